@@ -1,0 +1,36 @@
+/** Where in a file something happened; every field optional, filled in as far as known. */
+export interface FileLocation {
+  offset?: number;
+  chunk?: number;
+  column?: number | string;
+}
+
+/**
+ * An error the UI can show as it is: what failed, where in the file, and what still works.
+ * Engines throw these (never bare Errors) for anything caused by the file's contents.
+ */
+export class DatasetError extends Error {
+  readonly where: FileLocation;
+  readonly stillWorks?: string;
+  constructor(message: string, where: FileLocation = {}, stillWorks?: string) {
+    super(message);
+    this.name = 'DatasetError';
+    this.where = where;
+    this.stillWorks = stillWorks;
+  }
+}
+
+/** A problem found while opening or indexing that did not stop the file from opening. */
+export interface DatasetProblem {
+  message: string;
+  where: FileLocation;
+  stillWorks?: string;
+}
+
+export function describeLocation(where: FileLocation): string {
+  const parts: string[] = [];
+  if (where.chunk !== undefined) parts.push(`chunk ${where.chunk}`);
+  if (where.column !== undefined) parts.push(`column ${where.column}`);
+  if (where.offset !== undefined) parts.push(`byte ${where.offset.toLocaleString('en-US')}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,32 @@
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError } from './errors';
+import type { Dataset, OpenOptions } from './types';
+
+export type SniffedFormat = 'arrow-file' | 'arrow-stream' | 'parquet';
+
+const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
+const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** Tell the format from the first bytes: Parquet and Arrow file by magic, otherwise an IPC stream. */
+export function sniffFormat(head: Uint8Array): SniffedFormat {
+  if (startsWith(head, PARQUET_MAGIC)) return 'parquet';
+  if (startsWith(head, ARROW_MAGIC)) return 'arrow-file';
+  return 'arrow-stream';
+}
+
+/** Open any supported file lazily: only headers / footers are read here. */
+export async function openDataset(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
+  if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
+  const head = await source.read(0, Math.min(8, source.size), options.signal);
+  const format = sniffFormat(head);
+  if (format === 'parquet') {
+    const { openParquet } = await import('../parquet/openParquet');
+    return openParquet(source, options);
+  }
+  const { openArrow } = await import('../arrow/openArrow');
+  return openArrow(source, format, options);
+}

@@ -1,0 +1,134 @@
+import type { Schema, Vector } from 'apache-arrow';
+import type { ByteSource } from '../source/ByteSource';
+import type { DatasetProblem } from './errors';
+
+export type DatasetFormat = 'arrow-stream' | 'arrow-file' | 'parquet';
+
+/** One field of the schema as plain data (structured-clonable, so it can cross to the UI). */
+export interface FieldInfo {
+  name: string;
+  /** Full type as text: "Dictionary<Int32, Utf8>", "Timestamp<MICROSECOND, UTC>", "Decimal128(38, 9)". */
+  type: string;
+  /** Type family for icons and formatting: int, float, decimal, utf8, binary, bool, date, time,
+   *  timestamp, duration, interval, list, struct, map, union, dictionary, null, fixed_size_binary,
+   *  fixed_size_list, run_end_encoded, list_view, other. */
+  typeId: string;
+  nullable: boolean;
+  metadata: Record<string, string>;
+  children: FieldInfo[];
+  /** ARROW:extension:name, when present. */
+  extension?: string;
+  /** Parquet only. */
+  physicalType?: string;
+  logicalType?: string;
+  repetition?: string;
+  /** Set when this field's values cannot be shown, with the reason; the rest of the file still works. */
+  unsupported?: string;
+  note?: string;
+}
+
+/** Min/max/null/distinct statistics as stored in the file (Parquet). Values rendered as text. */
+export interface ColumnStats {
+  min?: string;
+  max?: string;
+  nullCount?: number;
+  distinctCount?: number;
+  /** True when min/max are exact values, not truncated bounds. */
+  exact?: boolean;
+}
+
+/** A contiguous byte region in the file: an Arrow buffer or a Parquet page. */
+export interface RegionInfo {
+  /** Field path, e.g. "cand_nm" or "items.item". */
+  field: string;
+  /** validity, offsets, data, type_ids, sizes, dictionary_page, data_page, data_page_v2, index_page ... */
+  kind: string;
+  /** Absolute byte offset in the file. */
+  offset: number;
+  /** Bytes on disk. */
+  length: number;
+  /** Extra facts: encoding, compression, rows/values, uncompressed size. */
+  detail?: string;
+}
+
+export interface ColumnChunkInfo {
+  /** Top-level column index. */
+  column: number;
+  /** Bytes on disk for this column in this chunk. */
+  bytes: number;
+  uncompressedBytes?: number;
+  /** First byte of this column in the file. */
+  offset?: number;
+  nullCount?: number;
+  codec?: string;
+  encodings?: string[];
+  stats?: ColumnStats;
+  hasDictionaryPage?: boolean;
+  hasPageIndex?: boolean;
+  hasBloomFilter?: boolean;
+  /** Buffers (Arrow) or pages (Parquet, read on demand). */
+  regions?: RegionInfo[];
+}
+
+/** A record batch (Arrow) or row group (Parquet). Kept small: thousands of these may exist. */
+export interface ChunkInfo {
+  index: number;
+  rows: number;
+  /** Index of this chunk's first row in the whole dataset. */
+  rowOffset: number;
+  /** Byte offset of the message / row group in the file. */
+  offset: number;
+  /** Bytes of the message (metadata + body) / row group on disk. */
+  bytes: number;
+  compression?: string;
+}
+
+export interface ChunkDetail extends ChunkInfo {
+  metadata?: Record<string, string>;
+  columns: ColumnChunkInfo[];
+  /** Arrow: dictionary batches in effect for this batch, by dictionary id. */
+  dictionaries?: { id: number; offset: number; bytes: number; isDelta: boolean }[];
+}
+
+export interface RowRange {
+  /** First row, relative to the chunk. */
+  start: number;
+  /** One past the last row, relative to the chunk. */
+  end: number;
+}
+
+/**
+ * The format-neutral model every engine implements. Opening reads only headers/footers; values are
+ * read per chunk and column, or per window of rows, on demand.
+ */
+export interface Dataset {
+  readonly format: DatasetFormat;
+  readonly source: ByteSource;
+  readonly schema: Schema;
+  readonly fields: FieldInfo[];
+  readonly metadata: Record<string, string>;
+  readonly createdBy?: string;
+  /** Format version, e.g. "V5" or "parquet 2". */
+  readonly version?: string;
+  /** Problems that did not stop the file from opening (truncation, unsupported columns...). Grows. */
+  readonly problems: DatasetProblem[];
+  /** Chunks found so far; grows while a stream is being indexed. */
+  readonly chunks: readonly ChunkInfo[];
+  /** Rows in the chunks found so far. */
+  readonly rows: number;
+  /** True once the whole file has been indexed (or indexing stopped at a problem). */
+  readonly indexComplete: boolean;
+  /** Resolves when indexing ends. Never rejects: failures land in `problems`. */
+  readonly indexed: Promise<void>;
+  /** Per-column sizes, null counts, statistics, buffers/pages of one chunk. */
+  chunkDetail(chunk: number, signal?: AbortSignal): Promise<ChunkDetail>;
+  /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
+  readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  signal?: AbortSignal;
+  /** Called as indexing makes progress (chunks found, bytes scanned). */
+  onProgress?: (p: { chunks: number; rows: number; bytesScanned: number; done: boolean }) => void;
+}

@@ -1,0 +1,26 @@
+/** Random-access bytes: a File/Blob, an HTTP resource with Range support, or a Node file handle. */
+export interface ReadStats {
+  /** Bytes actually fetched from the underlying file or server (cache hits excluded). */
+  bytesRead: number;
+  /** Number of reads made against the underlying file or server. */
+  reads: number;
+}
+
+export interface ByteSource {
+  /** Display name (file name or URL). */
+  readonly name: string;
+  /** Total size in bytes. */
+  readonly size: number;
+  /** Counters of real I/O, the in-app counterpart of `pa.total_allocated_bytes()` for reads. */
+  readonly stats: ReadStats;
+  /**
+   * Read `length` bytes at `offset`. The result may be shorter only when the range passes the end of
+   * the source. Implementations never read more than one call asks for plus bounded read-ahead.
+   */
+  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array>;
+  /** Release handles. Reads after close reject. */
+  close?(): Promise<void>;
+}
+
+/** Largest single read we issue: `Blob.slice().arrayBuffer()` fails above ~2 GiB in Chromium. */
+export const MAX_SINGLE_READ = 128 * 1024 * 1024;
