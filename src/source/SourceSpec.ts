@@ -1,0 +1,8 @@
+/**
+ * A structured-clonable description of where bytes come from, so that any worker (the main engine
+ * worker or a compute pool worker) can open its own ByteSource over the same file without copying it.
+ * A File/Blob posted to a worker is disk-backed: nothing is copied.
+ */
+export type SourceSpec =
+  | { kind: 'blob'; blob: Blob; name: string }
+  | { kind: 'url'; url: string; name?: string };
