@@ -1,0 +1,82 @@
+import { DataType, Type, UnionMode, type Field } from 'apache-arrow';
+
+/** The slice of a record batch's flattened nodes, buffers and variadic counts that one column owns. */
+export interface ColumnSpan {
+  nodeStart: number;
+  nodeEnd: number;
+  bufferStart: number;
+  bufferEnd: number;
+  variadicStart: number;
+  variadicEnd: number;
+}
+
+interface Counts {
+  nodes: number;
+  buffers: number;
+  /** Number of view-typed arrays, each of which takes one variadic buffer count. */
+  views: number;
+}
+
+/** Buffers one array of `type` owns itself (children excluded), per the IPC spec for `version`. */
+function ownBuffers(type: DataType, metadataVersion: number): number {
+  switch (type.typeId) {
+    case Type.Null:
+      return 0;
+    case Type.Utf8:
+    case Type.Binary:
+    case Type.LargeUtf8:
+    case Type.LargeBinary:
+      return 3;
+    case Type.List:
+    case Type.LargeList:
+    case Type.Map:
+      return 2;
+    case Type.FixedSizeList:
+    case Type.Struct:
+      return 1;
+    case Type.Union: {
+      const legacyValidity = metadataVersion < 4 ? 1 : 0; // MetadataVersion.V5 === 4
+      return (type as unknown as { mode: UnionMode }).mode === UnionMode.Dense ? 2 + legacyValidity : 1 + legacyValidity;
+    }
+    default:
+      // Fixed-width types, Bool, Dictionary (its indices) and the view types (validity + views).
+      return 2;
+  }
+}
+
+function count(type: DataType, metadataVersion: number, variadicCounts: readonly number[], into: Counts): void {
+  into.nodes += 1;
+  into.buffers += ownBuffers(type, metadataVersion);
+  if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) {
+    into.buffers += variadicCounts[into.views] ?? 0; // the data buffers this batch's views point into
+    into.views += 1;
+  }
+  if (type.typeId === Type.Dictionary) return; // the dictionary's values live in dictionary batches
+  for (const child of type.children ?? []) count(child.type, metadataVersion, variadicCounts, into);
+}
+
+/** True when spans depend on each batch's variadic buffer counts (view types present). */
+export function hasViewTypes(fields: readonly Field[]): boolean {
+  const visit = (type: DataType): boolean =>
+    type.typeId === Type.Utf8View || type.typeId === Type.BinaryView || (type.children ?? []).some((c: Field) => visit(c.type));
+  return fields.some((f) => visit(f.type));
+}
+
+/** Spans of every top-level column, in schema order. */
+export function columnSpans(fields: readonly Field[], metadataVersion: number, variadicCounts: readonly number[] = []): ColumnSpan[] {
+  const spans: ColumnSpan[] = [];
+  const total: Counts = { nodes: 0, buffers: 0, views: 0 };
+  for (const field of fields) {
+    const start = { ...total };
+    count(field.type, metadataVersion, variadicCounts, total);
+    spans.push({
+      nodeStart: start.nodes,
+      nodeEnd: total.nodes,
+      bufferStart: start.buffers,
+      bufferEnd: total.buffers,
+      variadicStart: start.views,
+      variadicEnd: total.views,
+    });
+  }
+  return spans;
+}

@@ -1,0 +1,67 @@
+import { DataType, Type, makeVector, type Field, type Vector } from 'apache-arrow';
+import { VectorLoader } from 'apache-arrow/visitor/vectorloader';
+import type { DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError } from '../dataset/errors';
+import { decodeMetadataAt } from './readMessage';
+import { readBuffers } from './readBuffers';
+import type { DictionaryState, IpcIndex } from './ipcIndex';
+
+/** Dictionary ids used anywhere inside `type` (nested dictionaries included). */
+export function dictionaryIds(type: DataType, into = new Set<number>()): Set<number> {
+  if (type.typeId === Type.Dictionary) {
+    const dict = type as unknown as { id: number; dictionary: DataType };
+    into.add(dict.id);
+    dictionaryIds(dict.dictionary, into);
+  }
+  for (const child of (type.children ?? []) as Field[]) dictionaryIds(child.type, into);
+  return into;
+}
+
+/** Loads and caches dictionary vectors for a given dictionary state (deltas concatenated). */
+export class DictionaryLoader {
+  private readonly cache = new Map<string, Vector>();
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly index: IpcIndex,
+  ) {}
+
+  async forIds(ids: Iterable<number>, state: DictionaryState, signal?: AbortSignal): Promise<Map<number, Vector>> {
+    const out = new Map<number, Vector>();
+    for (const id of ids) out.set(id, await this.load(id, state, out, signal));
+    return out;
+  }
+
+  private async load(id: number, state: DictionaryState, loaded: Map<number, Vector>, signal?: AbortSignal): Promise<Vector> {
+    const entries = state.get(id);
+    const valueType = this.index.schema.dictionaries.get(id);
+    if (!valueType) throw new DatasetError(`Dictionary ${id} is used but not declared in the schema.`, {});
+    if (!entries || entries.length === 0) throw new DatasetError(`Dictionary ${id} is used before any dictionary batch defines it.`, {});
+    const key = `${id}:${entries.join(',')}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    // Nested dictionaries inside the dictionary's own values.
+    const nested = await this.forIds(dictionaryIds(valueType), state, signal);
+    for (const [k, v] of nested) loaded.set(k, v);
+    let vector: Vector | undefined;
+    for (const e of entries) {
+      const entry = this.index.dictionaries[e];
+      const where = { offset: entry.offset, column: `dictionary ${id}` };
+      const message = await decodeMetadataAt(this.source, entry.metadataOffset, entry.metadataLength, signal);
+      const header = message.header() as DictionaryBatchHeader;
+      const { bytes, regions } = await readBuffers(this.source, entry.bodyOffset, entry.bodyLength, header.data.buffers, header.data.compression, where, signal);
+      let part: Vector;
+      try {
+        const data = new VectorLoader(bytes, header.nodes, regions, nested, this.index.metadataVersion, header.data.variadicBufferCounts).visit(valueType);
+        part = makeVector(data);
+      } catch (err) {
+        throw new DatasetError(`Dictionary ${id} could not be decoded: ${(err as Error).message}.`, where);
+      }
+      vector = vector ? vector.concat(part) : part;
+    }
+    if (this.cache.size > 64) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, vector!);
+    return vector!;
+  }
+}

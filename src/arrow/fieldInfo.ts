@@ -1,0 +1,55 @@
+import { DataType, Type, type Field } from 'apache-arrow';
+import type { FieldInfo } from '../dataset/types';
+
+const FAMILY: Partial<Record<Type, string>> = {
+  [Type.Null]: 'null',
+  [Type.Int]: 'int',
+  [Type.Float]: 'float',
+  [Type.Binary]: 'binary',
+  [Type.LargeBinary]: 'binary',
+  [Type.BinaryView]: 'binary',
+  [Type.Utf8]: 'utf8',
+  [Type.LargeUtf8]: 'utf8',
+  [Type.Utf8View]: 'utf8',
+  [Type.Bool]: 'bool',
+  [Type.Decimal]: 'decimal',
+  [Type.Date]: 'date',
+  [Type.Time]: 'time',
+  [Type.Timestamp]: 'timestamp',
+  [Type.Interval]: 'interval',
+  [Type.Duration]: 'duration',
+  [Type.List]: 'list',
+  [Type.LargeList]: 'list',
+  [Type.FixedSizeList]: 'fixed_size_list',
+  [Type.Struct]: 'struct',
+  [Type.Union]: 'union',
+  [Type.FixedSizeBinary]: 'fixed_size_binary',
+  [Type.Map]: 'map',
+  [Type.Dictionary]: 'dictionary',
+};
+
+export function typeFamily(type: DataType): string {
+  return FAMILY[type.typeId] ?? 'other';
+}
+
+function metadataObject(map: Map<string, string>): Record<string, string> {
+  return Object.fromEntries(map);
+}
+
+/** Plain-data description of an apache-arrow Field, for the UI and the command line. */
+export function fieldInfo(field: Field, unsupported?: string): FieldInfo {
+  const type = field.type;
+  const children = type.typeId === Type.Dictionary ? [] : ((type.children ?? []) as Field[]).map((c) => fieldInfo(c, unsupported));
+  const info: FieldInfo = {
+    name: field.name,
+    type: String(type),
+    typeId: typeFamily(type),
+    nullable: field.nullable,
+    metadata: metadataObject(field.metadata),
+    children,
+  };
+  const extension = field.metadata.get('ARROW:extension:name');
+  if (extension) info.extension = extension;
+  if (unsupported) info.unsupported = unsupported;
+  return info;
+}

@@ -1,0 +1,44 @@
+import { makeVector, type Field, type Vector } from 'apache-arrow';
+import { VectorLoader } from 'apache-arrow/visitor/vectorloader';
+import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError } from '../dataset/errors';
+import type { ColumnSpan } from './columnSpans';
+import { readBuffers } from './readBuffers';
+import type { BatchEntry } from './ipcIndex';
+
+/** Everything needed to load one column of one batch. */
+export interface ColumnRequest {
+  source: ByteSource;
+  batch: BatchEntry;
+  batchIndex: number;
+  header: RecordBatchHeader;
+  field: Field;
+  column: number;
+  span: ColumnSpan;
+  metadataVersion: number;
+  dictionaries: Map<number, Vector>;
+  signal?: AbortSignal;
+}
+
+/** Loads one whole column of one batch from only that column's buffers. */
+export async function loadColumn(req: ColumnRequest): Promise<Vector> {
+  const { header, span, batch } = req;
+  const where = { chunk: req.batchIndex, column: req.field.name };
+  const nodes = header.nodes.slice(span.nodeStart, span.nodeEnd);
+  const regions = header.buffers.slice(span.bufferStart, span.bufferEnd);
+  if (nodes.length !== span.nodeEnd - span.nodeStart || regions.length !== span.bufferEnd - span.bufferStart) {
+    throw new DatasetError('The batch has fewer field nodes or buffers than its schema requires.', { ...where, offset: batch.offset });
+  }
+  if (nodes[0].length > header.length) {
+    throw new DatasetError(`The column claims ${nodes[0].length} rows in a batch of ${header.length}.`, { ...where, offset: batch.offset });
+  }
+  const { bytes, regions: rebased } = await readBuffers(req.source, batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
+  const variadic = header.variadicBufferCounts.slice(span.variadicStart, span.variadicEnd);
+  try {
+    const data = new VectorLoader(bytes, nodes, rebased, req.dictionaries, req.metadataVersion, variadic).visit(req.field.type);
+    return makeVector(data);
+  } catch (e) {
+    throw new DatasetError(`The column's buffers could not be decoded: ${(e as Error).message}.`, { ...where, offset: batch.bodyOffset });
+  }
+}

@@ -1,0 +1,210 @@
+import type { Schema, Vector } from 'apache-arrow';
+import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../dataset/types';
+import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
+import { codecName } from './codecs';
+import { DictionaryLoader, dictionaryIds } from './dictionaries';
+import { fieldInfo } from './fieldInfo';
+import type { IpcIndex } from './ipcIndex';
+import { loadColumn, type ColumnRequest } from './loadColumn';
+import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
+import { decodeMetadataAt } from './readMessage';
+import { readFooterIndex } from './readFooter';
+import { readStreamSchema, scanRest } from './scanStream';
+import { schemaEndianness } from './schemaEndianness';
+
+const METADATA_VERSION_NAMES = ['V1', 'V2', 'V3', 'V4', 'V5'];
+
+class ArrowDataset implements Dataset {
+  readonly problems: DatasetProblem[] = [];
+  readonly fields: FieldInfo[];
+  readonly metadata: Record<string, string>;
+  readonly version: string;
+  indexComplete = false;
+  indexed: Promise<void> = Promise.resolve();
+  private readonly spans: ColumnSpan[];
+  private readonly viewTypes: boolean;
+  private readonly dictionaryLoader: DictionaryLoader;
+  private readonly chunkList: ChunkInfo[] = [];
+  private readonly unsupported: (string | undefined)[];
+
+  constructor(
+    readonly format: 'arrow-stream' | 'arrow-file',
+    readonly source: ByteSource,
+    private readonly index: IpcIndex,
+    bigEndian: boolean,
+  ) {
+    const fields = index.schema.fields;
+    const reason = bigEndian
+      ? 'The file is big-endian; Arrowscope reads little-endian data only and will not show byte-swapped values.'
+      : undefined;
+    this.unsupported = fields.map(() => reason);
+    if (reason) this.problems.push({ message: reason, where: {}, stillWorks: 'The schema and batch index are shown; values are not.' });
+    this.fields = fields.map((f, i) => fieldInfo(f, this.unsupported[i]));
+    this.metadata = Object.fromEntries(index.schema.metadata);
+    this.version = METADATA_VERSION_NAMES[index.metadataVersion] ?? `V${index.metadataVersion + 1}`;
+    this.spans = columnSpans(fields, index.metadataVersion);
+    this.viewTypes = hasViewTypes(fields);
+    this.dictionaryLoader = new DictionaryLoader(source, index);
+  }
+
+  get schema(): Schema {
+    return this.index.schema;
+  }
+
+  get chunks(): readonly ChunkInfo[] {
+    const batches = this.index.batches;
+    for (let i = this.chunkList.length; i < batches.length; i++) {
+      const b = batches[i];
+      this.chunkList.push({ index: i, rows: b.rows, rowOffset: b.rowOffset, offset: b.offset, bytes: b.bodyOffset + b.bodyLength - b.offset });
+    }
+    return this.chunkList;
+  }
+
+  get rows(): number {
+    const last = this.index.batches[this.index.batches.length - 1];
+    return last ? last.rowOffset + last.rows : 0;
+  }
+
+  private batch(chunk: number) {
+    const b = this.index.batches[chunk];
+    if (!b) throw new DatasetError(`There is no batch ${chunk} (the file has ${this.index.batches.length} so far).`, { chunk });
+    return b;
+  }
+
+  private async header(chunk: number, signal?: AbortSignal): Promise<RecordBatchHeader> {
+    const b = this.batch(chunk);
+    const message = await decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength, signal);
+    return message.header() as RecordBatchHeader;
+  }
+
+  /** Column spans for one batch: they differ per batch only when view types carry variadic buffers. */
+  private spansFor(header: RecordBatchHeader): ColumnSpan[] {
+    return this.viewTypes ? columnSpans(this.index.schema.fields, this.index.metadataVersion, header.variadicBufferCounts) : this.spans;
+  }
+
+  async chunkDetail(chunk: number, signal?: AbortSignal): Promise<ChunkDetail> {
+    const b = this.batch(chunk);
+    const header = await this.header(chunk, signal);
+    const fields = this.index.schema.fields;
+    const spans = this.spansFor(header);
+    const columns = fields.map((field, column) => {
+      const span = spans[column];
+      const regions = header.buffers.slice(span.bufferStart, span.bufferEnd).map((r, k) => ({
+        field: field.name,
+        kind: bufferKind(k, span.bufferEnd - span.bufferStart),
+        offset: b.bodyOffset + r.offset,
+        length: r.length,
+      }));
+      const bytes = regions.reduce((sum, r) => sum + r.length, 0);
+      return {
+        column,
+        bytes,
+        offset: regions.find((r) => r.length > 0)?.offset,
+        nullCount: header.nodes[span.nodeStart]?.nullCount,
+        codec: codecName(header.compression?.type),
+        regions,
+      };
+    });
+    const dictionaries = [...b.dictionaries.values()].flat().map((e) => {
+      const d = this.index.dictionaries[e];
+      return { id: d.id, offset: d.offset, bytes: d.bodyOffset + d.bodyLength - d.offset, isDelta: d.isDelta };
+    });
+    return {
+      ...this.chunks[chunk],
+      compression: codecName(header.compression?.type),
+      metadata: Object.fromEntries(header.metadata),
+      columns,
+      dictionaries,
+    };
+  }
+
+  async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {
+    const field = this.index.schema.fields[column];
+    if (!field) throw new DatasetError(`There is no column ${column}.`, { chunk, column });
+    const reason = this.unsupported[column];
+    if (reason) throw new DatasetError(`Column "${field.name}" is not supported: ${reason}`, { chunk, column: field.name }, 'Other columns are unaffected.');
+    const batch = this.batch(chunk);
+    const header = await this.header(chunk, signal);
+    let dictionaries;
+    try {
+      dictionaries = await this.dictionaryLoader.forIds(dictionaryIds(field.type), batch.dictionaries, signal);
+    } catch (e) {
+      if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk, column: field.name }, e.stillWorks);
+      throw e;
+    }
+    const req: ColumnRequest = {
+      source: this.source,
+      batch,
+      batchIndex: chunk,
+      header,
+      field,
+      column,
+      span: this.spansFor(header)[column],
+      metadataVersion: this.index.metadataVersion,
+      dictionaries,
+      signal,
+    };
+    if (rows && supportsRowWindow(field.type, header.compression !== null)) return loadRowWindow(req, rows);
+    const vector = await loadColumn(req);
+    return rows ? vector.slice(rows.start, rows.end) : vector;
+  }
+
+  async close(): Promise<void> {
+    await this.source.close?.();
+  }
+}
+
+function bufferKind(k: number, count: number): string {
+  if (k === 0) return 'validity';
+  if (count === 3) return k === 1 ? 'offsets' : 'data';
+  return 'data';
+}
+
+/** Opens an Arrow IPC stream or file, reading only message headers (stream) or the footer (file). */
+export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'arrow-file', options: OpenOptions = {}): Promise<Dataset> {
+  const { signal, onProgress } = options;
+  if (format === 'arrow-file') {
+    const { index, problem } = await readFooterIndex(source, signal);
+    const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
+    if (problem) dataset.problems.push(problem);
+    dataset.indexComplete = true;
+    onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: source.size, done: true });
+    return dataset;
+  }
+  const { index, next, window } = await readStreamSchema(source, signal);
+  const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
+  let lastReport = 0;
+  const report = (done: boolean) => {
+    const last = index.batches[index.batches.length - 1];
+    onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: last ? last.bodyOffset + last.bodyLength : next, done });
+  };
+  let firstBatch: () => void = () => {};
+  const firstSeen = new Promise<void>((resolve) => (firstBatch = resolve));
+  dataset.indexed = scanRest(index, window, next, {
+    signal,
+    onBatch: () => {
+      firstBatch();
+      const now = Date.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        report(false);
+      }
+    },
+  })
+    .then((problem) => {
+      if (problem) dataset.problems.push(problem);
+    })
+    .catch((e: unknown) => {
+      dataset.problems.push({ message: `Indexing stopped: ${(e as Error).message}`, where: {} });
+    })
+    .finally(() => {
+      dataset.indexComplete = true;
+      report(true);
+      firstBatch();
+    });
+  await firstSeen;
+  return dataset;
+}

@@ -1,0 +1,89 @@
+import { MessageHeader } from 'apache-arrow';
+import { Footer } from 'apache-arrow/ipc/metadata/file';
+import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import { readMessageAt, ReadWindow, MAX_METADATA_BYTES } from './readMessage';
+import { applyDictionary } from './dictionaryState';
+import type { DictionaryState, IpcIndex } from './ipcIndex';
+
+const MAGIC = 'ARROW1';
+const TAIL = 10; // int32 footer length + "ARROW1"
+
+/**
+ * Indexes an IPC file (Feather V2) from its footer: one read for the tail and footer, then the
+ * small metadata of each block (coalesced when blocks are close together).
+ */
+export async function readFooterIndex(
+  source: ByteSource,
+  signal?: AbortSignal,
+): Promise<{ index: IpcIndex; problem: DatasetProblem | null }> {
+  const size = source.size;
+  if (size < 6 + 2 + TAIL) throw new DatasetError(`The file is too short (${size} bytes) to be an Arrow IPC file.`, { offset: 0 });
+  const tail = await source.read(size - TAIL, TAIL, signal);
+  const magic = new TextDecoder().decode(tail.subarray(4));
+  if (magic !== MAGIC) {
+    throw new DatasetError(
+      'The file starts with ARROW1 but does not end with it: it is truncated or damaged. Try opening it as a stream is not possible either, since the footer is missing.',
+      { offset: size - 6 },
+      undefined,
+    );
+  }
+  const footerLength = new DataView(tail.buffer, tail.byteOffset).getInt32(0, true);
+  const footerOffset = size - TAIL - footerLength;
+  if (footerLength <= 0 || footerLength > MAX_METADATA_BYTES || footerOffset < 8) {
+    throw new DatasetError(`Invalid footer length ${footerLength}.`, { offset: size - TAIL });
+  }
+  let footer: Footer;
+  try {
+    footer = Footer.decode(await source.read(footerOffset, footerLength, signal));
+  } catch (e) {
+    throw new DatasetError(`The footer could not be decoded: ${(e as Error).message}.`, { offset: footerOffset });
+  }
+  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.version, batches: [], dictionaries: [] };
+  const window = new ReadWindow(source);
+  let problem: DatasetProblem | null = null;
+
+  let dictionaries: DictionaryState = new Map();
+  for (const block of footer.dictionaryBatches()) {
+    const at = await readBlock(window, block.offset, footerOffset, signal);
+    if (at.message.headerType !== MessageHeader.DictionaryBatch) {
+      throw new DatasetError('A footer dictionary block does not point at a dictionary batch.', { offset: block.offset });
+    }
+    const db = at.message.header() as DictionaryBatchHeader;
+    index.dictionaries.push({ id: db.id, isDelta: db.isDelta, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength });
+    dictionaries = applyDictionary(dictionaries, db.id, index.dictionaries.length - 1, db.isDelta);
+  }
+
+  let rows = 0;
+  for (const block of footer.recordBatches()) {
+    try {
+      const at = await readBlock(window, block.offset, footerOffset, signal);
+      if (at.message.headerType !== MessageHeader.RecordBatch) {
+        throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: block.offset });
+      }
+      const rb = at.message.header() as RecordBatchHeader;
+      index.batches.push({ rows: rb.length, rowOffset: rows, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
+      rows += rb.length;
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      problem = {
+        message: (e as Error).message,
+        where: { offset: block.offset, chunk: index.batches.length },
+        stillWorks: `The ${index.batches.length} batches before it can be explored.`,
+      };
+      break;
+    }
+  }
+  return { index, problem };
+}
+
+async function readBlock(window: ReadWindow, offset: number, limit: number, signal?: AbortSignal) {
+  if (!Number.isSafeInteger(offset) || offset < 8 || offset >= limit) {
+    throw new DatasetError(`A footer block points at byte ${offset}, outside the file's data.`, { offset });
+  }
+  const at = await readMessageAt(window, offset, 64 * 1024, signal);
+  if (!at) throw new DatasetError('A footer block points at an end-of-stream marker.', { offset });
+  if (at.end > limit) throw new DatasetError(`The message at byte ${offset} runs past the footer (its body ends at byte ${at.end}).`, { offset });
+  return at;
+}

@@ -1,0 +1,97 @@
+import { Message } from 'apache-arrow/ipc/metadata/message';
+import type { MessageHeader } from 'apache-arrow';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError } from '../dataset/errors';
+
+const CONTINUATION = 0xffffffff;
+/** Metadata flatbuffers are small; anything beyond this is a corrupt length, not a real header. */
+export const MAX_METADATA_BYTES = 64 * 1024 * 1024;
+
+/** Where one IPC message sits in the file, with its decoded metadata. */
+export interface MessageAt {
+  offset: number;
+  metadataOffset: number;
+  metadataLength: number;
+  bodyOffset: number;
+  bodyLength: number;
+  /** Offset of the next message. */
+  end: number;
+  message: Message<MessageHeader>;
+}
+
+/** A read-ahead window over a source: consecutive small reads are served from one bigger read. */
+export class ReadWindow {
+  private start = 0;
+  private bytes: Uint8Array = new Uint8Array(0);
+  constructor(readonly source: ByteSource) {}
+
+  async get(offset: number, length: number, readAhead: number, signal?: AbortSignal): Promise<Uint8Array> {
+    if (offset >= this.start && offset + length <= this.start + this.bytes.length) {
+      return this.bytes.subarray(offset - this.start, offset - this.start + length);
+    }
+    this.start = offset;
+    this.bytes = await this.source.read(offset, Math.max(length, readAhead), signal);
+    return this.bytes.subarray(0, Math.min(length, this.bytes.length));
+  }
+}
+
+/**
+ * Reads the framing and metadata of the message at `offset`: both the current form (0xFFFFFFFF,
+ * int32 length) and the legacy pre-0.15 form (int32 length only). Returns null at end-of-stream.
+ */
+export async function readMessageAt(
+  window: ReadWindow,
+  offset: number,
+  readAhead: number,
+  signal?: AbortSignal,
+): Promise<MessageAt | null> {
+  const size = window.source.size;
+  if (offset + 4 > size) return null;
+  const prefix = await window.get(offset, 8, readAhead, signal);
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength);
+  let metadataOffset = offset + 4;
+  let metadataLength = view.getUint32(0, true);
+  if (metadataLength === CONTINUATION) {
+    if (prefix.length < 8) throw new DatasetError('The file ends inside a message header.', { offset });
+    metadataLength = view.getInt32(4, true);
+    metadataOffset = offset + 8;
+  }
+  if (metadataLength === 0) return null;
+  if (metadataLength < 0 || metadataLength > MAX_METADATA_BYTES) {
+    throw new DatasetError(`Invalid message metadata length ${metadataLength}; this is not a valid Arrow IPC message.`, { offset });
+  }
+  if (metadataOffset + metadataLength > size) {
+    throw new DatasetError(
+      `The file is cut inside a message header: it needs ${metadataOffset + metadataLength} bytes but has ${size}.`,
+      { offset },
+    );
+  }
+  const metadata = await window.get(metadataOffset, metadataLength, readAhead, signal);
+  let message: Message<MessageHeader>;
+  try {
+    message = Message.decode(metadata);
+  } catch (e) {
+    throw new DatasetError(`Could not decode the message metadata: ${(e as Error).message}.`, { offset });
+  }
+  const bodyOffset = metadataOffset + metadataLength;
+  const bodyLength = message.bodyLength;
+  if (!Number.isSafeInteger(bodyLength) || bodyLength < 0) {
+    throw new DatasetError(`Invalid message body length ${bodyLength}.`, { offset });
+  }
+  return { offset, metadataOffset, metadataLength, bodyOffset, bodyLength, end: bodyOffset + bodyLength, message };
+}
+
+/** Re-reads and decodes the metadata of a message whose position is known (through the cache). */
+export async function decodeMetadataAt(
+  source: ByteSource,
+  metadataOffset: number,
+  metadataLength: number,
+  signal?: AbortSignal,
+): Promise<Message<MessageHeader>> {
+  const bytes = await source.read(metadataOffset, metadataLength, signal);
+  try {
+    return Message.decode(bytes);
+  } catch (e) {
+    throw new DatasetError(`Could not decode the message metadata: ${(e as Error).message}.`, { offset: metadataOffset });
+  }
+}

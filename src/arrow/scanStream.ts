@@ -1,0 +1,119 @@
+import { MessageHeader, type Schema } from 'apache-arrow';
+import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
+import type { ByteSource } from '../source/ByteSource';
+import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import { readMessageAt, ReadWindow, type MessageAt } from './readMessage';
+import { applyDictionary } from './dictionaryState';
+import type { DictionaryState, IpcIndex } from './ipcIndex';
+
+const HEADER_READ = 64 * 1024;
+/** When bodies are small, read through them: one read then covers many messages. */
+const SMALL_BODY = 512 * 1024;
+const COALESCED_READ = 4 * 1024 * 1024;
+
+export interface ScanCallbacks {
+  /** Called after each batch is indexed (cheaply: the caller may throttle its own work). */
+  onBatch?: () => void;
+  signal?: AbortSignal;
+}
+
+/** Reads the stream's schema message; everything else is scanned by `scanRest`. */
+export async function readStreamSchema(source: ByteSource, signal?: AbortSignal): Promise<{ index: IpcIndex; next: number; window: ReadWindow }> {
+  const window = new ReadWindow(source);
+  const first = await readMessageAt(window, 0, HEADER_READ, signal);
+  if (!first) throw new DatasetError('The stream ends before its schema message.', { offset: 0 });
+  if (first.message.headerType !== MessageHeader.Schema) {
+    throw new DatasetError('This is not an Arrow IPC stream: the first message is not a schema.', { offset: 0 });
+  }
+  let schema: Schema;
+  try {
+    schema = first.message.header() as Schema;
+  } catch (e) {
+    throw new DatasetError(`The schema could not be decoded: ${(e as Error).message}.`, { offset: 0 });
+  }
+  return { index: { schema, metadataVersion: first.message.version, batches: [], dictionaries: [] }, next: first.end, window };
+}
+
+/**
+ * Indexes the messages after the schema from their headers alone, appending to `index` as it goes.
+ * Problems (truncation, corrupt headers) end the scan and are returned; batches before them stay usable.
+ */
+export async function scanRest(
+  index: IpcIndex,
+  window: ReadWindow,
+  start: number,
+  callbacks: ScanCallbacks = {},
+): Promise<DatasetProblem | null> {
+  const size = window.source.size;
+  let offset = start;
+  let readAhead = HEADER_READ;
+  let dictionaries: DictionaryState = new Map();
+  let rows = 0;
+  for (;;) {
+    let at: MessageAt | null;
+    try {
+      at = await readMessageAt(window, offset, readAhead, callbacks.signal);
+    } catch (e) {
+      if (callbacks.signal?.aborted) throw e;
+      return problemFrom(e, offset, index.batches.length);
+    }
+    if (!at) {
+      if (offset < size && size - offset >= 4) return null; // explicit end-of-stream marker
+      return null;
+    }
+    if (at.end > size) {
+      return {
+        message: `The file is cut at byte ${size.toLocaleString('en-US')}, inside the body of message at byte ${at.offset.toLocaleString('en-US')} (${at.bodyLength.toLocaleString('en-US')}-byte body).`,
+        where: { offset: at.offset, chunk: index.batches.length },
+        stillWorks: `The ${index.batches.length} batches before the cut can be explored.`,
+      };
+    }
+    readAhead = at.bodyLength < SMALL_BODY ? COALESCED_READ : HEADER_READ;
+    const header = at.message.headerType;
+    if (header === MessageHeader.RecordBatch) {
+      const rb = at.message.header() as RecordBatchHeader;
+      const length = rb.length;
+      index.batches.push({
+        rows: length,
+        rowOffset: rows,
+        offset: at.offset,
+        metadataOffset: at.metadataOffset,
+        metadataLength: at.metadataLength,
+        bodyOffset: at.bodyOffset,
+        bodyLength: at.bodyLength,
+        dictionaries,
+      });
+      rows += length;
+      callbacks.onBatch?.();
+    } else if (header === MessageHeader.DictionaryBatch) {
+      const db = at.message.header() as DictionaryBatchHeader;
+      const entry = index.dictionaries.length;
+      index.dictionaries.push({
+        id: db.id,
+        isDelta: db.isDelta,
+        offset: at.offset,
+        metadataOffset: at.metadataOffset,
+        metadataLength: at.metadataLength,
+        bodyOffset: at.bodyOffset,
+        bodyLength: at.bodyLength,
+      });
+      dictionaries = applyDictionary(dictionaries, db.id, entry, db.isDelta);
+    } else {
+      return {
+        message: `Unexpected ${MessageHeader[header] ?? header} message in the middle of the stream.`,
+        where: { offset: at.offset, chunk: index.batches.length },
+        stillWorks: `The ${index.batches.length} batches before it can be explored.`,
+      };
+    }
+    offset = at.end;
+  }
+}
+
+function problemFrom(e: unknown, offset: number, batches: number): DatasetProblem {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    message,
+    where: { offset, chunk: batches },
+    stillWorks: batches > 0 ? `The ${batches} batches before byte ${offset.toLocaleString('en-US')} can be explored.` : undefined,
+  };
+}

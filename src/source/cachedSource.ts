@@ -1,0 +1,79 @@
+import type { ByteSource, ReadStats } from './ByteSource';
+
+const BLOCK = 64 * 1024;
+/** Reads larger than this skip the cache: they are column bodies, read once and handed over. */
+const CACHEABLE = 4 * BLOCK;
+
+/**
+ * A bounded LRU cache of 64 KiB blocks over another source, for the many small reads of headers,
+ * offsets and row windows. `stats` counts only real I/O on the inner source.
+ */
+export class CachedSource implements ByteSource {
+  private readonly blocks = new Map<number, Uint8Array>();
+  private held = 0;
+
+  constructor(
+    readonly inner: ByteSource,
+    readonly budgetBytes = 32 * 1024 * 1024,
+  ) {}
+
+  get name(): string {
+    return this.inner.name;
+  }
+  get size(): number {
+    return this.inner.size;
+  }
+  get stats(): ReadStats {
+    return this.inner.stats;
+  }
+  /** Bytes this cache holds right now. */
+  get cachedBytes(): number {
+    return this.held;
+  }
+
+  async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const end = Math.min(this.size, offset + length);
+    if (end <= offset) return new Uint8Array(0);
+    if (end - offset > CACHEABLE) return this.inner.read(offset, end - offset, signal);
+    const first = Math.floor(offset / BLOCK);
+    const last = Math.floor((end - 1) / BLOCK);
+    const missing: number[] = [];
+    for (let b = first; b <= last; b++) if (!this.blocks.has(b)) missing.push(b);
+    if (missing.length > 0) {
+      const lo = missing[0] * BLOCK;
+      const hi = Math.min(this.size, (missing[missing.length - 1] + 1) * BLOCK);
+      const bytes = await this.inner.read(lo, hi - lo, signal);
+      for (const b of missing) {
+        const s = b * BLOCK - lo;
+        this.put(b, bytes.slice(s, Math.min(bytes.length, s + BLOCK)));
+      }
+    }
+    const out = new Uint8Array(end - offset);
+    for (let b = first; b <= last; b++) {
+      const block = this.blocks.get(b)!;
+      this.blocks.delete(b); // re-insert: most recently used last
+      this.blocks.set(b, block);
+      const blockStart = b * BLOCK;
+      const s = Math.max(offset, blockStart);
+      const e = Math.min(end, blockStart + block.length);
+      out.set(block.subarray(s - blockStart, e - blockStart), s - offset);
+    }
+    return out;
+  }
+
+  private put(index: number, block: Uint8Array): void {
+    this.blocks.set(index, block);
+    this.held += block.length;
+    for (const [key, old] of this.blocks) {
+      if (this.held <= this.budgetBytes) break;
+      this.blocks.delete(key);
+      this.held -= old.length;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.blocks.clear();
+    this.held = 0;
+    await this.inner.close?.();
+  }
+}

@@ -1,0 +1,10 @@
+import type { ByteSource } from './ByteSource';
+import { BlobSource } from './blobSource';
+import { openHttpSource } from './httpSource';
+import type { SourceSpec } from './SourceSpec';
+
+/** Opens a ByteSource in whichever worker holds the spec. */
+export async function createSource(spec: SourceSpec, signal?: AbortSignal): Promise<ByteSource> {
+  if (spec.kind === 'blob') return new BlobSource(spec.blob, spec.name);
+  return openHttpSource(spec.url, signal);
+}
