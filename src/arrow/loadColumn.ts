@@ -1,4 +1,5 @@
-import { makeVector, type Field, type Vector } from 'apache-arrow';
+import { makeVector, type Data, type Field, type Vector } from 'apache-arrow';
+import { validateData } from './validateData';
 import { VectorLoader } from 'apache-arrow/visitor/vectorloader';
 import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ByteSource } from '../source/ByteSource';
@@ -35,10 +36,13 @@ export async function loadColumn(req: ColumnRequest): Promise<Vector> {
   }
   const { bytes, regions: rebased } = await readBuffers(req.source, batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
   const variadic = header.variadicBufferCounts.slice(span.variadicStart, span.variadicEnd);
+  let data: Data;
   try {
-    const data = new VectorLoader(bytes, nodes, rebased, req.dictionaries, req.metadataVersion, variadic).visit(req.field.type);
-    return makeVector(data);
+    data = new VectorLoader(bytes, nodes, rebased, req.dictionaries, req.metadataVersion, variadic).visit(req.field.type);
   } catch (e) {
     throw new DatasetError(`The column's buffers could not be decoded: ${(e as Error).message}.`, { ...where, offset: batch.bodyOffset });
   }
+  const problem = validateData(data);
+  if (problem) throw new DatasetError(`The column's data is inconsistent: ${problem}.`, { ...where, offset: batch.bodyOffset }, 'Other columns and batches may still be readable.');
+  return makeVector(data);
 }

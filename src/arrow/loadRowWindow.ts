@@ -3,6 +3,7 @@ import type { BufferRegion } from 'apache-arrow/ipc/metadata/message';
 import { DatasetError } from '../dataset/errors';
 import type { RowRange } from '../dataset/types';
 import type { ColumnRequest } from './loadColumn';
+import { validateData } from './validateData';
 
 /** Bytes per value of flat fixed-width types (null when the type is not one or not handled here). */
 function byteWidth(type: DataType): number | null {
@@ -85,6 +86,8 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     const dictionary = req.dictionaries.get((type as Dictionary).id);
     data = makeData({ type, offset: skew, length, nullCount, nullBitmap, data: data.values, dictionary } as never);
   }
+  const problem = validateData(data);
+  if (problem) throw new DatasetError(`The column's data is inconsistent: ${problem}.`, { ...where, offset: batch.bodyOffset });
   return makeVector(data);
 }
 

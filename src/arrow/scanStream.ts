@@ -57,10 +57,7 @@ export async function scanRest(
       if (callbacks.signal?.aborted) throw e;
       return problemFrom(e, offset, index.batches.length);
     }
-    if (!at) {
-      if (offset < size && size - offset >= 4) return null; // explicit end-of-stream marker
-      return null;
-    }
+    if (!at) return null; // end-of-stream marker or end of file
     if (at.end > size) {
       return {
         message: `The file is cut at byte ${size.toLocaleString('en-US')}, inside the body of message at byte ${at.offset.toLocaleString('en-US')} (${at.bodyLength.toLocaleString('en-US')}-byte body).`,
@@ -70,8 +67,14 @@ export async function scanRest(
     }
     readAhead = at.bodyLength < SMALL_BODY ? COALESCED_READ : HEADER_READ;
     const header = at.message.headerType;
+    let decoded: RecordBatchHeader | DictionaryBatchHeader;
+    try {
+      decoded = at.message.header() as RecordBatchHeader | DictionaryBatchHeader;
+    } catch (e) {
+      return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${(e as Error).message}.`), at.offset, index.batches.length);
+    }
     if (header === MessageHeader.RecordBatch) {
-      const rb = at.message.header() as RecordBatchHeader;
+      const rb = decoded as RecordBatchHeader;
       const length = rb.length;
       index.batches.push({
         rows: length,
@@ -86,7 +89,7 @@ export async function scanRest(
       rows += length;
       callbacks.onBatch?.();
     } else if (header === MessageHeader.DictionaryBatch) {
-      const db = at.message.header() as DictionaryBatchHeader;
+      const db = decoded as DictionaryBatchHeader;
       const entry = index.dictionaries.length;
       index.dictionaries.push({
         id: db.id,

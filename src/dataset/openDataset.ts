@@ -21,12 +21,17 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
 /** Open any supported file lazily: only headers / footers are read here. */
 export async function openDataset(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
   if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
-  const head = await source.read(0, Math.min(8, source.size), options.signal);
-  const format = sniffFormat(head);
-  if (format === 'parquet') {
-    const { openParquet } = await import('../parquet/openParquet');
-    return openParquet(source, options);
+  try {
+    const head = await source.read(0, Math.min(8, source.size), options.signal);
+    const format = sniffFormat(head);
+    if (format === 'parquet') {
+      const { openParquet } = await import('../parquet/openParquet');
+      return await openParquet(source, options);
+    }
+    const { openArrow } = await import('../arrow/openArrow');
+    return await openArrow(source, format, options);
+  } catch (e) {
+    await source.close?.();
+    throw e;
   }
-  const { openArrow } = await import('../arrow/openArrow');
-  return openArrow(source, format, options);
 }

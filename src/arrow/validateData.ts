@@ -1,0 +1,85 @@
+import { Type, type Data } from 'apache-arrow';
+
+/**
+ * Checks that a decoded Data tree is internally consistent (buffers long enough for its length,
+ * offsets in range and non-decreasing, children present) so corrupt files fail here with a reason
+ * instead of showing garbage or throwing deep inside apache-arrow later. Returns the problem or null.
+ */
+export function validateData(data: Data, depth = 0): string | null {
+  if (depth > 64) return 'nesting deeper than 64 levels';
+  const { length, nullBitmap, type } = data;
+  if (length < 0) return `negative length ${length}`;
+  if (data.nullCount !== 0 && nullBitmap && nullBitmap.length > 0 && nullBitmap.length * 8 < data.offset + length) {
+    return `validity bitmap holds ${nullBitmap.length * 8} bits for ${length} rows`;
+  }
+  const stride = (type as unknown as { stride?: number }).stride ?? 1;
+  switch (type.typeId) {
+    case Type.Null:
+      return null;
+    case Type.Bool:
+      return data.values.length * 8 < data.offset + length ? `boolean buffer holds ${data.values.length * 8} bits for ${length} rows` : null;
+    case Type.Utf8:
+    case Type.Binary:
+    case Type.LargeUtf8:
+    case Type.LargeBinary:
+      return checkOffsets(data.valueOffsets, length, data.values.length);
+    case Type.List:
+    case Type.LargeList:
+    case Type.Map: {
+      const child = data.children[0];
+      if (!child) return 'list without child values';
+      return checkOffsets(data.valueOffsets, length, child.length) ?? validateData(child, depth + 1);
+    }
+    case Type.FixedSizeList: {
+      const child = data.children[0];
+      const size = (type as unknown as { listSize: number }).listSize;
+      if (!child) return 'fixed-size list without child values';
+      if (child.length < (data.offset + length) * size) return `fixed-size list needs ${length * size} child values, has ${child.length}`;
+      return validateData(child, depth + 1);
+    }
+    case Type.Struct: {
+      if (data.children.length !== type.children.length) return `struct has ${data.children.length} of ${type.children.length} children`;
+      for (const child of data.children) {
+        if (child.length < data.offset + length) return `struct child has ${child.length} rows for ${length}`;
+        const bad = validateData(child, depth + 1);
+        if (bad) return bad;
+      }
+      return null;
+    }
+    case Type.Union: {
+      if (data.children.length !== type.children.length || data.typeIds.length < length) return 'union buffers are inconsistent';
+      for (const child of data.children) {
+        const bad = validateData(child, depth + 1);
+        if (bad) return bad;
+      }
+      return null;
+    }
+    case Type.Dictionary: {
+      if (!data.dictionary) return 'dictionary values are missing';
+      if (data.values.length < length) return `dictionary indices buffer holds ${data.values.length} of ${length}`;
+      const size = data.dictionary.length;
+      for (let i = 0; i < length; i++) {
+        const k = Number(data.values[i]);
+        if ((k < 0 || k >= size) && data.getValid(i)) return `dictionary index ${k} at row ${i} is outside the dictionary of ${size}`;
+      }
+      return null;
+    }
+    case Type.Utf8View:
+    case Type.BinaryView:
+      return null;
+    default:
+      return data.values && data.values.length < length * stride ? `values buffer holds ${data.values.length} of ${length * stride} elements` : null;
+  }
+}
+
+function checkOffsets(offsets: ArrayLike<number | bigint> | undefined, length: number, valuesLength: number): string | null {
+  if (!offsets || offsets.length < length + 1) return `offsets buffer holds ${offsets?.length ?? 0} entries for ${length} rows`;
+  let prev = Number(offsets[0]);
+  if (prev < 0) return `negative offset ${prev}`;
+  for (let i = 1; i <= length; i++) {
+    const next = Number(offsets[i]);
+    if (next < prev) return `offsets decrease at row ${i}`;
+    prev = next;
+  }
+  return prev > valuesLength ? `offsets point past the values buffer (${prev} > ${valuesLength})` : null;
+}
