@@ -86,6 +86,28 @@ export const FEC_SCHEMA = new Schema([
   new Field('file_num', new Int64(), false),
 ]);
 
+/**
+ * A copy of rows [start, start + length) that owns only its own bytes: apache-arrow's writer emits
+ * a sliced variable-width array's whole value buffer, which would repeat the copy in every batch.
+ */
+function compactSlice(data: Data, start: number, length: number): Data {
+  const validity = data.nullBitmap && data.nullCount > 0 ? new Uint8Array((length + 7) >> 3) : null;
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    if (data.getValid(start + i)) {
+      if (validity) validity[i >> 3] |= 1 << (i & 7);
+    } else nulls++;
+  }
+  if (data.valueOffsets) {
+    const offsets = (data.valueOffsets as Int32Array).slice(start, start + length + 1);
+    const base = offsets[0];
+    for (let i = 0; i < offsets.length; i++) offsets[i] -= base;
+    const values = (data.values as Uint8Array).slice(base, base + offsets[length]);
+    return makeData({ type: new Utf8(), length, nullCount: nulls, nullBitmap: validity, valueOffsets: offsets, data: values });
+  }
+  return makeData({ type: data.type, length, nullCount: nulls, nullBitmap: validity, data: (data.values as Float64Array).slice(start, start + length) } as never);
+}
+
 const AMOUNTS = [25, 50, 100, 250, 500, 1000, 2500, 10, 35, 200, 5, 15, 20, 75, 150, 300];
 
 /**
@@ -133,7 +155,7 @@ export function fecBatches(seed = 2012, rows = FEC_ROWS, batchRows = rows): Reco
   const batches: RecordBatch[] = [];
   for (let start = 0; start < rows; start += batchRows) {
     const length = Math.min(batchRows, rows - start);
-    const children = columns.map((c) => c.slice(start, length));
+    const children = columns.map((c) => (length === rows ? c : compactSlice(c, start, length)));
     const struct = makeData({ type: new Struct(FEC_SCHEMA.fields), length, nullCount: 0, children });
     batches.push(new RecordBatch(FEC_SCHEMA, struct));
   }

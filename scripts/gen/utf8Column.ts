@@ -17,7 +17,7 @@ export class StringPool {
 export function utf8Data(length: number, pick: (row: number) => Uint8Array | null): Data<Utf8> {
   const offsets = new Int32Array(length + 1);
   const validity = new Uint8Array((length + 7) >> 3);
-  let chunks: Uint8Array[] = [];
+  const chunks: Uint8Array[] = [];
   let bytes = new Uint8Array(1 << 20);
   let used = 0;
   let total = 0;
@@ -46,6 +46,5 @@ export function utf8Data(length: number, pick: (row: number) => Uint8Array | nul
     data.set(c, at);
     at += c.length;
   }
-  chunks = [];
   return makeData({ type: new Utf8(), length, nullCount: nulls, nullBitmap: nulls ? validity : null, valueOffsets: offsets, data });
 }

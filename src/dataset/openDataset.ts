@@ -1,6 +1,7 @@
 import type { ByteSource } from '../source/ByteSource';
 import { DatasetError } from './errors';
 import type { Dataset, OpenOptions } from './types';
+import { openArrow } from '../arrow/openArrow';
 
 export type SniffedFormat = 'arrow-file' | 'arrow-stream' | 'parquet';
 
@@ -18,7 +19,10 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   return 'arrow-stream';
 }
 
-/** Open any supported file lazily: only headers / footers are read here. */
+/**
+ * Open any supported file lazily: only headers / footers are read here. The Arrow engine is bundled
+ * with the worker (exploring a local Arrow file makes no request at all); Parquet's wasm loads on demand.
+ */
 export async function openDataset(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
   if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
   try {
@@ -28,7 +32,6 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
       const { openParquet } = await import('../parquet/openParquet');
       return await openParquet(source, options);
     }
-    const { openArrow } = await import('../arrow/openArrow');
     return await openArrow(source, format, options);
   } catch (e) {
     await source.close?.();

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { corpus, hasCorpus } from './paths';
+
+async function view(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+}
+
+test('Open sample shows overview, schema, chunks with buffers, and values', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  const overview = page.getByTestId('overview');
+  await expect(overview).toContainText('Arrow IPC file');
+  await expect(overview).toContainText('4,000');
+  await expect(page.getByTestId('io-meter')).toContainText('Read');
+
+  await view(page, 'Schema');
+  await expect(page.getByTestId('schema')).toContainText('cand_nm');
+  await expect(page.getByTestId('schema')).toContainText('Float64');
+
+  await view(page, 'Chunks');
+  await expect(page.getByTestId('chunk-list').getByRole('row')).toHaveCount(4);
+  await page.getByTestId('chunk-list').getByRole('row').nth(1).click();
+  const detail = page.getByTestId('chunk-detail');
+  await expect(detail).toContainText('Batch 1: 1,000 rows');
+  await expect(detail).toContainText('offsets @');
+
+  await view(page, 'Data');
+  const grid = page.getByTestId('grid');
+  await expect(grid.getByRole('gridcell').first()).toHaveText(/^C00\d+$/);
+  await expect(grid).toContainText('Obama, Barack');
+});
+
+test('A corpus file opened with the file input shows nested values', async ({ page }) => {
+  test.skip(!hasCorpus, 'corpus not present');
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_nested.stream'));
+  await expect(page.getByTestId('overview')).toContainText('Arrow IPC stream');
+  await view(page, 'Schema');
+  await expect(page.getByTestId('schema')).toContainText('Struct');
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid').getByRole('gridcell').first()).not.toHaveText('…');
+});
+
+test('Dropping a file opens it', async ({ page }) => {
+  await page.goto('./');
+  const bytes = [...readFileSync('public/sample.arrow')];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.arrow'));
+    return dt;
+  }, bytes);
+  await page.getByTestId('app').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('tab', { name: 'dropped.arrow' })).toBeVisible();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+});
+
+test('The Open button uses showOpenFilePicker where the browser has it', async ({ page }) => {
+  const bytes = [...readFileSync('public/sample.arrow')];
+  await page.addInitScript((data) => {
+    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => [
+      { kind: 'file', name: 'picked.arrow', getFile: async () => new File([new Uint8Array(data)], 'picked.arrow') },
+    ];
+  }, bytes);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await expect(page.getByRole('tab', { name: 'picked.arrow' })).toBeVisible();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+});
+
+test('A corrupt file shows a clear error in place and the app stays usable', async ({ page }) => {
+  test.skip(!hasCorpus, 'corpus not present');
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('arrow-testing/data/arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-5664782210564096'));
+  await expect(page.getByRole('alert')).toContainText(/not a valid Arrow IPC|cut|Invalid/);
+  await expect(page.getByRole('alert')).toContainText('byte');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+});
+
+test('Exploring a local file makes no network request', async ({ page }) => {
+  await page.goto('./');
+  await page.waitForLoadState('networkidle');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.getByTestId('file-input').setInputFiles('public/sample.arrow');
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+  for (const name of ['Schema', 'Chunks', 'Data']) await view(page, name);
+  await expect(page.getByTestId('grid')).toContainText('Obama, Barack');
+  expect(requests).toEqual([]);
+});
+
+test('Values render as text, never as HTML', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid')).toContainText('Obama, Barack');
+  expect(await page.locator('.grid-cell img, .grid-cell script').count()).toBe(0);
+});

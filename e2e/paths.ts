@@ -1,0 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+export const CORPUS_DIR = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '../shared/corpus'));
+export const corpus = (path: string): string => join(CORPUS_DIR, path);
+export const hasCorpus = existsSync(CORPUS_DIR);
+/** A 2,000,000-row stream the global setup writes: enough rows to need scaled scrolling. */
+export const TALL_FILE = join(tmpdir(), 'arrowscope-e2e-tall.arrows');
+export const TALL_ROWS = 2_000_000;
+/** The 9 GB reference stream, when `npm run gen` has made it (set ARROWSCOPE_BIG to point elsewhere). */
+export const BIG_FILE = process.env.ARROWSCOPE_BIG ?? '/work/data/fec-50.arrows';

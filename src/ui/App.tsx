@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SourceSpec } from '../source/SourceSpec';
+import { EngineError, startEngine } from '../worker/client';
+import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
+import { DatasetView } from './DatasetView';
+import { ErrorBox } from './ErrorBox';
+import { OpenBar } from './OpenBar';
+import { readHash } from './shareLink';
+import { EngineContext } from './useEngine';
+
+interface Tab {
+  summary: DatasetSummary;
+}
+
+export function App() {
+  const engine = useMemo(() => startEngine(), []);
+  const [tabs, setTabs] = useState<Tab[]>([]);
+  const [active, setActive] = useState<number | null>(null);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = useCallback(
+    async (spec: SourceSpec) => {
+      setOpening(spec.kind === 'blob' ? spec.name : spec.url);
+      setError(null);
+      try {
+        const summary = await engine.open(spec);
+        setTabs((t) => [...t, { summary }]);
+        setActive(summary.id);
+      } catch (e) {
+        setError(e instanceof EngineError ? e.info : { message: String(e), where: {} });
+      } finally {
+        setOpening(null);
+      }
+    },
+    [engine],
+  );
+
+  const openFiles = useCallback(
+    (files: Iterable<File>) => {
+      for (const file of files) void open({ kind: 'blob', blob: file, name: file.name });
+    },
+    [open],
+  );
+
+  const closeTab = useCallback(
+    (id: number) => {
+      void engine.close(id);
+      setTabs((t) => t.filter((x) => x.summary.id !== id));
+      setActive((a) => (a === id ? null : a));
+    },
+    [engine],
+  );
+
+  // A share link (#url=...) reopens the remote file it names.
+  useEffect(() => {
+    const state = readHash(location.hash);
+    if (state.url) void open({ kind: 'url', url: state.url });
+  }, [open]);
+
+  // Files handed over by the installed PWA (manifest file_handlers).
+  useEffect(() => {
+    const queue = (window as unknown as { launchQueue?: { setConsumer(f: (p: { files: FileSystemFileHandle[] }) => void): void } }).launchQueue;
+    queue?.setConsumer(async ({ files }) => openFiles(await Promise.all(files.map((h) => h.getFile()))));
+  }, [openFiles]);
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length) openFiles(Array.from(e.dataTransfer.files));
+  };
+
+  const current = tabs.find((t) => t.summary.id === active) ?? tabs[tabs.length - 1];
+
+  return (
+    <EngineContext.Provider value={engine}>
+      <div
+        className={`app${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+        data-testid="app"
+      >
+        <header className="topbar">
+          <h1 className="brand">
+            <img src="./icon.svg" alt="" width={22} height={22} /> Arrowscope
+          </h1>
+          <OpenBar onFiles={openFiles} onOpen={open} busy={opening !== null} />
+        </header>
+        {tabs.length > 0 && (
+          <nav className="tabs" role="tablist" aria-label="Open files">
+            {tabs.map((t) => (
+              <div key={t.summary.id} className={`tab${t === current ? ' active' : ''}`} role="tab" aria-selected={t === current}>
+                <button className="tab-name" onClick={() => setActive(t.summary.id)} title={t.summary.name}>
+                  {t.summary.name}
+                </button>
+                <button className="tab-close" aria-label={`Close ${t.summary.name}`} onClick={() => closeTab(t.summary.id)}>
+                  ×
+                </button>
+              </div>
+            ))}
+          </nav>
+        )}
+        {opening && (
+          <div className="status" role="status">
+            Opening {opening}…
+          </div>
+        )}
+        {error && <ErrorBox info={error} onClose={() => setError(null)} />}
+        <main className="main">
+          {current ? (
+            <DatasetView key={current.summary.id} initial={current.summary} />
+          ) : (
+            <div className="welcome">
+              <p>Drop an Arrow IPC stream or file (.arrow, .arrows, .feather, .ipc) or a Parquet file anywhere on this page.</p>
+              <p>Files are read lazily in your browser, never uploaded: opening a 10 GB file reads a few kilobytes.</p>
+            </div>
+          )}
+        </main>
+      </div>
+    </EngineContext.Provider>
+  );
+}

@@ -1,0 +1,131 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { ChunkDetail, ChunkInfo, DatasetSummary, ErrorInfo } from '../worker/protocol';
+import { EngineError } from '../worker/client';
+import { ErrorBox } from './ErrorBox';
+import { bytes, count } from './format';
+import { useEngine } from './useEngine';
+
+const PAGE = 200;
+const ROW = 28;
+
+/** Record batches or row groups in a virtualized list; selecting one shows its columns and buffers. */
+export function ChunksView({ summary }: { summary: DatasetSummary }) {
+  const engine = useEngine();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [pages, setPages] = useState<Map<number, ChunkInfo[]>>(new Map());
+  const [selected, setSelected] = useState<number | null>(null);
+  const [detail, setDetail] = useState<ChunkDetail | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const virtualizer = useVirtualizer({ count: summary.chunkCount, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) {
+      if (pages.has(p)) continue;
+      void engine.chunks(summary.id, p * PAGE, (p + 1) * PAGE).then((list) => setPages((m) => new Map(m).set(p, list)));
+    }
+  }, [engine, summary.id, first, last, pages, summary.chunkCount]);
+
+  useEffect(() => {
+    if (selected === null) return;
+    setDetail(null);
+    setError(null);
+    engine.chunkDetail(summary.id, selected, 'chunk-detail').then(setDetail, (e) => setError(e instanceof EngineError ? e.info : { message: String(e), where: {} }));
+  }, [engine, summary.id, selected]);
+
+  const noun = summary.format === 'parquet' ? 'Row group' : 'Batch';
+  return (
+    <div className="chunks">
+      <div className="chunk-list">
+        <div className="chunk-row chunk-head" role="row">
+          <span>{noun}</span>
+          <span>Rows</span>
+          <span>First row</span>
+          <span>Offset</span>
+          <span>Size</span>
+        </div>
+        <div ref={scroller} className="chunk-scroll" role="grid" aria-label={`${noun}s`} aria-rowcount={summary.chunkCount} data-testid="chunk-list">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const chunk = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  aria-rowindex={item.index + 1}
+                  aria-selected={selected === item.index}
+                  className={`chunk-row${selected === item.index ? ' selected' : ''}`}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
+                  onClick={() => setSelected(item.index)}
+                >
+                  <span>{item.index}</span>
+                  <span>{chunk ? count(chunk.rows) : '…'}</span>
+                  <span>{chunk ? count(chunk.rowOffset) : ''}</span>
+                  <span>{chunk ? count(chunk.offset) : ''}</span>
+                  <span>{chunk ? bytes(chunk.bytes) : ''}</span>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <div className="chunk-detail" data-testid="chunk-detail">
+        {selected === null && <p className="muted">Select a {noun.toLowerCase()} to see its columns and buffers.</p>}
+        {error && <ErrorBox info={error} />}
+        {detail && <ChunkDetailView detail={detail} summary={summary} />}
+      </div>
+    </div>
+  );
+}
+
+function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: DatasetSummary }) {
+  return (
+    <div>
+      <h3>
+        {summary.format === 'parquet' ? 'Row group' : 'Batch'} {detail.index}: {count(detail.rows)} rows at byte {count(detail.offset)}
+        {detail.compression ? `, ${detail.compression}` : ''}
+      </h3>
+      <table className="detail-table">
+        <thead>
+          <tr>
+            <th>Column</th>
+            <th>Bytes</th>
+            <th>Nulls</th>
+            <th>Codec / encodings</th>
+            <th>Statistics</th>
+            <th>Buffers / pages (file offset: size)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.columns.map((c) => (
+            <tr key={c.column}>
+              <td>{summary.fields[c.column]?.name}</td>
+              <td>{bytes(c.bytes)}</td>
+              <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
+              <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
+              <td>{c.stats ? `${c.stats.min ?? ''} … ${c.stats.max ?? ''}` : ''}</td>
+              <td className="regions">
+                {(c.regions ?? []).map((r, i) => (
+                  <div key={i}>
+                    {r.field !== summary.fields[c.column]?.name ? `${r.field} ` : ''}
+                    {r.kind} @{count(r.offset)}: {bytes(r.length)}
+                    {r.detail ? ` (${r.detail})` : ''}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {detail.dictionaries && detail.dictionaries.length > 0 && (
+        <p className="muted">
+          Dictionaries in effect:{' '}
+          {detail.dictionaries.map((d) => `#${d.id}${d.isDelta ? ' (delta)' : ''} @${count(d.offset)} ${bytes(d.bytes)}`).join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}

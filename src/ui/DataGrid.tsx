@@ -1,0 +1,317 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DatasetSummary } from '../worker/protocol';
+import { EngineError } from '../worker/client';
+import { count } from './format';
+import { BLOCK_ROWS, RowCache } from './rowCache';
+import { clamp, scrollScale } from './scaledScroll';
+import { TypeIcon } from './TypeIcon';
+import { useEngine } from './useEngine';
+
+const ROW_H = 24;
+const COL_W = 180;
+const GUTTER_W = 110;
+
+interface Props {
+  summary: DatasetSummary;
+  initialRow: number;
+  onRowChange: (row: number) => void;
+}
+
+/**
+ * All rows of all chunks as one virtualized table. Only the visible window is read from the file;
+ * scaled scrolling keeps every one of 50M+ rows reachable.
+ */
+export function DataGrid({ summary, initialRow, onRowChange }: Props) {
+  const engine = useEngine();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualTop = useRef(0);
+  const [viewport, setViewport] = useState(600);
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<{ row: number; col: number }>({ row: initialRow, col: 0 });
+  const [onlyColumn, setOnlyColumn] = useState<number | null>(null);
+  const [goto, setGoto] = useState('');
+  const [status, setStatus] = useState('');
+  const cache = useMemo(() => new RowCache(), []);
+  const rows = summary.rows;
+  const scale = scrollScale(rows * ROW_H, viewport);
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  const columns = useMemo(() => (onlyColumn === null ? summary.fields.map((_, i) => i) : [onlyColumn]), [onlyColumn, summary.fields]);
+
+  // Virtual offset in rows x ROW_H pixels; the canvas scrollTop is this divided by the scale factor.
+  const [top, setTop] = useState(0);
+
+  const moveTo = useCallback(
+    (virtualOffset: number) => {
+      const el = scroller.current;
+      if (!el) return;
+      virtualTop.current = clamp(virtualOffset, 0, Math.max(0, rows * ROW_H - el.clientHeight));
+      el.scrollTop = virtualTop.current / scaleRef.current.factor;
+      setTop(virtualTop.current);
+    },
+    [rows],
+  );
+
+  // Rows are virtualized by plain arithmetic (fixed row height): a row virtualizer would keep one
+  // measurement object per row, which does not scale to 50M rows.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onScroll = () => {
+      const expected = virtualTop.current / scaleRef.current.factor;
+      // A scroll we caused keeps its exact virtual offset; a dragged scrollbar maps by the factor.
+      if (Math.abs(el.scrollTop - expected) >= 1) virtualTop.current = el.scrollTop * scaleRef.current.factor;
+      setTop(virtualTop.current);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, []);
+
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: columns.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => COL_W,
+    overscan: 2,
+  });
+
+  // Wheel moves by exact pixels even when the canvas is scaled.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      if (scaleRef.current.factor === 1 || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      const step = e.deltaMode === 1 ? e.deltaY * ROW_H : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
+      moveTo(virtualTop.current + step);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    const resize = new ResizeObserver(() => setViewport(el.clientHeight));
+    resize.observe(el);
+    return () => {
+      el.removeEventListener('wheel', onWheel);
+      resize.disconnect();
+    };
+  }, [moveTo]);
+
+  const scrollToRow = useCallback(
+    (row: number) => {
+      const el = scroller.current;
+      const target = clamp(row, 0, Math.max(0, rows - 1));
+      setSelected((s) => ({ ...s, row: target }));
+      moveTo(target * ROW_H - (el ? el.clientHeight / 3 : 0));
+    },
+    [moveTo, rows],
+  );
+
+  useEffect(() => {
+    if (initialRow > 0) scrollToRow(initialRow);
+    // Only on mount: later row changes come from the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const overscan = 8;
+  const firstRow = clamp(Math.floor(top / ROW_H) - overscan, 0, Math.max(0, rows - 1));
+  const lastRow = Math.min(rows - 1, Math.ceil((top + viewport) / ROW_H) + overscan);
+  const colItems = columnVirtualizer.getVirtualItems();
+  const visibleCols = colItems.map((c) => columns[c.index]);
+  const colKey = visibleCols.join(',');
+
+  useEffect(() => {
+    onRowChange(firstRow);
+  }, [firstRow, onRowChange]);
+
+  // Load the blocks of rows x columns on screen that are not cached yet; newer requests cancel older.
+  useEffect(() => {
+    if (lastRow < firstRow) return;
+    const firstBlock = Math.floor(firstRow / BLOCK_ROWS);
+    const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
+    const cols = colKey ? colKey.split(',').map(Number) : [];
+    const missing = cols.filter((c) => {
+      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c)) return true;
+      return false;
+    });
+    if (!missing.length) return;
+    const start = firstBlock * BLOCK_ROWS;
+    const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
+    const timer = setTimeout(() => {
+      setStatus('Reading…');
+      engine.rows(summary.id, start, n, missing, 'grid').then(
+        (w) => {
+          w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
+          missing.forEach((c, k) => {
+            if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
+            for (let b = firstBlock; b <= lastBlock; b++) {
+              const from = (b - firstBlock) * BLOCK_ROWS;
+              cache.put(b, c, w.columns[k].slice(from, from + BLOCK_ROWS));
+            }
+          });
+          setStatus('');
+          setVersion((v) => v + 1);
+        },
+        (e) => {
+          if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
+          setStatus(e instanceof EngineError ? e.info.message : String(e));
+        },
+      );
+    }, 16);
+    return () => clearTimeout(timer);
+  }, [engine, summary.id, firstRow, lastRow, colKey, cache, version]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const page = Math.max(1, Math.floor(viewport / ROW_H) - 1);
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowRight: [0, 1],
+      ArrowLeft: [0, -1],
+      PageDown: [page, 0],
+      PageUp: [-page, 0],
+    };
+    if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      scrollToRow(e.key === 'Home' ? 0 : rows - 1);
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'c') {
+      const text = cache.cell(selected.row, columns[selected.col]);
+      if (text !== undefined) void navigator.clipboard?.writeText(text ?? '');
+      return;
+    }
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const row = clamp(selected.row + move[0], 0, rows - 1);
+    const col = clamp(selected.col + move[1], 0, columns.length - 1);
+    setSelected({ row, col });
+    const el = scroller.current!;
+    const top = row * ROW_H;
+    if (top < virtualTop.current + ROW_H) moveTo(top - ROW_H);
+    else if (top + ROW_H > virtualTop.current + el.clientHeight) moveTo(top + 2 * ROW_H - el.clientHeight);
+    columnVirtualizer.scrollToIndex(col);
+  };
+
+  const onGoto = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const m = goto.trim().match(/^(?:(\d+)\s*[:/,]\s*)?(\d[\d_,]*)$/);
+    if (!m) {
+      setStatus('Type a row number, or chunk:row (for example 5:1000).');
+      return;
+    }
+    const row = Number(m[2].replace(/[_,]/g, ''));
+    if (m[1] !== undefined) {
+      const chunk = Number(m[1]);
+      const [info] = await engine.chunks(summary.id, chunk, chunk + 1);
+      if (!info) return setStatus(`There is no chunk ${chunk}.`);
+      if (row >= info.rows) return setStatus(`Chunk ${chunk} has ${count(info.rows)} rows.`);
+      scrollToRow(info.rowOffset + row);
+    } else {
+      if (row >= rows) return setStatus(`The file has ${count(rows)} rows.`);
+      scrollToRow(row);
+    }
+    setStatus('');
+  };
+
+  const el = scroller.current;
+  const shift = el ? top - el.scrollTop : 0;
+  const visibleRows: number[] = [];
+  for (let r = firstRow; r <= lastRow; r++) visibleRows.push(r);
+  const width = GUTTER_W + columnVirtualizer.getTotalSize();
+  const selectedText = cache.cell(selected.row, columns[selected.col]);
+
+  return (
+    <div className="grid-wrap">
+      <div className="grid-tools">
+        <form onSubmit={onGoto}>
+          <input aria-label="Go to row" placeholder="Go to row N or chunk:row" value={goto} onChange={(e) => setGoto(e.target.value)} data-testid="goto" />
+          <button type="submit">Go</button>
+        </form>
+        <label>
+          Show{' '}
+          <select value={onlyColumn ?? ''} onChange={(e) => setOnlyColumn(e.target.value === '' ? null : Number(e.target.value))} aria-label="Columns shown">
+            <option value="">all columns</option>
+            {summary.fields.map((f, i) => (
+              <option key={i} value={i}>
+                only {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button onClick={() => selectedText !== undefined && navigator.clipboard?.writeText(selectedText ?? '')} disabled={selectedText === undefined}>
+          Copy cell
+        </button>
+        <span className="muted" data-testid="grid-status" role="status">
+          {status || `Row ${count(selected.row)} of ${count(rows)}`}
+        </span>
+      </div>
+      <div className="grid-head" style={{ width }} role="row">
+        <div className="gutter" style={{ width: GUTTER_W }}>
+          row
+        </div>
+        {colItems.map((c) => {
+          const f = summary.fields[columns[c.index]];
+          const err = cache.errors.get(columns[c.index]) ?? f.unsupported;
+          return (
+            <div key={c.key} role="columnheader" className="grid-cell head" style={{ position: 'absolute', left: GUTTER_W + c.start, width: COL_W }} title={`${f.name}: ${f.type}${err ? `\n${err}` : ''}`}>
+              <TypeIcon typeId={f.typeId} /> {f.name}
+              {err && <span className="badge warn"> !</span>}
+            </div>
+          );
+        })}
+      </div>
+      <div
+        ref={scroller}
+        className="grid-scroll"
+        role="grid"
+        aria-label="Data"
+        aria-rowcount={rows}
+        aria-colcount={columns.length}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          const head = e.currentTarget.previousElementSibling as HTMLElement;
+          head.scrollLeft = e.currentTarget.scrollLeft;
+        }}
+        data-testid="grid"
+      >
+        <div style={{ height: scale.canvas, width, position: 'relative' }}>
+          {visibleRows.map((row) => {
+            const chunkStart = cache.chunkStarts.has(row) && row > 0;
+            return (
+              <div
+                key={row}
+                role="row"
+                aria-rowindex={row + 1}
+                className={`grid-row${chunkStart ? ' chunk-start' : ''}`}
+                style={{ position: 'absolute', top: row * ROW_H - shift, height: ROW_H, width }}
+              >
+                <div className="gutter" style={{ width: GUTTER_W }} role="rowheader">
+                  {count(row)}
+                </div>
+                {colItems.map((c) => {
+                  const col = columns[c.index];
+                  const text = cache.cell(row, col);
+                  const isSel = selected.row === row && selected.col === c.index;
+                  return (
+                    <div
+                      key={c.key}
+                      role="gridcell"
+                      aria-selected={isSel}
+                      className={`grid-cell${text === null ? ' null' : ''}${isSel ? ' selected' : ''}${summary.fields[col].typeId === 'int' || summary.fields[col].typeId === 'float' ? ' num' : ''}`}
+                      style={{ position: 'absolute', left: GUTTER_W + c.start, width: COL_W }}
+                      onClick={() => setSelected({ row, col: c.index })}
+                      title={text ?? undefined}
+                    >
+                      {text === undefined ? '…' : text === null ? 'null' : text}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import * as Comlink from 'comlink';
+import type { EngineApi } from './engineWorker';
+import type { ErrorInfo } from './protocol';
+
+/** An error from the engine worker, carrying where in the file it happened. */
+export class EngineError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
+type Unwrapped<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<{ ok: true; value: infer V } | { ok: false; error: ErrorInfo }>
+    ? (...args: A) => Promise<V>
+    : never;
+};
+
+export type EngineClient = Unwrapped<EngineApi>;
+
+/** Starts the engine worker and returns a typed client whose calls throw EngineError on failure. */
+export function startEngine(): EngineClient {
+  const worker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module', name: 'arrowscope-engine' });
+  const remote = Comlink.wrap<EngineApi>(worker);
+  return new Proxy({} as EngineClient, {
+    get(_t, name: string) {
+      return async (...args: unknown[]) => {
+        const call = (remote as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: ErrorInfo }>>)[name];
+        const result = await call(...args);
+        if (!result.ok) throw new EngineError(result.error!);
+        return result.value;
+      };
+    },
+  });
+}

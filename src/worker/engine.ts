@@ -1,0 +1,127 @@
+import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import { openDataset } from '../dataset/openDataset';
+import type { ChunkDetail, ChunkInfo, Dataset } from '../dataset/types';
+import type { ByteSource } from '../source/ByteSource';
+import { CachedSource } from '../source/cachedSource';
+import { formatVector } from './formatValue';
+import type { DatasetSummary, ErrorInfo, IoStats, RowWindow } from './protocol';
+import { chunkOfRow } from './rowLocator';
+
+interface Open {
+  dataset: Dataset;
+  cache: CachedSource;
+  openMs: number;
+  local: boolean;
+  url?: string;
+}
+
+export function errorInfo(e: unknown): ErrorInfo {
+  if (e instanceof DatasetError) return { message: e.message, where: e.where, stillWorks: e.stillWorks };
+  if (e instanceof DOMException && e.name === 'AbortError') return { message: 'Cancelled.', where: {} };
+  return { message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), where: {} };
+}
+
+/**
+ * Owns open datasets and answers the UI's questions with plain data. Runs in the engine Web Worker
+ * (and in Node for tests). Requests made under the same `key` cancel the previous one.
+ */
+export class Engine {
+  private readonly open = new Map<number, Open>();
+  private readonly inFlight = new Map<string, AbortController>();
+  private nextId = 1;
+
+  private take(key: string | undefined): AbortSignal | undefined {
+    if (!key) return undefined;
+    this.inFlight.get(key)?.abort();
+    const controller = new AbortController();
+    this.inFlight.set(key, controller);
+    return controller.signal;
+  }
+
+  private get(id: number): Open {
+    const o = this.open.get(id);
+    if (!o) throw new DatasetError(`Dataset ${id} is not open.`);
+    return o;
+  }
+
+  async openSource(source: ByteSource, local: boolean, url?: string): Promise<DatasetSummary> {
+    const started = performance.now();
+    const cache = new CachedSource(source);
+    const dataset = await openDataset(cache);
+    const id = this.nextId++;
+    this.open.set(id, { dataset, cache, openMs: performance.now() - started, local, url });
+    return this.summary(id);
+  }
+
+  summary(id: number): DatasetSummary {
+    const { dataset: d, openMs, local, url } = this.get(id);
+    return {
+      id,
+      name: d.source.name,
+      format: d.format,
+      size: d.source.size,
+      rows: d.rows,
+      chunkCount: d.chunks.length,
+      indexComplete: d.indexComplete,
+      fields: d.fields,
+      metadata: d.metadata,
+      createdBy: d.createdBy,
+      version: d.version,
+      problems: d.problems.map((p: DatasetProblem) => ({ ...p })),
+      openMs,
+      local,
+      url,
+    };
+  }
+
+  stats(id: number): IoStats {
+    const { cache } = this.get(id);
+    return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes };
+  }
+
+  chunks(id: number, start: number, end: number): ChunkInfo[] {
+    return this.get(id).dataset.chunks.slice(start, end);
+  }
+
+  async chunkDetail(id: number, chunk: number, key?: string): Promise<ChunkDetail> {
+    return this.get(id).dataset.chunkDetail(chunk, this.take(key));
+  }
+
+  /** Display text of rows [start, start + count) of the given columns, read window by window. */
+  async rows(id: number, start: number, count: number, columns: number[], key?: string): Promise<RowWindow> {
+    const signal = this.take(key);
+    const { dataset } = this.get(id);
+    const chunks = dataset.chunks;
+    const end = Math.min(dataset.rows, start + count);
+    const out: RowWindow = { start, count: Math.max(0, end - start), columns: columns.map(() => []), errors: columns.map(() => null), chunkStarts: [] };
+    let row = start;
+    while (row < end) {
+      const c = chunkOfRow(chunks, row);
+      if (c < 0) break;
+      const chunk = chunks[c];
+      if (chunk.rowOffset === row) out.chunkStarts.push(row);
+      const local = row - chunk.rowOffset;
+      const take = Math.min(end - row, chunk.rows - local);
+      await Promise.all(
+        columns.map(async (col, k) => {
+          try {
+            const vector = await dataset.readColumn(c, col, { start: local, end: local + take }, signal);
+            out.columns[k].push(...formatVector(vector));
+          } catch (e) {
+            signal?.throwIfAborted();
+            out.errors[k] ??= errorInfo(e).message;
+            for (let i = 0; i < take; i++) out.columns[k].push(null);
+          }
+        }),
+      );
+      row += take;
+    }
+    return out;
+  }
+
+  async close(id: number): Promise<void> {
+    const o = this.open.get(id);
+    this.open.delete(id);
+    await o?.dataset.close();
+  }
+}

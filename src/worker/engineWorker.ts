@@ -1,0 +1,33 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { createSource } from '../source/createSource';
+import type { SourceSpec } from '../source/SourceSpec';
+import { Engine, errorInfo } from './engine';
+import type { DatasetSummary, ErrorInfo } from './protocol';
+
+const engine = new Engine();
+
+/** Wraps every call so failures cross to the page as plain ErrorInfo, not lost Error subclasses. */
+type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+async function run<T>(f: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await f() };
+  } catch (e) {
+    return { ok: false, error: errorInfo(e) };
+  }
+}
+
+const api = {
+  open: (spec: SourceSpec) =>
+    run<DatasetSummary>(async () => engine.openSource(await createSource(spec), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined)),
+  summary: (id: number) => run(() => engine.summary(id)),
+  stats: (id: number) => run(() => engine.stats(id)),
+  chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
+  chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
+  rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
+  close: (id: number) => run(() => engine.close(id)),
+};
+
+export type EngineApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,50 @@
+import type { DatasetProblem, FileLocation } from '../dataset/errors';
+import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo } from '../dataset/types';
+
+/** Everything the overview and schema views need, as plain data. */
+export interface DatasetSummary {
+  id: number;
+  name: string;
+  format: DatasetFormat;
+  size: number;
+  rows: number;
+  chunkCount: number;
+  indexComplete: boolean;
+  fields: FieldInfo[];
+  metadata: Record<string, string>;
+  createdBy?: string;
+  version?: string;
+  problems: DatasetProblem[];
+  /** Milliseconds from the open request to a usable dataset. */
+  openMs: number;
+  /** True when the source is a local file (it cannot be shared by link). */
+  local: boolean;
+  url?: string;
+}
+
+export interface IoStats {
+  size: number;
+  bytesRead: number;
+  reads: number;
+  cachedBytes: number;
+}
+
+/** A window of rows across chunks: `columns[c][r]` is display text or null. */
+export interface RowWindow {
+  start: number;
+  count: number;
+  columns: (string | null)[][];
+  /** Per column, the error that kept its values from being read (the other columns still show). */
+  errors: (string | null)[];
+  /** Global row indices at which a new chunk starts inside the window. */
+  chunkStarts: number[];
+}
+
+/** An error as plain data, so it crosses the worker boundary intact. */
+export interface ErrorInfo {
+  message: string;
+  where: FileLocation;
+  stillWorks?: string;
+}
+
+export type { ChunkDetail, ChunkInfo };
