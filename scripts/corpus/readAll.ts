@@ -1,0 +1,35 @@
+import { DatasetError } from '../../src/dataset/errors';
+import { openDataset } from '../../src/dataset/openDataset';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+
+export type ReadAllOutcome =
+  | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number }
+  | { kind: 'error'; message: string }
+  | { kind: 'unclear'; message: string };
+
+/** Opens a file and reads every column of every chunk, touching every value. */
+export async function readAll(path: string): Promise<ReadAllOutcome> {
+  const source = await NodeFileSource.open(path);
+  try {
+    const dataset = await openDataset(source);
+    await dataset.indexed;
+    let columnErrors = 0;
+    for (let b = 0; b < dataset.chunks.length; b++) {
+      for (let c = 0; c < dataset.fields.length; c++) {
+        try {
+          const v = await dataset.readColumn(b, c);
+          for (let i = 0; i < v.length; i++) v.get(i);
+        } catch (e) {
+          if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
+          columnErrors++;
+        }
+      }
+    }
+    await dataset.close();
+    return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, problems: dataset.problems.length };
+  } catch (e) {
+    await source.close().catch(() => {});
+    if (e instanceof DatasetError) return { kind: 'error', message: e.message };
+    return { kind: 'unclear', message: `${(e as Error).name}: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Conformance over a corpus directory ($CORPUS_DIR, default ../shared/corpus):
+ * - every Arrow gold case (X.json.gz beside X.stream / X.arrow_file): schema, batches, rows and
+ *   every value, through the whole-column and the row-window paths;
+ * - every other Arrow file (fuzz and crash inputs included): opening and reading every column must
+ *   end within seconds with data or a clear DatasetError, in a heap-capped child process.
+ * Prints failures, then `N passed, N failed`; exits 1 on any failure.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { checkGoldCase, type CaseResult } from './corpus/goldCases';
+import { readAllContained } from './corpus/contained';
+
+const corpusDir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '../shared/corpus'));
+if (!existsSync(corpusDir)) {
+  console.error(`corpus directory not found: ${corpusDir} (set CORPUS_DIR)`);
+  process.exit(1);
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+const files = walk(corpusDir);
+const isArrowPath = (p: string) => /\/arrow-ipc-(stream|file)\//.test(p) || /\.(arrow|arrows|feather|ipc|stream|arrow_file)$/.test(p);
+const goldJson = files.filter((p) => p.endsWith('.json.gz') && isArrowPath(p));
+const goldFiles = new Set<string>();
+const results: CaseResult[] = [];
+const started = performance.now();
+
+for (const json of goldJson) {
+  const stem = json.slice(0, -'.json.gz'.length);
+  for (const ext of ['.stream', '.arrow_file']) {
+    const file = stem + ext;
+    if (!existsSync(file)) continue;
+    goldFiles.add(file);
+    results.push(...(await checkGoldCase(file, json)));
+  }
+}
+
+// Everything else that looks like Arrow IPC: must end with data or a clear error.
+const others = files.filter((p) => isArrowPath(p) && !goldFiles.has(p) && !/\.(json|json\.gz|md|txt|gz)$/i.test(p) && !/(README|LICENSE)/.test(basename(p)) && !p.includes('arrow-ipc-tensor-stream'));
+for (const r of await readAllContained(others)) {
+  const o = r.outcome;
+  const ok = o.kind === 'data' || o.kind === 'error';
+  results.push({ file: r.path, status: ok ? 'pass' : 'fail', detail: ok ? undefined : `${o.kind}: ${'message' in o ? o.message : ''}` });
+}
+
+const rel = (p: string) => relative(corpusDir, p);
+const byFile = new Map<string, CaseResult[]>();
+for (const r of results) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+let passed = 0;
+let failed = 0;
+let unsupported = 0;
+for (const [file, rs] of byFile) {
+  if (rs.some((r) => r.status === 'fail')) {
+    failed++;
+    for (const r of rs.filter((x) => x.status === 'fail').slice(0, 5)) console.log(`FAIL ${rel(file)}: ${r.detail}`);
+  } else if (rs.some((r) => r.status === 'unsupported')) {
+    unsupported++;
+    console.log(`UNSUPPORTED ${rel(file)}: ${rs.find((r) => r.status === 'unsupported')!.detail}`);
+  } else passed++;
+}
+console.log(`\nconformance over ${corpusDir}: ${goldFiles.size} gold files, ${others.length} other Arrow inputs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${unsupported} unsupported (reported as such, never shown wrong)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
