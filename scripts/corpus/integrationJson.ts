@@ -34,8 +34,6 @@ function floatText(v: number, precision: string): string {
   return precision === 'HALF' ? v.toPrecision(3) : precision === 'SINGLE' ? Math.fround(v).toPrecision(6) : v.toPrecision(15);
 }
 
-const utf8 = new TextEncoder();
-const hexOf = (s: string) => Array.from(utf8.encode(s), (x) => x.toString(16).padStart(2, '0')).join('');
 
 /** Text of row `i` of a JSON column of the given field type (validity checked by the caller). */
 function valueAt(field: JsonField, col: JsonColumn, i: number, dicts: Dicts): string {
