@@ -1,6 +1,7 @@
 import type { Schema, Vector } from 'apache-arrow';
 import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ByteSource } from '../source/ByteSource';
+import { CachedSource } from '../source/cachedSource';
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
 import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../dataset/types';
 import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
@@ -166,15 +167,17 @@ function bufferKind(k: number, count: number): string {
 /** Opens an Arrow IPC stream or file, reading only message headers (stream) or the footer (file). */
 export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'arrow-file', options: OpenOptions = {}): Promise<Dataset> {
   const { signal, onProgress } = options;
+  // Indexing keeps its own read-ahead window: going through the block cache would only evict hot blocks.
+  const direct = source instanceof CachedSource ? source.inner : source;
   if (format === 'arrow-file') {
-    const { index, problem } = await readFooterIndex(source, signal);
+    const { index, problem } = await readFooterIndex(direct, signal);
     const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
     if (problem) dataset.problems.push(problem);
     dataset.indexComplete = true;
     onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: source.size, done: true });
     return dataset;
   }
-  const { index, next, window } = await readStreamSchema(source, signal);
+  const { index, next, window } = await readStreamSchema(direct, signal);
   const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
   let lastReport = 0;
   const report = (done: boolean) => {

@@ -19,18 +19,26 @@ export interface MessageAt {
   message: Message<MessageHeader>;
 }
 
-/** A read-ahead window over a source: consecutive small reads are served from one bigger read. */
+/**
+ * A read-ahead window over a source: consecutive small reads are served from one bigger read.
+ * It also keeps the fastest time seen for a small read: the source's fixed cost per read.
+ */
 export class ReadWindow {
   private start = 0;
   private bytes: Uint8Array = new Uint8Array(0);
+  /** Lowest observed milliseconds for a read of at most 64 KiB. */
+  readLatencyMs = Infinity;
   constructor(readonly source: ByteSource) {}
 
   async get(offset: number, length: number, readAhead: number, signal?: AbortSignal): Promise<Uint8Array> {
     if (offset >= this.start && offset + length <= this.start + this.bytes.length) {
       return this.bytes.subarray(offset - this.start, offset - this.start + length);
     }
+    const size = Math.max(length, readAhead);
+    const started = performance.now();
     this.start = offset;
-    this.bytes = await this.source.read(offset, Math.max(length, readAhead), signal);
+    this.bytes = await this.source.read(offset, size, signal);
+    if (size <= 64 * 1024) this.readLatencyMs = Math.min(this.readLatencyMs, performance.now() - started);
     return this.bytes.subarray(0, Math.min(length, this.bytes.length));
   }
 }
