@@ -30,9 +30,37 @@ export class ReadWindow {
   readLatencyMs = Infinity;
   constructor(readonly source: ByteSource) {}
 
+  private readonly prefetched = new Map<number, Promise<Uint8Array>>();
+
+  /**
+   * Starts reads at offsets where the next messages probably are (batches written at a fixed size
+   * follow each other at a fixed stride), so their latency overlaps. A guess is only used when a
+   * message really starts there; a wrong one costs one small read.
+   */
+  prefetch(offsets: number[], length: number, signal?: AbortSignal): void {
+    for (const offset of offsets) {
+      if (offset + 8 > this.source.size || this.prefetched.has(offset)) continue;
+      const read = this.source.read(offset, length, signal);
+      read.catch(() => {});
+      this.prefetched.set(offset, read);
+    }
+  }
+
   async get(offset: number, length: number, readAhead: number, signal?: AbortSignal): Promise<Uint8Array> {
     if (offset >= this.start && offset + length <= this.start + this.bytes.length) {
       return this.bytes.subarray(offset - this.start, offset - this.start + length);
+    }
+    const guessed = this.prefetched.get(offset);
+    if (guessed) {
+      for (const key of this.prefetched.keys()) if (key <= offset) this.prefetched.delete(key);
+      const bytes = await guessed;
+      if (length <= bytes.length) {
+        this.start = offset;
+        this.bytes = bytes;
+        return bytes.subarray(0, length);
+      }
+    } else if (this.prefetched.size > 0) {
+      for (const key of this.prefetched.keys()) if (key < offset) this.prefetched.delete(key);
     }
     const size = Math.max(length, readAhead);
     const started = performance.now();

@@ -59,6 +59,7 @@ export async function scanRest(
   let readAhead = HEADER_READ;
   let dictionaries: DictionaryState = new Map();
   let rows = 0;
+  let lastStride = -1;
   for (;;) {
     let at: MessageAt | null;
     try {
@@ -76,6 +77,11 @@ export async function scanRest(
       };
     }
     readAhead = readAheadFor(at.bodyLength, window.readLatencyMs);
+    const stride = at.end - at.offset;
+    if (readAhead === HEADER_READ && stride === lastStride) {
+      window.prefetch([1, 2, 3, 4, 5, 6, 7, 8].map((k) => at.end + k * stride), HEADER_READ, callbacks.signal);
+    }
+    lastStride = stride;
     const header = at.message.headerType;
     let decoded: RecordBatchHeader | DictionaryBatchHeader;
     try {

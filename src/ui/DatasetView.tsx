@@ -20,13 +20,13 @@ export function DatasetView({ initial }: { initial: DatasetSummary }) {
   const [row, setRow] = useState(hash.row ?? 0);
 
   useEffect(() => {
-    if (summary.indexComplete) return;
+    if (summary.indexMs !== undefined) return;
     const timer = setInterval(async () => {
       const next = await engine.summary(summary.id);
       setSummary(next);
     }, 250);
     return () => clearInterval(timer);
-  }, [engine, summary.id, summary.indexComplete]);
+  }, [engine, summary.id, summary.indexMs]);
 
   useEffect(() => {
     if (summary.local) return; // local files cannot be shared: keep the hash clean

@@ -11,6 +11,7 @@ interface Open {
   dataset: Dataset;
   cache: CachedSource;
   openMs: number;
+  indexMs?: number;
   local: boolean;
   url?: string;
 }
@@ -49,12 +50,14 @@ export class Engine {
     const cache = new CachedSource(source);
     const dataset = await openDataset(cache);
     const id = this.nextId++;
-    this.open.set(id, { dataset, cache, openMs: performance.now() - started, local, url });
+    const entry: Open = { dataset, cache, openMs: performance.now() - started, local, url };
+    this.open.set(id, entry);
+    void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
     return this.summary(id);
   }
 
   summary(id: number): DatasetSummary {
-    const { dataset: d, openMs, local, url } = this.get(id);
+    const { dataset: d, openMs, indexMs, local, url } = this.get(id);
     return {
       id,
       name: d.source.name,
@@ -69,6 +72,7 @@ export class Engine {
       version: d.version,
       problems: d.problems.map((p: DatasetProblem) => ({ ...p })),
       openMs,
+      indexMs,
       local,
       url,
     };

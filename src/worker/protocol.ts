@@ -17,6 +17,8 @@ export interface DatasetSummary {
   problems: DatasetProblem[];
   /** Milliseconds from the open request to a usable dataset. */
   openMs: number;
+  /** Milliseconds from the open request to a complete chunk index (once complete). */
+  indexMs?: number;
   /** True when the source is a local file (it cannot be shared by link). */
   local: boolean;
   url?: string;

@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { pssMiB, samplePeak } from './tabMemory';
+
+export interface AppFigures {
+  file: string;
+  openMs: number;
+  indexMs: number;
+  emptyTabMiB: number;
+  openPeakAddedMiB: number;
+  openSteadyAddedMiB: number;
+  chunk5Row1000Ms: number;
+  row37MMs?: number;
+  longestTaskMs: number;
+}
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __longest: number }).__longest ?? 0);
+}
+
+/** Drives the built app (dist/) in headless Chromium over each file and reads its own timings. */
+export async function measureInChromium(files: { path: string; chunkRows: number }[]): Promise<AppFigures[]> {
+  const server = await preview({ preview: { port: 4179, strictPort: true }, logLevel: 'silent' });
+  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
+  const out: AppFigures[] = [];
+  try {
+    for (const { path: file, chunkRows } of files) {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longest: number };
+        w.__longest = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto('http://localhost:4179/');
+      await page.getByRole('button', { name: 'Open sample' }).waitFor();
+      await page.waitForTimeout(500);
+      const emptyTabMiB = pssMiB(profile);
+      const stop = samplePeak(profile);
+      await page.getByTestId('file-input').setInputFiles(file);
+      const overview = page.getByTestId('overview');
+      await page.waitForFunction(() => /Indexed in[\d.]+ ms/.test(document.querySelector('[data-testid=overview]')?.textContent ?? ''), null, { timeout: 120_000, polling: 50 });
+      const text = (await overview.textContent()) ?? '';
+      const openMs = Number(text.match(/Opened in([\d.]+) ms/)?.[1]);
+      const indexMs = Number(text.match(/Indexed in([\d.]+) ms/)?.[1]);
+      const openPeakAddedMiB = stop() - emptyTabMiB;
+      await page.waitForTimeout(1000);
+      const openSteadyAddedMiB = pssMiB(profile) - emptyTabMiB;
+
+      await page.getByRole('tab', { name: 'Data' }).click();
+      await page.getByTestId('grid').getByRole('gridcell').first().filter({ hasNotText: '…' }).waitFor();
+      const goto = async (where: string, ariaRow: number) => {
+        await page.getByTestId('goto').fill(where);
+        const t = Date.now();
+        await page.getByTestId('goto').press('Enter');
+        await page.getByTestId('grid').locator(`[aria-rowindex="${ariaRow}"] [role=gridcell]`).first().filter({ hasNotText: '…' }).waitFor();
+        return Date.now() - t;
+      };
+      const rows = Number(text.match(/Rows([\d,]+)/)?.[1].replace(/,/g, ''));
+      const row = Math.min(1000, chunkRows - 1);
+      const chunk5Row1000Ms = await goto(`5:${row}`, 5 * chunkRows + row + 1);
+      const row37MMs = rows > 37_000_000 ? await goto('37000000', 37_000_001) : undefined;
+      out.push({ file, openMs, indexMs, emptyTabMiB, openPeakAddedMiB, openSteadyAddedMiB, chunk5Row1000Ms, row37MMs, longestTaskMs: await longestTask(page) });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return out;
+}
