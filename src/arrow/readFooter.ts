@@ -82,7 +82,7 @@ async function readBlock(window: ReadWindow, offset: number, limit: number, sign
   if (!Number.isSafeInteger(offset) || offset < 8 || offset >= limit) {
     throw new DatasetError(`A footer block points at byte ${offset}, outside the file's data.`, { offset });
   }
-  const at = await readMessageAt(window, offset, 64 * 1024, signal);
+  const at = await readMessageAt(window, offset, 16 * 1024, signal);
   if (!at) throw new DatasetError('A footer block points at an end-of-stream marker.', { offset });
   if (at.end > limit) throw new DatasetError(`The message at byte ${offset} runs past the footer (its body ends at byte ${at.end}).`, { offset });
   return at;

@@ -37,31 +37,39 @@ export class CachedSource implements ByteSource {
     if (end - offset > CACHEABLE) return this.inner.read(offset, end - offset, signal);
     const first = Math.floor(offset / BLOCK);
     const last = Math.floor((end - 1) / BLOCK);
+    const blocks: Uint8Array[] = [];
     const missing: number[] = [];
-    for (let b = first; b <= last; b++) if (!this.blocks.has(b)) missing.push(b);
+    for (let b = first; b <= last; b++) {
+      const hit = this.blocks.get(b);
+      if (hit) blocks[b - first] = hit;
+      else missing.push(b);
+    }
     if (missing.length > 0) {
       const lo = missing[0] * BLOCK;
       const hi = Math.min(this.size, (missing[missing.length - 1] + 1) * BLOCK);
       const bytes = await this.inner.read(lo, hi - lo, signal);
       for (const b of missing) {
         const s = b * BLOCK - lo;
-        this.put(b, bytes.slice(s, Math.min(bytes.length, s + BLOCK)));
+        blocks[b - first] ??= bytes.slice(s, Math.min(bytes.length, s + BLOCK));
       }
     }
     const out = new Uint8Array(end - offset);
-    for (let b = first; b <= last; b++) {
-      const block = this.blocks.get(b)!;
-      this.blocks.delete(b); // re-insert: most recently used last
-      this.blocks.set(b, block);
-      const blockStart = b * BLOCK;
+    blocks.forEach((block, k) => {
+      const blockStart = (first + k) * BLOCK;
       const s = Math.max(offset, blockStart);
       const e = Math.min(end, blockStart + block.length);
       out.set(block.subarray(s - blockStart, e - blockStart), s - offset);
-    }
+      this.put(first + k, block); // most recently used last
+    });
     return out;
   }
 
   private put(index: number, block: Uint8Array): void {
+    const old = this.blocks.get(index);
+    if (old) {
+      this.blocks.delete(index);
+      this.held -= old.length;
+    }
     this.blocks.set(index, block);
     this.held += block.length;
     for (const [key, old] of this.blocks) {

@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobSource } from '../../src/source/blobSource';
+import { CachedSource } from '../../src/source/cachedSource';
+import { openHttpSource } from '../../src/source/httpSource';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { openDataset } from '../../src/dataset/openDataset';
+import { tempFile } from '../support/files';
+
+const bytes = Uint8Array.from({ length: 1_000_000 }, (_, i) => (i * 2654435761) >>> 24);
+const path = tempFile('bytes.bin', bytes);
+
+describe('byte sources', () => {
+  it('the Node file source and the Blob source read the same ranges and count their I/O', async () => {
+    const file = await NodeFileSource.open(path);
+    const blob = new BlobSource(new Blob([bytes]), 'bytes.bin');
+    for (const [o, n] of [[0, 10], [999_990, 100], [123_456, 300_000]]) {
+      const want = bytes.subarray(o, Math.min(bytes.length, o + n));
+      expect(await file.read(o, n)).toEqual(want);
+      expect(await blob.read(o, n)).toEqual(want);
+    }
+    expect(file.stats.reads).toBe(3);
+    expect(file.stats.bytesRead).toBe(10 + 10 + 300_000);
+    await file.close();
+  });
+
+  it('the block cache returns the same bytes, stays within its budget and skips repeated I/O', async () => {
+    const inner = await NodeFileSource.open(path);
+    const cache = new CachedSource(inner, 256 * 1024);
+    let seed = 1;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 300; i++) {
+      const o = Math.floor(random() * bytes.length);
+      const n = 1 + Math.floor(random() * 5000);
+      expect(await cache.read(o, n)).toEqual(bytes.subarray(o, Math.min(bytes.length, o + n)));
+      expect(cache.cachedBytes).toBeLessThanOrEqual(256 * 1024);
+    }
+    const reads = inner.stats.reads;
+    await cache.read(10, 10);
+    await cache.read(12, 5);
+    expect(inner.stats.reads - reads).toBeLessThanOrEqual(1);
+    await cache.close();
+  });
+});
+
+describe('HTTP range source', () => {
+  let server: Server;
+  let base = '';
+  const sample = readFileSync('public/sample.arrow');
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const body = req.url === '/sample.arrow' || req.url === '/norange.arrow' ? sample : null;
+      if (!body) return void res.writeHead(404).end();
+      const range = req.headers.range?.match(/bytes=(\d+)-(\d+)/);
+      if (!range || req.url === '/norange.arrow') return void res.writeHead(200, { 'Content-Length': body.length }).end(body);
+      const [a, b] = [Number(range[1]), Math.min(body.length - 1, Number(range[2]))];
+      res.writeHead(206, { 'Content-Range': `bytes ${a}-${b}/${body.length}`, 'Content-Length': b - a + 1 }).end(body.subarray(a, b + 1));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('opens a remote file lazily with Range requests', async () => {
+    const source = await openHttpSource(`${base}/sample.arrow`);
+    expect(source.size).toBe(sample.length);
+    const ds = await openDataset(source);
+    expect(ds.rows).toBe(4000);
+    expect((await ds.readColumn(2, 2, { start: 0, end: 1 })).get(0)).toBeTypeOf('string');
+    expect(source.stats.bytesRead).toBeLessThan(sample.length / 2);
+  });
+
+  it('says clearly when the server ignores Range requests', async () => {
+    await expect(openHttpSource(`${base}/norange.arrow`)).rejects.toThrow(/ignores HTTP Range/);
+  });
+
+  it('says clearly when the server cannot be reached', async () => {
+    await expect(openHttpSource('http://127.0.0.1:9/none.arrow')).rejects.toThrow(/Could not reach/);
+  });
+});
