@@ -50,7 +50,7 @@ describe('bad and unusual input', () => {
     let type: Int32 | Struct = new Int32();
     let data = makeData({ type: new Int32(), length: 1, nullCount: 0, data: Int32Array.from([7]) });
     for (let d = 0; d < 100; d++) {
-      const field = new Field('f', type, true);
+      const field: Field = new Field('f', type, true);
       type = new Struct([field]);
       data = makeData({ type, length: 1, nullCount: 0, children: [data] }) as never;
     }
