@@ -63,12 +63,22 @@ export function hasViewTypes(fields: readonly Field[]): boolean {
 }
 
 /** Spans of every top-level column, in schema order. */
-export function columnSpans(fields: readonly Field[], metadataVersion: number, variadicCounts: readonly number[] = []): ColumnSpan[] {
+export function columnSpans(
+  fields: readonly Field[],
+  metadataVersion: number,
+  variadicCounts: readonly number[] = [],
+  /** Layout of columns whose type apache-arrow cannot decode, counted from the raw schema. */
+  fixed: ReadonlyMap<number, { nodes: number; buffers: number }> = new Map(),
+): ColumnSpan[] {
   const spans: ColumnSpan[] = [];
   const total: Counts = { nodes: 0, buffers: 0, views: 0 };
-  for (const field of fields) {
+  fields.forEach((field, i) => {
     const start = { ...total };
-    count(field.type, metadataVersion, variadicCounts, total);
+    const layout = fixed.get(i);
+    if (layout) {
+      total.nodes += layout.nodes;
+      total.buffers += layout.buffers;
+    } else count(field.type, metadataVersion, variadicCounts, total);
     spans.push({
       nodeStart: start.nodes,
       nodeEnd: total.nodes,
@@ -77,6 +87,6 @@ export function columnSpans(fields: readonly Field[], metadataVersion: number, v
       variadicStart: start.views,
       variadicEnd: total.views,
     });
-  }
+  });
   return spans;
 }

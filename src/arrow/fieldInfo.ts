@@ -37,13 +37,13 @@ function metadataObject(map: Map<string, string>): Record<string, string> {
 }
 
 /** Plain-data description of an apache-arrow Field, for the UI and the command line. */
-export function fieldInfo(field: Field, unsupported?: string): FieldInfo {
+export function fieldInfo(field: Field, unsupported?: string, rawTypeName?: string): FieldInfo {
   const type = field.type;
   const children = type.typeId === Type.Dictionary ? [] : ((type.children ?? []) as Field[]).map((c) => fieldInfo(c, unsupported));
   const info: FieldInfo = {
     name: field.name,
-    type: String(type),
-    typeId: typeFamily(type),
+    type: rawTypeName ?? String(type),
+    typeId: rawTypeName ? rawTypeName.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : typeFamily(type),
     nullable: field.nullable,
     metadata: metadataObject(field.metadata),
     children,

@@ -1,4 +1,5 @@
 import type { Schema } from 'apache-arrow';
+import type { UnsupportedColumn } from './tolerantSchema';
 
 /** Position of a dictionary batch message in the file. */
 export interface DictionaryEntry {
@@ -31,6 +32,8 @@ export interface BatchEntry {
 export interface IpcIndex {
   schema: Schema;
   metadataVersion: number;
+  /** Top-level columns whose type could not be decoded, by column index. */
+  unsupported: Map<number, UnsupportedColumn>;
   batches: BatchEntry[];
   dictionaries: DictionaryEntry[];
 }

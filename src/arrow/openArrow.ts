@@ -41,12 +41,12 @@ class ArrowDataset implements Dataset {
     const reason = bigEndian
       ? 'The file is big-endian; Arrowscope reads little-endian data only and will not show byte-swapped values.'
       : undefined;
-    this.unsupported = fields.map(() => reason);
+    this.unsupported = fields.map((_, i) => reason ?? index.unsupported.get(i)?.reason);
     if (reason) this.problems.push({ message: reason, where: {}, stillWorks: 'The schema and batch index are shown; values are not.' });
-    this.fields = fields.map((f, i) => fieldInfo(f, this.unsupported[i]));
+    this.fields = fields.map((f, i) => fieldInfo(f, this.unsupported[i], index.unsupported.get(i)?.typeName));
     this.metadata = Object.fromEntries(index.schema.metadata);
     this.version = METADATA_VERSION_NAMES[index.metadataVersion] ?? `V${index.metadataVersion + 1}`;
-    this.spans = columnSpans(fields, index.metadataVersion);
+    this.spans = columnSpans(fields, index.metadataVersion, [], index.unsupported);
     this.viewTypes = hasViewTypes(fields);
     this.dictionaryLoader = new DictionaryLoader(source, index);
   }
@@ -83,7 +83,7 @@ class ArrowDataset implements Dataset {
 
   /** Column spans for one batch: they differ per batch only when view types carry variadic buffers. */
   private spansFor(header: RecordBatchHeader): ColumnSpan[] {
-    return this.viewTypes ? columnSpans(this.index.schema.fields, this.index.metadataVersion, header.variadicBufferCounts) : this.spans;
+    return this.viewTypes ? columnSpans(this.index.schema.fields, this.index.metadataVersion, header.variadicBufferCounts, this.index.unsupported) : this.spans;
   }
 
   async chunkDetail(chunk: number, signal?: AbortSignal): Promise<ChunkDetail> {

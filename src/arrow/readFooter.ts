@@ -1,5 +1,5 @@
 import { MessageHeader } from 'apache-arrow';
-import { Footer } from 'apache-arrow/ipc/metadata/file';
+import { decodeFooter, type DecodedFooter } from './tolerantSchema';
 import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ByteSource } from '../source/ByteSource';
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
@@ -34,18 +34,18 @@ export async function readFooterIndex(
   if (footerLength <= 0 || footerLength > MAX_METADATA_BYTES || footerOffset < 8) {
     throw new DatasetError(`Invalid footer length ${footerLength}.`, { offset: size - TAIL });
   }
-  let footer: Footer;
+  let footer: DecodedFooter;
   try {
-    footer = Footer.decode(await source.read(footerOffset, footerLength, signal));
+    footer = decodeFooter(await source.read(footerOffset, footerLength, signal));
   } catch (e) {
     throw new DatasetError(`The footer could not be decoded: ${(e as Error).message}.`, { offset: footerOffset });
   }
-  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.version, batches: [], dictionaries: [] };
+  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, batches: [], dictionaries: [] };
   const window = new ReadWindow(source);
   let problem: DatasetProblem | null = null;
 
   let dictionaries: DictionaryState = new Map();
-  for (const block of footer.dictionaryBatches()) {
+  for (const block of footer.dictionaryBatches) {
     const at = await readBlock(window, block.offset, footerOffset, signal);
     if (at.message.headerType !== MessageHeader.DictionaryBatch) {
       throw new DatasetError('A footer dictionary block does not point at a dictionary batch.', { offset: block.offset });
@@ -56,7 +56,7 @@ export async function readFooterIndex(
   }
 
   let rows = 0;
-  for (const block of footer.recordBatches()) {
+  for (const block of footer.recordBatches) {
     try {
       const at = await readBlock(window, block.offset, footerOffset, signal);
       if (at.message.headerType !== MessageHeader.RecordBatch) {

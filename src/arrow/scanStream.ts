@@ -1,4 +1,5 @@
-import { MessageHeader, type Schema } from 'apache-arrow';
+import { MessageHeader } from 'apache-arrow';
+import { decodeSchemaMessage } from './tolerantSchema';
 import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ByteSource } from '../source/ByteSource';
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
@@ -35,13 +36,14 @@ export async function readStreamSchema(source: ByteSource, signal?: AbortSignal)
   if (first.message.headerType !== MessageHeader.Schema) {
     throw new DatasetError('This is not an Arrow IPC stream: the first message is not a schema.', { offset: 0 });
   }
-  let schema: Schema;
+  let decoded;
   try {
-    schema = first.message.header() as Schema;
+    decoded = decodeSchemaMessage(await window.get(first.metadataOffset, first.metadataLength, HEADER_READ, signal));
   } catch (e) {
     throw new DatasetError(`The schema could not be decoded: ${(e as Error).message}.`, { offset: 0 });
   }
-  return { index: { schema, metadataVersion: first.message.version, batches: [], dictionaries: [] }, next: first.end, window };
+  const { schema, unsupported, metadataVersion } = decoded;
+  return { index: { schema, metadataVersion, unsupported, batches: [], dictionaries: [] }, next: first.end, window };
 }
 
 /**
