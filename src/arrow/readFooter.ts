@@ -3,12 +3,16 @@ import { decodeFooter, type DecodedFooter } from './tolerantSchema';
 import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
 import type { ByteSource } from '../source/ByteSource';
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
-import { readMessageAt, ReadWindow, MAX_METADATA_BYTES } from './readMessage';
+import { readMessageAt, ReadWindow, MAX_METADATA_BYTES, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import type { DictionaryState, IpcIndex } from './ipcIndex';
 
 const MAGIC = 'ARROW1';
 const TAIL = 10; // int32 footer length + "ARROW1"
+const HEADER_READ = 16 * 1024;
+const COALESCED_READ = 4 * 1024 * 1024;
+const FAR_APART = 1024 * 1024;
+const PARALLEL_READS = 16;
 
 /**
  * Indexes an IPC file (Feather V2) from its footer: one read for the tail and footer, then the
@@ -55,12 +59,34 @@ export async function readFooterIndex(
     dictionaries = applyDictionary(dictionaries, db.id, index.dictionaries.length - 1, db.isDelta);
   }
 
+  // Far-apart blocks: read their headers in parallel (each read's latency overlaps the others);
+  // close-together blocks: one read-ahead window covers many of them.
+  const blocks = footer.recordBatches;
+  const spread = footerOffset / Math.max(1, blocks.length);
+  const readOne = (offset: number, w: ReadWindow, readAhead: number) =>
+    readBlock(w, offset, footerOffset, signal, readAhead).then(
+      (at) => ({ at }),
+      (error: unknown) => ({ error }),
+    );
+  let headers: ({ at: MessageAt } | { error: unknown })[];
+  if (spread > FAR_APART) {
+    headers = await mapLimit(blocks, PARALLEL_READS, (b) => readOne(b.offset, new ReadWindow(source), HEADER_READ));
+  } else {
+    headers = [];
+    for (const b of blocks) {
+      const h = await readOne(b.offset, window, COALESCED_READ);
+      headers.push(h);
+      if ('error' in h) break;
+    }
+  }
   let rows = 0;
-  for (const block of footer.recordBatches) {
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i];
     try {
-      const at = await readBlock(window, block.offset, footerOffset, signal);
+      if ('error' in h) throw h.error;
+      const at = h.at;
       if (at.message.headerType !== MessageHeader.RecordBatch) {
-        throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: block.offset });
+        throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: at.offset });
       }
       const rb = at.message.header() as RecordBatchHeader;
       index.batches.push({ rows: rb.length, rowOffset: rows, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
@@ -69,7 +95,7 @@ export async function readFooterIndex(
       if (signal?.aborted) throw e;
       problem = {
         message: (e as Error).message,
-        where: { offset: block.offset, chunk: index.batches.length },
+        where: { offset: blocks[i].offset, chunk: index.batches.length },
         stillWorks: `The ${index.batches.length} batches before it can be explored.`,
       };
       break;
@@ -78,11 +104,25 @@ export async function readFooterIndex(
   return { index, problem };
 }
 
-async function readBlock(window: ReadWindow, offset: number, limit: number, signal?: AbortSignal) {
+/** Runs `f` over `items` with at most `limit` calls in flight, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function readBlock(window: ReadWindow, offset: number, limit: number, signal?: AbortSignal, readAhead = HEADER_READ) {
   if (!Number.isSafeInteger(offset) || offset < 8 || offset >= limit) {
     throw new DatasetError(`A footer block points at byte ${offset}, outside the file's data.`, { offset });
   }
-  const at = await readMessageAt(window, offset, 16 * 1024, signal);
+  const at = await readMessageAt(window, offset, readAhead, signal);
   if (!at) throw new DatasetError('A footer block points at an end-of-stream marker.', { offset });
   if (at.end > limit) throw new DatasetError(`The message at byte ${offset} runs past the footer (its body ends at byte ${at.end}).`, { offset });
   return at;
