@@ -97,3 +97,18 @@ test('Values render as text, never as HTML', async ({ page }) => {
   await expect(page.getByTestId('grid')).toContainText('Obama, Barack');
   expect(await page.locator('.grid-cell img, .grid-cell script').count()).toBe(0);
 });
+
+test('A Parquet file opens from its footer and shows values decoded by parquet-wasm', async ({ page }) => {
+  test.skip(!hasCorpus, 'corpus not present');
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/alltypes_plain.parquet'));
+  await expect(page.getByTestId('overview')).toContainText('Parquet');
+  await expect(page.getByTestId('overview')).toContainText('impala');
+  await view(page, 'Schema');
+  await expect(page.getByTestId('schema')).toContainText('INT96');
+  await view(page, 'Chunks');
+  await page.getByTestId('chunk-list').getByRole('row').first().click();
+  await expect(page.getByTestId('chunk-detail')).toContainText('PLAIN_DICTIONARY');
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
+});

@@ -2,14 +2,16 @@
  * Conformance over a corpus directory ($CORPUS_DIR, default ../shared/corpus):
  * - every Arrow gold case (X.json.gz beside X.stream / X.arrow_file): schema, batches, rows and
  *   every value, through the whole-column and the row-window paths;
- * - every other Arrow file (fuzz and crash inputs included): opening and reading every column must
- *   end within seconds with data or a clear DatasetError, in a heap-capped child process.
+ * - every Parquet file with an X_expect.csv beside it: every value;
+ * - every other Arrow or Parquet file (fuzz, crash and bad_data inputs included): opening and reading
+ *   every column must end within seconds with data or a clear DatasetError, in a heap-capped child.
  * Prints failures, then `N passed, N failed`; exits 1 on any failure.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { checkGoldCase, type CaseResult } from './corpus/goldCases';
 import { readAllContained } from './corpus/contained';
+import { checkExpectCsv } from './corpus/expectCsv';
 
 const corpusDir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '../shared/corpus'));
 if (!existsSync(corpusDir)) {
@@ -28,6 +30,7 @@ function walk(dir: string, out: string[] = []): string[] {
 
 const files = walk(corpusDir);
 const isArrowPath = (p: string) => /\/arrow-ipc-(stream|file)\//.test(p) || /\.(arrow|arrows|feather|ipc|stream|arrow_file)$/.test(p);
+const isParquetPath = (p: string) => /\.parquet(\.encrypted)?$/.test(p) || /\/parquet\/fuzzing\//.test(p) || /\/bad_data\//.test(p);
 const goldJson = files.filter((p) => p.endsWith('.json.gz') && isArrowPath(p));
 const goldFiles = new Set<string>();
 const results: CaseResult[] = [];
@@ -43,8 +46,13 @@ for (const json of goldJson) {
   }
 }
 
-// Everything else that looks like Arrow IPC: must end with data or a clear error.
-const others = files.filter((p) => isArrowPath(p) && !goldFiles.has(p) && !/\.(json|json\.gz|md|txt|gz)$/i.test(p) && !/(README|LICENSE)/.test(basename(p)) && !p.includes('arrow-ipc-tensor-stream'));
+for (const csv of files.filter((p) => p.endsWith('_expect.csv'))) {
+  const file = csv.replace(/_expect\.csv$/, '.parquet');
+  if (existsSync(file)) results.push(await checkExpectCsv(file, csv));
+}
+
+// Everything else that looks like Arrow IPC or Parquet: must end with data or a clear error.
+const others = files.filter((p) => (isArrowPath(p) || isParquetPath(p)) && !goldFiles.has(p) && !/\.(json|json\.gz|md|txt|gz)$/i.test(p) && !/(README|LICENSE)/.test(basename(p)) && !p.includes('arrow-ipc-tensor-stream'));
 for (const r of await readAllContained(others)) {
   const o = r.outcome;
   const ok = o.kind === 'data' || o.kind === 'error';
@@ -66,7 +74,7 @@ for (const [file, rs] of byFile) {
     console.log(`UNSUPPORTED ${rel(file)}: ${rs.find((r) => r.status === 'unsupported')!.detail}`);
   } else passed++;
 }
-console.log(`\nconformance over ${corpusDir}: ${goldFiles.size} gold files, ${others.length} other Arrow inputs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nconformance over ${corpusDir}: ${goldFiles.size} Arrow gold files, ${others.length} other Arrow and Parquet inputs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${unsupported} unsupported (reported as such, never shown wrong)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -7,6 +7,7 @@ export type SniffedFormat = 'arrow-file' | 'arrow-stream' | 'parquet';
 
 const ARROW_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
+const PARQUET_ENCRYPTED_MAGIC = [0x50, 0x41, 0x52, 0x45]; // "PARE": encrypted footer
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -14,7 +15,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 
 /** Tell the format from the first bytes: Parquet and Arrow file by magic, otherwise an IPC stream. */
 export function sniffFormat(head: Uint8Array): SniffedFormat {
-  if (startsWith(head, PARQUET_MAGIC)) return 'parquet';
+  if (startsWith(head, PARQUET_MAGIC) || startsWith(head, PARQUET_ENCRYPTED_MAGIC)) return 'parquet';
   if (startsWith(head, ARROW_MAGIC)) return 'arrow-file';
   return 'arrow-stream';
 }

@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
+import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { setParquetWasmUrl } from '../parquet/wasm';
 import { createSource } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine, errorInfo } from './engine';
 import type { DatasetSummary, ErrorInfo } from './protocol';
 
+setParquetWasmUrl(wasmUrl);
 const engine = new Engine();
 
 /** Wraps every call so failures cross to the page as plain ErrorInfo, not lost Error subclasses. */

@@ -1,0 +1,27 @@
+import type { Statistics } from 'hyparquet';
+import type { ColumnStats } from '../dataset/types';
+
+function text(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+  if (v instanceof Uint8Array) return Array.from(v.subarray(0, 32), (b) => b.toString(16).padStart(2, '0')).join('') + (v.length > 32 ? '…' : '');
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+  return String(v);
+}
+
+/** Column chunk statistics as display text (min/max in the column's logical type, as hyparquet converts them). */
+export function statsText(s: Statistics | undefined): ColumnStats | undefined {
+  if (!s) return undefined;
+  const min = s.min_value ?? s.min;
+  const max = s.max_value ?? s.max;
+  const out: ColumnStats = {
+    min: text(min),
+    max: text(max),
+    nullCount: s.null_count === undefined ? undefined : Number(s.null_count),
+    distinctCount: s.distinct_count === undefined ? undefined : Number(s.distinct_count),
+    // The deprecated min/max fields used a signed byte order that is wrong for some types: not exact.
+    exact: s.min_value !== undefined && s.max_value !== undefined && s.is_min_value_exact !== false && s.is_max_value_exact !== false,
+  };
+  return out;
+}

@@ -1,0 +1,123 @@
+import type { ColumnChunk, ConvertedType, FileMetaData, KeyValue, SchemaElement } from 'hyparquet';
+import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
+import { chunkRange, type ColumnSubset } from './columnSubset';
+
+const MAGIC = new TextEncoder().encode('PAR1');
+
+/**
+ * A small, valid Parquet file holding one top-level column of one row group: its column chunks'
+ * bytes copied as they are, and a footer rewritten with offsets rebased. parquet-wasm decodes this
+ * without ever seeing (or holding in wasm memory) the rest of the file.
+ */
+export function syntheticFile(md: FileMetaData, rowGroup: number, subset: ColumnSubset, chunkBytes: Uint8Array[]): Uint8Array {
+  const rg = md.row_groups[rowGroup];
+  const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+  let position = MAGIC.length;
+  const rebased: ColumnChunk[] = chunks.map((chunk, i) => {
+    const { start } = chunkRange(chunk);
+    const m = chunk.meta_data!;
+    const shift = (offset: bigint | undefined) => (offset === undefined || offset <= 0n ? undefined : BigInt(position) + offset - BigInt(start));
+    const out: ColumnChunk = {
+      file_offset: BigInt(position),
+      meta_data: {
+        ...m,
+        // Optional facts the decoder does not need; hyparquet-writer would write their empty lists
+        // without an element type, which strict Thrift readers reject.
+        encoding_stats: undefined,
+        size_statistics: undefined,
+        geospatial_statistics: undefined,
+        key_value_metadata: undefined,
+        encodings: m.encodings.length ? m.encodings : ['PLAIN'],
+        data_page_offset: shift(m.data_page_offset) ?? BigInt(position), // 0 when the chunk has only a dictionary page
+        dictionary_page_offset: shift(m.dictionary_page_offset),
+        index_page_offset: undefined,
+        statistics: undefined,
+        bloom_filter_offset: undefined,
+        bloom_filter_length: undefined,
+      },
+    };
+    position += chunkBytes[i].length;
+    return out;
+  });
+  const meta = footerBytes(md, [{ ...md.schema[0], num_children: 1 }, ...subset.elements], [
+    { columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rg.num_rows },
+  ]);
+  const out = new Uint8Array(position + meta.length + MAGIC.length);
+  out.set(MAGIC, 0);
+  let at = MAGIC.length;
+  for (const bytes of chunkBytes) {
+    out.set(bytes, at);
+    at += bytes.length;
+  }
+  out.set(meta, at);
+  out.set(MAGIC, at + meta.length);
+  return out;
+}
+
+const INTEGER_CONVERTED: Record<string, ConvertedType> = {
+  '8true': 'INT_8', '16true': 'INT_16', '32true': 'INT_32', '64true': 'INT_64',
+  '8false': 'UINT_8', '16false': 'UINT_16', '32false': 'UINT_32', '64false': 'UINT_64',
+};
+
+/**
+ * hyparquet-writer writes an INTEGER logical type's bitWidth as i32 where the spec has i8, which
+ * readers misread: keep integers as the equivalent converted type, which says the same.
+ */
+function writableElement(e: SchemaElement): SchemaElement {
+  if (e.logical_type?.type !== 'INTEGER') return e;
+  const { bitWidth, isSigned } = e.logical_type;
+  return { ...e, logical_type: undefined, converted_type: e.converted_type ?? INTEGER_CONVERTED[`${bitWidth}${isSigned}`] };
+}
+
+/** Path and physical type of every leaf of a flat schema (root first). */
+function leafPaths(schema: FileMetaData['schema']): { path: string[]; type: NonNullable<FileMetaData['schema'][number]['type']> }[] {
+  const out: { path: string[]; type: NonNullable<FileMetaData['schema'][number]['type']> }[] = [];
+  let at = 1;
+  const walk = (prefix: string[]) => {
+    const e = schema[at++];
+    const path = [...prefix, e.name];
+    if (!e.num_children) out.push({ path, type: e.type ?? 'BYTE_ARRAY' });
+    for (let i = 0; i < (e.num_children ?? 0); i++) walk(path);
+  };
+  for (let i = 0; i < (schema[0].num_children ?? 0); i++) walk([]);
+  return out;
+}
+
+/** Thrift footer (with its length) for the given schema and row groups, keeping the file's other facts. */
+function footerBytes(md: FileMetaData, fullSchema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups']): Uint8Array {
+  const schema = fullSchema.map(writableElement);
+  // ARROW:schema describes every column of the original file; a subset must not carry it.
+  const keyValues: KeyValue[] | undefined = md.key_value_metadata?.filter((kv) => kv.key !== 'ARROW:schema');
+  const writer = new ByteWriter();
+  writeMetadata(writer, {
+    version: md.version,
+    schema,
+    num_rows: rowGroups.reduce((n, rg) => n + rg.num_rows, 0n),
+    row_groups: rowGroups,
+    key_value_metadata: keyValues?.length ? keyValues : undefined,
+    created_by: md.created_by,
+    metadata_length: 0,
+  });
+  return writer.getBytes();
+}
+
+/**
+ * A Parquet file with no rows and the given top-level columns (all when omitted): its schema alone.
+ * It has one empty row group (empty chunks), since Thrift readers reject an empty row group list
+ * written without an element type.
+ */
+export function schemaOnlyFile(md: FileMetaData, subset?: ColumnSubset): Uint8Array {
+  const schema = subset ? [{ ...md.schema[0], num_children: 1 }, ...subset.elements] : md.schema;
+  const leaves = leafPaths(schema);
+  const columns: ColumnChunk[] = leaves.map(({ path, type }) => ({
+    file_offset: 4n,
+    meta_data: { type, encodings: ['PLAIN'], path_in_schema: path, codec: 'UNCOMPRESSED', num_values: 0n, total_uncompressed_size: 0n, total_compressed_size: 0n, data_page_offset: 4n },
+  }));
+  const meta = footerBytes(md, schema, [{ columns, total_byte_size: 0n, num_rows: 0n }]);
+  const out = new Uint8Array(MAGIC.length * 2 + meta.length);
+  out.set(MAGIC, 0);
+  out.set(meta, MAGIC.length);
+  out.set(MAGIC, MAGIC.length + meta.length);
+  return out;
+}

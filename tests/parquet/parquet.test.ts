@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { DatasetError } from '../../src/dataset/errors';
+import { openDataset } from '../../src/dataset/openDataset';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { formatVector } from '../../src/worker/formatValue';
+import { CORPUS_DIR, corpusFiles, hasCorpus } from '../support/corpus';
+
+const pq = (name: string) => `${CORPUS_DIR}/parquet-testing/${name}`;
+const open = async (path: string) => openDataset(await NodeFileSource.open(path));
+const values = async (path: string, column: string) => {
+  const ds = await open(path);
+  const c = ds.fields.findIndex((f) => f.name === column);
+  const out: (string | null)[] = [];
+  for (let b = 0; b < ds.chunks.length; b++) out.push(...formatVector(await ds.readColumn(b, c)));
+  await ds.close();
+  return out;
+};
+
+describe.runIf(hasCorpus)('Parquet engine', () => {
+  it('opens from the footer: schema with physical and logical types, row groups, created_by', async () => {
+    const ds = await open(pq('data/alltypes_plain.parquet'));
+    expect(ds.format).toBe('parquet');
+    expect(ds.rows).toBe(8);
+    expect(ds.chunks).toHaveLength(1);
+    expect(ds.createdBy).toMatch(/impala/);
+    expect(ds.fields.map((f) => f.name)).toContain('timestamp_col');
+    expect(ds.fields.find((f) => f.name === 'timestamp_col')!.physicalType).toBe('INT96');
+    expect(ds.source.stats.bytesRead).toBeLessThan(ds.source.size);
+    const detail = await ds.chunkDetail(0);
+    const id = detail.columns[0];
+    expect(id.codec).toBe('UNCOMPRESSED');
+    expect(id.encodings).toContain('PLAIN_DICTIONARY');
+    expect(id.hasDictionaryPage).toBe(true);
+    expect(id.regions![0].kind).toBe('column_chunk');
+  });
+
+  it('reads values of one column of one row group, and row windows', async () => {
+    expect(await values(pq('data/alltypes_plain.parquet'), 'id')).toEqual(['4', '5', '6', '7', '2', '3', '0', '1']);
+    const ds = await open(pq('data/alltypes_plain.parquet'));
+    expect([...(await ds.readColumn(0, 0, { start: 2, end: 4 }))]).toEqual([6, 7]);
+  });
+
+  it('decodes every codec of the npm build to the same values', async () => {
+    const files = corpusFiles('duckdb-parquet-testing/compression/generated', /^data_page=1_.*\.parquet$/);
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const reference = await open(files.find((f) => f.includes('NONE'))!);
+    for (const file of files) {
+      const ds = await open(file);
+      for (let c = 0; c < ds.fields.length; c++) {
+        expect(formatVector(await ds.readColumn(0, c)), `${file} column ${c}`).toEqual(formatVector(await reference.readColumn(0, c)));
+      }
+    }
+  });
+
+  it('reads nested structs, lists and maps, float16, INT96, DataPage V2, delta encodings', async () => {
+    for (const name of ['nested_structs.rust.parquet', 'nested_lists.snappy.parquet', 'nested_maps.snappy.parquet', 'float16_nonzeros_and_nans.parquet', 'int96_from_spark.parquet', 'datapage_v2.snappy.parquet', 'delta_length_byte_array.parquet', 'byte_stream_split.zstd.parquet']) {
+      const ds = await open(pq(`data/${name}`));
+      for (let c = 0; c < ds.fields.length; c++) {
+        const v = await ds.readColumn(0, c);
+        expect(v.length, `${name} column ${ds.fields[c].name}`).toBe(ds.chunks[0].rows);
+      }
+    }
+  });
+
+  it('says an encrypted footer needs a key, and shows what a plaintext footer reveals', async () => {
+    await expect(open(pq('data/uniform_encryption.parquet.encrypted'))).rejects.toThrow(/encrypted.*key is required/);
+    const ds = await open(pq('data/encrypt_columns_plaintext_footer.parquet.encrypted'));
+    expect(ds.fields.length).toBeGreaterThan(0);
+    expect(ds.fields.some((f) => f.unsupported === 'encrypted; a key is required')).toBe(true);
+    const locked = ds.fields.findIndex((f) => f.unsupported);
+    await expect(ds.readColumn(0, locked)).rejects.toThrow(/encrypted/);
+  });
+
+  it('ends quickly with a clear error on bad data, naming the row group and column', async () => {
+    for (const file of corpusFiles('parquet-testing/bad_data', /\.parquet$/)) {
+      let ds;
+      try {
+        ds = await open(file);
+      } catch (e) {
+        expect(e, file).toBeInstanceOf(DatasetError);
+        continue;
+      }
+      for (let b = 0; b < ds.chunks.length; b++) {
+        for (let c = 0; c < ds.fields.length; c++) {
+          try {
+            await ds.readColumn(b, c);
+          } catch (e) {
+            expect(e, file).toBeInstanceOf(DatasetError);
+            expect((e as DatasetError).where.chunk, file).toBe(b);
+          }
+        }
+      }
+    }
+  });
+
+  it('shows statistics from the footer', async () => {
+    const ds = await open(pq('data/int32_with_null_pages.parquet'));
+    const detail = await ds.chunkDetail(0);
+    expect(detail.columns[0].stats?.nullCount).toBeGreaterThan(0);
+    expect(detail.columns[0].stats?.min).toBeDefined();
+  });
+});
