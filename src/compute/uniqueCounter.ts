@@ -1,0 +1,262 @@
+import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
+import { formatValue } from '../worker/formatValue';
+import { HyperLogLog } from './hyperLogLog';
+import { Utf8Table } from './utf8Table';
+
+export type UniqueValue = string | number | boolean | null;
+
+export interface ValueCount {
+  value: UniqueValue;
+  count: number;
+  /** Global row index of the value's first occurrence. */
+  firstRow: number;
+}
+
+/** What one worker found over its chunks: plain data, so it can be posted and merged. */
+export interface UniquePartial {
+  rows: number;
+  nulls: number;
+  firstNullRow: number;
+  values: ValueCount[];
+  /** Rows whose value was not tracked because the distinct values passed the memory budget. */
+  untrackedRows: number;
+  hll: Uint8Array;
+}
+
+export interface UniqueResult {
+  rows: number;
+  nulls: number;
+  /** Distinct non-null values: exact, or a HyperLogLog estimate when `exact` is false. */
+  distinct: number;
+  exact: boolean;
+  /** Sorted by count, descending; a null entry (value null) when the column has nulls. */
+  values: ValueCount[];
+  note?: string;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Counts values chunk by chunk. Strings and binaries are hashed as raw bytes (never decoded per
+ * row) with a same-as-previous-row shortcut; dictionary columns are counted by index; everything
+ * else goes through a Map of values.
+ */
+export class UniqueCounter {
+  private readonly table = new Utf8Table();
+  private readonly other = new Map<unknown, { count: number; firstRow: number; value: UniqueValue }>();
+  private readonly hll = new HyperLogLog();
+  private binary = false;
+  rows = 0;
+  nulls = 0;
+  firstNullRow = -1;
+  untrackedRows = 0;
+
+  constructor(readonly maxDistinct = 5_000_000) {}
+
+  private get full(): boolean {
+    return this.table.size + this.other.size >= this.maxDistinct;
+  }
+
+  private nullAt(row: number): void {
+    this.nulls++;
+    if (this.firstNullRow < 0) this.firstNullRow = row;
+  }
+
+  add(vector: Vector, rowOffset: number): void {
+    let at = rowOffset;
+    for (const data of vector.data) {
+      this.addData(data, at);
+      at += data.length;
+    }
+    this.rows += vector.length;
+  }
+
+  private addData(data: Data, rowOffset: number): void {
+    const t = data.type.typeId;
+    if (t === Type.Utf8 || t === Type.Binary) this.addBytes(data, rowOffset);
+    else if (t === Type.Dictionary) this.addDictionary(data, rowOffset);
+    else this.addGeneric(data, rowOffset);
+  }
+
+  private addBytes(data: Data, rowOffset: number): void {
+    this.binary = data.type.typeId === Type.Binary;
+    const offsets = data.valueOffsets as Int32Array;
+    const values = data.values as Uint8Array;
+    const checkNulls = data.nullCount !== 0;
+    let prevStart = -1;
+    let prevLength = -1;
+    let prevEntry = -1;
+    for (let i = 0; i < data.length; i++) {
+      if (checkNulls && !data.getValid(i)) {
+        this.nullAt(rowOffset + i);
+        continue;
+      }
+      const s = offsets[i];
+      const length = offsets[i + 1] - s;
+      if (prevEntry >= 0 && length === prevLength && sameBytes(values, s, prevStart, length)) {
+        this.table.bump(prevEntry, 1);
+        prevStart = s;
+        continue;
+      }
+      const entry = this.table.add(values, s, s + length, 1, rowOffset + i, !this.full);
+      if (entry < 0) {
+        this.untrackedRows++;
+        this.hll.add(Utf8Table.hash(values, s, s + length));
+        prevEntry = -1;
+        continue;
+      }
+      prevEntry = entry;
+      prevStart = s;
+      prevLength = length;
+    }
+  }
+
+  private addDictionary(data: Data, rowOffset: number): void {
+    const dictionary = data.dictionary!;
+    const n = dictionary.length;
+    const counts = new Float64Array(n);
+    const first = new Float64Array(n).fill(-1);
+    const indices = data.values as ArrayLike<number | bigint>;
+    const checkNulls = data.nullCount !== 0;
+    for (let i = 0; i < data.length; i++) {
+      if (checkNulls && !data.getValid(i)) {
+        this.nullAt(rowOffset + i);
+        continue;
+      }
+      const k = Number(indices[i]);
+      if (counts[k]++ === 0) first[k] = rowOffset + i;
+    }
+    // Map index counts to the dictionary's values: batches may carry different dictionaries.
+    let base = 0;
+    for (const part of dictionary.data) {
+      for (let k = 0; k < part.length; k++) {
+        const c = counts[base + k];
+        if (c > 0) this.addOne(part, k, c, first[base + k]);
+      }
+      base += part.length;
+    }
+  }
+
+  /** Adds `count` occurrences of row k of `data` (a dictionary's values). */
+  private addOne(data: Data, k: number, count: number, firstRow: number): void {
+    if (!data.getValid(k)) {
+      this.nulls += count;
+      if (this.firstNullRow < 0 || firstRow < this.firstNullRow) this.firstNullRow = firstRow;
+      return;
+    }
+    if (data.type.typeId === Type.Utf8 || data.type.typeId === Type.Binary) {
+      this.binary = data.type.typeId === Type.Binary;
+      const offsets = data.valueOffsets as Int32Array;
+      const e = this.table.add(data.values as Uint8Array, offsets[k], offsets[k + 1], count, firstRow, !this.full);
+      if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
+      if (e < 0) this.untrackedRows += count;
+      return;
+    }
+    this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);
+  }
+
+  private addGeneric(data: Data, rowOffset: number): void {
+    const checkNulls = data.nullCount !== 0;
+    for (let i = 0; i < data.length; i++) {
+      if (checkNulls && !data.getValid(i)) {
+        this.nullAt(rowOffset + i);
+        continue;
+      }
+      this.addKey(keyOf(data.type, getValue(data, i)), 1, rowOffset + i);
+    }
+  }
+
+  private addKey(key: { key: unknown; value: UniqueValue }, count: number, firstRow: number): void {
+    const hit = this.other.get(key.key);
+    if (hit) {
+      hit.count += count;
+      if (firstRow < hit.firstRow) hit.firstRow = firstRow;
+    } else if (!this.full) {
+      this.other.set(key.key, { count, firstRow, value: key.value });
+    } else {
+      this.untrackedRows += count;
+      const bytes = encoder.encode(String(key.key));
+      this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
+    }
+  }
+
+  partial(): UniquePartial {
+    const values: ValueCount[] = [];
+    for (let e = 0; e < this.table.size; e++) {
+      const bytes = this.table.key(e);
+      values.push({ value: this.binary ? hex(bytes) : decoder.decode(bytes), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
+      if (this.untrackedRows) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
+    }
+    for (const v of this.other.values()) {
+      values.push({ value: v.value, count: v.count, firstRow: v.firstRow });
+      if (this.untrackedRows) {
+        const b = encoder.encode(String(v.value));
+        this.hll.add(Utf8Table.hash(b, 0, b.length));
+      }
+    }
+    return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, hll: this.hll.registers };
+  }
+}
+
+function sameBytes(data: Uint8Array, a: number, b: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (data[a + i] !== data[b + i]) return false;
+  return true;
+}
+
+const vectors = new WeakMap<Data, Vector>();
+
+/** The value of row i of `data`, through apache-arrow's getters (one cached Vector view per Data). */
+function getValue(data: Data, i: number): unknown {
+  let v = vectors.get(data);
+  if (!v) vectors.set(data, (v = makeVector(data)));
+  return v.get(i);
+}
+
+/** Map key and display value of a non-string value: numbers as numbers, bigints as text, others formatted. */
+function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
+  if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
+  if (typeof value === 'bigint') return { key: value, value: value.toString() };
+  const text = formatValue(value, type) ?? 'null';
+  return { key: text, value: text };
+}
+
+/** Merges partial counts (from chunks or workers) into the final, sorted result. */
+export function mergeUnique(partials: UniquePartial[]): UniqueResult {
+  const merged = new Map<UniqueValue, ValueCount>();
+  const hll = new HyperLogLog();
+  let rows = 0;
+  let nulls = 0;
+  let firstNullRow = -1;
+  let untracked = 0;
+  for (const p of partials) {
+    rows += p.rows;
+    nulls += p.nulls;
+    untracked += p.untrackedRows;
+    if (p.firstNullRow >= 0 && (firstNullRow < 0 || p.firstNullRow < firstNullRow)) firstNullRow = p.firstNullRow;
+    hll.merge(p.hll);
+    for (const v of p.values) {
+      const hit = merged.get(v.value);
+      if (hit) {
+        hit.count += v.count;
+        if (v.firstRow < hit.firstRow) hit.firstRow = v.firstRow;
+      } else merged.set(v.value, { ...v });
+    }
+  }
+  const values = [...merged.values()];
+  const exact = untracked === 0;
+  const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
+  if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
+  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
+  return {
+    rows,
+    nulls,
+    distinct,
+    exact,
+    values,
+    note: exact
+      ? undefined
+      : `More distinct values than the memory budget allows: counts are exact for the ${values.length.toLocaleString('en-US')} values listed, ${untracked.toLocaleString('en-US')} rows of later-seen values were not tracked, and the distinct count is a HyperLogLog estimate (±2%).`,
+  };
+}

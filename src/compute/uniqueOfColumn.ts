@@ -1,0 +1,35 @@
+import type { Dataset } from '../dataset/types';
+import { UniqueCounter, type UniquePartial } from './uniqueCounter';
+
+export interface ScanProgress {
+  chunksDone: number;
+  chunksTotal: number;
+  rowsDone: number;
+  bytesDone: number;
+}
+
+export interface ScanOptions {
+  /** Chunks to scan (default: all). */
+  chunks?: number[];
+  maxDistinct?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+}
+
+/** Value counts of one column over the given chunks, read one chunk at a time. */
+export async function uniqueOfColumn(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniquePartial> {
+  const chunks = options.chunks ?? dataset.chunks.map((c) => c.index);
+  const counter = new UniqueCounter(options.maxDistinct);
+  let rowsDone = 0;
+  let bytesDone = 0;
+  for (let k = 0; k < chunks.length; k++) {
+    options.signal?.throwIfAborted();
+    const chunk = dataset.chunks[chunks[k]];
+    const vector = await dataset.readColumn(chunk.index, column, undefined, options.signal);
+    counter.add(vector, chunk.rowOffset);
+    rowsDone += chunk.rows;
+    bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
+    options.onProgress?.({ chunksDone: k + 1, chunksTotal: chunks.length, rowsDone, bytesDone });
+  }
+  return counter.partial();
+}
