@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { DatasetError, describeLocation } from '../dataset/errors';
 import { openDataset } from '../dataset/openDataset';
+import type { Dataset } from '../dataset/types';
+import { mergeUnique } from '../compute/uniqueCounter';
+import { uniqueOfColumn } from '../compute/uniqueOfColumn';
 import { NodeFileSource } from '../source/nodeFileSource';
 import { formatVector } from '../worker/formatValue';
 import { summaryJson, summaryText } from './summaryJson';
@@ -10,8 +13,15 @@ const HELP = `arrowscope FILE [options]    inspect an Arrow IPC stream/file or a
   (no options)                       schema and chunk summary
   --json                             the same as one JSON object (format, rows, schema, chunks)
   --column NAME --chunk I --rows A:B values of one column in one chunk (rows A..B-1, default 0:20)
+  --unique NAME                      value counts of one column over all chunks (--json: {column, rows, values})
   --all-chunks                       print every chunk in the summary
   -h, --help                         this text`;
+
+function columnIndex(dataset: Dataset, name: string): number {
+  const column = dataset.fields.findIndex((f) => f.name === name);
+  if (column < 0) throw new DatasetError(`No column named "${name}". Columns: ${dataset.fields.map((f) => f.name).join(', ')}.`);
+  return column;
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,6 +29,7 @@ async function main(): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       column: { type: 'string' },
+      unique: { type: 'string' },
       chunk: { type: 'string', default: '0' },
       rows: { type: 'string', default: '0:20' },
       'all-chunks': { type: 'boolean', default: false },
@@ -33,9 +44,18 @@ async function main(): Promise<number> {
   const dataset = await openDataset(source);
   await dataset.indexed;
   try {
-    if (values.column !== undefined) {
-      const column = dataset.fields.findIndex((f) => f.name === values.column);
-      if (column < 0) throw new DatasetError(`No column named "${values.column}". Columns: ${dataset.fields.map((f) => f.name).join(', ')}.`);
+    if (values.unique !== undefined) {
+      const column = columnIndex(dataset, values.unique);
+      const result = mergeUnique([await uniqueOfColumn(dataset, column)]);
+      if (values.json) {
+        console.log(JSON.stringify({ column: values.unique, rows: result.rows, distinct: result.distinct, exact: result.exact, values: result.values.map(({ value, count }) => ({ value, count })), note: result.note }));
+      } else {
+        console.log(`${values.unique}: ${result.rows.toLocaleString('en-US')} rows, ${result.distinct.toLocaleString('en-US')} distinct${result.exact ? '' : ' (estimate)'}, ${result.nulls.toLocaleString('en-US')} nulls`);
+        for (const v of result.values) console.log(`${String(v.count).padStart(12)}  ${v.value === null ? 'null' : v.value}`);
+        if (result.note) console.log(result.note);
+      }
+    } else if (values.column !== undefined) {
+      const column = columnIndex(dataset, values.column);
       const chunk = Number(values.chunk);
       const m = values.rows.match(/^(\d+):(\d+)$/);
       if (!m || !Number.isInteger(chunk)) throw new DatasetError('--chunk takes a number and --rows takes A:B.');

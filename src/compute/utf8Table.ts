@@ -24,7 +24,10 @@ export class Utf8Table {
   static hash(data: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ data[i], 0x01000193);
-    return h >>> 0;
+    // murmur3's finaliser: FNV-1a alone leaves similar keys clustered in the low bits used for slots.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
   }
 
   /**

@@ -5,10 +5,11 @@ import { DataGrid } from './DataGrid';
 import { ErrorBox } from './ErrorBox';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
+import { UniqueView } from './UniqueView';
 import { readHash, writeHash } from './shareLink';
 import { useEngine } from './useEngine';
 
-const VIEWS = ['overview', 'schema', 'chunks', 'data'] as const;
+const VIEWS = ['overview', 'schema', 'chunks', 'data', 'unique'] as const;
 type View = (typeof VIEWS)[number];
 
 /** One open file: its views, refreshed while a stream is still being indexed. */
@@ -50,6 +51,15 @@ export function DatasetView({ initial }: { initial: DatasetSummary }) {
       {view === 'schema' && <SchemaView summary={summary} />}
       {view === 'chunks' && <ChunksView summary={summary} />}
       {view === 'data' && <DataGrid summary={summary} initialRow={row} onRowChange={setRow} />}
+      {view === 'unique' && (
+        <UniqueView
+          summary={summary}
+          onJump={(r) => {
+            setRow(r);
+            setView('data');
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -6,9 +6,14 @@ import { CachedSource } from '../source/cachedSource';
 import { formatVector } from './formatValue';
 import type { DatasetSummary, ErrorInfo, IoStats, RowWindow } from './protocol';
 import { chunkOfRow } from './rowLocator';
+import { runUnique, type UniqueProgress } from './pool/runUnique';
+import type { UniqueResult } from '../compute/uniqueCounter';
+import type { SourceSpec } from '../source/SourceSpec';
 
 interface Open {
   dataset: Dataset;
+  /** How compute workers can open the same file (null in Node). */
+  spec: SourceSpec | null;
   cache: CachedSource;
   openMs: number;
   indexMs?: number;
@@ -39,18 +44,27 @@ export class Engine {
     return controller.signal;
   }
 
+  /** Cancels whatever request runs under `key`. */
+  cancel(key: string): void {
+    this.inFlight.get(key)?.abort();
+    this.inFlight.delete(key);
+  }
+
   private get(id: number): Open {
     const o = this.open.get(id);
     if (!o) throw new DatasetError(`Dataset ${id} is not open.`);
     return o;
   }
 
-  async openSource(source: ByteSource, local: boolean, url?: string): Promise<DatasetSummary> {
+  /** URL of parquet-wasm's binary, for compute workers (browser only). */
+  wasmUrl?: string;
+
+  async openSource(source: ByteSource, local: boolean, url?: string, spec: SourceSpec | null = null): Promise<DatasetSummary> {
     const started = performance.now();
     const cache = new CachedSource(source);
     const dataset = await openDataset(cache);
     const id = this.nextId++;
-    const entry: Open = { dataset, cache, openMs: performance.now() - started, local, url };
+    const entry: Open = { dataset, spec, cache, openMs: performance.now() - started, local, url };
     this.open.set(id, entry);
     void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
     return this.summary(id);
@@ -121,6 +135,17 @@ export class Engine {
       row += take;
     }
     return out;
+  }
+
+  /** Value counts of one column over every row, in the compute pool; a new request with the same key cancels this one. */
+  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique'): Promise<UniqueResult & { column: string }> {
+    const signal = this.take(key)!;
+    const { dataset, spec } = this.get(id);
+    const field = dataset.fields[column];
+    if (!field) throw new DatasetError(`There is no column ${column}.`);
+    if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
+    const result = await runUnique(dataset, spec, column, onProgress, signal, this.wasmUrl);
+    return { ...result, column: field.name };
   }
 
   async close(id: number): Promise<void> {

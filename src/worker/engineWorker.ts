@@ -6,9 +6,11 @@ import { createSource } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine, errorInfo } from './engine';
 import type { DatasetSummary, ErrorInfo } from './protocol';
+import type { UniqueProgress } from './pool/runUnique';
 
 setParquetWasmUrl(wasmUrl);
 const engine = new Engine();
+engine.wasmUrl = wasmUrl;
 
 /** Wraps every call so failures cross to the page as plain ErrorInfo, not lost Error subclasses. */
 type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -22,12 +24,14 @@ async function run<T>(f: () => T | Promise<T>): Promise<Result<T>> {
 
 const api = {
   open: (spec: SourceSpec) =>
-    run<DatasetSummary>(async () => engine.openSource(await createSource(spec), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined)),
+    run<DatasetSummary>(async () => engine.openSource(await createSource(spec), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, spec)),
   summary: (id: number) => run(() => engine.summary(id)),
   stats: (id: number) => run(() => engine.stats(id)),
   chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
+  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void) => run(() => engine.unique(id, column, onProgress)),
+  cancel: (key: string) => run(() => engine.cancel(key)),
   close: (id: number) => run(() => engine.close(id)),
 };
 

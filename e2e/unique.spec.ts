@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { TALL_FILE } from './paths';
+
+test('Unique values of a column: counts, share, search, and a click jumps to the first row', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'cand_nm (Utf8)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(page.getByTestId('unique-summary')).toContainText('4,000 rows, 13 distinct, 0 nulls');
+  const first = page.getByTestId('unique-list').getByRole('row').first();
+  await expect(first).toContainText('Obama, Barack');
+  await expect(first).toContainText('2,372');
+  await page.getByLabel('Search values').fill('romney');
+  await expect(page.getByTestId('unique-list').getByRole('row')).toHaveCount(1);
+  await page.getByTestId('unique-list').getByRole('row').first().click();
+  await expect(page.getByRole('tab', { name: 'Data', selected: true })).toBeVisible();
+  await expect(page.locator('.grid-cell.selected')).toBeVisible();
+  await expect(page.getByTestId('grid-status')).toContainText(/Row [\d,]+ of 4,000/);
+});
+
+test('A long count shows progress and can be cancelled', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(page.getByTestId('unique-progress')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
+  await expect(page.getByTestId('unique-summary')).toHaveCount(0);
+  // the pool restarts for the next request
+  await page.getByLabel('Column to count').selectOption({ label: 'row (Int32)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows', { timeout: 60_000 });
+});

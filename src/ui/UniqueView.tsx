@@ -1,0 +1,153 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import * as Comlink from 'comlink';
+import { useMemo, useRef, useState } from 'react';
+import type { UniqueResult } from '../compute/uniqueCounter';
+import { EngineError } from '../worker/client';
+import type { UniqueProgress } from '../worker/pool/runUnique';
+import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
+import { ErrorBox } from './ErrorBox';
+import { count } from './format';
+import { uniqueCsv } from './uniqueCsv';
+import { useEngine } from './useEngine';
+
+const ROW = 26;
+
+interface Props {
+  summary: DatasetSummary;
+  onJump: (row: number) => void;
+}
+
+/** Unique values with counts over every row of a column, computed in the worker pool. */
+export function UniqueView({ summary, onJump }: Props) {
+  const engine = useEngine();
+  const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
+  const [column, setColumn] = useState(Math.max(0, firstString));
+  const [progress, setProgress] = useState<UniqueProgress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<(UniqueResult & { column: string; ms: number }) | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<'count' | 'value'>('count');
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    setResult(null);
+    setProgress(null);
+    const started = performance.now();
+    try {
+      const r = await engine.unique(summary.id, column, Comlink.proxy(setProgress) as never);
+      setResult({ ...r, ms: performance.now() - started });
+    } catch (e) {
+      const info = e instanceof EngineError ? e.info : { message: String(e), where: {} };
+      if (info.message !== 'Cancelled.') setError(info);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const shown = useMemo(() => {
+    if (!result) return [];
+    const needle = search.trim().toLowerCase();
+    const list = needle ? result.values.filter((v) => String(v.value ?? 'null').toLowerCase().includes(needle)) : [...result.values];
+    if (sort === 'value') list.sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : String(a.value).localeCompare(String(b.value), undefined, { numeric: true })));
+    return list;
+  }, [result, search, sort]);
+
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+
+  const exportCsv = () => {
+    if (!result) return;
+    const url = URL.createObjectURL(new Blob([uniqueCsv(shown, result.rows)], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${summary.name}.${result.column}.unique.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const pct = progress ? (progress.rowsDone / Math.max(1, progress.rowsTotal)) * 100 : 0;
+  return (
+    <div className="unique">
+      <div className="grid-tools">
+        <label>
+          Column{' '}
+          <select value={column} onChange={(e) => setColumn(Number(e.target.value))} aria-label="Column to count" disabled={running}>
+            {summary.fields.map((f, i) => (
+              <option key={i} value={i} disabled={!!f.unsupported}>
+                {f.name} ({f.type})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button onClick={run} disabled={running}>
+          Count unique values
+        </button>
+        {running && <button onClick={() => void engine.cancel('unique')}>Cancel</button>}
+        {result && (
+          <>
+            <input aria-label="Search values" placeholder="Search values" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as 'count' | 'value')}>
+              <option value="count">by count</option>
+              <option value="value">by value</option>
+            </select>
+            <button onClick={exportCsv}>Export CSV</button>
+          </>
+        )}
+      </div>
+      {running && (
+        <div className="meter" data-testid="unique-progress">
+          <div className="meter-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
+            <div style={{ width: `${pct}%` }} />
+          </div>
+          <div className="meter-text">
+            {progress
+              ? `${count(progress.rowsDone)} of ${count(progress.rowsTotal)} rows · ${count(Math.round(progress.rowsPerSecond))} rows/s · ${Number.isFinite(progress.remainingMs) ? `${(progress.remainingMs / 1000).toFixed(1)} s left` : ''}`
+              : 'Starting…'}
+          </div>
+        </div>
+      )}
+      {error && <ErrorBox info={error} />}
+      {result && (
+        <>
+          <p className="muted" data-testid="unique-summary">
+            {result.column}: {count(result.rows)} rows, {count(result.distinct)} distinct{result.exact ? '' : ' (estimate)'}, {count(result.nulls)} nulls, in {(result.ms / 1000).toFixed(2)} s
+            {result.note ? ` — ${result.note}` : ''}
+          </p>
+          <div className="unique-head" role="row">
+            <span role="columnheader">Value</span>
+            <span role="columnheader">Count</span>
+            <span role="columnheader">Share</span>
+          </div>
+          <div ref={scroller} className="unique-scroll" role="grid" aria-label="Unique values" aria-rowcount={shown.length} data-testid="unique-list">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const v = shown[item.index];
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    className="unique-row"
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
+                    onClick={() => onJump(v.firstRow)}
+                    title={`First at row ${count(v.firstRow)}: click to show it`}
+                  >
+                    <span role="gridcell" className={v.value === null ? 'null' : ''}>
+                      {v.value === null ? 'null' : String(v.value)}
+                    </span>
+                    <span role="gridcell">{count(v.count)}</span>
+                    <span role="gridcell">
+                      <span className="share-bar" style={{ width: `${(v.count / Math.max(1, result.rows)) * 100}%` }} />
+                      {((v.count / Math.max(1, result.rows)) * 100).toFixed(2)}%
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

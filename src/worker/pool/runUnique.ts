@@ -1,0 +1,92 @@
+import * as Comlink from 'comlink';
+import { mergeUnique, type UniquePartial, type UniqueResult } from '../../compute/uniqueCounter';
+import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
+import type { Dataset } from '../../dataset/types';
+import type { SourceSpec } from '../../source/SourceSpec';
+import type { PoolWorkerApi } from './poolWorker';
+
+export interface UniqueProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  chunksDone: number;
+  chunksTotal: number;
+  elapsedMs: number;
+  rowsPerSecond: number;
+  /** Estimated milliseconds left. */
+  remainingMs: number;
+}
+
+interface PoolMember {
+  worker: Worker;
+  api: Comlink.Remote<PoolWorkerApi>;
+}
+
+let pool: PoolMember[] = [];
+
+function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(8, cores));
+}
+
+function startPool(wasmUrl: string | undefined): PoolMember[] {
+  if (pool.length) return pool;
+  pool = Array.from({ length: poolSize() }, () => {
+    const worker = new Worker(new URL('./poolWorker.ts', import.meta.url), { type: 'module', name: 'arrowscope-compute' });
+    const api = Comlink.wrap<PoolWorkerApi>(worker);
+    if (wasmUrl) void api.init(wasmUrl);
+    return { worker, api };
+  });
+  return pool;
+}
+
+/** Stops every compute worker: what they were doing is abandoned, their memory returned. */
+export function stopPool(): void {
+  for (const m of pool) m.worker.terminate();
+  pool = [];
+}
+
+/**
+ * Value counts of one column over all chunks, split across a pool of Web Workers (one per core)
+ * and merged. Without Worker (Node), counts in this thread. Cancelling terminates the pool.
+ */
+export async function runUnique(
+  dataset: Dataset,
+  spec: SourceSpec | null,
+  column: number,
+  onProgress: (p: UniqueProgress) => void,
+  signal: AbortSignal,
+  wasmUrl?: string,
+): Promise<UniqueResult> {
+  await dataset.indexed;
+  const chunks = dataset.chunks;
+  const rowsTotal = dataset.rows;
+  const started = performance.now();
+  const done = new Map<number, ScanProgress>();
+  const report = () => {
+    let rowsDone = 0;
+    let chunksDone = 0;
+    for (const p of done.values()) {
+      rowsDone += p.rowsDone;
+      chunksDone += p.chunksDone;
+    }
+    const elapsedMs = performance.now() - started;
+    const rate = rowsDone / Math.max(1, elapsedMs / 1000);
+    onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal: chunks.length, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
+  };
+  if (typeof Worker === 'undefined' || !spec || chunks.length < 2) {
+    const partial = await uniqueOfColumn(dataset, column, { signal, onProgress: (p) => (done.set(0, p), report()) });
+    return mergeUnique([partial]);
+  }
+  const members = startPool(wasmUrl);
+  const shares = members.map((_, k) => chunks.filter((c) => c.index % members.length === k).map((c) => c.index));
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => {
+      stopPool();
+      reject(new DOMException('Cancelled', 'AbortError'));
+    });
+  });
+  const partials = Promise.all(
+    members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report()))) as Promise<UniquePartial>),
+  );
+  return mergeUnique(await Promise.race([partials, aborted]));
+}
