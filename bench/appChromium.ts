@@ -84,3 +84,53 @@ export async function measureInChromium(files: { path: string; chunkRows: number
   }
   return out;
 }
+
+export interface UniqueInAppFigures {
+  column: string;
+  seconds: number;
+  distinct: string;
+  peakAddedMiB: number;
+  longestTaskMs: number;
+}
+
+/** Unique of each column through the app's Unique view, with peak tab memory above an empty tab. */
+export async function measureUniqueInChromium(path: string, columns: string[]): Promise<UniqueInAppFigures[]> {
+  const server = await preview({ preview: { port: 4179, strictPort: true }, logLevel: 'silent' });
+  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
+  const out: UniqueInAppFigures[] = [];
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto('http://localhost:4179/');
+    await page.getByRole('button', { name: 'Open sample' }).waitFor();
+    await page.waitForTimeout(500);
+    const emptyTabMiB = pssMiB(profile);
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByRole('tab', { name: 'Unique' }).click();
+    for (const column of columns) {
+      await page.evaluate('window.__longest = 0');
+      await page.getByLabel('Column to count').selectOption({ value: String(await page.evaluate(`[...document.querySelectorAll('[aria-label="Column to count"] option')].findIndex(o => o.textContent.startsWith('${column} '))`)) });
+      const stop = samplePeak(profile);
+      await page.getByRole('button', { name: 'Count unique values' }).click();
+      await page.getByTestId('unique-summary').waitFor({ timeout: 300_000 });
+      const peak = stop();
+      const text = (await page.getByTestId('unique-summary').textContent()) ?? '';
+      out.push({
+        column,
+        seconds: Number(text.match(/in ([\d.]+) s/)?.[1]),
+        distinct: text.match(/([\d,]+) distinct( \(estimate\))?/)?.[0] ?? '',
+        peakAddedMiB: peak - emptyTabMiB,
+        longestTaskMs: await longestTask(page),
+      });
+    }
+  } finally {
+    await context.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return out;
+}
