@@ -43,11 +43,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = performance.now();
-  const batches = fecBatches(seed, rows, batchRows);
   if (format === 'parquet') {
-    await writeParquetCopies(values.out, batches, copies, rows);
+    await writeParquetCopies(values.out, () => fecBatches(seed, rows, batchRows), copies, rows);
   } else {
-    const messages = encodeMessages(batches);
+    const messages = encodeMessages(fecBatches(seed, rows, batchRows));
     await writeIpc(values.out, FEC_SCHEMA, messages, copies, format);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -20,8 +20,9 @@ export function statsText(s: Statistics | undefined): ColumnStats | undefined {
     max: text(max),
     nullCount: s.null_count === undefined ? undefined : Number(s.null_count),
     distinctCount: s.distinct_count === undefined ? undefined : Number(s.distinct_count),
-    // The deprecated min/max fields used a signed byte order that is wrong for some types: not exact.
-    exact: s.min_value !== undefined && s.max_value !== undefined && s.is_min_value_exact !== false && s.is_max_value_exact !== false,
+    // Writers may truncate long min/max values to bounds; only the format's own flags make them exact.
+    // (The deprecated min/max fields used a signed byte order that is wrong for some types.)
+    exact: s.min_value !== undefined && s.max_value !== undefined && s.is_min_value_exact === true && s.is_max_value_exact === true,
   };
   return out;
 }

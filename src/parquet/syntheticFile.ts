@@ -1,6 +1,5 @@
-import type { ColumnChunk, ConvertedType, FileMetaData, KeyValue, SchemaElement } from 'hyparquet';
-import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
-import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
+import type { ColumnChunk, FileMetaData, KeyValue } from 'hyparquet';
+import { encodeFooter } from './encodeFooter';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 
 const MAGIC = new TextEncoder().encode('PAR1');
@@ -22,13 +21,6 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
       file_offset: BigInt(position),
       meta_data: {
         ...m,
-        // Optional facts the decoder does not need; hyparquet-writer would write their empty lists
-        // without an element type, which strict Thrift readers reject.
-        encoding_stats: undefined,
-        size_statistics: undefined,
-        geospatial_statistics: undefined,
-        key_value_metadata: undefined,
-        encodings: m.encodings.length ? m.encodings : ['PLAIN'],
         data_page_offset: shift(m.data_page_offset) ?? BigInt(position), // 0 when the chunk has only a dictionary page
         dictionary_page_offset: shift(m.dictionary_page_offset),
         index_page_offset: undefined,
@@ -55,21 +47,6 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
   return out;
 }
 
-const INTEGER_CONVERTED: Record<string, ConvertedType> = {
-  '8true': 'INT_8', '16true': 'INT_16', '32true': 'INT_32', '64true': 'INT_64',
-  '8false': 'UINT_8', '16false': 'UINT_16', '32false': 'UINT_32', '64false': 'UINT_64',
-};
-
-/**
- * hyparquet-writer writes an INTEGER logical type's bitWidth as i32 where the spec has i8, which
- * readers misread: keep integers as the equivalent converted type, which says the same.
- */
-function writableElement(e: SchemaElement): SchemaElement {
-  if (e.logical_type?.type !== 'INTEGER') return e;
-  const { bitWidth, isSigned } = e.logical_type;
-  return { ...e, logical_type: undefined, converted_type: e.converted_type ?? INTEGER_CONVERTED[`${bitWidth}${isSigned}`] };
-}
-
 /** Path and physical type of every leaf of a flat schema (root first). */
 function leafPaths(schema: FileMetaData['schema']): { path: string[]; type: NonNullable<FileMetaData['schema'][number]['type']> }[] {
   const out: { path: string[]; type: NonNullable<FileMetaData['schema'][number]['type']> }[] = [];
@@ -85,21 +62,18 @@ function leafPaths(schema: FileMetaData['schema']): { path: string[]; type: NonN
 }
 
 /** Thrift footer (with its length) for the given schema and row groups, keeping the file's other facts. */
-function footerBytes(md: FileMetaData, fullSchema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups']): Uint8Array {
-  const schema = fullSchema.map(writableElement);
+function footerBytes(md: FileMetaData, schema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups']): Uint8Array {
   // ARROW:schema describes every column of the original file; a subset must not carry it.
   const keyValues: KeyValue[] | undefined = md.key_value_metadata?.filter((kv) => kv.key !== 'ARROW:schema');
-  const writer = new ByteWriter();
-  writeMetadata(writer, {
+  return encodeFooter({
     version: md.version,
     schema,
     num_rows: rowGroups.reduce((n, rg) => n + rg.num_rows, 0n),
     row_groups: rowGroups,
-    key_value_metadata: keyValues?.length ? keyValues : undefined,
+    key_value_metadata: keyValues,
     created_by: md.created_by,
     metadata_length: 0,
   });
-  return writer.getBytes();
 }
 
 /**

@@ -106,7 +106,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
               <td>{bytes(c.bytes)}</td>
               <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
-              <td>{c.stats ? `${c.stats.min ?? ''} … ${c.stats.max ?? ''}` : ''}</td>
+              <td>{c.stats ? `${c.stats.min ?? ''} … ${c.stats.max ?? ''}${c.stats.exact ? '' : ' (bounds)'}${c.stats.distinctCount !== undefined ? `, ${count(c.stats.distinctCount)} distinct` : ''}` : ''}</td>
               <td className="regions">
                 {(c.regions ?? []).map((r, i) => (
                   <div key={i}>
