@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, hasCorpus } from '../support/corpus';
 
@@ -26,5 +28,28 @@ describe('arrowscope command line', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^arrowscope: /);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+  it.runIf(hasCorpus)('--unique --json counts every value of a column over all batches, nulls as one entry', () => {
+    const [stream] = corpusFiles('arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0', /^generated_primitive\.stream$/);
+    const r = cli(stream, '--unique', 'int32_nullable', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { column: string; rows: number; values: { value: number | null; count: number }[] };
+    const reference = new Map<number | null, number>();
+    for (const v of tableFromIPC(readFileSync(stream)).getChild('int32_nullable')!) reference.set(v ?? null, (reference.get(v ?? null) ?? 0) + 1);
+    expect(out.column).toBe('int32_nullable');
+    expect(out.rows).toBe(37);
+    expect(out.values.filter((v) => v.value === null)).toHaveLength(reference.has(null) ? 1 : 0);
+    expect(new Map(out.values.map((v) => [v.value, v.count]))).toEqual(reference);
+  });
+
+  it.runIf(hasCorpus)('opens Parquet: --json row groups as chunks, and values of one column', () => {
+    const [file] = corpusFiles('parquet-testing/data', /^alltypes_plain\.parquet$/);
+    const r = cli(file, '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ format: 'parquet', rows: 8 });
+    expect(out.chunks).toEqual([expect.objectContaining({ rows: 8, offset: expect.any(Number), bytes: expect.any(Number) })]);
+    const ids = cli(file, '--column', 'id', '--chunk', '0', '--rows', '0:8');
+    expect(ids.stdout.trim().split('\n').map((l) => l.split('\t')[1])).toEqual(['4', '5', '6', '7', '2', '3', '0', '1']);
   });
 });
