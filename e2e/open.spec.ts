@@ -112,3 +112,15 @@ test('A Parquet file opens from its footer and shows values decoded by parquet-w
   await view(page, 'Data');
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
 });
+
+test('When Parquet decoding has grown wasm memory past the budget, the engine worker is replaced and tabs reopen', async ({ page }) => {
+  test.skip(!hasCorpus, 'corpus not present');
+  await page.goto('./?wasmBudgetMiB=1');
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/alltypes_plain.parquet'));
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
+  await expect(page.getByTestId('notice')).toContainText('engine worker was restarted', { timeout: 15_000 });
+  await expect(page.getByRole('tab', { name: 'alltypes_plain.parquet' })).toHaveCount(1);
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceSpec } from '../source/SourceSpec';
 import { EngineError, startEngine } from '../worker/client';
 import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
@@ -10,10 +10,19 @@ import { EngineContext } from './useEngine';
 
 interface Tab {
   summary: DatasetSummary;
+  /** How to open the file again (a fresh engine worker reopens every tab). */
+  spec: SourceSpec;
+}
+
+/** Parquet's wasm memory never shrinks; past this the engine worker is replaced. `?wasmBudgetMiB=` overrides. */
+function wasmBudgetBytes(): number {
+  const mib = Number(new URLSearchParams(location.search).get('wasmBudgetMiB'));
+  return (Number.isFinite(mib) && mib > 0 ? mib : 1536) * 1024 * 1024;
 }
 
 export function App() {
-  const engine = useMemo(() => startEngine(), []);
+  const [engine, setEngine] = useState(() => startEngine());
+  const [notice, setNotice] = useState<string | null>(null);
   const [tabs, setTabs] = useState<Tab[]>([]);
   const [active, setActive] = useState<number | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
@@ -26,7 +35,7 @@ export function App() {
       setError(null);
       try {
         const summary = await engine.open(spec);
-        setTabs((t) => [...t, { summary }]);
+        setTabs((t) => [...t, { summary, spec }]);
         setActive(summary.id);
       } catch (e) {
         setError(e instanceof EngineError ? e.info : { message: String(e), where: {} });
@@ -53,8 +62,35 @@ export function App() {
     [engine],
   );
 
-  // A share link (#url=...) reopens the remote file it names.
+  // Replace the engine worker once its wasm memory passes the budget, reopening every tab in the new one.
   useEffect(() => {
+    if (!tabs.length) return;
+    let busy = false;
+    const timer = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const held = await engine.wasmBytes();
+        if (held <= wasmBudgetBytes()) return;
+        const next = startEngine();
+        const reopened = await Promise.all(tabs.map(async (t) => ({ spec: t.spec, summary: await next.open(t.spec), old: t.summary.id })));
+        engine.terminate();
+        setEngine(next);
+        setTabs(reopened.map(({ spec, summary }) => ({ spec, summary })));
+        setActive((a) => reopened.find((r) => r.old === a)?.summary.id ?? null);
+        setNotice(`The engine worker was restarted to give back ${(held / 2 ** 20).toFixed(0)} MiB of Parquet decoder memory (WebAssembly memory never shrinks); open files were reopened.`);
+      } finally {
+        busy = false;
+      }
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [engine, tabs]);
+
+  // A share link (#url=...) reopens the remote file it names (once, not again for a new engine).
+  const sharedOpened = useRef(false);
+  useEffect(() => {
+    if (sharedOpened.current) return;
+    sharedOpened.current = true;
     const state = readHash(location.hash);
     if (state.url) void open({ kind: 'url', url: state.url });
   }, [open]);
@@ -113,6 +149,14 @@ export function App() {
           </div>
         )}
         {error && <ErrorBox info={error} onClose={() => setError(null)} />}
+        {notice && (
+          <div className="status" role="status" data-testid="notice">
+            {notice}{' '}
+            <button className="link" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         <main className="main">
           {current ? (
             <DatasetView key={current.summary.id} initial={current.summary} />

@@ -50,7 +50,7 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
             <div style={{ width: `${Math.min(100, Math.max(0.5, read * 100))}%` }} />
           </div>
           <div className="meter-text" data-testid="io-meter">
-            Read {bytes(stats.bytesRead)} of {bytes(stats.size)} ({(read * 100).toFixed(read < 0.01 ? 4 : 1)}%) in {count(stats.reads)} reads · cache holds {bytes(stats.cachedBytes)}
+            Read {bytes(stats.bytesRead)} of {bytes(stats.size)} ({(read * 100).toFixed(read < 0.01 ? 4 : 1)}%) in {count(stats.reads)} reads · cache holds {bytes(stats.cachedBytes)}{stats.wasmBytes ? ` · Parquet decoder (wasm) memory ${bytes(stats.wasmBytes)}` : ''}
           </div>
         </div>
       )}

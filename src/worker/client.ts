@@ -15,7 +15,10 @@ type Unwrapped<T> = {
     : never;
 };
 
-export type EngineClient = Unwrapped<EngineApi>;
+export type EngineClient = Unwrapped<EngineApi> & {
+  /** Stops the worker: its datasets, caches and wasm memory are gone. */
+  terminate(): void;
+};
 
 /** Starts the engine worker and returns a typed client whose calls throw EngineError on failure. */
 export function startEngine(): EngineClient {
@@ -23,6 +26,7 @@ export function startEngine(): EngineClient {
   const remote = Comlink.wrap<EngineApi>(worker);
   return new Proxy({} as EngineClient, {
     get(_t, name: string) {
+      if (name === 'terminate') return () => worker.terminate();
       return async (...args: unknown[]) => {
         const call = (remote as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: ErrorInfo }>>)[name];
         const result = await call(...args);

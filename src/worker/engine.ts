@@ -3,6 +3,7 @@ import { openDataset } from '../dataset/openDataset';
 import type { ChunkDetail, ChunkInfo, Dataset } from '../dataset/types';
 import type { ByteSource } from '../source/ByteSource';
 import { CachedSource } from '../source/cachedSource';
+import { parquetWasmMemoryBytes } from '../parquet/wasm';
 import { formatVector } from './formatValue';
 import type { DatasetSummary, ErrorInfo, IoStats, RowWindow } from './protocol';
 import { chunkOfRow } from './rowLocator';
@@ -92,9 +93,14 @@ export class Engine {
     };
   }
 
-  stats(id: number): IoStats {
+  async stats(id: number): Promise<IoStats> {
     const { cache } = this.get(id);
-    return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes };
+    return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes, wasmBytes: await parquetWasmMemoryBytes() };
+  }
+
+  /** Bytes of parquet-wasm memory in this worker (it never shrinks: past a budget, replace the worker). */
+  wasmBytes(): Promise<number> {
+    return parquetWasmMemoryBytes();
   }
 
   chunks(id: number, start: number, end: number): ChunkInfo[] {

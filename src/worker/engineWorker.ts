@@ -27,6 +27,7 @@ const api = {
     run<DatasetSummary>(async () => engine.openSource(await createSource(spec), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, spec)),
   summary: (id: number) => run(() => engine.summary(id)),
   stats: (id: number) => run(() => engine.stats(id)),
+  wasmBytes: () => run(() => engine.wasmBytes()),
   chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),

@@ -29,6 +29,8 @@ export interface IoStats {
   bytesRead: number;
   reads: number;
   cachedBytes: number;
+  /** parquet-wasm memory held by the engine worker (0 until a Parquet column is read). */
+  wasmBytes: number;
 }
 
 /** A window of rows across chunks: `columns[c][r]` is display text or null. */

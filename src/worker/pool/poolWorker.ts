@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
 import { openDataset } from '../../dataset/openDataset';
 import type { Dataset } from '../../dataset/types';
-import { setParquetWasmUrl } from '../../parquet/wasm';
+import { parquetWasmMemoryBytes, setParquetWasmUrl } from '../../parquet/wasm';
 import { CachedSource } from '../../source/cachedSource';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
@@ -34,6 +34,7 @@ const api = {
   init(wasmUrl: string) {
     setParquetWasmUrl(wasmUrl);
   },
+  wasmBytes: () => parquetWasmMemoryBytes(),
   async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void) {
     const dataset = await datasetFor(spec);
     return uniqueOfColumn(dataset, column, { chunks, onProgress });

@@ -88,5 +88,15 @@ export async function runUnique(
   const partials = Promise.all(
     members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report()))) as Promise<UniquePartial>),
   );
-  return mergeUnique(await Promise.race([partials, aborted]));
+  const result = mergeUnique(await Promise.race([partials, aborted]));
+  await retireBloated(members);
+  return result;
+}
+
+/** wasm memory never shrinks: a compute worker that grew past this is replaced by a fresh one. */
+export const WASM_BUDGET_BYTES = 1024 * 1024 * 1024;
+
+async function retireBloated(members: PoolMember[]): Promise<void> {
+  const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
+  if (sizes.some((bytes) => bytes > WASM_BUDGET_BYTES)) stopPool();
 }
