@@ -53,7 +53,9 @@ for (const csv of files.filter((p) => p.endsWith('_expect.csv'))) {
 
 // Everything else that looks like Arrow IPC or Parquet: must end with data or a clear error.
 const others = files.filter((p) => (isArrowPath(p) || isParquetPath(p)) && !goldFiles.has(p) && !/\.(json|json\.gz|md|txt|gz)$/i.test(p) && !/(README|LICENSE)/.test(basename(p)) && !p.includes('arrow-ipc-tensor-stream'));
+const otherOutcomes = new Map<string, number>();
 for (const r of await readAllContained(others)) {
+  otherOutcomes.set(r.outcome.kind, (otherOutcomes.get(r.outcome.kind) ?? 0) + 1);
   const o = r.outcome;
   const ok = o.kind === 'data' || o.kind === 'error';
   results.push({ file: r.path, status: ok ? 'pass' : 'fail', detail: ok ? undefined : `${o.kind}: ${'message' in o ? o.message : ''}` });
@@ -75,6 +77,7 @@ for (const [file, rs] of byFile) {
   } else passed++;
 }
 console.log(`\nconformance over ${corpusDir}: ${goldFiles.size} Arrow gold files, ${others.length} other Arrow and Parquet inputs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`other inputs: ${[...otherOutcomes].map(([k, n]) => `${n} ${k === 'data' ? 'read to the end' : k === 'error' ? 'clear DatasetError' : k}`).join(', ')}`);
 console.log(`${unsupported} unsupported (reported as such, never shown wrong)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
