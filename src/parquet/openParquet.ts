@@ -144,7 +144,16 @@ class ParquetDataset implements Dataset {
         }),
       };
     });
-    return { ...this.chunks[chunk], columns, metadata: undefined };
+    const leafNames = this.md.row_groups[chunk].columns.map((c) => c.meta_data?.path_in_schema.join('.') ?? '?');
+    const metadata: Record<string, string> = {};
+    if (rg.sorting_columns?.length) {
+      metadata['sorted by'] = rg.sorting_columns
+        .map((s) => `${leafNames[s.column_idx] ?? `column ${s.column_idx}`} ${s.descending ? 'desc' : 'asc'}${s.nulls_first ? ' nulls first' : ''}`)
+        .join(', ');
+    }
+    if (rg.total_compressed_size !== undefined) metadata['compressed bytes'] = Number(rg.total_compressed_size).toLocaleString('en-US');
+    metadata['uncompressed bytes'] = Number(rg.total_byte_size).toLocaleString('en-US');
+    return { ...this.chunks[chunk], columns, metadata };
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {

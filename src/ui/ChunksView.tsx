@@ -88,6 +88,13 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
         {summary.format === 'parquet' ? 'Row group' : 'Batch'} {detail.index}: {count(detail.rows)} rows at byte {count(detail.offset)}
         {detail.compression ? `, ${detail.compression}` : ''}
       </h3>
+      {detail.metadata && Object.keys(detail.metadata).length > 0 && (
+        <p className="muted">
+          {Object.entries(detail.metadata)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(' · ')}
+        </p>
+      )}
       <table className="detail-table">
         <thead>
           <tr>

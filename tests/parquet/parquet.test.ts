@@ -100,3 +100,10 @@ describe.runIf(hasCorpus)('Parquet engine', () => {
     expect(detail.columns[0].stats?.min).toBeDefined();
   });
 });
+
+describe.runIf(hasCorpus)('Parquet row group facts', () => {
+  it('shows the sort order a row group declares', async () => {
+    const ds = await open(pq('data/sort_columns.parquet'));
+    expect((await ds.chunkDetail(0)).metadata?.['sorted by']).toBe('a desc nulls first, b asc');
+  });
+});
