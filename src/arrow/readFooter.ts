@@ -11,7 +11,7 @@ const MAGIC = 'ARROW1';
 const TAIL = 10; // int32 footer length + "ARROW1"
 const HEADER_READ = 16 * 1024;
 const COALESCED_READ = 4 * 1024 * 1024;
-const FAR_APART = 1024 * 1024;
+const FAR_APART = 64 * 1024;
 const PARALLEL_READS = 16;
 
 /**
