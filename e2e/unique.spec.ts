@@ -35,3 +35,21 @@ test('A long count shows progress and can be cancelled', async ({ page }) => {
   await page.getByRole('button', { name: 'Count unique values' }).click();
   await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows', { timeout: 60_000 });
 });
+
+test('The profile of a numeric column shows min, max, mean, quantiles and a histogram', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'contb_receipt_amt (Float64)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  const profile = page.getByTestId('profile');
+  for (const label of ['Min', 'Max', 'Mean', 'p50', 'Nulls', 'Distinct']) await expect(profile).toContainText(label);
+  await expect(profile.locator('svg rect')).toHaveCount(30);
+});
+
+test('For Parquet, footer statistics answer before any scan', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(`${process.env.CORPUS_DIR ?? '../shared/corpus'}/parquet-testing/data/int32_with_null_pages.parquet`);
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await expect(page.getByTestId('footer-stats')).toContainText(/From the footer statistics, before any scan: [\d,]+ nulls; min -?\d+, max \d+/);
+});

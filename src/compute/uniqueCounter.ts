@@ -1,6 +1,7 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
 import { formatValue } from '../worker/formatValue';
 import { HyperLogLog } from './hyperLogLog';
+import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
 import { Utf8Table } from './utf8Table';
 
 export type UniqueValue = string | number | boolean | null;
@@ -21,6 +22,7 @@ export interface UniquePartial {
   /** Rows whose value was not tracked because the distinct values passed the memory budget. */
   untrackedRows: number;
   hll: Uint8Array;
+  profile: ProfilePartial;
 }
 
 export interface UniqueResult {
@@ -32,6 +34,7 @@ export interface UniqueResult {
   /** Sorted by count, descending; a null entry (value null) when the column has nulls. */
   values: ValueCount[];
   note?: string;
+  profile: ColumnProfile;
 }
 
 const decoder = new TextDecoder();
@@ -48,6 +51,9 @@ export class UniqueCounter {
   private readonly other = new Map<unknown, { count: number; firstRow: number; value: UniqueValue }>();
   private readonly hll = new HyperLogLog();
   private binary = false;
+  private readonly numeric = new NumericProfile();
+  private minLength = Infinity;
+  private maxLength = -1;
   rows = 0;
   nulls = 0;
   firstNullRow = -1;
@@ -95,6 +101,8 @@ export class UniqueCounter {
       }
       const s = offsets[i];
       const length = offsets[i + 1] - s;
+      if (length < this.minLength) this.minLength = length;
+      if (length > this.maxLength) this.maxLength = length;
       if (prevEntry >= 0 && length === prevLength && sameBytes(values, s, prevStart, length)) {
         this.table.bump(prevEntry, 1);
         prevStart = s;
@@ -149,6 +157,9 @@ export class UniqueCounter {
     if (data.type.typeId === Type.Utf8 || data.type.typeId === Type.Binary) {
       this.binary = data.type.typeId === Type.Binary;
       const offsets = data.valueOffsets as Int32Array;
+      const length = offsets[k + 1] - offsets[k];
+      if (length < this.minLength) this.minLength = length;
+      if (length > this.maxLength) this.maxLength = length;
       const e = this.table.add(data.values as Uint8Array, offsets[k], offsets[k + 1], count, firstRow, !this.full);
       if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
       if (e < 0) this.untrackedRows += count;
@@ -159,12 +170,15 @@ export class UniqueCounter {
 
   private addGeneric(data: Data, rowOffset: number): void {
     const checkNulls = data.nullCount !== 0;
+    const numericValue = NUMERIC_TYPES.has(data.type.typeId);
     for (let i = 0; i < data.length; i++) {
       if (checkNulls && !data.getValid(i)) {
         this.nullAt(rowOffset + i);
         continue;
       }
-      this.addKey(keyOf(data.type, getValue(data, i)), 1, rowOffset + i);
+      const value = getValue(data, i);
+      if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value));
+      this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
   }
 
@@ -196,9 +210,17 @@ export class UniqueCounter {
         this.hll.add(Utf8Table.hash(b, 0, b.length));
       }
     }
-    return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, hll: this.hll.registers };
+    const n = this.numeric;
+    const profile: ProfilePartial = {
+      numeric: n.count ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count } : null,
+      lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
+    };
+    return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, hll: this.hll.registers, profile };
   }
 }
+
+/** Types whose values profile as numbers (temporal ones as their epoch number). */
+const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration]);
 
 function sameBytes(data: Uint8Array, a: number, b: number, length: number): boolean {
   for (let i = 0; i < length; i++) if (data[a + i] !== data[b + i]) return false;
@@ -255,6 +277,7 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
     distinct,
     exact,
     values,
+    profile: mergeProfiles(partials.map((p) => p.profile)),
     note: exact
       ? undefined
       : `More distinct values than the memory budget allows: counts are exact for the ${values.length.toLocaleString('en-US')} values listed, ${untracked.toLocaleString('en-US')} rows of later-seen values were not tracked, and the distinct count is a HyperLogLog estimate (±2%).`,

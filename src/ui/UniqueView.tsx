@@ -7,6 +7,8 @@ import type { UniqueProgress } from '../worker/pool/runUnique';
 import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { count } from './format';
+import { FooterStats } from './FooterStats';
+import { ProfilePanel } from './ProfilePanel';
 import { uniqueCsv } from './uniqueCsv';
 import { useEngine } from './useEngine';
 
@@ -96,6 +98,7 @@ export function UniqueView({ summary, onJump }: Props) {
           </>
         )}
       </div>
+      <FooterStats summary={summary} column={column} />
       {running && (
         <div className="meter" data-testid="unique-progress">
           <div className="meter-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)}>
@@ -115,6 +118,7 @@ export function UniqueView({ summary, onJump }: Props) {
             {result.column}: {count(result.rows)} rows, {count(result.distinct)} distinct{result.exact ? '' : ' (estimate)'}, {count(result.nulls)} nulls, in {(result.ms / 1000).toFixed(2)} s
             {result.note ? ` — ${result.note}` : ''}
           </p>
+          <ProfilePanel result={result} />
           <div className="unique-head" role="row">
             <span role="columnheader">Value</span>
             <span role="columnheader">Count</span>

@@ -100,3 +100,23 @@ describe('unique values', () => {
     }
   });
 });
+
+describe('column profile', () => {
+  it('numbers: exact min, max and mean; quantiles and a histogram that add up', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i === 500 ? null : i));
+    const r = count([vectorFromArray(values, new Float64())]);
+    expect(r.profile.min).toBe(0);
+    expect(r.profile.max).toBe(999);
+    expect(r.profile.mean).toBeCloseTo((999 * 1000) / 2 / 999 - 500 / 999, 6);
+    expect(r.profile.quantiles?.find((q) => q.p === 50)?.value).toBeGreaterThanOrEqual(499);
+    expect(r.profile.quantilesExact).toBe(true);
+    expect(r.profile.histogram?.reduce((s, b) => s + b.count, 0)).toBe(999);
+  });
+
+  it('strings: byte length range', () => {
+    const r = count([vectorFromArray(['a', 'abc', null, 'ab'], new Utf8())]);
+    expect(r.profile.minLength).toBe(1);
+    expect(r.profile.maxLength).toBe(3);
+    expect(r.profile.min).toBeUndefined();
+  });
+});

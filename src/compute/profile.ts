@@ -1,0 +1,82 @@
+/**
+ * Column profile gathered during the unique-values scan: numeric min / max / mean over every row,
+ * quantiles and a histogram from a deterministic uniform sample, string length range. Mergeable.
+ */
+export interface ProfilePartial {
+  numeric: { count: number; min: number; max: number; sum: number; sample: number[]; seen: number } | null;
+  lengths: { min: number; max: number } | null;
+}
+
+export interface ColumnProfile {
+  min?: number;
+  max?: number;
+  mean?: number;
+  /** p0, p5, p25, p50, p75, p95, p100 (approximate past SAMPLE_SIZE rows). */
+  quantiles?: { p: number; value: number }[];
+  histogram?: { from: number; to: number; count: number }[];
+  quantilesExact?: boolean;
+  minLength?: number;
+  maxLength?: number;
+}
+
+export const SAMPLE_SIZE = 100_000;
+
+/** Accumulates numbers: exact min/max/sum, and a reservoir sample (seeded, so runs repeat). */
+export class NumericProfile {
+  count = 0;
+  min = Infinity;
+  max = -Infinity;
+  sum = 0;
+  readonly sample: number[] = [];
+  private seed = 0x9e3779b9;
+
+  private random(): number {
+    this.seed = (Math.imul(this.seed ^ (this.seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return this.seed / 4294967296;
+  }
+
+  add(v: number): void {
+    if (Number.isNaN(v)) return;
+    this.count++;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    this.sum += v;
+    if (this.sample.length < SAMPLE_SIZE) this.sample.push(v);
+    else {
+      const k = Math.floor(this.random() * this.count);
+      if (k < SAMPLE_SIZE) this.sample[k] = v;
+    }
+  }
+}
+
+export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
+  const out: ColumnProfile = {};
+  const nums = parts.map((p) => p.numeric).filter((n): n is NonNullable<ProfilePartial['numeric']> => n !== null && n.count > 0);
+  if (nums.length) {
+    const count = nums.reduce((s, n) => s + n.count, 0);
+    out.min = Math.min(...nums.map((n) => n.min));
+    out.max = Math.max(...nums.map((n) => n.max));
+    out.mean = nums.reduce((s, n) => s + n.sum, 0) / count;
+    // Each part's sample stands for its rows: weight by repeating in proportion (sample sizes are capped).
+    const sample: number[] = [];
+    for (const n of nums) {
+      const take = Math.min(n.sample.length, Math.round((SAMPLE_SIZE * n.count) / count));
+      for (let i = 0; i < take; i++) sample.push(n.sample[i]);
+    }
+    sample.sort((a, b) => a - b);
+    out.quantilesExact = count <= SAMPLE_SIZE;
+    out.quantiles = [0, 5, 25, 50, 75, 95, 100].map((p) => ({ p, value: p === 0 ? out.min! : p === 100 ? out.max! : sample[Math.min(sample.length - 1, Math.floor((p / 100) * sample.length))] }));
+    const bins = 30;
+    const width = (out.max - out.min) / bins || 1;
+    const counts = new Array<number>(bins).fill(0);
+    for (const v of sample) counts[Math.min(bins - 1, Math.floor((v - out.min) / width))]++;
+    const scale = count / Math.max(1, sample.length);
+    out.histogram = counts.map((c, i) => ({ from: out.min! + i * width, to: out.min! + (i + 1) * width, count: Math.round(c * scale) }));
+  }
+  const lens = parts.map((p) => p.lengths).filter((l): l is NonNullable<ProfilePartial['lengths']> => l !== null);
+  if (lens.length) {
+    out.minLength = Math.min(...lens.map((l) => l.min));
+    out.maxLength = Math.max(...lens.map((l) => l.max));
+  }
+  return out;
+}
