@@ -17,6 +17,7 @@ export default defineConfig({
       },
       includeAssets: ['icon.svg'],
       manifest: {
+        id: './',
         name: 'Arrowscope',
         short_name: 'Arrowscope',
         description: 'Explore Apache Arrow and Parquet files of any size, locally in your browser.',
@@ -25,6 +26,17 @@ export default defineConfig({
         display: 'standalone',
         start_url: './',
         scope: './',
+        // The installed app opens these files from the OS (launchQueue in App.tsx).
+        file_handlers: [
+          {
+            action: './',
+            accept: {
+              'application/vnd.apache.arrow.file': ['.arrow', '.feather'],
+              'application/vnd.apache.arrow.stream': ['.arrows', '.ipc'],
+              'application/vnd.apache.parquet': ['.parquet'],
+            },
+          },
+        ],
         icons: [
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -124,3 +124,23 @@ test('When Parquet decoding has grown wasm memory past the budget, the engine wo
   await view(page, 'Data');
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
 });
+
+test('A nested value can be expanded in full from the selected cell', async ({ page }) => {
+  test.skip(!hasCorpus, 'corpus not present');
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_nested.stream'));
+  await view(page, 'Data');
+  await page.getByLabel('Columns shown').selectOption({ label: 'only struct_nullable' });
+  await page.getByTestId('grid').getByRole('gridcell').first().click();
+  const detail = page.getByTestId('cell-detail');
+  await expect(detail).toContainText('struct_nullable · row 0');
+  await detail.getByRole('button', { name: 'expand' }).click();
+  await expect(detail.locator('pre')).toContainText('"f1": -2147483648');
+});
+
+test('The installable app declares itself a handler for Arrow and Parquet files', async ({ page }) => {
+  await page.goto('./');
+  const manifest = await (await page.request.get('./manifest.webmanifest')).json();
+  const extensions = manifest.file_handlers.flatMap((h: { accept: Record<string, string[]> }) => Object.values(h.accept).flat());
+  expect(extensions).toEqual(expect.arrayContaining(['.arrow', '.arrows', '.feather', '.ipc', '.parquet']));
+});

@@ -312,6 +312,44 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
           })}
         </div>
       </div>
+      {selectedText !== undefined && (
+        <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
+          <span className="muted">
+            {summary.fields[columns[selected.col]]?.name} · row {count(selected.row)}:
+          </span>{' '}
+          <CellText text={selectedText} />
+        </div>
+      )}
     </div>
+  );
+}
+
+/** The whole value of the selected cell; nested (JSON-like) values pretty-printed and expandable. */
+function CellText({ text }: { text: string | null }) {
+  const [open, setOpen] = useState(false);
+  if (text === null) return <span className="null">null</span>;
+  let pretty: string | null = null;
+  if (/^[[{]/.test(text)) {
+    try {
+      pretty = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      pretty = null;
+    }
+  }
+  if (!pretty) return <span className="cell-text">{text}</span>;
+  return open ? (
+    <>
+      <button className="link" onClick={() => setOpen(false)}>
+        collapse
+      </button>
+      <pre className="meta-pre">{pretty}</pre>
+    </>
+  ) : (
+    <>
+      <span className="cell-text">{text.length > 200 ? `${text.slice(0, 200)}…` : text}</span>{' '}
+      <button className="link" onClick={() => setOpen(true)}>
+        expand
+      </button>
+    </>
   );
 }
