@@ -17,4 +17,10 @@ for (const [tab, file] of [['Schema', 'schema'], ['Chunks', 'chunks'], ['Data', 
   await page.waitForTimeout(600);
   await page.screenshot({ path: `docs/screenshot-${file}.png` });
 }
+await page.getByRole('tab', { name: 'Unique' }).click();
+await page.getByLabel('Column to count').selectOption({ label: 'contb_receipt_amt (Float64)' });
+await page.getByRole('button', { name: 'Count unique values' }).click();
+await page.getByTestId('profile').waitFor();
+await page.waitForTimeout(400);
+await page.screenshot({ path: 'docs/screenshot-unique.png' });
 await browser.close();
