@@ -144,3 +144,40 @@ test('The installable app declares itself a handler for Arrow and Parquet files'
   const extensions = manifest.file_handlers.flatMap((h: { accept: Record<string, string[]> }) => Object.values(h.accept).flat());
   expect(extensions).toEqual(expect.arrayContaining(['.arrow', '.arrows', '.feather', '.ipc', '.parquet']));
 });
+
+test('Files opened with the picker are listed as recent and reopen from their handles', async ({ page }) => {
+  const bytes = [...readFileSync('public/sample.arrow')];
+  await page.addInitScript((data) => {
+    // A real FileSystemFileHandle (origin private file system), so it can be kept in IndexedDB.
+    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
+      const root = await navigator.storage.getDirectory();
+      const handle = await root.getFileHandle('recent.arrow', { create: true });
+      const writable = await handle.createWritable();
+      await writable.write(new Uint8Array(data));
+      await writable.close();
+      return [handle];
+    };
+  }, bytes);
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open file…' }).click();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+  await page.getByRole('button', { name: 'Close recent.arrow' }).click();
+  await page.reload();
+  const recent = page.getByRole('region', { name: 'Recent files' });
+  await recent.getByRole('button', { name: 'recent.arrow' }).click();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+});
+
+test('A share link reopens a remote file (HTTP Range) in the same view, column and sort', async ({ page, baseURL }) => {
+  const remote = new URL('sample.arrow', baseURL).href;
+  await page.goto(`./#url=${encodeURIComponent(remote)}&view=unique&column=2&sort=value`);
+  await expect(page.getByRole('tab', { name: 'sample.arrow' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Unique', selected: true })).toBeVisible();
+  await expect(page.getByLabel('Column to count')).toHaveValue('2');
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(page.getByLabel('Sort by')).toHaveValue('value');
+  await expect(page.getByTestId('unique-list').getByRole('row').first()).toContainText('Bachmann, Michelle');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('view=data');
+  await expect(page.getByText('Link in the address bar reopens this view')).toBeVisible();
+});

@@ -5,6 +5,7 @@ import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
 import { OpenBar } from './OpenBar';
+import { RecentFiles } from './RecentFiles';
 import { readHash } from './shareLink';
 import { EngineContext } from './useEngine';
 
@@ -164,6 +165,7 @@ export function App() {
             <div className="welcome">
               <p>Drop an Arrow IPC stream or file (.arrow, .arrows, .feather, .ipc) or a Parquet file anywhere on this page.</p>
               <p>Files are read lazily in your browser, never uploaded: opening a 10 GB file reads a few kilobytes.</p>
+              <RecentFiles onFile={(f) => openFiles([f])} onError={(message) => setError({ message, where: {} })} />
             </div>
           )}
         </main>

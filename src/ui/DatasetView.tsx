@@ -19,6 +19,8 @@ export function DatasetView({ initial }: { initial: DatasetSummary }) {
   const hash = readHash(location.hash);
   const [view, setView] = useState<View>((VIEWS as readonly string[]).includes(hash.view ?? '') ? (hash.view as View) : 'overview');
   const [row, setRow] = useState(hash.row ?? 0);
+  const [column, setColumn] = useState<number | undefined>(hash.column !== undefined && hash.column < initial.fields.length ? hash.column : undefined);
+  const [sort, setSort] = useState<'count' | 'value'>(hash.sort ?? 'count');
 
   useEffect(() => {
     if (summary.indexMs !== undefined) return;
@@ -31,8 +33,8 @@ export function DatasetView({ initial }: { initial: DatasetSummary }) {
 
   useEffect(() => {
     if (summary.local) return; // local files cannot be shared: keep the hash clean
-    history.replaceState(null, '', writeHash({ url: summary.url, view, row }));
-  }, [summary.local, summary.url, view, row]);
+    history.replaceState(null, '', writeHash({ url: summary.url, view, row, column, sort }));
+  }, [summary.local, summary.url, view, row, column, sort]);
 
   return (
     <section className="dataset" aria-label={summary.name}>
@@ -54,6 +56,10 @@ export function DatasetView({ initial }: { initial: DatasetSummary }) {
       {view === 'unique' && (
         <UniqueView
           summary={summary}
+          column={column}
+          onColumnChange={setColumn}
+          sort={sort}
+          onSortChange={setSort}
           onJump={(r) => {
             setRow(r);
             setView('data');

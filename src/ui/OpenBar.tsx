@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { SourceSpec } from '../source/SourceSpec';
+import { rememberRecent } from './recentFiles';
 
 const ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.stream,.arrow_file';
 
@@ -24,7 +25,10 @@ export function OpenBar({ onFiles, onOpen, busy }: Props) {
     }
     try {
       const handles = await picker({ multiple: true });
-      onFiles(await Promise.all(handles.map((h) => h.getFile())));
+      const files = await Promise.all(handles.map((h) => h.getFile()));
+      onFiles(files);
+      // Remembered for the Recent list; a handle that cannot be stored (or no IndexedDB) is skipped.
+      handles.forEach((h, i) => void rememberRecent(h, files[i].size).catch(() => {}));
     } catch (e) {
       if ((e as DOMException).name !== 'AbortError') input.current?.click();
     }

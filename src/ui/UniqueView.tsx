@@ -17,19 +17,23 @@ const ROW = 26;
 interface Props {
   summary: DatasetSummary;
   onJump: (row: number) => void;
+  /** Selected column and sort, kept by the parent so share links carry them. */
+  column?: number;
+  onColumnChange: (column: number) => void;
+  sort: 'count' | 'value';
+  onSortChange: (sort: 'count' | 'value') => void;
 }
 
 /** Unique values with counts over every row of a column, computed in the worker pool. */
-export function UniqueView({ summary, onJump }: Props) {
+export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort }: Props) {
   const engine = useEngine();
   const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
-  const [column, setColumn] = useState(Math.max(0, firstString));
+  const column = chosen ?? Math.max(0, firstString);
   const [progress, setProgress] = useState<UniqueProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<(UniqueResult & { column: string; ms: number }) | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<'count' | 'value'>('count');
   const scroller = useRef<HTMLDivElement>(null);
 
   const run = async () => {

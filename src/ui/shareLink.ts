@@ -4,6 +4,7 @@ export interface HashState {
   view?: string;
   row?: number;
   column?: number;
+  sort?: 'count' | 'value';
 }
 
 export function readHash(hash: string): HashState {
@@ -17,6 +18,8 @@ export function readHash(hash: string): HashState {
   if (params.has('row') && Number.isSafeInteger(row) && row >= 0) state.row = row;
   const column = Number(params.get('column'));
   if (params.has('column') && Number.isSafeInteger(column) && column >= 0) state.column = column;
+  const sort = params.get('sort');
+  if (sort === 'count' || sort === 'value') state.sort = sort;
   return state;
 }
 
@@ -26,5 +29,6 @@ export function writeHash(state: HashState): string {
   if (state.view) params.set('view', state.view);
   if (state.row !== undefined) params.set('row', String(state.row));
   if (state.column !== undefined) params.set('column', String(state.column));
+  if (state.sort) params.set('sort', state.sort);
   return `#${params.toString()}`;
 }
