@@ -1,4 +1,4 @@
-import type { UniqueResult } from '../compute/uniqueCounter';
+import type { UniqueSummary } from '../worker/protocol';
 import { count } from './format';
 
 const W = 520;
@@ -27,7 +27,7 @@ function Bars({ bars }: { bars: { label: string; count: number }[] }) {
 }
 
 /** Null count, distinct count, min / max / mean / quantiles or length range, and a chart. */
-export function ProfilePanel({ result }: { result: UniqueResult }) {
+export function ProfilePanel({ result }: { result: UniqueSummary }) {
   const p = result.profile;
   const facts: [string, string][] = [
     ['Rows', count(result.rows)],
@@ -39,7 +39,7 @@ export function ProfilePanel({ result }: { result: UniqueResult }) {
   if (p.minLength !== undefined) facts.push(['Length (bytes)', `${p.minLength} … ${p.maxLength}`]);
   const bars = p.histogram
     ? p.histogram.map((b) => ({ label: `${num(b.from)} … ${num(b.to)}`, count: b.count }))
-    : result.values.slice(0, 30).map((v) => ({ label: v.value === null ? 'null' : String(v.value), count: v.count }));
+    : result.top.map((v) => ({ label: v.value === null ? 'null' : String(v.value), count: v.count }));
   return (
     <div className="profile" data-testid="profile">
       <dl className="facts">

@@ -1,18 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import * as Comlink from 'comlink';
-import { useMemo, useRef, useState } from 'react';
-import type { UniqueResult } from '../compute/uniqueCounter';
+import { useEffect, useRef, useState } from 'react';
+import type { ValueCount } from '../compute/uniqueCounter';
 import { EngineError } from '../worker/client';
 import type { UniqueProgress } from '../worker/pool/runUnique';
-import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, UniqueSummary } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { count } from './format';
 import { FooterStats } from './FooterStats';
 import { ProfilePanel } from './ProfilePanel';
-import { uniqueCsv } from './uniqueCsv';
 import { useEngine } from './useEngine';
 
 const ROW = 26;
+const PAGE = 200;
 
 interface Props {
   summary: DatasetSummary;
@@ -31,7 +31,9 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
   const column = chosen ?? Math.max(0, firstString);
   const [progress, setProgress] = useState<UniqueProgress | null>(null);
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<(UniqueResult & { column: string; ms: number }) | null>(null);
+  const [result, setResult] = useState<(UniqueSummary & { ms: number }) | null>(null);
+  // Windows of the sorted, filtered list, read from the worker as they scroll into view.
+  const [pages, setPages] = useState<{ key: string; total: number; pages: Map<number, ValueCount[]> }>({ key: '', total: 0, pages: new Map() });
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [search, setSearch] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -53,19 +55,29 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     }
   };
 
-  const shown = useMemo(() => {
-    if (!result) return [];
-    const needle = search.trim().toLowerCase();
-    const list = needle ? result.values.filter((v) => String(v.value ?? 'null').toLowerCase().includes(needle)) : [...result.values];
-    if (sort === 'value') list.sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : String(a.value).localeCompare(String(b.value), undefined, { numeric: true })));
-    return list;
-  }, [result, search, sort]);
+  const viewKey = result ? `${result.column}|${result.ms}|${sort}|${search}` : '';
+  const total = pages.key === viewKey ? pages.total : (result?.valueCount ?? 0);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
+  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
 
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
-
-  const exportCsv = () => {
+  useEffect(() => {
     if (!result) return;
-    const url = URL.createObjectURL(new Blob([uniqueCsv(shown, result.rows)], { type: 'text/csv' }));
+    for (let p = firstPage; p <= lastPage; p++) {
+      if (pages.key === viewKey && pages.pages.has(p)) continue;
+      void engine.uniqueValues(summary.id, p * PAGE, (p + 1) * PAGE, sort, search).then(({ total: n, values }) =>
+        setPages((old) => {
+          const base = old.key === viewKey ? old.pages : new Map<number, ValueCount[]>();
+          return { key: viewKey, total: n, pages: new Map(base).set(p, values) };
+        }),
+      );
+    }
+  }, [engine, summary.id, result, viewKey, sort, search, firstPage, lastPage, pages]);
+
+  const exportCsv = async () => {
+    if (!result) return;
+    const url = URL.createObjectURL(await engine.uniqueCsv(summary.id, sort, search));
     const a = document.createElement('a');
     a.href = url;
     a.download = `${summary.name}.${result.column}.unique.csv`;
@@ -128,10 +140,17 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
             <span role="columnheader">Count</span>
             <span role="columnheader">Share</span>
           </div>
-          <div ref={scroller} className="unique-scroll" role="grid" aria-label="Unique values" aria-rowcount={shown.length} data-testid="unique-list">
+          <div ref={scroller} className="unique-scroll" role="grid" aria-label="Unique values" aria-rowcount={total} data-testid="unique-list">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const v = shown[item.index];
+              {items.map((item) => {
+                const v = pages.key === viewKey ? pages.pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE] : undefined;
+                if (!v) {
+                  return (
+                    <div key={item.key} role="row" className="unique-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}>
+                      <span role="gridcell">…</span>
+                    </div>
+                  );
+                }
                 return (
                   <div
                     key={item.key}

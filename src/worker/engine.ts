@@ -5,10 +5,12 @@ import type { ByteSource } from '../source/ByteSource';
 import { CachedSource } from '../source/cachedSource';
 import { parquetWasmMemoryBytes } from '../parquet/wasm';
 import { formatVector } from './formatValue';
-import type { DatasetSummary, ErrorInfo, IoStats, RowWindow } from './protocol';
+import type { DatasetSummary, ErrorInfo, IoStats, RowWindow, UniqueSummary } from './protocol';
 import { chunkOfRow } from './rowLocator';
 import { runUnique, type UniqueProgress } from './pool/runUnique';
-import type { UniqueResult } from '../compute/uniqueCounter';
+import type { UniqueResult, ValueCount } from '../compute/uniqueCounter';
+import { uniqueCsv } from '../compute/uniqueCsv';
+import { sortedValues, type UniqueSort } from '../compute/uniqueView';
 import type { SourceSpec } from '../source/SourceSpec';
 
 interface Open {
@@ -18,6 +20,8 @@ interface Open {
   cache: CachedSource;
   openMs: number;
   indexMs?: number;
+  /** The last unique-values result and its sorted/filtered views. */
+  unique?: { result: UniqueResult; views: Map<string, ValueCount[]> };
   local: boolean;
   url?: string;
 }
@@ -143,15 +147,45 @@ export class Engine {
     return out;
   }
 
-  /** Value counts of one column over every row, in the compute pool; a new request with the same key cancels this one. */
-  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique'): Promise<UniqueResult & { column: string }> {
+  /**
+   * Value counts of one column over every row, in the compute pool; a new request with the same key
+   * cancels this one. The values stay here: the page asks for the windows it shows (uniqueValues).
+   */
+  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique'): Promise<UniqueSummary> {
     const signal = this.take(key)!;
-    const { dataset, spec } = this.get(id);
-    const field = dataset.fields[column];
+    const entry = this.get(id);
+    const field = entry.dataset.fields[column];
     if (!field) throw new DatasetError(`There is no column ${column}.`);
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
-    const result = await runUnique(dataset, spec, column, onProgress, signal, this.wasmUrl);
-    return { ...result, column: field.name };
+    const result = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl);
+    entry.unique = { result, views: new Map() };
+    const { values, ...rest } = result;
+    return { ...rest, column: field.name, valueCount: values.length, top: values.slice(0, 30) };
+  }
+
+  /** Rows [start, end) of the last unique result, sorted and filtered as asked; with the filtered total. */
+  uniqueValues(id: number, start: number, end: number, sort: UniqueSort, search: string): { total: number; values: ValueCount[] } {
+    const list = this.uniqueList(id, sort, search);
+    return { total: list.length, values: list.slice(start, end) };
+  }
+
+  /** The last unique result (sorted and filtered as shown) as a CSV file. */
+  uniqueCsvBlob(id: number, sort: UniqueSort, search: string): Blob {
+    const rows = this.get(id).unique?.result.rows ?? 0;
+    return new Blob([uniqueCsv(this.uniqueList(id, sort, search), rows)], { type: 'text/csv' });
+  }
+
+  private uniqueList(id: number, sort: UniqueSort, search: string): ValueCount[] {
+    const unique = this.get(id).unique;
+    if (!unique) throw new DatasetError('No unique values have been counted yet.');
+    const key = `${sort}\u0000${search}`;
+    let list = unique.views.get(key);
+    if (!list) {
+      list = sortedValues(unique.result.values, sort, search);
+      unique.views.clear(); // one view at a time: bounded memory
+      unique.views.set(key, list);
+    }
+    return list;
   }
 
   async close(id: number): Promise<void> {

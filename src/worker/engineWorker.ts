@@ -7,6 +7,7 @@ import type { SourceSpec } from '../source/SourceSpec';
 import { Engine, errorInfo } from './engine';
 import type { DatasetSummary, ErrorInfo } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
+import type { UniqueSort } from '../compute/uniqueView';
 
 setParquetWasmUrl(wasmUrl);
 const engine = new Engine();
@@ -32,6 +33,8 @@ const api = {
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void) => run(() => engine.unique(id, column, onProgress)),
+  uniqueValues: (id: number, start: number, end: number, sort: UniqueSort, search: string) => run(() => engine.uniqueValues(id, start, end, sort, search)),
+  uniqueCsv: (id: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, sort, search)),
   cancel: (key: string) => run(() => engine.cancel(key)),
   close: (id: number) => run(() => engine.close(id)),
 };

@@ -1,5 +1,6 @@
 import type { DatasetProblem, FileLocation } from '../dataset/errors';
 import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo } from '../dataset/types';
+import type { UniqueResult, ValueCount } from '../compute/uniqueCounter';
 
 /** Everything the overview and schema views need, as plain data. */
 export interface DatasetSummary {
@@ -49,6 +50,15 @@ export interface ErrorInfo {
   message: string;
   where: FileLocation;
   stillWorks?: string;
+}
+
+/** A unique-values result without its (possibly huge) list of values, which the page reads by window. */
+export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
+  column: string;
+  /** Number of entries in the list (distinct values, plus one for null when present). */
+  valueCount: number;
+  /** The most frequent values, for the profile chart. */
+  top: ValueCount[];
 }
 
 export type { ChunkDetail, ChunkInfo };
