@@ -170,9 +170,12 @@ class ParquetDataset implements Dataset {
         if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk, column: field.name }, e.stillWorks ?? 'Other columns and row groups can still be read.');
         throw e;
       }
-      // Decoded row groups are kept briefly so scrolling through one does not decode it again.
-      this.decoded.set(key, vector);
-      if (this.decoded.size > KEEP_DECODED) this.decoded.delete(this.decoded.keys().next().value!);
+      // Kept briefly for row windows, so scrolling through a row group does not decode it again;
+      // whole-column reads (scans) are not kept: they would only hold memory.
+      if (rows) {
+        this.decoded.set(key, vector);
+        if (this.decoded.size > KEEP_DECODED) this.decoded.delete(this.decoded.keys().next().value!);
+      }
     }
     return rows ? vector.slice(rows.start, rows.end) : vector;
   }
