@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DatasetSummary, IoStats } from '../worker/protocol';
+import { Facts } from './Facts';
 import { bytes, count } from './format';
 import { useEngine } from './useEngine';
 
@@ -36,14 +37,7 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
   const read = stats ? stats.bytesRead / Math.max(1, stats.size) : 0;
   return (
     <div className="overview">
-      <dl className="facts" data-testid="overview">
-        {facts.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} testId="overview" />
       {stats && (
         <div className="meter" aria-label="Input and memory meter">
           <div className="meter-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(read * 100)}>

@@ -1,4 +1,5 @@
 import type { UniqueSummary } from '../worker/protocol';
+import { Facts } from './Facts';
 import { count } from './format';
 
 const W = 520;
@@ -42,14 +43,7 @@ export function ProfilePanel({ result }: { result: UniqueSummary }) {
     : result.top.map((v) => ({ label: v.value === null ? 'null' : String(v.value), count: v.count }));
   return (
     <div className="profile" data-testid="profile">
-      <dl className="facts">
-        {facts.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
       <div className="muted">{p.histogram ? `Histogram${p.quantilesExact ? '' : ' (from a uniform sample of 100,000 rows)'}` : 'Most frequent values'}</div>
       <Bars bars={bars} />
     </div>
