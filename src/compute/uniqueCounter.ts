@@ -1,5 +1,6 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
 import { formatValue } from '../worker/formatValue';
+import { formatTimestamp } from '../worker/formatTimestamp';
 import { HyperLogLog } from './hyperLogLog';
 import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
 import { Utf8Table } from './utf8Table';
@@ -231,6 +232,9 @@ const vectors = new WeakMap<Data, Vector>();
 
 /** The value of row i of `data`, through apache-arrow's getters (one cached Vector view per Data). */
 function getValue(data: Data, i: number): unknown {
+  // Timestamps as their raw int64: apache-arrow's getter converts to float milliseconds and throws
+  // (or rounds) outside ±2^53.
+  if (data.type.typeId === Type.Timestamp) return BigInt((data.values as BigInt64Array)[i]);
   let v = vectors.get(data);
   if (!v) vectors.set(data, (v = makeVector(data)));
   return v.get(i);
@@ -238,6 +242,10 @@ function getValue(data: Data, i: number): unknown {
 
 /** Map key and display value of a non-string value: numbers as numbers, bigints as text, others formatted. */
 function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
+  if (type.typeId === Type.Timestamp && typeof value === 'bigint') {
+    const { unit, timezone } = type as unknown as { unit: number; timezone?: string | null };
+    return { key: value, value: formatTimestamp(value, unit, timezone) };
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
   if (typeof value === 'bigint') return { key: value, value: value.toString() };
   const text = formatValue(value, type) ?? 'null';

@@ -1,4 +1,5 @@
 import { DataType, Type, type Vector } from 'apache-arrow';
+import { formatTimestamp } from './formatTimestamp';
 
 const MAX_TEXT = 1000;
 
@@ -60,8 +61,20 @@ function stringify(value: unknown): string {
 
 /** Text of rows [0, vector.length). */
 export function formatVector(vector: Vector): (string | null)[] {
+  if (vector.type.typeId === Type.Timestamp) return formatTimestamps(vector);
   const out: (string | null)[] = new Array(vector.length);
   const type = vector.type.typeId === Type.Dictionary ? (vector.type as unknown as { dictionary: DataType }).dictionary : vector.type;
   for (let i = 0; i < vector.length; i++) out[i] = formatValue(vector.get(i), type);
+  return out;
+}
+
+/** Timestamps from their raw int64 values: apache-arrow's getter goes through a float of milliseconds. */
+function formatTimestamps(vector: Vector): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (const data of vector.data) {
+    const { unit, timezone } = data.type as unknown as { unit: number; timezone?: string | null };
+    const values = data.values as BigInt64Array;
+    for (let i = 0; i < data.length; i++) out.push(data.getValid(i) ? formatTimestamp(BigInt(values[i]), unit, timezone) : null);
+  }
   return out;
 }

@@ -3,6 +3,8 @@ import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/worker/formatValue';
+import { mergeUnique } from '../../src/compute/uniqueCounter';
+import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { CORPUS_DIR, corpusFiles, hasCorpus } from '../support/corpus';
 
 const pq = (name: string) => `${CORPUS_DIR}/parquet-testing/${name}`;
@@ -105,5 +107,30 @@ describe.runIf(hasCorpus)('Parquet row group facts', () => {
   it('shows the sort order a row group declares', async () => {
     const ds = await open(pq('data/sort_columns.parquet'));
     expect((await ds.chunkDetail(0)).metadata?.['sorted by']).toBe('a desc nulls first, b asc');
+  });
+});
+
+describe.runIf(hasCorpus)('INT96 timestamps', () => {
+  it('are exact for dates far outside the nanosecond range (int96_from_spark.md lists them)', async () => {
+    // 1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000, null, 9089380393200000000 µs
+    expect(await values(pq('data/int96_from_spark.parquet'), 'a')).toEqual([
+      '2024-01-01 20:34:56.123456Z',
+      '2024-01-01 01:00:00Z',
+      '9999-12-31 03:00:00Z',
+      '2024-12-30 23:00:00Z',
+      null,
+      '+290000-12-30 23:00:00Z',
+    ]);
+  });
+
+  it('count as unique values without overflowing', async () => {
+    const ds = await open(pq('data/int96_from_spark.parquet'));
+    const r = mergeUnique([await uniqueOfColumn(ds, 0)]);
+    expect(r.values.map((v) => v.value)).toContain('+290000-12-30 23:00:00Z');
+    expect(r.nulls).toBe(1);
+  });
+
+  it('old_list_structure.md: a two-level LIST<LIST<INT32>> reads as [[1, 2], [3, 4]]', async () => {
+    expect(await values(pq('data/old_list_structure.parquet'), 'a')).toEqual(['[[1,2],[3,4]]']);
   });
 });

@@ -1,0 +1,55 @@
+import { TimeUnit, Timestamp, makeData, makeVector, type Vector } from 'apache-arrow';
+import type { FileMetaData } from 'hyparquet';
+import type { ColumnSubset } from './columnSubset';
+
+const JULIAN_UNIX_EPOCH = 2440588n;
+const MICROS_PER_DAY = 86_400_000_000n;
+
+/**
+ * INT96 timestamps are decoded here, not by parquet-wasm: it converts them to nanoseconds in an
+ * int64, which silently wraps for dates outside 1677–2262 (Spark writes such dates). INT96 is
+ * stored as 12 plain bytes, exactly like FIXED_LEN_BYTE_ARRAY(12), so the column is handed to
+ * parquet-wasm as that and the raw bytes are converted to microseconds, which hold any such date.
+ */
+export function asRawInt96(md: FileMetaData, subset: ColumnSubset, rowGroup: number): { md: FileMetaData; subset: ColumnSubset } {
+  const elements = subset.elements.map((e) => (e.type === 'INT96' ? { ...e, type: 'FIXED_LEN_BYTE_ARRAY' as const, type_length: 12 } : e));
+  const row_groups = md.row_groups.map((rg, i) =>
+    i !== rowGroup
+      ? rg
+      : {
+          ...rg,
+          columns: rg.columns.map((c, k) =>
+            k >= subset.firstLeaf && k < subset.firstLeaf + subset.leaves && c.meta_data?.type === 'INT96'
+              ? { ...c, meta_data: { ...c.meta_data, type: 'FIXED_LEN_BYTE_ARRAY' as const } }
+              : c,
+          ),
+        },
+  );
+  return { md: { ...md, row_groups }, subset: { ...subset, elements } };
+}
+
+/** True when the (top-level) column is a plain INT96 leaf. */
+export function isInt96Column(subset: ColumnSubset): boolean {
+  return subset.leaves === 1 && subset.elements.length === 1 && subset.elements[0].type === 'INT96';
+}
+
+/** 12-byte INT96 values (nanoseconds of the day, then the Julian day) as a Timestamp[µs, UTC] vector. */
+export function int96ToTimestamps(raw: Vector): Vector {
+  const length = raw.length;
+  const micros = new BigInt64Array(length);
+  const validity = new Uint8Array((length + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    const b = raw.get(i) as Uint8Array | null;
+    if (!b) {
+      nulls++;
+      continue;
+    }
+    validity[i >> 3] |= 1 << (i & 7);
+    const view = new DataView(b.buffer, b.byteOffset, 12);
+    const nanos = view.getBigInt64(0, true);
+    const day = BigInt(view.getInt32(8, true));
+    micros[i] = (day - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + nanos / 1000n;
+  }
+  return makeVector(makeData({ type: new Timestamp(TimeUnit.MICROSECOND, 'UTC'), length, nullCount: nulls, nullBitmap: nulls ? validity : null, data: micros }));
+}
