@@ -1,13 +1,14 @@
 import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { formatVector } from '../../src/worker/formatValue';
 
 export type ReadAllOutcome =
   | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number }
   | { kind: 'error'; message: string }
   | { kind: 'unclear'; message: string };
 
-/** Opens a file and reads every column of every chunk, touching every value. */
+/** Opens a file and reads every column of every chunk, formatting every value as the app would. */
 export async function readAll(path: string): Promise<ReadAllOutcome> {
   const source = await NodeFileSource.open(path);
   try {
@@ -18,7 +19,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
       for (let c = 0; c < dataset.fields.length; c++) {
         try {
           const v = await dataset.readColumn(b, c);
-          for (let i = 0; i < v.length; i++) v.get(i);
+          formatVector(v); // every value, as the app shows it
         } catch (e) {
           if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
           columnErrors++;
