@@ -5,7 +5,7 @@ import type { Dataset } from '../dataset/types';
 import { mergeUnique } from '../compute/uniqueCounter';
 import { uniqueOfColumn } from '../compute/uniqueOfColumn';
 import { NodeFileSource } from '../source/nodeFileSource';
-import { formatVector } from '../worker/formatValue';
+import { formatVector } from '../compute/formatValue';
 import { summaryJson, summaryText } from './summaryJson';
 
 const HELP = `arrowscope FILE [options]    inspect an Arrow IPC stream/file or a Parquet file lazily

@@ -1,3 +1,5 @@
+import type { ProfileText } from './profileText';
+
 /**
  * Column profile gathered during the unique-values scan: numeric min / max / mean over every row,
  * quantiles and a histogram from a deterministic uniform sample, string length range. Mergeable.
@@ -17,6 +19,8 @@ export interface ColumnProfile {
   quantilesExact?: boolean;
   minLength?: number;
   maxLength?: number;
+  /** Temporal columns: the figures above as text of the column's type (withProfileText). */
+  text?: ProfileText;
 }
 
 export const SAMPLE_SIZE = 100_000;

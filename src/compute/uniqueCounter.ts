@@ -1,6 +1,6 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
-import { formatValue } from '../worker/formatValue';
-import { formatTimestamp } from '../worker/formatTimestamp';
+import { formatValue } from './formatValue';
+import { formatTimestamp } from './formatTimestamp';
 import { HyperLogLog } from './hyperLogLog';
 import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
 import { Utf8Table } from './utf8Table';

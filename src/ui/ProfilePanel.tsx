@@ -35,11 +35,13 @@ export function ProfilePanel({ result }: { result: UniqueSummary }) {
     ['Nulls', `${count(result.nulls)} (${((result.nulls / Math.max(1, result.rows)) * 100).toFixed(2)}%)`],
     ['Distinct', `${count(result.distinct)}${result.exact ? '' : ' (estimate)'}`],
   ];
-  if (p.min !== undefined) facts.push(['Min', num(p.min)], ['Max', num(p.max!)], ['Mean', num(p.mean!)]);
-  for (const q of p.quantiles?.filter((q) => q.p > 0 && q.p < 100) ?? []) facts.push([`p${q.p}${p.quantilesExact ? '' : ' ≈'}`, num(q.value)]);
+  if (p.min !== undefined) facts.push(['Min', p.text?.min ?? num(p.min)], ['Max', p.text?.max ?? num(p.max!)], ['Mean', p.text?.mean ?? num(p.mean!)]);
+  p.quantiles?.forEach((q, i) => {
+    if (q.p > 0 && q.p < 100) facts.push([`p${q.p}${p.quantilesExact ? '' : ' ≈'}`, p.text?.quantiles[i] ?? num(q.value)]);
+  });
   if (p.minLength !== undefined) facts.push(['Length (bytes)', `${p.minLength} … ${p.maxLength}`]);
   const bars = p.histogram
-    ? p.histogram.map((b) => ({ label: `${num(b.from)} … ${num(b.to)}`, count: b.count }))
+    ? p.histogram.map((b, i) => ({ label: p.text?.histogram[i] ?? `${num(b.from)} … ${num(b.to)}`, count: b.count }))
     : result.top.map((v) => ({ label: v.value === null ? 'null' : String(v.value), count: v.count }));
   return (
     <div className="profile" data-testid="profile">

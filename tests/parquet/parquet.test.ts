@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { formatVector } from '../../src/worker/formatValue';
+import { formatVector } from '../../src/compute/formatValue';
 import { mergeUnique } from '../../src/compute/uniqueCounter';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { CORPUS_DIR, corpusFiles, hasCorpus } from '../support/corpus';

@@ -36,3 +36,31 @@ export function formatTimestamp(raw: bigint, unit: number, timezone?: string | n
   const zone = timezone ? (timezone === 'UTC' || timezone === '+00:00' ? 'Z' : ` ${timezone}`) : '';
   return `${year}-${pad(m, 2)}-${pad(d, 2)} ${pad(seconds / 3600n, 2)}:${pad((seconds / 60n) % 60n, 2)}:${pad(seconds % 60n, 2)}${frac}${zone}`;
 }
+
+function clock(rest: bigint, perSecond: bigint): string {
+  const pad = (v: bigint, n: number) => v.toString().padStart(n, '0');
+  const seconds = rest / perSecond;
+  const fraction = rest % perSecond;
+  const frac = fraction === 0n ? '' : `.${pad(fraction, perSecond.toString().length - 1).replace(/0+$/, '')}`;
+  return `${pad(seconds / 3600n, 2)}:${pad((seconds / 60n) % 60n, 2)}:${pad(seconds % 60n, 2)}${frac}`;
+}
+
+/** Time of day from its raw value in its unit: "13:45:07.25". */
+export function formatTimeOfDay(raw: bigint, unit: number): string {
+  return clock(raw, PER_SECOND[unit] ?? 1000n);
+}
+
+/** A duration from its raw value in its unit: "-1d 02:03:04.5", or "02:03:04.5" under a day. */
+export function formatDuration(raw: bigint, unit: number): string {
+  const perSecond = PER_SECOND[unit] ?? 1000n;
+  const sign = raw < 0n ? '-' : '';
+  const abs = raw < 0n ? -raw : raw;
+  const perDay = 86400n * perSecond;
+  const days = abs / perDay;
+  return `${sign}${days ? `${days}d ` : ''}${clock(abs % perDay, perSecond)}`;
+}
+
+/** A date from milliseconds since the epoch (apache-arrow's value for both date units): "2024-02-29". */
+export function formatDate(ms: number): string {
+  return formatTimestamp(BigInt(Math.floor(ms / 86_400_000)) * 86_400n, 0).split(' ')[0];
+}

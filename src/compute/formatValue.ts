@@ -1,5 +1,5 @@
 import { DataType, Type, type Vector } from 'apache-arrow';
-import { formatTimestamp } from './formatTimestamp';
+import { formatDate, formatDuration, formatTimeOfDay, formatTimestamp } from './formatTimestamp';
 
 const MAX_TEXT = 1000;
 
@@ -10,19 +10,18 @@ function hex(bytes: Uint8Array): string {
   return bytes.length > n ? `${out}… (${bytes.length} bytes)` : out;
 }
 
-function timestampText(ms: number, unitSuffix = ''): string {
-  if (!Number.isFinite(ms)) return String(ms);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString().replace('T', ' ').replace('.000Z', 'Z') + unitSuffix;
-}
-
 /** Display text of one value, by its Arrow type. Nested values become compact JSON-like text. */
 export function formatValue(value: unknown, type: DataType): string | null {
   if (value === null || value === undefined) return null;
   switch (type.typeId) {
     case Type.Timestamp:
+      return typeof value === 'number' && Number.isFinite(value) ? formatTimestamp(BigInt(Math.round(value)), 1, (type as unknown as { timezone?: string | null }).timezone) : String(value);
     case Type.Date:
-      return typeof value === 'number' ? timestampText(value) : String(value);
+      return typeof value === 'number' && Number.isFinite(value) ? formatDate(value) : String(value);
+    case Type.Time:
+      return typeof value === 'number' || typeof value === 'bigint' ? formatTimeOfDay(BigInt(value), (type as unknown as { unit: number }).unit) : String(value);
+    case Type.Duration:
+      return typeof value === 'number' || typeof value === 'bigint' ? formatDuration(BigInt(value), (type as unknown as { unit: number }).unit) : String(value);
     case Type.Binary:
     case Type.LargeBinary:
     case Type.FixedSizeBinary:
