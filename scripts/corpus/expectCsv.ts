@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { formatVector } from '../../src/worker/formatValue';
+import { formatVector } from '../../src/compute/formatValue';
 import type { CaseResult } from './goldCases';
 
 /** Parses the simple CSV of parquet-testing's *_expect.csv: quoted strings, an empty unquoted field is null. */

@@ -1,7 +1,7 @@
 import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { formatVector } from '../../src/worker/formatValue';
+import { formatVector } from '../../src/compute/formatValue';
 
 export type ReadAllOutcome =
   | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number }
