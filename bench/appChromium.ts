@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { preview } from 'vite';
+import type { BrowserContext, Page } from '@playwright/test';
+import { withBrowser } from './browser';
 import { pssMiB, samplePeak } from './tabMemory';
 
 export interface AppFigures {
@@ -17,34 +14,19 @@ export interface AppFigures {
   longestTaskMs: number;
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-
 async function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __longest: number }).__longest ?? 0);
 }
 
-/** Serves dist/ and starts Chromium with a fresh profile; `profile` marks its processes for PSS. */
-async function withBrowser<T>(f: (context: BrowserContext, profile: string) => Promise<T>): Promise<T> {
-  const server = await preview({ preview: { port: 4179, strictPort: true }, logLevel: 'silent' });
-  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
-  try {
-    return await f(context, profile);
-  } finally {
-    await context.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-  }
-}
-
 /** A page of the app with a long-task observer, loaded and settled: the empty-tab baseline. */
-async function appPage(context: BrowserContext): Promise<Page> {
+async function appPage(context: BrowserContext, origin: string): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number };
     w.__longest = 0;
     new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longest = Math.max(w.__longest, e.duration)))).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto('http://localhost:4179/');
+  await page.goto(origin);
   await page.getByRole('button', { name: 'Open sample' }).waitFor();
   await page.waitForTimeout(500);
   return page;
@@ -52,10 +34,10 @@ async function appPage(context: BrowserContext): Promise<Page> {
 
 /** Drives the built app (dist/) in headless Chromium over each file and reads its own timings. */
 export async function measureInChromium(files: { path: string; chunkRows: number }[]): Promise<AppFigures[]> {
-  return withBrowser(async (context, profile) => {
+  return withBrowser(async (context, profile, origin) => {
     const out: AppFigures[] = [];
     for (const { path: file, chunkRows } of files) {
-      const page = await appPage(context);
+      const page = await appPage(context, origin);
       const emptyTabMiB = pssMiB(profile);
       await page.evaluate('window.__longest = 0'); // page load itself is not a user step
       const stop = samplePeak(profile);
@@ -108,9 +90,9 @@ export interface UniqueInAppFigures {
 
 /** Unique of each column through the app's Unique view, with peak tab memory above an empty tab. */
 export async function measureUniqueInChromium(path: string, columns: string[]): Promise<UniqueInAppFigures[]> {
-  return withBrowser(async (context, profile) => {
+  return withBrowser(async (context, profile, origin) => {
     const out: UniqueInAppFigures[] = [];
-    const page = await appPage(context);
+    const page = await appPage(context, origin);
     const emptyTabMiB = pssMiB(profile);
     await page.getByTestId('file-input').setInputFiles(path);
     await page.getByRole('tab', { name: 'Unique' }).click();

@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { arch, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureArrowFile, type EngineFigures } from './engineNode';
-import { measureInChromium, measureUniqueInChromium } from './appChromium';
+import { measureInChromium, measureUniqueInChromium, type AppFigures, type UniqueInAppFigures } from './appChromium';
+import { arrowPeer, buildPeers, duckdbPeer } from './peersChromium';
+import { COMPARISON_HEADER, comparisonRows } from './compare';
 import { measureUnique } from './uniqueNode';
 import { measureParquetFile } from './parquetNode';
 
@@ -47,17 +49,21 @@ console.error(parquetRow);
 console.error('building the app and measuring it in headless Chromium …');
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 const browserRows: string[] = [];
+const inBrowser: Record<string, AppFigures> = {};
 const chunkRows: Record<string, number> = { W1: 1_001_731, W1f: 1_001_731, W2: 1_001_731, W3: 1000 };
 for (const w of [...workloads.slice(0, 2), { id: 'W2', file: 'fec-50.parquet' }, workloads[2]]) {
   const [a] = await measureInChromium([{ path: join(dataDir, w.file), chunkRows: chunkRows[w.id] }]);
+  inBrowser[w.id] = a;
   browserRows.push(`| ${w.id} | ${fmt(a.openMs)} | ${fmt(a.indexMs)} | ${fmt(a.emptyTabMiB, 0)} | ${fmt(a.openPeakAddedMiB)} | ${fmt(a.openSteadyAddedMiB)} | ${a.chunk5Row1000Ms} | ${a.row37MMs ?? '–'} | ${fmt(a.longestTaskMs, 0)} |`);
   console.error(browserRows[browserRows.length - 1]);
 }
 
 const UNIQUE_COLUMNS = ['cand_nm', 'contbr_st', 'contbr_nm'];
 const uniqueRows: string[] = [];
+const uniqueInBrowser: Record<string, UniqueInAppFigures[]> = {};
 for (const [id, file] of [['W1', 'fec-50.arrows'], ['W2', 'fec-50.parquet']]) {
   const inApp = await measureUniqueInChromium(join(dataDir, file), UNIQUE_COLUMNS);
+  uniqueInBrowser[id] = inApp;
   const inNode = await measureUnique(join(dataDir, file), UNIQUE_COLUMNS);
   inApp.forEach((a, k) => {
     const n = inNode[k];
@@ -65,6 +71,14 @@ for (const [id, file] of [['W1', 'fec-50.arrows'], ['W2', 'fec-50.parquet']]) {
     console.error(uniqueRows[uniqueRows.length - 1]);
   });
 }
+
+console.error('running the peers in headless Chromium …');
+buildPeers();
+const comparison = [
+  ...comparisonRows('W1', inBrowser.W1, uniqueInBrowser.W1, await arrowPeer(join(dataDir, 'fec-50.arrows'), chunkRows.W1, UNIQUE_COLUMNS)),
+  ...comparisonRows('W2', inBrowser.W2, uniqueInBrowser.W2, await duckdbPeer(join(dataDir, 'fec-50.parquet'), chunkRows.W2, UNIQUE_COLUMNS)),
+];
+comparison.forEach((r) => console.error(r));
 
 const date = new Date().toISOString().slice(0, 10);
 const table = [
@@ -99,6 +113,13 @@ const table = [
   '| workload | column | distinct | app: seconds | app: peak added (MiB) | app: longest main-thread task (ms) | Node, one thread: seconds | Node: peak RSS (MiB) |',
   '|---|---|---|---|---|---|---|---|',
   ...uniqueRows,
+  '',
+  `## Side by side with the peers (${date})`,
+  '',
+  'Same browser, same files, same run. Peers: plain apache-arrow on W1 (the whole stream read with `RecordBatchReader` on the page, as `read_all()` would, then row look-ups and a `Map` of `get(i)` values per column), and DuckDB-Wasm on W2 (the File registered with `BROWSER_FILEREADER`; `DESCRIBE`, `parquet_metadata`, `SELECT * LIMIT 1 OFFSET n`, `SELECT col, count(*) … GROUP BY ALL`). DuckDB-Wasm is not run on the IPC stream: it has no Arrow IPC reader without its network-loaded arrow extension, and copying the stream into its tables would need 9 GB in a 4 GB wasm heap. Ours: the figures above (row jumps are timed to the value on screen; the peers\' only to the value in JavaScript). A ratio below 1 means Arrowscope is faster or smaller.',
+  '',
+  ...COMPARISON_HEADER,
+  ...comparison,
   '',
 ].join('\n');
 console.log(table);

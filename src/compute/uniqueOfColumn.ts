@@ -16,16 +16,26 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
 }
 
-/** Value counts of one column over the given chunks, read one chunk at a time. */
+/**
+ * Value counts of one column over the given chunks, one chunk at a time, with the next chunk's read
+ * in flight while this one is counted (reading and hashing take about as long as each other).
+ */
 export async function uniqueOfColumn(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniquePartial> {
   const chunks = options.chunks ?? dataset.chunks.map((c) => c.index);
   const counter = new UniqueCounter(options.maxDistinct);
+  const read = (k: number) => {
+    const pending = dataset.readColumn(chunks[k], column, undefined, options.signal);
+    pending.catch(() => {}); // awaited below, unless an earlier chunk failed first
+    return pending;
+  };
+  let next = chunks.length ? read(0) : undefined;
   let rowsDone = 0;
   let bytesDone = 0;
   for (let k = 0; k < chunks.length; k++) {
     options.signal?.throwIfAborted();
     const chunk = dataset.chunks[chunks[k]];
-    const vector = await dataset.readColumn(chunk.index, column, undefined, options.signal);
+    const vector = await next!;
+    next = k + 1 < chunks.length ? read(k + 1) : undefined;
     counter.add(vector, chunk.rowOffset);
     rowsDone += chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);

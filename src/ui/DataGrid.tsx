@@ -26,6 +26,8 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
   const engine = useEngine();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualTop = useRef(0);
+  // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
+  const readNow = useRef(false);
   const [viewport, setViewport] = useState(600);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: initialRow, col: 0 });
@@ -100,6 +102,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
       const el = scroller.current;
       const target = clamp(row, 0, Math.max(0, rows - 1));
       setSelected((s) => ({ ...s, row: target }));
+      readNow.current = true;
       moveTo(target * ROW_H - (el ? el.clientHeight / 3 : 0));
     },
     [moveTo, rows],
@@ -135,6 +138,8 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     if (!missing.length) return;
     const start = firstBlock * BLOCK_ROWS;
     const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
+    const delay = readNow.current ? 0 : 16;
+    readNow.current = false;
     const timer = setTimeout(() => {
       setStatus('Reading…');
       engine.rows(summary.id, start, n, missing, 'grid').then(
@@ -155,7 +160,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
           setStatus(e instanceof EngineError ? e.info.message : String(e));
         },
       );
-    }, 16);
+    }, delay);
     return () => clearTimeout(timer);
   }, [engine, summary.id, firstRow, lastRow, colKey, cache, version]);
 

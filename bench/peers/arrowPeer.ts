@@ -1,0 +1,48 @@
+import { RecordBatchReader, Table, type RecordBatch } from 'apache-arrow';
+
+// The plain apache-arrow way, the browser counterpart of `ipc.open_stream(f).read_all()`:
+// every batch read into memory on the page's own thread, values touched through `get`.
+let reader: Awaited<ReturnType<typeof RecordBatchReader.from>> | undefined;
+let table: Table | undefined;
+
+export async function arrowOpen(file: File): Promise<{ fields: number }> {
+  reader = await RecordBatchReader.from(file.stream());
+  await reader.open();
+  return { fields: reader.schema.fields.length };
+}
+
+export async function arrowReadAll(): Promise<{ batches: number; rows: number }> {
+  if (!reader) throw new Error('arrowOpen first');
+  const batches: RecordBatch[] = [];
+  for await (const batch of reader) batches.push(batch);
+  table = new Table(batches);
+  return { batches: batches.length, rows: table.numRows };
+}
+
+function readTable(): Table {
+  if (!table) throw new Error('arrowReadAll first');
+  return table;
+}
+
+/** `t[...].chunk(5)[1000]`: one row of one batch, every column. */
+export function arrowRowOfChunk(chunk: number, row: number): string {
+  return JSON.stringify(readTable().batches[chunk].get(row)?.toJSON(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export function arrowRow(row: number): string {
+  return JSON.stringify(readTable().get(row)?.toJSON(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+/** Value counts with a Map over decoded values, batch by batch. */
+export function arrowUnique(column: string): { distinct: number } {
+  const counts = new Map<unknown, number>();
+  for (const batch of readTable().batches) {
+    const vector = batch.getChild(column);
+    if (!vector) throw new Error(`no column ${column}`);
+    for (let i = 0; i < vector.length; i++) {
+      const v = vector.get(i);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+  }
+  return { distinct: counts.size };
+}

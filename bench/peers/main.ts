@@ -1,0 +1,32 @@
+import { duckdbOpen, duckdbQuery } from './duckdbPeer';
+import { arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowUnique } from './arrowPeer';
+
+function chosenFile(): File {
+  const file = document.querySelector<HTMLInputElement>('[data-testid=file-input]')?.files?.[0];
+  if (!file) throw new Error('no file chosen');
+  return file;
+}
+
+/** Each call returns its result and its own duration measured in the page. */
+async function timed<T>(f: () => T | Promise<T>): Promise<{ ms: number; result: T }> {
+  const t0 = performance.now();
+  const result = await f();
+  return { ms: performance.now() - t0, result };
+}
+
+const longest = { ms: 0 };
+new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest.ms = Math.max(longest.ms, e.duration)))).observe({ type: 'longtask', buffered: true });
+
+Object.assign(window, {
+  peers: {
+    longestTask: () => longest.ms,
+    resetLongestTask: () => (longest.ms = 0),
+    duckdbOpen: () => timed(() => duckdbOpen(chosenFile())),
+    duckdbQuery: (sql: string, keepRows?: boolean) => timed(() => duckdbQuery(sql, keepRows)),
+    arrowOpen: () => timed(() => arrowOpen(chosenFile())),
+    arrowReadAll: () => timed(arrowReadAll),
+    arrowRowOfChunk: (chunk: number, row: number) => timed(() => arrowRowOfChunk(chunk, row)),
+    arrowRow: (row: number) => timed(() => arrowRow(row)),
+    arrowUnique: (column: string) => timed(() => arrowUnique(column)),
+  },
+});
