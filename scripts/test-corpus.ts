@@ -3,6 +3,8 @@
  * - every Arrow gold case (X.json.gz beside X.stream / X.arrow_file): schema, batches, rows and
  *   every value, through the whole-column and the row-window paths;
  * - every Parquet file with an X_expect.csv beside it: every value;
+ * - every other well-formed Parquet file: every flat column of a type both represent exactly, against
+ *   an independent reader (hyparquet);
  * - every other Arrow or Parquet file (fuzz, crash and bad_data inputs included): opening and reading
  *   every column must end within seconds with data or a clear DatasetError, in a heap-capped child.
  * Prints failures, then `N passed, N failed`; exits 1 on any failure.
@@ -54,11 +56,22 @@ for (const csv of files.filter((p) => p.endsWith('_expect.csv'))) {
 // Everything else that looks like Arrow IPC or Parquet: must end with data or a clear error.
 const others = files.filter((p) => (isArrowPath(p) || isParquetPath(p)) && !goldFiles.has(p) && !/\.(json|json\.gz|md|txt|gz)$/i.test(p) && !/(README|LICENSE)/.test(basename(p)) && !p.includes('arrow-ipc-tensor-stream'));
 const otherOutcomes = new Map<string, number>();
+const reference = { files: 0, columns: 0, skippedColumns: 0, unavailable: [] as string[] };
 for (const r of await readAllContained(others)) {
   otherOutcomes.set(r.outcome.kind, (otherOutcomes.get(r.outcome.kind) ?? 0) + 1);
   const o = r.outcome;
-  const ok = o.kind === 'data' || o.kind === 'error';
-  results.push({ file: r.path, status: ok ? 'pass' : 'fail', detail: ok ? undefined : `${o.kind}: ${'message' in o ? o.message : ''}` });
+  const ref = o.kind === 'data' ? o.reference : undefined;
+  if (ref?.compared && !ref.mismatch) {
+    reference.files++;
+    reference.columns += ref.compared;
+    reference.skippedColumns += ref.skipped;
+  }
+  if (ref?.unavailable) reference.unavailable.push(`${relative(corpusDir, r.path)} (${ref.unavailable})`);
+  if (ref?.mismatch) results.push({ file: r.path, status: 'fail', detail: `differs from the reference reader: ${ref.mismatch}` });
+  else {
+    const ok = o.kind === 'data' || o.kind === 'error';
+    results.push({ file: r.path, status: ok ? 'pass' : 'fail', detail: ok ? undefined : `${o.kind}: ${'message' in o ? o.message : ''}` });
+  }
 }
 
 const rel = (p: string) => relative(corpusDir, p);
@@ -78,6 +91,8 @@ for (const [file, rs] of byFile) {
 }
 console.log(`\nconformance over ${corpusDir}: ${goldFiles.size} Arrow gold files, ${others.length} other Arrow and Parquet inputs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`other inputs: ${[...otherOutcomes].map(([k, n]) => `${n} ${k === 'data' ? 'read to the end' : k === 'error' ? 'clear DatasetError' : k}`).join(', ')}`);
+console.log(`Parquet against hyparquet: ${reference.files} files, ${reference.columns} columns equal value by value (${reference.skippedColumns} nested, decimal or other columns not compared there)`);
+if (reference.unavailable.length) console.log(`no reference for ${reference.unavailable.length}: ${reference.unavailable.join('; ')}`);
 console.log(`${unsupported} unsupported (reported as such, never shown wrong)`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -2,13 +2,20 @@ import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/compute/formatValue';
+import { compareWithReference, type ReferenceOutcome } from './parquetReference';
 
 export type ReadAllOutcome =
-  | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number }
+  | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number; reference?: ReferenceOutcome }
   | { kind: 'error'; message: string }
   | { kind: 'unclear'; message: string };
 
-/** Opens a file and reads every column of every chunk, formatting every value as the app would. */
+/** Fuzzer and bad-data inputs: no reference values, and they may trip up the reference reader itself. */
+const MALFORMED = /\/(fuzzing|bad_data|crash|malformed)\//i;
+
+/**
+ * Opens a file and reads every column of every chunk, formatting every value as the app would;
+ * well-formed Parquet is also compared with an independent reader.
+ */
 export async function readAll(path: string): Promise<ReadAllOutcome> {
   const source = await NodeFileSource.open(path);
   try {
@@ -26,8 +33,9 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
         }
       }
     }
+    const reference = dataset.format === 'parquet' && !MALFORMED.test(path) && !columnErrors ? await compareWithReference(path, dataset) : undefined;
     await dataset.close();
-    return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, problems: dataset.problems.length };
+    return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, problems: dataset.problems.length, reference };
   } catch (e) {
     await source.close().catch(() => {});
     if (e instanceof DatasetError) return { kind: 'error', message: e.message };
