@@ -109,6 +109,10 @@ test('A Parquet file opens from its footer and shows values decoded by parquet-w
   await view(page, 'Chunks');
   await page.getByTestId('chunk-list').getByRole('row').first().click();
   await expect(page.getByTestId('chunk-detail')).toContainText('PLAIN_DICTIONARY');
+  await page.getByRole('button', { name: 'List pages of id' }).click();
+  await expect(page.getByTestId('pages')).toContainText('2 pages');
+  await expect(page.getByTestId('pages')).toContainText('dictionary_page @4');
+  await expect(page.getByTestId('pages')).toContainText('data_page');
   await view(page, 'Data');
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
 });

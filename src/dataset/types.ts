@@ -90,6 +90,12 @@ export interface ChunkDetail extends ChunkInfo {
   dictionaries?: { id: number; offset: number; bytes: number; isDelta: boolean }[];
 }
 
+export interface PageList {
+  pages: RegionInfo[];
+  /** True when the list stops at its cap (MAX_PAGES per leaf column). */
+  truncated: boolean;
+}
+
 export interface RowRange {
   /** First row, relative to the chunk. */
   start: number;
@@ -122,6 +128,8 @@ export interface Dataset {
   readonly indexed: Promise<void>;
   /** Per-column sizes, null counts, statistics, buffers/pages of one chunk. */
   chunkDetail(chunk: number, signal?: AbortSignal): Promise<ChunkDetail>;
+  /** Parquet: the pages of one column in one row group, from their headers (leaf by leaf). */
+  pages?(chunk: number, column: number, signal?: AbortSignal): Promise<PageList>;
   /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
   readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
   close(): Promise<void>;

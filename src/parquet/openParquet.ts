@@ -2,10 +2,11 @@ import { Field, Null, Schema, tableFromIPC, type Vector } from 'apache-arrow';
 import { parquetSchema, type FileMetaData } from 'hyparquet';
 import type { ByteSource } from '../source/ByteSource';
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
-import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../dataset/types';
+import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../dataset/types';
 import { chunkRange, columnSubsets, type ColumnSubset } from './columnSubset';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readFooter';
+import { readPages } from './readPages';
 import { statsText } from './statsText';
 import { schemaOnlyFile, syntheticFile } from './syntheticFile';
 import { parquetWasm } from './wasm';
@@ -167,6 +168,27 @@ class ParquetDataset implements Dataset {
     if (rg.total_compressed_size !== undefined) metadata['compressed bytes'] = Number(rg.total_compressed_size).toLocaleString('en-US');
     metadata['uncompressed bytes'] = Number(rg.total_byte_size).toLocaleString('en-US');
     return { ...this.chunks[chunk], columns, metadata };
+  }
+
+  async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
+    const rg = this.md.row_groups[chunk];
+    const field = this.fields[column];
+    if (!rg || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
+    const s = this.subsets[column];
+    const out: PageList = { pages: [], truncated: false };
+    for (const leaf of rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves)) {
+      const name = leaf.meta_data?.path_in_schema.join('.') ?? field.name;
+      if (!leaf.meta_data) throw new DatasetError(`Column "${name}" of row group ${chunk} is encrypted; its pages cannot be listed without a key.`, { chunk, column: name });
+      try {
+        const { pages, truncated } = await readPages(this.source, leaf, name, signal);
+        out.pages.push(...pages);
+        out.truncated ||= truncated;
+      } catch (e) {
+        if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk }, e.stillWorks);
+        throw e;
+      }
+    }
+    return out;
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChunkDetail, ChunkInfo, DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { EngineError } from '../worker/client';
 import { ErrorBox } from './ErrorBox';
+import { RegionList } from './RegionList';
 import { bytes, count } from './format';
 import { useEngine } from './useEngine';
 
@@ -114,14 +115,8 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
               <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
               <td>{c.stats ? `${c.stats.min ?? ''} … ${c.stats.max ?? ''}${c.stats.exact ? '' : ' (bounds)'}${c.stats.distinctCount !== undefined ? `, ${count(c.stats.distinctCount)} distinct` : ''}` : ''}</td>
-              <td className="regions">
-                {(c.regions ?? []).map((r, i) => (
-                  <div key={i}>
-                    {r.field !== summary.fields[c.column]?.name ? `${r.field} ` : ''}
-                    {r.kind} @{count(r.offset)}: {bytes(r.length)}
-                    {r.detail ? ` (${r.detail})` : ''}
-                  </div>
-                ))}
+              <td>
+                <RegionList summary={summary} chunk={detail.index} column={c.column} regions={c.regions ?? []} />
               </td>
             </tr>
           ))}

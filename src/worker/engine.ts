@@ -1,6 +1,6 @@
 import { DatasetError, type DatasetProblem } from '../dataset/errors';
 import { openDataset } from '../dataset/openDataset';
-import type { ChunkDetail, ChunkInfo, Dataset } from '../dataset/types';
+import type { ChunkDetail, ChunkInfo, Dataset, PageList } from '../dataset/types';
 import type { ByteSource } from '../source/ByteSource';
 import { CachedSource } from '../source/cachedSource';
 import { parquetWasmMemoryBytes } from '../parquet/wasm';
@@ -114,6 +114,13 @@ export class Engine {
 
   async chunkDetail(id: number, chunk: number, key?: string): Promise<ChunkDetail> {
     return this.get(id).dataset.chunkDetail(chunk, this.take(key));
+  }
+
+  /** Parquet pages of one column chunk, from their headers; a new request with the same key cancels this one. */
+  async pages(id: number, chunk: number, column: number, key?: string): Promise<PageList> {
+    const { dataset } = this.get(id);
+    if (!dataset.pages) throw new DatasetError('Only Parquet files have pages; Arrow batches list their buffers.');
+    return dataset.pages(chunk, column, this.take(key));
   }
 
   /** Display text of rows [start, start + count) of the given columns, read window by window. */

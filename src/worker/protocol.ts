@@ -1,5 +1,5 @@
 import type { DatasetProblem, FileLocation } from '../dataset/errors';
-import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo } from '../dataset/types';
+import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo, PageList } from '../dataset/types';
 import type { UniqueResult, ValueCount } from '../compute/uniqueCounter';
 
 /** Everything the overview and schema views need, as plain data. */
@@ -61,4 +61,4 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   top: ValueCount[];
 }
 
-export type { ChunkDetail, ChunkInfo };
+export type { ChunkDetail, ChunkInfo, PageList };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { DatasetError } from '../../src/dataset/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
@@ -6,6 +7,7 @@ import { formatVector } from '../../src/compute/formatValue';
 import { mergeUnique } from '../../src/compute/uniqueCounter';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { CORPUS_DIR, corpusFiles, hasCorpus } from '../support/corpus';
+import { tempFile } from '../support/files';
 
 const pq = (name: string) => `${CORPUS_DIR}/parquet-testing/${name}`;
 const open = async (path: string) => openDataset(await NodeFileSource.open(path));
@@ -132,5 +134,44 @@ describe.runIf(hasCorpus)('INT96 timestamps', () => {
 
   it('old_list_structure.md: a two-level LIST<LIST<INT32>> reads as [[1, 2], [3, 4]]', async () => {
     expect(await values(pq('data/old_list_structure.parquet'), 'a')).toEqual(['[[1,2],[3,4]]']);
+  });
+});
+
+describe.runIf(hasCorpus)('Parquet pages', () => {
+  it('lists every page of a column chunk from its headers: kinds, sizes adding up to the chunk, values', async () => {
+    const ds = await open(pq('data/datapage_v2.snappy.parquet'));
+    const detail = await ds.chunkDetail(0);
+    for (const c of detail.columns) {
+      const { pages, truncated } = await ds.pages!(0, c.column);
+      expect(truncated).toBe(false);
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages.reduce((sum, p) => sum + p.length, 0)).toBe(c.bytes);
+      expect(pages[0].offset).toBe(c.offset);
+      for (let i = 1; i < pages.length; i++) expect(pages[i].offset).toBe(pages[i - 1].offset + pages[i - 1].length);
+    }
+    const a = await ds.pages!(0, 0);
+    expect(a.pages.map((p) => p.kind)).toContain('data_page_v2');
+    expect(a.pages.find((p) => p.kind === 'data_page_v2')!.detail).toMatch(/\d+ values, \d+ rows, \d+ nulls/);
+  });
+
+  it('lists a dictionary page before the data pages of a dictionary-encoded chunk', async () => {
+    const ds = await open(pq('data/alltypes_dictionary.parquet'));
+    const { pages } = await ds.pages!(0, 0);
+    expect(pages[0].kind).toBe('dictionary_page');
+    expect(pages.slice(1).every((p) => p.kind === 'data_page')).toBe(true);
+  });
+
+  it('names the row group, column and byte of a page header that cannot be read', async () => {
+    const path = pq('data/alltypes_plain.parquet');
+    const ds = await open(path);
+    const c = (await ds.chunkDetail(0)).columns[1];
+    const bytes = new Uint8Array(readFileSync(path));
+    bytes.fill(0xff, c.offset!, c.offset! + 16); // the first header becomes garbage
+    const broken = await open(tempFile('broken-page.parquet', bytes));
+    const error = await broken.pages!(0, 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as DatasetError).where).toMatchObject({ chunk: 0, offset: c.offset });
+    expect((error as DatasetError).message).toMatch(/header of page 0 of "bool_col"/);
+    expect((await broken.pages!(0, 0)).pages.length).toBeGreaterThan(0); // the other columns still list
   });
 });
