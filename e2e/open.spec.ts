@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { corpus, hasCorpus } from './paths';
+import { corpus, hasCorpus, TALL_FILE } from './paths';
 
 async function view(page: Page, name: string) {
   await page.getByRole('tab', { name }).click();
@@ -185,4 +185,26 @@ test('A share link reopens a remote file (HTTP Range) in the same view, column a
   await page.getByRole('tab', { name: 'Data' }).click();
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('view=data');
   await expect(page.getByText('Link in the address bar reopens this view')).toBeVisible();
+});
+
+test('A long index can be stopped; the batches found so far stay explorable', async ({ page, context, baseURL }) => {
+  // A slow server: every Range request of this stream takes a second.
+  const bytes = readFileSync(TALL_FILE);
+  await context.route('**/slow/tall.arrows', async (route) => {
+    const m = /bytes=(\d+)-(\d+)/.exec(route.request().headers()['range'] ?? '');
+    if (!m) return route.fulfill({ status: 200, body: bytes });
+    const [a, b] = [Number(m[1]), Math.min(Number(m[2]), bytes.length - 1)];
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.fulfill({ status: 206, headers: { 'Content-Range': `bytes ${a}-${b}/${bytes.length}`, 'Access-Control-Expose-Headers': 'Content-Range' }, body: bytes.subarray(a, b + 1) }).catch(() => {});
+  });
+  await page.goto('./');
+  await page.getByLabel('File URL').fill(new URL('slow/tall.arrows', baseURL).href);
+  await page.getByLabel('File URL').press('Enter');
+  await expect(page.getByTestId('overview')).toContainText('so far…', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Stop indexing' }).click();
+  await expect(page.getByText(/Indexing was stopped after \d+ batches/)).toBeVisible();
+  await expect(page.getByTestId('overview')).not.toContainText('indexing…');
+  await expect(page.getByRole('button', { name: 'Stop indexing' })).toHaveCount(0);
+  await view(page, 'Data');
+  await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('0');
 });

@@ -201,7 +201,10 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
       if (problem) dataset.problems.push(problem);
     })
     .catch((e: unknown) => {
-      dataset.problems.push({ message: `Indexing stopped: ${(e as Error).message}`, where: {} });
+      if (signal?.aborted) {
+        const found = `${index.batches.length.toLocaleString('en-US')} batches (${dataset.rows.toLocaleString('en-US')} rows)`;
+        dataset.problems.push({ message: `Indexing was stopped after ${found}; the rest of the stream is not listed.`, where: {}, stillWorks: `The ${found} found so far can be explored.` });
+      } else dataset.problems.push({ message: `Indexing stopped: ${(e as Error).message}`, where: {} });
     })
     .finally(() => {
       dataset.indexComplete = true;

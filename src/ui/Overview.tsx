@@ -38,6 +38,11 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
   return (
     <div className="overview">
       <Facts facts={facts} testId="overview" />
+      {!summary.indexComplete && (
+        <button onClick={() => void engine.stopIndexing(summary.id)} title="The batches found so far stay explorable">
+          Stop indexing
+        </button>
+      )}
       {stats && (
         <div className="meter" aria-label="Input and memory meter">
           <div className="meter-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(read * 100)}>

@@ -25,6 +25,8 @@ interface Open {
   unique?: { result: UniqueResult; views: Map<string, ValueCount[]> };
   local: boolean;
   url?: string;
+  /** Stops a stream's background indexing; the batches found so far stay usable. */
+  indexing: AbortController;
 }
 
 export function errorInfo(e: unknown): ErrorInfo {
@@ -68,12 +70,18 @@ export class Engine {
   async openSource(source: ByteSource, local: boolean, url?: string, spec: SourceSpec | null = null): Promise<DatasetSummary> {
     const started = performance.now();
     const cache = new CachedSource(source);
-    const dataset = await openDataset(cache);
+    const indexing = new AbortController();
+    const dataset = await openDataset(cache, { signal: indexing.signal });
     const id = this.nextId++;
-    const entry: Open = { dataset, spec, cache, openMs: performance.now() - started, local, url };
+    const entry: Open = { dataset, spec, cache, openMs: performance.now() - started, local, url, indexing };
     this.open.set(id, entry);
     void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
     return this.summary(id);
+  }
+
+  /** Stops indexing a long stream where it is: what was found so far stays explorable. */
+  stopIndexing(id: number): void {
+    this.get(id).indexing.abort();
   }
 
   summary(id: number): DatasetSummary {
@@ -200,6 +208,7 @@ export class Engine {
   async close(id: number): Promise<void> {
     const o = this.open.get(id);
     this.open.delete(id);
+    o?.indexing.abort();
     await o?.dataset.close();
   }
 }

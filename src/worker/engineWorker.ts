@@ -31,6 +31,7 @@ const api = {
   wasmBytes: () => run(() => engine.wasmBytes()),
   chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
+  stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void) => run(() => engine.unique(id, column, onProgress)),

@@ -78,6 +78,21 @@ describe('indexing', () => {
     await ds.close();
   });
 
+  it('stops indexing when asked, keeping the batches found so far explorable', async () => {
+    const path = tempFile('stoppable.arrows', manyBatches(300, 10));
+    const stop = new AbortController();
+    const ds = await openDataset(withLatency(await NodeFileSource.open(path), 5), { signal: stop.signal });
+    stop.abort();
+    await ds.indexed;
+    expect(ds.indexComplete).toBe(true);
+    expect(ds.chunks.length).toBeGreaterThan(0);
+    expect(ds.chunks.length).toBeLessThan(300);
+    expect(ds.problems.at(-1)?.message).toMatch(new RegExp(`Indexing was stopped after ${ds.chunks.length} batches \\(${ds.rows} rows\\)`));
+    const last = ds.chunks.length - 1;
+    expect((await ds.readColumn(last, 1)).get(0)).toBe(`n${last}-0`);
+    await ds.close();
+  });
+
   it('indexes 2,000 small batches with coalesced reads, not one read per message', async () => {
     const path = tempFile('small.arrows', manyBatches(2000, 5));
     const source = withLatency(await NodeFileSource.open(path), 1); // browser-like latency: read through
