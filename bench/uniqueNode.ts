@@ -1,5 +1,4 @@
-import { mergeUnique } from '../src/compute/uniqueCounter';
-import { uniqueOfColumn } from '../src/compute/uniqueOfColumn';
+import { countUnique } from '../src/compute/uniqueOfColumn';
 import { openDataset } from '../src/dataset/openDataset';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
@@ -24,7 +23,7 @@ export async function measureUnique(path: string, columns: string[]): Promise<Un
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const started = performance.now();
     const column = dataset.fields.findIndex((f) => f.name === name);
-    const result = mergeUnique([await uniqueOfColumn(dataset, column, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) })]);
+    const result = await countUnique(dataset, column, { onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
     const ms = performance.now() - started;
     clearInterval(timer);
     out.push({ column: name, rows: result.rows, distinct: result.distinct, ms, rowsPerSecond: result.rows / (ms / 1000), peakRssMiB: peak / 2 ** 20 });

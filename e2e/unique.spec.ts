@@ -53,3 +53,21 @@ test('For Parquet, footer statistics answer before any scan', async ({ page }) =
   await page.getByRole('tab', { name: 'Unique' }).click();
   await expect(page.getByTestId('footer-stats')).toContainText(/From the footer statistics, before any scan: [\d,]+ nulls; min -?\d+, max \d+/);
 });
+
+test('Past the distinct-value budget, the pool counts the most frequent values exactly in a second pass', async ({ page }) => {
+  await page.goto('./?uniqueBudget=1000');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  const summary = page.getByTestId('unique-summary');
+  await expect(summary).toContainText('distinct (estimate)', { timeout: 60_000 });
+  await expect(summary).toContainText('counted exactly in a second pass');
+  // Every label occurs once; one row in seven is null: the null entry comes first, with its exact count.
+  const first = page.getByTestId('unique-list').getByRole('row').first();
+  await expect(first).toContainText('null');
+  await expect(first).toContainText('285,715');
+  const second = page.getByTestId('unique-list').getByRole('row').nth(1);
+  await expect(second).toHaveText(/^label 1 ?1 ?0\.00%$/); // value, count 1, share
+  await expect(second).toHaveAttribute('title', /First at row 1:/);
+});

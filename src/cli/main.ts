@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { DatasetError, describeLocation } from '../dataset/errors';
 import { openDataset } from '../dataset/openDataset';
 import type { Dataset } from '../dataset/types';
-import { mergeUnique } from '../compute/uniqueCounter';
-import { uniqueOfColumn } from '../compute/uniqueOfColumn';
+import { countUnique } from '../compute/uniqueOfColumn';
 import { NodeFileSource } from '../source/nodeFileSource';
 import { formatVector } from '../compute/formatValue';
 import { summaryJson, summaryText } from './summaryJson';
@@ -46,7 +45,7 @@ async function main(): Promise<number> {
   try {
     if (values.unique !== undefined) {
       const column = columnIndex(dataset, values.unique);
-      const result = mergeUnique([await uniqueOfColumn(dataset, column)]);
+      const result = await countUnique(dataset, column);
       if (values.json) {
         console.log(JSON.stringify({ column: values.unique, rows: result.rows, distinct: result.distinct, exact: result.exact, values: result.values.map(({ value, count }) => ({ value, count })), note: result.note }));
       } else {

@@ -1,6 +1,7 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
 import { formatValue } from './formatValue';
 import { formatTimestamp } from './formatTimestamp';
+import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
 import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
 import { Utf8Table } from './utf8Table';
@@ -22,6 +23,8 @@ export interface UniquePartial {
   values: ValueCount[];
   /** Rows whose value was not tracked because the distinct values passed the memory budget. */
   untrackedRows: number;
+  /** Past the budget: the values most frequent among the untracked rows (lower-bound counts). */
+  heavy: ValueCount[];
   hll: Uint8Array;
   profile: ProfilePartial;
 }
@@ -36,7 +39,13 @@ export interface UniqueResult {
   values: ValueCount[];
   note?: string;
   profile: ColumnProfile;
+  /** Past the budget: the candidates for the most frequent values, to be counted exactly in a second pass. */
+  recount?: UniqueValue[];
+  untrackedRows?: number;
 }
+
+/** How many of the most frequent values a count past the memory budget lists, exactly. */
+export const TOP_K = 1000;
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -49,6 +58,10 @@ const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '
  */
 export class UniqueCounter {
   private readonly table = new Utf8Table();
+  private readonly heavy = new HeavyHitters<UniqueValue>(TOP_K);
+  /** A recount: only these values are counted (display values), every other row is ignored. */
+  private readonly only: Set<UniqueValue> | null;
+  private seeded = false;
   private readonly other = new Map<unknown, { count: number; firstRow: number; value: UniqueValue }>();
   private readonly hll = new HyperLogLog();
   private binary = false;
@@ -60,10 +73,34 @@ export class UniqueCounter {
   firstNullRow = -1;
   untrackedRows = 0;
 
-  constructor(readonly maxDistinct = 5_000_000) {}
+  constructor(
+    readonly maxDistinct = 5_000_000,
+    only?: UniqueValue[],
+  ) {
+    this.only = only ? new Set(only) : null;
+  }
 
   private get full(): boolean {
-    return this.table.size + this.other.size >= this.maxDistinct;
+    return this.only !== null || this.table.size + this.other.size >= this.maxDistinct;
+  }
+
+  /** A value past the budget: not kept, but seen by the distinct estimate and the heavy-hitter summary. */
+  private untracked(value: UniqueValue, hash: number, count: number): void {
+    if (this.only) return;
+    this.untrackedRows += count;
+    this.hll.add(hash);
+    this.heavy.add(value, count);
+  }
+
+  /** A recount of byte strings: the candidates go in the table first, with no rows yet. */
+  private seed(binary: boolean): void {
+    if (this.seeded || !this.only) return;
+    this.seeded = true;
+    for (const v of this.only) {
+      if (typeof v !== 'string') continue;
+      const bytes = binary ? Uint8Array.from(v.match(/../g) ?? [], (h) => parseInt(h, 16)) : encoder.encode(v);
+      this.table.add(bytes, 0, bytes.length, 0, -1);
+    }
   }
 
   private nullAt(row: number): void {
@@ -89,6 +126,7 @@ export class UniqueCounter {
 
   private addBytes(data: Data, rowOffset: number): void {
     this.binary = data.type.typeId === Type.Binary;
+    this.seed(this.binary);
     const offsets = data.valueOffsets as Int32Array;
     const values = data.values as Uint8Array;
     const checkNulls = data.nullCount !== 0;
@@ -111,8 +149,7 @@ export class UniqueCounter {
       }
       const entry = this.table.add(values, s, s + length, 1, rowOffset + i, !this.full);
       if (entry < 0) {
-        this.untrackedRows++;
-        this.hll.add(Utf8Table.hash(values, s, s + length));
+        if (!this.only) this.untracked(this.bytesValue(values.subarray(s, s + length)), Utf8Table.hash(values, s, s + length), 1);
         prevEntry = -1;
         continue;
       }
@@ -157,13 +194,15 @@ export class UniqueCounter {
     }
     if (data.type.typeId === Type.Utf8 || data.type.typeId === Type.Binary) {
       this.binary = data.type.typeId === Type.Binary;
+      this.seed(this.binary);
       const offsets = data.valueOffsets as Int32Array;
+      const values = data.values as Uint8Array;
       const length = offsets[k + 1] - offsets[k];
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
-      const e = this.table.add(data.values as Uint8Array, offsets[k], offsets[k + 1], count, firstRow, !this.full);
+      const e = this.table.add(values, offsets[k], offsets[k + 1], count, firstRow, !this.full);
       if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
-      if (e < 0) this.untrackedRows += count;
+      if (e < 0) this.untracked(this.bytesValue(values.subarray(offsets[k], offsets[k + 1])), Utf8Table.hash(values, offsets[k], offsets[k + 1]), count);
       return;
     }
     this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);
@@ -188,20 +227,24 @@ export class UniqueCounter {
     if (hit) {
       hit.count += count;
       if (firstRow < hit.firstRow) hit.firstRow = firstRow;
-    } else if (!this.full) {
+    } else if (!this.full || this.only?.has(key.value)) {
       this.other.set(key.key, { count, firstRow, value: key.value });
-    } else {
-      this.untrackedRows += count;
+    } else if (!this.only) {
       const bytes = encoder.encode(String(key.key));
-      this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
+      this.untracked(key.value, Utf8Table.hash(bytes, 0, bytes.length), count);
     }
+  }
+
+  private bytesValue(bytes: Uint8Array): string {
+    return this.binary ? hex(bytes) : decoder.decode(bytes);
   }
 
   partial(): UniquePartial {
     const values: ValueCount[] = [];
     for (let e = 0; e < this.table.size; e++) {
+      if (this.table.counts[e] === 0) continue; // a recount candidate not in these chunks
       const bytes = this.table.key(e);
-      values.push({ value: this.binary ? hex(bytes) : decoder.decode(bytes), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
+      values.push({ value: this.bytesValue(bytes), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
       if (this.untrackedRows) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
     }
     for (const v of this.other.values()) {
@@ -216,7 +259,8 @@ export class UniqueCounter {
       numeric: n.count ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count } : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };
-    return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, hll: this.hll.registers, profile };
+    const heavy = this.heavy.entries().map(([value, count]) => ({ value, count, firstRow: -1 }));
+    return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, heavy, hll: this.hll.registers, profile };
   }
 }
 
@@ -277,17 +321,53 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
   const values = [...merged.values()];
   const exact = untracked === 0;
   const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
+  const profile = mergeProfiles(partials.map((p) => p.profile));
+  if (!exact) {
+    // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
+    // rest, by their lower-bound counts. A second pass counts them exactly (finishRecount).
+    for (const p of partials) {
+      for (const h of p.heavy) {
+        const hit = merged.get(h.value);
+        if (hit) hit.count += h.count;
+        else merged.set(h.value, { ...h });
+      }
+    }
+    const candidates = [...merged.values()].sort((a, b) => b.count - a.count).slice(0, TOP_K);
+    const top = candidates.map((v) => ({ ...v }));
+    if (nulls > 0) top.push({ value: null, count: nulls, firstRow: firstNullRow });
+    top.sort((a, b) => b.count - a.count);
+    return { rows, nulls, distinct, exact, values: top, profile, recount: candidates.map((v) => v.value), untrackedRows: untracked, note: overBudgetNote(untracked, false) };
+  }
   if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
   values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
-  return {
-    rows,
-    nulls,
-    distinct,
-    exact,
-    values,
-    profile: mergeProfiles(partials.map((p) => p.profile)),
-    note: exact
-      ? undefined
-      : `More distinct values than the memory budget allows: counts are exact for the ${values.length.toLocaleString('en-US')} values listed, ${untracked.toLocaleString('en-US')} rows of later-seen values were not tracked, and the distinct count is a HyperLogLog estimate (±2%).`,
-  };
+  return { rows, nulls, distinct, exact, values, profile };
+}
+
+function overBudgetNote(untracked: number, recounted: boolean): string {
+  const head = `More distinct values than the memory budget allows (${untracked.toLocaleString('en-US')} rows held values past it): the list shows the ${TOP_K.toLocaleString('en-US')} most frequent values`;
+  return recounted
+    ? `${head}, counted exactly in a second pass; the distinct count is a HyperLogLog estimate (±2%).`
+    : `${head} with lower-bound counts (no second pass was run); the distinct count is a HyperLogLog estimate (±2%).`;
+}
+
+/**
+ * The result of a count past the budget, once its candidates have been counted exactly (the
+ * partials of a second pass with `only: first.recount`): the most frequent values, exact.
+ */
+export function finishRecount(first: UniqueResult, recounted: UniquePartial[]): UniqueResult {
+  const exactCounts = new Map<UniqueValue, ValueCount>();
+  for (const p of recounted) {
+    for (const v of p.values) {
+      const hit = exactCounts.get(v.value);
+      if (hit) {
+        hit.count += v.count;
+        if (v.firstRow < hit.firstRow) hit.firstRow = v.firstRow;
+      } else exactCounts.set(v.value, { ...v });
+    }
+  }
+  const values = [...exactCounts.values()];
+  const nullEntry = first.values.find((v) => v.value === null);
+  if (nullEntry) values.push(nullEntry);
+  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
+  return { ...first, values, recount: undefined, note: overBudgetNote(first.untrackedRows ?? 0, true) };
 }

@@ -1,5 +1,5 @@
 import type { Dataset } from '../dataset/types';
-import { UniqueCounter, type UniquePartial } from './uniqueCounter';
+import { finishRecount, mergeUnique, UniqueCounter, type UniquePartial, type UniqueResult, type UniqueValue } from './uniqueCounter';
 
 export interface ScanProgress {
   chunksDone: number;
@@ -12,6 +12,8 @@ export interface ScanOptions {
   /** Chunks to scan (default: all). */
   chunks?: number[];
   maxDistinct?: number;
+  /** A second pass: count only these values (the candidates of a count past the budget). */
+  only?: UniqueValue[];
   signal?: AbortSignal;
   onProgress?: (p: ScanProgress) => void;
 }
@@ -22,7 +24,7 @@ export interface ScanOptions {
  */
 export async function uniqueOfColumn(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniquePartial> {
   const chunks = options.chunks ?? dataset.chunks.map((c) => c.index);
-  const counter = new UniqueCounter(options.maxDistinct);
+  const counter = new UniqueCounter(options.maxDistinct, options.only);
   const read = (k: number) => {
     const pending = dataset.readColumn(chunks[k], column, undefined, options.signal);
     pending.catch(() => {}); // awaited below, unless an earlier chunk failed first
@@ -42,4 +44,14 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     options.onProgress?.({ chunksDone: k + 1, chunksTotal: chunks.length, rowsDone, bytesDone });
   }
   return counter.partial();
+}
+
+/**
+ * Value counts of one column in this thread: one pass, and a second one over the candidates for
+ * the most frequent values when the distinct values passed the budget.
+ */
+export async function countUnique(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniqueResult> {
+  const first = mergeUnique([await uniqueOfColumn(dataset, column, options)]);
+  if (!first.recount) return first;
+  return finishRecount(first, [await uniqueOfColumn(dataset, column, { ...options, only: first.recount })]);
 }

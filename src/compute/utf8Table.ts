@@ -43,6 +43,7 @@ export class Utf8Table {
       if (e < 0) break;
       if (this.hashes[e] === hash && this.lengths[e] === length && this.sameBytes(e, data, start, length)) {
         this.counts[e] += count;
+        if (this.firstRows[e] < 0) this.firstRows[e] = row; // seeded with no rows yet (a recount)
         return e;
       }
       slot = (slot + 1) & this.mask;

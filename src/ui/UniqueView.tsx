@@ -25,6 +25,12 @@ interface Props {
 }
 
 /** Unique values with counts over every row of a column, computed in the worker pool. */
+/** Distinct values kept in memory before a count switches to the exact top values; `?uniqueBudget=` overrides. */
+function uniqueBudget(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('uniqueBudget'));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort }: Props) {
   const engine = useEngine();
   const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
@@ -45,7 +51,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     setProgress(null);
     const started = performance.now();
     try {
-      const r = await engine.unique(summary.id, column, Comlink.proxy(setProgress) as never);
+      const r = await engine.unique(summary.id, column, Comlink.proxy(setProgress) as never, uniqueBudget());
       setResult({ ...r, ms: performance.now() - started });
     } catch (e) {
       const info = e instanceof EngineError ? e.info : { message: String(e), where: {} };

@@ -167,13 +167,13 @@ export class Engine {
    * Value counts of one column over every row, in the compute pool; a new request with the same key
    * cancels this one. The values stay here: the page asks for the windows it shows (uniqueValues).
    */
-  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique'): Promise<UniqueSummary> {
+  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique', maxDistinct?: number): Promise<UniqueSummary> {
     const signal = this.take(key)!;
     const entry = this.get(id);
     const field = entry.dataset.fields[column];
     if (!field) throw new DatasetError(`There is no column ${column}.`);
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
-    const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl);
+    const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct);
     const result = { ...counted, profile: withProfileText(counted.profile, entry.dataset.schema.fields[column].type) };
     entry.unique = { result, views: new Map() };
     const { values, ...rest } = result;

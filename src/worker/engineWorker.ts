@@ -34,7 +34,7 @@ const api = {
   stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
-  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void) => run(() => engine.unique(id, column, onProgress)),
+  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, undefined, maxDistinct)),
   uniqueValues: (id: number, start: number, end: number, sort: UniqueSort, search: string) => run(() => engine.uniqueValues(id, start, end, sort, search)),
   uniqueCsv: (id: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, sort, search)),
   cancel: (key: string) => run(() => engine.cancel(key)),

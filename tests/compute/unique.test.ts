@@ -1,7 +1,7 @@
 import { Dictionary, Field, Float64, Int32, Int64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { mergeUnique, UniqueCounter, type UniqueResult } from '../../src/compute/uniqueCounter';
-import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
+import { finishRecount, mergeUnique, TOP_K, UniqueCounter, type UniqueResult } from '../../src/compute/uniqueCounter';
+import { countUnique, uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
@@ -64,15 +64,43 @@ describe('unique values', () => {
     for (const v of [ints, floats, bools]) expect(asMap(count([v]))).toEqual(reference([v]));
   });
 
-  it('past the memory budget keeps exact counts for tracked values and estimates the distinct count', () => {
-    const values = Array.from({ length: 20000 }, (_, i) => `v${i % 5000}`);
-    const r = count([vectorFromArray(values, new Utf8())], 1000);
-    expect(r.exact).toBe(false);
-    expect(r.values).toHaveLength(1000);
-    expect(r.values[0].count).toBe(4);
-    expect(r.distinct).toBeGreaterThan(4500);
-    expect(r.distinct).toBeLessThan(5500);
-    expect(r.note).toMatch(/estimate/);
+  it('past the memory budget finds a value that only becomes frequent late, and counts the top values exactly in a second pass', () => {
+    // 3,000 values seen once, then one value 500 times among 1,000 more singletons: with a budget
+    // of 100 distinct values, "late" is never tracked in the first pass.
+    const words = [...Array.from({ length: 3000 }, (_, i) => `u${i}`), ...Array.from({ length: 1500 }, (_, i) => (i % 3 === 0 ? `w${i}` : 'late'))];
+    words.splice(10, 0, 'late', 'late'); // and twice early, while tracked
+    const v = vectorFromArray(words, new Utf8());
+    const first = count([v], 100);
+    expect(first.exact).toBe(false);
+    expect(first.recount).toContain('late');
+    const second = new UniqueCounter(100, first.recount);
+    second.add(v, 0);
+    const r = finishRecount(first, [second.partial()]);
+    expect(r.values[0]).toEqual({ value: 'late', count: 1002, firstRow: 10 });
+    const truth = reference([v]);
+    for (const e of r.values) expect(e.count, String(e.value)).toBe(truth.get(e.value));
+    expect(r.values.length).toBeLessThanOrEqual(TOP_K);
+    expect(r.distinct).toBeGreaterThan(3500 * 0.9);
+    expect(r.distinct).toBeLessThan(3500 * 1.1);
+    expect(r.note).toMatch(/counted exactly in a second pass.*estimate/);
+  });
+
+  it('the second pass works for numbers and across partials of different chunks (as the worker pool splits them)', async () => {
+    const schema = new Schema([new Field('n', new Int32(), false)]);
+    const batches = [0, 1, 2, 3].map((b) => {
+      const n = Int32Array.from({ length: 1000 }, (_, i) => (b >= 2 && i % 2 === 0 ? 7 : b * 1000 + i + 100));
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 1000, nullCount: 0, children: [makeData({ type: new Int32(), length: 1000, nullCount: 0, data: n })] }));
+    });
+    const ds = await openDataset(new BlobSource(new Blob([RecordBatchStreamWriter.writeAll(batches).toUint8Array(true) as BlobPart]), 'n.arrows'));
+    await ds.indexed;
+    const first = mergeUnique([await uniqueOfColumn(ds, 0, { chunks: [0, 2], maxDistinct: 50 }), await uniqueOfColumn(ds, 0, { chunks: [1, 3], maxDistinct: 50 })]);
+    const r = finishRecount(first, [await uniqueOfColumn(ds, 0, { chunks: [0, 2], only: first.recount }), await uniqueOfColumn(ds, 0, { chunks: [1, 3], only: first.recount })]);
+    expect(r.values[0]).toEqual({ value: 7, count: 1000, firstRow: 2000 });
+    expect(r.values.slice(1).every((e) => e.count === 1)).toBe(true);
+    const inOneThread = await countUnique(ds, 0, { maxDistinct: 50 });
+    expect(inOneThread.values[0]).toEqual(r.values[0]);
+    expect(inOneThread.values.slice(1).every((e) => e.count === 1)).toBe(true); // ties among singletons may differ
+    expect(inOneThread.note).toMatch(/second pass/);
   });
 
   it('merging partials of chunks equals counting all at once', async () => {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
+import type { UniqueValue } from '../../compute/uniqueCounter';
 import { openDataset } from '../../dataset/openDataset';
 import type { Dataset } from '../../dataset/types';
 import { parquetWasmMemoryBytes, setParquetWasmUrl } from '../../parquet/wasm';
@@ -35,9 +36,9 @@ const api = {
     setParquetWasmUrl(wasmUrl);
   },
   wasmBytes: () => parquetWasmMemoryBytes(),
-  async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void) {
+  async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number) {
     const dataset = await datasetFor(spec);
-    return uniqueOfColumn(dataset, column, { chunks, onProgress });
+    return uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct });
   },
 };
 

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import { mergeUnique, type UniquePartial, type UniqueResult } from '../../compute/uniqueCounter';
-import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
+import { finishRecount, mergeUnique, type UniquePartial, type UniqueResult, type UniqueValue } from '../../compute/uniqueCounter';
+import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../dataset/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { PoolWorkerApi } from './poolWorker';
@@ -56,6 +56,7 @@ export async function runUnique(
   onProgress: (p: UniqueProgress) => void,
   signal: AbortSignal,
   wasmUrl?: string,
+  maxDistinct?: number,
 ): Promise<UniqueResult> {
   await dataset.indexed;
   const chunks = dataset.chunks;
@@ -74,8 +75,7 @@ export async function runUnique(
     onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal: chunks.length, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
   };
   if (typeof Worker === 'undefined' || !spec || chunks.length < 2) {
-    const partial = await uniqueOfColumn(dataset, column, { signal, onProgress: (p) => (done.set(0, p), report()) });
-    return mergeUnique([partial]);
+    return countUnique(dataset, column, { signal, maxDistinct, onProgress: (p) => (done.set(0, p), report()) });
   }
   const members = startPool(wasmUrl);
   const shares = members.map((_, k) => chunks.filter((c) => c.index % members.length === k).map((c) => c.index));
@@ -85,10 +85,16 @@ export async function runUnique(
       reject(new DOMException('Cancelled', 'AbortError'));
     });
   });
-  const partials = Promise.all(
-    members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report()))) as Promise<UniquePartial>),
-  );
-  const result = mergeUnique(await Promise.race([partials, aborted]));
+  const pass = (only?: UniqueValue[]) => {
+    done.clear();
+    const partials = Promise.all(
+      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report())), only, maxDistinct) as Promise<UniquePartial>),
+    );
+    return Promise.race([partials, aborted]);
+  };
+  let result = mergeUnique(await pass());
+  // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
+  if (result.recount) result = finishRecount(result, await pass(result.recount));
   await retireBloated(members);
   return result;
 }
