@@ -4,7 +4,7 @@ import { formatTimestamp } from './formatTimestamp';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
 import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
-import { Utf8Table } from './utf8Table';
+import { sameBytes, Utf8Table, viewOf } from './utf8Table';
 
 export type UniqueValue = string | number | boolean | null;
 
@@ -129,12 +129,16 @@ export class UniqueCounter {
     this.seed(this.binary);
     const offsets = data.valueOffsets as Int32Array;
     const values = data.values as Uint8Array;
+    const view = viewOf(values);
     const checkNulls = data.nullCount !== 0;
+    // The validity bitmap read directly: Data.getValid per row is a measurable share of the time.
+    const validity = data.nullBitmap;
+    const bit0 = data.offset;
     let prevStart = -1;
     let prevLength = -1;
     let prevEntry = -1;
     for (let i = 0; i < data.length; i++) {
-      if (checkNulls && !data.getValid(i)) {
+      if (checkNulls && (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i))) {
         this.nullAt(rowOffset + i);
         continue;
       }
@@ -142,7 +146,7 @@ export class UniqueCounter {
       const length = offsets[i + 1] - s;
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
-      if (prevEntry >= 0 && length === prevLength && sameBytes(values, s, prevStart, length)) {
+      if (prevEntry >= 0 && length === prevLength && sameBytes(view, s, view, prevStart, length)) {
         this.table.bump(prevEntry, 1);
         prevStart = s;
         continue;
@@ -266,11 +270,6 @@ export class UniqueCounter {
 
 /** Types whose values profile as numbers (temporal ones as their epoch number). */
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration]);
-
-function sameBytes(data: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (data[a + i] !== data[b + i]) return false;
-  return true;
-}
 
 const vectors = new WeakMap<Data, Vector>();
 
