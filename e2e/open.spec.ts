@@ -208,3 +208,18 @@ test('A long index can be stopped; the batches found so far stay explorable', as
   await view(page, 'Data');
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('0');
 });
+
+test('Light and dark theme: the system choice by default, and a button that forces either', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(await background()).toBe('rgb(17, 22, 29)');
+  await page.getByRole('button', { name: /Theme: system/ }).click();
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.getByRole('button', { name: /Theme: light/ }).click();
+  expect(await background()).toBe('rgb(17, 22, 29)');
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Theme: dark/ })).toBeVisible(); // remembered
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await background()).toBe('rgb(17, 22, 29)');
+});

@@ -4,6 +4,7 @@ import { EngineError, startEngine } from '../worker/client';
 import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
+import { ThemeButton } from './ThemeButton';
 import { OpenBar } from './OpenBar';
 import { RecentFiles } from './RecentFiles';
 import { readHash } from './shareLink';
@@ -129,6 +130,7 @@ export function App() {
             <img src="./icon.svg" alt="" width={22} height={22} /> Arrowscope
           </h1>
           <OpenBar onFiles={openFiles} onOpen={open} busy={opening !== null} />
+          <ThemeButton />
         </header>
         {tabs.length > 0 && (
           <nav className="tabs" role="tablist" aria-label="Open files">
