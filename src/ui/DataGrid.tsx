@@ -28,6 +28,8 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
   const virtualTop = useRef(0);
   // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
   const readNow = useRef(false);
+  // The blocks x columns being read: a re-render that needs the same ones does not ask again.
+  const inFlight = useRef('');
   const [viewport, setViewport] = useState(600);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: initialRow, col: 0 });
@@ -136,14 +138,18 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
       return false;
     });
     if (!missing.length) return;
+    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}`;
+    if (request === inFlight.current) return;
     const start = firstBlock * BLOCK_ROWS;
     const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
     const delay = readNow.current ? 0 : 16;
     readNow.current = false;
     const timer = setTimeout(() => {
       setStatus('Reading…');
+      inFlight.current = request;
       engine.rows(summary.id, start, n, missing, 'grid').then(
         (w) => {
+          if (inFlight.current === request) inFlight.current = '';
           w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
           missing.forEach((c, k) => {
             if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
@@ -156,6 +162,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
           setVersion((v) => v + 1);
         },
         (e) => {
+          if (inFlight.current === request) inFlight.current = '';
           if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
           setStatus(e instanceof EngineError ? e.info.message : String(e));
         },
