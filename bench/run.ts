@@ -2,7 +2,7 @@
  * npm run bench: generates (or reuses) the reference files and reports engine figures.
  * Data directory: $ARROWSCOPE_DATA (default /work/data, else ./data).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { arch, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -80,11 +80,17 @@ const comparison = [
 ];
 comparison.forEach((r) => console.error(r));
 
+function versions(): string {
+  const v = (name: string) => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+  const chromium = execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  return `${chromium}; apache-arrow ${v('apache-arrow')}, parquet-wasm ${v('parquet-wasm')}, @duckdb/duckdb-wasm ${v('@duckdb/duckdb-wasm')}`;
+}
+
 const date = new Date().toISOString().slice(0, 10);
 const table = [
   `## Engine in Node (${date})`,
   '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}. Files from \`npm run gen\` in ${dataDir}; OS page cache warm.`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${versions()}. Files from \`npm run gen\` in ${dataDir}. The four files (21 GB) do not all fit in the OS page cache beside the browser, so some steps read from disk: expect ±30% between runs.`,
   '',
   '| workload | file | size | first usable (ms) | full index (ms) | index I/O | RSS added (MiB) | chunk 5 row 1000, worst column (ms) | one whole column of chunk 5 |',
   '|---|---|---|---|---|---|---|---|---|',
