@@ -153,7 +153,7 @@ class ParquetDataset implements Dataset {
             kind: 'column_chunk',
             offset: r.start,
             length: r.length,
-            detail: m ? `${m.codec}, ${m.encodings.join('/')}, ${Number(m.num_values).toLocaleString('en-US')} values, ${Number(m.total_uncompressed_size).toLocaleString('en-US')} bytes uncompressed` : 'encrypted',
+            detail: m ? `${m.codec}, ${m.encodings.join('/')}, ${Number(m.num_values).toLocaleString('en-US')} values, ${Number(m.total_uncompressed_size).toLocaleString('en-US')} bytes uncompressed${keyValueText(m.key_value_metadata)}` : 'encrypted',
           };
         }),
       };
@@ -219,6 +219,12 @@ class ParquetDataset implements Dataset {
     this.decoded.clear();
     await this.source.close?.();
   }
+}
+
+/** A column chunk's own key-value metadata, as "; metadata: foo = bar, key-without-value". */
+function keyValueText(kv: { key: string; value?: string }[] | undefined): string {
+  if (!kv?.length) return '';
+  return `; metadata: ${kv.map(({ key, value }) => (value === undefined ? key : `${key} = ${value.length > 200 ? `${value.slice(0, 200)}…` : value}`)).join(', ')}`;
 }
 
 /** Opens a Parquet file by reading its footer only. */

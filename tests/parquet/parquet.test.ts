@@ -175,3 +175,44 @@ describe.runIf(hasCorpus)('Parquet pages', () => {
     expect((await broken.pages!(0, 0)).pages.length).toBeGreaterThan(0); // the other columns still list
   });
 });
+
+// Facts the parquet-testing README states about its files, checked through the app's engine.
+describe.runIf(hasCorpus)('parquet-testing README', () => {
+  it('datapage_v1-snappy-compressed-checksum: columns "a" and "b" of two snappy v1 data pages each', async () => {
+    const ds = await open(pq('data/datapage_v1-snappy-compressed-checksum.parquet'));
+    for (const c of [0, 1]) {
+      const { pages } = await ds.pages!(0, c);
+      expect(pages.map((p) => p.kind)).toEqual(['data_page', 'data_page']);
+    }
+    expect((await ds.chunkDetail(0)).columns.map((c) => c.codec)).toEqual(['SNAPPY', 'SNAPPY']);
+  });
+
+  it('plain-dict-uncompressed-checksum: a dictionary page then one PLAIN_DICTIONARY data page per column', async () => {
+    const ds = await open(pq('data/plain-dict-uncompressed-checksum.parquet'));
+    expect(ds.fields.map((f) => f.name)).toEqual(['long_field', 'binary_field']);
+    for (const c of [0, 1]) {
+      const { pages } = await ds.pages!(0, c);
+      expect(pages.map((p) => p.kind)).toEqual(['dictionary_page', 'data_page']);
+      expect(pages[1].detail).toMatch(/^PLAIN_DICTIONARY/);
+    }
+  });
+
+  it('concatenated_gzip_members: 513 UINT64 numbers in one data page of two gzip members', async () => {
+    const ds = await open(pq('data/concatenated_gzip_members.parquet'));
+    const values = await ds.readColumn(0, 0);
+    expect(values.length).toBe(513);
+    expect(ds.fields[0].logicalType ?? ds.fields[0].type).toMatch(/64/);
+    expect((await ds.pages!(0, 0)).pages.map((p) => p.kind)).toEqual(['data_page_v2']);
+    expect(new Set(Array.from(values, (v) => String(v))).size).toBe(513);
+  });
+
+  it('float16_nonzeros_and_nans: the values the generating code wrote', async () => {
+    expect(await values(pq('data/float16_nonzeros_and_nans.parquet'), 'x')).toEqual([null, '1', '-2', 'NaN', '0', '-1', '0', '2']);
+  });
+
+  it('column_chunk_key_value_metadata: the column chunk metadata is shown, a key without value included', async () => {
+    const ds = await open(pq('data/column_chunk_key_value_metadata.parquet'));
+    const detail = await ds.chunkDetail(0);
+    expect(detail.columns[0].regions![0].detail).toMatch(/metadata: foo = bar, thisiskeywithoutvalue$/);
+  });
+});
