@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import * as Comlink from 'comlink';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ValueCount } from '../compute/uniqueCounter';
 import { EngineError } from '../worker/client';
 import type { UniqueProgress } from '../worker/pool/runUnique';
@@ -52,7 +52,9 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     const started = performance.now();
     try {
       const r = await engine.unique(summary.id, column, Comlink.proxy(setProgress) as never, uniqueBudget());
-      setResult({ ...r, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      // A transition: React renders the result, profile and list in slices, not in one long task.
+      startTransition(() => setResult({ ...r, ms }));
     } catch (e) {
       const info = e instanceof EngineError ? e.info : { message: String(e), where: {} };
       if (info.message !== 'Cancelled.') setError(info);
