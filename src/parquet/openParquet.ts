@@ -7,6 +7,7 @@ import { chunkRange, columnSubsets, type ColumnSubset } from './columnSubset';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readFooter';
 import { readPages } from './readPages';
+import { dictionaryHint } from './dictionaryHint';
 import { statsText } from './statsText';
 import { schemaOnlyFile, syntheticFile } from './syntheticFile';
 import { parquetWasm } from './wasm';
@@ -16,7 +17,7 @@ const BATCH_SIZE = 64 * 1024;
 const KEEP_DECODED = 4;
 
 /** Decodes one top-level column of one row group through parquet-wasm, from only its own bytes. */
-async function decodeColumn(source: ByteSource, md: FileMetaData, rowGroup: number, subset: ColumnSubset, signal?: AbortSignal): Promise<Vector> {
+async function decodeColumn(source: ByteSource, md: FileMetaData, rowGroup: number, subset: ColumnSubset, field: Field, signal?: AbortSignal): Promise<Vector> {
   const chunks = md.row_groups[rowGroup].columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
   const bytes: Uint8Array[] = [];
   for (const chunk of chunks) {
@@ -30,7 +31,7 @@ async function decodeColumn(source: ByteSource, md: FileMetaData, rowGroup: numb
   const wasm = await parquetWasm();
   const int96 = isInt96Column(subset);
   const plan = int96 ? asRawInt96(md, subset, rowGroup) : { md, subset };
-  const file = syntheticFile(plan.md, rowGroup, plan.subset, bytes);
+  const file = syntheticFile(plan.md, rowGroup, plan.subset, bytes, int96 ? undefined : dictionaryHint(subset, chunks[0], field));
   let ipc: Uint8Array;
   try {
     ipc = wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream();
@@ -200,7 +201,7 @@ class ParquetDataset implements Dataset {
     let vector = this.decoded.get(key);
     if (!vector) {
       try {
-        vector = await decodeColumn(this.source, this.md, chunk, this.subsets[column], signal);
+        vector = await decodeColumn(this.source, this.md, chunk, this.subsets[column], this.schema.fields[column], signal);
       } catch (e) {
         if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk, column: field.name }, e.stillWorks ?? 'Other columns and row groups can still be read.');
         throw e;

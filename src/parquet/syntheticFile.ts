@@ -9,7 +9,7 @@ const MAGIC = new TextEncoder().encode('PAR1');
  * bytes copied as they are, and a footer rewritten with offsets rebased. parquet-wasm decodes this
  * without ever seeing (or holding in wasm memory) the rest of the file.
  */
-export function syntheticFile(md: FileMetaData, rowGroup: number, subset: ColumnSubset, chunkBytes: Uint8Array[]): Uint8Array {
+export function syntheticFile(md: FileMetaData, rowGroup: number, subset: ColumnSubset, chunkBytes: Uint8Array[], arrowSchema?: KeyValue): Uint8Array {
   const rg = md.row_groups[rowGroup];
   const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
   let position = MAGIC.length;
@@ -32,9 +32,12 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
     position += chunkBytes[i].length;
     return out;
   });
-  const meta = footerBytes(md, [{ ...md.schema[0], num_children: 1 }, ...subset.elements], [
-    { columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rg.num_rows },
-  ]);
+  const meta = footerBytes(
+    md,
+    [{ ...md.schema[0], num_children: 1 }, ...subset.elements],
+    [{ columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rg.num_rows }],
+    arrowSchema,
+  );
   const out = new Uint8Array(position + meta.length + MAGIC.length);
   out.set(MAGIC, 0);
   let at = MAGIC.length;
@@ -62,15 +65,16 @@ function leafPaths(schema: FileMetaData['schema']): { path: string[]; type: NonN
 }
 
 /** Thrift footer (with its length) for the given schema and row groups, keeping the file's other facts. */
-function footerBytes(md: FileMetaData, schema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups']): Uint8Array {
-  // ARROW:schema describes every column of the original file; a subset must not carry it.
-  const keyValues: KeyValue[] | undefined = md.key_value_metadata?.filter((kv) => kv.key !== 'ARROW:schema');
+function footerBytes(md: FileMetaData, schema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups'], arrowSchema?: KeyValue): Uint8Array {
+  // ARROW:schema describes every column of the original file; a subset must not carry it (but may
+  // carry its own, to ask for an Arrow type).
+  const keyValues: KeyValue[] = [...(md.key_value_metadata?.filter((kv) => kv.key !== 'ARROW:schema') ?? []), ...(arrowSchema ? [arrowSchema] : [])];
   return encodeFooter({
     version: md.version,
     schema,
     num_rows: rowGroups.reduce((n, rg) => n + rg.num_rows, 0n),
     row_groups: rowGroups,
-    key_value_metadata: keyValues,
+    key_value_metadata: keyValues.length ? keyValues : undefined,
     created_by: md.created_by,
     metadata_length: 0,
   });

@@ -216,3 +216,18 @@ describe.runIf(hasCorpus)('parquet-testing README', () => {
     expect(detail.columns[0].regions![0].detail).toMatch(/metadata: foo = bar, thisiskeywithoutvalue$/);
   });
 });
+
+describe.runIf(hasCorpus)('Parquet dictionary-encoded strings', () => {
+  it('stay dictionary-encoded when every page uses the dictionary, with the same values and the same unique counts', async () => {
+    const ds = await open(pq('data/alltypes_dictionary.parquet'));
+    const c = ds.fields.findIndex((f) => f.name === 'string_col');
+    const vector = await ds.readColumn(0, c);
+    expect(vector.type.toString()).toBe('Dictionary<Int32, Binary>'); // unannotated BYTE_ARRAY
+    expect(ds.schema.fields[c].type.toString()).toBe('Binary'); // the schema shown is the file's
+    expect(formatVector(vector)).toEqual(['30', '31']);
+    expect(mergeUnique([await uniqueOfColumn(ds, c)]).values.map((v) => [v.value, v.count])).toEqual([
+      ['30', 1],
+      ['31', 1],
+    ]);
+  });
+});
