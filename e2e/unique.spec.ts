@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { TALL_FILE } from './paths';
 
 test('Unique values of a column: counts, share, search, and a click jumps to the first row', async ({ page }) => {
@@ -19,12 +19,17 @@ test('Unique values of a column: counts, share, search, and a click jumps to the
   await expect(page.getByTestId('grid-status')).toContainText(/Row [\d,]+ of 4,000/);
 });
 
-test('A long count shows progress and can be cancelled', async ({ page }) => {
-  await page.goto('./');
+/** Opens the 2M-row file at `path` and starts counting its label column. */
+async function countLabels(page: Page, path = './') {
+  await page.goto(path);
   await page.getByTestId('file-input').setInputFiles(TALL_FILE);
   await page.getByRole('tab', { name: 'Unique' }).click();
   await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
+}
+
+test('A long count shows progress and can be cancelled', async ({ page }) => {
+  await countLabels(page);
   await expect(page.getByTestId('unique-progress')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
@@ -55,11 +60,7 @@ test('For Parquet, footer statistics answer before any scan', async ({ page }) =
 });
 
 test('Past the distinct-value budget, the pool counts the most frequent values exactly in a second pass', async ({ page }) => {
-  await page.goto('./?uniqueBudget=1000');
-  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
-  await page.getByRole('tab', { name: 'Unique' }).click();
-  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
-  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await countLabels(page, './?uniqueBudget=1000');
   const summary = page.getByTestId('unique-summary');
   await expect(summary).toContainText('distinct (estimate)', { timeout: 60_000 });
   await expect(summary).toContainText('counted exactly in a second pass');

@@ -309,13 +309,7 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
     untracked += p.untrackedRows;
     if (p.firstNullRow >= 0 && (firstNullRow < 0 || p.firstNullRow < firstNullRow)) firstNullRow = p.firstNullRow;
     hll.merge(p.hll);
-    for (const v of p.values) {
-      const hit = merged.get(v.value);
-      if (hit) {
-        hit.count += v.count;
-        if (v.firstRow < hit.firstRow) hit.firstRow = v.firstRow;
-      } else merged.set(v.value, { ...v });
-    }
+    addCounts(merged, p.values);
   }
   const values = [...merged.values()];
   const exact = untracked === 0;
@@ -324,13 +318,7 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
   if (!exact) {
     // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
     // rest, by their lower-bound counts. A second pass counts them exactly (finishRecount).
-    for (const p of partials) {
-      for (const h of p.heavy) {
-        const hit = merged.get(h.value);
-        if (hit) hit.count += h.count;
-        else merged.set(h.value, { ...h });
-      }
-    }
+    for (const p of partials) addCounts(merged, p.heavy);
     const candidates = [...merged.values()].sort((a, b) => b.count - a.count).slice(0, TOP_K);
     const top = candidates.map((v) => ({ ...v }));
     if (nulls > 0) top.push({ value: null, count: nulls, firstRow: firstNullRow });
@@ -340,6 +328,18 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
   if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
   values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
   return { rows, nulls, distinct, exact, values, profile };
+}
+
+/** Adds counts of values into `into`, keeping each value's first row (-1: not known). */
+function addCounts(into: Map<UniqueValue, ValueCount>, values: ValueCount[]): void {
+  for (const v of values) {
+    const hit = into.get(v.value);
+    if (!hit) into.set(v.value, { ...v });
+    else {
+      hit.count += v.count;
+      if (v.firstRow >= 0 && (hit.firstRow < 0 || v.firstRow < hit.firstRow)) hit.firstRow = v.firstRow;
+    }
+  }
 }
 
 function overBudgetNote(untracked: number, recounted: boolean): string {
@@ -355,15 +355,7 @@ function overBudgetNote(untracked: number, recounted: boolean): string {
  */
 export function finishRecount(first: UniqueResult, recounted: UniquePartial[]): UniqueResult {
   const exactCounts = new Map<UniqueValue, ValueCount>();
-  for (const p of recounted) {
-    for (const v of p.values) {
-      const hit = exactCounts.get(v.value);
-      if (hit) {
-        hit.count += v.count;
-        if (v.firstRow < hit.firstRow) hit.firstRow = v.firstRow;
-      } else exactCounts.set(v.value, { ...v });
-    }
-  }
+  for (const p of recounted) addCounts(exactCounts, p.values);
   const values = [...exactCounts.values()];
   const nullEntry = first.values.find((v) => v.value === null);
   if (nullEntry) values.push(nullEntry);
