@@ -10,3 +10,5 @@ export const TALL_FILE = join(tmpdir(), 'arrowscope-e2e-tall.arrows');
 export const TALL_ROWS = 2_000_000;
 /** The 9 GB reference stream, when `npm run gen` has made it (set ARROWSCOPE_BIG to point elsewhere). */
 export const BIG_FILE = process.env.ARROWSCOPE_BIG ?? '/work/data/fec-50.arrows';
+/** A 2.2 GB stream (12 copies) the global setup generates when the 9 GB one is absent and the disk has room. */
+export const MULTI_GB_FILE = join(tmpdir(), 'arrowscope-e2e-12-copies.arrows');
