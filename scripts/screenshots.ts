@@ -23,4 +23,16 @@ await page.getByRole('button', { name: 'Count unique values' }).click();
 await page.getByTestId('profile').waitFor();
 await page.waitForTimeout(400);
 await page.screenshot({ path: 'docs/screenshot-unique.png' });
+
+// A Parquet row group with one column chunk's pages listed, in the dark theme.
+const corpus = process.env.CORPUS_DIR ?? '../shared/corpus';
+const dark = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark' });
+await dark.goto('http://localhost:4173/');
+await dark.getByTestId('file-input').setInputFiles(`${corpus}/parquet-testing/data/alltypes_dictionary.parquet`);
+await dark.getByRole('tab', { name: 'Chunks' }).click();
+await dark.getByTestId('chunk-list').getByRole('row').first().click();
+await dark.getByRole('button', { name: 'List pages of string_col' }).click();
+await dark.getByTestId('pages').scrollIntoViewIfNeeded();
+await dark.waitForTimeout(400);
+await dark.screenshot({ path: 'docs/screenshot-pages-dark.png' });
 await browser.close();
