@@ -31,6 +31,11 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
           if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
           columnErrors++;
         }
+        try {
+          await dataset.pages?.(b, c); // Parquet: every page header, as the Chunks view lists them
+        } catch (e) {
+          if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `pages of chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
+        }
       }
     }
     const reference = dataset.format === 'parquet' && !MALFORMED.test(path) && !columnErrors ? await compareWithReference(path, dataset) : undefined;

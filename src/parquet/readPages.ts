@@ -27,18 +27,21 @@ async function readHeader(source: ByteSource, at: number, end: number, signal?: 
   }
 }
 
+/** A count from a header field, which a damaged file may leave out or give the wrong type. */
+const n = (x: unknown) => (typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US') : '?');
+
 function describe(h: PageHeader): string {
   const parts: string[] = [];
   const v1 = h.data_page_header;
   const v2 = h.data_page_header_v2;
   const dict = h.dictionary_page_header;
-  if (v1) parts.push(v1.encoding, `${v1.num_values.toLocaleString('en-US')} values`);
-  if (v2) parts.push(v2.encoding, `${v2.num_values.toLocaleString('en-US')} values`, `${v2.num_rows.toLocaleString('en-US')} rows`, `${v2.num_nulls.toLocaleString('en-US')} nulls`, v2.is_compressed ? 'compressed' : 'not compressed');
-  if (dict) parts.push(dict.encoding, `${dict.num_values.toLocaleString('en-US')} entries${dict.is_sorted ? ', sorted' : ''}`);
-  parts.push(`${h.uncompressed_page_size.toLocaleString('en-US')} bytes uncompressed`);
+  if (v1) parts.push(String(v1.encoding), `${n(v1.num_values)} values`);
+  if (v2) parts.push(String(v2.encoding), `${n(v2.num_values)} values`, `${n(v2.num_rows)} rows`, `${n(v2.num_nulls)} nulls`, v2.is_compressed ? 'compressed' : 'not compressed');
+  if (dict) parts.push(String(dict.encoding), `${n(dict.num_values)} entries${dict.is_sorted ? ', sorted' : ''}`);
+  parts.push(`${n(h.uncompressed_page_size)} bytes uncompressed`);
   // Page min/max are raw plain-encoded bytes, not decoded here; the null count is plain.
   const nulls = v1?.statistics?.null_count;
-  if (nulls !== undefined) parts.push(`${Number(nulls).toLocaleString('en-US')} nulls`);
+  if (nulls !== undefined) parts.push(`${n(nulls)} nulls`);
   return parts.join(', ');
 }
 
@@ -60,12 +63,12 @@ export async function readPages(source: ByteSource, chunk: ColumnChunk, field: s
       throw new DatasetError(`The header of page ${pages.length} of "${field}" at byte ${at} cannot be read: ${(e as Error).message}.`, { offset: at, column: field }, 'The pages before it are listed; values may still be readable.');
     }
     const { header, headerBytes } = read;
-    const size = headerBytes + header.compressed_page_size;
-    if (!(header.compressed_page_size >= 0) || at + size > end) {
-      throw new DatasetError(`Page ${pages.length} of "${field}" at byte ${at} says it holds ${header.compressed_page_size} bytes, past the end of its column chunk (byte ${end}).`, { offset: at, column: field });
+    const body = header.compressed_page_size as unknown;
+    if (typeof body !== 'number' || !Number.isInteger(body) || body < 0 || at + headerBytes + body > end) {
+      throw new DatasetError(`Page ${pages.length} of "${field}" at byte ${at} says it holds ${String(body)} bytes, which does not fit in its column chunk (ending at byte ${end}).`, { offset: at, column: field }, 'The pages before it are listed; values may still be readable.');
     }
-    pages.push({ field, kind: String(header.type).toLowerCase(), offset: at, length: size, detail: describe(header) });
-    at += size;
+    pages.push({ field, kind: header.type ? String(header.type).toLowerCase() : 'unknown page type', offset: at, length: headerBytes + body, detail: describe(header) });
+    at += headerBytes + body;
   }
   return { pages, truncated: false };
 }
