@@ -1,6 +1,6 @@
 /**
  * Counts distinct byte strings without decoding them: open addressing over a byte arena, keyed by
- * an FNV-1a hash of the raw UTF-8 bytes. Holds each distinct value once, its count and first row.
+ * a murmur3 hash of the raw UTF-8 bytes. Holds each distinct value once, its count and first row.
  */
 export class Utf8Table {
   private capacity = 1 << 12;
@@ -65,8 +65,8 @@ export class Utf8Table {
       const e = this.slots[slot] - 1;
       if (e < 0) break;
       if (this.hashes[e] === hash && this.lengths[e] === length && this.sameBytes(e, start, length)) {
+        if (this.counts[e] === 0) this.firstRows[e] = row; // seeded with no rows yet (a recount)
         this.counts[e] += count;
-        if (this.firstRows[e] < 0) this.firstRows[e] = row; // seeded with no rows yet (a recount)
         return e;
       }
       slot = (slot + 1) & this.mask;
