@@ -27,18 +27,15 @@ export function formatTimestamp(raw: bigint, unit: number, timezone?: string | n
     days -= 1n;
   }
   const { y, m, d } = civil(days);
-  const seconds = rest / perSecond;
-  const fraction = rest % perSecond;
-  const pad = (v: bigint, n: number) => v.toString().padStart(n, '0');
   const year = y >= 0n && y <= 9999n ? pad(y, 4) : `${y < 0n ? '-' : '+'}${pad(y < 0n ? -y : y, 6)}`;
-  const digits = perSecond.toString().length - 1;
-  const frac = fraction === 0n ? '' : `.${pad(fraction, digits).replace(/0+$/, '')}`;
   const zone = timezone ? (timezone === 'UTC' || timezone === '+00:00' ? 'Z' : ` ${timezone}`) : '';
-  return `${year}-${pad(m, 2)}-${pad(d, 2)} ${pad(seconds / 3600n, 2)}:${pad((seconds / 60n) % 60n, 2)}:${pad(seconds % 60n, 2)}${frac}${zone}`;
+  return `${year}-${pad(m, 2)}-${pad(d, 2)} ${clock(rest, perSecond)}${zone}`;
 }
 
+const pad = (v: bigint, n: number) => v.toString().padStart(n, '0');
+
+/** "HH:MM:SS" and the fraction of a second without trailing zeros, from a time within a day. */
 function clock(rest: bigint, perSecond: bigint): string {
-  const pad = (v: bigint, n: number) => v.toString().padStart(n, '0');
   const seconds = rest / perSecond;
   const fraction = rest % perSecond;
   const frac = fraction === 0n ? '' : `.${pad(fraction, perSecond.toString().length - 1).replace(/0+$/, '')}`;
