@@ -24,13 +24,13 @@ interface Props {
   onSortChange: (sort: 'count' | 'value') => void;
 }
 
-/** Unique values with counts over every row of a column, computed in the worker pool. */
 /** Distinct values kept in memory before a count switches to the exact top values; `?uniqueBudget=` overrides. */
 function uniqueBudget(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('uniqueBudget'));
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/** Unique values with counts over every row of a column, computed in the worker pool. */
 export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort }: Props) {
   const engine = useEngine();
   const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
