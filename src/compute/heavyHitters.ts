@@ -5,12 +5,10 @@
  */
 export class HeavyHitters<K> {
   private readonly counts = new Map<K, number>();
-  total = 0;
 
   constructor(readonly k = 1000) {}
 
   add(key: K, count: number): void {
-    this.total += count;
     const hit = this.counts.get(key);
     if (hit !== undefined) {
       this.counts.set(key, hit + count);

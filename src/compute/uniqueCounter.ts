@@ -84,9 +84,8 @@ export class UniqueCounter {
     return this.only !== null || this.table.size + this.other.size >= this.maxDistinct;
   }
 
-  /** A value past the budget: not kept, but seen by the distinct estimate and the heavy-hitter summary. */
+  /** A value past the budget (never in a recount): not kept, but seen by the distinct estimate and the heavy hitters. */
   private untracked(value: UniqueValue, hash: number, count: number): void {
-    if (this.only) return;
     this.untrackedRows += count;
     this.hll.add(hash);
     this.heavy.add(value, count);
@@ -153,7 +152,7 @@ export class UniqueCounter {
       }
       const entry = this.table.add(values, s, s + length, 1, rowOffset + i, !this.full);
       if (entry < 0) {
-        if (!this.only) this.untracked(this.bytesValue(values.subarray(s, s + length)), Utf8Table.hash(values, s, s + length), 1);
+        if (!this.only) this.untracked(this.bytesValue(values.subarray(s, s + length)), this.table.lastHash, 1);
         prevEntry = -1;
         continue;
       }
@@ -206,7 +205,7 @@ export class UniqueCounter {
       if (length > this.maxLength) this.maxLength = length;
       const e = this.table.add(values, offsets[k], offsets[k + 1], count, firstRow, !this.full);
       if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
-      if (e < 0) this.untracked(this.bytesValue(values.subarray(offsets[k], offsets[k + 1])), Utf8Table.hash(values, offsets[k], offsets[k + 1]), count);
+      if (e < 0 && !this.only) this.untracked(this.bytesValue(values.subarray(offsets[k], offsets[k + 1])), this.table.lastHash, count);
       return;
     }
     this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);

@@ -19,6 +19,8 @@ export class Utf8Table {
   /** The DataView of the last buffer added from (a column's data buffer, reused for many rows). */
   private lastData: Uint8Array | null = null;
   private lastView = this.arenaView;
+  /** The hash of the last value given to `add`: what a caller needs when the table had no room for it. */
+  lastHash = 0;
 
   /** Bytes held by this table (arena and arrays). */
   get bytes(): number {
@@ -58,7 +60,7 @@ export class Utf8Table {
       this.lastData = data;
       this.lastView = viewOf(data);
     }
-    const hash = Utf8Table.hash(data, start, end, this.lastView);
+    const hash = (this.lastHash = Utf8Table.hash(data, start, end, this.lastView));
     const length = end - start;
     let slot = hash & this.mask;
     for (;;) {
