@@ -30,10 +30,10 @@ function sequence(peer: PeerRun, names: string[], as: string): PeerStep | undefi
 /** Rows of the side-by-side table: each step's time, peak memory above an empty tab and longest task, ours / peer. */
 export function comparisonRows(workload: string, ours: AppFigures, oursUnique: UniqueInAppFigures[], peer: PeerRun): string[] {
   // Schema and index count from the file given, as ours do: DuckDB starts its engine first.
-  const start = peer.steps.some((s) => s.step === 'start') ? ['start'] : ['schema'];
+  const engineStart = peer.steps.some((s) => s.step === 'start');
   const steps: [string, Side, PeerStep | undefined][] = [
-    ['schema', { ms: ours.openMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, start[0] === 'start' ? ['start', 'describe'] : ['schema'], 'schema')],
-    ['full chunk index', { ms: ours.indexMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, [...start, 'index'], 'index')],
+    ['schema', { ms: ours.openMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, engineStart ? ['start', 'describe'] : ['schema'], 'schema')],
+    ['full chunk index', { ms: ours.indexMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, [engineStart ? 'start' : 'schema', 'index'], 'index')],
     ['chunk 5 row 1000 (ours: on screen)', { ms: ours.chunk5Row1000Ms }, peer.steps.find((s) => s.step === 'chunk 5 row 1000')],
     ['row 37,000,000 (ours: on screen)', { ms: ours.row37MMs }, peer.steps.find((s) => s.step === 'row 37,000,000')],
     ...oursUnique.map((u): [string, Side, PeerStep | undefined] => [`unique ${u.column}`, { ms: u.seconds * 1000, mib: u.peakAddedMiB, longestMs: u.longestTaskMs }, peer.steps.find((s) => s.step === `unique ${u.column}`)]),

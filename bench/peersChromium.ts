@@ -30,7 +30,10 @@ type Call = { ms: number; result: unknown };
 /** A step still running after this is stopped (the page reloads) and reported as such. */
 const STEP_TIMEOUT_MS = Number(process.env.PEER_STEP_TIMEOUT_MS ?? 120_000);
 
-class StepTimeout extends Error {}
+class StepTimeout extends Error {
+  /** Peak tab memory above the empty tab while the step ran. */
+  peakAddedMiB = Number.NaN;
+}
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -49,7 +52,10 @@ async function step(page: Page, profile: string, emptyTabMiB: number, name: stri
     return { step: name, ms, result, peakAddedMiB: peak - emptyTabMiB, steadyAddedMiB: pssMiB(profile) - emptyTabMiB, longestTaskMs: (await page.evaluate('window.peers.longestTask()')) as number };
   } catch (e) {
     const peak = stop();
-    if (e instanceof StepTimeout) throw Object.assign(e, { peak: peak - emptyTabMiB });
+    if (e instanceof StepTimeout) {
+      e.peakAddedMiB = peak - emptyTabMiB;
+      throw e;
+    }
     return { step: name, error: String((e as Error).message ?? e).split('\n')[0], peakAddedMiB: peak - emptyTabMiB, steadyAddedMiB: Number.NaN, longestTaskMs: Number.NaN };
   }
 }
@@ -80,7 +86,7 @@ async function peerPage(path: string, peer: string, run: (s: (name: string, call
           s = await step(page, profile, emptyTabMiB, name, call);
         } catch (e) {
           if (!(e instanceof StepTimeout)) throw e;
-          s = { step: name, error: e.message, peakAddedMiB: (e as StepTimeout & { peak: number }).peak, steadyAddedMiB: Number.NaN, longestTaskMs: Number.NaN };
+          s = { step: name, error: e.message, peakAddedMiB: e.peakAddedMiB, steadyAddedMiB: Number.NaN, longestTaskMs: Number.NaN };
           await loadPage(page, origin, path, setup);
         }
       }

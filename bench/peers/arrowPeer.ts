@@ -1,4 +1,5 @@
 import { RecordBatchReader, Table, type RecordBatch } from 'apache-arrow';
+import { plainJson } from './plainJson';
 
 // The plain apache-arrow way, the browser counterpart of `ipc.open_stream(f).read_all()`:
 // every batch read into memory on the page's own thread, values touched through `get`.
@@ -26,11 +27,11 @@ function readTable(): Table {
 
 /** `t[...].chunk(5)[1000]`: one row of one batch, every column. */
 export function arrowRowOfChunk(chunk: number, row: number): string {
-  return JSON.stringify(readTable().batches[chunk].get(row)?.toJSON(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  return plainJson(readTable().batches[chunk].get(row)?.toJSON());
 }
 
 export function arrowRow(row: number): string {
-  return JSON.stringify(readTable().get(row)?.toJSON(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  return plainJson(readTable().get(row)?.toJSON());
 }
 
 /** Value counts with a Map over decoded values, batch by batch. */

@@ -3,6 +3,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { plainJson } from './plainJson';
 
 const NAME = 'peer.parquet';
 let db: duckdb.AsyncDuckDB | undefined;
@@ -31,6 +32,6 @@ export async function duckdbOpen(file: File): Promise<{ bundle: string }> {
 export async function duckdbQuery(sql: string, keepRows = true): Promise<{ rows: number; first?: unknown }> {
   if (!conn) throw new Error('duckdbOpen first');
   const table = await conn.query(sql.replaceAll('FILE', `'${NAME}'`));
-  const first = keepRows && table.numRows > 0 ? JSON.parse(JSON.stringify(table.get(0)?.toJSON(), (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) : undefined;
+  const first = keepRows && table.numRows > 0 ? JSON.parse(plainJson(table.get(0)?.toJSON())) : undefined;
   return { rows: table.numRows, first };
 }
