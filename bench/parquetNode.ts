@@ -1,5 +1,5 @@
 import { openDataset } from '../src/dataset/openDataset';
-import { parquetWasmMemoryBytes } from '../src/parquet/wasm';
+import { parquetWasmMemoryBytes } from '../src/adapters/parquetWasm';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { DatasetError } from '../../src/dataset/errors';
+import { DatasetError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { dictionariesOf, expectedColumn, type IntegrationJson } from './integrationJson';

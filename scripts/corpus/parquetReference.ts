@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { Type, type DataType, type Vector } from 'apache-arrow';
-import type { Dataset } from '../../src/dataset/types';
+import type { Dataset } from '../../src/model/types';
 
 export interface ReferenceOutcome {
   /** Columns compared value by value, and columns whose type is not compared. */

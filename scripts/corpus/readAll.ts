@@ -1,4 +1,4 @@
-import { DatasetError } from '../../src/dataset/errors';
+import { LocatedError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/compute/formatValue';
@@ -28,13 +28,13 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
           const v = await dataset.readColumn(b, c);
           formatVector(v); // every value, as the app shows it
         } catch (e) {
-          if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
+          if (!(e instanceof LocatedError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
           columnErrors++;
         }
         try {
           await dataset.pages?.(b, c); // Parquet: every page header, as the Chunks view lists them
         } catch (e) {
-          if (!(e instanceof DatasetError)) return { kind: 'unclear', message: `pages of chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
+          if (!(e instanceof LocatedError)) return { kind: 'unclear', message: `pages of chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
         }
       }
     }
@@ -43,7 +43,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
     return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, problems: dataset.problems.length, reference };
   } catch (e) {
     await source.close().catch(() => {});
-    if (e instanceof DatasetError) return { kind: 'error', message: e.message };
+    if (e instanceof LocatedError) return { kind: 'error', message: e.message };
     return { kind: 'unclear', message: `${(e as Error).name}: ${(e as Error).message}` };
   }
 }

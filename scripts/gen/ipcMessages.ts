@@ -1,5 +1,5 @@
 import { RecordBatch, RecordBatchStreamWriter } from 'apache-arrow';
-import { Message } from 'apache-arrow/ipc/metadata/message';
+import { Message } from '../../src/adapters/apacheArrowInternals';
 
 export interface EncodedBatch {
   /** The whole message: framing, metadata and body. */

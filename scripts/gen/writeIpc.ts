@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { Footer, FileBlock } from 'apache-arrow/ipc/metadata/file';
+import { Footer, FileBlock } from '../../src/adapters/apacheArrowInternals';
 import { MetadataVersion, type Schema } from 'apache-arrow';
 import type { EncodedMessages } from './ipcMessages';
 

@@ -1,8 +1,7 @@
 import { DataType, Type, makeVector, type Field, type Vector } from 'apache-arrow';
-import { VectorLoader } from 'apache-arrow/visitor/vectorloader';
-import type { DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError } from '../dataset/errors';
+import { VectorLoader, type DictionaryBatchHeader } from '../adapters/apacheArrowInternals';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
 import { decodeMetadataAt } from './readMessage';
 import { readBuffers } from './readBuffers';
 import type { DictionaryState, IpcIndex } from './ipcIndex';

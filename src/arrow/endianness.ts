@@ -1,8 +1,5 @@
 import * as flatbuffers from 'flatbuffers';
-import { Message as MessageFb } from 'apache-arrow/fb/message';
-import { Footer as FooterFb } from 'apache-arrow/fb/footer';
-import { Schema as SchemaFb } from 'apache-arrow/fb/schema';
-import { Endianness } from 'apache-arrow/fb/endianness';
+import { MessageFb, FooterFb, SchemaFb, Endianness } from '../adapters/apacheArrowInternals';
 
 /**
  * apache-arrow ignores the schema's endianness and would read big-endian data as little-endian:

@@ -1,5 +1,5 @@
 import { DataType, Type, type Field } from 'apache-arrow';
-import type { FieldInfo } from '../dataset/types';
+import type { FieldInfo } from '../model/types';
 
 const FAMILY: Partial<Record<Type, string>> = {
   [Type.Null]: 'null',

@@ -1,9 +1,8 @@
 import { makeVector, type Data, type Field, type Vector } from 'apache-arrow';
+import { VectorLoader, type RecordBatchHeader } from '../adapters/apacheArrowInternals';
 import { validateData } from './validateData';
-import { VectorLoader } from 'apache-arrow/visitor/vectorloader';
-import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError } from '../dataset/errors';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
 import type { ColumnSpan } from './columnSpans';
 import { readBuffers } from './readBuffers';
 import type { BatchEntry } from './ipcIndex';

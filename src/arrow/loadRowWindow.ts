@@ -1,7 +1,7 @@
 import { DataType, DateUnit, Type, makeData, makeVector, type Dictionary, type Vector } from 'apache-arrow';
-import type { BufferRegion } from 'apache-arrow/ipc/metadata/message';
-import { DatasetError } from '../dataset/errors';
-import type { RowRange } from '../dataset/types';
+import { type BufferRegion } from '../adapters/apacheArrowInternals';
+import { DatasetError } from '../model/errors';
+import type { RowRange } from '../model/types';
 import type { ColumnRequest } from './loadColumn';
 import { validateData } from './validateData';
 

@@ -1,9 +1,9 @@
 import type { Schema, Vector } from 'apache-arrow';
-import type { RecordBatch as RecordBatchHeader } from 'apache-arrow/ipc/metadata/message';
-import type { ByteSource } from '../source/ByteSource';
+import { type RecordBatchHeader } from '../adapters/apacheArrowInternals';
+import type { ByteSource } from '../model/byteSource';
 import { CachedSource } from '../source/cachedSource';
-import { DatasetError, type DatasetProblem } from '../dataset/errors';
-import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../dataset/types';
+import { DatasetError, type DatasetProblem } from '../model/errors';
+import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../model/types';
 import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
 import { codecName } from './codecs';
 import { DictionaryLoader, dictionaryIds } from './dictionaries';

@@ -1,7 +1,6 @@
-import { BufferRegion } from 'apache-arrow/ipc/metadata/message';
-import type { BodyCompression } from 'apache-arrow/ipc/metadata/message';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError, type FileLocation } from '../dataset/errors';
+import type { ByteSource } from '../model/byteSource';
+import { BufferRegion, type BodyCompression } from '../adapters/apacheArrowInternals';
+import { DatasetError, type FileLocation } from '../model/errors';
 import { decompressBuffer } from './codecs';
 
 const NOT_COMPRESSED = -1;

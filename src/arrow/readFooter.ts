@@ -1,8 +1,8 @@
 import { MessageHeader } from 'apache-arrow';
+import { type RecordBatchHeader, type DictionaryBatchHeader } from '../adapters/apacheArrowInternals';
 import { decodeFooter, type DecodedFooter } from './tolerantSchema';
-import type { RecordBatch as RecordBatchHeader, DictionaryBatch as DictionaryBatchHeader } from 'apache-arrow/ipc/metadata/message';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError, type DatasetProblem } from '../model/errors';
 import { readMessageAt, ReadWindow, MAX_METADATA_BYTES, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import type { DictionaryState, IpcIndex } from './ipcIndex';

@@ -1,7 +1,7 @@
-import { Message } from 'apache-arrow/ipc/metadata/message';
 import type { MessageHeader } from 'apache-arrow';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError } from '../dataset/errors';
+import { Message } from '../adapters/apacheArrowInternals';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
 
 const CONTINUATION = 0xffffffff;
 /** Metadata flatbuffers are small; anything beyond this is a corrupt length, not a real header. */

@@ -1,4 +1,4 @@
-import type { ByteSource } from '../source/ByteSource';
+import type { ByteSource } from '../model/byteSource';
 import { isBigEndianFooter, isBigEndianMessage } from './endianness';
 
 /** True when the file declares big-endian data (read from the raw schema flatbuffer). */

@@ -1,13 +1,6 @@
 import * as flatbuffers from 'flatbuffers';
+import { decodeFieldFb, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
 import { Field, Null, Schema, type DataType } from 'apache-arrow';
-import { FileBlock } from 'apache-arrow/ipc/metadata/file';
-import { Message as MessageFb } from 'apache-arrow/fb/message';
-import { Footer as FooterFb } from 'apache-arrow/fb/footer';
-import { Schema as SchemaFb } from 'apache-arrow/fb/schema';
-import type { Field as FieldFb } from 'apache-arrow/fb/field';
-import { Type as TypeFb } from 'apache-arrow/fb/type';
-import { Union as UnionFb } from 'apache-arrow/fb/union';
-import { UnionMode } from 'apache-arrow/fb/union-mode';
 
 /** A top-level column apache-arrow cannot decode: why, and how many nodes and buffers it spans. */
 export interface UnsupportedColumn {
@@ -22,7 +15,6 @@ export interface DecodedSchema {
   unsupported: Map<number, UnsupportedColumn>;
 }
 
-const decodeField = (Field as unknown as { decode(f: FieldFb, dictionaries: Map<number, DataType>): Field }).decode;
 
 function customMetadata(parent: { customMetadataLength(): number; customMetadata(i: number): { key(): string | null; value(): string | null } | null }): Map<string, string> {
   const out = new Map<string, string>();
@@ -88,7 +80,7 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
   for (let i = 0; i < fb.fieldsLength(); i++) {
     const f = fb.fields(i)!;
     try {
-      fields.push(decodeField(f, dictionaries));
+      fields.push(decodeFieldFb(f, dictionaries));
     } catch (e) {
       const name = f.name() ?? `column ${i}`;
       fields.push(new Field(name, new Null(), f.nullable(), customMetadata(f)));

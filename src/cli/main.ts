@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DatasetError, describeLocation } from '../dataset/errors';
+import { DatasetError, LocatedError, describeLocation } from '../model/errors';
 import { openDataset } from '../dataset/openDataset';
-import type { Dataset } from '../dataset/types';
+import type { Dataset } from '../model/types';
 import { countUnique } from '../compute/uniqueOfColumn';
 import { NodeFileSource } from '../source/nodeFileSource';
 import { formatVector } from '../compute/formatValue';
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof DatasetError) {
+    if (e instanceof LocatedError) {
       const where = describeLocation(e.where);
       console.error(`arrowscope: ${e.message}${where ? ` (at ${where})` : ''}${e.stillWorks ? ` ${e.stillWorks}` : ''}`);
     } else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -1,4 +1,4 @@
-import type { Dataset, FieldInfo } from '../dataset/types';
+import type { Dataset, FieldInfo } from '../model/types';
 
 /** The `--json` shape: format, total rows, schema, and one entry per batch / row group. */
 export function summaryJson(dataset: Dataset) {

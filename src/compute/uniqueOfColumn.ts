@@ -1,4 +1,4 @@
-import type { Dataset } from '../dataset/types';
+import type { Dataset } from '../model/types';
 import { finishRecount, mergeUnique, UniqueCounter, type UniquePartial, type UniqueResult, type UniqueValue } from './uniqueCounter';
 
 export interface ScanProgress {

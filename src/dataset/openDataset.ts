@@ -1,6 +1,6 @@
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError } from './errors';
-import type { Dataset, OpenOptions } from './types';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
+import type { Dataset, OpenOptions } from '../model/types';
 import { openArrow } from '../arrow/openArrow';
 
 export type SniffedFormat = 'arrow-file' | 'arrow-stream' | 'parquet';

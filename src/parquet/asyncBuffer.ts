@@ -1,5 +1,5 @@
 import type { AsyncBuffer } from 'hyparquet';
-import type { ByteSource } from '../source/ByteSource';
+import type { ByteSource } from '../model/byteSource';
 
 /** hyparquet's view of a file (byteLength + async slice) over one of our byte sources. */
 export function asyncBufferOf(source: ByteSource, signal?: AbortSignal): AsyncBuffer {

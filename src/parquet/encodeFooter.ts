@@ -1,6 +1,5 @@
 import type { ColumnChunk, ConvertedType, FileMetaData, SchemaElement } from 'hyparquet';
-import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
-import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
+import { ByteWriter, writeMetadata } from '../adapters/hyparquetWriterInternals';
 
 const INTEGER_CONVERTED: Record<string, ConvertedType> = {
   '8true': 'INT_8', '16true': 'INT_16', '32true': 'INT_32', '64true': 'INT_64',

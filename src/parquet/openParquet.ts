@@ -1,8 +1,8 @@
 import { Field, Null, Schema, tableFromIPC, type Vector } from 'apache-arrow';
 import { parquetSchema, type FileMetaData } from 'hyparquet';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError, type DatasetProblem } from '../dataset/errors';
-import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../dataset/types';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError, type DatasetProblem } from '../model/errors';
+import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
 import { chunkRange, columnSubsets, type ColumnSubset } from './columnSubset';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readFooter';
@@ -10,7 +10,7 @@ import { readPages } from './readPages';
 import { dictionaryHint } from './dictionaryHint';
 import { statsText } from './statsText';
 import { schemaOnlyFile, syntheticFile } from './syntheticFile';
-import { parquetWasm } from './wasm';
+import { parquetWasm } from '../adapters/parquetWasm';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 
 const BATCH_SIZE = 64 * 1024;

@@ -1,5 +1,5 @@
 import type { LogicalType, SchemaElement, SchemaTree } from 'hyparquet';
-import type { FieldInfo } from '../dataset/types';
+import type { FieldInfo } from '../model/types';
 
 function logicalText(t: LogicalType): string {
   const rest = Object.entries(t)

@@ -1,6 +1,6 @@
 import { parquetMetadataAsync, type FileMetaData } from 'hyparquet';
-import type { ByteSource } from '../source/ByteSource';
-import { DatasetError } from '../dataset/errors';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
 import { asyncBufferOf } from './asyncBuffer';
 
 const MAX_FOOTER = 256 * 1024 * 1024;

@@ -1,9 +1,8 @@
 import type { ColumnChunk } from 'hyparquet';
-import { parquetHeader } from 'hyparquet/src/column.js';
-import type { PageHeader } from 'hyparquet/src/types.js';
-import { DatasetError } from '../dataset/errors';
-import type { RegionInfo } from '../dataset/types';
-import type { ByteSource } from '../source/ByteSource';
+import { parquetHeader, type PageHeader } from '../adapters/hyparquetInternals';
+import { DatasetError } from '../model/errors';
+import type { RegionInfo } from '../model/types';
+import type { ByteSource } from '../model/byteSource';
 import { chunkRange } from './columnSubset';
 
 /** Most page headers fit in this; one with large statistics is read again, bigger. */

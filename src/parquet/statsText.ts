@@ -1,5 +1,5 @@
 import type { Statistics } from 'hyparquet';
-import type { ColumnStats } from '../dataset/types';
+import type { ColumnStats } from '../model/types';
 
 function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;

@@ -1,4 +1,5 @@
-import { MAX_SINGLE_READ, type ByteSource, type ReadStats } from './ByteSource';
+import type { ByteSource, ReadStats } from '../model/byteSource';
+import { MAX_SINGLE_READ } from './limits';
 
 /** Reads a File or Blob lazily with `slice().arrayBuffer()`; a disk-backed File is never copied whole. */
 export class BlobSource implements ByteSource {

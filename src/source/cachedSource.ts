@@ -1,4 +1,4 @@
-import type { ByteSource, ReadStats } from './ByteSource';
+import type { ByteSource, ReadStats } from '../model/byteSource';
 
 const BLOCK = 64 * 1024;
 /** Reads larger than this skip the cache: they are column bodies, read once and handed over. */

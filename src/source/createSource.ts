@@ -1,4 +1,4 @@
-import type { ByteSource } from './ByteSource';
+import type { ByteSource } from '../model/byteSource';
 import { BlobSource } from './blobSource';
 import { openHttpSource } from './httpSource';
 import type { SourceSpec } from './SourceSpec';

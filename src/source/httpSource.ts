@@ -1,5 +1,6 @@
-import { DatasetError } from '../dataset/errors';
-import { MAX_SINGLE_READ, type ByteSource, type ReadStats } from './ByteSource';
+import { SourceError } from './sourceError';
+import type { ByteSource, ReadStats } from '../model/byteSource';
+import { MAX_SINGLE_READ } from './limits';
 
 function sizeFromContentRange(value: string | null): number | undefined {
   const m = value?.match(/\/(\d+)\s*$/);
@@ -20,20 +21,20 @@ export class HttpSource implements ByteSource {
     try {
       response = await fetch(url, { headers: { Range: 'bytes=0-0' }, signal });
     } catch (e) {
-      throw new DatasetError(
+      throw new SourceError(
         `Could not reach ${url}: ${(e as Error).message}. The server may be down or may not allow cross-origin requests (CORS).`,
       );
     }
     await response.body?.cancel();
     if (response.status === 200) {
-      throw new DatasetError(
+      throw new SourceError(
         `The server at ${url} ignores HTTP Range requests (answered 200 instead of 206), so the file cannot be read lazily. Download it and open it from disk instead.`,
       );
     }
-    if (response.status !== 206) throw new DatasetError(`The server answered ${response.status} ${response.statusText} for ${url}.`);
+    if (response.status !== 206) throw new SourceError(`The server answered ${response.status} ${response.statusText} for ${url}.`);
     const size = sizeFromContentRange(response.headers.get('Content-Range'));
     if (size === undefined) {
-      throw new DatasetError(
+      throw new SourceError(
         `The server did not expose the file size (Content-Range) for ${url}; with CORS it must list Content-Range in Access-Control-Expose-Headers.`,
       );
     }
@@ -47,7 +48,7 @@ export class HttpSource implements ByteSource {
     const response = await fetch(this.url, { headers: { Range: `bytes=${offset}-${end - 1}` }, signal });
     if (response.status !== 206) {
       await response.body?.cancel();
-      throw new DatasetError(`Range request for bytes ${offset}-${end - 1} failed: HTTP ${response.status}.`, { offset });
+      throw new SourceError(`Range request for bytes ${offset}-${end - 1} failed: HTTP ${response.status}.`, { offset });
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     this.stats.reads++;

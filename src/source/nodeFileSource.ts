@@ -1,7 +1,8 @@
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { MAX_SINGLE_READ, type ByteSource, type ReadStats } from './ByteSource';
+import type { ByteSource, ReadStats } from '../model/byteSource';
+import { MAX_SINGLE_READ } from './limits';
 
 const SYNC_READ_MAX = 256 * 1024;
 

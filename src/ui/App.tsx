@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SourceSpec } from '../source/SourceSpec';
 import { EngineError, startEngine } from '../worker/client';
-import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, SourceSpec } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
 import { ThemeButton } from './ThemeButton';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { SourceSpec } from '../source/SourceSpec';
+import type { SourceSpec } from '../worker/protocol';
 import { rememberRecent } from './recentFiles';
 
 const ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.stream,.arrow_file';

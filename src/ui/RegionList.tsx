@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { DatasetSummary, ErrorInfo, PageList } from '../worker/protocol';
-import type { RegionInfo } from '../dataset/types';
+import type { DatasetSummary, ErrorInfo, PageList, RegionInfo } from '../worker/protocol';
 import { EngineError } from '../worker/client';
 import { ErrorBox } from './ErrorBox';
 import { bytes, count } from './format';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { FieldInfo } from '../dataset/types';
-import type { DatasetSummary } from '../worker/protocol';
+import type { DatasetSummary, FieldInfo } from '../worker/protocol';
 import { TypeIcon } from './TypeIcon';
 
 const LONG = 120;

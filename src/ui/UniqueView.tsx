@@ -1,10 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import * as Comlink from 'comlink';
 import { startTransition, useEffect, useRef, useState } from 'react';
-import type { ValueCount } from '../compute/uniqueCounter';
 import { EngineError } from '../worker/client';
-import type { UniqueProgress } from '../worker/pool/runUnique';
-import type { DatasetSummary, ErrorInfo, UniqueSummary } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, UniqueProgress, UniqueSummary, ValueCount } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { count } from './format';
 import { FooterStats } from './FooterStats';
@@ -51,7 +48,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     setProgress(null);
     const started = performance.now();
     try {
-      const r = await engine.unique(summary.id, column, Comlink.proxy(setProgress) as never, uniqueBudget());
+      const r = await engine.unique(summary.id, column, setProgress, uniqueBudget());
       const ms = performance.now() - started;
       // A transition: React renders the result, profile and list in slices, not in one long task.
       startTransition(() => setResult({ ...r, ms }));

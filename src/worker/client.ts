@@ -29,7 +29,8 @@ export function startEngine(): EngineClient {
       if (name === 'terminate') return () => worker.terminate();
       return async (...args: unknown[]) => {
         const call = (remote as unknown as Record<string, (...a: unknown[]) => Promise<{ ok: boolean; value?: unknown; error?: ErrorInfo }>>)[name];
-        const result = await call(...args);
+        // Callbacks (progress) cross to the worker as proxies; everything else is structured-cloned.
+        const result = await call(...args.map((a) => (typeof a === 'function' ? Comlink.proxy(a) : a)));
         if (!result.ok) throw new EngineError(result.error!);
         return result.value;
       };

@@ -1,9 +1,9 @@
-import { DatasetError, type DatasetProblem } from '../dataset/errors';
+import { DatasetError, LocatedError, type DatasetProblem } from '../model/errors';
 import { openDataset } from '../dataset/openDataset';
-import type { ChunkDetail, ChunkInfo, Dataset, PageList } from '../dataset/types';
-import type { ByteSource } from '../source/ByteSource';
+import type { ChunkDetail, ChunkInfo, Dataset, PageList } from '../model/types';
+import type { ByteSource } from '../model/byteSource';
 import { CachedSource } from '../source/cachedSource';
-import { parquetWasmMemoryBytes } from '../parquet/wasm';
+import { decoderMemoryBytes } from '../dataset/decoders';
 import { formatVector } from '../compute/formatValue';
 import { withProfileText } from '../compute/profileText';
 import type { DatasetSummary, ErrorInfo, IoStats, RowWindow, UniqueSummary } from './protocol';
@@ -30,7 +30,7 @@ interface Open {
 }
 
 export function errorInfo(e: unknown): ErrorInfo {
-  if (e instanceof DatasetError) return { message: e.message, where: e.where, stillWorks: e.stillWorks };
+  if (e instanceof LocatedError) return { message: e.message, where: e.where, stillWorks: e.stillWorks };
   if (e instanceof DOMException && e.name === 'AbortError') return { message: 'Cancelled.', where: {} };
   return { message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), where: {} };
 }
@@ -108,12 +108,12 @@ export class Engine {
 
   async stats(id: number): Promise<IoStats> {
     const { cache } = this.get(id);
-    return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes, wasmBytes: await parquetWasmMemoryBytes() };
+    return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes, wasmBytes: await decoderMemoryBytes() };
   }
 
   /** Bytes of parquet-wasm memory in this worker (it never shrinks: past a budget, replace the worker). */
   wasmBytes(): Promise<number> {
-    return parquetWasmMemoryBytes();
+    return decoderMemoryBytes();
   }
 
   chunks(id: number, start: number, end: number): ChunkInfo[] {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { setParquetWasmUrl } from '../parquet/wasm';
+import { browserDecoderUrl as wasmUrl } from '../dataset/browserDecoderUrl';
+import { setDecoderWasmUrl } from '../dataset/decoders';
 import { createSource } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine, errorInfo } from './engine';
@@ -9,7 +9,7 @@ import type { DatasetSummary, ErrorInfo } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
 import type { UniqueSort } from '../compute/uniqueView';
 
-setParquetWasmUrl(wasmUrl);
+setDecoderWasmUrl(wasmUrl);
 const engine = new Engine();
 engine.wasmUrl = wasmUrl;
 

@@ -1,5 +1,5 @@
-import type { DatasetProblem, FileLocation } from '../dataset/errors';
-import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo, PageList } from '../dataset/types';
+import type { DatasetProblem, FileLocation } from '../model/errors';
+import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo, PageList, RegionInfo } from '../model/types';
 import type { UniqueResult, ValueCount } from '../compute/uniqueCounter';
 
 /** Everything the overview and schema views need, as plain data. */
@@ -61,4 +61,7 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   top: ValueCount[];
 }
 
-export type { ChunkDetail, ChunkInfo, PageList };
+export type { ChunkDetail, ChunkInfo, FieldInfo, PageList, RegionInfo, ValueCount };
+export type { SourceSpec } from '../source/SourceSpec';
+export type { UniqueProgress } from './pool/runUnique';
+export type { UniqueSort } from '../compute/uniqueView';

@@ -1,4 +1,4 @@
-import type { ChunkInfo } from '../dataset/types';
+import type { ChunkInfo } from '../model/types';
 
 /** The chunk holding global row `row` (binary search over chunk row offsets); -1 when past the end. */
 export function chunkOfRow(chunks: readonly ChunkInfo[], row: number): number {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/dataset/openDataset';
-import { DatasetError } from '../../src/dataset/errors';
+import { DatasetError } from '../../src/model/errors';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { corpusFiles, hasCorpus } from '../support/corpus';
 import { show } from '../support/show';

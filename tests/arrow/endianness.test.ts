@@ -1,10 +1,6 @@
 import * as flatbuffers from 'flatbuffers';
+import { MessageFb, MessageHeaderFb as MessageHeader, MetadataVersionFb as MetadataVersion, SchemaFb, Endianness } from '../../src/adapters/apacheArrowInternals';
 import { describe, expect, it } from 'vitest';
-import { Message as MessageFb } from 'apache-arrow/fb/message';
-import { MessageHeader } from 'apache-arrow/fb/message-header';
-import { MetadataVersion } from 'apache-arrow/fb/metadata-version';
-import { Schema as SchemaFb } from 'apache-arrow/fb/schema';
-import { Endianness } from 'apache-arrow/fb/endianness';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
 

@@ -1,6 +1,6 @@
 import { Dictionary, Field, Int32, Struct, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray, RecordBatchStreamWriter, makeData, RecordBatch, Schema } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { DatasetError } from '../../src/dataset/errors';
+import { DatasetError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';

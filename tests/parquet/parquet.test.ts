@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DatasetError } from '../../src/dataset/errors';
+import { DatasetError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/compute/formatValue';

@@ -1,4 +1,4 @@
-import type { ByteSource } from '../../src/source/ByteSource';
+import type { ByteSource } from '../../src/model/byteSource';
 
 /** A real source with added latency per read, like a browser's Blob.slice or a remote server. */
 export function withLatency(inner: ByteSource, ms: number): ByteSource {

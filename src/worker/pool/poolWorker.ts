@@ -3,8 +3,8 @@ import * as Comlink from 'comlink';
 import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { UniqueValue } from '../../compute/uniqueCounter';
 import { openDataset } from '../../dataset/openDataset';
-import type { Dataset } from '../../dataset/types';
-import { parquetWasmMemoryBytes, setParquetWasmUrl } from '../../parquet/wasm';
+import type { Dataset } from '../../model/types';
+import { decoderMemoryBytes, setDecoderWasmUrl } from '../../dataset/decoders';
 import { CachedSource } from '../../source/cachedSource';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
@@ -33,9 +33,9 @@ function sameSpec(a: SourceSpec, b: SourceSpec): boolean {
 
 const api = {
   init(wasmUrl: string) {
-    setParquetWasmUrl(wasmUrl);
+    setDecoderWasmUrl(wasmUrl);
   },
-  wasmBytes: () => parquetWasmMemoryBytes(),
+  wasmBytes: () => decoderMemoryBytes(),
   async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number) {
     const dataset = await datasetFor(spec);
     return uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct });

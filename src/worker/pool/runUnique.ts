@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { finishRecount, mergeUnique, type UniquePartial, type UniqueResult, type UniqueValue } from '../../compute/uniqueCounter';
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
-import type { Dataset } from '../../dataset/types';
+import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { PoolWorkerApi } from './poolWorker';
 

@@ -21,6 +21,3 @@ export interface ByteSource {
   /** Release handles. Reads after close reject. */
   close?(): Promise<void>;
 }
-
-/** Largest single read we issue: `Blob.slice().arrayBuffer()` fails above ~2 GiB in Chromium. */
-export const MAX_SINGLE_READ = 128 * 1024 * 1024;

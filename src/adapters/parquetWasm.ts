@@ -1,3 +1,7 @@
+/**
+ * The one door to parquet-wasm: lazy initialisation (a wasm URL in the browser, self-initialising in
+ * Node) and its memory size. Pinned exactly; tests/adapters/parquetWasm.test.ts round-trips a file.
+ */
 type ParquetWasm = typeof import('parquet-wasm');
 
 let wasmUrl: string | undefined;

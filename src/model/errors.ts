@@ -5,20 +5,20 @@ export interface FileLocation {
   column?: number | string;
 }
 
-/**
- * An error the UI can show as it is: what failed, where in the file, and what still works.
- * Engines throw these (never bare Errors) for anything caused by the file's contents.
- */
-export class DatasetError extends Error {
+/** An error the UI can show as it is: what failed, where in the file, and what still works. */
+export class LocatedError extends Error {
   readonly where: FileLocation;
   readonly stillWorks?: string;
   constructor(message: string, where: FileLocation = {}, stillWorks?: string) {
     super(message);
-    this.name = 'DatasetError';
+    this.name = new.target.name;
     this.where = where;
     this.stillWorks = stillWorks;
   }
 }
+
+/** Engines throw these (never bare Errors) for anything caused by the file's contents. */
+export class DatasetError extends LocatedError {}
 
 /** A problem found while opening or indexing that did not stop the file from opening. */
 export interface DatasetProblem {

@@ -1,5 +1,5 @@
 import type { Schema, Vector } from 'apache-arrow';
-import type { ByteSource } from '../source/ByteSource';
+import type { ByteSource } from './byteSource';
 import type { DatasetProblem } from './errors';
 
 export type DatasetFormat = 'arrow-stream' | 'arrow-file' | 'parquet';

@@ -1,0 +1,6 @@
+/**
+ * The one door to hyparquet-writer's internal modules (its Thrift footer writer). Pinned exactly;
+ * tests/adapters/hyparquetWriterInternals.test.ts round-trips a footer through hyparquet.
+ */
+export { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
+export { writeMetadata } from 'hyparquet-writer/src/metadata.js';
