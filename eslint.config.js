@@ -7,17 +7,18 @@ import globals from 'globals';
  * The layer order of docs/ARCHITECTURE.md, bottom first. Each folder under src/ may import only the
  * folders listed for it (and itself); an import of any other src/ folder fails `npm run lint`.
  */
-const FOLDERS = ['model', 'source', 'adapters', 'arrow', 'parquet', 'dataset', 'compute', 'worker', 'cli', 'ui'];
+const FOLDERS = ['model', 'valueText', 'source', 'adapters', 'arrow', 'parquet', 'dataset', 'compute', 'worker', 'cli', 'ui'];
 const MAY_IMPORT = {
   model: [],
+  valueText: ['model'],
   source: ['model'],
   adapters: [],
-  arrow: ['model', 'source', 'adapters'],
-  parquet: ['model', 'source', 'adapters'],
-  dataset: ['model', 'source', 'adapters', 'arrow', 'parquet'],
-  compute: ['model'],
-  worker: ['model', 'source', 'dataset', 'compute'],
-  cli: ['model', 'source', 'dataset', 'compute'],
+  arrow: ['model', 'valueText', 'source', 'adapters'],
+  parquet: ['model', 'valueText', 'source', 'adapters'],
+  dataset: ['model', 'valueText', 'source', 'adapters', 'arrow', 'parquet'],
+  compute: ['model', 'valueText'],
+  worker: ['model', 'valueText', 'source', 'dataset', 'compute'],
+  cli: ['model', 'valueText', 'source', 'dataset', 'compute'],
   ui: [], // only worker/client and worker/protocol, below
 };
 
