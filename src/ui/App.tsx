@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EngineError, startEngine } from '../worker/client';
-import type { DatasetSummary, ErrorInfo, SourceSpec } from '../worker/protocol';
+import { EngineError } from '../worker/client';
+import type { ErrorInfo, SourceSpec } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
 import { ThemeButton } from './ThemeButton';
@@ -8,27 +8,22 @@ import { OpenBar } from './OpenBar';
 import { RecentFiles } from './RecentFiles';
 import { readHash } from './shareLink';
 import { EngineContext } from './useEngine';
-
-interface Tab {
-  summary: DatasetSummary;
-  /** How to open the file again (a fresh engine worker reopens every tab). */
-  spec: SourceSpec;
-}
-
-/** Parquet's wasm memory never shrinks; past this the engine worker is replaced. `?wasmBudgetMiB=` overrides. */
-function wasmBudgetBytes(): number {
-  const mib = Number(new URLSearchParams(location.search).get('wasmBudgetMiB'));
-  return (Number.isFinite(mib) && mib > 0 ? mib : 1536) * 1024 * 1024;
-}
+import { useEngineLifecycle, type OpenTab, type ReopenedTab } from './useEngineLifecycle';
+import { useFileDrop } from './useFileDrop';
+import { useLaunchQueue } from './useLaunchQueue';
 
 export function App() {
-  const [engine, setEngine] = useState(() => startEngine());
-  const [notice, setNotice] = useState<string | null>(null);
-  const [tabs, setTabs] = useState<Tab[]>([]);
+  const [tabs, setTabs] = useState<OpenTab[]>([]);
   const [active, setActive] = useState<number | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [dragging, setDragging] = useState(false);
+
+  // A restarted engine gave every tab a new dataset id: the active tab stays the same file.
+  const onEngineRestarted = useCallback((reopened: ReopenedTab[]) => {
+    setTabs(reopened.map(({ spec, summary }) => ({ spec, summary })));
+    setActive((a) => reopened.find((r) => r.old === a)?.summary.id ?? null);
+  }, []);
+  const { engine, notice, dismissNotice } = useEngineLifecycle(tabs, onEngineRestarted);
 
   const open = useCallback(
     async (spec: SourceSpec) => {
@@ -63,30 +58,6 @@ export function App() {
     [engine],
   );
 
-  // Replace the engine worker once its wasm memory passes the budget, reopening every tab in the new one.
-  useEffect(() => {
-    if (!tabs.length) return;
-    let busy = false;
-    const timer = setInterval(async () => {
-      if (busy) return;
-      busy = true;
-      try {
-        const held = await engine.wasmBytes();
-        if (held <= wasmBudgetBytes()) return;
-        const next = startEngine();
-        const reopened = await Promise.all(tabs.map(async (t) => ({ spec: t.spec, summary: await next.open(t.spec), old: t.summary.id })));
-        engine.terminate();
-        setEngine(next);
-        setTabs(reopened.map(({ spec, summary }) => ({ spec, summary })));
-        setActive((a) => reopened.find((r) => r.old === a)?.summary.id ?? null);
-        setNotice(`The engine worker was restarted to give back ${(held / 2 ** 20).toFixed(0)} MiB of Parquet decoder memory (WebAssembly memory never shrinks); open files were reopened.`);
-      } finally {
-        busy = false;
-      }
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [engine, tabs]);
-
   // A share link (#url=...) reopens the remote file it names (once, not again for a new engine).
   const sharedOpened = useRef(false);
   useEffect(() => {
@@ -96,17 +67,8 @@ export function App() {
     if (state.url) void open({ kind: 'url', url: state.url });
   }, [open]);
 
-  // Files handed over by the installed PWA (manifest file_handlers).
-  useEffect(() => {
-    const queue = (window as unknown as { launchQueue?: { setConsumer(f: (p: { files: FileSystemFileHandle[] }) => void): void } }).launchQueue;
-    queue?.setConsumer(async ({ files }) => openFiles(await Promise.all(files.map((h) => h.getFile()))));
-  }, [openFiles]);
-
-  const onDrop = (e: React.DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    if (e.dataTransfer.files.length) openFiles(Array.from(e.dataTransfer.files));
-  };
+  useLaunchQueue(openFiles);
+  const { dragging, dropProps } = useFileDrop(openFiles);
 
   const current = tabs.find((t) => t.summary.id === active) ?? tabs[tabs.length - 1];
 
@@ -114,14 +76,7 @@ export function App() {
     <EngineContext.Provider value={engine}>
       <div
         className={`app${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={(e) => {
-          if (e.currentTarget === e.target) setDragging(false);
-        }}
-        onDrop={onDrop}
+        {...dropProps}
         data-testid="app"
       >
         <header className="topbar">
@@ -154,7 +109,7 @@ export function App() {
         {notice && (
           <div className="status" role="status" data-testid="notice">
             {notice}{' '}
-            <button className="link" onClick={() => setNotice(null)}>
+            <button className="link" onClick={dismissNotice}>
               Dismiss
             </button>
           </div>

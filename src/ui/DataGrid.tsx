@@ -1,16 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DatasetSummary } from '../worker/protocol';
-import { EngineError } from '../worker/client';
 import { count } from './format';
-import { BLOCK_ROWS, RowCache } from './rowCache';
-import { clamp, scrollScale } from './scaledScroll';
+import { clamp } from './scaledScroll';
 import { TypeIcon } from './TypeIcon';
 import { useEngine } from './useEngine';
+import { useRowWindow } from './useRowWindow';
+import { useScaledScroll } from './useScaledScroll';
 
 const ROW_H = 24;
 const COL_W = 180;
 const GUTTER_W = 110;
+/** Rows rendered (and read) above and below the visible ones. */
+const OVERSCAN_ROWS = 8;
 
 interface Props {
   summary: DatasetSummary;
@@ -24,53 +26,13 @@ interface Props {
  */
 export function DataGrid({ summary, initialRow, onRowChange }: Props) {
   const engine = useEngine();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualTop = useRef(0);
-  // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
-  const readNow = useRef(false);
-  // The blocks x columns being read: a re-render that needs the same ones does not ask again.
-  const inFlight = useRef('');
-  const [viewport, setViewport] = useState(600);
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<{ row: number; col: number }>({ row: initialRow, col: 0 });
   const [onlyColumn, setOnlyColumn] = useState<number | null>(null);
   const [goto, setGoto] = useState('');
   const [status, setStatus] = useState('');
-  const cache = useMemo(() => new RowCache(), []);
   const rows = summary.rows;
-  const scale = scrollScale(rows * ROW_H, viewport);
-  const scaleRef = useRef(scale);
-  scaleRef.current = scale;
   const columns = useMemo(() => (onlyColumn === null ? summary.fields.map((_, i) => i) : [onlyColumn]), [onlyColumn, summary.fields]);
-
-  // Virtual offset in rows x ROW_H pixels; the canvas scrollTop is this divided by the scale factor.
-  const [top, setTop] = useState(0);
-
-  const moveTo = useCallback(
-    (virtualOffset: number) => {
-      const el = scroller.current;
-      if (!el) return;
-      virtualTop.current = clamp(virtualOffset, 0, Math.max(0, rows * ROW_H - el.clientHeight));
-      el.scrollTop = virtualTop.current / scaleRef.current.factor;
-      setTop(virtualTop.current);
-    },
-    [rows],
-  );
-
-  // Rows are virtualized by plain arithmetic (fixed row height): a row virtualizer would keep one
-  // measurement object per row, which does not scale to 50M rows.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const onScroll = () => {
-      const expected = virtualTop.current / scaleRef.current.factor;
-      // A scroll we caused keeps its exact virtual offset; a dragged scrollbar maps by the factor.
-      if (Math.abs(el.scrollTop - expected) >= 1) virtualTop.current = el.scrollTop * scaleRef.current.factor;
-      setTop(virtualTop.current);
-    };
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, []);
+  const { scroller, scale, viewport, firstRow, lastRow, shift, jumpToRow, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS);
 
   const columnVirtualizer = useVirtualizer({
     horizontal: true,
@@ -79,35 +41,18 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     estimateSize: () => COL_W,
     overscan: 2,
   });
-
-  // Wheel moves by exact pixels even when the canvas is scaled.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const onWheel = (e: WheelEvent) => {
-      if (scaleRef.current.factor === 1 || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
-      e.preventDefault();
-      const step = e.deltaMode === 1 ? e.deltaY * ROW_H : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
-      moveTo(virtualTop.current + step);
-    };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    const resize = new ResizeObserver(() => setViewport(el.clientHeight));
-    resize.observe(el);
-    return () => {
-      el.removeEventListener('wheel', onWheel);
-      resize.disconnect();
-    };
-  }, [moveTo]);
+  const colItems = columnVirtualizer.getVirtualItems();
+  const visibleCols = colItems.map((c) => columns[c.index]);
+  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleCols, setStatus);
 
   const scrollToRow = useCallback(
     (row: number) => {
-      const el = scroller.current;
       const target = clamp(row, 0, Math.max(0, rows - 1));
       setSelected((s) => ({ ...s, row: target }));
-      readNow.current = true;
-      moveTo(target * ROW_H - (el ? el.clientHeight / 3 : 0));
+      readAtOnce();
+      jumpToRow(target);
     },
-    [moveTo, rows],
+    [jumpToRow, readAtOnce, rows],
   );
 
   useEffect(() => {
@@ -116,60 +61,9 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const overscan = 8;
-  const firstRow = clamp(Math.floor(top / ROW_H) - overscan, 0, Math.max(0, rows - 1));
-  const lastRow = Math.min(rows - 1, Math.ceil((top + viewport) / ROW_H) + overscan);
-  const colItems = columnVirtualizer.getVirtualItems();
-  const visibleCols = colItems.map((c) => columns[c.index]);
-  const colKey = visibleCols.join(',');
-
   useEffect(() => {
     onRowChange(firstRow);
   }, [firstRow, onRowChange]);
-
-  // Load the blocks of rows x columns on screen that are not cached yet; newer requests cancel older.
-  useEffect(() => {
-    if (lastRow < firstRow) return;
-    const firstBlock = Math.floor(firstRow / BLOCK_ROWS);
-    const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
-    const cols = colKey ? colKey.split(',').map(Number) : [];
-    const missing = cols.filter((c) => {
-      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c)) return true;
-      return false;
-    });
-    if (!missing.length) return;
-    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}`;
-    if (request === inFlight.current) return;
-    const start = firstBlock * BLOCK_ROWS;
-    const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
-    const delay = readNow.current ? 0 : 16;
-    readNow.current = false;
-    const timer = setTimeout(() => {
-      setStatus('Reading…');
-      inFlight.current = request;
-      engine.rows(summary.id, start, n, missing, 'grid').then(
-        (w) => {
-          if (inFlight.current === request) inFlight.current = '';
-          w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
-          missing.forEach((c, k) => {
-            if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
-            for (let b = firstBlock; b <= lastBlock; b++) {
-              const from = (b - firstBlock) * BLOCK_ROWS;
-              cache.put(b, c, w.columns[k].slice(from, from + BLOCK_ROWS));
-            }
-          });
-          setStatus('');
-          setVersion((v) => v + 1);
-        },
-        (e) => {
-          if (inFlight.current === request) inFlight.current = '';
-          if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
-          setStatus(e instanceof EngineError ? e.info.message : String(e));
-        },
-      );
-    }, delay);
-    return () => clearTimeout(timer);
-  }, [engine, summary.id, firstRow, lastRow, colKey, cache, version]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const page = Math.max(1, Math.floor(viewport / ROW_H) - 1);
@@ -197,10 +91,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     const row = clamp(selected.row + move[0], 0, rows - 1);
     const col = clamp(selected.col + move[1], 0, columns.length - 1);
     setSelected({ row, col });
-    const el = scroller.current!;
-    const top = row * ROW_H;
-    if (top < virtualTop.current + ROW_H) moveTo(top - ROW_H);
-    else if (top + ROW_H > virtualTop.current + el.clientHeight) moveTo(top + 2 * ROW_H - el.clientHeight);
+    revealRow(row);
     columnVirtualizer.scrollToIndex(col);
   };
 
@@ -225,8 +116,6 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     setStatus('');
   };
 
-  const el = scroller.current;
-  const shift = el ? top - el.scrollTop : 0;
   const visibleRows: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) visibleRows.push(r);
   const width = GUTTER_W + columnVirtualizer.getTotalSize();

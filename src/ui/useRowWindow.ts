@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { EngineError } from '../worker/client';
+import { BLOCK_ROWS, RowCache } from './rowCache';
+import { useEngine } from './useEngine';
+
+export interface LoadedRows {
+  /** The loaded cells; a render after a read sees the new ones. */
+  cache: RowCache;
+  /** The next read starts at once instead of waiting a frame (for jumps: go to, Home/End). */
+  readAtOnce(): void;
+}
+
+/**
+ * Keeps the rows [firstRow, lastRow] x columns on screen loaded: reads the blocks the cache lacks
+ * through the engine, one request at a time (a newer one cancels the older in the worker).
+ * `onStatus` hears 'Reading…', then '' or the error.
+ */
+export function useRowWindow(datasetId: number, firstRow: number, lastRow: number, columns: readonly number[], onStatus: (status: string) => void): LoadedRows {
+  const engine = useEngine();
+  // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
+  const readNow = useRef(false);
+  // The blocks x columns being read: a re-render that needs the same ones does not ask again.
+  const inFlight = useRef('');
+  const [version, setVersion] = useState(0);
+  const cache = useMemo(() => new RowCache(), []);
+  const colKey = columns.join(',');
+
+  // Load the blocks of rows x columns on screen that are not cached yet; newer requests cancel older.
+  useEffect(() => {
+    if (lastRow < firstRow) return;
+    const firstBlock = Math.floor(firstRow / BLOCK_ROWS);
+    const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
+    const cols = colKey ? colKey.split(',').map(Number) : [];
+    const missing = cols.filter((c) => {
+      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c)) return true;
+      return false;
+    });
+    if (!missing.length) return;
+    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}`;
+    if (request === inFlight.current) return;
+    const start = firstBlock * BLOCK_ROWS;
+    const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
+    const delay = readNow.current ? 0 : 16;
+    readNow.current = false;
+    const timer = setTimeout(() => {
+      onStatus('Reading…');
+      inFlight.current = request;
+      // 'grid' is the worker's cancellation key: this read cancels the grid's previous one.
+      engine.rows(datasetId, start, n, missing, 'grid').then(
+        (w) => {
+          if (inFlight.current === request) inFlight.current = '';
+          w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
+          missing.forEach((c, k) => {
+            if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
+            for (let b = firstBlock; b <= lastBlock; b++) {
+              const from = (b - firstBlock) * BLOCK_ROWS;
+              cache.put(b, c, w.columns[k].slice(from, from + BLOCK_ROWS));
+            }
+          });
+          onStatus('');
+          setVersion((v) => v + 1);
+        },
+        (e) => {
+          if (inFlight.current === request) inFlight.current = '';
+          if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
+          onStatus(e instanceof EngineError ? e.info.message : String(e));
+        },
+      );
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [engine, datasetId, firstRow, lastRow, colKey, cache, version, onStatus]);
+
+  const readAtOnce = useCallback(() => {
+    readNow.current = true;
+  }, []);
+
+  return { cache, readAtOnce };
+}
