@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDataset } from '../../src/dataset/openDataset';
 import { DatasetError } from '../../src/model/errors';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { corpusFiles, hasCorpus } from '../support/corpus';
+import { corpusFiles, describeCorpus } from '../support/corpus';
 import { show } from '../support/show';
 
 const files = corpusFiles('arrow-testing/data/arrow-ipc-stream/integration', /\.(stream|arrow_file)$/);
@@ -18,7 +18,7 @@ function reference(path: string): Table | null {
   }
 }
 
-describe.runIf(hasCorpus)('Arrow engine matches apache-arrow on every readable integration file', () => {
+describeCorpus('Arrow engine matches apache-arrow on every readable integration file', () => {
   it.each(files.map((f) => [basename(f), f]))('%s', async (_name, path) => {
     const expected = reference(path);
     const source = await NodeFileSource.open(path);

@@ -4,16 +4,16 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { dictionariesOf, expectedColumn, type IntegrationJson } from '../../scripts/corpus/integrationJson';
 import { normalizeData } from '../../scripts/corpus/normalizeData';
-import { corpusFiles, hasCorpus } from '../support/corpus';
+import { fixtureFiles } from '../support/corpus';
 
 const DIR = 'arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0';
 const CASES = ['generated_primitive', 'generated_dictionary', 'generated_nested', 'generated_decimal', 'generated_datetime'];
 
-describe.runIf(hasCorpus)('integration JSON parser agrees with apache-arrow on gold streams', () => {
+describe('integration JSON parser agrees with apache-arrow on gold streams', () => {
   for (const name of CASES) {
     it(name, () => {
-      const [json] = corpusFiles(DIR, new RegExp(`^${name}\\.json\\.gz$`));
-      const [stream] = corpusFiles(DIR, new RegExp(`^${name}\\.stream$`));
+      const [json] = fixtureFiles(DIR, new RegExp(`^${name}\\.json\\.gz$`));
+      const [stream] = fixtureFiles(DIR, new RegExp(`^${name}\\.stream$`));
       expect(json && stream).toBeTruthy();
       const parsed = JSON.parse(gunzipSync(readFileSync(json)).toString('utf8')) as IntegrationJson;
       const table = tableFromIPC(readFileSync(stream));

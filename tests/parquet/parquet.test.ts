@@ -4,12 +4,12 @@ import { DatasetError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/compute/formatValue';
-import { mergeUnique } from '../../src/compute/uniqueCounter';
+import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
-import { CORPUS_DIR, corpusFiles, hasCorpus } from '../support/corpus';
+import { fixture, fixtureFiles } from '../support/corpus';
 import { tempFile } from '../support/files';
 
-const pq = (name: string) => `${CORPUS_DIR}/parquet-testing/${name}`;
+const pq = (name: string) => fixture(`parquet-testing/${name}`);
 const open = async (path: string) => openDataset(await NodeFileSource.open(path));
 const values = async (path: string, column: string) => {
   const ds = await open(path);
@@ -20,7 +20,7 @@ const values = async (path: string, column: string) => {
   return out;
 };
 
-describe.runIf(hasCorpus)('Parquet engine', () => {
+describe('Parquet engine', () => {
   it('opens from the footer: schema with physical and logical types, row groups, created_by', async () => {
     const ds = await open(pq('data/alltypes_plain.parquet'));
     expect(ds.format).toBe('parquet');
@@ -45,7 +45,7 @@ describe.runIf(hasCorpus)('Parquet engine', () => {
   });
 
   it('decodes every codec of the npm build to the same values', async () => {
-    const files = corpusFiles('duckdb-parquet-testing/compression/generated', /^data_page=1_.*\.parquet$/);
+    const files = fixtureFiles('duckdb-parquet-testing/compression/generated', /^data_page=1_.*\.parquet$/);
     expect(files.length).toBeGreaterThanOrEqual(5);
     const reference = await open(files.find((f) => f.includes('NONE'))!);
     for (const file of files) {
@@ -76,7 +76,7 @@ describe.runIf(hasCorpus)('Parquet engine', () => {
   });
 
   it('ends quickly with a clear error on bad data, naming the row group and column', async () => {
-    for (const file of corpusFiles('parquet-testing/bad_data', /\.parquet$/)) {
+    for (const file of fixtureFiles('parquet-testing/bad_data', /\.parquet$/)) {
       let ds;
       try {
         ds = await open(file);
@@ -105,14 +105,14 @@ describe.runIf(hasCorpus)('Parquet engine', () => {
   });
 });
 
-describe.runIf(hasCorpus)('Parquet row group facts', () => {
+describe('Parquet row group facts', () => {
   it('shows the sort order a row group declares', async () => {
     const ds = await open(pq('data/sort_columns.parquet'));
     expect((await ds.chunkDetail(0)).metadata?.['sorted by']).toBe('a desc nulls first, b asc');
   });
 });
 
-describe.runIf(hasCorpus)('INT96 timestamps', () => {
+describe('INT96 timestamps', () => {
   it('are exact for dates far outside the nanosecond range (int96_from_spark.md lists them)', async () => {
     // 1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000, null, 9089380393200000000 µs
     expect(await values(pq('data/int96_from_spark.parquet'), 'a')).toEqual([
@@ -137,7 +137,7 @@ describe.runIf(hasCorpus)('INT96 timestamps', () => {
   });
 });
 
-describe.runIf(hasCorpus)('Parquet pages', () => {
+describe('Parquet pages', () => {
   it('lists every page of a column chunk from its headers: kinds, sizes adding up to the chunk, values', async () => {
     const ds = await open(pq('data/datapage_v2.snappy.parquet'));
     const detail = await ds.chunkDetail(0);
@@ -177,7 +177,7 @@ describe.runIf(hasCorpus)('Parquet pages', () => {
 });
 
 // Facts the parquet-testing README states about its files, checked through the app's engine.
-describe.runIf(hasCorpus)('parquet-testing README', () => {
+describe('parquet-testing README', () => {
   it('datapage_v1-snappy-compressed-checksum: columns "a" and "b" of two snappy v1 data pages each', async () => {
     const ds = await open(pq('data/datapage_v1-snappy-compressed-checksum.parquet'));
     for (const c of [0, 1]) {
@@ -217,7 +217,7 @@ describe.runIf(hasCorpus)('parquet-testing README', () => {
   });
 });
 
-describe.runIf(hasCorpus)('Parquet dictionary-encoded strings', () => {
+describe('Parquet dictionary-encoded strings', () => {
   it('stay dictionary-encoded when every page uses the dictionary, with the same values and the same unique counts', async () => {
     const ds = await open(pq('data/alltypes_dictionary.parquet'));
     const c = ds.fields.findIndex((f) => f.name === 'string_col');
