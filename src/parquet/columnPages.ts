@@ -1,0 +1,25 @@
+import type { FileMetaData } from 'hyparquet';
+import type { ByteSource } from '../model/byteSource';
+import { DatasetError } from '../model/errors';
+import type { PageList } from '../model/types';
+import type { ColumnSubset } from './columnSubset';
+import { readPages } from './readPages';
+
+/** The pages of every leaf of one top-level column in one row group, from their headers only. */
+export async function columnPages(source: ByteSource, md: FileMetaData, rowGroup: number, subset: ColumnSubset, fieldName: string, signal?: AbortSignal): Promise<PageList> {
+  const rg = md.row_groups[rowGroup];
+  const out: PageList = { pages: [], truncated: false };
+  for (const leaf of rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves)) {
+    const name = leaf.meta_data?.path_in_schema.join('.') ?? fieldName;
+    if (!leaf.meta_data) throw new DatasetError(`Column "${name}" of row group ${rowGroup} is encrypted; its pages cannot be listed without a key.`, { chunk: rowGroup, column: name });
+    try {
+      const { pages, truncated } = await readPages(source, leaf, name, signal);
+      out.pages.push(...pages);
+      out.truncated ||= truncated;
+    } catch (e) {
+      if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk: rowGroup }, e.stillWorks);
+      throw e;
+    }
+  }
+  return out;
+}
