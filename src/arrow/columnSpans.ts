@@ -1,4 +1,5 @@
 import { DataType, Type, UnionMode, type Field } from 'apache-arrow';
+import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
 
 /** The slice of a record batch's flattened nodes, buffers and variadic counts that one column owns. */
 export interface ColumnSpan {
@@ -17,36 +18,10 @@ interface Counts {
   views: number;
 }
 
-/** Buffers one array of `type` owns itself (children excluded), per the IPC spec for `version`. */
-function ownBuffers(type: DataType, metadataVersion: number): number {
-  switch (type.typeId) {
-    case Type.Null:
-      return 0;
-    case Type.Utf8:
-    case Type.Binary:
-    case Type.LargeUtf8:
-    case Type.LargeBinary:
-      return 3;
-    case Type.List:
-    case Type.LargeList:
-    case Type.Map:
-      return 2;
-    case Type.FixedSizeList:
-    case Type.Struct:
-      return 1;
-    case Type.Union: {
-      const legacyValidity = metadataVersion < 4 ? 1 : 0; // MetadataVersion.V5 === 4
-      return (type as unknown as { mode: UnionMode }).mode === UnionMode.Dense ? 2 + legacyValidity : 1 + legacyValidity;
-    }
-    default:
-      // Fixed-width types, Bool, Dictionary (its indices) and the view types (validity + views).
-      return 2;
-  }
-}
-
 function count(type: DataType, metadataVersion: number, variadicCounts: readonly number[], into: Counts): void {
   into.nodes += 1;
-  into.buffers += ownBuffers(type, metadataVersion);
+  const dense = type.typeId === Type.Union && (type as unknown as { mode: UnionMode }).mode === UnionMode.Dense;
+  into.buffers += ownBuffers(type.typeId === Type.Dictionary ? DICTIONARY_INDICES : type.typeId, metadataVersion, dense);
   if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) {
     into.buffers += variadicCounts[into.views] ?? 0; // the data buffers this batch's views point into
     into.views += 1;

@@ -34,6 +34,8 @@ export interface IpcIndex {
   metadataVersion: number;
   /** Top-level columns whose type could not be decoded, by column index. */
   unsupported: Map<number, UnsupportedColumn>;
+  /** The schema declares big-endian data (values are then refused rather than misread). */
+  bigEndian: boolean;
   batches: BatchEntry[];
   dictionaries: DictionaryEntry[];
 }

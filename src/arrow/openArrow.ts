@@ -12,9 +12,8 @@ import type { IpcIndex } from './ipcIndex';
 import { loadColumn, type ColumnRequest } from './loadColumn';
 import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
 import { decodeMetadataAt } from './readMessage';
-import { readFooterIndex } from './readFooter';
+import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
-import { schemaEndianness } from './schemaEndianness';
 
 const METADATA_VERSION_NAMES = ['V1', 'V2', 'V3', 'V4', 'V5'];
 
@@ -35,10 +34,9 @@ class ArrowDataset implements Dataset {
     readonly format: 'arrow-stream' | 'arrow-file',
     readonly source: ByteSource,
     private readonly index: IpcIndex,
-    bigEndian: boolean,
   ) {
     const fields = index.schema.fields;
-    const reason = bigEndian
+    const reason = index.bigEndian
       ? 'The file is big-endian; Arrowscope reads little-endian data only and will not show byte-swapped values.'
       : undefined;
     this.unsupported = fields.map((_, i) => reason ?? index.unsupported.get(i)?.reason);
@@ -171,14 +169,14 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
   const direct = source instanceof CachedSource ? source.inner : source;
   if (format === 'arrow-file') {
     const { index, problem } = await readFooterIndex(direct, signal);
-    const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
+    const dataset = new ArrowDataset(format, source, index);
     if (problem) dataset.problems.push(problem);
     dataset.indexComplete = true;
     onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: source.size, done: true });
     return dataset;
   }
   const { index, next, window } = await readStreamSchema(direct, signal);
-  const dataset = new ArrowDataset(format, source, index, await schemaEndianness(source, format, signal));
+  const dataset = new ArrowDataset(format, source, index);
   let lastReport = 0;
   const report = (done: boolean) => {
     const last = index.batches[index.batches.length - 1];

@@ -42,8 +42,8 @@ export async function readStreamSchema(source: ByteSource, signal?: AbortSignal)
   } catch (e) {
     throw new DatasetError(`The schema could not be decoded: ${(e as Error).message}.`, { offset: 0 });
   }
-  const { schema, unsupported, metadataVersion } = decoded;
-  return { index: { schema, metadataVersion, unsupported, batches: [], dictionaries: [] }, next: first.end, window };
+  const { schema, unsupported, metadataVersion, bigEndian } = decoded;
+  return { index: { schema, metadataVersion, unsupported, bigEndian, batches: [], dictionaries: [] }, next: first.end, window };
 }
 
 /**

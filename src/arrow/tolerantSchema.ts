@@ -1,6 +1,7 @@
 import * as flatbuffers from 'flatbuffers';
-import { decodeFieldFb, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
+import { decodeFieldFb, Endianness, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
 import { Field, Null, Schema, type DataType } from 'apache-arrow';
+import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
 
 /** A top-level column apache-arrow cannot decode: why, and how many nodes and buffers it spans. */
 export interface UnsupportedColumn {
@@ -13,8 +14,12 @@ export interface UnsupportedColumn {
 export interface DecodedSchema {
   schema: Schema;
   unsupported: Map<number, UnsupportedColumn>;
+  /**
+   * The schema declares big-endian data. apache-arrow ignores this flag and would read such data as
+   * little-endian, so it is read here from the raw flatbuffer and such files are refused for values.
+   */
+  bigEndian: boolean;
 }
-
 
 function customMetadata(parent: { customMetadataLength(): number; customMetadata(i: number): { key(): string | null; value(): string | null } | null }): Map<string, string> {
   const out = new Map<string, string>();
@@ -28,34 +33,11 @@ function customMetadata(parent: { customMetadataLength(): number; customMetadata
 
 /** Field nodes and buffers a field subtree occupies in a record batch, from the raw flatbuffer. */
 function layout(f: FieldFb, metadataVersion: number): { nodes: number; buffers: number } {
+  if (f.dictionary()) return { nodes: 1, buffers: ownBuffers(DICTIONARY_INDICES, metadataVersion) }; // values live in dictionary batches
   let nodes = 1;
-  let buffers: number;
-  if (f.dictionary()) return { nodes: 1, buffers: 2 };
-  switch (f.typeType()) {
-    case TypeFb.Null:
-    case TypeFb.RunEndEncoded:
-      buffers = 0;
-      break;
-    case TypeFb.Binary:
-    case TypeFb.Utf8:
-    case TypeFb.LargeBinary:
-    case TypeFb.LargeUtf8:
-    case TypeFb.ListView:
-    case TypeFb.LargeListView:
-      buffers = 3;
-      break;
-    case TypeFb.FixedSizeList:
-    case TypeFb.Struct_:
-      buffers = 1;
-      break;
-    case TypeFb.Union: {
-      const union = f.type(new UnionFb()) as UnionFb | null;
-      buffers = (union?.mode() === UnionMode.Dense ? 2 : 1) + (metadataVersion < 4 ? 1 : 0);
-      break;
-    }
-    default:
-      buffers = 2; // fixed width, bool, list, large list, map; view types need per-batch counts
-  }
+  const dense = f.typeType() === TypeFb.Union && (f.type(new UnionFb()) as UnionFb | null)?.mode() === UnionMode.Dense;
+  // View types' variadic buffers would need per-batch counts; they are not added here.
+  let buffers = ownBuffers(f.typeType(), metadataVersion, dense);
   for (let i = 0; i < f.childrenLength(); i++) {
     const child = layout(f.children(i)!, metadataVersion);
     nodes += child.nodes;
@@ -93,7 +75,7 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
       });
     }
   }
-  return { schema: new Schema(fields, customMetadata(fb), dictionaries, metadataVersion), unsupported };
+  return { schema: new Schema(fields, customMetadata(fb), dictionaries, metadataVersion), unsupported, bigEndian: fb.endianness() === Endianness.Big };
 }
 
 /** The schema message of a stream (raw metadata bytes), decoded tolerantly. */

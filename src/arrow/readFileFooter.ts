@@ -44,7 +44,7 @@ export async function readFooterIndex(
   } catch (e) {
     throw new DatasetError(`The footer could not be decoded: ${(e as Error).message}.`, { offset: footerOffset });
   }
-  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, batches: [], dictionaries: [] };
+  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, bigEndian: footer.bigEndian, batches: [], dictionaries: [] };
   const window = new ReadWindow(source);
   let problem: DatasetProblem | null = null;
 
