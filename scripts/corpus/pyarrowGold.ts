@@ -1,0 +1,104 @@
+/**
+ * Strict check against pyarrow: for every gold file in tests/gold/pyarrow (made once with
+ * scripts/gold/pyarrow_gold.py), open the same file through the engine the app uses and compare, per column,
+ * the type name and the text the grid shows for the rows pyarrow rendered. A column with no reference is
+ * counted apart, never as passed.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { Engine } from '../../src/worker/engine';
+
+interface GoldColumn {
+  name: string;
+  type: string;
+  rows: number;
+  index?: number[];
+  values?: (string | null)[];
+  noReference?: string;
+}
+interface GoldFile {
+  file: string;
+  rows?: number;
+  columns?: GoldColumn[];
+  unreadable?: string;
+}
+
+export type ColumnOutcome = 'equal' | 'differs' | 'error' | 'noReference';
+export interface GoldColumnResult {
+  file: string;
+  column: string;
+  outcome: ColumnOutcome;
+  typeEqual: boolean;
+  detail?: string;
+}
+
+/** Consecutive runs of the gold row numbers, so that each run is one grid window. */
+function runs(index: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of index) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else out.push([i, i + 1]);
+  }
+  return out;
+}
+
+export async function checkPyarrowGold(goldDir: string, resolveFile: (rel: string) => string): Promise<GoldColumnResult[]> {
+  const results: GoldColumnResult[] = [];
+  const engine = new Engine();
+  for (const name of readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort()) {
+    const gold = JSON.parse(readFileSync(join(goldDir, name), 'utf8')) as GoldFile;
+    const path = resolveFile(gold.file);
+    if (!gold.columns || !existsSync(path)) continue;
+    let id: number;
+    try {
+      id = (await engine.openSource(await NodeFileSource.open(path), true)).id;
+    } catch (e) {
+      for (const c of gold.columns) results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual: false, detail: `open: ${(e as Error).message}` });
+      continue;
+    }
+    try {
+      const summary = engine.summary(id);
+      const colIndex = new Map(summary.fields.map((f, i) => [f.name, i]));
+      for (const [k, c] of gold.columns.entries()) {
+        const col = colIndex.get(c.name) ?? k;
+        const field = summary.fields[col];
+        const typeEqual = field?.type === c.type;
+        if (c.noReference || !c.values || !c.index) {
+          results.push({ file: gold.file, column: c.name, outcome: 'noReference', typeEqual, detail: c.noReference });
+          continue;
+        }
+        if (!field) {
+          results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual, detail: 'column missing' });
+          continue;
+        }
+        if (summary.rows !== c.rows) {
+          results.push({ file: gold.file, column: c.name, outcome: 'differs', typeEqual, detail: `${summary.rows} rows, pyarrow reads ${c.rows}` });
+          continue;
+        }
+        const got: (string | null)[] = [];
+        let error: string | null = field.unsupported ? `unsupported: ${field.unsupported}` : null;
+        for (const [start, end] of runs(c.index)) {
+          if (error) break;
+          const window = await engine.rows(id, start, end - start, [col]);
+          error = window.errors[0];
+          got.push(...window.columns[0]);
+        }
+        if (error) {
+          results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual, detail: error });
+          continue;
+        }
+        const i = c.values.findIndex((v, j) => v !== got[j]);
+        results.push(
+          i < 0
+            ? { file: gold.file, column: c.name, outcome: 'equal', typeEqual, detail: typeEqual ? undefined : `type ${field.type}, pyarrow ${c.type}` }
+            : { file: gold.file, column: c.name, outcome: 'differs', typeEqual, detail: `row ${c.index[i]}: shows ${JSON.stringify(got[i])}, pyarrow ${JSON.stringify(c.values[i])}` },
+        );
+      }
+    } finally {
+      await engine.close(id);
+    }
+  }
+  return results;
+}
