@@ -1,55 +1,12 @@
-import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
-import { formatValue } from './formatValue';
-import { formatTimestamp } from './formatTimestamp';
+import { Type, type Data, type Vector } from 'apache-arrow';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
-import { mergeProfiles, NumericProfile, type ColumnProfile, type ProfilePartial } from './profile';
+import { NumericProfile, type ProfilePartial } from './profile';
+import { bytesText, getValue, keyOf, textBytes } from './uniqueDisplayKey';
+import { TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
 import { sameBytes, Utf8Table, viewOf } from './utf8Table';
 
-export type UniqueValue = string | number | boolean | null;
-
-export interface ValueCount {
-  value: UniqueValue;
-  count: number;
-  /** Global row index of the value's first occurrence. */
-  firstRow: number;
-}
-
-/** What one worker found over its chunks: plain data, so it can be posted and merged. */
-export interface UniquePartial {
-  rows: number;
-  nulls: number;
-  firstNullRow: number;
-  values: ValueCount[];
-  /** Rows whose value was not tracked because the distinct values passed the memory budget. */
-  untrackedRows: number;
-  /** Past the budget: the values most frequent among the untracked rows (lower-bound counts). */
-  heavy: ValueCount[];
-  hll: Uint8Array;
-  profile: ProfilePartial;
-}
-
-export interface UniqueResult {
-  rows: number;
-  nulls: number;
-  /** Distinct non-null values: exact, or a HyperLogLog estimate when `exact` is false. */
-  distinct: number;
-  exact: boolean;
-  /** Sorted by count, descending; a null entry (value null) when the column has nulls. */
-  values: ValueCount[];
-  note?: string;
-  profile: ColumnProfile;
-  /** Past the budget: the candidates for the most frequent values, to be counted exactly in a second pass. */
-  recount?: UniqueValue[];
-  untrackedRows?: number;
-}
-
-/** How many of the most frequent values a count past the memory budget lists, exactly. */
-export const TOP_K = 1000;
-
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 /**
  * Counts values chunk by chunk. Strings and binaries are hashed as raw bytes (never decoded per
@@ -97,7 +54,7 @@ export class UniqueCounter {
     this.seeded = true;
     for (const v of this.only) {
       if (typeof v !== 'string') continue;
-      const bytes = binary ? Uint8Array.from(v.match(/../g) ?? [], (h) => parseInt(h, 16)) : encoder.encode(v);
+      const bytes = textBytes(v, binary);
       this.table.add(bytes, 0, bytes.length, 0, -1);
     }
   }
@@ -152,7 +109,7 @@ export class UniqueCounter {
       }
       const entry = this.table.add(values, s, s + length, 1, rowOffset + i, !this.full);
       if (entry < 0) {
-        if (!this.only) this.untracked(this.bytesValue(values.subarray(s, s + length)), this.table.lastHash, 1);
+        if (!this.only) this.untracked(bytesText(values.subarray(s, s + length), this.binary), this.table.lastHash, 1);
         prevEntry = -1;
         continue;
       }
@@ -205,7 +162,7 @@ export class UniqueCounter {
       if (length > this.maxLength) this.maxLength = length;
       const e = this.table.add(values, offsets[k], offsets[k + 1], count, firstRow, !this.full);
       if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
-      if (e < 0 && !this.only) this.untracked(this.bytesValue(values.subarray(offsets[k], offsets[k + 1])), this.table.lastHash, count);
+      if (e < 0 && !this.only) this.untracked(bytesText(values.subarray(offsets[k], offsets[k + 1]), this.binary), this.table.lastHash, count);
       return;
     }
     this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);
@@ -238,16 +195,12 @@ export class UniqueCounter {
     }
   }
 
-  private bytesValue(bytes: Uint8Array): string {
-    return this.binary ? hex(bytes) : decoder.decode(bytes);
-  }
-
   partial(): UniquePartial {
     const values: ValueCount[] = [];
     for (let e = 0; e < this.table.size; e++) {
       if (this.table.counts[e] === 0) continue; // a recount candidate not in these chunks
       const bytes = this.table.key(e);
-      values.push({ value: this.bytesValue(bytes), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
+      values.push({ value: bytesText(bytes, this.binary), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
       if (this.untrackedRows) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
     }
     for (const v of this.other.values()) {
@@ -269,95 +222,3 @@ export class UniqueCounter {
 
 /** Types whose values profile as numbers (temporal ones as their epoch number). */
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration]);
-
-const vectors = new WeakMap<Data, Vector>();
-
-/** The value of row i of `data`, through apache-arrow's getters (one cached Vector view per Data). */
-function getValue(data: Data, i: number): unknown {
-  // Timestamps as their raw int64: apache-arrow's getter converts to float milliseconds and throws
-  // (or rounds) outside ±2^53.
-  if (data.type.typeId === Type.Timestamp) return BigInt((data.values as BigInt64Array)[i]);
-  let v = vectors.get(data);
-  if (!v) vectors.set(data, (v = makeVector(data)));
-  return v.get(i);
-}
-
-/** Map key and display value of a non-string value: numbers as numbers, bigints as text, others formatted. */
-function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
-  if (type.typeId === Type.Timestamp && typeof value === 'bigint') {
-    const { unit, timezone } = type as unknown as { unit: number; timezone?: string | null };
-    return { key: value, value: formatTimestamp(value, unit, timezone) };
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
-  if (typeof value === 'bigint') return { key: value, value: value.toString() };
-  const text = formatValue(value, type) ?? 'null';
-  return { key: text, value: text };
-}
-
-/** Merges partial counts (from chunks or workers) into the final, sorted result. */
-export function mergeUnique(partials: UniquePartial[]): UniqueResult {
-  const merged = new Map<UniqueValue, ValueCount>();
-  const hll = new HyperLogLog();
-  let rows = 0;
-  let nulls = 0;
-  let firstNullRow = -1;
-  let untracked = 0;
-  for (const p of partials) {
-    rows += p.rows;
-    nulls += p.nulls;
-    untracked += p.untrackedRows;
-    if (p.firstNullRow >= 0 && (firstNullRow < 0 || p.firstNullRow < firstNullRow)) firstNullRow = p.firstNullRow;
-    hll.merge(p.hll);
-    addCounts(merged, p.values);
-  }
-  const values = [...merged.values()];
-  const exact = untracked === 0;
-  const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
-  const profile = mergeProfiles(partials.map((p) => p.profile));
-  if (!exact) {
-    // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
-    // rest, by their lower-bound counts. A second pass counts them exactly (finishRecount).
-    for (const p of partials) addCounts(merged, p.heavy);
-    const candidates = [...merged.values()].sort((a, b) => b.count - a.count).slice(0, TOP_K);
-    const top = candidates.map((v) => ({ ...v }));
-    if (nulls > 0) top.push({ value: null, count: nulls, firstRow: firstNullRow });
-    top.sort((a, b) => b.count - a.count);
-    return { rows, nulls, distinct, exact, values: top, profile, recount: candidates.map((v) => v.value), untrackedRows: untracked, note: overBudgetNote(untracked, false) };
-  }
-  if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
-  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
-  return { rows, nulls, distinct, exact, values, profile };
-}
-
-/** Adds counts of values into `into`, keeping each value's first row (-1: not known). */
-function addCounts(into: Map<UniqueValue, ValueCount>, values: ValueCount[]): void {
-  for (const v of values) {
-    const hit = into.get(v.value);
-    if (!hit) into.set(v.value, { ...v });
-    else {
-      hit.count += v.count;
-      if (v.firstRow >= 0 && (hit.firstRow < 0 || v.firstRow < hit.firstRow)) hit.firstRow = v.firstRow;
-    }
-  }
-}
-
-function overBudgetNote(untracked: number, recounted: boolean): string {
-  const head = `More distinct values than the memory budget allows (${untracked.toLocaleString('en-US')} rows held values past it): the list shows the ${TOP_K.toLocaleString('en-US')} most frequent values`;
-  return recounted
-    ? `${head}, counted exactly in a second pass; the distinct count is a HyperLogLog estimate (±2%).`
-    : `${head} with lower-bound counts (no second pass was run); the distinct count is a HyperLogLog estimate (±2%).`;
-}
-
-/**
- * The result of a count past the budget, once its candidates have been counted exactly (the
- * partials of a second pass with `only: first.recount`): the most frequent values, exact.
- */
-export function finishRecount(first: UniqueResult, recounted: UniquePartial[]): UniqueResult {
-  const exactCounts = new Map<UniqueValue, ValueCount>();
-  for (const p of recounted) addCounts(exactCounts, p.values);
-  const values = [...exactCounts.values()];
-  const nullEntry = first.values.find((v) => v.value === null);
-  if (nullEntry) values.push(nullEntry);
-  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
-  return { ...first, values, recount: undefined, note: overBudgetNote(first.untrackedRows ?? 0, true) };
-}

@@ -1,4 +1,4 @@
-import type { ValueCount } from '../compute/uniqueCounter';
+import type { ValueCount } from './uniqueTypes';
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 

@@ -1,5 +1,8 @@
 import type { Dataset } from '../model/types';
-import { finishRecount, mergeUnique, UniqueCounter, type UniquePartial, type UniqueResult, type UniqueValue } from './uniqueCounter';
+import { UniqueCounter } from './uniqueCounter';
+import { mergeUnique } from './uniqueMerge';
+import { finishRecount } from './uniqueRecount';
+import type { UniquePartial, UniqueResult, UniqueValue } from './uniqueTypes';
 
 export interface ScanProgress {
   chunksDone: number;

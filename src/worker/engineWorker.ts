@@ -4,10 +4,11 @@ import { browserDecoderUrl as wasmUrl } from '../dataset/browserDecoderUrl';
 import { setDecoderWasmUrl } from '../dataset/decoders';
 import { createSource } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
-import { Engine, errorInfo } from './engine';
+import { Engine } from './engine';
+import { errorInfo } from './errorInfo';
 import type { DatasetSummary, ErrorInfo } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
-import type { UniqueSort } from '../compute/uniqueView';
+import type { UniqueSort } from '../compute/sortedUniqueValues';
 
 setDecoderWasmUrl(wasmUrl);
 const engine = new Engine();

@@ -1,6 +1,6 @@
 import type { DatasetProblem, FileLocation } from '../model/errors';
 import type { ChunkDetail, ChunkInfo, DatasetFormat, FieldInfo, PageList, RegionInfo } from '../model/types';
-import type { UniqueResult, ValueCount } from '../compute/uniqueCounter';
+import type { UniqueResult, ValueCount } from '../compute/uniqueTypes';
 
 /** Everything the overview and schema views need, as plain data. */
 export interface DatasetSummary {
@@ -64,4 +64,4 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
 export type { ChunkDetail, ChunkInfo, FieldInfo, PageList, RegionInfo, ValueCount };
 export type { SourceSpec } from '../source/SourceSpec';
 export type { UniqueProgress } from './pool/runUnique';
-export type { UniqueSort } from '../compute/uniqueView';
+export type { UniqueSort } from '../compute/sortedUniqueValues';

@@ -1,6 +1,9 @@
 import { Dictionary, Field, Float64, Int32, Int64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { finishRecount, mergeUnique, TOP_K, UniqueCounter, type UniqueResult } from '../../src/compute/uniqueCounter';
+import { UniqueCounter } from '../../src/compute/uniqueCounter';
+import { mergeUnique } from '../../src/compute/uniqueMerge';
+import { finishRecount } from '../../src/compute/uniqueRecount';
+import { TOP_K, type UniqueResult } from '../../src/compute/uniqueTypes';
 import { countUnique, uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';

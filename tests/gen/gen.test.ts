@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeUnique } from '../../src/compute/uniqueCounter';
+import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';

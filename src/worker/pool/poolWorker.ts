@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
-import type { UniqueValue } from '../../compute/uniqueCounter';
+import type { UniqueValue } from '../../compute/uniqueTypes';
 import { openDataset } from '../../dataset/openDataset';
 import type { Dataset } from '../../model/types';
 import { decoderMemoryBytes, setDecoderWasmUrl } from '../../dataset/decoders';

@@ -1,5 +1,7 @@
 import * as Comlink from 'comlink';
-import { finishRecount, mergeUnique, type UniquePartial, type UniqueResult, type UniqueValue } from '../../compute/uniqueCounter';
+import { mergeUnique } from '../../compute/uniqueMerge';
+import { finishRecount } from '../../compute/uniqueRecount';
+import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uniqueTypes';
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';

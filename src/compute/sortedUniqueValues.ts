@@ -1,4 +1,4 @@
-import type { ValueCount } from './uniqueCounter';
+import type { ValueCount } from './uniqueTypes';
 
 export type UniqueSort = 'count' | 'value';
 

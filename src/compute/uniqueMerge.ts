@@ -1,0 +1,58 @@
+import { HyperLogLog } from './hyperLogLog';
+import { mergeProfiles } from './profile';
+import { TOP_K, type UniquePartial, type UniqueResult, type UniqueValue, type ValueCount } from './uniqueTypes';
+
+/** Merges partial counts (from chunks or workers) into the final, sorted result. */
+export function mergeUnique(partials: UniquePartial[]): UniqueResult {
+  const merged = new Map<UniqueValue, ValueCount>();
+  const hll = new HyperLogLog();
+  let rows = 0;
+  let nulls = 0;
+  let firstNullRow = -1;
+  let untracked = 0;
+  for (const p of partials) {
+    rows += p.rows;
+    nulls += p.nulls;
+    untracked += p.untrackedRows;
+    if (p.firstNullRow >= 0 && (firstNullRow < 0 || p.firstNullRow < firstNullRow)) firstNullRow = p.firstNullRow;
+    hll.merge(p.hll);
+    addCounts(merged, p.values);
+  }
+  const values = [...merged.values()];
+  const exact = untracked === 0;
+  const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
+  const profile = mergeProfiles(partials.map((p) => p.profile));
+  if (!exact) {
+    // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
+    // rest, by their lower-bound counts. A second pass counts them exactly (finishRecount).
+    for (const p of partials) addCounts(merged, p.heavy);
+    const candidates = [...merged.values()].sort((a, b) => b.count - a.count).slice(0, TOP_K);
+    const top = candidates.map((v) => ({ ...v }));
+    if (nulls > 0) top.push({ value: null, count: nulls, firstRow: firstNullRow });
+    top.sort((a, b) => b.count - a.count);
+    return { rows, nulls, distinct, exact, values: top, profile, recount: candidates.map((v) => v.value), untrackedRows: untracked, note: overBudgetNote(untracked, false) };
+  }
+  if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
+  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
+  return { rows, nulls, distinct, exact, values, profile };
+}
+
+/** Adds counts of values into `into`, keeping each value's first row (-1: not known). */
+export function addCounts(into: Map<UniqueValue, ValueCount>, values: ValueCount[]): void {
+  for (const v of values) {
+    const hit = into.get(v.value);
+    if (!hit) into.set(v.value, { ...v });
+    else {
+      hit.count += v.count;
+      if (v.firstRow >= 0 && (hit.firstRow < 0 || v.firstRow < hit.firstRow)) hit.firstRow = v.firstRow;
+    }
+  }
+}
+
+/** The note on a result past the memory budget, before (`recounted` false) or after its second pass. */
+export function overBudgetNote(untracked: number, recounted: boolean): string {
+  const head = `More distinct values than the memory budget allows (${untracked.toLocaleString('en-US')} rows held values past it): the list shows the ${TOP_K.toLocaleString('en-US')} most frequent values`;
+  return recounted
+    ? `${head}, counted exactly in a second pass; the distinct count is a HyperLogLog estimate (±2%).`
+    : `${head} with lower-bound counts (no second pass was run); the distinct count is a HyperLogLog estimate (±2%).`;
+}

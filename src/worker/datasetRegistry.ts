@@ -1,0 +1,56 @@
+import { DatasetError } from '../model/errors';
+import type { ByteSource } from '../model/byteSource';
+import type { Dataset } from '../model/types';
+import { openDataset } from '../dataset/openDataset';
+import { CachedSource } from '../source/cachedSource';
+import type { SourceSpec } from '../source/SourceSpec';
+import type { KeptUnique } from './uniqueResults';
+
+/** One open dataset and what the engine keeps with it. */
+export interface OpenDataset {
+  dataset: Dataset;
+  /** How compute workers can open the same file (null in Node). */
+  spec: SourceSpec | null;
+  cache: CachedSource;
+  openMs: number;
+  indexMs?: number;
+  /** The last unique-values result and its sorted/filtered view. */
+  unique?: KeptUnique;
+  local: boolean;
+  url?: string;
+  /** Stops a stream's background indexing; the batches found so far stay usable. */
+  indexing: AbortController;
+}
+
+/** The open datasets, by id. */
+export class DatasetRegistry {
+  private readonly open = new Map<number, OpenDataset>();
+  private nextId = 1;
+
+  /** Opens a dataset over `source` (through a read cache) and returns its id. */
+  async add(source: ByteSource, local: boolean, url: string | undefined, spec: SourceSpec | null): Promise<number> {
+    const started = performance.now();
+    const cache = new CachedSource(source);
+    const indexing = new AbortController();
+    const dataset = await openDataset(cache, { signal: indexing.signal });
+    const id = this.nextId++;
+    const entry: OpenDataset = { dataset, spec, cache, openMs: performance.now() - started, local, url, indexing };
+    this.open.set(id, entry);
+    void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
+    return id;
+  }
+
+  get(id: number): OpenDataset {
+    const o = this.open.get(id);
+    if (!o) throw new DatasetError(`Dataset ${id} is not open.`);
+    return o;
+  }
+
+  /** Forgets the dataset, stops its indexing and closes it (an unknown id is a no-op). */
+  async close(id: number): Promise<void> {
+    const o = this.open.get(id);
+    this.open.delete(id);
+    o?.indexing.abort();
+    await o?.dataset.close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { DatasetProblem } from '../model/errors';
+import { decoderMemoryBytes } from '../dataset/decoders';
+import type { OpenDataset } from './datasetRegistry';
+import type { DatasetSummary, IoStats } from './protocol';
+
+/** Everything the overview and schema views need about an open dataset, as plain data. */
+export function datasetSummary(id: number, { dataset: d, openMs, indexMs, local, url }: OpenDataset): DatasetSummary {
+  return {
+    id,
+    name: d.source.name,
+    format: d.format,
+    size: d.source.size,
+    rows: d.rows,
+    chunkCount: d.chunks.length,
+    indexComplete: d.indexComplete,
+    fields: d.fields,
+    metadata: d.metadata,
+    createdBy: d.createdBy,
+    version: d.version,
+    problems: d.problems.map((p: DatasetProblem) => ({ ...p })),
+    openMs,
+    indexMs,
+    local,
+    url,
+  };
+}
+
+/** Bytes read and cached for an open dataset, and the decoder's wasm memory. */
+export async function ioStats({ cache }: OpenDataset): Promise<IoStats> {
+  return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes, wasmBytes: await decoderMemoryBytes() };
+}
