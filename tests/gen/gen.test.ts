@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { tempPath } from '../support/files';
 
-const out = (name: string) => join(tmpdir(), `arrowscope-gen-${process.pid}-${name}`);
+const out = tempPath;
 const gen = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen.ts', '--rows', '6000', ...args], { encoding: 'utf8' });
 
 describe('FEC-like generator', () => {
