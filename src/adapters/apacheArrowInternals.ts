@@ -19,6 +19,8 @@ export { Schema as SchemaFb } from 'apache-arrow/fb/schema';
 export type { Field as FieldFb } from 'apache-arrow/fb/field';
 export { Type as TypeFb } from 'apache-arrow/fb/type';
 export { Union as UnionFb } from 'apache-arrow/fb/union';
+export { FixedSizeList as FixedSizeListFb } from 'apache-arrow/fb/fixed-size-list';
+export { Map as MapFb } from 'apache-arrow/fb/map';
 export { UnionMode as UnionModeFb } from 'apache-arrow/fb/union-mode';
 export { Endianness } from 'apache-arrow/fb/endianness';
 

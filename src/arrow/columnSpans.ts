@@ -1,5 +1,6 @@
 import { DataType, Type, UnionMode, type Field } from 'apache-arrow';
 import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
+import { isDecodedType, physicalChildren } from './decodedTypes';
 
 /** The slice of a record batch's flattened nodes, buffers and variadic counts that one column owns. */
 export interface ColumnSpan {
@@ -21,19 +22,20 @@ interface Counts {
 function count(type: DataType, metadataVersion: number, variadicCounts: readonly number[], into: Counts): void {
   into.nodes += 1;
   const dense = type.typeId === Type.Union && (type as unknown as { mode: UnionMode }).mode === UnionMode.Dense;
-  into.buffers += ownBuffers(type.typeId === Type.Dictionary ? DICTIONARY_INDICES : type.typeId, metadataVersion, dense);
+  const stored = isDecodedType(type) ? type.physical : type.typeId === Type.Dictionary ? DICTIONARY_INDICES : type.typeId;
+  into.buffers += ownBuffers(stored, metadataVersion, dense);
   if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) {
     into.buffers += variadicCounts[into.views] ?? 0; // the data buffers this batch's views point into
     into.views += 1;
   }
-  if (type.typeId === Type.Dictionary) return; // the dictionary's values live in dictionary batches
-  for (const child of type.children ?? []) count(child.type, metadataVersion, variadicCounts, into);
+  // A dictionary's values live in dictionary batches: it has no children here.
+  for (const child of physicalChildren(type)) count(child.type, metadataVersion, variadicCounts, into);
 }
 
 /** True when spans depend on each batch's variadic buffer counts (view types present). */
 export function hasViewTypes(fields: readonly Field[]): boolean {
   const visit = (type: DataType): boolean =>
-    type.typeId === Type.Utf8View || type.typeId === Type.BinaryView || (type.children ?? []).some((c: Field) => visit(c.type));
+    type.typeId === Type.Utf8View || type.typeId === Type.BinaryView || physicalChildren(type).some((c: Field) => visit(c.type));
   return fields.some((f) => visit(f.type));
 }
 

@@ -1,5 +1,7 @@
-import { DataType, Type, makeVector, type Field, type Vector } from 'apache-arrow';
-import { VectorLoader, type DictionaryBatchHeader } from '../adapters/apacheArrowInternals';
+import { DataType, Type, makeVector, type Vector } from 'apache-arrow';
+import { type DictionaryBatchHeader } from '../adapters/apacheArrowInternals';
+import { BatchLoader } from './batchLoader';
+import { physicalChildren, RunEndEncodedType } from './decodedTypes';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import { decodeMetadataAt } from './readMessage';
@@ -8,12 +10,12 @@ import type { DictionaryState, IpcIndex } from './ipcIndex';
 
 /** Dictionary ids used anywhere inside `type` (nested dictionaries included). */
 export function dictionaryIds(type: DataType, into = new Set<number>()): Set<number> {
-  if (type.typeId === Type.Dictionary) {
+  if (type.typeId === Type.Dictionary && !(type instanceof RunEndEncodedType)) {
     const dict = type as unknown as { id: number; dictionary: DataType };
     into.add(dict.id);
     dictionaryIds(dict.dictionary, into);
   }
-  for (const child of (type.children ?? []) as Field[]) dictionaryIds(child.type, into);
+  for (const child of physicalChildren(type)) dictionaryIds(child.type, into);
   return into;
 }
 
@@ -52,7 +54,8 @@ export class DictionaryLoader {
       const { bytes, regions } = await readBuffers(this.source, entry.bodyOffset, entry.bodyLength, header.data.buffers, header.data.compression, where, signal);
       let part: Vector;
       try {
-        const data = new VectorLoader(bytes, header.nodes, regions, nested, this.index.metadataVersion, header.data.variadicBufferCounts).visit(valueType);
+        const options = { metadataVersion: this.index.metadataVersion, bigEndian: this.index.bigEndian };
+        const data = new BatchLoader(bytes, header.nodes, regions, nested, header.data.variadicBufferCounts, options).visit(valueType);
         part = makeVector(data);
       } catch (err) {
         throw new DatasetError(`Dictionary ${id} could not be decoded: ${(err as Error).message}.`, where);

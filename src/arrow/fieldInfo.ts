@@ -1,5 +1,7 @@
 import { DataType, Type, type Field } from 'apache-arrow';
 import type { FieldInfo } from '../model/types';
+import { containsDecodedType, LargeListViewType, ListViewType, physicalChildren, RunEndEncodedType } from './decodedTypes';
+import { storedTypeName } from './typeNames';
 
 const FAMILY: Partial<Record<Type, string>> = {
   [Type.Null]: 'null',
@@ -36,14 +38,25 @@ function metadataObject(map: Map<string, string>): Record<string, string> {
   return Object.fromEntries(map);
 }
 
-/** Plain-data description of an apache-arrow Field, for the UI and the command line. */
+/** Family of the types the engine decodes itself (apache-arrow has no DataType for them). */
+function decodedFamily(type: DataType): string | undefined {
+  if (type instanceof RunEndEncodedType) return 'run_end_encoded';
+  if (type instanceof ListViewType || type instanceof LargeListViewType) return 'list_view';
+  return undefined;
+}
+
+/**
+ * Plain-data description of an apache-arrow Field, for the UI and the command line. Fields holding
+ * run-end encoded or list-view data are named in pyarrow's spelling ("list_view<item: int32>"),
+ * since apache-arrow has no name for them; their children are the stored ones (run ends, values).
+ */
 export function fieldInfo(field: Field, unsupported?: string, rawTypeName?: string): FieldInfo {
   const type = field.type;
-  const children = type.typeId === Type.Dictionary ? [] : ((type.children ?? []) as Field[]).map((c) => fieldInfo(c, unsupported));
+  const children = physicalChildren(type).map((c) => fieldInfo(c, unsupported));
   const info: FieldInfo = {
     name: field.name,
-    type: rawTypeName ?? String(type),
-    typeId: rawTypeName ? rawTypeName.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : typeFamily(type),
+    type: rawTypeName ?? (containsDecodedType(type) ? storedTypeName(type, field.metadata.get('ARROW:extension:name')) : String(type)),
+    typeId: rawTypeName ? rawTypeName.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : (decodedFamily(type) ?? typeFamily(type)),
     nullable: field.nullable,
     metadata: metadataObject(field.metadata),
     children,

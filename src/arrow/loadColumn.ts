@@ -1,5 +1,7 @@
 import { makeVector, type Data, type Field, type Vector } from 'apache-arrow';
-import { VectorLoader, type RecordBatchHeader } from '../adapters/apacheArrowInternals';
+import { type RecordBatchHeader } from '../adapters/apacheArrowInternals';
+import type { RowRange } from '../model/types';
+import { BatchLoader } from './batchLoader';
 import { validateData } from './validateData';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
@@ -17,12 +19,17 @@ export interface ColumnRequest {
   column: number;
   span: ColumnSpan;
   metadataVersion: number;
+  /** The file is big-endian: values are byte-swapped on read. */
+  bigEndian: boolean;
   dictionaries: Map<number, Vector>;
   signal?: AbortSignal;
 }
 
-/** Loads one whole column of one batch from only that column's buffers. */
-export async function loadColumn(req: ColumnRequest): Promise<Vector> {
+/**
+ * Loads one column of one batch from only that column's buffers: all of it, or rows [start, end)
+ * (run-end encoded and list-view columns decode just those rows; others are sliced).
+ */
+export async function loadColumn(req: ColumnRequest, rows?: RowRange): Promise<Vector> {
   const { header, span, batch } = req;
   const where = { chunk: req.batchIndex, column: req.field.name };
   const nodes = header.nodes.slice(span.nodeStart, span.nodeEnd);
@@ -36,12 +43,14 @@ export async function loadColumn(req: ColumnRequest): Promise<Vector> {
   const { bytes, regions: rebased } = await readBuffers(req.source, batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
   const variadic = header.variadicBufferCounts.slice(span.variadicStart, span.variadicEnd);
   let data: Data;
+  const loader = new BatchLoader(bytes, nodes, rebased, req.dictionaries, variadic, { metadataVersion: req.metadataVersion, bigEndian: req.bigEndian, window: rows });
   try {
-    data = new VectorLoader(bytes, nodes, rebased, req.dictionaries, req.metadataVersion, variadic).visit(req.field.type);
+    data = loader.visit(req.field.type);
   } catch (e) {
     throw new DatasetError(`The column's buffers could not be decoded: ${(e as Error).message}.`, { ...where, offset: batch.bodyOffset });
   }
   const problem = validateData(data);
   if (problem) throw new DatasetError(`The column's data is inconsistent: ${problem}.`, { ...where, offset: batch.bodyOffset }, 'Other columns and batches may still be readable.');
-  return makeVector(data);
+  const vector = makeVector(data);
+  return rows && !loader.windowApplied ? vector.slice(rows.start, rows.end) : vector;
 }

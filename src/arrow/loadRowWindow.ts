@@ -2,8 +2,9 @@ import { DataType, DateUnit, Type, makeData, makeVector, type Dictionary, type V
 import { type BufferRegion } from '../adapters/apacheArrowInternals';
 import { DatasetError } from '../model/errors';
 import type { RowRange } from '../model/types';
-import type { ColumnRequest } from './loadColumn';
+import { loadColumn, type ColumnRequest } from './loadColumn';
 import { validateData } from './validateData';
+import { isDecodedType } from './decodedTypes';
 
 /** Bytes per value of flat fixed-width types (null when the type is not one or not handled here). */
 function byteWidth(type: DataType): number | null {
@@ -29,7 +30,7 @@ function byteWidth(type: DataType): number | null {
 
 /** True when a row window can be read without loading the whole column. */
 export function supportsRowWindow(type: DataType, compressed: boolean): boolean {
-  if (compressed) return false;
+  if (compressed || isDecodedType(type)) return false;
   const t = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;
   return byteWidth(t) !== null || t.typeId === Type.Bool || t.typeId === Type.Utf8 || t.typeId === Type.Binary;
 }
@@ -48,6 +49,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const start = Math.max(0, rows.start);
   const end = Math.min(node.length, rows.end);
   const length = Math.max(0, end - start);
+  if (length === 0) return (await loadColumn(req)).slice(0, 0); // no rows: nothing to window (offsets may even be empty)
   const base = start - (start % 8);
   const skew = start - base;
   const type = field.type;

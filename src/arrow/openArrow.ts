@@ -16,6 +16,8 @@ import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
 
 const METADATA_VERSION_NAMES = ['V1', 'V2', 'V3', 'V4', 'V5'];
+/** Information, not an error: such files are read in full. */
+export const BIG_ENDIAN_NOTE = 'big-endian file: values byte-swapped on read';
 
 class ArrowDataset implements Dataset {
   readonly problems: DatasetProblem[] = [];
@@ -36,11 +38,8 @@ class ArrowDataset implements Dataset {
     private readonly index: IpcIndex,
   ) {
     const fields = index.schema.fields;
-    const reason = index.bigEndian
-      ? 'The file is big-endian; Arrowscope reads little-endian data only and will not show byte-swapped values.'
-      : undefined;
-    this.unsupported = fields.map((_, i) => reason ?? index.unsupported.get(i)?.reason);
-    if (reason) this.problems.push({ message: reason, where: {}, stillWorks: 'The schema and batch index are shown; values are not.' });
+    this.unsupported = fields.map((_, i) => index.unsupported.get(i)?.reason);
+    if (index.bigEndian) this.problems.push({ message: BIG_ENDIAN_NOTE, where: {}, stillWorks: 'Every value is shown as written; nothing is lost.' });
     this.fields = fields.map((f, i) => fieldInfo(f, this.unsupported[i], index.unsupported.get(i)?.typeName));
     this.metadata = Object.fromEntries(index.schema.metadata);
     this.version = METADATA_VERSION_NAMES[index.metadataVersion] ?? `V${index.metadataVersion + 1}`;
@@ -143,12 +142,12 @@ class ArrowDataset implements Dataset {
       column,
       span: this.spansFor(header)[column],
       metadataVersion: this.index.metadataVersion,
+      bigEndian: this.index.bigEndian,
       dictionaries,
       signal,
     };
-    if (rows && supportsRowWindow(field.type, header.compression !== null)) return loadRowWindow(req, rows);
-    const vector = await loadColumn(req);
-    return rows ? vector.slice(rows.start, rows.end) : vector;
+    if (rows && !this.index.bigEndian && supportsRowWindow(field.type, header.compression !== null)) return loadRowWindow(req, rows);
+    return loadColumn(req, rows);
   }
 
   async close(): Promise<void> {

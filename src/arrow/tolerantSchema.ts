@@ -1,7 +1,8 @@
 import * as flatbuffers from 'flatbuffers';
-import { decodeFieldFb, Endianness, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
+import { Endianness, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
 import { Field, Null, Schema, type DataType } from 'apache-arrow';
 import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
+import { customMetadata, decodeField } from './decodeField';
 
 /** A top-level column apache-arrow cannot decode: why, and how many nodes and buffers it spans. */
 export interface UnsupportedColumn {
@@ -16,19 +17,9 @@ export interface DecodedSchema {
   unsupported: Map<number, UnsupportedColumn>;
   /**
    * The schema declares big-endian data. apache-arrow ignores this flag and would read such data as
-   * little-endian, so it is read here from the raw flatbuffer and such files are refused for values.
+   * little-endian, so it is read here from the raw flatbuffer and the engine byte-swaps on load.
    */
   bigEndian: boolean;
-}
-
-function customMetadata(parent: { customMetadataLength(): number; customMetadata(i: number): { key(): string | null; value(): string | null } | null }): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < parent.customMetadataLength(); i++) {
-    const entry = parent.customMetadata(i);
-    const key = entry?.key();
-    if (key != null) out.set(key, entry!.value() ?? '');
-  }
-  return out;
 }
 
 /** Field nodes and buffers a field subtree occupies in a record batch, from the raw flatbuffer. */
@@ -51,9 +42,9 @@ function typeName(t: TypeFb): string {
 }
 
 /**
- * Decodes a schema field by field: a field apache-arrow cannot decode (run-end encoded, list-view,
- * or a type newer than it knows) becomes a placeholder reported as unsupported, and the rest of
- * the file stays readable.
+ * Decodes a schema field by field (run-end encoded and list-view fields by the engine itself, see
+ * decodeField): a field that still cannot be decoded (a type newer than Arrowscope knows) becomes a
+ * placeholder reported as unsupported, and the rest of the file stays readable.
  */
 export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): DecodedSchema {
   const dictionaries = new Map<number, DataType>();
@@ -62,7 +53,7 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
   for (let i = 0; i < fb.fieldsLength(); i++) {
     const f = fb.fields(i)!;
     try {
-      fields.push(decodeFieldFb(f, dictionaries));
+      fields.push(decodeField(f, dictionaries));
     } catch (e) {
       const name = f.name() ?? `column ${i}`;
       fields.push(new Field(name, new Null(), f.nullable(), customMetadata(f)));

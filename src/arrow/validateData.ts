@@ -73,6 +73,7 @@ export function validateData(data: Data, depth = 0): string | null {
 }
 
 function checkOffsets(offsets: ArrayLike<number | bigint> | undefined, length: number, valuesLength: number): string | null {
+  if (length === 0) return null; // writers before 1.0 leave the offsets of an empty array out entirely
   if (!offsets || offsets.length < length + 1) return `offsets buffer holds ${offsets?.length ?? 0} entries for ${length} rows`;
   let prev = Number(offsets[0]);
   if (prev < 0) return `negative offset ${prev}`;
