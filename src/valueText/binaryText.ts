@@ -1,0 +1,64 @@
+/**
+ * Bytes as text: the text itself when the bytes are valid UTF-8 without control characters
+ * (U+0000-U+001F, U+007F-U+009F), else escaped like Python's bytes repr without b'': printable
+ * ASCII as is except backslash -> \\, every other byte as \xNN (lowercase).
+ */
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The printable text of the bytes, or null when they are not valid UTF-8 or hold a control character. */
+export function printableUtf8(bytes: Uint8Array): string | null {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x20 || b === 0x7f) return null;
+    if (b >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return asciiText(bytes);
+  let text: string;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return null;
+  }
+  return text;
+}
+
+const CHUNK = 8192;
+
+/** Bytes known to be ASCII, as a string (without TextDecoder's per-call cost for short values). */
+export function asciiText(bytes: Uint8Array): string {
+  if (bytes.length <= CHUNK) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) out += String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]);
+  return out;
+}
+
+const HEX = Array.from({ length: 256 }, (_, b) => `\\x${b.toString(16).padStart(2, '0')}`);
+
+export function escapedBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    out += b === 0x5c ? '\\\\' : b >= 0x20 && b <= 0x7e ? String.fromCharCode(b) : HEX[b];
+  }
+  return out;
+}
+
+/** Top-level text of binary bytes. */
+export function binaryText(bytes: Uint8Array): string {
+  return printableUtf8(bytes) ?? escapedBytes(bytes);
+}
+
+/** Text of binary bytes inside a nested value: quoted either way (JSON-quoted when text). */
+export function binaryTextNested(bytes: Uint8Array): string {
+  const text = printableUtf8(bytes);
+  return text === null ? `"${escapedBytes(bytes)}"` : JSON.stringify(text);
+}

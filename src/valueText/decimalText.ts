@@ -1,0 +1,48 @@
+/** Decimals from their two's-complement words, exact via BigInt (or plain numbers when they fit). */
+
+const TWO_32 = 2 ** 32;
+
+/** The unscaled integer of little-endian 32-bit words (apache-arrow's decimal value), any width. */
+export function decimalWordsToBigInt(words: Uint32Array): bigint {
+  let v = 0n;
+  for (let i = words.length - 1; i >= 0; i--) v = (v << 32n) | BigInt(words[i]);
+  return BigInt.asIntN(words.length * 32, v);
+}
+
+/**
+ * The unscaled integer as a number when it is a safe integer (the common case: it spares BigInt),
+ * else null. Words above the second must only sign-extend it.
+ */
+function wordsToSafeNumber(words: Uint32Array, at: number, stride: number): number | null {
+  if (stride === 1) return words[at] | 0;
+  const high = words[at + 1] | 0;
+  const fill = high < 0 ? 0xffffffff : 0;
+  for (let i = 2; i < stride; i++) if (words[at + i] !== fill) return null;
+  if (high < -0x200000 || high >= 0x200000) return null; // keep |value| below 2^53
+  return high * TWO_32 + words[at];
+}
+
+/** "128.10" from unscaled 12810 and scale 2; a negative scale appends zeros: 123, -2 -> "12300". */
+export function scaledText(unscaled: bigint | number, scale: number): string {
+  const negative = unscaled < 0;
+  let digits = (negative ? -unscaled : unscaled).toString();
+  if (scale <= 0) {
+    if (scale < 0 && digits !== '0') digits += '0'.repeat(-scale);
+    return negative ? `-${digits}` : digits;
+  }
+  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
+  const cut = digits.length - scale;
+  return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+}
+
+/** A decimal value as apache-arrow's get() returns it (words), or its unscaled bigint. */
+export function decimalText(value: Uint32Array | bigint, scale: number): string {
+  if (typeof value === 'bigint') return scaledText(value, scale);
+  return decimalAt(value, 0, value.length, scale);
+}
+
+/** The decimal whose words start at `at` in a column's word buffer (`stride` words each). */
+export function decimalAt(words: Uint32Array, at: number, stride: number, scale: number): string {
+  const small = wordsToSafeNumber(words, at, stride);
+  return scaledText(small ?? decimalWordsToBigInt(words.subarray(at, at + stride)), scale);
+}

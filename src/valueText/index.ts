@@ -1,0 +1,15 @@
+/** One value-to-text module for every surface: the rules of notes/value-text-spec.md. */
+export { valueText } from './valueText';
+export { vectorText, vectorValueText } from './vectorText';
+export { typeName, fieldText, fieldExtension, listViewTypeName, runEndEncodedTypeName, EXTENSION_KEY } from './typeName';
+export { float64Text, float32Text, float16Text } from './floatText';
+export { decimalText, decimalWordsToBigInt, scaledText } from './decimalText';
+export { date32Text, date64Text } from './dateText';
+export { timeText } from './timeText';
+export { timestampText } from './timestampText';
+export { durationText } from './durationText';
+export { monthIntervalText, dayTimeIntervalText, monthDayNanoIntervalText } from './intervalText';
+export { binaryText, binaryTextNested } from './binaryText';
+export { uuidText } from './uuidText';
+export { cutNested, NESTED_LIMIT } from './stringText';
+export { UUID_EXTENSION } from './dataFormatter';

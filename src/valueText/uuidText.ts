@@ -1,0 +1,11 @@
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** 16 bytes as "8-4-4-4-12" lowercase hex. */
+export function uuidText(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += HEX[bytes[i]];
+  }
+  return out;
+}
