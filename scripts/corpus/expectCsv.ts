@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { formatVector } from '../../src/compute/formatValue';
+import { vectorText } from '../../src/valueText';
 import type { CaseResult } from './goldCases';
 
 /** Parses the simple CSV of parquet-testing's *_expect.csv: quoted strings, an empty unquoted field is null. */
@@ -42,7 +42,7 @@ export async function checkExpectCsv(file: string, csvPath: string): Promise<Cas
       const column = dataset.fields.findIndex((f) => f.name === header[c]);
       if (column < 0) return { file, status: 'fail', detail: `no column ${header[c]}` };
       const got: (string | null)[] = [];
-      for (let b = 0; b < dataset.chunks.length; b++) got.push(...formatVector(await dataset.readColumn(b, column)));
+      for (let b = 0; b < dataset.chunks.length; b++) got.push(...vectorText(await dataset.readColumn(b, column)));
       if (got.length !== rows.length) return { file, status: 'fail', detail: `${header[c]}: ${got.length} rows, expected ${rows.length}` };
       for (let r = 0; r < rows.length; r++) {
         if (got[r] !== rows[r][c]) return { file, status: 'fail', detail: `${header[c]} row ${r}: got ${JSON.stringify(got[r])}, expected ${JSON.stringify(rows[r][c])}` };

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
+import type { CellText } from '../../src/worker/protocol';
 
 interface GoldColumn {
   name: string;
@@ -77,7 +78,7 @@ export async function checkPyarrowGold(goldDir: string, resolveFile: (rel: strin
           results.push({ file: gold.file, column: c.name, outcome: 'differs', typeEqual, detail: `${summary.rows} rows, pyarrow reads ${c.rows}` });
           continue;
         }
-        const got: (string | null)[] = [];
+        const got: CellText[] = [];
         let error: string | null = field.unsupported ? `unsupported: ${field.unsupported}` : null;
         for (const [start, end] of runs(c.index)) {
           if (error) break;
@@ -87,6 +88,11 @@ export async function checkPyarrowGold(goldDir: string, resolveFile: (rel: strin
         }
         if (error) {
           results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual, detail: error });
+          continue;
+        }
+        const failed = got.find((v) => typeof v === 'object' && v !== null);
+        if (failed) {
+          results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual, detail: (failed as { error: string }).error });
           continue;
         }
         const i = c.values.findIndex((v, j) => v !== got[j]);

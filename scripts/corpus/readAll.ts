@@ -1,7 +1,7 @@
 import { LocatedError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
-import { formatVector } from '../../src/compute/formatValue';
+import { vectorText } from '../../src/valueText';
 import { compareWithReference, type ReferenceOutcome } from './parquetReference';
 
 export type ReadAllOutcome =
@@ -26,7 +26,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
       for (let c = 0; c < dataset.fields.length; c++) {
         try {
           const v = await dataset.readColumn(b, c);
-          formatVector(v); // every value, as the app shows it
+          vectorText(v); // every value, as the app shows it
         } catch (e) {
           if (!(e instanceof LocatedError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
           columnErrors++;

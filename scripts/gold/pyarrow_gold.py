@@ -26,10 +26,8 @@ MAX_TEXT = 1000
 
 
 def cut(s):
-    units = s.encode('utf-16-le')
-    if len(units) // 2 <= MAX_TEXT:
-        return s
-    return units[: MAX_TEXT * 2].decode('utf-16-le', errors='surrogatepass') + '…'
+    """Nested text (lists, structs, maps) past MAX_TEXT code points is cut."""
+    return s if len(s) <= MAX_TEXT else s[:MAX_TEXT] + '…'
 
 
 def py_layout(digits, exp, negative):
@@ -193,8 +191,7 @@ def text(t, s, nested):
         return 'null' if nested else None
     if isinstance(t, pa.BaseExtensionType):
         if t.extension_name == 'arrow.uuid':
-            v = str(uuid.UUID(bytes=s.value.as_py()))
-            return quote(v) if nested else v
+            return str(uuid.UUID(bytes=s.value.as_py()))
         return text(t.storage_type, s.value, nested)
     if pa.types.is_null(t):
         return 'null' if nested else None
@@ -216,8 +213,8 @@ def text(t, s, nested):
         v = s.as_py()
         return quote(v) if nested else v
     if pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_binary_view(t) or pa.types.is_fixed_size_binary(t):
-        v, _ = binary_text(s.as_py())
-        return quote(v) if nested else v
+        v, printable = binary_text(s.as_py())
+        return v if not nested else quote(v) if printable else f'"{v}"'
     if pa.types.is_date32(t):
         return date_text(s.value)
     if pa.types.is_date64(t):
@@ -272,7 +269,7 @@ def column_gold(name, col):
         vals = []
         for i in idx:
             v = text(col.type, col[i], False)
-            vals.append(cut(v) if isinstance(v, str) else v)
+            vals.append(v)
         out['values'] = vals
     except NotImplementedError as e:
         out['noReference'] = f'pyarrow value of type {e} has no display rule in the gold generator'

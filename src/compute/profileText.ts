@@ -1,5 +1,5 @@
 import { Type, type DataType } from 'apache-arrow';
-import { formatDate, formatDuration, formatTimeOfDay, formatTimestamp } from './formatTimestamp';
+import { durationText, timeText, timestampText, valueText } from '../valueText';
 import type { ColumnProfile } from './profile';
 
 /** Profile numbers of temporal columns are raw epoch values; this is their text in the column's type. */
@@ -16,13 +16,13 @@ function temporalText(type: DataType): ((v: number) => string) | undefined {
   const raw = (v: number) => BigInt(Math.round(v));
   switch (type.typeId) {
     case Type.Timestamp:
-      return (v) => formatTimestamp(raw(v), unit, timezone);
+      return (v) => timestampText(raw(v), unit, timezone);
     case Type.Date:
-      return formatDate;
+      return (v) => valueText(Math.round(v), type) ?? '';
     case Type.Time:
-      return (v) => formatTimeOfDay(raw(v), unit);
+      return (v) => timeText(raw(v), unit);
     case Type.Duration:
-      return (v) => formatDuration(raw(v), unit);
+      return (v) => durationText(raw(v), unit);
     default:
       return undefined;
   }

@@ -1,6 +1,5 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
-import { formatValue } from './formatValue';
-import { formatTimestamp } from './formatTimestamp';
+import { valueText } from '../valueText';
 import type { UniqueValue } from './uniqueTypes';
 
 const decoder = new TextDecoder();
@@ -29,14 +28,14 @@ export function getValue(data: Data, i: number): unknown {
   return v.get(i);
 }
 
-/** Map key and display value of a non-string value: numbers as numbers, bigints as text, others formatted. */
+/**
+ * Map key and counted value of a non-string value: numbers and booleans as themselves, bigints (64-bit
+ * integers, raw timestamps) as decimal text, others as their display text. uniqueValueText turns the
+ * counted values into display text once counting ends.
+ */
 export function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
-  if (type.typeId === Type.Timestamp && typeof value === 'bigint') {
-    const { unit, timezone } = type as unknown as { unit: number; timezone?: string | null };
-    return { key: value, value: formatTimestamp(value, unit, timezone) };
-  }
   if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
   if (typeof value === 'bigint') return { key: value, value: value.toString() };
-  const text = formatValue(value, type) ?? 'null';
+  const text = valueText(value, type) ?? 'null';
   return { key: text, value: text };
 }

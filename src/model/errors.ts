@@ -34,3 +34,10 @@ export function describeLocation(where: FileLocation): string {
   if (where.offset !== undefined) parts.push(`byte ${where.offset.toLocaleString('en-US')}`);
   return parts.join(', ');
 }
+
+/** The sentence to show for any thrown value: located errors as they are, anything else named as unexpected. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof LocatedError) return e.message;
+  if (e instanceof DOMException && e.name === 'AbortError') return 'Cancelled.';
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DatasetSummary } from '../worker/protocol';
+import type { CellText, DatasetSummary } from '../worker/protocol';
 import { count } from './format';
+import { prettyNested } from './prettyNested';
 import { clamp } from './scaledScroll';
 import { TypeIcon } from './TypeIcon';
 import { useEngine } from './useEngine';
@@ -82,7 +83,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
     }
     if ((e.ctrlKey || e.metaKey) && e.key === 'c') {
       const text = cache.cell(selected.row, columns[selected.col]);
-      if (text !== undefined) void navigator.clipboard?.writeText(text ?? '');
+      if (text !== undefined && !isError(text)) void navigator.clipboard?.writeText(text ?? '');
       return;
     }
     const move = moves[e.key];
@@ -139,7 +140,7 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
             ))}
           </select>
         </label>
-        <button onClick={() => selectedText !== undefined && navigator.clipboard?.writeText(selectedText ?? '')} disabled={selectedText === undefined}>
+        <button onClick={() => (selectedText === null || typeof selectedText === 'string') && navigator.clipboard?.writeText(selectedText ?? '')} disabled={selectedText === undefined || isError(selectedText)}>
           Copy cell
         </button>
         <span className="muted" data-testid="grid-status" role="status">
@@ -199,12 +200,12 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
                       key={c.key}
                       role="gridcell"
                       aria-selected={isSel}
-                      className={`grid-cell${text === null ? ' null' : ''}${isSel ? ' selected' : ''}${summary.fields[col].typeId === 'int' || summary.fields[col].typeId === 'float' ? ' num' : ''}`}
+                      className={`grid-cell${text === null ? ' null' : ''}${isError(text) ? ' cell-error' : ''}${isSel ? ' selected' : ''}${summary.fields[col].typeId === 'int' || summary.fields[col].typeId === 'float' ? ' num' : ''}`}
                       style={{ position: 'absolute', left: GUTTER_W + c.start, width: COL_W }}
                       onClick={() => setSelected({ row, col: c.index })}
-                      title={text ?? undefined}
+                      title={isError(text) ? `Not shown: ${text.error}` : (text ?? undefined)}
                     >
-                      {text === undefined ? '…' : text === null ? 'null' : text}
+                      {text === undefined ? '…' : text === null ? 'null' : isError(text) ? '⚠ error' : text}
                     </div>
                   );
                 })}
@@ -225,18 +226,14 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
   );
 }
 
+const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
+
 /** The whole value of the selected cell; nested (JSON-like) values pretty-printed and expandable. */
-function CellText({ text }: { text: string | null }) {
+function CellText({ text }: { text: CellText }) {
   const [open, setOpen] = useState(false);
   if (text === null) return <span className="null">null</span>;
-  let pretty: string | null = null;
-  if (/^[[{]/.test(text)) {
-    try {
-      pretty = JSON.stringify(JSON.parse(text), null, 2);
-    } catch {
-      pretty = null;
-    }
-  }
+  if (typeof text === 'object') return <span className="cell-error">Not shown: {text.error}</span>;
+  const pretty = prettyNested(text);
   if (!pretty) return <span className="cell-text">{text}</span>;
   return open ? (
     <>

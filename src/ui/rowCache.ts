@@ -1,8 +1,10 @@
+import type { CellText } from '../worker/protocol';
+
 /** Display text of loaded cells, by block of rows and column, with a bounded number of entries. */
 export const BLOCK_ROWS = 64;
 
 export class RowCache {
-  private readonly blocks = new Map<string, (string | null)[]>();
+  private readonly blocks = new Map<string, CellText[]>();
   readonly chunkStarts = new Set<number>();
   readonly errors = new Map<number, string>();
   constructor(private readonly limit = 4000) {}
@@ -15,12 +17,12 @@ export class RowCache {
     return this.blocks.has(RowCache.key(block, column));
   }
 
-  cell(row: number, column: number): string | null | undefined {
+  cell(row: number, column: number): CellText | undefined {
     const block = this.blocks.get(RowCache.key(Math.floor(row / BLOCK_ROWS), column));
     return block ? block[row % BLOCK_ROWS] : undefined;
   }
 
-  put(block: number, column: number, values: (string | null)[]): void {
+  put(block: number, column: number, values: CellText[]): void {
     const key = RowCache.key(block, column);
     this.blocks.delete(key);
     this.blocks.set(key, values);

@@ -63,7 +63,12 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
         (e) => {
           if (inFlight.current === request) inFlight.current = '';
           if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
-          onStatus(e instanceof EngineError ? e.info.message : String(e));
+          const message = e instanceof EngineError ? e.info.message : String(e);
+          onStatus(message);
+          // The cells show the error instead of waiting for values that will not come.
+          const failed = Array.from({ length: BLOCK_ROWS }, () => ({ error: message }));
+          for (const c of missing) for (let b = firstBlock; b <= lastBlock; b++) cache.put(b, c, failed);
+          setVersion((v) => v + 1);
         },
       );
     }, delay);

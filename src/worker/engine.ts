@@ -4,13 +4,14 @@ import type { ByteSource } from '../model/byteSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { decoderMemoryBytes } from '../dataset/decoders';
 import { withProfileText } from '../compute/profileText';
+import { uniqueResultText } from '../compute/uniqueValueText';
 import type { UniqueSort } from '../compute/sortedUniqueValues';
 import type { ValueCount } from '../compute/uniqueTypes';
 import { DatasetRegistry } from './datasetRegistry';
 import { datasetSummary, ioStats } from './datasetSummary';
 import type { DatasetSummary, IoStats, RowWindow, UniqueSummary } from './protocol';
 import { RequestKeys } from './requestKeys';
-import { readRowWindow } from './rowWindow';
+import { readRowWindow } from '../compute/rowWindow';
 import { runUnique, type UniqueProgress } from './pool/runUnique';
 import { KeptUnique } from './uniqueResults';
 
@@ -84,7 +85,8 @@ export class Engine {
     if (!field) throw new DatasetError(`There is no column ${column}.`);
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
     const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct);
-    entry.unique = new KeptUnique({ ...counted, profile: withProfileText(counted.profile, entry.dataset.schema.fields[column].type) });
+    const type = entry.dataset.schema.fields[column].type;
+    entry.unique = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) });
     return entry.unique.summary(field.name);
   }
 

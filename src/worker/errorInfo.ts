@@ -1,9 +1,8 @@
-import { LocatedError } from '../model/errors';
+import { LocatedError, errorMessage } from '../model/errors';
 import type { ErrorInfo } from './protocol';
 
 /** Any thrown value as plain data for the page: located errors keep where they happened. */
 export function errorInfo(e: unknown): ErrorInfo {
   if (e instanceof LocatedError) return { message: e.message, where: e.where, stillWorks: e.stillWorks };
-  if (e instanceof DOMException && e.name === 'AbortError') return { message: 'Cancelled.', where: {} };
-  return { message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), where: {} };
+  return { message: errorMessage(e), where: {} };
 }

@@ -34,17 +34,6 @@ export interface IoStats {
   wasmBytes: number;
 }
 
-/** A window of rows across chunks: `columns[c][r]` is display text or null. */
-export interface RowWindow {
-  start: number;
-  count: number;
-  columns: (string | null)[][];
-  /** Per column, the error that kept its values from being read (the other columns still show). */
-  errors: (string | null)[];
-  /** Global row indices at which a new chunk starts inside the window. */
-  chunkStarts: number[];
-}
-
 /** An error as plain data, so it crosses the worker boundary intact. */
 export interface ErrorInfo {
   message: string;
@@ -63,5 +52,6 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
 
 export type { ChunkDetail, ChunkInfo, FieldInfo, PageList, RegionInfo, ValueCount };
 export type { SourceSpec } from '../source/SourceSpec';
+export type { CellText, RowWindow } from '../compute/rowWindow';
 export type { UniqueProgress } from './pool/runUnique';
 export type { UniqueSort } from '../compute/sortedUniqueValues';
