@@ -63,7 +63,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     }
     return req.source.read(batch.bodyOffset + region.offset + from, to - from, req.signal);
   };
-  const nullBitmap = node.nullCount > 0 && validity.length > 0 ? await read(validity, base >> 3, Math.min(validity.length, (end + 7) >> 3)) : undefined;
+  const nullBitmap = node.nullCount > 0 && validity.length > 0 ? await read(validity, base / 8, Math.min(validity.length, Math.ceil(end / 8))) : undefined;
   const nullCount = nullBitmap ? -1 : 0; // -1: apache-arrow counts the window's nulls lazily
 
   const width = byteWidth(valueType);
@@ -72,7 +72,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     const bytes = await read(first, start * width, end * width);
     data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: aligned(bytes, valueType) } as never);
   } else if (valueType.typeId === Type.Bool) {
-    const bytes = await read(first, base >> 3, (end + 7) >> 3);
+    const bytes = await read(first, base / 8, Math.ceil(end / 8));
     data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: bytes } as never);
   } else {
     const offsetBytes = await read(first, start * 4, (end + 1) * 4);

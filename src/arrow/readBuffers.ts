@@ -4,6 +4,16 @@ import { DatasetError, type FileLocation } from '../model/errors';
 import { decompressBuffer } from './codecs';
 
 const NOT_COMPRESSED = -1;
+/**
+ * The most one compressed buffer may declare it decodes to. A high compression ratio is no sign of
+ * damage (an all-null column of 10 million int64 is 80 MB of zeros that ZSTD keeps in 3 KB), so
+ * the declared length is held to a memory budget instead, before anything is allocated.
+ */
+export const MAX_DECODED_BUFFER_BYTES = 512 * 1024 * 1024;
+const MIB = 1024 * 1024;
+
+/** `n` rounded up to a multiple of 8, exactly (no 32-bit bit operations: bodies may pass 2 GiB). */
+export const padTo8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 /**
  * Reads just the byte range that holds `regions` of one message body (from an 8-byte-aligned start)
@@ -64,8 +74,15 @@ function decompressRegions(
       parts.push(data);
       continue;
     }
-    if (uncompressed < 0 || uncompressed > 1024 * data.length + 1024 || uncompressed > 2 ** 31) {
-      throw new DatasetError(`A compressed buffer claims an implausible size of ${uncompressed} bytes.`, { ...where, offset: fileOffset + r.offset });
+    if (!Number.isSafeInteger(uncompressed) || uncompressed < 0) {
+      throw new DatasetError(`A compressed buffer declares an invalid decoded length (${uncompressed}).`, { ...where, offset: fileOffset + r.offset });
+    }
+    if (uncompressed > MAX_DECODED_BUFFER_BYTES) {
+      throw new DatasetError(
+        `A compressed buffer declares ${(uncompressed / MIB).toFixed(0)} MiB once decoded, more than the ${MAX_DECODED_BUFFER_BYTES / MIB} MiB Arrowscope decodes in one piece.`,
+        { ...where, offset: fileOffset + r.offset },
+        'Other columns and batches are unaffected.',
+      );
     }
     try {
       parts.push(decompressBuffer(compression.type, data, uncompressed));
@@ -76,7 +93,7 @@ function decompressRegions(
   let total = 0;
   const out: BufferRegion[] = [];
   for (const p of parts) {
-    total = (total + 7) & ~7;
+    total = padTo8(total);
     out.push(new BufferRegion(total, p.length));
     total += p.length;
   }

@@ -1,10 +1,15 @@
-import { Dictionary, Field, Int32, Struct, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray, RecordBatchStreamWriter, makeData, RecordBatch, Schema } from 'apache-arrow';
+import { Binary, Dictionary, Field, Int32, List, Struct, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray, RecordBatchStreamWriter, makeData, RecordBatch, Schema } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/model/errors';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Message, type RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
+import { MAX_DECODED_BUFFER_BYTES } from '../../src/arrow/readBuffers';
 import { tempFile } from '../support/files';
+import { ipcMessages } from './support/ipcMessages';
 import { withLatency } from '../support/slowSource';
 
 const SCHEMA = new Schema([new Field('id', new Int32(), false), new Field('name', new Utf8(), false)]);
@@ -114,5 +119,76 @@ describe('indexing', () => {
     expect([...(await ds.readColumn(1, 0, { start: 1, end: 3 }))]).toEqual(['blue', 'cyan']);
     const detail = await ds.chunkDetail(1);
     expect(detail.dictionaries?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('compressed bodies', () => {
+  const WRITERS = resolve(__dirname, '../fixtures/writers/pyarrow');
+
+  it('an all-null column of 10 million int64 (80 MB that ZSTD keeps in 3 KB) decodes', async () => {
+    const ds = await openDataset(await NodeFileSource.open(`${WRITERS}/zstd_all_null.arrows`));
+    await ds.indexed;
+    const v = await ds.readColumn(0, 0, { start: 9_999_990, end: 10_000_000 });
+    expect(v.length).toBe(10);
+    expect(v.nullCount).toBe(10);
+    await ds.close();
+  });
+
+  it('a buffer declaring more than the decode budget is refused with a sentence, before any allocation', async () => {
+    const bytes = Uint8Array.from(readFileSync(`${WRITERS}/zstd.arrows`));
+    const batch = ipcMessages(bytes)[1];
+    const header = Message.decode(batch.metadata).header() as RecordBatchHeader;
+    const data = header.buffers[1]; // column i, values
+    new DataView(bytes.buffer).setBigInt64(batch.bodyOffset + data.offset, BigInt(600 * 1024 * 1024), true);
+    const ds = await open(bytes);
+    await ds.indexed;
+    expect(MAX_DECODED_BUFFER_BYTES).toBe(512 * 1024 * 1024);
+    await expect(ds.readColumn(0, 0)).rejects.toThrow('A compressed buffer declares 600 MiB once decoded, more than the 512 MiB Arrowscope decodes in one piece.');
+    expect((await ds.readColumn(0, 1)).get(0)).toBe('value 0');
+  });
+});
+
+describe('layouts of writers before Arrow 1.0', () => {
+  it('empty string, binary and list columns whose offsets buffer is empty (0 bytes) read as empty columns', async () => {
+    const table = new Table({
+      s: vectorFromArray([] as string[], new Utf8()),
+      b: vectorFromArray([] as Uint8Array[], new Binary()),
+      l: vectorFromArray([] as number[][], new List(new Field('item', new Int32(), true))),
+    });
+    const bytes = Uint8Array.from(RecordBatchStreamWriter.writeAll(table.batches).toUint8Array(true));
+    // Rewrite every buffer's length to 0 in place: Buffer structs (offset, length: int64) lie side by side in the metadata.
+    const batch = ipcMessages(bytes)[1];
+    const header = Message.decode(batch.metadata).header() as RecordBatchHeader;
+    const structs = new Uint8Array(16 * header.buffers.length);
+    const view = new DataView(structs.buffer);
+    header.buffers.forEach((r, k) => {
+      view.setBigInt64(16 * k, BigInt(r.offset), true);
+      view.setBigInt64(16 * k + 8, BigInt(r.length), true);
+    });
+    const at = Buffer.from(batch.metadata).indexOf(Buffer.from(structs));
+    expect(at).toBeGreaterThan(0);
+    expect(header.buffers.some((r) => r.length > 0)).toBe(true);
+    for (let k = 0; k < header.buffers.length; k++) new DataView(bytes.buffer).setBigInt64(batch.metadata.byteOffset + at + 16 * k + 8, 0n, true);
+    expect((Message.decode(ipcMessages(bytes)[1].metadata).header() as RecordBatchHeader).buffers.every((r) => r.length === 0)).toBe(true);
+    const ds = await open(bytes);
+    await ds.indexed;
+    for (let c = 0; c < 3; c++) {
+      expect((await ds.readColumn(0, c)).length).toBe(0);
+      expect((await ds.readColumn(0, c, { start: 0, end: 0 })).length).toBe(0);
+    }
+  });
+
+  it('metadata V4 unions carry a validity buffer that is skipped, and legacy stream framing still reads', async () => {
+    const ds = await openDataset(await NodeFileSource.open(resolve(__dirname, '../fixtures/writers/pyarrow/union_v4.arrows')));
+    await ds.indexed;
+    expect(ds.version).toBe('V4');
+    expect([...(await ds.readColumn(0, 0))]).toEqual([1n, 'b', 3n, 'd']);
+    expect([...(await ds.readColumn(0, 1))]).toEqual([1.5, 'b', null, 'c']);
+    const legacy = await openDataset(await NodeFileSource.open(resolve(__dirname, '../fixtures/writers/pyarrow/legacy_framing.arrows')));
+    await legacy.indexed;
+    expect(legacy.chunks.length).toBe(1);
+    expect([...(await legacy.readColumn(0, 1))]).toEqual(['x', null, 'z']);
+    await ds.close();
+    await legacy.close();
   });
 });
