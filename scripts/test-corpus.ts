@@ -6,7 +6,11 @@
  * - every other well-formed Parquet file: every flat column of a type both represent exactly, against
  *   an independent reader (hyparquet);
  * - every other Arrow or Parquet file (fuzz, crash and bad_data inputs included): opening and reading
- *   every column must end within seconds with data or a clear DatasetError, in a heap-capped child.
+ *   every column must end within seconds with data or a clear DatasetError, in a heap-capped child;
+ *   a well-formed file (not FUZZ or MALFORMED in MANIFEST.tsv) must read every column without error;
+ * - what pyarrow reads (tests/gold/corpus, tests/gold/writers): every column's type name and the text the
+ *   grid shows for the rows pyarrow rendered, through the app's engine. A column with no reference is
+ *   counted apart, never as passed.
  * Prints failures, then `N passed, N failed`; exits 1 on any failure.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +18,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { checkGoldCase, type CaseResult } from './corpus/goldCases';
 import { readAllContained } from './corpus/contained';
 import { checkExpectCsv } from './corpus/expectCsv';
+import { checkPyarrowGold, type GoldColumnResult } from './corpus/pyarrowGold';
+import { readFileSync } from 'node:fs';
 
 const corpusDir = resolve(process.env.CORPUS_DIR ?? join(process.cwd(), '../shared/corpus'));
 if (!existsSync(corpusDir)) {
@@ -31,6 +37,14 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 const files = walk(corpusDir);
+/** Inputs the corpus marks as fuzz, malformed or encrypted: they need only end with data or a clear error. */
+const notWellFormed = new Set(
+  readFileSync(join(corpusDir, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([, , , kind]) => kind && /FUZZ|MALFORMED|encrypted/.test(kind))
+    .map(([path]) => join(corpusDir, path)),
+);
 const isArrowPath = (p: string) => /\/arrow-ipc-(stream|file)\//.test(p) || /\.(arrow|arrows|feather|ipc|stream|arrow_file)$/.test(p);
 const isParquetPath = (p: string) => /\.parquet(\.encrypted)?$/.test(p) || /\/parquet\/fuzzing\//.test(p) || /\/bad_data\//.test(p);
 const goldJson = files.filter((p) => p.endsWith('.json.gz') && isArrowPath(p));
@@ -68,11 +82,26 @@ for (const r of await readAllContained(others)) {
   }
   if (ref?.unavailable) reference.unavailable.push(`${relative(corpusDir, r.path)} (${ref.unavailable})`);
   if (ref?.mismatch) results.push({ file: r.path, status: 'fail', detail: `differs from the reference reader: ${ref.mismatch}` });
+  else if (!notWellFormed.has(r.path) && o.kind === 'error') results.push({ file: r.path, status: 'fail', detail: `a well-formed file does not open: ${o.message}` });
+  else if (!notWellFormed.has(r.path) && o.kind === 'data' && o.columnErrors) results.push({ file: r.path, status: 'fail', detail: `a well-formed file has ${o.columnErrors} column errors, first: ${o.firstColumnError}` });
   else {
     const ok = o.kind === 'data' || o.kind === 'error';
     results.push({ file: r.path, status: ok ? 'pass' : 'fail', detail: ok ? undefined : `${o.kind}: ${'message' in o ? o.message : ''}` });
   }
 }
+
+// What pyarrow reads, as the grid shows it: corpus files and the small files other writers made (tests/fixtures/writers).
+const gold: GoldColumnResult[] = [
+  ...(await checkPyarrowGold(join(process.cwd(), 'tests/gold/corpus'), corpusDir)),
+  ...(await checkPyarrowGold(join(process.cwd(), 'tests/gold/writers'), join(process.cwd(), 'tests/fixtures/writers'))),
+];
+for (const g of gold) {
+  const file = g.file.startsWith('pyarrow/') ? join(process.cwd(), 'tests/fixtures/writers', g.file) : join(corpusDir, g.file);
+  if (g.outcome === 'differs' || g.outcome === 'error') results.push({ file, status: 'fail', detail: `column ${g.column} vs pyarrow: ${g.detail}` });
+  else if (!g.typeEqual) results.push({ file, status: 'fail', detail: `column ${g.column} type: ${g.detail}` });
+  else if (g.outcome === 'equal') results.push({ file, status: 'pass' });
+}
+const goldCount = (f: (g: GoldColumnResult) => boolean) => gold.filter(f).length;
 
 const rel = (p: string) => relative(corpusDir, p);
 const byFile = new Map<string, CaseResult[]>();
@@ -94,5 +123,11 @@ console.log(`other inputs: ${[...otherOutcomes].map(([k, n]) => `${n} ${k === 'd
 console.log(`Parquet against hyparquet: ${reference.files} files, ${reference.columns} columns equal value by value (${reference.skippedColumns} nested, decimal or other columns not compared there)`);
 if (reference.unavailable.length) console.log(`no reference for ${reference.unavailable.length}: ${reference.unavailable.join('; ')}`);
 console.log(`${unsupported} unsupported (reported as such, never shown wrong)`);
+console.log(
+  `against pyarrow: ${gold.length} columns of ${new Set(gold.map((g) => g.file)).size} files; ${goldCount((g) => g.outcome === 'equal')} show pyarrow's values, ` +
+    `${goldCount((g) => g.outcome === 'differs')} differ, ${goldCount((g) => g.outcome === 'error')} cannot be read, ${goldCount((g) => g.outcome === 'refused')} refused past the memory budget with a sentence, ` +
+    `${goldCount((g) => g.outcome === 'noReference')} without a reference (counted apart: ${[...new Set(gold.filter((g) => g.outcome === 'noReference').map((g) => g.detail))].join('; ')}); ` +
+    `${goldCount((g) => !g.typeEqual)} type names differ`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -5,7 +5,7 @@ import { vectorText } from '../../src/valueText';
 import { compareWithReference, type ReferenceOutcome } from './parquetReference';
 
 export type ReadAllOutcome =
-  | { kind: 'data'; chunks: number; columns: number; columnErrors: number; problems: number; reference?: ReferenceOutcome }
+  | { kind: 'data'; chunks: number; columns: number; columnErrors: number; firstColumnError?: string; problems: number; reference?: ReferenceOutcome }
   | { kind: 'error'; message: string }
   | { kind: 'unclear'; message: string };
 
@@ -22,6 +22,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
     const dataset = await openDataset(source);
     await dataset.indexed;
     let columnErrors = 0;
+    let firstColumnError: string | undefined;
     for (let b = 0; b < dataset.chunks.length; b++) {
       for (let c = 0; c < dataset.fields.length; c++) {
         try {
@@ -30,6 +31,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
         } catch (e) {
           if (!(e instanceof LocatedError)) return { kind: 'unclear', message: `chunk ${b} column ${c}: ${(e as Error).name}: ${(e as Error).message}` };
           columnErrors++;
+          firstColumnError ??= `chunk ${b} column ${dataset.fields[c]?.name}: ${e.message}`;
         }
         try {
           await dataset.pages?.(b, c); // Parquet: every page header, as the Chunks view lists them
@@ -40,7 +42,7 @@ export async function readAll(path: string): Promise<ReadAllOutcome> {
     }
     const reference = dataset.format === 'parquet' && !MALFORMED.test(path) && !columnErrors ? await compareWithReference(path, dataset) : undefined;
     await dataset.close();
-    return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, problems: dataset.problems.length, reference };
+    return { kind: 'data', chunks: dataset.chunks.length, columns: dataset.fields.length, columnErrors, firstColumnError, problems: dataset.problems.length, reference };
   } catch (e) {
     await source.close().catch(() => {});
     if (e instanceof LocatedError) return { kind: 'error', message: e.message };

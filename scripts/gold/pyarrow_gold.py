@@ -7,6 +7,7 @@ Usage: python3 scripts/gold/pyarrow_gold.py CORPUS_DIR OUT_DIR            (every
        python3 scripts/gold/pyarrow_gold.py --files ROOT OUT_DIR FILE...  (these files, named relative to ROOT)
 """
 import datetime as dt
+import decimal
 import json
 import math
 import os
@@ -207,7 +208,8 @@ def text(t, s, nested):
         return float_text(float(v), kind)
     if pa.types.is_decimal(t):
         d = s.as_py()
-        unscaled = int(d.scaleb(t.scale))
+        with decimal.localcontext(decimal.Context(prec=100)):
+            unscaled = int(d.scaleb(t.scale))
         return decimal_text(unscaled, t.scale)
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         v = s.as_py()
@@ -255,13 +257,16 @@ def text(t, s, nested):
     raise NotImplementedError(str(t))
 
 
-def column_gold(name, col):
+def column_gold(name, col, type_name, unknown_rows):
     n = len(col)
     if n <= ALL_ROWS_UP_TO:
         idx = list(range(n))
     else:
         idx = list(range(FIRST_LAST)) + list(range(n - FIRST_LAST, n))
-    out = {'name': name, 'type': str(col.type), 'rows': n, 'index': idx}
+    idx = [i for i in idx if i not in unknown_rows]
+    out = {'name': name, 'type': type_name, 'rows': n, 'index': idx}
+    if unknown_rows:
+        out['rowsWithoutReference'] = len(unknown_rows)
     if str(col.type) in ('month_interval', 'day_time_interval'):
         out['noReference'] = f"pyarrow's Python API cannot give {col.type} values (its arrays cannot be wrapped)"
         return out
@@ -284,20 +289,38 @@ def read_table(path):
         f.seek(-4, 2)
         tail = f.read(4)
     if head[:4] == b'PAR1' or tail == b'PAR1':
-        return 'parquet', pq.read_table(path)
+        table = pq.read_table(path)
+        types = [str(t) for t in table.schema.types]
+        unknown = {}
+        # INT96 read as ns wraps past year 2262; the same instants read as us are exact, and their text is the same.
+        int96 = [c.name for c in pq.ParquetFile(path).schema if c.physical_type == 'INT96' and c.path == c.name]
+        if int96:
+            # us still wraps for the most distant years, where ms is exact: take us where both agree to the ms.
+            us = pq.read_table(path, columns=int96, coerce_int96_timestamp_unit='us')
+            ms = pq.read_table(path, columns=int96, coerce_int96_timestamp_unit='ms')
+            for name in int96:
+                pairs = list(zip(us.column(name).cast(pa.int64()).to_pylist(), ms.column(name).cast(pa.int64()).to_pylist()))
+                i = table.schema.get_field_index(name)
+                # Where even the two disagree, pyarrow gives no true value for the row: it has no reference.
+                unknown[i] = {r for r, (a, b) in enumerate(pairs) if a is not None and a // 1000 != b}
+                exact = [None if r in unknown[i] else a for r, (a, _) in enumerate(pairs)]
+                table = table.set_column(i, pa.field(name, pa.timestamp('us')), pa.array(exact, pa.int64()).cast(pa.timestamp('us')))
+        return 'parquet', table, types, unknown
     if head[:6] == b'ARROW1':
-        return 'arrow-file', ipc.open_file(path).read_all()
-    return 'arrow-stream', ipc.open_stream(path).read_all()
+        table = ipc.open_file(path).read_all()
+        return 'arrow-file', table, [str(t) for t in table.schema.types], {}
+    table = ipc.open_stream(path).read_all()
+    return 'arrow-stream', table, [str(t) for t in table.schema.types], {}
 
 
 def write_gold(root, rel, out_dir):
     path = os.path.join(root, rel)
     entry = {'file': rel, 'pyarrow': pa.__version__}
     try:
-        fmt, table = read_table(path)
+        fmt, table, types, unknown = read_table(path)
         entry['format'] = fmt
         entry['rows'] = table.num_rows
-        entry['columns'] = [column_gold(table.schema.field(i).name, table.column(i)) for i in range(table.num_columns)]
+        entry['columns'] = [column_gold(table.schema.field(i).name, table.column(i), types[i], unknown.get(i, set())) for i in range(table.num_columns)]
     except Exception as e:
         entry['unreadable'] = f'{type(e).__name__}: {e}'
     with open(os.path.join(out_dir, rel.replace('/', '__') + '.json'), 'w') as f:

@@ -4,6 +4,7 @@ import { listText, mapText, structText } from './nestedText';
 import { scalarFormatter, type ElementText } from './scalarFormatter';
 import { cutNested } from './stringText';
 import { fieldExtension } from './typeName';
+import { DatasetError } from '../model/errors';
 
 export type { ElementText } from './scalarFormatter';
 export { UUID_EXTENSION } from './scalarFormatter';
@@ -74,7 +75,11 @@ function nestedFormatter(data: Data, nested: boolean, extension?: string): Eleme
       const typeIds = data.typeIds as Int8Array;
       const toChild = type.typeIdToChildIndex as Record<number, number>;
       const offsets = type.mode === UnionMode.Dense ? (data.valueOffsets as Int32Array) : null;
-      return (i) => members[toChild[typeIds[i]]](offsets ? offsets[i] : i);
+      return (i) => {
+        const member = members[toChild[typeIds[i]]];
+        if (!member) throw new DatasetError(`Union type id ${typeIds[i]} at row ${i} names no member of the union: its values are not shown.`);
+        return member(offsets ? offsets[i] : i);
+      };
     }
     case Type.Dictionary: {
       if (!data.dictionary) return () => null;
