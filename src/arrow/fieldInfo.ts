@@ -1,6 +1,6 @@
 import { DataType, Type, type Field } from 'apache-arrow';
 import type { FieldInfo } from '../model/types';
-import { containsDecodedType, LargeListViewType, ListViewType, physicalChildren, RunEndEncodedType } from './decodedTypes';
+import { LargeListViewType, ListViewType, physicalChildren, RunEndEncodedType } from './decodedTypes';
 import { storedTypeName } from './typeNames';
 
 const FAMILY: Partial<Record<Type, string>> = {
@@ -46,16 +46,16 @@ function decodedFamily(type: DataType): string | undefined {
 }
 
 /**
- * Plain-data description of an apache-arrow Field, for the UI and the command line. Fields holding
- * run-end encoded or list-view data are named in pyarrow's spelling ("list_view<item: int32>"),
- * since apache-arrow has no name for them; their children are the stored ones (run ends, values).
+ * Plain-data description of an apache-arrow Field, for the UI and the command line. Types are named
+ * in pyarrow's spelling ("timestamp[us, tz=UTC]", "list_view<item: int32>"); the children of a
+ * run-end encoded field are the stored ones (run ends, values).
  */
 export function fieldInfo(field: Field, unsupported?: string, rawTypeName?: string): FieldInfo {
   const type = field.type;
   const children = physicalChildren(type).map((c) => fieldInfo(c, unsupported));
   const info: FieldInfo = {
     name: field.name,
-    type: rawTypeName ?? (containsDecodedType(type) ? storedTypeName(type, field.metadata.get('ARROW:extension:name')) : String(type)),
+    type: rawTypeName ?? storedTypeName(type, field.metadata.get('ARROW:extension:name')),
     typeId: rawTypeName ? rawTypeName.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : (decodedFamily(type) ?? typeFamily(type)),
     nullable: field.nullable,
     metadata: metadataObject(field.metadata),
