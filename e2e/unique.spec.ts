@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { TALL_FILE } from './paths';
+import { corpus, TALL_FILE } from './paths';
 
 test('Unique values of a column: counts, share, search, and a click jumps to the first row', async ({ page }) => {
   await page.goto('./');
@@ -54,7 +54,7 @@ test('The profile of a numeric column shows min, max, mean, quantiles and a hist
 
 test('For Parquet, footer statistics answer before any scan', async ({ page }) => {
   await page.goto('./');
-  await page.getByTestId('file-input').setInputFiles(`${process.env.CORPUS_DIR ?? '../shared/corpus'}/parquet-testing/data/int32_with_null_pages.parquet`);
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/int32_with_null_pages.parquet'));
   await page.getByRole('tab', { name: 'Unique' }).click();
   await expect(page.getByTestId('footer-stats')).toContainText(/From the footer statistics, before any scan: [\d,]+ nulls; min -?\d+, max \d+/);
 });
