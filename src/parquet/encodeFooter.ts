@@ -6,14 +6,26 @@ const INTEGER_CONVERTED: Record<string, ConvertedType> = {
   '8false': 'UINT_8', '16false': 'UINT_16', '32false': 'UINT_32', '64false': 'UINT_64',
 };
 
+/** Logical types hyparquet-writer writes; an unknown one (hyparquet names it as read) is left out by it. */
+const WRITABLE_LOGICAL = new Set(['STRING', 'MAP', 'LIST', 'ENUM', 'DATE', 'NULL', 'JSON', 'BSON', 'UUID', 'FLOAT16', 'DECIMAL', 'TIME', 'TIMESTAMP', 'VARIANT', 'GEOMETRY', 'GEOGRAPHY']);
+
 /**
+ * A schema element as the decoder should read it. Where a logical type is given it wins over the
+ * converted type, as the format says (pyarrow reads INT(8, false) with a stray INT_8 as uint8), so a
+ * converted type is never passed along beside it: parquet-wasm rejects a pair that disagrees. And
  * hyparquet-writer writes an INTEGER logical type's bitWidth as i32 where the spec has i8, which
- * readers misread: keep integers as the equivalent converted type, which says the same.
+ * readers misread: integers go as the converted type that says the same.
  */
 function writableElement(e: SchemaElement): SchemaElement {
-  if (e.logical_type?.type !== 'INTEGER') return e;
-  const { bitWidth, isSigned } = e.logical_type;
-  return { ...e, logical_type: undefined, converted_type: e.converted_type ?? INTEGER_CONVERTED[`${bitWidth}${isSigned}`] };
+  const logical = e.logical_type;
+  if (!logical) return e;
+  if (logical.type === 'INTEGER') {
+    const converted = INTEGER_CONVERTED[`${logical.bitWidth}${logical.isSigned}`];
+    return { ...e, logical_type: undefined, converted_type: converted ?? e.converted_type };
+  }
+  if (!WRITABLE_LOGICAL.has(logical.type)) return e;
+  if (logical.type === 'DECIMAL') return { ...e, converted_type: undefined, scale: logical.scale, precision: logical.precision };
+  return { ...e, converted_type: undefined };
 }
 
 /**
