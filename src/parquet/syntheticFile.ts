@@ -35,7 +35,7 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
   const meta = footerBytes(
     md,
     [{ ...md.schema[0], num_children: 1 }, ...subset.elements],
-    [{ columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rg.num_rows }],
+    [{ columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rowsUpperBound(rg.num_rows, chunks) }],
     arrowSchema,
   );
   const out = new Uint8Array(position + meta.length + MAGIC.length);
@@ -48,6 +48,16 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
   out.set(meta, at);
   out.set(MAGIC, at + meta.length);
   return out;
+}
+
+/**
+ * The row count to declare: the decoder stops there, while pyarrow reads every row the pages hold.
+ * A writer may declare too few (0 rows for a bare repeated field has been seen); a row has at least
+ * one value (or level) in every leaf, so the largest value count is never short, and the decoder
+ * stops at the end of the pages when it is more.
+ */
+function rowsUpperBound(declared: bigint, chunks: ColumnChunk[]): bigint {
+  return chunks.reduce((n, c) => (c.meta_data && c.meta_data.num_values > n ? c.meta_data.num_values : n), declared);
 }
 
 /** Path and physical type of every leaf of a flat schema (root first). */
@@ -66,15 +76,15 @@ function leafPaths(schema: FileMetaData['schema']): { path: string[]; type: NonN
 
 /** Thrift footer (with its length) for the given schema and row groups, keeping the file's other facts. */
 function footerBytes(md: FileMetaData, schema: FileMetaData['schema'], rowGroups: FileMetaData['row_groups'], arrowSchema?: KeyValue): Uint8Array {
-  // ARROW:schema describes every column of the original file; a subset must not carry it (but may
-  // carry its own, to ask for an Arrow type).
-  const keyValues: KeyValue[] = [...(md.key_value_metadata?.filter((kv) => kv.key !== 'ARROW:schema') ?? []), ...(arrowSchema ? [arrowSchema] : [])];
+  // The file's own key-value metadata is not carried: the decoder needs none of it, and a wide file's
+  // (pandas keeps a line per column) would be copied into every column's file. Its ARROW:schema
+  // describes every column of the original file; a subset may carry its own, to ask for an Arrow type.
   return encodeFooter({
     version: md.version,
     schema,
     num_rows: rowGroups.reduce((n, rg) => n + rg.num_rows, 0n),
     row_groups: rowGroups,
-    key_value_metadata: keyValues.length ? keyValues : undefined,
+    key_value_metadata: arrowSchema ? [arrowSchema] : undefined,
     created_by: md.created_by,
     metadata_length: 0,
   });
