@@ -9,7 +9,7 @@ const MICROS_PER_DAY = 86_400_000_000n;
  * INT96 timestamps are decoded here, not by parquet-wasm: it converts them to nanoseconds in an
  * int64, which silently wraps for dates outside 1677–2262 (Spark writes such dates). INT96 is
  * stored as 12 plain bytes, exactly like FIXED_LEN_BYTE_ARRAY(12), so the column is handed to
- * parquet-wasm as that and the raw bytes are converted to microseconds, which hold any such date.
+ * parquet-wasm as that and the raw bytes are converted here (int96ToTimestamps).
  */
 export function asRawInt96(md: FileMetaData, subset: ColumnSubset, rowGroup: number): { md: FileMetaData; subset: ColumnSubset } {
   const elements = subset.elements.map((e) => (e.type === 'INT96' ? { ...e, type: 'FIXED_LEN_BYTE_ARRAY' as const, type_length: 12 } : e));
@@ -33,7 +33,18 @@ export function isInt96Column(subset: ColumnSubset): boolean {
   return subset.leaves === 1 && subset.elements.length === 1 && subset.elements[0].type === 'INT96';
 }
 
-/** 12-byte INT96 values (nanoseconds of the day, then the Julian day) as a Timestamp[µs, UTC] vector. */
+/**
+ * The Arrow type INT96 columns are given: zone-less as pyarrow reads them, but in microseconds, which
+ * hold any INT96 date exactly (pyarrow's nanoseconds wrap outside 1677–2262, and Spark writes
+ * 9999-12-31). One unit for every row group keeps the column's values comparable; nanoseconds below
+ * the microsecond (Impala writes some) are cut, which the column's note says.
+ */
+export const INT96_TYPE = new Timestamp(TimeUnit.MICROSECOND);
+/** The type pyarrow names for INT96 columns (it reads them in nanoseconds). */
+export const INT96_TYPE_NAME = 'timestamp[ns]';
+export const INT96_NOTE = 'INT96 timestamps are shown to the microsecond (digits below it are cut), so that every date stays exact';
+
+/** 12-byte INT96 values (nanoseconds of the day, then the Julian day) as INT96_TYPE. */
 export function int96ToTimestamps(raw: Vector): Vector {
   const length = raw.length;
   const micros = new BigInt64Array(length);
@@ -47,9 +58,7 @@ export function int96ToTimestamps(raw: Vector): Vector {
     }
     validity[i >> 3] |= 1 << (i & 7);
     const view = new DataView(b.buffer, b.byteOffset, 12);
-    const nanos = view.getBigInt64(0, true);
-    const day = BigInt(view.getInt32(8, true));
-    micros[i] = (day - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + nanos / 1000n;
+    micros[i] = (BigInt(view.getInt32(8, true)) - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + view.getBigInt64(0, true) / 1000n;
   }
-  return makeVector(makeData({ type: new Timestamp(TimeUnit.MICROSECOND, 'UTC'), length, nullCount: nulls, nullBitmap: nulls ? validity : null, data: micros }));
+  return makeVector(makeData({ type: INT96_TYPE, length, nullCount: nulls, nullBitmap: nulls ? validity : null, data: micros }));
 }
