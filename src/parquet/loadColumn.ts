@@ -1,12 +1,16 @@
-import { tableFromIPC, type Field, type Vector } from 'apache-arrow';
-import type { FileMetaData } from 'hyparquet';
+import { tableFromIPC, vectorFromArray, type Field, type Vector } from 'apache-arrow';
+import type { ColumnChunk, FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
+import { chunkPages } from './chunkPages';
 import { chunkRange, type ColumnSubset } from './columnSubset';
+import { checkBudget, declaredBytes, pagesDecodedBytes } from './decodeBudget';
+import { decodeError } from './decodeError';
 import { dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { syntheticFile } from './syntheticFile';
+import { hasNestedUuid, withFieldType } from './uuidExtension';
 
 const BATCH_SIZE = 64 * 1024;
 
@@ -16,33 +20,75 @@ export interface ColumnRequest {
   md: FileMetaData;
   rowGroup: number;
   subset: ColumnSubset;
-  /** The column's apache-arrow field (parquet-wasm's mapping), for the dictionary hint. */
+  /** The column's apache-arrow field (parquet-wasm's mapping): its name and type, for the dictionary hint. */
   field: Field;
   signal?: AbortSignal;
 }
 
-/** Decodes one top-level column of one row group through parquet-wasm, from only its own bytes. */
-export async function loadColumn({ source, md, rowGroup, subset, field, signal }: ColumnRequest): Promise<Vector> {
-  const chunks = md.row_groups[rowGroup].columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+/** A row group with no rows may hold no column chunks at all (or empty ones): nothing to decode. */
+function isEmpty(md: FileMetaData, rowGroup: number, chunks: ColumnChunk[]): boolean {
+  return md.row_groups[rowGroup].num_rows === 0n && chunks.every((c) => !c.meta_data || c.meta_data.num_values === 0n);
+}
+
+const usesDictionary = (e: string | undefined) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
+
+/** Reads the leaves' bytes, refusing before any read a chunk whose footer declares more than the budget. */
+async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, chunks: ColumnChunk[]): Promise<Uint8Array[]> {
+  const start = chunks[0].meta_data ? chunkRange(chunks[0]).start : 0;
+  checkBudget(chunks.reduce((sum, c) => sum + declaredBytes(c), 0), 'footer', field.name, rowGroup, start);
   const bytes: Uint8Array[] = [];
   for (const chunk of chunks) {
-    if (!chunk.meta_data) throw new DatasetError('This column is encrypted; a key is required to read it.', { chunk: rowGroup }, 'Unencrypted columns can still be read.');
+    if (!chunk.meta_data) throw new DatasetError(`Column "${field.name}" of row group ${rowGroup} is encrypted; a key is required to read it.`, { chunk: rowGroup }, 'Unencrypted columns can still be read.');
     const { start, length } = chunkRange(chunk);
     if (start < 4 || start + length > source.size) {
-      throw new DatasetError(`A column chunk points outside the file (bytes ${start}-${start + length} of ${source.size}).`, { chunk: rowGroup, offset: start });
+      throw new DatasetError(`Column "${field.name}" of row group ${rowGroup} points outside the file (bytes ${start}-${start + length} of ${source.size}).`, { chunk: rowGroup, offset: start });
     }
     bytes.push(await source.read(start, length, signal));
   }
-  const wasm = await parquetWasm();
-  const int96 = isInt96Column(subset);
-  const plan = int96 ? asRawInt96(md, subset, rowGroup) : { md, subset };
-  const file = syntheticFile(plan.md, rowGroup, plan.subset, bytes, int96 ? undefined : dictionaryHint(subset, chunks[0], field));
-  let ipc: Uint8Array;
-  try {
-    ipc = wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream();
-  } catch (e) {
-    throw new DatasetError(`The column could not be decoded: ${String((e as Error).message ?? e)}.`, { chunk: rowGroup, offset: chunkRange(chunks[0]).start });
+  return bytes;
+}
+
+/**
+ * The checks the page headers allow before decoding: the sizes they declare (a dictionary written
+ * out value by value counted as such), and a dictionary page before any page that refers to one.
+ */
+function checkPages({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], bytes: Uint8Array[], keepsDictionary: boolean): void {
+  let decoded = 0;
+  chunks.forEach((chunk, i) => {
+    const pages = chunkPages(bytes[i]);
+    decoded += pagesDecodedBytes(pages, !keepsDictionary);
+    const firstData = pages.find((p) => p.type !== 'DICTIONARY_PAGE' && p.type !== 'INDEX_PAGE');
+    const start = chunkRange(chunk).start;
+    if (firstData && usesDictionary(firstData.encoding) && !pages.some((p) => p.type === 'DICTIONARY_PAGE' && p.at < firstData.at)) {
+      throw new DatasetError(
+        `Column "${field.name}" of row group ${rowGroup} cannot be decoded: its data page at byte ${(start + firstData.at).toLocaleString('en-US')} refers to a dictionary, but no dictionary page comes before it in the column chunk the footer describes.`,
+        { chunk: rowGroup, column: field.name, offset: start + firstData.at },
+      );
+    }
+  });
+  checkBudget(decoded, 'pages', field.name, rowGroup, chunkRange(chunks[0]).start);
+}
+
+/** Decodes one top-level column of one row group through parquet-wasm, from only its own bytes. */
+export async function loadColumn(request: ColumnRequest): Promise<Vector> {
+  const { md, rowGroup, subset, field } = request;
+  const chunks = md.row_groups[rowGroup].columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+  if (isEmpty(md, rowGroup, chunks)) return vectorFromArray([], field.type);
+  if (chunks.length < subset.leaves) {
+    throw new DatasetError(`Row group ${rowGroup} holds ${md.row_groups[rowGroup].num_rows.toLocaleString('en-US')} rows but no column chunk for column "${field.name}".`, { chunk: rowGroup, column: field.name });
   }
-  const column = tableFromIPC(ipc).getChildAt(0)!;
-  return int96 ? int96ToTimestamps(column) : column;
+  const bytes = await readChunks(request, chunks);
+  const int96 = isInt96Column(subset);
+  const hint = int96 ? undefined : dictionaryHint(subset, chunks[0], field);
+  checkPages(request, chunks, bytes, hint !== undefined);
+  const wasm = await parquetWasm();
+  const plan = int96 ? asRawInt96(md, subset, rowGroup) : { md, subset };
+  const file = syntheticFile(plan.md, rowGroup, plan.subset, bytes, hint);
+  try {
+    const column = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
+    if (int96) return int96ToTimestamps(column);
+    return hasNestedUuid(subset.elements) ? withFieldType(column, field) : column;
+  } catch (e) {
+    throw decodeError(e, field.name, rowGroup, chunkRange(chunks[0]).start);
+  }
 }

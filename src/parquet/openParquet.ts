@@ -7,10 +7,12 @@ import { arrowSchema } from './arrowSchema';
 import { chunkDetail } from './chunkDetail';
 import { columnPages } from './columnPages';
 import { columnSubsets, type ColumnSubset } from './columnSubset';
+import { decodeError } from './decodeError';
 import { loadColumn } from './loadColumn';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
+import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
 const KEEP_DECODED = 4;
@@ -22,8 +24,8 @@ class ParquetDataset implements Dataset {
   readonly metadata: Record<string, string>;
   readonly createdBy?: string;
   readonly version: string;
-  readonly chunks: ChunkInfo[];
-  readonly rows: number;
+  chunks: ChunkInfo[];
+  rows: number;
   readonly indexComplete = true;
   readonly indexed = Promise.resolve();
   schema: Schema;
@@ -35,7 +37,7 @@ class ParquetDataset implements Dataset {
     private readonly md: FileMetaData,
   ) {
     const tree = parquetSchema(md);
-    this.fields = tree.children.map(parquetFieldInfo);
+    this.fields = tree.children.map((node) => parquetFieldInfo(node));
     this.subsets = columnSubsets(md);
     this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     this.createdBy = md.created_by;
@@ -48,6 +50,18 @@ class ParquetDataset implements Dataset {
 
   async loadArrowSchema(): Promise<void> {
     this.schema = await arrowSchema(this.md, this.subsets, this.fields, this.metadata);
+  }
+
+  /** Counts the rows of row groups whose footer says 0 though their pages hold some (see countUndeclaredRows). */
+  async countUndeclaredRows(signal?: AbortSignal): Promise<void> {
+    const rows = await countUndeclaredRows(this.md, this.subsets, this.fields, (chunk, column) => this.load(chunk, column, signal));
+    if (!rows) return;
+    this.chunks = rowGroupChunks(this.md, rows);
+    this.rows = this.chunks.reduce((sum, c) => sum + c.rows, 0);
+  }
+
+  private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
+    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, subset: this.subsets[column], field: this.schema.fields[column], signal });
   }
 
   async chunkDetail(chunk: number): Promise<ChunkDetail> {
@@ -70,10 +84,9 @@ class ParquetDataset implements Dataset {
     let vector = this.decoded.get(key);
     if (!vector) {
       try {
-        vector = await loadColumn({ source: this.source, md: this.md, rowGroup: chunk, subset: this.subsets[column], field: this.schema.fields[column], signal });
+        vector = await this.load(chunk, column, signal);
       } catch (e) {
-        if (e instanceof DatasetError) throw new DatasetError(e.message, { ...e.where, chunk, column: field.name }, e.stillWorks ?? 'Other columns and row groups can still be read.');
-        throw e;
+        throw decodeError(e, field.name, chunk);
       }
       // Kept briefly for row windows, so scrolling through a row group does not decode it again;
       // whole-column reads (scans) are not kept: they would only hold memory.
@@ -94,8 +107,15 @@ class ParquetDataset implements Dataset {
 /** Opens a Parquet file by reading its footer only. */
 export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
   const md = await readParquetFooter(source, options.signal);
-  const dataset = new ParquetDataset(source, md);
+  let dataset: ParquetDataset;
+  try {
+    dataset = new ParquetDataset(source, md);
+  } catch (e) {
+    // The footer parsed, but its schema does not hold together (a group claims more children than follow).
+    throw new DatasetError(`The Parquet footer was read, but its schema is inconsistent: ${String((e as Error).message ?? e)}.`, { offset: source.size - 8 }, 'Nothing of this file can be shown reliably.');
+  }
   await dataset.loadArrowSchema();
+  await dataset.countUndeclaredRows(options.signal);
   options.onProgress?.({ chunks: dataset.chunks.length, rows: dataset.rows, bytesScanned: source.size, done: true });
   return dataset;
 }

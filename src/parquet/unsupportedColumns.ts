@@ -6,7 +6,7 @@ import { isInt96Column } from './int96';
 
 /** Marks encrypted columns as unsupported; returns the problem to report if there are any. */
 function markEncryptedColumns(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem | undefined {
-  const rg = md.row_groups[0];
+  const rg = md.row_groups.find((g) => g.columns.length > 0); // an empty row group may list no chunks
   if (!rg) return undefined;
   subsets.forEach((s, i) => {
     if (rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves).some((c) => !c.meta_data || c.crypto_metadata)) {

@@ -1,0 +1,29 @@
+import { DatasetError, LocatedError } from '../model/errors';
+
+const STILL_WORKS = 'The other columns and row groups can still be read, and this column\'s pages can still be listed.';
+
+/** True for a WebAssembly trap (a Rust panic shows as `unreachable`, a bad access as `memory access out of bounds`). */
+function isWasmTrap(e: unknown): boolean {
+  return typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+}
+
+/**
+ * Any error met while decoding one column of one row group, as a sentence the UI can show: what
+ * failed and where. Errors that already say where (ours, byte sources') and cancellations pass as they are.
+ */
+export function decodeError(e: unknown, column: string, rowGroup: number, offset?: number): unknown {
+  if (e instanceof DatasetError) {
+    return new DatasetError(e.message, { offset, ...e.where, chunk: rowGroup, column }, e.stillWorks ?? STILL_WORKS);
+  }
+  if (e instanceof LocatedError || (e as { name?: string } | null)?.name === 'AbortError') return e;
+  const where = { chunk: rowGroup, column, offset };
+  const detail = String((e as Error | null)?.message ?? e).replace(/\.$/, '');
+  if (isWasmTrap(e)) {
+    return new DatasetError(
+      `Column "${column}" of row group ${rowGroup} could not be decoded: the Parquet decoder stopped on an internal error (${detail}), which happens when the pages do not hold what their headers and the footer say, or when they need more memory than it can get.`,
+      where,
+      STILL_WORKS,
+    );
+  }
+  return new DatasetError(`Column "${column}" of row group ${rowGroup} could not be decoded: ${detail}.`, where, STILL_WORKS);
+}

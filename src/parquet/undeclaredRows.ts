@@ -1,0 +1,40 @@
+import type { Vector } from 'apache-arrow';
+import type { FileMetaData, RowGroup } from 'hyparquet';
+import type { FieldInfo } from '../model/types';
+import type { ColumnSubset } from './columnSubset';
+
+/** A row group whose footer says 0 rows while its column chunks hold values. */
+const undeclared = (rg: RowGroup) => rg.num_rows === 0n && rg.columns.some((c) => (c.meta_data?.num_values ?? 0n) > 0n);
+
+/** The readable column of a row group with the fewest bytes on disk. */
+function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[]): number | undefined {
+  let best: number | undefined;
+  let bestBytes = Infinity;
+  subsets.forEach((s, c) => {
+    const leaves = rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves);
+    if (fields[c].unsupported || leaves.length < s.leaves || leaves.some((l) => !l.meta_data)) return;
+    const bytes = leaves.reduce((sum, l) => sum + Number(l.meta_data!.total_compressed_size), 0);
+    if (bytes < bestBytes) [best, bestBytes] = [c, bytes];
+  });
+  return best;
+}
+
+/**
+ * Row counts for the row groups whose footer says 0 rows though their pages hold values (a writer's
+ * slip seen with bare repeated fields): pyarrow reads every row the pages hold, so these are counted
+ * by decoding the row group's smallest column. Undefined when the footer's counts all stand.
+ */
+export async function countUndeclaredRows(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
+  if (!md.row_groups.some(undeclared)) return undefined;
+  const rows = md.row_groups.map((rg) => Number(rg.num_rows));
+  for (let g = 0; g < md.row_groups.length; g++) {
+    const column = undeclared(md.row_groups[g]) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
+    if (column === undefined) continue;
+    try {
+      rows[g] = (await load(g, column)).length;
+    } catch {
+      // Left at 0: reading the row group's columns reports what is wrong with them.
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,17 @@
+import { FixedSizeList, List, Map_, Struct, Type, type DataType, type Field } from 'apache-arrow';
+
+/** The same nested type with other children; undefined for a type the Parquet mapping does not produce. */
+export function withChildren(type: DataType, children: Field[]): DataType | undefined {
+  switch (type.typeId) {
+    case Type.Struct:
+      return new Struct(children);
+    case Type.List:
+      return new List(children[0]);
+    case Type.FixedSizeList:
+      return new FixedSizeList((type as FixedSizeList).listSize, children[0]);
+    case Type.Map:
+      return new Map_(children[0] as Field<Struct>, (type as Map_).keysSorted);
+    default:
+      return undefined;
+  }
+}
