@@ -3,10 +3,15 @@ import type { FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
+import { INT96_TYPE, isInt96Column } from './int96';
+import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
+import { withUuidExtension } from './uuidExtension';
 
 /**
- * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping).
+ * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
+ * with Parquet UUIDs marked arrow.uuid as pyarrow reads them and INT96 columns in the type they are
+ * decoded to (see int96.ts); names each column's type in `fields`.
  * A column whose type parquet-wasm cannot map gets a Null field and is marked unsupported in `fields`.
  */
 export async function arrowSchema(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], metadata: Record<string, string>): Promise<Schema> {
@@ -26,5 +31,10 @@ export async function arrowSchema(md: FileMetaData, subsets: ColumnSubset[], fie
       }
     });
   }
-  return new Schema(out, new Map(Object.entries(metadata)));
+  const schema = new Schema(
+    out.map((field, c) => (isInt96Column(subsets[c]) ? new Field(field.name, INT96_TYPE, field.nullable, field.metadata) : withUuidExtension(field, subsets[c].elements))),
+    new Map(Object.entries(metadata)),
+  );
+  arrowTypeNames(fields, schema);
+  return schema;
 }

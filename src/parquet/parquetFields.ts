@@ -1,5 +1,9 @@
+import { Field, Type, type Schema } from 'apache-arrow';
 import type { LogicalType, SchemaElement, SchemaTree } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
+import { UUID_EXTENSION, fieldExtension, typeName } from '../valueText';
+import { INT96_NOTE, INT96_TYPE_NAME } from './int96';
+import { withChildren } from './withChildren';
 
 function logicalText(t: LogicalType): string {
   const rest = Object.entries(t)
@@ -8,8 +12,10 @@ function logicalText(t: LogicalType): string {
   return rest.length ? `${t.type}(${rest.join(', ')})` : t.type;
 }
 
-function family(e: SchemaElement, children: number): string {
+function family(e: SchemaElement, children: number, insideListOrMap: boolean): string {
   const logical = e.logical_type?.type ?? e.converted_type;
+  // A repeated field outside a LIST or MAP group is a list of itself (pyarrow: list<x: int32 not null>).
+  if (e.repetition_type === 'REPEATED' && !insideListOrMap) return 'list';
   if (children > 0) return logical === 'LIST' ? 'list' : logical === 'MAP' || logical === 'MAP_KEY_VALUE' ? 'map' : 'struct';
   switch (logical) {
     case 'STRING':
@@ -52,17 +58,24 @@ function family(e: SchemaElement, children: number): string {
 
 const KNOWN_LOGICAL = new Set(['STRING', 'MAP', 'LIST', 'ENUM', 'DATE', 'INTERVAL', 'NULL', 'JSON', 'BSON', 'UUID', 'FLOAT16', 'DECIMAL', 'TIME', 'TIMESTAMP', 'INTEGER', 'VARIANT', 'GEOMETRY', 'GEOGRAPHY']);
 
-/** Plain-data description of one Parquet schema node (and its children). */
-export function parquetFieldInfo(node: SchemaTree): FieldInfo {
+/**
+ * Plain-data description of one Parquet schema node (and its children). `type` describes the Parquet
+ * node ("INTEGER(bitWidth=8, isSigned=true) / INT32") until arrowTypeNames names the top-level
+ * columns' Arrow types. A repeated node is never null (its list may be empty).
+ */
+export function parquetFieldInfo(node: SchemaTree, insideListOrMap = false): FieldInfo {
   const e = node.element;
-  const children = node.children.map(parquetFieldInfo);
+  const typeId = family(e, node.children.length, insideListOrMap);
+  const annotation = e.logical_type?.type ?? e.converted_type;
+  const listOrMapGroup = annotation === 'LIST' || annotation === 'MAP' || annotation === 'MAP_KEY_VALUE';
+  const children = node.children.map((c) => parquetFieldInfo(c, listOrMapGroup));
   const physical = e.type ? (e.type === 'FIXED_LEN_BYTE_ARRAY' ? `FIXED_LEN_BYTE_ARRAY(${e.type_length})` : e.type) : undefined;
   const logical = e.logical_type ? logicalText(e.logical_type) : e.converted_type;
   const info: FieldInfo = {
     name: e.name,
     type: [logical, physical].filter(Boolean).join(' / ') || (children.length ? 'group' : 'unknown'),
-    typeId: family(e, children.length),
-    nullable: e.repetition_type !== 'REQUIRED',
+    typeId,
+    nullable: e.repetition_type === 'OPTIONAL' || e.repetition_type === undefined,
     metadata: {},
     children,
     repetition: e.repetition_type,
@@ -71,5 +84,30 @@ export function parquetFieldInfo(node: SchemaTree): FieldInfo {
   if (logical) info.logicalType = logical;
   if (e.logical_type && !KNOWN_LOGICAL.has(e.logical_type.type)) info.note = `unknown logical type ${e.logical_type.type}: shown as its physical type`;
   if (e.field_id !== undefined) info.metadata['field_id'] = String(e.field_id);
+  if (e.logical_type?.type === 'UUID') info.extension = UUID_EXTENSION;
+  if (e.type === 'INT96') info.note ??= INT96_NOTE;
   return info;
+}
+
+/** The field with each map's entries named after the map, as pyarrow's Parquet reader names them (`map<string, int32 ('m')>`). */
+function entriesNamedLikePyarrow(field: Field): Field {
+  const children = field.type.children as Field[] | undefined;
+  if (!children?.length) return field;
+  const type = withChildren(field.type, children.map(entriesNamedLikePyarrow));
+  if (!type) return field;
+  // apache-arrow's Map_ names its entries "entries" (its own fresh child here): renamed after the constructor.
+  if (type.typeId === Type.Map) (type.children[0] as { name: string }).name = field.name;
+  return new Field(field.name, type, field.nullable, field.metadata);
+}
+
+/**
+ * Names each top-level column's type as pyarrow does ("int8", "timestamp[ns]", "decimal128(9, 2)",
+ * "list<element: int32>"), from its apache-arrow field. A column whose type could not be mapped
+ * (a Null stand-in, marked unsupported) keeps its Parquet description.
+ */
+export function arrowTypeNames(fields: FieldInfo[], schema: Schema): void {
+  schema.fields.forEach((field, c) => {
+    if (field.type.typeId === Type.Null && fields[c].unsupported) return;
+    fields[c].type = fields[c].physicalType === 'INT96' ? INT96_TYPE_NAME : typeName(entriesNamedLikePyarrow(field).type, fieldExtension(field));
+  });
 }
