@@ -13,9 +13,13 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** Tell the format from the first bytes: Parquet and Arrow file by magic, otherwise an IPC stream. */
-export function sniffFormat(head: Uint8Array): SniffedFormat {
-  if (startsWith(head, PARQUET_MAGIC) || startsWith(head, PARQUET_ENCRYPTED_MAGIC)) return 'parquet';
+/**
+ * Tell the format from the first bytes and the last four: Parquet by its magic at either end (a
+ * Parquet reader needs only the footer, so a file ending in PAR1 is Parquet whatever its head says),
+ * an Arrow file by its magic, otherwise an IPC stream.
+ */
+export function sniffFormat(head: Uint8Array, tail: Uint8Array = new Uint8Array(0)): SniffedFormat {
+  if ([head, tail].some((b) => startsWith(b, PARQUET_MAGIC) || startsWith(b, PARQUET_ENCRYPTED_MAGIC))) return 'parquet';
   if (startsWith(head, ARROW_MAGIC)) return 'arrow-file';
   return 'arrow-stream';
 }
@@ -28,7 +32,8 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
   if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
   try {
     const head = await source.read(0, Math.min(8, source.size), options.signal);
-    const format = sniffFormat(head);
+    let format = sniffFormat(head);
+    if (format === 'arrow-stream' && source.size >= 12) format = sniffFormat(head, await source.read(source.size - 4, 4, options.signal));
     if (format === 'parquet') {
       const { openParquet } = await import('../parquet/openParquet');
       return await openParquet(source, options);
