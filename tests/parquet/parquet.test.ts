@@ -6,6 +6,7 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { formatVector } from '../../src/compute/formatValue';
 import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
+import { uniqueResultText } from '../../src/compute/uniqueValueText';
 import { fixture, fixtureFiles } from '../support/corpus';
 import { tempFile } from '../support/files';
 
@@ -113,22 +114,22 @@ describe('Parquet row group facts', () => {
 });
 
 describe('INT96 timestamps', () => {
-  it('are exact for dates far outside the nanosecond range (int96_from_spark.md lists them)', async () => {
+  it('are exact for dates far outside the nanosecond range (int96_from_spark.md lists them), without a zone as pyarrow reads them', async () => {
     // 1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000, null, 9089380393200000000 µs
     expect(await values(pq('data/int96_from_spark.parquet'), 'a')).toEqual([
-      '2024-01-01 20:34:56.123456Z',
-      '2024-01-01 01:00:00Z',
-      '9999-12-31 03:00:00Z',
-      '2024-12-30 23:00:00Z',
+      '2024-01-01 20:34:56.123456',
+      '2024-01-01 01:00:00',
+      '9999-12-31 03:00:00',
+      '2024-12-30 23:00:00',
       null,
-      '+290000-12-30 23:00:00Z',
+      '+290000-12-30 23:00:00',
     ]);
   });
 
   it('count as unique values without overflowing', async () => {
     const ds = await open(pq('data/int96_from_spark.parquet'));
-    const r = mergeUnique([await uniqueOfColumn(ds, 0)]);
-    expect(r.values.map((v) => v.value)).toContain('+290000-12-30 23:00:00Z');
+    const r = uniqueResultText(mergeUnique([await uniqueOfColumn(ds, 0)]), ds.schema.fields[0].type);
+    expect(r.values.map((v) => v.value)).toContain('+290000-12-30 23:00:00');
     expect(r.nulls).toBe(1);
   });
 
