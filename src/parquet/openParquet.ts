@@ -88,6 +88,14 @@ class ParquetDataset implements Dataset {
       } catch (e) {
         throw decodeError(e, field.name, chunk);
       }
+      const expected = this.chunks[chunk].rows;
+      if (vector.length !== expected) {
+        throw new DatasetError(
+          `Column "${field.name}" of row group ${chunk} holds ${vector.length.toLocaleString('en-US')} rows where the row group has ${expected.toLocaleString('en-US')}: its pages and the footer disagree, so its values are not shown.`,
+          { chunk, column: field.name },
+          'Other columns and row groups can still be read.',
+        );
+      }
       // Kept briefly for row windows, so scrolling through a row group does not decode it again;
       // whole-column reads (scans) are not kept: they would only hold memory.
       if (rows) {

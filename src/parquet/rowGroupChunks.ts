@@ -10,7 +10,7 @@ export function rowGroupChunks(md: FileMetaData, rows?: number[]): ChunkInfo[] {
     const offset = ranges.length ? Math.min(...ranges.map((r) => r.start)) : Number(rg.file_offset ?? 0);
     const bytes = rg.total_compressed_size !== undefined ? Number(rg.total_compressed_size) : ranges.reduce((s, r) => s + r.length, 0);
     const codecs = [...new Set(rg.columns.map((c) => c.meta_data?.codec).filter(Boolean))];
-    const info: ChunkInfo = { index, rows: rows?.[index] ?? Number(rg.num_rows), rowOffset, offset, bytes, compression: codecs.join(', ') };
+    const info: ChunkInfo = { index, rows: rows?.[index] ?? Math.max(0, Number(rg.num_rows)), rowOffset, offset, bytes, compression: codecs.join(', ') };
     rowOffset += info.rows;
     return info;
   });

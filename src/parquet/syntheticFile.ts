@@ -51,10 +51,10 @@ export function syntheticFile(md: FileMetaData, rowGroup: number, subset: Column
 }
 
 /**
- * The row count to declare: the decoder stops there, while pyarrow reads every row the pages hold.
- * A writer may declare too few (0 rows for a bare repeated field has been seen); a row has at least
- * one value (or level) in every leaf, so the largest value count is never short, and the decoder
- * stops at the end of the pages when it is more.
+ * The row count to declare: the decoder stops there, while pyarrow reads every row the pages hold. A
+ * writer may declare too few (0 rows for a bare repeated field has been seen); a row has at least one
+ * value (or level) in every leaf, so the largest value count is never short, and the decoder stops at
+ * the end of the pages when it is more. (The dataset counts such a row group's rows: countUndeclaredRows.)
  */
 function rowsUpperBound(declared: bigint, chunks: ColumnChunk[]): bigint {
   return chunks.reduce((n, c) => (c.meta_data && c.meta_data.num_values > n ? c.meta_data.num_values : n), declared);

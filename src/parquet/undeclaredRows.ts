@@ -3,8 +3,20 @@ import type { FileMetaData, RowGroup } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 
-/** A row group whose footer says 0 rows while its column chunks hold values. */
-const undeclared = (rg: RowGroup) => rg.num_rows === 0n && rg.columns.some((c) => (c.meta_data?.num_values ?? 0n) > 0n);
+/**
+ * A row group whose footer row count its own column chunks contradict: a negative count, 0 rows while
+ * they hold values, or columns with no repeated field (one value per row in each leaf) none of which
+ * holds that count.
+ */
+function undeclared(rg: RowGroup, subsets: ColumnSubset[]): boolean {
+  if (rg.num_rows < 0n) return true;
+  if (rg.num_rows === 0n) return rg.columns.some((c) => (c.meta_data?.num_values ?? 0n) > 0n);
+  const flatCounts = subsets
+    .filter((s) => !s.elements.some((e) => e.repetition_type === 'REPEATED'))
+    .flatMap((s) => rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves).map((c) => c.meta_data?.num_values))
+    .filter((n) => n !== undefined);
+  return flatCounts.length > 0 && !flatCounts.includes(rg.num_rows);
+}
 
 /** The readable column of a row group with the fewest bytes on disk. */
 function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[]): number | undefined {
@@ -20,20 +32,21 @@ function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo
 }
 
 /**
- * Row counts for the row groups whose footer says 0 rows though their pages hold values (a writer's
- * slip seen with bare repeated fields): pyarrow reads every row the pages hold, so these are counted
- * by decoding the row group's smallest column. Undefined when the footer's counts all stand.
+ * Row counts for the row groups whose footer count their column chunks contradict (0 rows while the
+ * pages hold values, a writer's slip seen with bare repeated fields): pyarrow reads every row the
+ * pages hold, so these are counted by decoding the row group's smallest column. Undefined when the
+ * footer's counts all stand.
  */
 export async function countUndeclaredRows(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
-  if (!md.row_groups.some(undeclared)) return undefined;
-  const rows = md.row_groups.map((rg) => Number(rg.num_rows));
+  if (!md.row_groups.some((rg) => undeclared(rg, subsets))) return undefined;
+  const rows = md.row_groups.map((rg) => Math.max(0, Number(rg.num_rows)));
   for (let g = 0; g < md.row_groups.length; g++) {
-    const column = undeclared(md.row_groups[g]) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
+    const column = undeclared(md.row_groups[g], subsets) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
     if (column === undefined) continue;
     try {
       rows[g] = (await load(g, column)).length;
     } catch {
-      // Left at 0: reading the row group's columns reports what is wrong with them.
+      // Left as the footer says (0 for a negative count): reading the row group's columns reports what is wrong with them.
     }
   }
   return rows;

@@ -78,6 +78,26 @@ describe('a repeated field without LIST annotation', () => {
   });
 });
 
+describe('row counts the column chunks contradict', () => {
+  it('reads every row the pages hold when the footer says fewer, or a negative count, as pyarrow does', async () => {
+    const more = await open(writerFile('rows_more_than_declared.parquet'));
+    expect(more.rows).toBe(3);
+    expect(await columnText(more, 's')).toEqual(['x', 'y', 'z']);
+    const negative = await open(writerFile('negative_rows.parquet'));
+    expect(negative.chunks.map((c) => c.rows)).toEqual([3]);
+    expect(await columnText(negative, 'a')).toEqual(['1', '2', '3']);
+  });
+
+  it('a column holding another count than its row group is a sentence, never a column of another length', async () => {
+    const ds = await open(writerFile('columns_disagree.parquet'));
+    expect(ds.rows).toBe(3);
+    expect(await columnText(ds, 'a')).toEqual(['1', '2', '3']);
+    const e = await failure(ds.readColumn(0, 1));
+    expect(e.message).toBe('Column "b" of row group 0 holds 2 rows where the row group has 3: its pages and the footer disagree, so its values are not shown.');
+    expect(e.where).toMatchObject({ chunk: 0, column: 'b' });
+  });
+});
+
 describe('integer logical and converted types on INT32 / INT64', () => {
   it('min, max and negative values of every width, as pyarrow writes them', async () => {
     const path = writerFile('int_types.parquet');
