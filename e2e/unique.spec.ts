@@ -5,7 +5,7 @@ test('Unique values of a column: counts, share, search, and a click jumps to the
   await page.goto('./');
   await page.getByRole('button', { name: 'Open sample' }).click();
   await page.getByRole('tab', { name: 'Unique' }).click();
-  await page.getByLabel('Column to count').selectOption({ label: 'cand_nm (Utf8)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'cand_nm (string)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
   await expect(page.getByTestId('unique-summary')).toContainText('4,000 rows, 13 distinct, 0 nulls');
   const first = page.getByTestId('unique-list').getByRole('row').first();
@@ -24,7 +24,7 @@ async function countLabels(page: Page, path = './') {
   await page.goto(path);
   await page.getByTestId('file-input').setInputFiles(TALL_FILE);
   await page.getByRole('tab', { name: 'Unique' }).click();
-  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'label (string)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
 }
 
@@ -35,8 +35,8 @@ test('A long count shows progress and can be cancelled', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
   await expect(page.getByTestId('unique-summary')).toHaveCount(0);
   // the pool restarts for the next request
-  await page.getByLabel('Column to count').selectOption({ label: 'row (Int32)' });
-  await page.getByLabel('Column to count').selectOption({ label: 'label (Utf8)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'row (int32)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'label (string)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
   await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows', { timeout: 60_000 });
 });
@@ -45,7 +45,7 @@ test('The profile of a numeric column shows min, max, mean, quantiles and a hist
   await page.goto('./');
   await page.getByRole('button', { name: 'Open sample' }).click();
   await page.getByRole('tab', { name: 'Unique' }).click();
-  await page.getByLabel('Column to count').selectOption({ label: 'contb_receipt_amt (Float64)' });
+  await page.getByLabel('Column to count').selectOption({ label: 'contb_receipt_amt (double)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
   const profile = page.getByTestId('profile');
   for (const label of ['Min', 'Max', 'Mean', 'p50', 'Nulls', 'Distinct']) await expect(profile).toContainText(label);

@@ -82,6 +82,15 @@ function valueAt(field: JsonField, col: JsonColumn, i: number, dicts: Dicts): st
       const bytes = buffer.slice(view.OFFSET! * 2, (view.OFFSET! + view.SIZE) * 2);
       return t.name === 'utf8view' ? new TextDecoder().decode(Uint8Array.from(bytes.match(/../g) ?? [], (h) => parseInt(h, 16))) : bytes;
     }
+    case 'runendencoded':
+      return child(1, runOf(col, i));
+    case 'listview':
+    case 'largelistview': {
+      const items: string[] = [];
+      const start = Number(col.OFFSET![i]);
+      for (let k = start; k < start + Number(col.SIZE![i]); k++) items.push(child(0, k));
+      return `[${items.join(', ')}]`;
+    }
     case 'list':
     case 'largelist':
     case 'map': {
@@ -112,6 +121,14 @@ function isValid(col: JsonColumn, i: number): boolean {
   return !col.VALIDITY || col.VALIDITY[i] === 1;
 }
 
+/** The run of a run-end encoded row: the first run whose end is past it. */
+function runOf(col: JsonColumn, i: number): number {
+  const ends = col.children![0].DATA!;
+  let run = 0;
+  while (Number(ends[run]) <= i) run++;
+  return run;
+}
+
 export function dictionariesOf(json: IntegrationJson): Dicts {
   const fieldsById = new Map<number, JsonField>();
   const visit = (f: JsonField) => {
@@ -132,6 +149,8 @@ export function expectedColumn(json: IntegrationJson, b: number, c: number, dict
   const field = json.schema.fields[c];
   const col = json.batches[b].columns[c];
   const out: (string | null)[] = [];
-  for (let i = 0; i < col.count; i++) out.push(isValid(col, i) && field.type.name !== 'null' ? valueAt(field, col, i, dicts) : null);
+  // A run-end encoded row is null when its run's value is.
+  const valid = (i: number) => (field.type.name === 'runendencoded' ? isValid(col.children![1], runOf(col, i)) : isValid(col, i));
+  for (let i = 0; i < col.count; i++) out.push(valid(i) && field.type.name !== 'null' ? valueAt(field, col, i, dicts) : null);
   return out;
 }
