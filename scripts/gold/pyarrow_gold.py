@@ -141,11 +141,18 @@ def timestamp_text(raw, unit, tz):
     seconds, fraction = divmod(raw, ps)
     try:
         zone = zone_of(tz)
-        instant = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(seconds=seconds)
-        local = instant.astimezone(zone)
-        offset = local.utcoffset()
     except Exception:
         return naive_text(raw, unit) + ' ' + tz
+    try:
+        instant = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return naive_text(raw, unit) + ' ' + tz  # past Python's years 1..9999: no offset to look up
+    try:
+        offset = instant.astimezone(zone).utcoffset()
+    except OverflowError:
+        # The local time falls just outside years 1..9999 (e.g. 0001-01-01 UTC west of Greenwich): far from
+        # any transition, the offset at that wall time is the offset at that instant.
+        offset = zone.utcoffset(instant.replace(tzinfo=None))
     local_seconds = seconds + int(offset.total_seconds())
     return naive_text(local_seconds * ps + fraction, unit) + offset_text(offset)
 
