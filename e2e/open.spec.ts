@@ -218,3 +218,16 @@ test('Light and dark theme: the system choice by default, and a button that forc
   await page.emulateMedia({ colorScheme: 'light' });
   expect(await background()).toBe('rgb(17, 22, 29)');
 });
+
+test('A column that cannot be read shows an error marker with the reason in its cells; the other columns show values', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('arrow-testing/data/arrow-ipc-stream/clusterfuzz-testcase-minimized-arrow-ipc-stream-fuzz-5729978629226496'));
+  await view(page, 'Data');
+  const firstRow = page.getByTestId('grid').locator('[aria-rowindex="1"]').getByRole('gridcell');
+  await expect(firstRow.nth(0)).toHaveText('bar');
+  await expect(firstRow.nth(2)).toHaveText('⚠ error');
+  await expect(firstRow.nth(2)).toHaveAttribute('title', /points outside its message body/);
+  await expect(firstRow.nth(4)).toHaveText('[44, 55]');
+  await firstRow.nth(2).click();
+  await expect(page.getByTestId('cell-detail')).toContainText('Not shown: A buffer');
+});

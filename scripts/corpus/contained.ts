@@ -4,9 +4,12 @@ import type { ReadAllOutcome } from './readAll';
 
 export interface ContainedResult {
   path: string;
-  outcome: ReadAllOutcome | { kind: 'hang' | 'crash'; message: string };
+  outcome: ReadAllOutcome | { kind: 'hang' | 'crash' | 'over memory'; message: string };
   ms: number;
 }
+
+/** No file may grow the reading process past this (the issue's bound for the tab and the CLI). */
+const MAX_RSS_MIB = 1024;
 
 /**
  * Runs `readAll` over many files in a child process with a heap cap; a file that takes longer than
@@ -29,13 +32,14 @@ export async function readAllContained(paths: string[], timeoutMs = 10_000, heap
         }, timeoutMs);
       };
       createInterface({ input: child.stdout }).on('line', (line) => {
-        const msg = JSON.parse(line) as { path: string; start?: boolean; outcome?: ReadAllOutcome; ms?: number };
+        const msg = JSON.parse(line) as { path: string; start?: boolean; outcome?: ReadAllOutcome; ms?: number; rssMiB?: number };
         if (msg.start) {
           current = msg.path;
           startedAt = performance.now();
           arm();
         } else {
-          finished.push({ path: msg.path, outcome: msg.outcome!, ms: msg.ms! });
+          const over = msg.rssMiB! > MAX_RSS_MIB;
+          finished.push({ path: msg.path, outcome: over ? { kind: 'over memory', message: `the process reached ${Math.round(msg.rssMiB!)} MiB` } : msg.outcome!, ms: msg.ms! });
           current = null;
         }
       });

@@ -5,5 +5,6 @@ for (const path of process.argv.slice(2)) {
   process.stdout.write(`${JSON.stringify({ path, start: true })}\n`);
   const started = performance.now();
   const outcome = await readAll(path);
-  process.stdout.write(`${JSON.stringify({ path, outcome, ms: performance.now() - started })}\n`);
+  // Resident memory of the whole process (wasm and array buffers included), after this file.
+  process.stdout.write(`${JSON.stringify({ path, outcome, ms: performance.now() - started, rssMiB: process.memoryUsage().rss / 2 ** 20 })}\n`);
 }
