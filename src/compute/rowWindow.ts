@@ -1,4 +1,4 @@
-import { DatasetError, LocatedError, errorMessage } from '../model/errors';
+import { DatasetError, LocatedError, errorDetail, errorMessage } from '../model/errors';
 import type { Dataset } from '../model/types';
 import { vectorText } from '../valueText';
 import { chunkOfRow } from './rowLocator';
@@ -28,7 +28,7 @@ export async function readRowWindow(dataset: Dataset, start: number, count: numb
   const fail = (k: number, rows: number, e: unknown, chunk?: number) => {
     const name = dataset.fields[columns[k]]?.name;
     // Engines name what failed and where; anything else is an engine defect, still said as a sentence.
-    const message = e instanceof LocatedError || chunk === undefined ? errorMessage(e) : `Column "${name}" of chunk ${chunk} could not be decoded (${errorMessage(e)}).`;
+    const message = e instanceof LocatedError || chunk === undefined ? errorMessage(e) : `Column "${name}" of chunk ${chunk} could not be decoded: unexpected error (${errorDetail(e)}).`;
     out.errors[k] ??= message;
     const cell: CellText = { error: message };
     for (let i = 0; i < rows; i++) out.columns[k].push(cell);

@@ -1,5 +1,5 @@
 import type { ByteSource } from '../model/byteSource';
-import { DatasetError } from '../model/errors';
+import { DatasetError, LocatedError, errorDetail } from '../model/errors';
 import type { Dataset, OpenOptions } from '../model/types';
 import { openArrow } from '../arrow/openArrow';
 
@@ -41,6 +41,8 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
     return await openArrow(source, format, options);
   } catch (e) {
     await source.close?.();
-    throw e;
+    if (e instanceof LocatedError || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+    // An engine defect, not the file's fault as far as we know: still a sentence naming what was being read.
+    throw new DatasetError(`The file's structure (its header, footer or schema) could not be read: unexpected error (${errorDetail(e)}).`, {}, 'Nothing else of this file could be shown.');
   }
 }

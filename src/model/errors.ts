@@ -39,5 +39,8 @@ export function describeLocation(where: FileLocation): string {
 export function errorMessage(e: unknown): string {
   if (e instanceof LocatedError) return e.message;
   if (e instanceof DOMException && e.name === 'AbortError') return 'Cancelled.';
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `Unexpected error (${errorDetail(e)}).`;
 }
+
+/** A thrown value's own words, for a sentence that says what was being read when it happened. */
+export const errorDetail = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
