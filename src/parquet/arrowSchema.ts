@@ -1,9 +1,10 @@
-import { Field, Null, Schema, tableFromIPC } from 'apache-arrow';
+import { Field, Null, Schema, Type, tableFromIPC } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 import { INT96_TYPE, isInt96Column } from './int96';
+import { restoredField } from './originalSchema';
 import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
 import { withUuidExtension } from './uuidExtension';
@@ -11,10 +12,18 @@ import { withUuidExtension } from './uuidExtension';
 /**
  * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
  * with Parquet UUIDs marked arrow.uuid as pyarrow reads them and INT96 columns in the type they are
- * decoded to (see int96.ts); names each column's type in `fields`.
+ * decoded to (see int96.ts), and the types pyarrow restores from the stored Arrow schema (`origin`, see
+ * originalSchema.ts; the columns it changes are added to `restoredColumns`); names each column's type in `fields`.
  * A column whose type parquet-wasm cannot map gets a Null field and is marked unsupported in `fields`.
  */
-export async function arrowSchema(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], metadata: Record<string, string>): Promise<Schema> {
+export async function arrowSchema(
+  md: FileMetaData,
+  subsets: ColumnSubset[],
+  fields: FieldInfo[],
+  metadata: Record<string, string>,
+  origin?: Field[],
+  restoredColumns = new Set<number>(),
+): Promise<Schema> {
   const wasm = await parquetWasm();
   const arrowFields = (subset?: ColumnSubset) => tableFromIPC(wasm.readParquet(schemaOnlyFile(md, subset)).intoIPCStream()).schema.fields;
   let out: Field[];
@@ -32,7 +41,12 @@ export async function arrowSchema(md: FileMetaData, subsets: ColumnSubset[], fie
     });
   }
   const schema = new Schema(
-    out.map((field, c) => (isInt96Column(subsets[c]) ? new Field(field.name, INT96_TYPE, field.nullable, field.metadata) : withUuidExtension(field, subsets[c].elements))),
+    out.map((field, c) => {
+      if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
+      const restored = origin && field.type.typeId !== Type.Null ? restoredField(field, origin[c]) : field;
+      if (restored !== field) restoredColumns.add(c);
+      return withUuidExtension(restored, subsets[c].elements);
+    }),
     new Map(Object.entries(metadata)),
   );
   arrowTypeNames(fields, schema);

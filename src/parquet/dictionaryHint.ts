@@ -36,9 +36,13 @@ export function dictionaryHint(subset: ColumnSubset, chunk: ColumnChunk, field: 
   if (type.typeId !== Type.Utf8 && type.typeId !== Type.Binary) return undefined;
   if (!wholeChunkIsDictionaryEncoded(chunk)) return undefined;
   const values = type.typeId === Type.Utf8 ? new Utf8() : new Binary();
-  const schema = new Schema([new Field(field.name, new Dictionary(values, new Int32()), field.nullable)]);
+  return arrowSchemaEntry(new Field(field.name, new Dictionary(values, new Int32()), field.nullable));
+}
+
+/** An ARROW:schema entry for a one-column file: parquet-wasm reads the column in this field's type. */
+export function arrowSchemaEntry(field: Field): KeyValue {
   // The IPC stream of an empty table starts with the encapsulated schema message ARROW:schema holds.
-  const stream = tableToIPC(new Table(schema), 'stream');
+  const stream = tableToIPC(new Table(new Schema([field])), 'stream');
   const length = new DataView(stream.buffer, stream.byteOffset).getInt32(4, true);
   return { key: 'ARROW:schema', value: base64(stream.subarray(0, 8 + length)) };
 }

@@ -7,7 +7,7 @@ import { chunkPages } from './chunkPages';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import { checkBudget, declaredBytes, pagesDecodedBytes } from './decodeBudget';
 import { decodeError } from './decodeError';
-import { dictionaryHint } from './dictionaryHint';
+import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { syntheticFile } from './syntheticFile';
 import { hasNestedUuid, withFieldType } from './uuidExtension';
@@ -22,6 +22,8 @@ export interface ColumnRequest {
   subset: ColumnSubset;
   /** The column's apache-arrow field (parquet-wasm's mapping): its name and type, for the dictionary hint. */
   field: Field;
+  /** The field's type is one pyarrow restores from the stored Arrow schema: parquet-wasm is asked for it. */
+  restored?: boolean;
   signal?: AbortSignal;
 }
 
@@ -79,7 +81,7 @@ export async function loadColumn(request: ColumnRequest): Promise<Vector> {
   }
   const bytes = await readChunks(request, chunks);
   const int96 = isInt96Column(subset);
-  const hint = int96 ? undefined : dictionaryHint(subset, chunks[0], field);
+  const hint = int96 ? undefined : (dictionaryHint(subset, chunks[0], field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
   checkPages(request, chunks, bytes, hint !== undefined);
   const wasm = await parquetWasm();
   const plan = int96 ? asRawInt96(md, subset, rowGroup) : { md, subset };

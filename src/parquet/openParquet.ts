@@ -9,6 +9,7 @@ import { columnPages } from './columnPages';
 import { columnSubsets, type ColumnSubset } from './columnSubset';
 import { decodeError } from './decodeError';
 import { loadColumn } from './loadColumn';
+import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
@@ -31,6 +32,8 @@ class ParquetDataset implements Dataset {
   schema: Schema;
   private readonly subsets: ColumnSubset[];
   private readonly decoded = new Map<string, Vector>();
+  /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
+  private readonly restored = new Set<number>();
 
   constructor(
     readonly source: ByteSource,
@@ -49,7 +52,9 @@ class ParquetDataset implements Dataset {
   }
 
   async loadArrowSchema(): Promise<void> {
-    this.schema = await arrowSchema(this.md, this.subsets, this.fields, this.metadata);
+    const origin = originalFields(this.md, this.fields.map((f) => f.name));
+    if (origin.problem) this.problems.push(origin.problem);
+    this.schema = await arrowSchema(this.md, this.subsets, this.fields, this.metadata, origin.fields, this.restored);
   }
 
   /** Counts the rows of row groups whose footer says 0 though their pages hold some (see countUndeclaredRows). */
@@ -61,7 +66,7 @@ class ParquetDataset implements Dataset {
   }
 
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
-    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, subset: this.subsets[column], field: this.schema.fields[column], signal });
+    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, subset: this.subsets[column], field: this.schema.fields[column], restored: this.restored.has(column), signal });
   }
 
   async chunkDetail(chunk: number): Promise<ChunkDetail> {

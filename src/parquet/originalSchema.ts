@@ -1,0 +1,73 @@
+import { Dictionary, Field, Int32, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
+import type { FileMetaData } from 'hyparquet';
+import type { DatasetProblem } from '../model/errors';
+import { withChildren } from './withChildren';
+
+/** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
+function decodeArrowSchema(value: string): Schema {
+  const bin = atob(value);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const schema = new MessageReader(bytes).readSchema();
+  if (!schema) throw new Error('it holds no schema message');
+  return schema;
+}
+
+/**
+ * The top-level fields of the Arrow schema the writer stored (pyarrow's ARROW:schema), when it matches
+ * the Parquet schema's top-level columns (count and names); otherwise none, with a note saying why.
+ */
+export function originalFields(md: FileMetaData, names: string[]): { fields?: Field[]; problem?: DatasetProblem } {
+  const value = md.key_value_metadata?.find((kv) => kv.key === 'ARROW:schema')?.value;
+  if (!value) return {};
+  const ignored = (why: string): { problem: DatasetProblem } => ({
+    problem: { message: `The file's stored Arrow schema (ARROW:schema) is ignored: ${why}.`, where: {}, stillWorks: 'Columns are shown in the types their Parquet schema gives.' },
+  });
+  let schema: Schema;
+  try {
+    schema = decodeArrowSchema(value);
+  } catch (e) {
+    return ignored(`it cannot be decoded (${String((e as Error).message ?? e)})`);
+  }
+  if (schema.fields.length !== names.length) return ignored(`it has ${schema.fields.length} fields where the Parquet schema has ${names.length} columns`);
+  const other = schema.fields.findIndex((f, i) => f.name !== names[i]);
+  if (other >= 0) return ignored(`its field ${other + 1} is "${schema.fields[other].name}" where the Parquet column is "${names[other]}"`);
+  return { fields: schema.fields };
+}
+
+// typeId is Type.Int for every integer width (Type.Int64 is only a name for the enum).
+const isInt64 = (t: DataType) => t.typeId === Type.Int && (t as Int).bitWidth === 64 && (t as Int).isSigned;
+const canReadAsDictionary = (t: DataType) => t.typeId === Type.Utf8 || t.typeId === Type.Binary || t.typeId === Type.LargeUtf8 || t.typeId === Type.LargeBinary;
+
+/**
+ * The type pyarrow reads a column in, from the type the Parquet schema maps to (`inferred`) and the
+ * stored Arrow type (`origin`), by pyarrow's rules (parquet/arrow/schema.cc ApplyOriginalMetadata):
+ * a UTC timestamp takes the stored zone (its unit stays the Parquet one), int64 becomes the stored
+ * duration, string/binary the stored large or dictionary type, and nested types apply this to children.
+ * Any other stored type (date64, time32[s], timestamp[s]…) is not restored, as pyarrow does not.
+ */
+function restoredType(inferred: DataType, origin: DataType): DataType {
+  if (inferred.typeId === Type.Timestamp && origin.typeId === Type.Timestamp) {
+    const i = inferred as Timestamp;
+    const o = origin as Timestamp;
+    return i.timezone === 'UTC' && o.timezone ? new Timestamp(i.unit, o.timezone) : inferred;
+  }
+  if (isInt64(inferred) && origin.typeId === Type.Duration) return origin;
+  if (origin.typeId === Type.Dictionary && canReadAsDictionary(inferred)) {
+    const d = origin as Dictionary;
+    return new Dictionary(inferred, d.indices ?? new Int32(), undefined, d.isOrdered);
+  }
+  if ((inferred.typeId === Type.Utf8 && origin.typeId === Type.LargeUtf8) || (inferred.typeId === Type.Binary && origin.typeId === Type.LargeBinary)) return origin;
+  const children = inferred.children as Field[] | undefined;
+  const originChildren = origin.children as Field[] | undefined;
+  if (!children?.length || inferred.typeId !== origin.typeId || originChildren?.length !== children.length) return inferred;
+  const restored = children.map((c, i) => restoredField(c, originChildren[i]));
+  if (restored.every((c, i) => c === children[i])) return inferred;
+  return withChildren(inferred, restored) ?? inferred;
+}
+
+/** The field in the type pyarrow reads it in (see restoredType); the same object when nothing changes. */
+export function restoredField(inferred: Field, origin: Field): Field {
+  const type = restoredType(inferred.type, origin.type);
+  return type === inferred.type ? inferred : new Field(inferred.name, type, inferred.nullable, inferred.metadata);
+}
