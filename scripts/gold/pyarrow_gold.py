@@ -22,7 +22,7 @@ import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 FIRST_LAST = 5
-ALL_ROWS_UP_TO = 100  # small files (the integration files among them) are compared row by row
+ALL_ROWS_UP_TO = 1000  # small files (the integration files among them) are compared row by row
 MAX_TEXT = 1000
 
 
