@@ -5,6 +5,8 @@ import { openDataset } from '../dataset/openDataset';
 import { CachedSource } from '../source/cachedSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import type { KeptUnique } from './uniqueResults';
+import { ReadCoverage } from './readCoverage';
+import { ColumnSummaryCounter } from './columnSummary';
 
 /** One open dataset and what the engine keeps with it. */
 export interface OpenDataset {
@@ -12,6 +14,10 @@ export interface OpenDataset {
   /** How compute workers can open the same file (null in Node). */
   spec: SourceSpec | null;
   cache: CachedSource;
+  /** Which ranges of the file were read, below the cache. */
+  coverage: ReadCoverage;
+  /** The whole-file column summary, counted on demand and kept. */
+  columnSummary: ColumnSummaryCounter;
   openMs: number;
   indexMs?: number;
   /** The last unique-values result and its sorted/filtered view. */
@@ -30,11 +36,12 @@ export class DatasetRegistry {
   /** Opens a dataset over `source` (through a read cache) and returns its id. */
   async add(source: ByteSource, local: boolean, url: string | undefined, spec: SourceSpec | null): Promise<number> {
     const started = performance.now();
-    const cache = new CachedSource(source);
+    const coverage = new ReadCoverage(source);
+    const cache = new CachedSource(coverage);
     const indexing = new AbortController();
     const dataset = await openDataset(cache, { signal: indexing.signal });
     const id = this.nextId++;
-    const entry: OpenDataset = { dataset, spec, cache, openMs: performance.now() - started, local, url, indexing };
+    const entry: OpenDataset = { dataset, spec, cache, coverage, columnSummary: new ColumnSummaryCounter(dataset), openMs: performance.now() - started, local, url, indexing };
     this.open.set(id, entry);
     void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
     return id;

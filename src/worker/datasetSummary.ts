@@ -25,7 +25,15 @@ export function datasetSummary(id: number, { dataset: d, openMs, indexMs, local,
   };
 }
 
-/** Bytes read and cached for an open dataset, and the decoder's wasm memory. */
-export async function ioStats({ cache }: OpenDataset): Promise<IoStats> {
-  return { size: cache.size, bytesRead: cache.stats.bytesRead, reads: cache.stats.reads, cachedBytes: cache.cachedBytes, wasmBytes: await decoderMemoryBytes() };
+/** Bytes read (in all and distinct) and cached for an open dataset, and for Parquet the decoder's wasm memory. */
+export async function ioStats({ cache, coverage, dataset }: OpenDataset): Promise<IoStats> {
+  const stats: IoStats = {
+    size: cache.size,
+    bytesRead: cache.stats.bytesRead,
+    distinctBytes: Math.min(cache.size, coverage.distinctBytes),
+    reads: cache.stats.reads,
+    cachedBytes: cache.cachedBytes,
+  };
+  if (dataset.format === 'parquet') stats.wasmBytes = await decoderMemoryBytes();
+  return stats;
 }

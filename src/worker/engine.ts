@@ -9,7 +9,7 @@ import type { UniqueSort } from '../compute/sortedUniqueValues';
 import type { ValueCount } from '../compute/uniqueTypes';
 import { DatasetRegistry } from './datasetRegistry';
 import { datasetSummary, ioStats } from './datasetSummary';
-import type { DatasetSummary, IoStats, RowWindow, UniqueSummary } from './protocol';
+import type { ColumnSummary, DatasetSummary, IoStats, RowWindow, UniqueSummary } from './protocol';
 import { RequestKeys } from './requestKeys';
 import { readRowWindow } from '../compute/rowWindow';
 import { runUnique, type UniqueProgress } from './pool/runUnique';
@@ -59,6 +59,14 @@ export class Engine {
 
   async chunkDetail(id: number, chunk: number, key?: string): Promise<ChunkDetail> {
     return this.datasets.get(id).dataset.chunkDetail(chunk, this.requests.take(key));
+  }
+
+  /**
+   * Every column over the whole file from metadata only (sizes, nulls, codecs, encodings, statistics):
+   * each call counts one more step of chunks, up to `limit` (a default cap when absent), and says where it stands.
+   */
+  async columnSummary(id: number, limit?: number, key?: string): Promise<ColumnSummary> {
+    return this.datasets.get(id).columnSummary.step(limit, this.requests.take(key));
   }
 
   /** Parquet pages of one column chunk, from their headers; a new request with the same key cancels this one. */

@@ -32,6 +32,7 @@ const api = {
   wasmBytes: () => run(() => engine.wasmBytes()),
   chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
+  columnSummary: (id: number, limit?: number, key?: string) => run(() => engine.columnSummary(id, limit, key)),
   stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),

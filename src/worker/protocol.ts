@@ -25,13 +25,18 @@ export interface DatasetSummary {
   url?: string;
 }
 
+/** What the engine worker read of one file, for the Overview's meter (the unique-values pool reads on its own). */
 export interface IoStats {
   size: number;
+  /** Bytes fetched from the file or server, a byte counted each time it is fetched. */
   bytesRead: number;
+  /** Distinct bytes of the file fetched at least once: never more than `size`. */
+  distinctBytes: number;
   reads: number;
+  /** Bytes held in this file's block cache. */
   cachedBytes: number;
-  /** parquet-wasm memory held by the engine worker (0 until a Parquet column is read). */
-  wasmBytes: number;
+  /** Parquet files only: parquet-wasm memory of the engine worker, shared by every Parquet tab. */
+  wasmBytes?: number;
 }
 
 /** An error as plain data, so it crosses the worker boundary intact. */
@@ -50,6 +55,8 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   top: ValueCount[];
 }
 
+export type { ColumnSummary } from './columnSummary';
+export type { ColumnTotals } from './columnTotals';
 export type { ChunkDetail, ChunkInfo, FieldInfo, PageList, RegionInfo, ValueCount };
 export type { SourceSpec } from '../source/SourceSpec';
 export type { CellText, RowWindow } from '../compute/rowWindow';

@@ -1,0 +1,110 @@
+import type { ChunkDetail, ColumnChunkInfo } from '../model/types';
+
+/** One top-level column over every chunk counted, from metadata only (footer, message headers). */
+export interface ColumnTotals {
+  column: number;
+  /** Bytes on disk: Parquet column chunks; Arrow buffers plus the dictionary batches of a dictionary column. */
+  bytes: number;
+  /** Bytes once decompressed, when every chunk counted tells them (Arrow: only uncompressed batches do). */
+  uncompressedBytes?: number;
+  /** Nulls, when every chunk counted tells them (Arrow: always; Parquet: a leaf's statistics). */
+  nulls?: number;
+  /** Codecs seen ("uncompressed" for an Arrow batch without compression). */
+  codecs: string[];
+  /** Parquet encodings seen; "dictionary" for an Arrow dictionary column. */
+  encodings: string[];
+  /** Arrow: bytes of the dictionary batches counted in `bytes`. */
+  dictionaryBytes?: number;
+  /** Smallest and largest value the chunks' statistics give (Parquet), as text. */
+  min?: string;
+  max?: string;
+  /** False when a chunk has no min/max or gives bounds rather than values. */
+  minMaxExact?: boolean;
+}
+
+/** How a top-level column relates to the dictionary batches of an Arrow file. */
+export interface ColumnShape {
+  /** Arrow dictionary id of a top-level dictionary column. */
+  dictionaryId?: number;
+}
+
+/** A text min/max order: numbers by value when both texts are numbers, otherwise by text. */
+function less(a: string, b: string): boolean {
+  const x = Number(a);
+  const y = Number(b);
+  return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y) ? x < y : a < b;
+}
+
+/** Adds up chunk details column by column; each Arrow dictionary batch is counted once. */
+export class ColumnTotalsBuilder {
+  private readonly totals: ColumnTotals[];
+  private readonly unknownUncompressed = new Set<number>();
+  private readonly unknownNulls = new Set<number>();
+  private readonly seenDictionaries = new Set<number>();
+  private readonly byDictionaryId = new Map<number, number>();
+  /** Arrow dictionary batches no top-level column owns (dictionaries nested in lists or structs). */
+  otherDictionaryBytes = 0;
+  chunksCounted = 0;
+
+  constructor(shapes: ColumnShape[]) {
+    this.totals = shapes.map((s, column) => ({ column, bytes: 0, uncompressedBytes: 0, nulls: 0, codecs: [], encodings: s.dictionaryId === undefined ? [] : ['dictionary'] }));
+    shapes.forEach((s, column) => {
+      if (s.dictionaryId !== undefined) {
+        this.byDictionaryId.set(s.dictionaryId, column);
+        this.totals[column].dictionaryBytes = 0;
+      }
+    });
+  }
+
+  add(detail: ChunkDetail): void {
+    for (const c of detail.columns) {
+      const t = this.totals[c.column];
+      if (t) this.addColumn(t, c);
+    }
+    for (const d of detail.dictionaries ?? []) {
+      if (this.seenDictionaries.has(d.offset)) continue;
+      this.seenDictionaries.add(d.offset);
+      const t = this.totals[this.byDictionaryId.get(d.id) ?? -1];
+      if (!t) {
+        this.otherDictionaryBytes += d.bytes;
+        continue;
+      }
+      t.bytes += d.bytes;
+      t.dictionaryBytes = (t.dictionaryBytes ?? 0) + d.bytes;
+      if (t.uncompressedBytes !== undefined) t.uncompressedBytes += d.bytes;
+    }
+    this.chunksCounted++;
+  }
+
+  private addColumn(t: ColumnTotals, c: ColumnChunkInfo): void {
+    t.bytes += c.bytes;
+    // An Arrow batch without a codec stores its buffers as they are.
+    const uncompressed = c.uncompressedBytes ?? (c.codec ? undefined : c.bytes);
+    if (uncompressed === undefined) this.unknownUncompressed.add(t.column);
+    else if (t.uncompressedBytes !== undefined) t.uncompressedBytes += uncompressed;
+    const nulls = c.nullCount ?? c.stats?.nullCount;
+    if (nulls === undefined) this.unknownNulls.add(t.column);
+    else if (t.nulls !== undefined) t.nulls += nulls;
+    for (const codec of (c.codec ?? 'uncompressed').split(', ')) if (codec && !t.codecs.includes(codec)) t.codecs.push(codec);
+    for (const e of c.encodings ?? []) if (!t.encodings.includes(e)) t.encodings.push(e);
+    const s = c.stats;
+    if (!s || s.min === undefined || s.max === undefined) {
+      t.minMaxExact = false;
+      return;
+    }
+    t.minMaxExact = (t.minMaxExact ?? true) && s.exact === true;
+    if (t.min === undefined || less(s.min, t.min)) t.min = s.min;
+    if (t.max === undefined || less(t.max, s.max)) t.max = s.max;
+  }
+
+  /** The totals so far: a figure some chunk did not tell is left out rather than undercounted. */
+  columns(): ColumnTotals[] {
+    return this.totals.map((t) => {
+      const out: ColumnTotals = { ...t, codecs: [...t.codecs], encodings: [...t.encodings] };
+      if (this.unknownUncompressed.has(t.column)) delete out.uncompressedBytes;
+      if (this.unknownNulls.has(t.column)) delete out.nulls;
+      if (out.min === undefined) delete out.minMaxExact;
+      return out;
+    });
+  }
+}
