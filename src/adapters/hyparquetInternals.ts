@@ -4,3 +4,5 @@
  */
 export { parquetHeader } from 'hyparquet/src/column.js';
 export type { PageHeader } from 'hyparquet/src/types.js';
+/** hyparquet's Thrift compact-protocol reader: the footer as raw numbered fields (statistics bytes unconverted). */
+export { deserializeTCompactProtocol } from 'hyparquet/src/thrift.js';

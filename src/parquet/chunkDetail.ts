@@ -1,6 +1,8 @@
+import type { Field, Schema } from 'apache-arrow';
 import type { FileMetaData, RowGroup } from 'hyparquet';
 import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, FieldInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
+import type { RawMinMax } from './rawStatistics';
 import { statsText } from './statsText';
 
 /** A column chunk's own key-value metadata, as "; metadata: foo = bar, key-without-value". */
@@ -10,11 +12,14 @@ function keyValueText(kv: { key: string; value?: string }[] | undefined): string
 }
 
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
-function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo): ColumnChunkInfo {
+function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
   const leaves = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
   const metas = leaves.map((c) => c.meta_data).filter((m) => m !== undefined);
   const ranges = leaves.filter((c) => c.meta_data).map(chunkRange);
   const single = leaves.length === 1 ? leaves[0].meta_data : undefined;
+  // Statistics are shown in the column's Arrow type when the column is its one leaf (flat).
+  const element = subset.elements.length === 1 ? subset.elements[0] : undefined;
+  const statsType = element?.type && arrowField && !field.unsupported ? { field: arrowField, physical: element.type } : undefined;
   return {
     column,
     bytes: metas.reduce((sum, m) => sum + Number(m.total_compressed_size), 0),
@@ -23,7 +28,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
     nullCount: single?.statistics?.null_count === undefined ? undefined : Number(single.statistics.null_count),
     codec: [...new Set(metas.map((m) => m.codec))].join(', '),
     encodings: [...new Set(metas.flatMap((m) => m.encodings))],
-    stats: statsText(single?.statistics),
+    stats: statsText(single?.statistics, raw?.[subset.firstLeaf], statsType),
     hasDictionaryPage: metas.some((m) => m.dictionary_page_offset !== undefined && m.dictionary_page_offset > 0n),
     hasPageIndex: leaves.some((c) => c.column_index_offset !== undefined || c.offset_index_offset !== undefined),
     hasBloomFilter: metas.some((m) => m.bloom_filter_offset !== undefined),
@@ -55,9 +60,13 @@ function rowGroupMetadata(rg: RowGroup): Record<string, string> {
   return metadata;
 }
 
-/** The detail of one row group (its summary `info` plus every column's chunks), from the footer alone. */
-export function chunkDetail(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo): ChunkDetail {
+/**
+ * The detail of one row group (its summary `info` plus every column's chunks), from the footer alone;
+ * with the footer's raw min/max bytes (`raw`, by row group and leaf) and the Arrow schema, statistics
+ * are shown exactly as the grid shows values.
+ */
+export function chunkDetail(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[][], schema?: Schema): ChunkDetail {
   const rg = md.row_groups[info.index];
-  const columns = subsets.map((s, column) => columnChunkInfo(rg, s, column, fields[column]));
+  const columns = subsets.map((s, column) => columnChunkInfo(rg, s, column, fields[column], raw?.[info.index], schema?.fields[column]));
   return { ...info, columns, metadata: rowGroupMetadata(rg) };
 }

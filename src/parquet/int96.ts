@@ -44,6 +44,11 @@ export const INT96_TYPE = new Timestamp(TimeUnit.MICROSECOND);
 export const INT96_TYPE_NAME = 'timestamp[ns]';
 export const INT96_NOTE = 'INT96 timestamps are shown to the microsecond (digits below it are cut), so that every date stays exact';
 
+/** Microseconds since the epoch of one 12-byte INT96 value (nanoseconds of the day, then the Julian day). */
+export function int96Micros(view: DataView): bigint {
+  return (BigInt(view.getInt32(8, true)) - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + view.getBigInt64(0, true) / 1000n;
+}
+
 /** 12-byte INT96 values (nanoseconds of the day, then the Julian day) as INT96_TYPE. */
 export function int96ToTimestamps(raw: Vector): Vector {
   const length = raw.length;
@@ -57,8 +62,7 @@ export function int96ToTimestamps(raw: Vector): Vector {
       continue;
     }
     validity[i >> 3] |= 1 << (i & 7);
-    const view = new DataView(b.buffer, b.byteOffset, 12);
-    micros[i] = (BigInt(view.getInt32(8, true)) - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + view.getBigInt64(0, true) / 1000n;
+    micros[i] = int96Micros(new DataView(b.buffer, b.byteOffset, 12));
   }
   return makeVector(makeData({ type: INT96_TYPE, length, nullCount: nulls, nullBitmap: nulls ? validity : null, data: micros }));
 }

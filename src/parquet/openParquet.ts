@@ -11,6 +11,7 @@ import { decodeError } from './decodeError';
 import { loadColumn } from './loadColumn';
 import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
+import { rawStatistics, type RawMinMax } from './rawStatistics';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
 import { countUndeclaredRows } from './undeclaredRows';
@@ -34,6 +35,7 @@ class ParquetDataset implements Dataset {
   private readonly decoded = new Map<string, Vector>();
   /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
   private readonly restored = new Set<number>();
+  private rawStats?: Promise<RawMinMax[][] | undefined>;
 
   constructor(
     readonly source: ByteSource,
@@ -71,7 +73,10 @@ class ParquetDataset implements Dataset {
 
   async chunkDetail(chunk: number): Promise<ChunkDetail> {
     if (!this.md.row_groups[chunk]) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
-    return chunkDetail(this.md, this.subsets, this.fields, this.chunks[chunk]);
+    // The raw statistics are read once, when a row group's detail is first asked for; without them
+    // (a read failing) statistics are shown as hyparquet converts them.
+    this.rawStats ??= rawStatistics(this.source).catch(() => undefined);
+    return chunkDetail(this.md, this.subsets, this.fields, this.chunks[chunk], await this.rawStats, this.schema);
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {

@@ -1,5 +1,8 @@
-import type { Statistics } from 'hyparquet';
+import type { Field } from 'apache-arrow';
+import type { ParquetType, Statistics } from 'hyparquet';
 import type { ColumnStats } from '../model/types';
+import type { RawMinMax } from './rawStatistics';
+import { rawValueText } from './rawValueText';
 
 function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
@@ -10,14 +13,22 @@ function text(v: unknown): string | undefined {
   return String(v);
 }
 
-/** Column chunk statistics as display text (min/max in the column's logical type, as hyparquet converts them). */
-export function statsText(s: Statistics | undefined): ColumnStats | undefined {
+/** What the min/max bytes are: the flat column's Arrow field and the leaf's physical type. */
+export interface StatsType {
+  field: Field;
+  physical: ParquetType;
+}
+
+/**
+ * Column chunk statistics as display text. With the raw min/max bytes and the (flat) column's Arrow
+ * type, by the grid's rules (docs/VALUE_TEXT.md), exactly; otherwise as hyparquet converts them.
+ */
+export function statsText(s: Statistics | undefined, raw?: RawMinMax, type?: StatsType): ColumnStats | undefined {
   if (!s) return undefined;
-  const min = s.min_value ?? s.min;
-  const max = s.max_value ?? s.max;
+  const shown = (bytes: Uint8Array | undefined, converted: unknown) => (bytes && type ? rawValueText(bytes, type.field, type.physical) : undefined) ?? text(converted);
   const out: ColumnStats = {
-    min: text(min),
-    max: text(max),
+    min: shown(raw?.min, s.min_value ?? s.min),
+    max: shown(raw?.max, s.max_value ?? s.max),
     nullCount: s.null_count === undefined ? undefined : Number(s.null_count),
     distinctCount: s.distinct_count === undefined ? undefined : Number(s.distinct_count),
     // Writers may truncate long min/max values to bounds; only the format's own flags make them exact.
