@@ -1,23 +1,39 @@
-/** View state kept in the URL hash, so a link reopens the same remote file and view. */
+/**
+ * View state kept in the URL hash. A remote file's link (`url=`) reopens the file and the view; a
+ * local file's link (`file=` and `size=`) cannot open the file, so it reopens the view once a file of
+ * the same name and size is opened.
+ */
 export interface HashState {
   url?: string;
+  /** A local file, matched by name and size when one is opened. */
+  file?: { name: string; size: number };
   view?: string;
+  /** The first row shown in the data grid. */
   row?: number;
+  /** The Unique view's column. */
   column?: number;
   sort?: 'count' | 'value';
 }
+
+const index = (params: URLSearchParams, name: string): number | undefined => {
+  const n = Number(params.get(name));
+  return params.has(name) && params.get(name) !== '' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+};
 
 export function readHash(hash: string): HashState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const state: HashState = {};
   const url = params.get('url');
   if (url && /^https?:\/\//i.test(url)) state.url = url;
+  const file = params.get('file');
+  const size = index(params, 'size');
+  if (!state.url && file && size !== undefined) state.file = { name: file, size };
   const view = params.get('view');
   if (view) state.view = view;
-  const row = Number(params.get('row'));
-  if (params.has('row') && Number.isSafeInteger(row) && row >= 0) state.row = row;
-  const column = Number(params.get('column'));
-  if (params.has('column') && Number.isSafeInteger(column) && column >= 0) state.column = column;
+  const row = index(params, 'row');
+  if (row !== undefined) state.row = row;
+  const column = index(params, 'column');
+  if (column !== undefined) state.column = column;
   const sort = params.get('sort');
   if (sort === 'count' || sort === 'value') state.sort = sort;
   return state;
@@ -26,9 +42,16 @@ export function readHash(hash: string): HashState {
 export function writeHash(state: HashState): string {
   const params = new URLSearchParams();
   if (state.url) params.set('url', state.url);
+  else if (state.file) {
+    params.set('file', state.file.name);
+    params.set('size', String(state.file.size));
+  }
   if (state.view) params.set('view', state.view);
   if (state.row !== undefined) params.set('row', String(state.row));
   if (state.column !== undefined) params.set('column', String(state.column));
   if (state.sort) params.set('sort', state.sort);
   return `#${params.toString()}`;
 }
+
+/** The whole link: this page with the state in its hash. */
+export const shareUrl = (state: HashState, page: { origin: string; pathname: string; search: string }): string => `${page.origin}${page.pathname}${page.search}${writeHash(state)}`;
