@@ -14,6 +14,9 @@ export interface ColumnSummary {
   limit: number;
   /** Arrow: bytes of dictionary batches that no top-level column owns (nested dictionaries). */
   otherDictionaryBytes: number;
+  /** Chunks whose metadata could not be read: left out of the totals, with the first reason. */
+  skipped: number;
+  skipReason?: string;
 }
 
 /** Chunks counted by default: Parquet footers are in memory; each Arrow batch costs a header read. */
@@ -35,6 +38,8 @@ export class ColumnSummaryCounter {
   private readonly family: 'parquet' | 'arrow';
   /** Steps run one after another: two views asking at once must not count a chunk twice. */
   private queue: Promise<unknown> = Promise.resolve();
+  private skipped = 0;
+  private skipReason?: string;
 
   constructor(private readonly dataset: Dataset) {
     this.builder = new ColumnTotalsBuilder(shapes(dataset));
@@ -57,7 +62,16 @@ export class ColumnSummaryCounter {
     const stop = Math.min(known, limit, this.builder.chunksCounted + STEP[this.family]);
     while (this.builder.chunksCounted < stop) {
       signal?.throwIfAborted();
-      this.builder.add(await this.dataset.chunkDetail(this.builder.chunksCounted, signal));
+      const chunk = this.builder.chunksCounted;
+      try {
+        this.builder.add(await this.dataset.chunkDetail(chunk, signal));
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        // One unreadable header leaves that chunk out; the rest of the file is still summed.
+        this.skipped++;
+        this.skipReason ??= `${this.family === 'parquet' ? 'row group' : 'batch'} ${chunk}: ${e instanceof Error ? e.message : String(e)}`;
+        this.builder.skip();
+      }
     }
     const counted = this.builder.chunksCounted;
     return {
@@ -67,6 +81,8 @@ export class ColumnSummaryCounter {
       complete: this.dataset.indexComplete && counted >= this.dataset.chunks.length,
       limit,
       otherDictionaryBytes: this.builder.otherDictionaryBytes,
+      skipped: this.skipped,
+      skipReason: this.skipReason,
     };
   }
 }

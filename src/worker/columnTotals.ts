@@ -76,6 +76,11 @@ export class ColumnTotalsBuilder {
     this.chunksCounted++;
   }
 
+  /** Passes over a chunk whose metadata could not be read. */
+  skip(): void {
+    this.chunksCounted++;
+  }
+
   private addColumn(t: ColumnTotals, c: ColumnChunkInfo): void {
     t.bytes += c.bytes;
     // An Arrow batch without a codec stores its buffers as they are.

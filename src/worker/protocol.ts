@@ -53,9 +53,13 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   valueCount: number;
   /** The most frequent values, for the profile chart. */
   top: ValueCount[];
+  /** The histogram's x axis in the column's units (dates as dates), when the profile has a histogram. */
+  axis?: HistogramAxis;
 }
 
 export type { ColumnSummary } from './columnSummary';
+import type { HistogramAxis } from './histogramAxis';
+export type { HistogramAxis };
 export type { ColumnTotals } from './columnTotals';
 export type { ChunkDetail, ChunkInfo, FieldInfo, PageList, RegionInfo, ValueCount };
 export type { SourceSpec } from '../source/SourceSpec';
