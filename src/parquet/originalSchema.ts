@@ -1,4 +1,4 @@
-import { Dictionary, Field, Int32, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
+import { Dictionary, Field, Int32, LargeList, type Int, type List, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
 import type { DatasetProblem } from '../model/errors';
 import { withChildren } from './withChildren';
@@ -43,7 +43,8 @@ const canReadAsDictionary = (t: DataType) => t.typeId === Type.Utf8 || t.typeId 
  * The type pyarrow reads a column in, from the type the Parquet schema maps to (`inferred`) and the
  * stored Arrow type (`origin`), by pyarrow's rules (parquet/arrow/schema.cc ApplyOriginalMetadata):
  * a UTC timestamp takes the stored zone (its unit stays the Parquet one), int64 becomes the stored
- * duration, string/binary the stored large or dictionary type, and nested types apply this to children.
+ * duration, string/binary the stored large or dictionary type, a list the stored large_list, and
+ * nested types apply this to their children.
  * Any other stored type (date64, time32[s], timestamp[s]…) is not restored, as pyarrow does not.
  */
 function restoredType(inferred: DataType, origin: DataType): DataType {
@@ -57,7 +58,13 @@ function restoredType(inferred: DataType, origin: DataType): DataType {
     const d = origin as Dictionary;
     return new Dictionary(inferred, d.indices ?? new Int32(), undefined, d.isOrdered);
   }
-  if ((inferred.typeId === Type.Utf8 && origin.typeId === Type.LargeUtf8) || (inferred.typeId === Type.Binary && origin.typeId === Type.LargeBinary)) return origin;
+  // (pyarrow also restores string_view/binary_view; parquet-wasm does not decode to them: left as string/binary.)
+  if (inferred.typeId === Type.Utf8 && origin.typeId === Type.LargeUtf8) return origin;
+  if (inferred.typeId === Type.Binary && origin.typeId === Type.LargeBinary) return origin;
+  if (inferred.typeId === Type.List && origin.typeId === Type.LargeList) {
+    const child = (inferred as List).children[0];
+    return new LargeList(restoredField(child, (origin as LargeList).children[0]));
+  }
   const children = inferred.children as Field[] | undefined;
   const originChildren = origin.children as Field[] | undefined;
   if (!children?.length || inferred.typeId !== origin.typeId || originChildren?.length !== children.length) return inferred;
