@@ -1,0 +1,44 @@
+/** `arrowscope --help`. Keep in step with the README's command table. */
+export const HELP = `arrowscope FILE [options]        inspect an Arrow IPC stream/file or a Parquet file lazily
+arrowscope view FILE [--port N]  open FILE in the Arrowscope app in your browser (served from this machine)
+arrowscope serve DIR [--port N]  the same for every Arrow and Parquet file in a folder
+
+Inspect:
+  (no options)                   schema and chunk summary (batches or row groups)
+  --rows A:B                     rows A..B-1 of the whole file, row numbers across all chunks
+                                 (A: to the last row, :B from the first)
+  --column NAME                  only this column; repeat it for more, or --columns a,b
+                                 NAME is a column's name, #N its 0-based index ('#3'), or a path
+                                 into struct fields ('a.b'); names with control characters can
+                                 also be given as the text output shows them escaped ('a\\x00b')
+  --chunk I                      rows within chunk I (batch or row group): --rows counts from
+                                 its first row; without --rows, the first 20 rows
+  --unique NAME                  value counts of one column over every row
+  --all-chunks                   list every chunk in the table summary (else the first 20)
+
+Output:
+  --format table|json|ndjson|csv table (the default) is for people: control characters in names
+                                 and values are escaped (\\t, \\x1b, \\u202e); json, ndjson and csv
+                                 are exact. ndjson and csv stream row by row in bounded memory.
+                                 Summary: ndjson/csv list the chunks. Rows: json is
+                                 {start, end, columns: [{name, type, values}]}, ndjson one object
+                                 per row, csv a header then one record per row (null: empty).
+                                 Unique: {column, rows, distinct, values: [{value, count}]}.
+                                 JSON schemas: docs/cli/*.schema.json
+  --json                         the same as --format json
+  --no-formula-guard             csv: write cells starting with = + - @ tab CR as they are
+                                 (by default they get a leading ' so spreadsheets do not run them)
+  -q, --quiet                    no progress line (shown on stderr only when it is a terminal
+                                 and the work takes more than a second)
+
+View and serve:
+  --port N                       port on 127.0.0.1 (default: any free port)
+  --no-open                      print the URL instead of opening the default browser
+
+Exit codes:
+  0  success (also when the reader of the output closes it early, as head does)
+  1  the file or a column could not be read, or names a column or rows the file does not have
+     (the reason on stderr)
+  2  usage error: unknown option, malformed value, missing FILE
+
+  -h, --help                     this text`;

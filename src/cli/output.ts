@@ -1,0 +1,71 @@
+import type { Writable } from 'node:stream';
+
+/** The reader of our output went away (EPIPE and the like): stop the work and exit quietly. */
+export class OutputClosed extends Error {
+  constructor(readonly cause: unknown) {
+    super('The output was closed by its reader.');
+  }
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Text output with backpressure: small writes are gathered into ~64 KiB chunks; a chunk the stream
+ * cannot take yet is awaited ('drain'), so memory stays bounded whatever reads stdout and however
+ * slowly. A stream error (a closed pipe) turns the next write into OutputClosed. `finish()` resolves
+ * once the last byte is handed to the OS, so the process can end without cutting its output.
+ */
+export class Output {
+  private parts: string[] = [];
+  private size = 0;
+  private error: unknown = null;
+  private wake: (() => void) | null = null;
+  private lastWrite: Promise<void> = Promise.resolve();
+
+  constructor(private readonly stream: Writable) {
+    stream.on('error', (e) => {
+      this.error ??= e;
+      this.wake?.();
+    });
+  }
+
+  /** Queue text; awaiting the result applies backpressure (cheap when the chunk is not full yet). */
+  write(text: string): Promise<void> | undefined {
+    if (this.error) throw new OutputClosed(this.error);
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size >= CHUNK ? this.flush() : undefined;
+  }
+
+  /** Hand the gathered text to the stream and wait for room if it has none left. */
+  async flush(): Promise<void> {
+    if (this.error) throw new OutputClosed(this.error);
+    if (this.size === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.lastWrite = new Promise((resolve) => this.stream.write(chunk, () => resolve()));
+    if (!this.stream.writableNeedDrain) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.wake = null;
+        resolve();
+      };
+      this.wake = done;
+      this.stream.on('drain', done);
+    });
+    if (this.error) throw new OutputClosed(this.error);
+  }
+
+  /** Flush, then wait until every byte written so far has left the process (or the stream failed). */
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.lastWrite;
+    if (this.error) throw new OutputClosed(this.error);
+  }
+
+  get closed(): boolean {
+    return this.error !== null;
+  }
+}
