@@ -1,45 +1,54 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { EngineError } from '../worker/client';
 import type { ErrorInfo, SourceSpec } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
+import { inlineFavicon } from './inlineFavicon';
+import { bytes } from './format';
 import { ThemeButton } from './ThemeButton';
 import { OpenBar } from './OpenBar';
 import { RecentFiles } from './RecentFiles';
-import { readHash } from './shareLink';
+import { readHash, writeHash, type HashState } from './shareLink';
+import { TabBar } from './TabBar';
+import { linkOf, stateFromLink, TabStore } from './tabStore';
 import { EngineContext } from './useEngine';
-import { useEngineLifecycle, type OpenTab, type ReopenedTab } from './useEngineLifecycle';
+import { useEngineLifecycle } from './useEngineLifecycle';
 import { useFileDrop } from './useFileDrop';
 import { useLaunchQueue } from './useLaunchQueue';
+import { useTabs } from './useTabs';
+
+type LocalLink = HashState & { file: { name: string; size: number } };
 
 export function App() {
-  const [tabs, setTabs] = useState<OpenTab[]>([]);
-  const [active, setActive] = useState<number | null>(null);
-  const [opening, setOpening] = useState<string | null>(null);
+  const [store] = useState(() => new TabStore());
+  const { tabs, active } = useTabs(store);
   const [error, setError] = useState<ErrorInfo | null>(null);
-
-  // A restarted engine gave every tab a new dataset id: the active tab stays the same file.
-  const onEngineRestarted = useCallback((reopened: ReopenedTab[]) => {
-    setTabs(reopened.map(({ spec, summary }) => ({ spec, summary })));
-    setActive((a) => reopened.find((r) => r.old === a)?.summary.id ?? null);
-  }, []);
-  const { engine, notice, dismissNotice } = useEngineLifecycle(tabs, onEngineRestarted);
+  // The link the page was opened with: a remote file opens at once; a local file's view waits for that file.
+  const [startLink] = useState(() => readHash(location.hash));
+  const [localLink, setLocalLink] = useState<LocalLink | null>(() => (startLink.file ? (startLink as LocalLink) : null));
+  const [linkNote, setLinkNote] = useState<string | null>(null);
+  const { host, notice, dismissNotice } = useEngineLifecycle(store, tabs.length > 0);
 
   const open = useCallback(
-    async (spec: SourceSpec) => {
-      setOpening(spec.kind === 'blob' ? spec.name : spec.url);
+    async (spec: SourceSpec, link?: HashState) => {
       setError(null);
+      let initial = link ? stateFromLink(link) : {};
+      // A local file's link applies to the first file opened with the same name and size.
+      if (!link && spec.kind === 'blob' && localLink && localLink.file.name === spec.name && localLink.file.size === spec.blob.size) {
+        initial = stateFromLink(localLink);
+        setLocalLink(null);
+        setLinkNote(`${spec.name} opened at the view of the link it matches by name and size.`);
+      }
+      const id = store.add(spec, initial);
       try {
-        const summary = await engine.open(spec);
-        setTabs((t) => [...t, { summary, spec }]);
-        setActive(summary.id);
+        store.opened(id, await host.open(id, spec));
       } catch (e) {
+        if (!store.tab(id)) return; // closed while opening: never reopened, nothing to say
+        store.remove(id);
         setError(e instanceof EngineError ? e.info : { message: String(e), where: {} });
-      } finally {
-        setOpening(null);
       }
     },
-    [engine],
+    [host, store, localLink],
   );
 
   const openFiles = useCallback(
@@ -51,61 +60,64 @@ export function App() {
 
   const closeTab = useCallback(
     (id: number) => {
-      void engine.close(id);
-      setTabs((t) => t.filter((x) => x.summary.id !== id));
-      setActive((a) => (a === id ? null : a));
+      store.remove(id);
+      void host.close(id);
     },
-    [engine],
+    [host, store],
   );
 
-  // A share link (#url=...) reopens the remote file it names (once, not again for a new engine).
-  const sharedOpened = useRef(false);
+  // A share link (#url=...) reopens the remote file it names, once.
   useEffect(() => {
-    if (sharedOpened.current) return;
-    sharedOpened.current = true;
-    const state = readHash(location.hash);
-    if (state.url) void open({ kind: 'url', url: state.url });
-  }, [open]);
+    void inlineFavicon();
+    if (startLink.url) void open({ kind: 'url', url: startLink.url }, startLink);
+    // Only the link the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const current = tabs.find((t) => t.id === active) ?? null;
+
+  // The address bar always shows the active tab's link; with no tab, a local file's link that still waits.
+  const hash = current ? writeHash(linkOf(current)) : localLink ? writeHash(localLink) : '';
+  useEffect(() => {
+    if (hash !== location.hash && !(hash === '' && location.hash === '#')) history.replaceState(null, '', hash || location.pathname + location.search);
+  }, [hash]);
 
   useLaunchQueue(openFiles);
   const { dragging, dropProps } = useFileDrop(openFiles);
 
-  const current = tabs.find((t) => t.summary.id === active) ?? tabs[tabs.length - 1];
-
   return (
-    <EngineContext.Provider value={engine}>
-      <div
-        className={`app${dragging ? ' dragging' : ''}`}
-        {...dropProps}
-        data-testid="app"
-      >
+    <EngineContext.Provider value={host.client}>
+      <div className={`app${dragging ? ' dragging' : ''}`} {...dropProps} data-testid="app">
         <header className="topbar">
           <h1 className="brand">
             <img src="./icon.svg" alt="" width={22} height={22} /> Arrowscope
           </h1>
-          <OpenBar onFiles={openFiles} onOpen={open} busy={opening !== null} />
+          <OpenBar onFiles={openFiles} onOpen={(spec) => void open(spec)} busy={false} />
           <ThemeButton />
         </header>
-        {tabs.length > 0 && (
-          <nav className="tabs" role="tablist" aria-label="Open files">
-            {tabs.map((t) => (
-              <div key={t.summary.id} className={`tab${t === current ? ' active' : ''}`} role="tab" aria-selected={t === current}>
-                <button className="tab-name" onClick={() => setActive(t.summary.id)} title={t.summary.name}>
-                  {t.summary.name}
-                </button>
-                <button className="tab-close" aria-label={`Close ${t.summary.name}`} onClick={() => closeTab(t.summary.id)}>
-                  ×
-                </button>
-              </div>
-            ))}
-          </nav>
-        )}
-        {opening && (
+        <TabBar tabs={tabs} active={active} onActivate={(id) => store.activate(id)} onClose={closeTab} />
+        {current && !current.summary && (
           <div className="status" role="status">
-            Opening {opening}…
+            Opening {current.name}…
           </div>
         )}
         {error && <ErrorBox info={error} onClose={() => setError(null)} />}
+        {(localLink || linkNote) && (
+          <div className="status" role="status" data-testid="link-notice">
+            {localLink
+              ? `This link shows a view of the local file ${localLink.file.name} (${bytes(localLink.file.size)}): open that file and its view opens.`
+              : linkNote}{' '}
+            <button
+              className="link"
+              onClick={() => {
+                setLocalLink(null);
+                setLinkNote(null);
+              }}
+            >
+              Dismiss
+            </button>
+          </div>
+        )}
         {notice && (
           <div className="status" role="status" data-testid="notice">
             {notice}{' '}
@@ -115,9 +127,9 @@ export function App() {
           </div>
         )}
         <main className="main">
-          {current ? (
-            <DatasetView key={current.summary.id} initial={current.summary} />
-          ) : (
+          {current?.summary ? (
+            <DatasetView key={`${current.id}:${current.generation}`} tab={current} store={store} />
+          ) : current ? null : (
             <div className="welcome">
               <p>Drop an Arrow IPC stream or file (.arrow, .arrows, .feather, .ipc) or a Parquet file anywhere on this page.</p>
               <p>Files are read lazily in your browser, never uploaded: opening a 10 GB file reads a few kilobytes.</p>

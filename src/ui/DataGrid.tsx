@@ -1,126 +1,229 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { CellText, DatasetSummary } from '../worker/protocol';
+import { CellDetail } from './CellDetail';
+import { ColumnsMenu } from './ColumnsMenu';
+import { clampWidth, displayedColumns, fitWidth, layoutColumns, moveField, revealColumnLeft, visibleColumns } from './columnLayout';
+import { rangeTsv } from './copyRange';
 import { count } from './format';
-import { prettyNested } from './prettyNested';
+import { GridHeader } from './GridHeader';
+import { parseGoTo } from './goToRow';
+import { inRange, rangeColumns, rangeOf, rangeRows } from './gridSelection';
 import { clamp } from './scaledScroll';
-import { TypeIcon } from './TypeIcon';
+import type { GridState } from './tabStore';
+import { fontOf, textMeasure } from './textWidth';
 import { useEngine } from './useEngine';
 import { useRowWindow } from './useRowWindow';
 import { useScaledScroll } from './useScaledScroll';
 
 const ROW_H = 24;
-const COL_W = 180;
-const GUTTER_W = 110;
-/** Rows rendered (and read) above and below the visible ones. */
+const HEAD_H = 28;
+/** Rows rendered (and read) above and below the visible ones; columns the same, left and right. */
 const OVERSCAN_ROWS = 8;
+const OVERSCAN_COLUMNS = 3;
+/** Widest a column gets when fitted on its own, and when fitted to its first rows on first sight. */
+const FIT_MAX = 800;
+const FIRST_FIT_MAX = 320;
+/** Widest a column grows when a few columns share the free width. */
+const SHARE_MAX = 600;
+const CELL_PADDING = 18;
+const NUMERIC = new Set(['int', 'float', 'decimal']);
 
 interface Props {
   summary: DatasetSummary;
-  initialRow: number;
-  onRowChange: (row: number) => void;
+  /** The tab's grid state (kept in the tab store), and how to change it. */
+  state: GridState;
+  onChange: (patch: Partial<GridState>) => void;
 }
+
+/** Width of the frozen row-number column: the widest row number, in the 12 px monospace font. */
+const gutterWidth = (rows: number): number => Math.max(56, Math.ceil(count(Math.max(0, rows - 1)).length * 7.3) + 20);
+
+const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
 
 /**
  * All rows of all chunks as one virtualized table. Only the visible window is read from the file;
- * scaled scrolling keeps every one of 50M+ rows reachable.
+ * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
+ * moved; a range of cells (shift+click, shift+arrows) copies as TSV.
  */
-export function DataGrid({ summary, initialRow, onRowChange }: Props) {
+export function DataGrid({ summary, state, onChange }: Props) {
   const engine = useEngine();
-  const [selected, setSelected] = useState<{ row: number; col: number }>({ row: initialRow, col: 0 });
-  const [onlyColumn, setOnlyColumn] = useState<number | null>(null);
   const [goto, setGoto] = useState('');
   const [status, setStatus] = useState('');
   const rows = summary.rows;
-  const columns = useMemo(() => (onlyColumn === null ? summary.fields.map((_, i) => i) : [onlyColumn]), [onlyColumn, summary.fields]);
-  const { scroller, scale, viewport, firstRow, lastRow, shift, jumpToRow, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS);
+  const fieldsInfo = summary.fields;
+  const layout = useMemo(
+    () => layoutColumns(displayedColumns(fieldsInfo.length, state.order, state.hidden, state.only), state.widths),
+    [fieldsInfo.length, state.order, state.hidden, state.only, state.widths],
+  );
+  const fields = layout.fields;
+  const gutter = gutterWidth(rows);
+  const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
 
-  const columnVirtualizer = useVirtualizer({
-    horizontal: true,
-    count: columns.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => COL_W,
-    overscan: 2,
-  });
-  const colItems = columnVirtualizer.getVirtualItems();
-  const visibleCols = colItems.map((c) => columns[c.index]);
-  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleCols, setStatus);
+  // Horizontal position and width of the columns' viewport, restored on mount.
+  const [hview, setHview] = useState({ left: state.left, width: 0 });
+  useLayoutEffect(() => {
+    const el = scroller.current!;
+    el.scrollLeft = state.left;
+    const measure = () => setHview({ left: el.scrollLeft, width: Math.max(0, el.clientWidth - gutter) });
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    const onScroll = () => setHview((h) => (h.left === el.scrollLeft ? h : { left: el.scrollLeft, width: Math.max(0, el.clientWidth - gutter) }));
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      resize.disconnect();
+      el.removeEventListener('scroll', onScroll);
+    };
+    // state.left is read on mount only: later the grid's own scrolling sets it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [gutter, scroller]);
 
-  const scrollToRow = useCallback(
-    (row: number) => {
-      const target = clamp(row, 0, Math.max(0, rows - 1));
-      setSelected((s) => ({ ...s, row: target }));
-      readAtOnce();
-      jumpToRow(target);
+  const span = visibleColumns(layout, hview.left, hview.width || 1200, OVERSCAN_COLUMNS);
+  const positions: number[] = [];
+  for (let p = span.first; p <= span.last; p++) positions.push(p);
+  const visibleFields = positions.map((p) => fields[p]);
+  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, setStatus);
+
+  // The tab keeps where the grid is.
+  useEffect(() => {
+    onChange({ top: topRow, left: hview.left });
+  }, [topRow, hview.left, onChange]);
+
+  const cursorPos = Math.max(0, fields.indexOf(state.cursor.field));
+  const range = rangeOf(state.anchor, state.cursor, fields);
+  const single = rangeRows(range) === 1 && rangeColumns(range) === 1;
+
+  const revealColumn = useCallback(
+    (position: number) => {
+      const el = scroller.current;
+      if (!el || position < 0) return;
+      const x = revealColumnLeft(layout, position, el.scrollLeft, el.clientWidth - gutter);
+      if (x !== el.scrollLeft) el.scrollLeft = x;
     },
-    [jumpToRow, readAtOnce, rows],
+    [layout, gutter, scroller],
   );
 
-  useEffect(() => {
-    if (initialRow > 0) scrollToRow(initialRow);
-    // Only on mount: later row changes come from the user.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // A jump from another view (a unique value's first row) shows the selected cell's column too.
+  useLayoutEffect(() => {
+    if (!state.reveal) return;
+    revealColumn(cursorPos);
+    onChange({ reveal: false });
+  }, [state.reveal, cursorPos, revealColumn, onChange]);
 
-  useEffect(() => {
-    onRowChange(firstRow);
-  }, [firstRow, onRowChange]);
+  const select = (row: number, position: number, extend: boolean) => {
+    if (!fields.length || rows <= 0) return;
+    const cell = { row: clamp(row, 0, rows - 1), field: fields[clamp(position, 0, fields.length - 1)] };
+    onChange({ cursor: cell, anchor: extend ? state.anchor : cell });
+  };
+
+  const jumpTo = (row: number) => {
+    select(row, cursorPos, false);
+    readAtOnce();
+    moveTo(row * ROW_H - viewport / 3);
+  };
+
+  const copy = async () => {
+    try {
+      const text = await rangeTsv(engine, summary.id, range, fields, cache);
+      await navigator.clipboard.writeText(text);
+      setStatus(single ? 'Copied the cell.' : `Copied ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns as tab-separated values.`);
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const page = Math.max(1, Math.floor(viewport / ROW_H) - 1);
-    const moves: Record<string, [number, number]> = {
-      ArrowDown: [1, 0],
-      ArrowUp: [-1, 0],
-      ArrowRight: [0, 1],
-      ArrowLeft: [0, -1],
-      PageDown: [page, 0],
-      PageUp: [-page, 0],
-    };
-    if (e.key === 'Home' || e.key === 'End') {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
-      scrollToRow(e.key === 'Home' ? 0 : rows - 1);
+      void copy();
       return;
     }
-    if ((e.ctrlKey || e.metaKey) && e.key === 'c') {
-      const text = cache.cell(selected.row, columns[selected.col]);
-      if (text !== undefined && !isError(text)) void navigator.clipboard?.writeText(text ?? '');
+    if (mod && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      if (fields.length && rows > 0) onChange({ anchor: { row: 0, field: fields[0] }, cursor: { row: rows - 1, field: fields[fields.length - 1] } });
       return;
     }
-    const move = moves[e.key];
-    if (!move) return;
+    if (e.key === 'Escape') {
+      onChange({ anchor: state.cursor });
+      return;
+    }
+    const page = Math.max(1, Math.floor(viewport / ROW_H) - 1);
+    let row = state.cursor.row;
+    let pos = cursorPos;
+    switch (e.key) {
+      case 'ArrowDown': row += 1; break;
+      case 'ArrowUp': row -= 1; break;
+      case 'ArrowRight': pos += 1; break;
+      case 'ArrowLeft': pos -= 1; break;
+      case 'PageDown': row += page; break;
+      case 'PageUp': row -= page; break;
+      case 'Home': row = 0; if (mod) pos = 0; break;
+      case 'End': row = rows - 1; if (mod) pos = fields.length - 1; break;
+      default: return;
+    }
     e.preventDefault();
-    const row = clamp(selected.row + move[0], 0, rows - 1);
-    const col = clamp(selected.col + move[1], 0, columns.length - 1);
-    setSelected({ row, col });
+    row = clamp(row, 0, Math.max(0, rows - 1));
+    pos = clamp(pos, 0, Math.max(0, fields.length - 1));
+    if (Math.abs(row - state.cursor.row) > page) readAtOnce();
+    select(row, pos, e.shiftKey);
     revealRow(row);
-    columnVirtualizer.scrollToIndex(col);
+    revealColumn(pos);
   };
 
   const onGoto = async (e: React.FormEvent) => {
     e.preventDefault();
-    const m = goto.trim().match(/^(?:(\d+)\s*[:/,]\s*)?(\d[\d_,]*)$/);
-    if (!m) {
-      setStatus('Type a row number, or chunk:row (for example 5:1000).');
-      return;
-    }
-    const row = Number(m[2].replace(/[_,]/g, ''));
-    if (m[1] !== undefined) {
-      const chunk = Number(m[1]);
-      const [info] = await engine.chunks(summary.id, chunk, chunk + 1);
-      if (!info) return setStatus(`There is no chunk ${chunk}.`);
-      if (row >= info.rows) return setStatus(`Chunk ${chunk} has ${count(info.rows)} rows.`);
-      scrollToRow(info.rowOffset + row);
-    } else {
-      if (row >= rows) return setStatus(`The file has ${count(rows)} rows.`);
-      scrollToRow(row);
-    }
+    const target = parseGoTo(goto);
+    if (!target) return setStatus('Type a row number (37000000, 37,000,000 or 37 000 000), or chunk:row (for example 5:1000).');
+    let row = target.row;
+    if (target.chunk !== undefined) {
+      const [info] = await engine.chunks(summary.id, target.chunk, target.chunk + 1);
+      if (!info) return setStatus(`There is no chunk ${count(target.chunk)}.`);
+      if (row >= info.rows) return setStatus(`Chunk ${count(target.chunk)} has ${count(info.rows)} rows.`);
+      row += info.rowOffset;
+    } else if (row >= rows) return setStatus(`The file has ${count(rows)} rows.`);
     setStatus('');
+    jumpTo(row);
   };
+
+  /** The width that fits a column's header and its loaded cells among the rows on screen. */
+  const fittedWidth = (field: number, max: number): number => {
+    const el = scroller.current;
+    const cellEl = el?.querySelector('.dg-row .grid-cell');
+    const headEl = el?.querySelector('.dg-head-cell');
+    const measureCell = textMeasure(cellEl ? fontOf(cellEl) : '12px monospace');
+    const measureHead = textMeasure(headEl ? fontOf(headEl) : '600 12px sans-serif');
+    const texts: string[] = [];
+    for (let r = firstRow; r <= lastRow; r++) {
+      const t = cache.cell(r, field);
+      texts.push(t === null ? 'null' : typeof t === 'string' ? t : '⚠ error');
+    }
+    const f = fieldsInfo[field];
+    const head = measureHead(f.name) + 34 + (cache.errors.has(field) || f.unsupported ? 22 : 0);
+    return clampWidth(Math.min(max, Math.max(head + CELL_PADDING, fitWidth(texts, measureCell, CELL_PADDING, max))));
+  };
+
+  // Columns seen for the first time fit their first rows; a few columns then share the free width,
+  // so that a 3-column file does not leave most of the screen blank.
+  useEffect(() => {
+    const fresh = visibleFields.filter((f) => state.widths[f] === undefined && cache.cell(clamp(topRow, 0, Math.max(0, rows - 1)), f) !== undefined);
+    if (!fresh.length || !hview.width) return;
+    const widths = { ...state.widths };
+    for (const f of fresh) widths[f] = fittedWidth(f, FIRST_FIT_MAX);
+    const total = fields.reduce((sum, f) => sum + (widths[f] ?? 0), 0);
+    if (fields.every((f) => widths[f] !== undefined) && total < hview.width && Object.keys(state.widths).length === 0) {
+      const grow = hview.width / total;
+      for (const f of fields) widths[f] = Math.floor(Math.min(SHARE_MAX, Math.max(widths[f], widths[f] * grow)));
+    }
+    onChange({ widths });
+  });
 
   const visibleRows: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) visibleRows.push(r);
-  const width = GUTTER_W + columnVirtualizer.getTotalSize();
-  const selectedText = cache.cell(selected.row, columns[selected.col]);
+  const width = gutter + layout.total;
+  const cursorText = cache.cell(state.cursor.row, state.cursor.field);
+  const cellId = (row: number, field: number) => `dg-${summary.id}-${row}-${field}`;
+  const cursorShown = state.cursor.row >= firstRow && state.cursor.row <= lastRow && visibleFields.includes(state.cursor.field);
 
   return (
     <div className="grid-wrap">
@@ -131,81 +234,78 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
         </form>
         <label>
           Show{' '}
-          <select value={onlyColumn ?? ''} onChange={(e) => setOnlyColumn(e.target.value === '' ? null : Number(e.target.value))} aria-label="Columns shown">
+          <select value={state.only ?? ''} onChange={(e) => onChange({ only: e.target.value === '' ? null : Number(e.target.value) })} aria-label="Columns shown">
             <option value="">all columns</option>
-            {summary.fields.map((f, i) => (
+            {fieldsInfo.map((f, i) => (
               <option key={i} value={i}>
                 only {f.name}
               </option>
             ))}
           </select>
         </label>
-        <button onClick={() => (selectedText === null || typeof selectedText === 'string') && navigator.clipboard?.writeText(selectedText ?? '')} disabled={selectedText === undefined || isError(selectedText)}>
-          Copy cell
+        <ColumnsMenu fields={fieldsInfo} state={state} onChange={onChange} />
+        <button onClick={() => void copy()} disabled={single && (cursorText === undefined || isError(cursorText))} title="Ctrl+C; shift+click or shift+arrows select a range">
+          {single ? 'Copy cell' : `Copy ${count(rangeRows(range) * rangeColumns(range))} cells`}
         </button>
         <span className="muted" data-testid="grid-status" role="status">
-          {status || `Row ${count(selected.row)} of ${count(rows)}`}
+          {status ||
+            `Row ${count(state.cursor.row)} of ${count(rows)}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
         </span>
-      </div>
-      <div className="grid-head" style={{ width }} role="row">
-        <div className="gutter" style={{ width: GUTTER_W }}>
-          row
-        </div>
-        {colItems.map((c) => {
-          const f = summary.fields[columns[c.index]];
-          const err = cache.errors.get(columns[c.index]) ?? f.unsupported;
-          return (
-            <div key={c.key} role="columnheader" className="grid-cell head" style={{ position: 'absolute', left: GUTTER_W + c.start, width: COL_W }} title={`${f.name}: ${f.type}${err ? `\n${err}` : ''}`}>
-              <TypeIcon typeId={f.typeId} /> {f.name}
-              {err && <span className="badge warn"> !</span>}
-            </div>
-          );
-        })}
       </div>
       <div
         ref={scroller}
-        className="grid-scroll"
+        className="dg-scroll"
         role="grid"
         aria-label="Data"
         aria-rowcount={rows}
-        aria-colcount={columns.length}
+        aria-colcount={fields.length + 1}
+        aria-multiselectable
+        aria-activedescendant={cursorShown ? cellId(state.cursor.row, state.cursor.field) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onScroll={(e) => {
-          const head = e.currentTarget.previousElementSibling as HTMLElement;
-          head.scrollLeft = e.currentTarget.scrollLeft;
-        }}
         data-testid="grid"
       >
-        <div style={{ height: scale.canvas, width, position: 'relative' }}>
+        <GridHeader
+          fields={fieldsInfo}
+          layout={layout}
+          positions={positions}
+          gutter={gutter}
+          height={HEAD_H}
+          errorOf={(f) => cache.errors.get(f) ?? fieldsInfo[f].unsupported}
+          isNumeric={(f) => NUMERIC.has(fieldsInfo[f].typeId)}
+          onResize={(f, w) => onChange({ widths: { ...state.widths, [f]: clampWidth(w) } })}
+          onFit={(f) => onChange({ widths: { ...state.widths, [f]: fittedWidth(f, FIT_MAX) } })}
+          onMove={(f, target, after) => onChange({ order: moveField(fieldsInfo.length, state.order, f, target, after) })}
+        />
+        <div className="dg-canvas" style={{ height: scale.canvas, width }}>
           {visibleRows.map((row) => {
             const chunkStart = cache.chunkStarts.has(row) && row > 0;
             return (
-              <div
-                key={row}
-                role="row"
-                aria-rowindex={row + 1}
-                className={`grid-row${chunkStart ? ' chunk-start' : ''}`}
-                style={{ position: 'absolute', top: row * ROW_H - shift, height: ROW_H, width }}
-              >
-                <div className="gutter" style={{ width: GUTTER_W }} role="rowheader">
+              <div key={row} role="row" aria-rowindex={row + 1} className={`grid-row dg-row${chunkStart ? ' chunk-start' : ''}`} style={{ top: rowTop(row), height: ROW_H, width }}>
+                <div className="dg-rownum" role="rowheader" aria-colindex={1} style={{ width: gutter }}>
                   {count(row)}
                 </div>
-                {colItems.map((c) => {
-                  const col = columns[c.index];
-                  const text = cache.cell(row, col);
-                  const isSel = selected.row === row && selected.col === c.index;
+                {positions.map((p) => {
+                  const field = fields[p];
+                  const text = cache.cell(row, field);
+                  const isCursor = state.cursor.row === row && state.cursor.field === field;
+                  const selected = inRange(range, row, p);
                   return (
                     <div
-                      key={c.key}
+                      key={field}
+                      id={cellId(row, field)}
                       role="gridcell"
-                      aria-selected={isSel}
-                      className={`grid-cell${text === null ? ' null' : ''}${isError(text) ? ' cell-error' : ''}${isSel ? ' selected' : ''}${summary.fields[col].typeId === 'int' || summary.fields[col].typeId === 'float' ? ' num' : ''}`}
-                      style={{ position: 'absolute', left: GUTTER_W + c.start, width: COL_W }}
-                      onClick={() => setSelected({ row, col: c.index })}
-                      title={isError(text) ? `Not shown: ${text.error}` : (text ?? undefined)}
+                      aria-colindex={p + 2}
+                      aria-selected={selected}
+                      className={`grid-cell${text === null ? ' null' : ''}${isError(text) ? ' cell-error' : ''}${isCursor ? ' selected' : ''}${selected && !single ? ' in-range' : ''}${NUMERIC.has(fieldsInfo[field].typeId) ? ' num' : ''}`}
+                      style={{ position: 'absolute', left: gutter + layout.lefts[p], width: layout.widths[p] }}
+                      onMouseDown={(e) => {
+                        if (e.shiftKey) e.preventDefault(); // no text selection: the shift+click selects cells
+                      }}
+                      onClick={(e) => select(row, p, e.shiftKey)}
+                      title={isError(text) ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : (text ?? undefined)}
                     >
-                      {text === undefined ? '…' : text === null ? 'null' : isError(text) ? '⚠ error' : text}
+                      {text === undefined ? '…' : text === null ? <span className="null-mark">null</span> : isError(text) ? '⚠ error' : text}
                     </div>
                   );
                 })}
@@ -214,40 +314,14 @@ export function DataGrid({ summary, initialRow, onRowChange }: Props) {
           })}
         </div>
       </div>
-      {selectedText !== undefined && (
+      {cursorText !== undefined && (
         <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
           <span className="muted">
-            {summary.fields[columns[selected.col]]?.name} · row {count(selected.row)}:
+            {fieldsInfo[state.cursor.field]?.name} · row {count(state.cursor.row)}:
           </span>{' '}
-          <CellText text={selectedText} />
+          <CellDetail text={cursorText} />
         </div>
       )}
     </div>
-  );
-}
-
-const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
-
-/** The whole value of the selected cell; nested (JSON-like) values pretty-printed and expandable. */
-function CellText({ text }: { text: CellText }) {
-  const [open, setOpen] = useState(false);
-  if (text === null) return <span className="null">null</span>;
-  if (typeof text === 'object') return <span className="cell-error">Not shown: {text.error}</span>;
-  const pretty = prettyNested(text);
-  if (!pretty) return <span className="cell-text">{text}</span>;
-  return open ? (
-    <>
-      <button className="link" onClick={() => setOpen(false)}>
-        collapse
-      </button>
-      <pre className="meta-pre">{pretty}</pre>
-    </>
-  ) : (
-    <>
-      <span className="cell-text">{text.length > 200 ? `${text.slice(0, 200)}…` : text}</span>{' '}
-      <button className="link" onClick={() => setOpen(true)}>
-        expand
-      </button>
-    </>
   );
 }

@@ -1,70 +1,76 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DatasetSummary } from '../worker/protocol';
 import { ChunksView } from './ChunksView';
+import { CopyLinkButton } from './CopyLinkButton';
 import { DataGrid } from './DataGrid';
 import { ErrorBox } from './ErrorBox';
+import { bytes } from './format';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
 import { UniqueView } from './UniqueView';
-import { readHash, writeHash } from './shareLink';
+import { VIEWS, type GridState, type TabState, type TabStore } from './tabStore';
 import { useEngine } from './useEngine';
 
-const VIEWS = ['overview', 'schema', 'chunks', 'data', 'unique'] as const;
-type View = (typeof VIEWS)[number];
+/** The Unique view's column when none was chosen: the first string column (as UniqueView picks it). */
+export const defaultUniqueColumn = (summary: DatasetSummary): number => Math.max(0, summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary'));
 
-/** One open file: its views, refreshed while a stream is still being indexed. */
-export function DatasetView({ initial }: { initial: DatasetSummary }) {
+/** One open file: its views, with the tab's state kept in the store; refreshed while a stream is still being indexed. */
+export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) {
   const engine = useEngine();
-  const [summary, setSummary] = useState(initial);
-  const hash = readHash(location.hash);
-  const [view, setView] = useState<View>((VIEWS as readonly string[]).includes(hash.view ?? '') ? (hash.view as View) : 'overview');
-  const [row, setRow] = useState(hash.row ?? 0);
-  const [column, setColumn] = useState<number | undefined>(hash.column !== undefined && hash.column < initial.fields.length ? hash.column : undefined);
-  const [sort, setSort] = useState<'count' | 'value'>(hash.sort ?? 'count');
+  const summary = tab.summary!;
+  const { view } = tab;
+  const column = tab.uniqueColumn !== undefined && tab.uniqueColumn < summary.fields.length ? tab.uniqueColumn : defaultUniqueColumn(summary);
+  // The Unique view stays mounted once shown, so a count running in it keeps its progress while other views are looked at.
+  const [uniqueShown, setUniqueShown] = useState(view === 'unique');
+  if (view === 'unique' && !uniqueShown) setUniqueShown(true);
 
   useEffect(() => {
     if (summary.indexMs !== undefined) return;
     const timer = setInterval(async () => {
-      const next = await engine.summary(summary.id);
-      setSummary(next);
+      const next = await engine.summary(tab.id).catch(() => null);
+      if (next) store.setSummary(tab.id, next);
     }, 250);
     return () => clearInterval(timer);
-  }, [engine, summary.id, summary.indexMs]);
+  }, [engine, store, tab.id, summary.indexMs]);
 
-  useEffect(() => {
-    if (summary.local) return; // local files cannot be shared: keep the hash clean
-    history.replaceState(null, '', writeHash({ url: summary.url, view, row, column, sort }));
-  }, [summary.local, summary.url, view, row, column, sort]);
-
+  const updateGrid = useCallback((patch: Partial<GridState>) => store.updateGrid(tab.id, patch), [store, tab.id]);
+  const local = tab.spec.kind === 'blob';
   return (
     <section className="dataset" aria-label={summary.name}>
-      <nav className="views" role="tablist" aria-label="Views">
-        {VIEWS.map((v) => (
-          <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)}>
-            {v[0].toUpperCase() + v.slice(1)}
-          </button>
-        ))}
-        <span className="share">{summary.local ? 'Local file: links cannot reopen it' : 'Link in the address bar reopens this view'}</span>
-      </nav>
+      <div className="views">
+        <div role="tablist" aria-label="Views" className="view-tabs">
+          {VIEWS.map((v) => (
+            <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => store.setView(tab.id, v)}>
+              {v[0].toUpperCase() + v.slice(1)}
+            </button>
+          ))}
+        </div>
+        <span className="share">
+          {local ? `The link reopens this view once ${summary.name} (${bytes(summary.size)}) is opened again` : 'Link in the address bar reopens this view'}
+        </span>
+        <CopyLinkButton />
+      </div>
       {summary.problems.map((p, i) => (
         <ErrorBox key={i} info={p} />
       ))}
       {view === 'overview' && <Overview summary={summary} />}
       {view === 'schema' && <SchemaView summary={summary} />}
       {view === 'chunks' && <ChunksView summary={summary} />}
-      {view === 'data' && <DataGrid summary={summary} initialRow={row} onRowChange={setRow} />}
-      {view === 'unique' && (
-        <UniqueView
-          summary={summary}
-          column={column}
-          onColumnChange={setColumn}
-          sort={sort}
-          onSortChange={setSort}
-          onJump={(r) => {
-            setRow(r);
-            setView('data');
-          }}
-        />
+      {view === 'data' && <DataGrid summary={summary} state={tab.grid} onChange={updateGrid} />}
+      {uniqueShown && (
+        <div className="view-keep" hidden={view !== 'unique'}>
+          <UniqueView
+            key={column}
+            summary={summary}
+            column={column}
+            onColumnChange={(c) => store.setUniqueColumn(tab.id, c)}
+            sort={tab.sort}
+            onSortChange={(s) => store.setSort(tab.id, s)}
+            kept={tab.unique[column]}
+            onResult={(r) => store.keepUnique(tab.id, column, r)}
+            onJump={(row: number, counted?: number) => store.jumpTo(tab.id, row, counted ?? column)}
+          />
+        </div>
       )}
     </section>
   );

@@ -1,21 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { startEngine, type EngineClient } from '../worker/client';
-import type { DatasetSummary, SourceSpec } from '../worker/protocol';
-
-/** An open file as the engine worker knows it. */
-export interface OpenTab {
-  summary: DatasetSummary;
-  /** How to open the file again (a fresh engine worker reopens every tab). */
-  spec: SourceSpec;
-}
-
-/** A tab reopened in a fresh engine worker: `old` is its dataset id in the worker that was replaced. */
-export interface ReopenedTab extends OpenTab {
-  old: number;
-}
+import { EngineHost } from './engineHost';
+import type { TabStore } from './tabStore';
 
 export interface EngineLifecycle {
-  engine: EngineClient;
+  host: EngineHost;
   /** Why the engine worker was restarted, until dismissed. */
   notice: string | null;
   dismissNotice(): void;
@@ -28,36 +16,38 @@ function wasmBudgetBytes(): number {
 }
 
 /**
- * Owns the engine worker: starts it, and replaces it once its wasm memory passes the budget,
- * reopening every tab in the new one before the old one stops. `onRestarted` gets the reopened
- * tabs (with their new dataset ids) in the same update as the new engine.
+ * Owns the engine host for the page and, while files are open, replaces the engine worker once its
+ * wasm memory passes the budget (the host reopens every tab in the new worker first, waits for calls
+ * in flight, and queues calls made meanwhile); the store gets the tabs' new summaries.
  */
-export function useEngineLifecycle(tabs: readonly OpenTab[], onRestarted: (reopened: ReopenedTab[]) => void): EngineLifecycle {
-  const [engine, setEngine] = useState(() => startEngine());
+export function useEngineLifecycle(store: TabStore, hasTabs: boolean): EngineLifecycle {
+  // The worker starts with the page, so that the first file opens without waiting for it.
+  const [host] = useState(() => new EngineHost().warm());
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!tabs.length) return;
+    if (!hasTabs) return;
     let busy = false;
     const timer = setInterval(async () => {
       if (busy) return;
       busy = true;
       try {
-        const held = await engine.wasmBytes();
-        if (held <= wasmBudgetBytes()) return;
-        const next = startEngine();
-        const reopened = await Promise.all(tabs.map(async (t) => ({ spec: t.spec, summary: await next.open(t.spec), old: t.summary.id })));
-        engine.terminate();
-        setEngine(next);
-        onRestarted(reopened);
-        setNotice(`The engine worker was restarted to give back ${(held / 2 ** 20).toFixed(0)} MiB of Parquet decoder memory (WebAssembly memory never shrinks); open files were reopened.`);
+        const counted = store.getSnapshot().tabs.some((t) => Object.keys(t.unique).length > 0);
+        const restart = await host.restartIfOver(wasmBudgetBytes());
+        if (!restart) return;
+        const names = new Map(store.getSnapshot().tabs.map((t) => [t.id, t.name]));
+        store.restarted(restart.reopened, restart.failed.keys());
+        const failures = [...restart.failed].map(([id, message]) => ` ${names.get(id) ?? 'A file'} could not be reopened: ${message}`);
+        setNotice(
+          `The engine worker was restarted to give back ${(restart.heldBytes / 2 ** 20).toFixed(0)} MiB of Parquet decoder memory (WebAssembly memory never shrinks); open files were reopened${counted ? ', and unique values need counting again' : ''}.${failures.join('')}`,
+        );
       } finally {
         busy = false;
       }
     }, 2000);
     return () => clearInterval(timer);
-  }, [engine, tabs, onRestarted]);
+  }, [host, store, hasTabs]);
 
   const dismissNotice = useCallback(() => setNotice(null), []);
-  return { engine, notice, dismissNotice };
+  return { host, notice, dismissNotice };
 }

@@ -1,50 +1,84 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { clamp, scrollScale, type ScrollScale } from './scaledScroll';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { afterResize, afterScroll, positionAt, revealRowTop, rowSpan, scrollScale, virtualTopOfRow, type ScrollGeometry, type ScrollPosition, type ScrollScale } from './scaledScroll';
 
 export interface ScaledScroll {
-  /** Attach to the scrolling element; its first child is the canvas of height `scale.canvas`. */
+  /** Attach to the scrolling element; it holds a sticky header of `headerHeight` and a canvas of height `scale.canvas`. */
   scroller: RefObject<HTMLDivElement | null>;
   scale: ScrollScale;
-  /** Height of the scrolling element in CSS pixels. */
+  /** Height of the rows' viewport (below the header) in CSS pixels. */
   viewport: number;
   /** First and last row to render (the visible ones plus overscan). */
   firstRow: number;
   lastRow: number;
-  /** Subtract from `row * rowHeight` to place a row on the canvas. */
-  shift: number;
+  /** The first row at least partly visible. */
+  topRow: number;
+  /** Where a row goes on the canvas. */
+  rowTop(row: number): number;
   /** Scrolls to a virtual offset (clamped to the content). */
   moveTo(virtualOffset: number): void;
-  /** Scrolls so that the row stands a third of the way down the viewport. */
-  jumpToRow(row: number): void;
+  /** Scrolls so that the row is the first one shown (or as far down as the content allows). */
+  showRowAtTop(row: number): void;
   /** Scrolls the least that shows the row with a row of margin above and below. */
   revealRow(row: number): void;
 }
 
 /**
- * Scaled scrolling over rows of a fixed height (see scaledScroll.ts): keeps the virtual offset,
- * maps native scrolls (dragged scrollbar) by the scale factor and moves wheel steps by exact pixels.
+ * Scaled scrolling over rows of a fixed height (the pure math is scaledScroll.ts): keeps the exact
+ * virtual offset beside the scrollTop the browser applied, maps a dragged scrollbar by the scale
+ * factor, moves wheel steps by exact pixels, and re-applies the offset when the viewport or the
+ * row count changes. `initialRow` is shown at the top on mount.
  */
-export function useScaledScroll(rows: number, rowHeight: number, overscan: number): ScaledScroll {
+export function useScaledScroll(rows: number, rowHeight: number, overscan: number, headerHeight: number, initialRow: number): ScaledScroll {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualTop = useRef(0);
-  const [viewport, setViewport] = useState(600);
+  const [viewport, setViewport] = useState(0);
+  const geometry: ScrollGeometry = { rows, rowHeight, viewport };
+  const geometryRef = useRef(geometry);
+  const appliedGeometry = useRef<ScrollGeometry | null>(null);
+  // Until the viewport is measured and the initial row applied, the position is the initial row's.
+  const [applied, setPos] = useState<ScrollPosition | null>(null);
+  const pos = applied ?? { virtualTop: initialRow * rowHeight, scrollTop: 0 };
+  const posRef = useRef(pos);
   const scale = scrollScale(rows * rowHeight, viewport);
-  const scaleRef = useRef(scale);
-  scaleRef.current = scale;
 
-  // Virtual offset in rows x rowHeight pixels; the canvas scrollTop is this divided by the scale factor.
-  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    geometryRef.current = geometry;
+  });
 
-  const moveTo = useCallback(
-    (virtualOffset: number) => {
-      const el = scroller.current;
-      if (!el) return;
-      virtualTop.current = clamp(virtualOffset, 0, Math.max(0, rows * rowHeight - el.clientHeight));
-      el.scrollTop = virtualTop.current / scaleRef.current.factor;
-      setTop(virtualTop.current);
-    },
-    [rows, rowHeight],
-  );
+  /** Applies a position: sets scrollTop and keeps the value the browser actually took. */
+  const apply = useCallback((next: ScrollPosition) => {
+    const el = scroller.current;
+    if (!el) return;
+    el.scrollTop = next.scrollTop;
+    const now = { virtualTop: next.virtualTop, scrollTop: el.scrollTop };
+    posRef.current = now;
+    setPos(now);
+  }, []);
+
+  const moveTo = useCallback((virtualOffset: number) => apply(positionAt(virtualOffset, geometryRef.current)), [apply]);
+
+  // The viewport is measured before the first paint, then followed; a changed viewport or row count
+  // re-applies the virtual offset (the first time: the initial row).
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setViewport(Math.max(0, el.clientHeight - headerHeight));
+    measure();
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    return () => resize.disconnect();
+  }, [headerHeight]);
+
+  useLayoutEffect(() => {
+    if (viewport <= 0) return;
+    const before = appliedGeometry.current;
+    const now = { rows, rowHeight, viewport };
+    appliedGeometry.current = now;
+    geometryRef.current = now;
+    if (!before) apply(positionAt(virtualTopOfRow(initialRow, rowHeight, rows, viewport), now));
+    else if (before.viewport !== viewport || before.rows !== rows) apply(afterResize(posRef.current, before, now));
+    // initialRow is read on the first measure only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, rowHeight, viewport, apply]);
 
   // Rows are virtualized by plain arithmetic (fixed row height): a row virtualizer would keep one
   // measurement object per row, which does not scale to 50M rows.
@@ -52,56 +86,44 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     const el = scroller.current;
     if (!el) return;
     const onScroll = () => {
-      const expected = virtualTop.current / scaleRef.current.factor;
-      // A scroll we caused keeps its exact virtual offset; a dragged scrollbar maps by the factor.
-      if (Math.abs(el.scrollTop - expected) >= 1) virtualTop.current = el.scrollTop * scaleRef.current.factor;
-      setTop(virtualTop.current);
+      if (Math.abs(el.scrollTop - posRef.current.scrollTop) < 0.01) return; // horizontal, or our own
+      const next = afterScroll(posRef.current, el.scrollTop, geometryRef.current);
+      posRef.current = next;
+      setPos(next);
+    };
+    // Wheel moves by exact pixels even when the canvas is scaled.
+    const onWheel = (e: WheelEvent) => {
+      if (scrollScale(geometryRef.current.rows * rowHeight, geometryRef.current.viewport).factor === 1 || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      const step = e.deltaMode === 1 ? e.deltaY * rowHeight : e.deltaMode === 2 ? e.deltaY * geometryRef.current.viewport : e.deltaY;
+      moveTo(posRef.current.virtualTop + step);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
-    return () => el.removeEventListener('scroll', onScroll);
-  }, []);
-
-  // Wheel moves by exact pixels even when the canvas is scaled.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const onWheel = (e: WheelEvent) => {
-      if (scaleRef.current.factor === 1 || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
-      e.preventDefault();
-      const step = e.deltaMode === 1 ? e.deltaY * rowHeight : e.deltaMode === 2 ? e.deltaY * el.clientHeight : e.deltaY;
-      moveTo(virtualTop.current + step);
-    };
     el.addEventListener('wheel', onWheel, { passive: false });
-    const resize = new ResizeObserver(() => setViewport(el.clientHeight));
-    resize.observe(el);
     return () => {
+      el.removeEventListener('scroll', onScroll);
       el.removeEventListener('wheel', onWheel);
-      resize.disconnect();
     };
   }, [moveTo, rowHeight]);
 
-  const jumpToRow = useCallback(
+  const showRowAtTop = useCallback(
     (row: number) => {
-      const el = scroller.current;
-      moveTo(row * rowHeight - (el ? el.clientHeight / 3 : 0));
+      const g = geometryRef.current;
+      moveTo(virtualTopOfRow(row, g.rowHeight, g.rows, g.viewport));
     },
-    [moveTo, rowHeight],
+    [moveTo],
   );
 
   const revealRow = useCallback(
     (row: number) => {
-      const el = scroller.current!;
-      const rowTop = row * rowHeight;
-      if (rowTop < virtualTop.current + rowHeight) moveTo(rowTop - rowHeight);
-      else if (rowTop + rowHeight > virtualTop.current + el.clientHeight) moveTo(rowTop + 2 * rowHeight - el.clientHeight);
+      const g = geometryRef.current;
+      moveTo(revealRowTop(row, g.rowHeight, g.rows, g.viewport, posRef.current.virtualTop, g.rowHeight));
     },
-    [moveTo, rowHeight],
+    [moveTo],
   );
 
-  const firstRow = clamp(Math.floor(top / rowHeight) - overscan, 0, Math.max(0, rows - 1));
-  const lastRow = Math.min(rows - 1, Math.ceil((top + viewport) / rowHeight) + overscan);
-  const el = scroller.current;
-  const shift = el ? top - el.scrollTop : 0;
-
-  return { scroller, scale, viewport, firstRow, lastRow, shift, moveTo, jumpToRow, revealRow };
+  const { firstRow, lastRow } = rowSpan(pos.virtualTop, viewport, rowHeight, rows, overscan);
+  const topRow = Math.min(Math.max(0, rows - 1), Math.floor(pos.virtualTop / rowHeight));
+  const rowTop = (row: number) => row * rowHeight - pos.virtualTop + pos.scrollTop;
+  return { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, showRowAtTop, revealRow };
 }

@@ -1,0 +1,209 @@
+import type { DatasetSummary, SourceSpec, UniqueSummary } from '../worker/protocol';
+import type { CellRef } from './gridSelection';
+import type { HashState } from './shareLink';
+
+export const VIEWS = ['overview', 'schema', 'chunks', 'data', 'unique'] as const;
+export type View = (typeof VIEWS)[number];
+export const isView = (v: unknown): v is View => (VIEWS as readonly unknown[]).includes(v);
+
+/** What the data grid shows and how it is shaped, kept while the tab is open. */
+export interface GridState {
+  /** The first row shown. */
+  top: number;
+  /** Horizontal scroll, in CSS pixels. */
+  left: number;
+  /** The selected cell, and the other corner of the selected range (the same cell when one is selected). */
+  cursor: CellRef;
+  anchor: CellRef;
+  /** Width per field index, for columns resized or fitted. */
+  widths: Record<number, number>;
+  /** Field indices in the order chosen (null: schema order). */
+  order: number[] | null;
+  hidden: number[];
+  /** Show this field only (the "Columns shown" choice). */
+  only: number | null;
+  /** Scroll the cursor cell into view when the grid shows next (a jump from another view). */
+  reveal: boolean;
+}
+
+/** A unique-values result as the Unique view shows it. */
+export type KeptUniqueResult = UniqueSummary & { ms: number };
+
+export interface TabState {
+  /** Stable for the tab's life, across engine restarts (the engine client speaks in these ids). */
+  id: number;
+  name: string;
+  spec: SourceSpec;
+  /** Null while the file opens. */
+  summary: DatasetSummary | null;
+  view: View;
+  grid: GridState;
+  /** The Unique view's column (undefined: the first string column). */
+  uniqueColumn?: number;
+  sort: 'count' | 'value';
+  /** Unique results by column, until the tab closes or the engine worker restarts (the values live there). */
+  unique: Record<number, KeptUniqueResult>;
+  /** Bumped when the engine worker restarts: the views mount again over the new worker. */
+  generation: number;
+}
+
+export interface TabsState {
+  /** In the order the files were chosen. */
+  tabs: TabState[];
+  active: number | null;
+}
+
+const newGrid = (row = 0): GridState => ({ top: row, left: 0, cursor: { row, field: 0 }, anchor: { row, field: 0 }, widths: {}, order: null, hidden: [], only: null, reveal: false });
+
+/** A tab's state taken from a link (view, row, unique column and sort). */
+export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> {
+  return {
+    ...(isView(link.view) ? { view: link.view } : {}),
+    ...(link.row !== undefined ? { grid: newGrid(link.row) } : {}),
+    ...(link.column !== undefined ? { uniqueColumn: link.column } : {}),
+    ...(link.sort ? { sort: link.sort } : {}),
+  };
+}
+
+/** The link to a tab as it is now: the file (URL, or name and size) and its view. */
+export function linkOf(tab: TabState): HashState {
+  const file = tab.spec.kind === 'url' ? { url: tab.spec.url } : { file: { name: tab.name, size: tab.spec.blob.size } };
+  return {
+    ...file,
+    view: tab.view,
+    ...(tab.grid.top > 0 ? { row: tab.grid.top } : {}),
+    ...(tab.uniqueColumn !== undefined ? { column: tab.uniqueColumn } : {}),
+    ...(tab.sort !== 'count' ? { sort: tab.sort } : {}),
+  };
+}
+
+/** A name to show before the file is open: the file's, or the last part of the URL's path. */
+export function specName(spec: SourceSpec): string {
+  if (spec.kind === 'blob') return spec.name;
+  if (spec.name) return spec.name;
+  try {
+    const path = new URL(spec.url).pathname;
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || spec.url;
+  } catch {
+    return spec.url;
+  }
+}
+
+/**
+ * Every open tab's state, in one place: which view it shows, where its grid is and how it is shaped,
+ * its unique counts. Views read it (useSyncExternalStore) and change it through these methods; every
+ * change makes a new snapshot.
+ */
+export class TabStore {
+  private state: TabsState = { tabs: [], active: null };
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): TabsState => this.state;
+
+  tab(id: number): TabState | undefined {
+    return this.state.tabs.find((t) => t.id === id);
+  }
+
+  private set(next: TabsState): void {
+    this.state = next;
+    for (const l of this.listeners) l();
+  }
+
+  private change(id: number, f: (t: TabState) => TabState): void {
+    const i = this.state.tabs.findIndex((t) => t.id === id);
+    if (i < 0) return;
+    const next = f(this.state.tabs[i]);
+    if (next === this.state.tabs[i]) return;
+    const tabs = [...this.state.tabs];
+    tabs[i] = next;
+    this.set({ ...this.state, tabs });
+  }
+
+  /** A new tab for a file being opened, after the others and active: Overview, row 0, unless `initial` says otherwise. */
+  add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> = {}): number {
+    const id = this.nextId++;
+    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, generation: 0, ...initial };
+    this.set({ tabs: [...this.state.tabs, tab], active: id });
+    return id;
+  }
+
+  opened(id: number, summary: DatasetSummary): void {
+    this.change(id, (t) => ({ ...t, summary, name: summary.name }));
+  }
+
+  setSummary(id: number, summary: DatasetSummary): void {
+    this.change(id, (t) => (t.summary ? { ...t, summary } : t));
+  }
+
+  /** Forgets the tab; the active one becomes its right neighbour (else its left one). */
+  remove(id: number): void {
+    const i = this.state.tabs.findIndex((t) => t.id === id);
+    if (i < 0) return;
+    const tabs = this.state.tabs.filter((t) => t.id !== id);
+    const active = this.state.active === id ? (tabs[Math.min(i, tabs.length - 1)]?.id ?? null) : this.state.active;
+    this.set({ tabs, active });
+  }
+
+  activate(id: number): void {
+    if (this.state.active !== id && this.tab(id)) this.set({ ...this.state, active: id });
+  }
+
+  setView(id: number, view: View): void {
+    this.change(id, (t) => (t.view === view ? t : { ...t, view }));
+  }
+
+  updateGrid(id: number, patch: Partial<GridState>): void {
+    this.change(id, (t) => {
+      const changed = (Object.keys(patch) as (keyof GridState)[]).some((k) => t.grid[k] !== patch[k]);
+      return changed ? { ...t, grid: { ...t.grid, ...patch } } : t;
+    });
+  }
+
+  setUniqueColumn(id: number, column: number): void {
+    this.change(id, (t) => (t.uniqueColumn === column ? t : { ...t, uniqueColumn: column }));
+  }
+
+  setSort(id: number, sort: 'count' | 'value'): void {
+    this.change(id, (t) => (t.sort === sort ? t : { ...t, sort }));
+  }
+
+  /**
+   * Keeps a unique result for its column. The engine keeps the values of one count per file (the
+   * last one), so the results of other columns, whose values are gone, are dropped with it.
+   */
+  keepUnique(id: number, column: number, result: KeptUniqueResult): void {
+    this.change(id, (t) => ({ ...t, unique: { [column]: result } }));
+  }
+
+  /** Shows the data grid with `row` of `field` selected (a jump from the Unique view). */
+  jumpTo(id: number, row: number, field: number): void {
+    this.change(id, (t) => {
+      const cell = { row, field };
+      const shown = t.grid.only === null || t.grid.only === field;
+      return {
+        ...t,
+        view: 'data',
+        grid: { ...t.grid, top: Math.max(0, row - 3), cursor: cell, anchor: cell, hidden: t.grid.hidden.filter((f) => f !== field), only: shown ? t.grid.only : null, reveal: true },
+      };
+    });
+  }
+
+  /** The engine worker was replaced: new summaries, unique results gone with the old worker, views mounted again. */
+  restarted(summaries: ReadonlyMap<number, DatasetSummary>, failed: Iterable<number>): void {
+    const gone = new Set(failed);
+    for (const id of gone) this.remove(id);
+    this.set({
+      ...this.state,
+      tabs: this.state.tabs.map((t) => {
+        const summary = summaries.get(t.id);
+        return summary ? { ...t, summary, unique: {}, generation: t.generation + 1 } : t;
+      }),
+    });
+  }
+}
