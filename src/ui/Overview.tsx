@@ -1,29 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { DatasetSummary, IoStats } from '../worker/protocol';
+import type { DatasetSummary } from '../worker/protocol';
+import { ColumnTable } from './ColumnTable';
 import { Facts } from './Facts';
+import { IoMeter } from './IoMeter';
 import { bytes, count } from './format';
 import { useEngine } from './useEngine';
 
 const FORMAT_NAMES = { 'arrow-stream': 'Arrow IPC stream', 'arrow-file': 'Arrow IPC file (Feather V2)', parquet: 'Parquet' };
 
-/** Format, size, rows, chunks, columns, created-by, open time, and a live I/O and memory meter. */
+/** Format, size, rows, chunks, columns, created-by, open time, the reads meter, and every column over the whole file. */
 export function Overview({ summary }: { summary: DatasetSummary }) {
   const engine = useEngine();
-  const [stats, setStats] = useState<IoStats | null>(null);
-  useEffect(() => {
-    let live = true;
-    const poll = async () => {
-      const s = await engine.stats(summary.id);
-      if (live) setStats(s);
-    };
-    void poll();
-    const timer = setInterval(poll, 500);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [engine, summary.id]);
-
   const facts: [string, string][] = [
     ['Format', `${FORMAT_NAMES[summary.format]}${summary.version ? ` (${summary.version})` : ''}`],
     ['File size', `${bytes(summary.size)} (${count(summary.size)} bytes)`],
@@ -34,7 +20,6 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
     ['Indexed in', summary.indexMs === undefined ? 'indexing…' : `${summary.indexMs.toFixed(1)} ms`],
   ];
   if (summary.createdBy) facts.push(['Created by', summary.createdBy]);
-  const read = stats ? stats.bytesRead / Math.max(1, stats.size) : 0;
   return (
     <div className="overview">
       <Facts facts={facts} testId="overview" />
@@ -43,16 +28,8 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
           Stop indexing
         </button>
       )}
-      {stats && (
-        <div className="meter" aria-label="Input and memory meter">
-          <div className="meter-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(read * 100)}>
-            <div style={{ width: `${Math.min(100, Math.max(0.5, read * 100))}%` }} />
-          </div>
-          <div className="meter-text" data-testid="io-meter">
-            Read {bytes(stats.bytesRead)} of {bytes(stats.size)} ({(read * 100).toFixed(read < 0.01 ? 4 : 1)}%) in {count(stats.reads)} reads · cache holds {bytes(stats.cachedBytes)}{stats.wasmBytes ? ` · Parquet decoder (wasm) memory ${bytes(stats.wasmBytes)}` : ''}
-          </div>
-        </div>
-      )}
+      <IoMeter summary={summary} />
+      <ColumnTable summary={summary} />
     </div>
   );
 }

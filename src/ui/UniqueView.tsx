@@ -6,6 +6,7 @@ import { ErrorBox } from './ErrorBox';
 import { count } from './format';
 import { FooterStats } from './FooterStats';
 import { ProfilePanel } from './ProfilePanel';
+import { ShareBar } from './ShareBar';
 import { useEngine } from './useEngine';
 
 const ROW = 26;
@@ -13,12 +14,16 @@ const PAGE = 200;
 
 interface Props {
   summary: DatasetSummary;
-  onJump: (row: number) => void;
+  /** Show `row` in the data view with the cell of the counted `column` selected. */
+  onJump: (row: number, column: number) => void;
   /** Selected column and sort, kept by the parent so share links carry them. */
   column?: number;
   onColumnChange: (column: number) => void;
   sort: 'count' | 'value';
   onSortChange: (sort: 'count' | 'value') => void;
+  /** A result counted earlier for this column, kept by the tab; each new result is handed to onResult. */
+  kept?: UniqueSummary & { ms: number };
+  onResult?: (result: UniqueSummary & { ms: number }) => void;
 }
 
 /** Distinct values kept in memory before a count switches to the exact top values; `?uniqueBudget=` overrides. */
@@ -28,13 +33,13 @@ function uniqueBudget(): number | undefined {
 }
 
 /** Unique values with counts over every row of a column, computed in the worker pool. */
-export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort }: Props) {
+export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort, kept, onResult }: Props) {
   const engine = useEngine();
   const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
   const column = chosen ?? Math.max(0, firstString);
   const [progress, setProgress] = useState<UniqueProgress | null>(null);
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<(UniqueSummary & { ms: number }) | null>(null);
+  const [result, setResult] = useState<(UniqueSummary & { ms: number }) | null>(kept ?? null);
   // Windows of the sorted, filtered list, read from the worker as they scroll into view.
   const [pages, setPages] = useState<{ key: string; total: number; pages: Map<number, ValueCount[]> }>({ key: '', total: 0, pages: new Map() });
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -50,6 +55,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     try {
       const r = await engine.unique(summary.id, column, setProgress, uniqueBudget());
       const ms = performance.now() - started;
+      onResult?.({ ...r, ms });
       // A transition: React renders the result, profile and list in slices, not in one long task.
       startTransition(() => setResult({ ...r, ms }));
     } catch (e) {
@@ -162,7 +168,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
                     role="row"
                     className="unique-row"
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
-                    onClick={() => onJump(v.firstRow)}
+                    onClick={() => onJump(v.firstRow, result.columnIndex)}
                     title={`First at row ${count(v.firstRow)}: click to show it`}
                   >
                     <span role="gridcell" className={v.value === null ? 'null' : ''}>
@@ -170,8 +176,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
                     </span>
                     <span role="gridcell">{count(v.count)}</span>
                     <span role="gridcell">
-                      <span className="share-bar" style={{ width: `${(v.count / Math.max(1, result.rows)) * 100}%` }} />
-                      {((v.count / Math.max(1, result.rows)) * 100).toFixed(2)}%
+                      <ShareBar part={v.count} whole={result.rows} />
                     </span>
                   </div>
                 );

@@ -1,4 +1,4 @@
-/** Display helpers for sizes and counts; pure, no engine imports. */
+/** Display helpers for sizes, counts and shares; pure, no engine imports. */
 export function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -12,3 +12,24 @@ export function bytes(n: number): string {
 }
 
 export const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * `part` of `whole` as a percentage with enough digits to tell it apart from 0% and from 100%:
+ * 103 of 3,000,000 is 0.0034%, 2,999,999 of 3,000,000 is 99.99997%; 0 and all of it are 0% and 100%.
+ */
+export function percent(part: number, whole: number): string {
+  if (!(whole > 0)) return '—';
+  if (part <= 0) return '0%';
+  if (part >= whole) return '100%';
+  const p = (part / whole) * 100;
+  // Two significant digits below 1%, two decimals up to 10%, one above.
+  let digits = p >= 10 ? 1 : p >= 1 ? 2 : Math.min(20, 1 - Math.floor(Math.log10(p)));
+  let text = p.toFixed(digits);
+  while (Number(text) >= 100 && digits < 12) text = p.toFixed(++digits);
+  return Number(text) >= 100 ? '>99.999999999%' : `${text}%`;
+}
+
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A count for an axis: 950, 1.2K, 3M. */
+export const compactCount = (n: number): string => compactFormat.format(n);

@@ -96,7 +96,7 @@ export class Engine {
     const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct);
     const type = entry.dataset.schema.fields[column].type;
     entry.unique = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) });
-    return { ...entry.unique.summary(field.name), axis: histogramAxis(counted.profile, type) };
+    return { ...entry.unique.summary(field.name, column), axis: histogramAxis(counted.profile, type) };
   }
 
   /** Rows [start, end) of the last unique result, sorted and filtered as asked; with the filtered total. */

@@ -1,5 +1,5 @@
-import { DateUnit, TimeUnit, Type, type DataType } from 'apache-arrow';
-import { date32Text, date64Text, durationText, timeText, timestampText } from '../valueText';
+import { TimeUnit, Type, type DataType } from 'apache-arrow';
+import { date64Text, durationText, timeText, timestampText } from '../valueText';
 import type { ColumnProfile } from '../compute/profile';
 
 /** The x axis of a profile's histogram, in the column's own units (dates as dates). */
@@ -106,9 +106,8 @@ function temporalUnit(type: DataType): Unit | undefined {
       return { toMs: MS_PER[t.unit], text: (v) => timestampText(raw(v), t.unit, t.timezone), calendar: true, zoned: !utc, unit: zone, trim: true };
     }
     case Type.Date:
-      return t.unit === DateUnit.DAY
-        ? { toMs: DAY, text: (v) => date32Text(Math.round(v)), calendar: true, zoned: false, trim: true }
-        : { toMs: 1, text: (v) => date64Text(Math.round(v)), calendar: true, zoned: false, trim: true };
+      // apache-arrow gives milliseconds for both date units, and the profile holds what it gives.
+      return { toMs: 1, text: (v) => date64Text(Math.round(v)), calendar: true, zoned: false, trim: true };
     case Type.Time:
       return { toMs: MS_PER[t.unit], text: (v) => timeText(raw(v), t.unit), calendar: false, zoned: false, unit: 'time of day', trim: false };
     case Type.Duration:

@@ -49,6 +49,8 @@ export interface ErrorInfo {
 /** A unique-values result without its (possibly huge) list of values, which the page reads by window. */
 export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   column: string;
+  /** Index of the counted column among the top-level fields. */
+  columnIndex: number;
   /** Number of entries in the list (distinct values, plus one for null when present). */
   valueCount: number;
   /** The most frequent values, for the profile chart. */

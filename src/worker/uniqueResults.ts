@@ -14,9 +14,9 @@ export class KeptUnique {
   constructor(readonly result: UniqueResult) {}
 
   /** The result without its list of values: counts, the profile and the most frequent values. */
-  summary(column: string): UniqueSummary {
+  summary(column: string, columnIndex: number): UniqueSummary {
     const { values, ...rest } = this.result;
-    return { ...rest, column, valueCount: values.length, top: values.slice(0, 30) };
+    return { ...rest, column, columnIndex, valueCount: values.length, top: values.slice(0, 30) };
   }
 
   /** Rows [start, end) of the list, sorted and filtered as asked; with the filtered total. */

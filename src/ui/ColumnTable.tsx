@@ -1,0 +1,150 @@
+import type { ColumnTotals, DatasetSummary } from '../worker/protocol';
+import { ErrorBox } from './ErrorBox';
+import { bytes, count, percent } from './format';
+import { ShareBar } from './ShareBar';
+import { TypeIcon } from './TypeIcon';
+import { useColumnSummary } from './useColumnSummary';
+
+/** A byte count with its exact number on hover. */
+function Bytes({ n }: { n: number | undefined }) {
+  return n === undefined ? <span className="muted" title="Not stored in the file's metadata (compressed Arrow buffers keep it in the body)">—</span> : <span title={`${count(n)} bytes`}>{bytes(n)}</span>;
+}
+
+/** Nulls, with their share of the rows once every chunk is counted. */
+function Nulls({ totals, rows }: { totals: ColumnTotals; rows?: number }) {
+  if (totals.nulls === undefined) return <span className="muted" title="No null count in the metadata of every chunk (statistics absent, or a nested column)">—</span>;
+  return (
+    <>
+      {count(totals.nulls)}
+      {rows !== undefined && <span className="muted"> ({percent(totals.nulls, rows)})</span>}
+    </>
+  );
+}
+
+/**
+ * Every column over the whole file, from metadata only (the Parquet footer, the Arrow message
+ * headers): type, nulls, bytes on disk and uncompressed, codecs, encodings and share of the file.
+ */
+export function ColumnTable({ summary }: { summary: DatasetSummary }) {
+  const { summary: totals, error, countAll } = useColumnSummary(summary.id);
+  const parquet = summary.format === 'parquet';
+  const noun = parquet ? 'row group' : 'batch';
+  const nouns = parquet ? 'row groups' : 'batches';
+  const columnBytes = totals ? totals.columns.reduce((s, c) => s + c.bytes, 0) + totals.otherDictionaryBytes : 0;
+  const showEncodings = !!totals?.columns.some((c) => c.encodings.length > 0);
+  const showStats = parquet && !!totals?.columns.some((c) => c.min !== undefined);
+  return (
+    <section className="column-summary" aria-labelledby="column-summary-title">
+      <h2 id="column-summary-title">Columns in the whole file</h2>
+      <p className="muted" data-testid="column-summary-status">
+        {totals === null
+          ? 'Reading metadata…'
+          : totals.complete
+            ? `From ${parquet ? 'the footer' : 'the message headers'} of all ${count(totals.chunksCounted)} ${totals.chunksCounted === 1 ? noun : nouns}; no value was read.`
+            : totals.chunksCounted >= totals.limit
+              ? `From the first ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : '+'} ${nouns} only (each ${noun} is one more header read).`
+              : `Counting ${nouns}: ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : ' found so far'}…`}{' '}
+        {totals && !totals.complete && totals.chunksCounted >= totals.limit && (
+          <button className="link" onClick={countAll}>
+            Count all {nouns}
+          </button>
+        )}
+      </p>
+      {totals && totals.skipped > 0 && (
+        <p className="muted">
+          Left out: {count(totals.skipped)} {totals.skipped === 1 ? noun : nouns} whose metadata could not be read ({totals.skipReason}).
+        </p>
+      )}
+      {error && <ErrorBox info={error} />}
+      {totals && (
+        <div className="column-table-wrap">
+          <table className="column-table" data-testid="column-summary">
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Type</th>
+                <th scope="col" className="num">
+                  Nulls
+                </th>
+                <th scope="col" className="num">
+                  On disk
+                </th>
+                <th scope="col" className="num">
+                  Uncompressed
+                </th>
+                <th scope="col">Codec</th>
+                {showEncodings && <th scope="col">Encodings</th>}
+                <th scope="col">Share of file</th>
+                {showStats && <th scope="col">Min … max (statistics)</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {totals.columns.map((c) => {
+                const field = summary.fields[c.column];
+                return (
+                  <tr key={c.column}>
+                    <th scope="row">
+                      <TypeIcon typeId={field?.typeId ?? 'other'} /> {field?.name}
+                    </th>
+                    <td className="type">{field?.type}</td>
+                    <td className="num">
+                      <Nulls totals={c} rows={totals.complete ? summary.rows : undefined} />
+                    </td>
+                    <td className="num">
+                      <Bytes n={c.bytes} />
+                      {c.dictionaryBytes ? <div className="muted">dictionaries {bytes(c.dictionaryBytes)}</div> : null}
+                    </td>
+                    <td className="num">
+                      <Bytes n={c.uncompressedBytes} />
+                    </td>
+                    <td>{c.codecs.join(', ')}</td>
+                    {showEncodings && <td>{c.encodings.join(', ')}</td>}
+                    <td>
+                      <ShareBar part={c.bytes} whole={summary.size} />
+                    </td>
+                    {showStats && (
+                      <td className="stats">{c.min === undefined ? '' : `${c.min} … ${c.max}${c.minMaxExact ? '' : ' (bounds)'}`}</td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">All columns</th>
+                <td />
+                <td />
+                <td className="num">
+                  <Bytes n={columnBytes} />
+                </td>
+                <td className="num">
+                  <Bytes n={totals.columns.every((c) => c.uncompressedBytes !== undefined) ? totals.columns.reduce((s, c) => s + c.uncompressedBytes!, 0) : undefined} />
+                </td>
+                <td />
+                {showEncodings && <td />}
+                <td>
+                  <ShareBar part={columnBytes} whole={summary.size} />
+                </td>
+                {showStats && <td />}
+              </tr>
+              {totals.complete && (
+                <tr>
+                  <th scope="row">{parquet ? 'Footer, headers, padding' : 'Schema, headers, padding'}</th>
+                  <td colSpan={2} />
+                  <td className="num">
+                    <Bytes n={Math.max(0, summary.size - columnBytes)} />
+                  </td>
+                  <td colSpan={showEncodings ? 3 : 2} />
+                  <td>
+                    <ShareBar part={Math.max(0, summary.size - columnBytes)} whole={summary.size} />
+                  </td>
+                  {showStats && <td />}
+                </tr>
+              )}
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
