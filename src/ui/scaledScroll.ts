@@ -117,6 +117,8 @@ export function afterScroll(previous: ScrollPosition, scrollTop: number, g: Scro
  * some height, still shows the last row).
  */
 export function afterResize(previous: ScrollPosition, before: ScrollGeometry, after: ScrollGeometry): ScrollPosition {
-  const atBottom = previous.virtualTop > 0 && previous.virtualTop >= maxVirtualTop(before.rows * before.rowHeight, before.viewport) - 0.5;
+  // At the bottom for either viewport: the position may already be the new one's (a scroll event can come first).
+  const bottom = Math.min(maxVirtualTop(before.rows * before.rowHeight, before.viewport), maxVirtualTop(after.rows * after.rowHeight, after.viewport));
+  const atBottom = previous.virtualTop > 0 && previous.virtualTop >= bottom - 0.5;
   return positionAt(atBottom && after.rows === before.rows ? Infinity : previous.virtualTop, after);
 }

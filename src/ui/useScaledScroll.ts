@@ -87,7 +87,9 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     if (!el) return;
     const onScroll = () => {
       if (Math.abs(el.scrollTop - posRef.current.scrollTop) < 0.01) return; // horizontal, or our own
-      const next = afterScroll(posRef.current, el.scrollTop, geometryRef.current);
+      // The viewport as it is now: a panel appearing or going can make the browser clamp scrollTop
+      // (and fire this) before the resize observer reports the new height.
+      const next = afterScroll(posRef.current, el.scrollTop, { ...geometryRef.current, viewport: Math.max(0, el.clientHeight - headerHeight) });
       posRef.current = next;
       setPos(next);
     };
@@ -104,7 +106,7 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
       el.removeEventListener('scroll', onScroll);
       el.removeEventListener('wheel', onWheel);
     };
-  }, [moveTo, rowHeight]);
+  }, [moveTo, rowHeight, headerHeight]);
 
   const showRowAtTop = useCallback(
     (row: number) => {

@@ -93,6 +93,20 @@ describe('scaled scrolling at 50,086,550 rows', () => {
     }
   });
 
+  it('a panel going away after End makes the browser clamp scrollTop before the resize is heard: still the last row', () => {
+    const g0 = { ...g, viewport: 486 };
+    const end = positionAt(ROWS * ROW_H, g0);
+    const g1 = { ...g, viewport: 510 }; // 24 px more: the browser's largest scrollTop is 24 px less
+    const clamped = applied(end.scrollTop, g1);
+    expect(clamped).toBe(end.scrollTop - 24);
+    const seen = afterScroll(end, clamped, g1);
+    expect(painted(seen, g1).lastRow).toBe(ROWS - 1);
+    expect(painted(seen, g1).viewportTop(ROWS - 1)).toBe(g1.viewport - ROW_H);
+    // Then the resize is heard: the position stays at the bottom.
+    const resized = afterResize(seen, g0, g1);
+    expect(resized.virtualTop).toBe(ROWS * ROW_H - g1.viewport);
+  });
+
   it('the report\'s state (scrollTop 7,999,334 with a virtual offset past the end) cannot arise: every scrollTop paints the viewport', () => {
     const max = maxScrollTop(scrollScale(ROWS * ROW_H, g.viewport), g.viewport);
     for (const s of [0, 1, 2, 1000, max / 3, max / 2, max - 24, max - 2, max - 1, max]) {
