@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { SourceSpec } from '../worker/protocol';
-import { rememberRecent } from './recentFiles';
+import { rememberFile } from './recentFiles';
+import { RecentMenu } from './RecentMenu';
 
 const ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.stream,.arrow_file';
 
@@ -27,8 +28,8 @@ export function OpenBar({ onFiles, onOpen, busy }: Props) {
       const handles = await picker({ multiple: true });
       const files = await Promise.all(handles.map((h) => h.getFile()));
       onFiles(files);
-      // Remembered for the Recent list; a handle that cannot be stored (or no IndexedDB) is skipped.
-      handles.forEach((h, i) => void rememberRecent(h, files[i].size).catch(() => {}));
+      // Remembered for the Recent menu, with the handle that reopens them.
+      handles.forEach((h, i) => void rememberFile(files[i], h));
     } catch (e) {
       if ((e as DOMException).name !== 'AbortError') input.current?.click();
     }
@@ -53,10 +54,16 @@ export function OpenBar({ onFiles, onOpen, busy }: Props) {
         hidden
         data-testid="file-input"
         onChange={(e) => {
-          if (e.target.files) onFiles(Array.from(e.target.files));
+          if (e.target.files) {
+            const files = Array.from(e.target.files);
+            onFiles(files);
+            // No handle from <input type=file>: remembered as a hint to choose the file again.
+            files.forEach((f) => void rememberFile(f));
+          }
           e.target.value = '';
         }}
       />
+      <RecentMenu onFile={(f) => onFiles([f])} onChooseAgain={() => void openFile()} />
       <button onClick={openSample} disabled={busy}>
         Open sample
       </button>

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { rememberFile } from './recentFiles';
+
+type HandleItem = DataTransferItem & { getAsFileSystemHandle?(): Promise<FileSystemHandle | null> };
 
 export interface FileDrop {
   /** A drag is over the drop target (for styling). */
@@ -26,7 +29,13 @@ export function useFileDrop(openFiles: (files: Iterable<File>) => void): FileDro
     onDrop(e) {
       e.preventDefault();
       setDragging(false);
-      if (e.dataTransfer.files.length) openFiles(Array.from(e.dataTransfer.files));
+      const files = Array.from(e.dataTransfer.files);
+      // Handles (Chromium) must be asked for during the drop event; they let the Recent menu reopen the file.
+      const handles = Array.from(e.dataTransfer.items)
+        .filter((item) => item.kind === 'file')
+        .map((item) => (item as HandleItem).getAsFileSystemHandle?.().catch(() => null) ?? Promise.resolve(null));
+      if (files.length) openFiles(files);
+      files.forEach((f, i) => void (handles[i] ?? Promise.resolve(null)).then((h) => rememberFile(f, h?.kind === 'file' ? (h as FileSystemFileHandle) : null)));
     },
   };
   return { dragging, dropProps };

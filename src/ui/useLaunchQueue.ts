@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { rememberFile } from './recentFiles';
 
 interface LaunchParams {
   files: FileSystemFileHandle[];
@@ -13,6 +14,10 @@ interface LaunchQueue {
 export function useLaunchQueue(openFiles: (files: Iterable<File>) => void): void {
   useEffect(() => {
     const queue = (window as unknown as { launchQueue?: LaunchQueue }).launchQueue;
-    queue?.setConsumer(async ({ files }) => openFiles(await Promise.all(files.map((h) => h.getFile()))));
+    queue?.setConsumer(async ({ files: handles }) => {
+      const files = await Promise.all(handles.map((h) => h.getFile()));
+      openFiles(files);
+      files.forEach((f, i) => void rememberFile(f, handles[i]));
+    });
   }, [openFiles]);
 }
