@@ -19,8 +19,6 @@ export function errorLine(e: unknown): string {
     text = `${e.message}${where ? ` (at ${where})` : ''}${e.stillWorks ? ` ${e.stillWorks}` : ''}`;
   } else if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') {
     text = `no such file: ${(e as NodeJS.ErrnoException).path}`;
-  } else if ((e as NodeJS.ErrnoException)?.code === 'EISDIR') {
-    text = `${(e as NodeJS.ErrnoException).path ?? 'the path'} is a folder, not a file (arrowscope serve DIR serves a folder).`;
   } else if ((e as NodeJS.ErrnoException)?.code === 'EACCES') {
     text = `permission denied: ${(e as NodeJS.ErrnoException).path}`;
   } else if (e instanceof Error) {

@@ -1,10 +1,11 @@
+import { stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { openDataset } from '../dataset/openDataset';
 import type { Dataset } from '../model/types';
 import { NodeFileSource } from '../source/nodeFileSource';
 import { parseCommand, type Command } from './args';
 import type { CommandIo } from './context';
-import { EXIT_OK, UsageError, errorLine, exitCodeOf } from './errors';
+import { EXIT_OK, InputError, UsageError, errorLine, exitCodeOf } from './errors';
 import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
@@ -23,6 +24,7 @@ export interface RunStreams {
 type FileCommand = Exclude<Command, { kind: 'help' } | { kind: 'view' }>;
 
 async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
+  if ((await stat(command.file)).isDirectory()) throw new InputError(`${command.file} is a folder, not a file (arrowscope serve DIR serves a folder).`);
   const source = await NodeFileSource.open(command.file);
   let dataset: Dataset;
   io.progress.restart();

@@ -109,3 +109,4 @@ export async function deepStructFile(depth: number): Promise<string> {
   });
   return path;
 }
+
