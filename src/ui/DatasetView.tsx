@@ -60,7 +60,8 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {uniqueShown && (
         <div className="view-keep" hidden={view !== 'unique'}>
           <UniqueView
-            key={column}
+            // A count that ends while another tab is shown reaches the store, not the view that ran it: mount again to show it.
+            key={`${column}:${tab.unique[column] ? 'kept' : ''}`}
             summary={summary}
             column={column}
             onColumnChange={(c) => store.setUniqueColumn(tab.id, c)}
