@@ -38,17 +38,31 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
   }, [engine, summary.id, selected]);
 
   const noun = summary.format === 'parquet' ? 'Row group' : 'Batch';
+  const nouns = summary.format === 'parquet' ? 'Row groups' : 'Batches';
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const last = summary.chunkCount - 1;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW) / ROW) - 1);
+    const moves: Record<string, number> = { ArrowDown: (selected ?? -1) + 1, ArrowUp: (selected ?? 1) - 1, PageDown: (selected ?? 0) + page, PageUp: (selected ?? 0) - page, Home: 0, End: last };
+    if (!(e.key in moves) || last < 0) return;
+    e.preventDefault();
+    const next = Math.min(last, Math.max(0, moves[e.key]));
+    setSelected(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
   return (
     <div className="chunks">
-      <div className="chunk-list">
-        <div className="chunk-row chunk-head" role="row">
-          <span>{noun}</span>
-          <span>Rows</span>
-          <span>First row</span>
-          <span>Offset</span>
-          <span>Size</span>
+      <div className="chunk-list" role="grid" aria-label={nouns} aria-rowcount={summary.chunkCount + 1}>
+        <div role="rowgroup">
+          <div className="chunk-row chunk-head" role="row" aria-rowindex={1}>
+            <span role="columnheader">{noun}</span>
+            <span role="columnheader">Rows</span>
+            <span role="columnheader">First row</span>
+            <span role="columnheader">Offset</span>
+            <span role="columnheader">Size</span>
+          </div>
         </div>
-        <div ref={scroller} className="chunk-scroll" role="grid" aria-label={`${noun}s`} aria-rowcount={summary.chunkCount} data-testid="chunk-list">
+        {/* A focusable region: arrow keys move the selection, Home and End go to the first and last. */}
+        <div ref={scroller} className="chunk-scroll" role="rowgroup" tabIndex={0} aria-label={`${nouns} (arrow keys select)`} onKeyDown={onKeyDown} data-testid="chunk-list">
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const chunk = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
@@ -56,24 +70,24 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
                 <div
                   key={item.key}
                   role="row"
-                  aria-rowindex={item.index + 1}
+                  aria-rowindex={item.index + 2}
                   aria-selected={selected === item.index}
                   className={`chunk-row${selected === item.index ? ' selected' : ''}`}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
                   onClick={() => setSelected(item.index)}
                 >
-                  <span>{item.index}</span>
-                  <span>{chunk ? count(chunk.rows) : '…'}</span>
-                  <span>{chunk ? count(chunk.rowOffset) : ''}</span>
-                  <span>{chunk ? count(chunk.offset) : ''}</span>
-                  <span>{chunk ? bytes(chunk.bytes) : ''}</span>
+                  <span role="gridcell">{item.index}</span>
+                  <span role="gridcell">{chunk ? count(chunk.rows) : '…'}</span>
+                  <span role="gridcell">{chunk ? count(chunk.rowOffset) : ''}</span>
+                  <span role="gridcell">{chunk ? count(chunk.offset) : ''}</span>
+                  <span role="gridcell">{chunk ? bytes(chunk.bytes) : ''}</span>
                 </div>
               );
             })}
           </div>
         </div>
       </div>
-      <div className="chunk-detail" data-testid="chunk-detail">
+      <div className="chunk-detail" data-testid="chunk-detail" role="region" tabIndex={0} aria-label={`${noun} detail`}>
         {selected === null && <p className="muted">Select a {noun.toLowerCase()} to see its columns and buffers.</p>}
         {error && <ErrorBox info={error} />}
         {detail && <ChunkDetailView detail={detail} summary={summary} />}

@@ -57,7 +57,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
       )}
       {error && <ErrorBox info={error} />}
       {totals && (
-        <div className="column-table-wrap">
+        <div className="column-table-wrap" role="region" aria-label="Column table (scrolls sideways on a narrow page)" tabIndex={0}>
           <table className="column-table" data-testid="column-summary">
             <thead>
               <tr>

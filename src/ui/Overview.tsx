@@ -21,7 +21,7 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
   ];
   if (summary.createdBy) facts.push(['Created by', summary.createdBy]);
   return (
-    <div className="overview">
+    <div className="overview" role="region" aria-label="Overview" tabIndex={0}>
       <Facts facts={facts} testId="overview" />
       {!summary.indexComplete && (
         <button onClick={() => void engine.stopIndexing(summary.id)} title="The batches found so far stay explorable">

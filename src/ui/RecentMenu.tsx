@@ -60,9 +60,9 @@ export function RecentMenu({ onFile, onChooseAgain }: Props) {
       {open && (
         <div className="menu" role="menu" aria-label="Recent files" ref={menu} onKeyDown={onKeyDown} data-testid="recent-menu">
           {recent.length === 0 && (
-            <div className="menu-empty" role="none">
-              No local file opened yet.
-            </div>
+            <button role="menuitem" className="menu-item menu-empty" aria-disabled="true" onClick={() => setOpen(false)}>
+              No local file opened yet
+            </button>
           )}
           {recent.map((r) => (
             <button key={r.key} role="menuitem" className="menu-item" onClick={() => choose(r)} title={r.handle ? `Reopen ${r.name}` : `${r.name} was opened without a file handle: choose it again`}>

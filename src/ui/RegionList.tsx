@@ -43,7 +43,7 @@ export function RegionList({ summary, chunk, column, regions }: { summary: Datas
       )}
       {pages === 'loading' && <div>Reading page headers…</div>}
       {pages && pages !== 'loading' && (
-        <div className="pages" data-testid="pages">
+        <div className="pages" data-testid="pages" role="region" tabIndex={0} aria-label={`Pages of ${name}`}>
           <div>
             {count(pages.pages.length)} pages{pages.truncated ? ' (list cut at the first 10,000 of a leaf)' : ''}:
           </div>

@@ -73,7 +73,7 @@ function FieldNode({ field, depth }: { field: FieldInfo; depth: number }) {
 /** The schema as a tree of fields with full types, nullability and metadata. */
 export function SchemaView({ summary }: { summary: DatasetSummary }) {
   return (
-    <div className="schema">
+    <div className="schema" role="region" aria-label="Schema and metadata" tabIndex={0}>
       <ul role="tree" aria-label="Schema" data-testid="schema">
         {summary.fields.map((f, i) => (
           <FieldNode key={i} field={f} depth={0} />

@@ -146,41 +146,47 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
             {result.note ? ` — ${result.note}` : ''}
           </p>
           <ProfilePanel result={result} />
-          <div className="unique-head" role="row">
-            <span role="columnheader">Value</span>
-            <span role="columnheader">Count</span>
-            <span role="columnheader">Share</span>
-          </div>
-          <div ref={scroller} className="unique-scroll" role="grid" aria-label="Unique values" aria-rowcount={total} data-testid="unique-list">
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const v = pages.key === viewKey ? pages.pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE] : undefined;
-                if (!v) {
+          {/* One grid: the header row, then the scrolling rows (a focusable region, so keys scroll it). */}
+          <div className="unique-table" role="grid" aria-label={`Unique values of ${result.column}`} aria-rowcount={total + 1}>
+            <div role="rowgroup">
+              <div className="unique-head" role="row" aria-rowindex={1}>
+                <span role="columnheader">Value</span>
+                <span role="columnheader">Count</span>
+                <span role="columnheader">Share</span>
+              </div>
+            </div>
+            <div ref={scroller} className="unique-scroll" role="rowgroup" tabIndex={0} aria-label="Values (click one to show its first row)" data-testid="unique-list">
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((item) => {
+                  const v = pages.key === viewKey ? pages.pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE] : undefined;
+                  if (!v) {
+                    return (
+                      <div key={item.key} role="row" aria-rowindex={item.index + 2} className="unique-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}>
+                        <span role="gridcell">…</span>
+                      </div>
+                    );
+                  }
                   return (
-                    <div key={item.key} role="row" className="unique-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}>
-                      <span role="gridcell">…</span>
+                    <div
+                      key={item.key}
+                      role="row"
+                      aria-rowindex={item.index + 2}
+                      className="unique-row"
+                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
+                      onClick={() => onJump(v.firstRow, result.columnIndex)}
+                      title={`First at row ${count(v.firstRow)}: click to show it`}
+                    >
+                      <span role="gridcell" className={v.value === null ? 'null' : ''}>
+                        {v.value === null ? 'null' : String(v.value)}
+                      </span>
+                      <span role="gridcell">{count(v.count)}</span>
+                      <span role="gridcell">
+                        <ShareBar part={v.count} whole={result.rows} />
+                      </span>
                     </div>
                   );
-                }
-                return (
-                  <div
-                    key={item.key}
-                    role="row"
-                    className="unique-row"
-                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
-                    onClick={() => onJump(v.firstRow, result.columnIndex)}
-                    title={`First at row ${count(v.firstRow)}: click to show it`}
-                  >
-                    <span role="gridcell" className={v.value === null ? 'null' : ''}>
-                      {v.value === null ? 'null' : String(v.value)}
-                    </span>
-                    <span role="gridcell">{count(v.count)}</span>
-                    <span role="gridcell">
-                      <ShareBar part={v.count} whole={result.rows} />
-                    </span>
-                  </div>
-                );
-              })}
+                })}
+              </div>
             </div>
           </div>
         </>
