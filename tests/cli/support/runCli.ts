@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
+import type { CommandIo } from '../../../src/cli/context';
+import { Output } from '../../../src/cli/output';
+import { Progress } from '../../../src/cli/progress';
 import { run } from '../../../src/cli/run';
 
 export interface CliResult {
@@ -18,6 +21,18 @@ export async function runCli(...args: string[]): Promise<CliResult> {
   stderr.on('data', (c: Buffer) => err.push(c));
   const status = await run(args, { stdout, stderr });
   return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/** One command function on an open dataset, with its output and stderr lines collected. */
+export async function commandOutput(command: (io: CommandIo) => Promise<number>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stream = new PassThrough();
+  const parts: Buffer[] = [];
+  stream.on('data', (c: Buffer) => parts.push(c));
+  let stderr = '';
+  const out = new Output(stream);
+  const code = await command({ out, warn: (line) => (stderr += `${line}\n`), progress: new Progress({ write: () => true }, false) });
+  await out.finish();
+  return { code, stdout: Buffer.concat(parts).toString('utf8'), stderr };
 }
 
 export const BIN = 'bin/arrowscope.mjs';
