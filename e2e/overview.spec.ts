@@ -159,6 +159,8 @@ test('A histogram has an x axis in the column\'s units, y counts and bin ranges 
   expect(await histogram.getByTestId('y-axis').locator('text').allTextContents()).toEqual(expect.arrayContaining(['0', '1K', '2K']));
   const bin = histogram.locator('.bin').first();
   await expect(bin.locator('title')).toHaveText(/^-2500 … -2333\.33: \d+ rows \([\d.]+%\)$/);
+  await histogram.locator('.bin').nth(15).hover();
+  await expect(histogram.getByTestId('bin-readout')).toHaveText(/^0 … 166\.667: 2,\d{3} rows \(\d\d\.\d%\)$/);
   const top = page.getByTestId('top-values').getByRole('listitem');
   await expect(top).toHaveCount(10);
   await expect(top.first()).toHaveText(/^25\.0\s*610 \(15\.3%\)$/);

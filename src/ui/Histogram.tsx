@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { HistogramAxis } from '../worker/protocol';
 import { compactCount, count, percent } from './format';
 
@@ -45,6 +46,7 @@ function spaced(ticks: { x: number; text: string }[]): { x: number; text: string
 
 /** A histogram with an x axis in the column's units, a y axis of row counts, and each bin's range on hover. */
 export function Histogram({ bins, axis, rows, column, approximate }: Props) {
+  const [hovered, setHovered] = useState<number | null>(null);
   const lo = bins[0].from;
   const hi = bins[bins.length - 1].to;
   const x = (v: number) => M.left + (hi > lo ? ((v - lo) / (hi - lo)) * PLOT_W : PLOT_W / 2);
@@ -53,6 +55,7 @@ export function Histogram({ bins, axis, rows, column, approximate }: Props) {
   const y = (c: number) => M.top + PLOT_H - (c / yMax) * PLOT_H;
   const xTicks = spaced(axis.ticks.map((t) => ({ x: x(t.at), text: t.text })));
   const bottom = M.top + PLOT_H;
+  const binText = (i: number) => `${axis.bins[i]}: ${approximate ? '≈ ' : ''}${count(bins[i].count)} rows (${percent(bins[i].count, rows)})`;
   return (
     <figure className="chart histogram" data-testid="histogram">
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={`Histogram of ${column}: ${bins.length} bins from ${axis.bins[0]?.split(' … ')[0]} to ${axis.bins[axis.bins.length - 1]?.split(' … ').pop()}`}>
@@ -75,10 +78,9 @@ export function Histogram({ bins, axis, rows, column, approximate }: Props) {
           {bins.map((b, i) => {
             const x0 = x(b.from);
             const w = Math.max(1, x(b.to) - x0 - 1);
-            const title = `${axis.bins[i]}: ${approximate ? '≈ ' : ''}${count(b.count)} rows (${percent(b.count, rows)})`;
             return (
-              <g key={i} className="bin">
-                <title>{title}</title>
+              <g key={i} className={`bin${hovered === i ? ' hovered' : ''}`} onPointerEnter={() => setHovered(i)} onPointerLeave={() => setHovered((h) => (h === i ? null : h))}>
+                <title>{binText(i)}</title>
                 {/* The whole column of the bin answers hover, however low its bar (a path, so the bars stay the only rects). */}
                 <path className="hit" d={`M${x0} ${M.top}h${w + 1}v${PLOT_H}h${-(w + 1)}z`} />
                 <rect className="bar" x={x0 + 0.5} y={y(b.count)} width={w} height={bottom - y(b.count)} />
@@ -106,6 +108,9 @@ export function Histogram({ bins, axis, rows, column, approximate }: Props) {
           </text>
         </g>
       </svg>
+      <figcaption className="bin-readout" data-testid="bin-readout">
+        {hovered === null ? 'Point at a bar for its range and count.' : binText(hovered)}
+      </figcaption>
     </figure>
   );
 }
