@@ -1,7 +1,7 @@
 /** `arrowscope --help`. Keep in step with the README's command table. */
 export const HELP = `arrowscope FILE [options]        inspect an Arrow IPC stream/file or a Parquet file lazily
 arrowscope view FILE [--port N]  open FILE in the Arrowscope app in your browser (served from this machine)
-arrowscope serve DIR [--port N]  the same for every Arrow and Parquet file in a folder
+arrowscope serve DIR [--port N]  the same for a folder: a page listing its files, each opening in the app
 
 Inspect:
   (no options)                   schema and chunk summary (batches or row groups)
@@ -37,8 +37,8 @@ View and serve:
 
 Exit codes:
   0  success (also when the reader of the output closes it early, as head does)
-  1  the file or a column could not be read, or names a column or rows the file does not have
-     (the reason on stderr)
+  1  the file or a column could not be read, or names a column or rows the file does not have,
+     or the output could not be written (a full disk); the reason on stderr
   2  usage error: unknown option, malformed value, missing FILE
 
   -h, --help                     this text`;

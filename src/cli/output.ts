@@ -1,9 +1,15 @@
 import type { Writable } from 'node:stream';
 
-/** The reader of our output went away (EPIPE and the like): stop the work and exit quietly. */
+/** Writing the output failed: its reader went away (a broken pipe: stop quietly), or the disk is full or the like. */
 export class OutputClosed extends Error {
   constructor(readonly cause: unknown) {
-    super('The output was closed by its reader.');
+    super(`The output could not be written: ${(cause as Error)?.message ?? String(cause)}.`);
+  }
+
+  /** The reader closed the pipe early (as `head` does): not a failure of ours. */
+  get byReader(): boolean {
+    const code = (this.cause as NodeJS.ErrnoException)?.code;
+    return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED';
   }
 }
 

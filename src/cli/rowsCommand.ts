@@ -71,6 +71,8 @@ function uniqueKeys(refs: ColumnRef[]): string[] {
   });
 }
 
+type NoteError = (column: number, error: string | null) => void;
+
 const cellValue = (c: CellText): string | null => (c !== null && typeof c === 'object' ? null : c);
 const cellTable = (c: CellText): string => (c === null ? 'null' : typeof c === 'object' ? 'error' : escapeText(c));
 
@@ -79,25 +81,24 @@ export async function rowsCommand(dataset: Dataset, request: RowsRequest, io: Co
   const refs = refsOf(dataset, request.columns);
   const range = rangeOf(dataset, request);
   const errors: (string | null)[] = refs.map(() => null);
-  const noteErrors = (found: (string | null)[]) => {
-    found.forEach((e, k) => {
-      if (e === null || errors[k] !== null) return;
-      errors[k] = e;
-      io.warn(`arrowscope: column "${escapeText(refs[k].name)}": ${escapeText(e)}`);
-    });
+  /** The first error of each column, said once on stderr. */
+  const noteError: NoteError = (k, e) => {
+    if (e === null || errors[k] !== null) return;
+    errors[k] = e;
+    io.warn(`arrowscope: column "${escapeText(refs[k].name)}": ${escapeText(e)}`);
   };
   io.progress.restart();
   if (request.format === 'json') {
-    await writeJson(dataset, request, refs, range, io, noteErrors);
+    await writeJson(dataset, request, refs, range, io, noteError);
   } else {
-    await writeLines(dataset, request, refs, range, io, noteErrors);
+    await writeLines(dataset, request, refs, range, io, noteError);
   }
   io.progress.clear();
   return errors.some((e) => e !== null) ? 1 : 0;
 }
 
 /** table, ndjson, csv: a header (table, csv), then one line per row, a window of rows at a time. */
-async function writeLines(dataset: Dataset, request: RowsRequest, refs: ColumnRef[], range: Range, io: CommandIo, noteErrors: (e: (string | null)[]) => void): Promise<void> {
+async function writeLines(dataset: Dataset, request: RowsRequest, refs: ColumnRef[], range: Range, io: CommandIo, noteError: NoteError): Promise<void> {
   const { format, formulaGuard } = request;
   const keys = format === 'ndjson' ? uniqueKeys(refs).map((k) => `${jsonText(k)}:`) : [];
   if (format === 'table') await io.out.write(`${['row', ...refs.map((r) => escapeText(r.name))].join('\t')}\n`);
@@ -106,7 +107,7 @@ async function writeLines(dataset: Dataset, request: RowsRequest, refs: ColumnRe
   for (let first = range.first; first < range.end; first += WINDOW_ROWS) {
     const count = Math.min(WINDOW_ROWS, range.end - first);
     const window = await readCells(dataset, refs, first, count);
-    noteErrors(window.errors);
+    window.errors.forEach((e, k) => noteError(k, e));
     const cols = window.columns;
     const shown = range.shownFirst + (first - range.first);
     for (let r = 0; r < count; r++) {
@@ -134,7 +135,7 @@ async function writeLines(dataset: Dataset, request: RowsRequest, refs: ColumnRe
  * `{start, end, chunk?, columns: [{name, path?, type, values, error?}]}`, written column by column
  * and window by window, so that memory stays bounded for any number of rows.
  */
-async function writeJson(dataset: Dataset, request: RowsRequest, refs: ColumnRef[], range: Range, io: CommandIo, noteErrors: (e: (string | null)[]) => void): Promise<void> {
+async function writeJson(dataset: Dataset, request: RowsRequest, refs: ColumnRef[], range: Range, io: CommandIo, noteError: NoteError): Promise<void> {
   const count = range.end - range.first;
   const head: Record<string, number> = { start: range.shownFirst, end: range.shownFirst + count };
   if (request.chunk !== undefined) head.chunk = request.chunk;
@@ -157,8 +158,7 @@ async function writeJson(dataset: Dataset, request: RowsRequest, refs: ColumnRef
       io.progress.update(k * count + (first + take - range.first), total, 'values');
       await io.out.breathe();
     }
-    const errorsNow: (string | null)[] = refs.map((_, i) => (i === k ? error : null));
-    noteErrors(errorsNow);
+    noteError(k, error);
     await io.out.write(`]${error !== null ? `,"error":${jsonText(error)}` : ''}}`);
   }
   await io.out.write(']}\n');

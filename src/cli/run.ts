@@ -74,7 +74,7 @@ export async function run(argv: string[], streams: RunStreams): Promise<number> 
     return EXIT_OK;
   } catch (e) {
     progress.clear();
-    if (e instanceof OutputClosed) return EXIT_OK;
+    if (e instanceof OutputClosed && e.byReader) return EXIT_OK;
     try {
       await out.finish(); // what was written before the error still reaches the reader
     } catch {

@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args';
 import { csvCell, csvLine } from '../../src/cli/csv';
@@ -7,6 +7,7 @@ import { escapeText, jsonText } from '../../src/cli/escapeText';
 import { Output, OutputClosed } from '../../src/cli/output';
 import { Progress } from '../../src/cli/progress';
 import { parseRange } from '../../src/cli/serve/rangeHeader';
+import { run } from '../../src/cli/run';
 import { parseCsv } from './support/runCli';
 
 describe('escapeText (text output for terminals)', () => {
@@ -153,6 +154,25 @@ describe('Output (stdout with backpressure)', () => {
     ).rejects.toBeInstanceOf(OutputClosed);
     expect(out.closed).toBe(true);
     await expect(out.finish()).rejects.toBeInstanceOf(OutputClosed);
+  });
+});
+
+describe('a stdout that fails', () => {
+  const failing = (code: string) =>
+    new Writable({
+      write(_chunk, _enc, done) {
+        done(Object.assign(new Error(`write ${code}`), { code }));
+      },
+    });
+
+  it('a reader that went away (EPIPE) ends the command quietly with 0; a full disk is an error with 1', async () => {
+    const stderr = new PassThrough();
+    let said = '';
+    stderr.on('data', (c: Buffer) => (said += c.toString()));
+    expect(await run(['public/sample.arrow', '--rows', '0:4000'], { stdout: failing('EPIPE'), stderr })).toBe(0);
+    expect(said).toBe('');
+    expect(await run(['public/sample.arrow', '--rows', '0:4000'], { stdout: failing('ENOSPC'), stderr })).toBe(1);
+    expect(said).toBe('arrowscope: The output could not be written: write ENOSPC.\n');
   });
 });
 
