@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DateDay, Field, Float64, Int32, RecordBatch, RecordBatchFileWriter, Schema, Struct, TimestampMillisecond, makeData, vectorFromArray } from 'apache-arrow';
+import { DateDay, Field, Float64, Int32, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampMillisecond, makeData, vectorFromArray } from 'apache-arrow';
 import { corpus, TALL_FILE } from './paths';
 
 /** 20,000 rows over three years: a UTC timestamp, a date, and an amount where 42.5 occurs once. */
@@ -25,8 +25,22 @@ function writeBatchesFile(): void {
   writeFileSync(BATCHES_FILE, RecordBatchFileWriter.writeAll(batches).toUint8Array(true));
 }
 
+/** A stream of 1,200 batches of 10 rows: more batches than the column summary counts unasked. */
+const MANY_BATCHES_FILE = join(tmpdir(), 'arrowscope-e2e-1200-batches.arrows');
+
+function writeManyBatchesFile(): void {
+  if (existsSync(MANY_BATCHES_FILE)) return;
+  const schema = new Schema([new Field('n', new Int32(), true)]);
+  const batches = Array.from({ length: 1_200 }, (_, b) => {
+    const n = vectorFromArray(Array.from({ length: 10 }, (_, i) => (i === 0 ? null : b * 10 + i)), new Int32());
+    return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 10, nullCount: 0, children: [n.data[0]] }));
+  });
+  writeFileSync(MANY_BATCHES_FILE, RecordBatchStreamWriter.writeAll(batches).toUint8Array(true));
+}
+
 test.beforeAll(() => {
   writeBatchesFile();
+  writeManyBatchesFile();
   if (existsSync(DATES_FILE)) return;
   const start = Date.UTC(2019, 0, 1);
   const span = Date.UTC(2022, 0, 1) - start;
@@ -121,6 +135,17 @@ test('A stream still being indexed is summed as its batches are found', async ({
   await expect(page.getByTestId('column-summary-status')).toHaveText('From the message headers of all 20 batches; no value was read.', { timeout: 30_000 });
   const [, , nulls] = await summaryRow(page, 'label');
   expect(nulls).toBe('285,715 (14.3%)');
+});
+
+test('Past 1,000 batches the summary stops and says so; it counts the rest when asked', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(MANY_BATCHES_FILE);
+  const status = page.getByTestId('column-summary-status');
+  await expect(status).toContainText('From the first 1,000 of 1,200 batches only', { timeout: 30_000 });
+  expect((await summaryRow(page, 'n'))[2]).toBe('1,000');
+  await status.getByRole('button', { name: 'Count all batches' }).click();
+  await expect(status).toHaveText('From the message headers of all 1,200 batches; no value was read.', { timeout: 30_000 });
+  expect((await summaryRow(page, 'n'))[2]).toBe('1,200 (10.0%)');
 });
 
 test('The reads meter says what it counts and never shows more than 100%; the Parquet decoder line only on Parquet tabs', async ({ page }) => {
