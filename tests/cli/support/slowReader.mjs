@@ -1,5 +1,6 @@
-// Reads stdin slowly (a pause after every chunk) and prints what it got: bytes, lines, sha256, and
-// whether the whole is valid JSON (or every line is, with --ndjson). Used to pipe the CLI into a slow reader.
+// Reads stdin slowly (a pause after every chunk) and prints what it got: bytes, lines, the last line,
+// sha256, and whether the whole is valid JSON (mode json: with the length of each top-level array) or
+// every line is (mode ndjson). Used to pipe the CLI into a slow reader.
 import { createHash } from 'node:crypto';
 
 const pauseMs = Number(process.argv[2] ?? 10);
@@ -14,21 +15,23 @@ process.stdin.on('data', (chunk) => {
   reads++;
   for (const b of chunk) if (b === 10) lines++;
   hash.update(chunk);
-  if (mode !== 'none') chunks.push(chunk);
+  chunks.push(chunk);
   process.stdin.pause();
   setTimeout(() => process.stdin.resume(), pauseMs);
 });
 process.stdin.on('end', () => {
   let valid = null;
+  const arrays = {};
+  const text = Buffer.concat(chunks).toString('utf8');
   if (mode !== 'none') {
-    const text = Buffer.concat(chunks).toString('utf8');
     try {
       if (mode === 'ndjson') text.split('\n').slice(0, -1).forEach((l) => JSON.parse(l));
-      else JSON.parse(text);
+      else for (const [k, v] of Object.entries(JSON.parse(text))) if (Array.isArray(v)) arrays[k] = v.length;
       valid = true;
     } catch (e) {
       valid = String(e.message);
     }
   }
-  process.stdout.write(JSON.stringify({ bytes, lines, reads, sha256: hash.digest('hex'), valid }));
+  const last = text.trimEnd().split('\n').pop();
+  process.stdout.write(JSON.stringify({ bytes, lines, reads, sha256: hash.digest('hex'), valid, arrays, last: mode === 'json' ? undefined : last }));
 });
