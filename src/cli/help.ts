@@ -33,7 +33,7 @@ Output:
 
 View and serve:
   --port N                       port on 127.0.0.1 (default: any free port)
-  --no-open                      print the URL instead of opening the default browser
+  --no-open                      do not open the default browser (the URL is always printed)
 
 Exit codes:
   0  success (also when the reader of the output closes it early, as head does)
