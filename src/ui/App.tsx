@@ -79,7 +79,11 @@ export function App() {
   // The address bar always shows the active tab's link; with no tab, a local file's link that still waits.
   const hash = current ? writeHash(linkOf(current)) : localLink ? writeHash(localLink) : '';
   useEffect(() => {
-    if (hash !== location.hash && !(hash === '' && location.hash === '#')) history.replaceState(null, '', hash || location.pathname + location.search);
+    // A moment late, so that scrolling does not rewrite the URL every frame (browsers throttle that).
+    const timer = setTimeout(() => {
+      if (hash !== location.hash && !(hash === '' && location.hash === '#')) history.replaceState(null, '', hash || location.pathname + location.search);
+    }, 150);
+    return () => clearTimeout(timer);
   }, [hash]);
 
   useLaunchQueue(openFiles);

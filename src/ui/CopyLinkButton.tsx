@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { shareUrl, type HashState } from './shareLink';
 
-/** Copies the address bar's link (it always shows the active tab's view) and says so for a moment. */
-export function CopyLinkButton() {
+/** Copies the link to a view (the one the address bar shows for the active tab) and says so for a moment. */
+export function CopyLinkButton({ link }: { link: HashState }) {
   const [said, setSaid] = useState('');
   useEffect(() => {
     if (!said) return;
@@ -10,7 +11,7 @@ export function CopyLinkButton() {
   }, [said]);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(shareUrl(link, location));
       setSaid('Link copied');
     } catch {
       setSaid('The browser refused the clipboard: copy the link from the address bar');

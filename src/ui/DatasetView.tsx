@@ -8,7 +8,7 @@ import { bytes } from './format';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
 import { UniqueView } from './UniqueView';
-import { VIEWS, type GridState, type TabState, type TabStore } from './tabStore';
+import { linkOf, VIEWS, type GridState, type TabState, type TabStore } from './tabStore';
 import { useEngine } from './useEngine';
 
 /** The Unique view's column when none was chosen: the first string column (as UniqueView picks it). */
@@ -48,7 +48,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
         <span className="share">
           {local ? `The link reopens this view once ${summary.name} (${bytes(summary.size)}) is opened again` : 'Link in the address bar reopens this view'}
         </span>
-        <CopyLinkButton />
+        <CopyLinkButton link={linkOf(tab)} />
       </div>
       {summary.problems.map((p, i) => (
         <ErrorBox key={i} info={p} />
