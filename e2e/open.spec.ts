@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { dropFile, sampleBytes, stubFilePicker } from './localFiles';
 import { corpus, TALL_FILE } from './paths';
 
 async function view(page: Page, name: string) {
@@ -43,19 +44,13 @@ test('A corpus file opened with the file input shows nested values', async ({ pa
 
 test('Dropping a file opens it', async ({ page }) => {
   await page.goto('./');
-  const bytes = [...readFileSync('public/sample.arrow')];
-  const dataTransfer = await page.evaluateHandle((data) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(data)], 'dropped.arrow'));
-    return dt;
-  }, bytes);
-  await page.getByTestId('app').dispatchEvent('drop', { dataTransfer });
+  await dropFile(page, 'dropped.arrow', sampleBytes());
   await expect(page.getByRole('tab', { name: 'dropped.arrow' })).toBeVisible();
   await expect(page.getByTestId('overview')).toContainText('4,000');
 });
 
 test('The Open button uses showOpenFilePicker where the browser has it', async ({ page }) => {
-  const bytes = [...readFileSync('public/sample.arrow')];
+  const bytes = sampleBytes();
   await page.addInitScript((data) => {
     (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => [
       { kind: 'file', name: 'picked.arrow', getFile: async () => new File([new Uint8Array(data)], 'picked.arrow') },
@@ -145,18 +140,7 @@ test('The installable app declares itself a handler for Arrow and Parquet files'
 });
 
 test('Files opened with the picker are listed as recent and reopen from their handles', async ({ page }) => {
-  const bytes = [...readFileSync('public/sample.arrow')];
-  await page.addInitScript((data) => {
-    // A real FileSystemFileHandle (origin private file system), so it can be kept in IndexedDB.
-    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
-      const root = await navigator.storage.getDirectory();
-      const handle = await root.getFileHandle('recent.arrow', { create: true });
-      const writable = await handle.createWritable();
-      await writable.write(new Uint8Array(data));
-      await writable.close();
-      return [handle];
-    };
-  }, bytes);
+  await stubFilePicker(page, 'recent.arrow', sampleBytes());
   await page.goto('./');
   await page.getByRole('button', { name: 'Open file…' }).click();
   await expect(page.getByTestId('overview')).toContainText('4,000');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DateDay, Field, Float64, Int32, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampMillisecond, makeData, vectorFromArray } from 'apache-arrow';
+import { dropFile, sampleBytes, stubFilePicker } from './localFiles';
 import { corpus, TALL_FILE } from './paths';
 
 /** 20,000 rows over three years: a UTC timestamp, a date, and an amount where 42.5 occurs once. */
@@ -244,18 +245,8 @@ test('Jumping from a unique value selects the counted column', async ({ page }) 
 });
 
 test('Recent files: every local file opened is listed in a menu that is there while files are open', async ({ page }) => {
-  const bytes = [...(await import('node:fs')).readFileSync('public/sample.arrow')];
-  await page.addInitScript((data) => {
-    // A real FileSystemFileHandle (origin private file system), so it can be kept in IndexedDB.
-    (window as unknown as { showOpenFilePicker: unknown }).showOpenFilePicker = async () => {
-      const root = await navigator.storage.getDirectory();
-      const handle = await root.getFileHandle('picked-recent.arrow', { create: true });
-      const writable = await handle.createWritable();
-      await writable.write(new Uint8Array(data));
-      await writable.close();
-      return [handle];
-    };
-  }, bytes);
+  const bytes = sampleBytes();
+  await stubFilePicker(page, 'picked-recent.arrow', bytes);
   await page.goto('./');
   await page.getByRole('button', { name: 'Open file…' }).click();
   await expect(page.getByRole('tab', { name: 'picked-recent.arrow' })).toBeVisible();
@@ -264,12 +255,7 @@ test('Recent files: every local file opened is listed in a menu that is there wh
   await expect(page.getByRole('tab', { name: 'alltypes_plain.parquet' })).toBeVisible();
 
   // A dropped file too (a synthetic drop gives no handle).
-  const dataTransfer = await page.evaluateHandle((data) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(data)], 'dropped-recent.arrow'));
-    return dt;
-  }, bytes);
-  await page.getByTestId('app').dispatchEvent('drop', { dataTransfer });
+  await dropFile(page, 'dropped-recent.arrow', bytes);
   await expect(page.getByRole('tab', { name: 'dropped-recent.arrow' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Recent ▾' }).click();
