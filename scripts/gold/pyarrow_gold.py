@@ -11,7 +11,6 @@ import decimal
 import json
 import math
 import os
-import struct
 import sys
 import uuid
 import zoneinfo
@@ -211,7 +210,7 @@ def text(t, s, nested):
         kind = 'double' if pa.types.is_float64(t) else 'float' if pa.types.is_float32(t) else 'half'
         v = s.as_py()
         if kind == 'half':
-            v = float(np.frombuffer(struct.pack('<H', s.cast(pa.uint16()).as_py()) if False else np.float16(v).tobytes(), dtype=np.float16)[0])
+            v = float(np.float16(v))
         return float_text(float(v), kind)
     if pa.types.is_decimal(t):
         d = s.as_py()
