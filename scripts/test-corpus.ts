@@ -96,10 +96,9 @@ const gold: GoldColumnResult[] = [
   ...(await checkPyarrowGold(join(process.cwd(), 'tests/gold/writers'), join(process.cwd(), 'tests/fixtures/writers'))),
 ];
 for (const g of gold) {
-  const file = g.file.startsWith('pyarrow/') ? join(process.cwd(), 'tests/fixtures/writers', g.file) : join(corpusDir, g.file);
-  if (g.outcome === 'differs' || g.outcome === 'error') results.push({ file, status: 'fail', detail: `column ${g.column} vs pyarrow: ${g.detail}` });
-  else if (!g.typeEqual) results.push({ file, status: 'fail', detail: `column ${g.column} type: ${g.detail}` });
-  else if (g.outcome === 'equal') results.push({ file, status: 'pass' });
+  if (g.outcome === 'differs' || g.outcome === 'error') results.push({ file: g.file, status: 'fail', detail: `column ${g.column} vs pyarrow: ${g.detail}` });
+  else if (!g.typeEqual) results.push({ file: g.file, status: 'fail', detail: `column ${g.column} type: ${g.detail}` });
+  else if (g.outcome === 'equal') results.push({ file: g.file, status: 'pass' });
 }
 const goldCount = (f: (g: GoldColumnResult) => boolean) => gold.filter(f).length;
 

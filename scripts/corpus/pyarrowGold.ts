@@ -1,5 +1,5 @@
 /**
- * Strict check against pyarrow: for every gold file in tests/gold/pyarrow (made once with
+ * Strict check against pyarrow: for every gold file in tests/gold/corpus and tests/gold/writers (made once with
  * scripts/gold/pyarrow_gold.py), open the same file through the engine the app uses and compare, per column,
  * the type name and the text the grid shows for the rows pyarrow rendered. A column with no reference is
  * counted apart, never as passed.
@@ -30,6 +30,7 @@ export type ColumnOutcome = 'equal' | 'differs' | 'error' | 'refused' | 'noRefer
 
 const BUDGET_REFUSAL = /more than the .* may take here/;
 export interface GoldColumnResult {
+  /** The data file's path. */
   file: string;
   column: string;
   outcome: ColumnOutcome;
@@ -60,7 +61,7 @@ export async function checkPyarrowGold(goldDir: string, root: string): Promise<G
     try {
       id = (await engine.openSource(await NodeFileSource.open(path), true)).id;
     } catch (e) {
-      for (const c of gold.columns) results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual: false, detail: `open: ${(e as Error).message}` });
+      for (const c of gold.columns) results.push({ file: path, column: c.name, outcome: 'error', typeEqual: false, detail: `open: ${(e as Error).message}` });
       continue;
     }
     try {
@@ -72,15 +73,15 @@ export async function checkPyarrowGold(goldDir: string, root: string): Promise<G
         const field = col >= 0 ? summary.fields[col] : undefined;
         const typeEqual = field?.type === c.type;
         if (c.noReference || !c.values || !c.index) {
-          results.push({ file: gold.file, column: c.name, outcome: 'noReference', typeEqual, detail: c.noReference });
+          results.push({ file: path, column: c.name, outcome: 'noReference', typeEqual, detail: c.noReference });
           continue;
         }
         if (!field) {
-          results.push({ file: gold.file, column: c.name, outcome: 'error', typeEqual, detail: 'column missing' });
+          results.push({ file: path, column: c.name, outcome: 'error', typeEqual, detail: 'column missing' });
           continue;
         }
         if (summary.rows !== c.rows) {
-          results.push({ file: gold.file, column: c.name, outcome: 'differs', typeEqual, detail: `${summary.rows} rows, pyarrow reads ${c.rows}` });
+          results.push({ file: path, column: c.name, outcome: 'differs', typeEqual, detail: `${summary.rows} rows, pyarrow reads ${c.rows}` });
           continue;
         }
         const got: CellText[] = [];
@@ -92,20 +93,20 @@ export async function checkPyarrowGold(goldDir: string, root: string): Promise<G
           got.push(...window.columns[0]);
         }
         if (error) {
-          results.push({ file: gold.file, column: c.name, outcome: BUDGET_REFUSAL.test(error) ? 'refused' : 'error', typeEqual, detail: error });
+          results.push({ file: path, column: c.name, outcome: BUDGET_REFUSAL.test(error) ? 'refused' : 'error', typeEqual, detail: error });
           continue;
         }
         const failed = got.find((v) => typeof v === 'object' && v !== null);
         if (failed) {
           const detail = (failed as { error: string }).error;
-          results.push({ file: gold.file, column: c.name, outcome: BUDGET_REFUSAL.test(detail) ? 'refused' : 'error', typeEqual, detail });
+          results.push({ file: path, column: c.name, outcome: BUDGET_REFUSAL.test(detail) ? 'refused' : 'error', typeEqual, detail });
           continue;
         }
         const i = c.values.findIndex((v, j) => v !== got[j]);
         results.push(
           i < 0
-            ? { file: gold.file, column: c.name, outcome: 'equal', typeEqual, detail: typeEqual ? undefined : `type ${field.type}, pyarrow ${c.type}` }
-            : { file: gold.file, column: c.name, outcome: 'differs', typeEqual, detail: `row ${c.index[i]}: shows ${JSON.stringify(got[i])}, pyarrow ${JSON.stringify(c.values[i])}` },
+            ? { file: path, column: c.name, outcome: 'equal', typeEqual, detail: typeEqual ? undefined : `type ${field.type}, pyarrow ${c.type}` }
+            : { file: path, column: c.name, outcome: 'differs', typeEqual, detail: `row ${c.index[i]}: shows ${JSON.stringify(got[i])}, pyarrow ${JSON.stringify(c.values[i])}` },
         );
       }
     } finally {
