@@ -4,7 +4,7 @@ import type { Format, RowSpan } from './args';
 import { readCells } from './cellWindow';
 import { resolveColumn, type ColumnRef } from './columnRef';
 import type { CommandIo } from './context';
-import { csvLine } from './csv';
+import { csvLine } from '../compute/csvText';
 import { InputError } from './errors';
 import { escapeText, jsonText, jsonValue } from './escapeText';
 import { n } from './numbers';

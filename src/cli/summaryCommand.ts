@@ -1,7 +1,7 @@
 import type { ChunkInfo, Dataset, FieldInfo } from '../model/types';
 import type { Format } from './args';
 import type { CommandIo } from './context';
-import { csvLine } from './csv';
+import { csvLine } from '../compute/csvText';
 import { escapeText, jsonText } from './escapeText';
 import { n } from './numbers';
 import { SCHEMA_DEPTH, nestingDepth, typeText } from './typeSummary';

@@ -4,7 +4,7 @@ import type { Dataset } from '../model/types';
 import type { Format } from './args';
 import { resolveColumn } from './columnRef';
 import type { CommandIo } from './context';
-import { csvLine } from './csv';
+import { csvLine } from '../compute/csvText';
 import { InputError } from './errors';
 import { escapeText, jsonText } from './escapeText';
 import { n } from './numbers';

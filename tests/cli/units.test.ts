@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/cli/args';
-import { csvCell, csvLine } from '../../src/cli/csv';
+import { csvCell, csvLine } from '../../src/compute/csvText';
 import { UsageError } from '../../src/cli/errors';
 import { escapeText, jsonText } from '../../src/cli/escapeText';
 import { Output, OutputClosed } from '../../src/cli/output';
