@@ -5,13 +5,13 @@ describe('unique values as CSV (the file the Unique view downloads)', () => {
   it('guards cells a spreadsheet would run as formulas, keeps numbers and nulls, quotes per RFC 4180', () => {
     const text = uniqueCsv(
       [
-        { value: '=HYPERLINK("http://x","y")', count: 2 },
-        { value: '+1+2', count: 1 },
-        { value: '-5', count: 1 },
-        { value: '@SUM(A1)', count: 1 },
-        { value: '\tcmd', count: 1 },
-        { value: 'plain, text', count: 1 },
-        { value: null, count: 4 },
+        { value: '=HYPERLINK("http://x","y")', count: 2, firstRow: 0 },
+        { value: '+1+2', count: 1, firstRow: 0 },
+        { value: '-5', count: 1, firstRow: 0 },
+        { value: '@SUM(A1)', count: 1, firstRow: 0 },
+        { value: '\tcmd', count: 1, firstRow: 0 },
+        { value: 'plain, text', count: 1, firstRow: 0 },
+        { value: null, count: 4, firstRow: 0 },
       ],
       11,
     );
