@@ -1,4 +1,6 @@
 import type { TabState } from './tabStore';
+import { visibleText } from './visibleText';
+import { VisibleText } from './VisibleText';
 
 interface Props {
   tabs: readonly TabState[];
@@ -36,18 +38,18 @@ export function TabBar({ tabs, active, onActivate, onClose }: Props) {
             tabIndex={t.id === active ? 0 : -1}
             className={`file-tab${t.id === active ? ' active' : ''}`}
             style={{ order: 2 * i }}
-            title={t.summary ? t.name : `${t.name}: opening…`}
+            title={t.summary ? visibleText(t.name) : `${visibleText(t.name)}: opening…`}
             onClick={() => onActivate(t.id)}
             onKeyDown={(e) => onKeyDown(e, i)}
           >
-            {t.name}
+            <VisibleText text={t.name} />
             {!t.summary && <span className="muted"> (opening…)</span>}
           </button>
         ))}
       </div>
       <div className="file-tab-closers">
         {tabs.map((t, i) => (
-          <button key={t.id} className={`file-tab-close${t.id === active ? ' active' : ''}`} style={{ order: 2 * i + 1 }} aria-label={`Close ${t.name}`} title={`Close ${t.name}`} onClick={() => onClose(t.id)}>
+          <button key={t.id} className={`file-tab-close${t.id === active ? ' active' : ''}`} style={{ order: 2 * i + 1 }} aria-label={`Close ${visibleText(t.name)}`} title={`Close ${visibleText(t.name)}`} onClick={() => onClose(t.id)}>
             ×
           </button>
         ))}
