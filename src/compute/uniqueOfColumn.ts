@@ -1,4 +1,5 @@
 import type { Dataset } from '../model/types';
+import { TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
 import { mergeUnique } from './uniqueMerge';
 import { finishRecount } from './uniqueRecount';
@@ -21,13 +22,21 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
 }
 
+/** Least time between two progress reports: each one is a message to the page (or to the engine, from the pool). */
+const PROGRESS_MS = 100;
+
 /**
  * Value counts of one column over the given chunks, one chunk at a time, with the next chunk's read
- * in flight while this one is counted (reading and hashing take about as long as each other).
+ * in flight while this one is counted (reading and hashing take about as long as each other). The
+ * thread is given back every few milliseconds, so a cancel or another file's read waits no longer
+ * than that; chunks without rows are never read.
  */
 export async function uniqueOfColumn(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniquePartial> {
-  const chunks = options.chunks ?? dataset.chunks.map((c) => c.index);
+  const asked = options.chunks ?? dataset.chunks.map((c) => c.index);
+  const chunks = asked.filter((c) => dataset.chunks[c].rows > 0);
+  const skipped = asked.length - chunks.length;
   const counter = new UniqueCounter(options.maxDistinct, options.only);
+  const slicer = new TimeSlicer(options.signal);
   const read = (k: number) => {
     const pending = dataset.readColumn(chunks[k], column, undefined, options.signal);
     pending.catch(() => {}); // awaited below, unless an earlier chunk failed first
@@ -36,16 +45,22 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
   let next = chunks.length ? read(0) : undefined;
   let rowsDone = 0;
   let bytesDone = 0;
+  let reported = -Infinity;
   for (let k = 0; k < chunks.length; k++) {
-    options.signal?.throwIfAborted();
+    await slicer.tick();
     const chunk = dataset.chunks[chunks[k]];
     const vector = await next!;
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
-    counter.add(vector, chunk.rowOffset);
+    for (const steps = counter.steps(vector, chunk.rowOffset); !steps.next().done; ) await slicer.tick();
     rowsDone += chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
-    options.onProgress?.({ chunksDone: k + 1, chunksTotal: chunks.length, rowsDone, bytesDone });
+    const now = performance.now();
+    if (options.onProgress && (now - reported >= PROGRESS_MS || k === chunks.length - 1)) {
+      reported = now;
+      options.onProgress({ chunksDone: skipped + k + 1, chunksTotal: asked.length, rowsDone, bytesDone });
+    }
   }
+  options.signal?.throwIfAborted();
   return counter.partial();
 }
 
