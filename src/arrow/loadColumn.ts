@@ -3,8 +3,9 @@ import { type RecordBatchHeader } from '../adapters/apacheArrowInternals';
 import type { RowRange } from '../model/types';
 import { BatchLoader } from './batchLoader';
 import { validateData } from './validateData';
+import { ColumnPlace, columnLayout, type LayoutArray, type LayoutBuffer } from './columnLayout';
+import { checkContents, checkHeader, checkSizes } from './validateLayout';
 import type { ByteSource } from '../model/byteSource';
-import { DatasetError } from '../model/errors';
 import type { ColumnSpan } from './columnSpans';
 import { readBuffers } from './readBuffers';
 import type { BatchEntry } from './ipcIndex';
@@ -32,25 +33,37 @@ export interface ColumnRequest {
 export async function loadColumn(req: ColumnRequest, rows?: RowRange): Promise<Vector> {
   const { header, span, batch } = req;
   const where = { chunk: req.batchIndex, column: req.field.name };
-  const nodes = header.nodes.slice(span.nodeStart, span.nodeEnd);
+  const { place, arrays } = validatedLayout(req);
+  const compressed = header.compression !== null;
   const regions = header.buffers.slice(span.bufferStart, span.bufferEnd);
-  if (nodes.length !== span.nodeEnd - span.nodeStart || regions.length !== span.bufferEnd - span.bufferStart) {
-    throw new DatasetError('The batch has fewer field nodes or buffers than its schema requires.', { ...where, offset: batch.offset });
-  }
-  if (nodes[0].length > header.length) {
-    throw new DatasetError(`The column claims ${nodes[0].length} rows in a batch of ${header.length}.`, { ...where, offset: batch.offset });
-  }
   const { bytes, regions: rebased } = await readBuffers(req.source, batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
+  const regionOf = (b: LayoutBuffer) => rebased[b.index - span.bufferStart];
+  if (compressed) checkSizes(arrays, place, regionOf);
+  checkContents(arrays, place, bytes, regionOf, req.bigEndian);
+  const nodes = header.nodes.slice(span.nodeStart, span.nodeEnd);
   const variadic = header.variadicBufferCounts.slice(span.variadicStart, span.variadicEnd);
   let data: Data;
   const loader = new BatchLoader(bytes, nodes, rebased, req.dictionaries, variadic, { metadataVersion: req.metadataVersion, bigEndian: req.bigEndian, window: rows });
   try {
     data = loader.visit(req.field.type);
   } catch (e) {
-    throw new DatasetError(`The column's buffers could not be decoded: ${(e as Error).message}.`, { ...where, offset: batch.bodyOffset });
+    throw place.error(`its buffers could not be decoded: ${(e as Error).message}`, batch.bodyOffset);
   }
   const problem = validateData(data);
-  if (problem) throw new DatasetError(`The column's data is inconsistent: ${problem}.`, { ...where, offset: batch.bodyOffset }, 'Other columns and batches may still be readable.');
+  if (problem) throw place.error(`its data is inconsistent: ${problem}`, batch.bodyOffset);
   const vector = makeVector(data);
   return rows && !loader.windowApplied ? vector.slice(rows.start, rows.end) : vector;
+}
+
+/**
+ * The column's arrays paired with the batch's field nodes and buffers, checked as far as the
+ * message header allows (nothing of the body read yet). Throws the sentence for the first problem.
+ */
+export function validatedLayout(req: ColumnRequest): { place: ColumnPlace; arrays: LayoutArray[] } {
+  const { header, span, batch } = req;
+  const place = new ColumnPlace(req.batchIndex, req.field.name, batch.offset, batch.bodyOffset);
+  const lists = { nodes: header.nodes, buffers: header.buffers, variadicCounts: header.variadicBufferCounts };
+  const arrays = columnLayout(req.field, lists, { node: span.nodeStart, buffer: span.bufferStart, variadic: span.variadicStart }, req.metadataVersion, place);
+  checkHeader(arrays, place, batch.bodyLength, header.length, header.compression === null);
+  return { place, arrays };
 }

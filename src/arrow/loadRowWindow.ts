@@ -1,8 +1,8 @@
 import { DataType, DateUnit, Type, makeData, makeVector, type Dictionary, type Vector } from 'apache-arrow';
-import { type BufferRegion } from '../adapters/apacheArrowInternals';
-import { DatasetError } from '../model/errors';
 import type { RowRange } from '../model/types';
-import { loadColumn, type ColumnRequest } from './loadColumn';
+import { loadColumn, validatedLayout, type ColumnRequest } from './loadColumn';
+import type { LayoutBuffer } from './columnLayout';
+import { offsetsProblem } from './validateLayout';
 import { validateData } from './validateData';
 import { isDecodedType } from './decodedTypes';
 
@@ -42,10 +42,12 @@ export function supportsRowWindow(type: DataType, compressed: boolean): boolean 
  * row `start` and `offset` is the bit position within it.
  */
 export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise<Vector> {
-  const { header, span, batch, field } = req;
-  const where = { chunk: req.batchIndex, column: field.name };
-  const node = header.nodes[span.nodeStart];
-  const [validity, first, second] = header.buffers.slice(span.bufferStart, span.bufferEnd);
+  const { batch, field } = req;
+  // Every header-level check (nodes, null counts, buffers inside the body and long enough) first.
+  const { place, arrays } = validatedLayout(req);
+  const top = arrays[0];
+  const node = top.node;
+  const [validity, first, second] = top.buffers;
   const start = Math.max(0, rows.start);
   const end = Math.min(node.length, rows.end);
   const length = Math.max(0, end - start);
@@ -54,16 +56,10 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const skew = start - base;
   const type = field.type;
   const valueType = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;
-  const read = async (region: BufferRegion, from: number, to: number): Promise<Uint8Array> => {
-    if (from < 0 || to > region.length || from > to) {
-      throw new DatasetError(`Rows ${start}-${end} fall outside the column's buffer.`, { ...where, offset: batch.bodyOffset + region.offset });
-    }
-    if (region.offset + to > batch.bodyLength) {
-      throw new DatasetError('A buffer points outside its message body.', { ...where, offset: batch.bodyOffset + region.offset });
-    }
-    return req.source.read(batch.bodyOffset + region.offset + from, to - from, req.signal);
-  };
-  const nullBitmap = node.nullCount > 0 && validity.length > 0 ? await read(validity, base / 8, Math.min(validity.length, Math.ceil(end / 8))) : undefined;
+  // The buffers were checked against the body and the column's length, so these ranges lie inside them.
+  const read = (buffer: LayoutBuffer, from: number, to: number): Promise<Uint8Array> =>
+    req.source.read(batch.bodyOffset + buffer.region.offset + from, to - from, req.signal);
+  const nullBitmap = node.nullCount > 0 && validity.region.length > 0 ? await read(validity, base / 8, Math.min(validity.region.length, Math.ceil(end / 8))) : undefined;
   const nullCount = nullBitmap ? -1 : 0; // -1: apache-arrow counts the window's nulls lazily
 
   const width = byteWidth(valueType);
@@ -77,9 +73,11 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   } else {
     const offsetBytes = await read(first, start * 4, (end + 1) * 4);
     const offsets = new Int32Array(offsetBytes.buffer, offsetBytes.byteOffset, offsetBytes.byteLength / 4).slice();
+    // Only this window's offsets are read: they must not decrease and must stay within the data buffer.
+    const problem = offsetsProblem({ at: (i) => offsets[i - start] }, start, end, second.region.length, `the ${second.region.length.toLocaleString('en-US')} bytes of its data buffer`);
+    if (problem) throw place.bufferError(top, first, problem);
     const lo = offsets[0];
     const hi = offsets[offsets.length - 1];
-    if (lo < 0 || hi < lo) throw new DatasetError('The column has decreasing or negative string offsets.', { ...where, offset: batch.bodyOffset + first.offset });
     for (let i = 0; i < offsets.length; i++) offsets[i] -= lo;
     const values = await read(second, lo, hi);
     data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, valueOffsets: offsets, data: values } as never);
@@ -89,7 +87,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     data = makeData({ type, offset: skew, length, nullCount, nullBitmap, data: data.values, dictionary } as never);
   }
   const problem = validateData(data);
-  if (problem) throw new DatasetError(`The column's data is inconsistent: ${problem}.`, { ...where, offset: batch.bodyOffset });
+  if (problem) throw place.error(`its data is inconsistent: ${problem}`, batch.bodyOffset);
   return makeVector(data);
 }
 
