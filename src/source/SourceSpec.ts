@@ -5,4 +5,10 @@
  */
 export type SourceSpec =
   | { kind: 'blob'; blob: Blob; name: string }
-  | { kind: 'url'; url: string; name?: string };
+  | {
+      kind: 'url';
+      url: string;
+      name?: string;
+      /** Give a request up after this long without an answer or without body bytes (default HTTP_TIMEOUT_MS). */
+      timeoutMs?: number;
+    };

@@ -3,8 +3,11 @@ import { BlobSource } from './blobSource';
 import { openHttpSource } from './httpSource';
 import type { SourceSpec } from './SourceSpec';
 
-/** Opens a ByteSource in whichever worker holds the spec. */
+/**
+ * Opens a ByteSource in whichever worker holds the spec. `signal` cancels the open and, for a remote
+ * file, every read after it: abort it when the file is closed.
+ */
 export async function createSource(spec: SourceSpec, signal?: AbortSignal): Promise<ByteSource> {
   if (spec.kind === 'blob') return new BlobSource(spec.blob, spec.name);
-  return openHttpSource(spec.url, signal);
+  return openHttpSource(spec.url, { timeoutMs: spec.timeoutMs, signal });
 }

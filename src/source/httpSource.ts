@@ -1,56 +1,102 @@
-import { SourceError } from './sourceError';
 import type { ByteSource, ReadStats } from '../model/byteSource';
-import { MAX_SINGLE_READ } from './limits';
+import { HTTP_TIMEOUT_MS, MAX_SINGLE_READ } from './limits';
+import { explain, NetworkFailure, send, type Sent } from './httpRequest';
+import * as say from './httpSentences';
+import type { Asked } from './httpSentences';
+import { describeContentRange, ifRangeValidator, parseContentRange, versionChange, versionOf, type FileVersion } from './httpVersion';
+import type { SourceError } from './sourceError';
 
-function sizeFromContentRange(value: string | null): number | undefined {
-  const m = value?.match(/\/(\d+)\s*$/);
-  return m ? Number(m[1]) : undefined;
+export interface HttpSourceOptions {
+  /** Give a request up after this long without an answer or without body bytes. */
+  timeoutMs?: number;
+  /** Cancels the open and, once open, every read in flight and after (the file was closed). */
+  signal?: AbortSignal;
 }
 
-/** Reads a remote file with HTTP Range requests; the server must answer 206 and allow CORS. */
+/** The address as fetch will use it, or a SourceError saying why it cannot be opened. */
+export function checkedUrl(address: string): string {
+  let url: URL;
+  try {
+    url = new URL(address, globalThis.location?.href);
+  } catch {
+    throw say.invalidUrl(address);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw say.notHttp(address, url.protocol);
+  return url.href;
+}
+
+/** The file name in an address, decoded when its %-escapes are valid. */
+function nameOf(url: string): string {
+  const last = new URL(url).pathname.split('/').pop() || url;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+const signalsOf = (...signals: (AbortSignal | undefined)[]): AbortSignal[] => signals.filter((s): s is AbortSignal => s !== undefined);
+
+/**
+ * Reads a remote file with HTTP Range requests; the server must answer 206 and allow CORS. Every answer
+ * is checked before its bytes are used: status, Content-Range (start, end and the size seen at open),
+ * body length, and the file's version (ETag, Last-Modified), so that a file changed on the server is
+ * reported instead of read as a mix of two versions.
+ */
 export class HttpSource implements ByteSource {
   readonly stats: ReadStats = { bytesRead: 0, reads: 0 };
+  /** Once the file is seen to have changed, every read fails with this. */
+  private changed: SourceError | null = null;
+  /** Sent as If-Range; dropped when the server cannot take it (a CORS preflight refused, a date it deems weak). */
+  private ifRange: string | null;
+
   private constructor(
     readonly url: string,
     readonly name: string,
-    readonly size: number,
-  ) {}
+    private readonly version: FileVersion,
+    private readonly timeoutMs: number,
+    private readonly lifetime: AbortSignal | undefined,
+  ) {
+    this.ifRange = ifRangeValidator(version);
+  }
 
-  static async open(url: string, signal?: AbortSignal): Promise<HttpSource> {
-    let response: Response;
+  get size(): number {
+    return this.version.size;
+  }
+
+  static async open(address: string, options: HttpSourceOptions = {}): Promise<HttpSource> {
+    const url = checkedUrl(address);
+    const asked: Asked = { url, timeoutMs: options.timeoutMs ?? HTTP_TIMEOUT_MS };
+    const headers = { Range: 'bytes=0-0' };
+    const signals = signalsOf(options.signal);
+    let sent: Sent;
     try {
-      response = await fetch(url, { headers: { Range: 'bytes=0-0' }, signal });
+      sent = await send(asked, headers, signals);
     } catch (e) {
-      throw new SourceError(
-        `Could not reach ${url}: ${(e as Error).message}. The server may be down or may not allow cross-origin requests (CORS).`,
-      );
+      throw e instanceof NetworkFailure ? await explain(e, asked, headers, signals) : e;
     }
-    await response.body?.cancel();
-    if (response.status === 200) {
-      throw new SourceError(
-        `The server at ${url} ignores HTTP Range requests (answered 200 instead of 206), so the file cannot be read lazily. Download it and open it from disk instead.`,
-      );
+    const { response } = sent;
+    try {
+      const range = parseContentRange(response.headers.get('Content-Range'));
+      if (response.status === 200) throw say.ignoresRange(asked);
+      // An empty file has no byte 0: the server refuses the range and says the size is 0.
+      if (response.status === 416 && range?.total === 0) return new HttpSource(url, nameOf(url), versionOf(response.headers, 0), asked.timeoutMs, options.signal);
+      if (response.status !== 206) throw say.badStatus(asked, response.status, response.statusText);
+      if (!range) throw say.noContentRange(asked);
+      if (range.total === undefined) throw say.noSize(asked);
+      const first: Asked = { ...asked, range: { first: 0, last: 0 } };
+      if (range.first !== 0 || range.last !== 0) throw say.wrongRange(first, describeContentRange(range));
+      await sent.body(1);
+      return new HttpSource(url, nameOf(url), versionOf(response.headers, range.total), asked.timeoutMs, options.signal);
+    } finally {
+      sent.close();
     }
-    if (response.status !== 206) throw new SourceError(`The server answered ${response.status} ${response.statusText} for ${url}.`);
-    const size = sizeFromContentRange(response.headers.get('Content-Range'));
-    if (size === undefined) {
-      throw new SourceError(
-        `The server did not expose the file size (Content-Range) for ${url}; with CORS it must list Content-Range in Access-Control-Expose-Headers.`,
-      );
-    }
-    const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || url);
-    return new HttpSource(url, name, size);
   }
 
   async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
     const end = Math.min(this.size, offset + Math.min(length, MAX_SINGLE_READ));
     if (end <= offset) return new Uint8Array(0);
-    const response = await fetch(this.url, { headers: { Range: `bytes=${offset}-${end - 1}` }, signal });
-    if (response.status !== 206) {
-      await response.body?.cancel();
-      throw new SourceError(`Range request for bytes ${offset}-${end - 1} failed: HTTP ${response.status}.`, { offset });
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await this.readRange(offset, end - 1, signalsOf(signal, this.lifetime));
     this.stats.reads++;
     this.stats.bytesRead += bytes.length;
     if (length > MAX_SINGLE_READ && end < this.size) {
@@ -62,6 +108,60 @@ export class HttpSource implements ByteSource {
     }
     return bytes;
   }
+
+  /** Bytes first..last (inclusive), checked against what was asked and the version opened. */
+  private async readRange(first: number, last: number, signals: AbortSignal[]): Promise<Uint8Array> {
+    if (this.changed) throw this.changed;
+    const asked: Asked = { url: this.url, range: { first, last }, timeoutMs: this.timeoutMs };
+    const sent = await this.request(asked, signals);
+    const { response } = sent;
+    try {
+      const headers = response.headers;
+      const range = parseContentRange(headers.get('Content-Range'));
+      const length = headers.get('Content-Length');
+      const size = response.status === 200 ? (length === null ? undefined : Number(length)) : range?.total;
+      const change = versionChange(this.version, { etag: headers.get('ETag'), lastModified: headers.get('Last-Modified'), size });
+      if (change) throw (this.changed = say.changed(asked, change));
+      if (response.status === 200) {
+        const ifRange = sent.ifRange;
+        if (ifRange === null) throw say.stoppedHonouringRange(asked);
+        // The same version, yet If-Range did not match: the server deems the validator weak. Compare instead.
+        if (ifRange === this.ifRange) this.ifRange = null;
+        sent.close();
+        return await this.readRange(first, last, signals);
+      }
+      if (response.status === 416) throw say.rangeRefused(asked, this.size);
+      if (response.status !== 206) throw say.badStatus(asked, response.status, response.statusText);
+      if (!range) throw say.noContentRange(asked);
+      if (range.first !== first || range.last !== last) throw say.wrongRange(asked, describeContentRange(range));
+      return await sent.body(last - first + 1);
+    } finally {
+      sent.close();
+    }
+  }
+
+  /**
+   * Sends a Range request with If-Range when there is a validator. If-Range needs a CORS preflight: when
+   * the request fails with it and succeeds without, the server is read without it (answers are compared).
+   */
+  private async request(asked: Asked, signals: AbortSignal[]): Promise<Sent & { ifRange: string | null }> {
+    const range = { Range: `bytes=${asked.range!.first}-${asked.range!.last}` };
+    const ifRange = this.ifRange;
+    try {
+      return Object.assign(await send(asked, ifRange ? { ...range, 'If-Range': ifRange } : range, signals), { ifRange });
+    } catch (e) {
+      if (!(e instanceof NetworkFailure)) throw e;
+      if (ifRange === null) throw await explain(e, asked, range, signals);
+      let plain: Sent;
+      try {
+        plain = await send(asked, range, signals);
+      } catch (again) {
+        throw again instanceof NetworkFailure ? await explain(again, asked, range, signals) : again;
+      }
+      if (this.ifRange === ifRange) this.ifRange = null;
+      return Object.assign(plain, { ifRange: null });
+    }
+  }
 }
 
-export const openHttpSource = (url: string, signal?: AbortSignal): Promise<HttpSource> => HttpSource.open(url, signal);
+export const openHttpSource = (url: string, options?: HttpSourceOptions): Promise<HttpSource> => HttpSource.open(url, options);
