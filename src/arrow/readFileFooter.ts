@@ -28,7 +28,7 @@ export async function readFooterIndex(
   const magic = new TextDecoder().decode(tail.subarray(4));
   if (magic !== MAGIC) {
     throw new DatasetError(
-      'The file starts with ARROW1 but does not end with it: it is truncated or damaged. Try opening it as a stream is not possible either, since the footer is missing.',
+      'The file starts with ARROW1 but does not end with it: it is truncated or damaged, and without the footer at its end it cannot be read.',
       { offset: size - 6 },
       undefined,
     );
