@@ -8,6 +8,7 @@ import { bytes } from './format';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
 import { UniqueView } from './UniqueView';
+import { cancelCount, countUnique } from './uniqueCount';
 import { linkOf, VIEWS, type GridState, type TabState, type TabStore } from './tabStore';
 import { useEngine } from './useEngine';
 
@@ -20,7 +21,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   const summary = tab.summary!;
   const { view } = tab;
   const column = tab.uniqueColumn !== undefined && tab.uniqueColumn < summary.fields.length ? tab.uniqueColumn : defaultUniqueColumn(summary);
-  // The Unique view stays mounted once shown, so a count running in it keeps its progress while other views are looked at.
+  // The Unique view stays mounted once shown, so its search and scroll stay while other views are looked at.
   const [uniqueShown, setUniqueShown] = useState(view === 'unique');
   if (view === 'unique' && !uniqueShown) setUniqueShown(true);
 
@@ -60,15 +61,17 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {uniqueShown && (
         <div className="view-keep" hidden={view !== 'unique'}>
           <UniqueView
-            // A count that ends while another tab is shown reaches the store, not the view that ran it: mount again to show it.
-            key={`${column}:${tab.unique[column] ? 'kept' : ''}`}
+            key={column}
             summary={summary}
             column={column}
             onColumnChange={(c) => store.setUniqueColumn(tab.id, c)}
             sort={tab.sort}
             onSortChange={(s) => store.setSort(tab.id, s)}
             kept={tab.unique[column]}
-            onResult={(r) => store.keepUnique(tab.id, column, r)}
+            counting={tab.counting[column]}
+            failed={tab.uniqueErrors[column]}
+            onCount={() => void countUnique(engine, store, tab.id, column)}
+            onCancel={() => void cancelCount(engine, tab.id, column)}
             onJump={(row: number, counted?: number) => store.jumpTo(tab.id, row, counted ?? column)}
           />
         </div>

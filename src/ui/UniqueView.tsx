@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { EngineError } from '../worker/client';
-import type { DatasetSummary, ErrorInfo, UniqueProgress, UniqueSummary, ValueCount } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, ValueCount } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { count } from './format';
 import { FooterStats } from './FooterStats';
 import { ProfilePanel } from './ProfilePanel';
 import { ShareBar } from './ShareBar';
+import type { KeptUniqueResult, UniqueRun } from './tabStore';
 import { useEngine } from './useEngine';
 
 const ROW = 26;
@@ -17,56 +18,37 @@ interface Props {
   /** Show `row` in the data view with the cell of the counted `column` selected. */
   onJump: (row: number, column: number) => void;
   /** Selected column and sort, kept by the parent so share links carry them. */
-  column?: number;
+  column: number;
   onColumnChange: (column: number) => void;
   sort: 'count' | 'value';
   onSortChange: (sort: 'count' | 'value') => void;
-  /** A result counted earlier for this column, kept by the tab; each new result is handed to onResult. */
-  kept?: UniqueSummary & { ms: number };
-  onResult?: (result: UniqueSummary & { ms: number }) => void;
+  /** The column's result, its count still running and why its last count failed: kept by the tab, per column. */
+  kept?: KeptUniqueResult;
+  counting?: UniqueRun;
+  failed?: ErrorInfo;
+  onCount: () => void;
+  onCancel: () => void;
 }
 
-/** Distinct values kept in memory before a count switches to the exact top values; `?uniqueBudget=` overrides. */
-function uniqueBudget(): number | undefined {
-  const n = Number(new URLSearchParams(location.search).get('uniqueBudget'));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-/** Unique values with counts over every row of a column, computed in the worker pool. */
-export function UniqueView({ summary, onJump, column: chosen, onColumnChange: setColumn, sort, onSortChange: setSort, kept, onResult }: Props) {
+/**
+ * Unique values with counts over every row of a column, computed in the worker pool. The count runs
+ * outside this view (uniqueCount.ts): it shows what the tab keeps for the column, a count still
+ * running included.
+ */
+export function UniqueView({ summary, onJump, column, onColumnChange: setColumn, sort, onSortChange: setSort, kept, counting, failed, onCount, onCancel }: Props) {
   const engine = useEngine();
-  const firstString = summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary');
-  const column = chosen ?? Math.max(0, firstString);
-  const [progress, setProgress] = useState<UniqueProgress | null>(null);
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<(UniqueSummary & { ms: number }) | null>(kept ?? null);
+  const running = !!counting;
+  const progress = counting?.progress ?? null;
+  // Deferred: React renders a new result, its profile and list in slices, not in one long task.
+  const result = useDeferredValue(running ? null : (kept ?? null));
   // Windows of the sorted, filtered list, read from the worker as they scroll into view.
   const [pages, setPages] = useState<{ key: string; total: number; pages: Map<number, ValueCount[]> }>({ key: '', total: 0, pages: new Map() });
-  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [listError, setListError] = useState<ErrorInfo | null>(null);
+  const error = failed ?? listError;
   const [search, setSearch] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
 
-  const run = async () => {
-    setRunning(true);
-    setError(null);
-    setResult(null);
-    setProgress(null);
-    const started = performance.now();
-    try {
-      const r = await engine.unique(summary.id, column, setProgress, uniqueBudget());
-      const ms = performance.now() - started;
-      onResult?.({ ...r, ms });
-      // A transition: React renders the result, profile and list in slices, not in one long task.
-      startTransition(() => setResult({ ...r, ms }));
-    } catch (e) {
-      const info = e instanceof EngineError ? e.info : { message: String(e), where: {} };
-      if (info.message !== 'Cancelled.') setError(info);
-    } finally {
-      setRunning(false);
-    }
-  };
-
-  const viewKey = result ? `${result.column}|${result.ms}|${sort}|${search}` : '';
+  const viewKey = result ? `${result.columnIndex}|${result.ms}|${sort}|${search}` : '';
   const total = pages.key === viewKey ? pages.total : (result?.valueCount ?? 0);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -77,18 +59,20 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
     if (!result) return;
     for (let p = firstPage; p <= lastPage; p++) {
       if (pages.key === viewKey && pages.pages.has(p)) continue;
-      void engine.uniqueValues(summary.id, p * PAGE, (p + 1) * PAGE, sort, search).then(({ total: n, values }) =>
-        setPages((old) => {
-          const base = old.key === viewKey ? old.pages : new Map<number, ValueCount[]>();
-          return { key: viewKey, total: n, pages: new Map(base).set(p, values) };
-        }),
+      engine.uniqueValues(summary.id, result.columnIndex, p * PAGE, (p + 1) * PAGE, sort, search).then(
+        ({ total: n, values }) =>
+          setPages((old) => {
+            const base = old.key === viewKey ? old.pages : new Map<number, ValueCount[]>();
+            return { key: viewKey, total: n, pages: new Map(base).set(p, values) };
+          }),
+        (e: unknown) => setListError(e instanceof EngineError ? e.info : { message: String(e), where: {} }),
       );
     }
   }, [engine, summary.id, result, viewKey, sort, search, firstPage, lastPage, pages]);
 
   const exportCsv = async () => {
     if (!result) return;
-    const url = URL.createObjectURL(await engine.uniqueCsv(summary.id, sort, search));
+    const url = URL.createObjectURL(await engine.uniqueCsv(summary.id, result.columnIndex, sort, search));
     const a = document.createElement('a');
     a.href = url;
     a.download = `${summary.name}.${result.column}.unique.csv`;
@@ -102,7 +86,7 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
       <div className="grid-tools">
         <label>
           Column{' '}
-          <select value={column} onChange={(e) => setColumn(Number(e.target.value))} aria-label="Column to count" disabled={running}>
+          <select value={column} onChange={(e) => setColumn(Number(e.target.value))} aria-label="Column to count">
             {summary.fields.map((f, i) => (
               <option key={i} value={i} disabled={!!f.unsupported}>
                 {f.name} ({f.type})
@@ -110,10 +94,10 @@ export function UniqueView({ summary, onJump, column: chosen, onColumnChange: se
             ))}
           </select>
         </label>
-        <button onClick={run} disabled={running}>
+        <button onClick={onCount} disabled={running}>
           Count unique values
         </button>
-        {running && <button onClick={() => void engine.cancel('unique')}>Cancel</button>}
+        {running && <button onClick={onCancel}>Cancel</button>}
         {result && (
           <>
             <input aria-label="Search values" placeholder="Search values" value={search} onChange={(e) => setSearch(e.target.value)} />

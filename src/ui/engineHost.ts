@@ -4,7 +4,7 @@ import type { DatasetSummary, SourceSpec } from '../worker/protocol';
 /** Calls whose first argument is not a dataset id. */
 const NO_DATASET = new Set(['open', 'wasmBytes', 'cancel', 'terminate']);
 /** The argument holding the cancellation key, for calls that take one. */
-const KEY_ARG: Record<string, number> = { rows: 4, chunkDetail: 2, pages: 3 };
+const KEY_ARG: Record<string, number> = { rows: 4, chunkDetail: 2, pages: 3, unique: 3, cancelFor: 1 };
 /** Calls answering with a DatasetSummary, whose id is the tab's. */
 const RETURNS_SUMMARY = new Set(['open', 'summary']);
 
@@ -21,8 +21,8 @@ const closedError = () => new EngineError({ message: 'This file was closed.', wh
 /**
  * Owns the engine worker for the page and gives every open file a tab id that survives a worker
  * restart. The `client` it hands to views speaks in tab ids: calls are translated to the current
- * worker's dataset ids, and cancellation keys are made per tab (`grid@3`), so one tab's reads never
- * cancel another's and closing a tab cancels what it started.
+ * worker's dataset ids, and cancellation keys are made per tab (`grid@3`, `unique:2@3`), so one tab's
+ * reads and counts never cancel another's and closing a tab cancels what it started.
  *
  * The worker is replaced when its parquet-wasm memory passes a budget (WebAssembly memory never
  * shrinks): only while no call is in flight, and calls made meanwhile (opening a file included) wait
@@ -33,9 +33,8 @@ export class EngineHost {
   /** Tab id -> dataset id in the current worker. */
   private datasets = new Map<number, number>();
   private readonly specs = new Map<number, SourceSpec>();
-  /** Cancellation keys each tab used, and how many unique counts it runs. */
+  /** Cancellation keys each tab used. */
   private readonly keys = new Map<number, Set<string>>();
-  private readonly counting = new Map<number, number>();
   private readonly closed = new Set<number>();
   private pending = 0;
   private gate: Promise<void> | null = null;
@@ -70,20 +69,18 @@ export class EngineHost {
    * Waits for a restart in progress, then counts the call as in flight in the same step (so a restart
    * either starts before it, and it waits, or sees it, and waits for it).
    */
-  private async enter(tab: number | undefined, name: string): Promise<void> {
+  private async enter(): Promise<void> {
     while (this.gate) await this.gate;
     this.pending++;
-    if (name === 'unique' && tab !== undefined) this.counting.set(tab, (this.counting.get(tab) ?? 0) + 1);
   }
 
-  private leave(tab: number | undefined, name: string): void {
+  private leave(): void {
     this.pending--;
-    if (name === 'unique' && tab !== undefined && this.counting.has(tab)) this.counting.set(tab, this.counting.get(tab)! - 1);
   }
 
   private async call(name: string, args: unknown[]): Promise<unknown> {
     const tab = NO_DATASET.has(name) ? undefined : (args[0] as number);
-    await this.enter(tab, name);
+    await this.enter();
     try {
       const a = [...args];
       if (tab !== undefined) {
@@ -99,7 +96,7 @@ export class EngineHost {
       const value = await (this.worker() as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[name](...a);
       return tab !== undefined && RETURNS_SUMMARY.has(name) ? { ...(value as DatasetSummary), id: tab } : value;
     } finally {
-      this.leave(tab, name);
+      this.leave();
     }
   }
 
@@ -108,7 +105,7 @@ export class EngineHost {
    * is closed in the worker as soon as the open answers, and this rejects with "This file was closed."
    */
   async open(tab: number, spec: SourceSpec): Promise<DatasetSummary> {
-    await this.enter(undefined, 'open');
+    await this.enter();
     try {
       if (this.closed.has(tab)) throw closedError();
       const engine = this.worker();
@@ -122,29 +119,26 @@ export class EngineHost {
       this.keys.set(tab, new Set());
       return { ...summary, id: tab };
     } finally {
-      this.leave(undefined, 'open');
+      this.leave();
     }
   }
 
-  /** Closes tab `tab`: cancels what it started (reads, page lists, a unique count), then closes its file. It never comes back. */
+  /** Closes tab `tab`: cancels what it started (reads, page lists, unique counts), then closes its file. It never comes back. */
   async close(tab: number): Promise<void> {
     this.closed.add(tab);
-    await this.enter(undefined, 'close');
+    await this.enter();
     try {
       const id = this.datasets.get(tab);
       const keys = this.keys.get(tab) ?? new Set<string>();
-      const counting = (this.counting.get(tab) ?? 0) > 0;
       this.datasets.delete(tab);
       this.specs.delete(tab);
       this.keys.delete(tab);
-      this.counting.delete(tab);
       if (id === undefined || !this.engine) return;
       const engine = this.engine;
-      // The worker has one unique-count key for all files: cancel it only when this tab is counting.
-      await Promise.all([...keys, ...(counting ? ['unique'] : [])].map((k) => engine.cancel(k).catch(() => {})));
+      await Promise.all([...keys].map((k) => engine.cancel(k).catch(() => {})));
       await engine.close(id).catch(() => {});
     } finally {
-      this.leave(undefined, 'close');
+      this.leave();
     }
   }
 

@@ -1,4 +1,4 @@
-import type { DatasetSummary, SourceSpec, UniqueSummary } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, SourceSpec, UniqueProgress, UniqueSummary } from '../worker/protocol';
 import type { CellRef } from './gridSelection';
 import type { HashState } from './shareLink';
 
@@ -29,6 +29,12 @@ export interface GridState {
 /** A unique-values result as the Unique view shows it. */
 export type KeptUniqueResult = UniqueSummary & { ms: number };
 
+/** A unique count running for one column: which run it is (a newer one for the column replaces it), and its last progress. */
+export interface UniqueRun {
+  run: number;
+  progress: UniqueProgress | null;
+}
+
 export interface TabState {
   /** Stable for the tab's life, across engine restarts (the engine client speaks in these ids). */
   id: number;
@@ -41,8 +47,15 @@ export interface TabState {
   /** The Unique view's column (undefined: the first string column). */
   uniqueColumn?: number;
   sort: 'count' | 'value';
-  /** Unique results by column, until the tab closes or the engine worker restarts (the values live there). */
+  /**
+   * Unique results by column, until the tab closes or the engine worker restarts. The values live in
+   * the engine, which keeps the most recent few columns: a result goes when its values do.
+   */
   unique: Record<number, KeptUniqueResult>;
+  /** Unique counts running, by column: their progress shows again when the tab or column is shown again. */
+  counting: Record<number, UniqueRun>;
+  /** Why the last count of a column failed, by column. */
+  uniqueErrors: Record<number, ErrorInfo>;
   /** Bumped when the engine worker restarts: the views mount again over the new worker. */
   generation: number;
 }
@@ -54,6 +67,13 @@ export interface TabsState {
 }
 
 const newGrid = (row = 0): GridState => ({ top: row, left: 0, cursor: { row, field: 0 }, anchor: { row, field: 0 }, widths: {}, order: null, hidden: [], only: null, reveal: false });
+
+/** `record` without the entry of `key`. */
+function without<T>(record: Record<number, T>, key: number): Record<number, T> {
+  if (!(key in record)) return record;
+  const { [key]: _gone, ...rest } = record;
+  return rest;
+}
 
 /** A tab's state taken from a link (view, row, unique column and sort). */
 export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> {
@@ -98,6 +118,7 @@ export class TabStore {
   private state: TabsState = { tabs: [], active: null };
   private readonly listeners = new Set<() => void>();
   private nextId = 1;
+  private nextRun = 1;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -128,7 +149,7 @@ export class TabStore {
   /** A new tab for a file being opened, after the others and active: Overview, row 0, unless `initial` says otherwise. */
   add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> = {}): number {
     const id = this.nextId++;
-    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, generation: 0, ...initial };
+    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, ...initial };
     this.set({ tabs: [...this.state.tabs, tab], active: id });
     return id;
   }
@@ -173,12 +194,36 @@ export class TabStore {
     this.change(id, (t) => (t.sort === sort ? t : { ...t, sort }));
   }
 
+  /** A count of `column` starts (its earlier error goes); returns the run's number for the calls that follow. */
+  countStarted(id: number, column: number): number {
+    const run = this.nextRun++;
+    this.change(id, (t) => ({ ...t, counting: { ...t.counting, [column]: { run, progress: null } }, uniqueErrors: without(t.uniqueErrors, column) }));
+    return run;
+  }
+
+  countProgress(id: number, column: number, run: number, progress: UniqueProgress): void {
+    this.change(id, (t) => (t.counting[column]?.run === run ? { ...t, counting: { ...t.counting, [column]: { run, progress } } } : t));
+  }
+
   /**
-   * Keeps a unique result for its column. The engine keeps the values of one count per file (the
-   * last one), so the results of other columns, whose values are gone, are dropped with it.
+   * A count of `column` finished: its result is kept, and the results of columns whose values the
+   * engine no longer keeps (`result.keptColumns`) are dropped.
    */
-  keepUnique(id: number, column: number, result: KeptUniqueResult): void {
-    this.change(id, (t) => ({ ...t, unique: { [column]: result } }));
+  countFinished(id: number, column: number, run: number, result: KeptUniqueResult): void {
+    this.change(id, (t) => {
+      const kept = new Set(result.keptColumns);
+      const unique = Object.fromEntries(Object.entries(t.unique).filter(([c]) => kept.has(Number(c))));
+      unique[column] = result;
+      return { ...t, unique, counting: t.counting[column]?.run === run ? without(t.counting, column) : t.counting };
+    });
+  }
+
+  /** A count of `column` failed (`error`) or was cancelled (null); a newer run of the column is left alone. */
+  countEnded(id: number, column: number, run: number, error: ErrorInfo | null): void {
+    this.change(id, (t) => {
+      if (t.counting[column]?.run !== run) return t;
+      return { ...t, counting: without(t.counting, column), uniqueErrors: error ? { ...t.uniqueErrors, [column]: error } : t.uniqueErrors };
+    });
   }
 
   /** Shows the data grid with `row` of `field` selected (a jump from the Unique view). */
@@ -202,7 +247,7 @@ export class TabStore {
       ...this.state,
       tabs: this.state.tabs.map((t) => {
         const summary = summaries.get(t.id);
-        return summary ? { ...t, summary, unique: {}, generation: t.generation + 1 } : t;
+        return summary ? { ...t, summary, unique: {}, counting: {}, uniqueErrors: {}, generation: t.generation + 1 } : t;
       }),
     });
   }

@@ -4,7 +4,7 @@ import type { Dataset } from '../model/types';
 import { openDataset } from '../dataset/openDataset';
 import { CachedSource } from '../source/cachedSource';
 import type { SourceSpec } from '../source/SourceSpec';
-import type { KeptUnique } from './uniqueResults';
+import { KeptUniques } from './uniqueResults';
 import { ReadCoverage } from './readCoverage';
 import { ColumnSummaryCounter } from './columnSummary';
 
@@ -20,8 +20,8 @@ export interface OpenDataset {
   columnSummary: ColumnSummaryCounter;
   openMs: number;
   indexMs?: number;
-  /** The last unique-values result and its sorted/filtered view. */
-  unique?: KeptUnique;
+  /** Unique-values results by column (the most recent few), kept until the dataset closes. */
+  unique: KeptUniques;
   local: boolean;
   url?: string;
   /** Stops a stream's background indexing; the batches found so far stay usable. */
@@ -41,7 +41,7 @@ export class DatasetRegistry {
     const indexing = new AbortController();
     const dataset = await openDataset(cache, { signal: indexing.signal });
     const id = this.nextId++;
-    const entry: OpenDataset = { dataset, spec, cache, coverage, columnSummary: new ColumnSummaryCounter(dataset), openMs: performance.now() - started, local, url, indexing };
+    const entry: OpenDataset = { dataset, spec, cache, coverage, columnSummary: new ColumnSummaryCounter(dataset), unique: new KeptUniques(), openMs: performance.now() - started, local, url, indexing };
     this.open.set(id, entry);
     void dataset.indexed.then(() => (entry.indexMs = performance.now() - started));
     return id;

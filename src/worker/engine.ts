@@ -85,9 +85,10 @@ export class Engine {
 
   /**
    * Value counts of one column over every row, in the compute pool; a new request with the same key
-   * cancels this one. The values stay here: the page asks for the windows it shows (uniqueValues).
+   * cancels this one (the page's key names the tab and the column, so other tabs and columns count on).
+   * The values stay here, per column (KeptUniques): the page asks for the windows it shows (uniqueValues).
    */
-  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = 'unique', maxDistinct?: number): Promise<UniqueSummary> {
+  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = `unique:${column}`, maxDistinct?: number): Promise<UniqueSummary> {
     const signal = this.requests.take(key)!;
     const entry = this.datasets.get(id);
     const field = entry.dataset.fields[column];
@@ -95,24 +96,19 @@ export class Engine {
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
     const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct);
     const type = entry.dataset.schema.fields[column].type;
-    entry.unique = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) });
-    return { ...entry.unique.summary(field.name, column), axis: histogramAxis(counted.profile, type) };
+    const kept = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) });
+    entry.unique.keep(column, kept);
+    return { ...kept.summary(field.name, column), axis: histogramAxis(counted.profile, type), keptColumns: entry.unique.columns };
   }
 
-  /** Rows [start, end) of the last unique result, sorted and filtered as asked; with the filtered total. */
-  uniqueValues(id: number, start: number, end: number, sort: UniqueSort, search: string): { total: number; values: ValueCount[] } {
-    return this.keptUnique(id).window(start, end, sort, search);
+  /** Rows [start, end) of a column's kept unique result, sorted and filtered as asked; with the filtered total. */
+  uniqueValues(id: number, column: number, start: number, end: number, sort: UniqueSort, search: string): { total: number; values: ValueCount[] } {
+    return this.datasets.get(id).unique.get(column).window(start, end, sort, search);
   }
 
-  /** The last unique result (sorted and filtered as shown) as a CSV file. */
-  uniqueCsvBlob(id: number, sort: UniqueSort, search: string): Blob {
-    return this.keptUnique(id).csvBlob(sort, search);
-  }
-
-  private keptUnique(id: number): KeptUnique {
-    const unique = this.datasets.get(id).unique;
-    if (!unique) throw new DatasetError('No unique values have been counted yet.');
-    return unique;
+  /** A column's kept unique result (sorted and filtered as shown) as a CSV file. */
+  uniqueCsvBlob(id: number, column: number, sort: UniqueSort, search: string): Blob {
+    return this.datasets.get(id).unique.get(column).csvBlob(sort, search);
   }
 
   async close(id: number): Promise<void> {

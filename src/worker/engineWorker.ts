@@ -36,10 +36,13 @@ const api = {
   stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
-  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, undefined, maxDistinct)),
-  uniqueValues: (id: number, start: number, end: number, sort: UniqueSort, search: string) => run(() => engine.uniqueValues(id, start, end, sort, search)),
-  uniqueCsv: (id: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, sort, search)),
+  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, key, maxDistinct)),
+  uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>
+    run(() => engine.uniqueValues(id, column, start, end, sort, search)),
+  uniqueCsv: (id: number, column: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, column, sort, search)),
   cancel: (key: string) => run(() => engine.cancel(key)),
+  /** Cancels the request made for dataset `id` under `key`: the page scopes its keys per tab (src/ui/engineHost.ts), so it names the dataset. */
+  cancelFor: (_id: number, key: string) => run(() => engine.cancel(key)),
   close: (id: number) => run(() => engine.close(id)),
 };
 

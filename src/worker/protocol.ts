@@ -57,6 +57,11 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   top: ValueCount[];
   /** The histogram's x axis in the column's units (dates as dates), when the profile has a histogram. */
   axis?: HistogramAxis;
+  /**
+   * The columns of this dataset whose unique values the engine still keeps once this one is counted
+   * (this one included): the results of other columns can no longer be read by window.
+   */
+  keptColumns: number[];
 }
 
 export type { ColumnSummary } from './columnSummary';

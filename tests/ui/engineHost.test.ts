@@ -40,6 +40,13 @@ class FakeWorker {
         self.calls.push(`rows ${id} ${key}`);
         return { start, count, columns: columns.map(() => []), errors: [], chunkStarts: [] };
       },
+      async unique(id: number, column: number, _onProgress: unknown, key: string) {
+        self.calls.push(`unique ${id} ${column} ${key}`);
+        return { columnIndex: column };
+      },
+      async cancelFor(id: number, key: string) {
+        self.calls.push(`cancelFor ${id} ${key}`);
+      },
       terminate() {
         self.worker.terminated = true;
       },
@@ -82,6 +89,19 @@ describe('EngineHost', () => {
     await h.close(1);
     expect(workers[0].calls.slice(-2)).toEqual(['cancel grid@1', 'close 1']);
     await expect(h.client.summary(1)).rejects.toThrow('This file was closed.');
+  });
+
+  it('keys unique counts per tab and column, cancels one by tab, and cancels them all when the tab closes', async () => {
+    const { h, workers } = host();
+    await h.open(4, blob('a'));
+    await h.open(5, blob('b'));
+    await h.client.unique(4, 2, () => {}, 'unique:2');
+    await h.client.unique(4, 3, () => {}, 'unique:3');
+    await h.client.unique(5, 2, () => {}, 'unique:2');
+    await h.client.cancelFor(5, 'unique:2');
+    expect(workers[0].calls.slice(-4)).toEqual(['unique 1 2 unique:2@4', 'unique 1 3 unique:3@4', 'unique 2 2 unique:2@5', 'cancelFor 2 unique:2@5']);
+    await h.close(4);
+    expect(workers[0].calls.slice(-3)).toEqual(['cancel unique:2@4', 'cancel unique:3@4', 'close 1']);
   });
 
   it('a tab closed while its file opens is closed in the worker as soon as it opens, and never added', async () => {

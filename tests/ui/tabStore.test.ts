@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSummary, SourceSpec } from '../../src/worker/protocol';
+import type { DatasetSummary, SourceSpec, UniqueProgress } from '../../src/worker/protocol';
 import { readHash, writeHash } from '../../src/ui/shareLink';
 import { linkOf, stateFromLink, TabStore, type KeptUniqueResult } from '../../src/ui/tabStore';
 
@@ -50,15 +50,32 @@ describe('TabStore', () => {
     expect(store.tab(a)).toMatchObject({ view: 'data', grid: { cursor: { row: 500, field: 2 }, anchor: { row: 500, field: 2 }, hidden: [], only: null, reveal: true, top: 497 } });
   });
 
-  it('keeps the unique result of the last column counted (the engine keeps only its values), until a restart', () => {
+  it('keeps unique results and running counts per column, drops what the engine no longer keeps, and forgets them on a restart', () => {
     const store = new TabStore();
     const a = store.add(local('a'));
-    const r = (rows: number) => ({ rows, ms: 1 }) as KeptUniqueResult;
-    store.keepUnique(a, 1, r(10));
-    store.keepUnique(a, 2, r(20));
-    expect(Object.keys(store.tab(a)!.unique)).toEqual(['2']);
+    const b = store.add(local('b'));
+    const r = (rows: number, keptColumns: number[]) => ({ rows, ms: 1, keptColumns }) as KeptUniqueResult;
+    const progress = { rowsDone: 5, rowsTotal: 10 } as UniqueProgress;
+    const run1 = store.countStarted(a, 1);
+    const run2 = store.countStarted(a, 2);
+    store.countProgress(a, 1, run1, progress);
+    expect(store.tab(a)!.counting).toEqual({ 1: { run: run1, progress }, 2: { run: run2, progress: null } });
+    expect(store.tab(b)!.counting).toEqual({});
+    store.countFinished(a, 1, run1, r(10, [1]));
+    store.countFinished(a, 2, run2, r(20, [1, 2]));
+    expect(store.tab(a)).toMatchObject({ counting: {}, unique: { 1: { rows: 10 }, 2: { rows: 20 } } });
+    // A count started again replaces the run: the earlier run's end (cancelled) leaves it alone.
+    const run3 = store.countStarted(a, 1);
+    const run4 = store.countStarted(a, 1);
+    store.countEnded(a, 1, run3, null);
+    expect(store.tab(a)!.counting[1]?.run).toBe(run4);
+    store.countEnded(a, 1, run4, { message: 'bad', where: {} });
+    expect(store.tab(a)).toMatchObject({ counting: {}, uniqueErrors: { 1: { message: 'bad' } }, unique: { 1: { rows: 10 } } });
+    // The engine dropped column 1's values to keep column 3's.
+    store.countFinished(a, 3, store.countStarted(a, 3), r(30, [2, 3]));
+    expect(Object.keys(store.tab(a)!.unique)).toEqual(['2', '3']);
     store.restarted(new Map([[a, summary(a, 'a')]]), []);
-    expect(store.tab(a)).toMatchObject({ unique: {}, generation: 1 });
+    expect(store.tab(a)).toMatchObject({ unique: {}, counting: {}, uniqueErrors: {}, generation: 1 });
   });
 
   it('links a tab by URL or by local name and size, with its view', () => {
