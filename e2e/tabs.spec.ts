@@ -188,6 +188,66 @@ test('A count still running when its view is left goes on and is there on coming
   await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows', { timeout: 60_000 });
 });
 
+/** In the Unique view of the active tab, counts `label` of the column select. */
+async function startCount(page: Page, label: string) {
+  await view(page, 'Unique').click();
+  await page.getByLabel('Column to count').selectOption({ label });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+}
+
+// A budget of 1,000 distinct values makes every count of the tall file take two passes: long enough to switch around it.
+test('Two tabs count at the same time, neither cancels the other, and both finish with their own numbers', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./?uniqueBudget=1000');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await startCount(page, 'label (string)');
+  const progress = page.getByTestId('unique-progress');
+  const summary = page.getByTestId('unique-summary');
+  await expect(progress).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await expect(fileTabs(page)).toHaveCount(2);
+  await startCount(page, 'row (int32)');
+  await expect(progress).toBeVisible();
+  // Back in the first tab while both count: its count goes on.
+  await fileTabs(page).nth(0).click();
+  await expect(view(page, 'Unique')).toHaveAttribute('aria-selected', 'true');
+  await expect(progress.or(summary)).toBeVisible();
+  await expect(summary).toContainText('label: 2,000,000 rows', { timeout: 120_000 });
+  await expect(summary).toContainText('285,715 nulls');
+  await fileTabs(page).nth(1).click();
+  await expect(summary).toContainText('row: 2,000,000 rows', { timeout: 120_000 });
+  await expect(summary).toContainText('0 nulls');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('A count shows its progress again after a switch to another column or tab and back, then its result', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./?uniqueBudget=1000');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await startCount(page, 'label (string)');
+  const progress = page.getByTestId('unique-progress');
+  const summary = page.getByTestId('unique-summary');
+  await expect(progress).toContainText(/of 2,000,000 rows/);
+
+  // Another column: nothing counts there; back: the running count's progress.
+  await page.getByLabel('Column to count').selectOption({ label: 'row (int32)' });
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
+  await page.getByLabel('Column to count').selectOption({ label: 'label (string)' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Count unique values' })).toBeDisabled();
+
+  // Another tab and back.
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+  await fileTabs(page).nth(0).click();
+  await expect(view(page, 'Unique')).toHaveAttribute('aria-selected', 'true');
+  await expect(progress).toContainText(/[\d,]+ of 2,000,000 rows/);
+  await expect(summary).toContainText('label: 2,000,000 rows', { timeout: 60_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(summary).toContainText('285,715 nulls');
+});
+
 test('Copy link for a local file: the link reopens the view once the same file (name and size) is opened, and says so', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles('public/sample.arrow');

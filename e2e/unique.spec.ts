@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { corpus, TALL_FILE } from './paths';
 
 test('Unique values of a column: counts, share, search, and a click jumps to the first row', async ({ page }) => {
@@ -71,4 +72,47 @@ test('Past the distinct-value budget, the pool counts the most frequent values e
   const second = page.getByTestId('unique-list').getByRole('row').nth(1);
   await expect(second).toHaveText(/^label 1 ?1 ?0\.000050%$/); // value, count 1, share (1 of 2,000,000: enough digits to be non-zero)
   await expect(second).toHaveAttribute('title', /First at row 1:/);
+});
+
+test('Each column keeps its count: back to a column counted before, its values show at once, without counting again', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  const column = page.getByLabel('Column to count');
+  const summary = page.getByTestId('unique-summary');
+  const firstRow = page.getByTestId('unique-list').getByRole('row').first();
+  await column.selectOption({ label: 'cand_nm (string)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(summary).toContainText('cand_nm: 4,000 rows, 13 distinct, 0 nulls');
+  const names = await summary.textContent(); // says how long the count took: a new count would say another time
+  await column.selectOption({ label: 'contb_receipt_amt (double)' });
+  await expect(summary).toHaveCount(0);
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(summary).toContainText('contb_receipt_amt: 4,000 rows');
+  const amounts = await summary.textContent();
+
+  // From here on, a count starting would show its progress: note any that appears.
+  await page.evaluate(() => {
+    const seen = window as unknown as { countsSeen: number };
+    seen.countsSeen = 0;
+    const note = () => {
+      if (document.querySelector('[data-testid="unique-progress"]')) seen.countsSeen++;
+    };
+    new MutationObserver(note).observe(document.body, { childList: true, subtree: true });
+  });
+  await column.selectOption({ label: 'cand_nm (string)' });
+  await expect(summary).toHaveText(names!);
+  await expect(firstRow).toContainText('Obama, Barack');
+  await expect(firstRow).toContainText('2,372');
+  // The list and its CSV are the first column's, read from the engine, which kept both results.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const [head, top] = csv.split(/\r?\n/);
+  expect(head).toBe('value,count,share');
+  expect(top).toMatch(/^"Obama, Barack",2372,/);
+  await column.selectOption({ label: 'contb_receipt_amt (double)' });
+  await expect(summary).toHaveText(amounts!);
+  await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
+  expect(await page.evaluate(() => (window as unknown as { countsSeen: number }).countsSeen)).toBe(0);
 });
