@@ -22,23 +22,68 @@ export interface DecodedSchema {
   bigEndian: boolean;
 }
 
-/** Field nodes and buffers a field subtree occupies in a record batch, from the raw flatbuffer. */
-function layout(f: FieldFb, metadataVersion: number): { nodes: number; buffers: number } {
-  if (f.dictionary()) return { nodes: 1, buffers: ownBuffers(DICTIONARY_INDICES, metadataVersion) }; // values live in dictionary batches
-  let nodes = 1;
-  const dense = f.typeType() === TypeFb.Union && (f.type(new UnionFb()) as UnionFb | null)?.mode() === UnionMode.Dense;
-  // View types' variadic buffers would need per-batch counts; they are not added here.
-  let buffers = ownBuffers(f.typeType(), metadataVersion, dense);
-  for (let i = 0; i < f.childrenLength(); i++) {
-    const child = layout(f.children(i)!, metadataVersion);
-    nodes += child.nodes;
-    buffers += child.buffers;
+/**
+ * Levels of nested fields decoded from a schema. Decoding, naming and showing a type recurse per
+ * level (apache-arrow's decoder, type names, the views); 250 levels pass with a fifth of V8's
+ * default stack, so this leaves room. Arrow C++ refuses schemas past 64 levels.
+ */
+export const MAX_SCHEMA_DEPTH = 200;
+/** Fields under one column decoded at most (a flatbuffer can point many children at one table). */
+export const MAX_COLUMN_FIELDS = 1_000_000;
+
+interface FieldShape {
+  /** Levels, 1 for a field without children (counting stops past the limits). */
+  depth: number;
+  fields: number;
+  /** Field nodes and buffers the subtree occupies in a record batch. */
+  nodes: number;
+  buffers: number;
+}
+
+/**
+ * Depth, size and batch layout of a raw field tree, walked without recursion. Past
+ * MAX_COLUMN_FIELDS the walk stops and the layout is unknown (Infinity: later columns cannot be
+ * placed in a batch either).
+ */
+function fieldShape(root: FieldFb, metadataVersion: number): FieldShape {
+  const shape: FieldShape = { depth: 0, fields: 0, nodes: 0, buffers: 0 };
+  // [field, depth, counted in the batch layout]: a dictionary's values live in dictionary batches.
+  const stack: [FieldFb, number, boolean][] = [[root, 1, true]];
+  while (stack.length) {
+    const [f, depth, counted] = stack.pop()!;
+    shape.depth = Math.max(shape.depth, depth);
+    shape.fields++;
+    if (shape.fields > MAX_COLUMN_FIELDS) return { ...shape, nodes: Infinity, buffers: Infinity };
+    const dictionary = f.dictionary() !== null;
+    if (counted) {
+      shape.nodes++;
+      const dense = f.typeType() === TypeFb.Union && (f.type(new UnionFb()) as UnionFb | null)?.mode() === UnionMode.Dense;
+      // View types' variadic buffers would need per-batch counts; they are not added here.
+      shape.buffers += dictionary ? ownBuffers(DICTIONARY_INDICES, metadataVersion) : ownBuffers(f.typeType(), metadataVersion, dense);
+    }
+    for (let i = 0; i < f.childrenLength(); i++) {
+      const child = f.children(i);
+      if (child) stack.push([child, depth + 1, counted && !dictionary]);
+    }
   }
-  return { nodes, buffers };
+  return shape;
+}
+
+/** Why a field is not decoded at all, or null when it is within the limits. */
+function beyondLimits(shape: FieldShape): string | null {
+  if (shape.depth > MAX_SCHEMA_DEPTH) return `nesting deeper than ${MAX_SCHEMA_DEPTH} levels is not shown`;
+  if (shape.fields > MAX_COLUMN_FIELDS) return `a column of more than ${MAX_COLUMN_FIELDS.toLocaleString('en-US')} nested fields is not shown`;
+  return null;
 }
 
 function typeName(t: TypeFb): string {
   return TypeFb[t] ?? `type ${t}`;
+}
+
+/** The outer type of a field not decoded, in pyarrow's spelling of its family ("struct", "large_list"). */
+function outerTypeName(t: TypeFb): string {
+  const name = TypeFb[t];
+  return name ? name.replace(/_$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : `type ${t}`;
 }
 
 /**
@@ -52,18 +97,21 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
   const unsupported = new Map<number, UnsupportedColumn>();
   for (let i = 0; i < fb.fieldsLength(); i++) {
     const f = fb.fields(i)!;
+    const shape = fieldShape(f, metadataVersion);
+    const stop = (typeName: string, reason: string) => {
+      fields.push(new Field(f.name() ?? `column ${i}`, new Null(), f.nullable(), customMetadata(f)));
+      unsupported.set(i, { typeName, reason, nodes: shape.nodes, buffers: shape.buffers });
+    };
+    const limit = beyondLimits(shape);
+    if (limit) {
+      stop(outerTypeName(f.typeType()), limit);
+      continue;
+    }
     try {
       fields.push(decodeField(f, dictionaries));
     } catch (e) {
-      const name = f.name() ?? `column ${i}`;
-      fields.push(new Field(name, new Null(), f.nullable(), customMetadata(f)));
-      const { nodes, buffers } = layout(f, metadataVersion);
-      unsupported.set(i, {
-        typeName: typeName(f.typeType()),
-        reason: `its type (${typeName(f.typeType())}) cannot be decoded by this version of Arrowscope (${(e as Error).message})`,
-        nodes,
-        buffers,
-      });
+      const why = e instanceof RangeError ? 'it is nested too deeply to decode here' : (e as Error).message;
+      stop(typeName(f.typeType()), `its type (${typeName(f.typeType())}) cannot be decoded by this version of Arrowscope (${why})`);
     }
   }
   return { schema: new Schema(fields, customMetadata(fb), dictionaries, metadataVersion), unsupported, bigEndian: fb.endianness() === Endianness.Big };
