@@ -2,6 +2,7 @@ import type { ByteSource } from '../model/byteSource';
 import { DatasetError, LocatedError, errorDetail } from '../model/errors';
 import type { Dataset, OpenOptions } from '../model/types';
 import { openArrow } from '../arrow/openArrow';
+import { MAX_METADATA_BYTES } from '../arrow/readMessage';
 
 export type SniffedFormat = 'arrow-file' | 'arrow-stream' | 'parquet';
 
@@ -25,6 +26,19 @@ export function sniffFormat(head: Uint8Array, tail: Uint8Array = new Uint8Array(
 }
 
 /**
+ * An IPC stream starts with the continuation marker (0xFFFFFFFF) or, before Arrow 0.15, with its first
+ * message's metadata length; text (an HTML page, CSV, JSON) starts with neither.
+ */
+function notArrowOrParquet(head: Uint8Array): DatasetError | null {
+  if (head.length < 4) return null;
+  const first = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true);
+  if (first === 0xffffffff || first <= MAX_METADATA_BYTES) return null;
+  const text = [...head].every((b) => b >= 0x20 && b < 0x7f);
+  const shown = text ? `“${new TextDecoder().decode(head)}”` : [...head].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+  return new DatasetError(`This is not an Arrow or Parquet file: it begins with ${shown}, where an Arrow or Parquet file has its own marks.`, { offset: 0 });
+}
+
+/**
  * Open any supported file lazily: only headers / footers are read here. The Arrow engine is bundled
  * with the worker (exploring a local Arrow file makes no request at all); Parquet's wasm loads on demand.
  */
@@ -34,6 +48,10 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
     const head = await source.read(0, Math.min(8, source.size), options.signal);
     let format = sniffFormat(head);
     if (format === 'arrow-stream' && source.size >= 12) format = sniffFormat(head, await source.read(source.size - 4, 4, options.signal));
+    if (format === 'arrow-stream') {
+      const notAFile = notArrowOrParquet(head);
+      if (notAFile) throw notAFile;
+    }
     if (format === 'parquet') {
       const { openParquet } = await import('../parquet/openParquet');
       return await openParquet(source, options);

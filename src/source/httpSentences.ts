@@ -25,7 +25,7 @@ export const notHttp = (address: string, protocol: string): SourceError =>
 
 export const noAnswer = (a: Asked): SourceError =>
   new SourceError(
-    `The server at ${host(a.url)} sent no answer within ${seconds(a.timeoutMs)} when asked for ${what(a)}. It may be overloaded or unreachable: try again, or allow a longer timeout.`,
+    `The server at ${host(a.url)} sent no answer within ${seconds(a.timeoutMs)} when asked for ${what(a)}. It may be overloaded or down: try again, or allow a longer timeout.`,
     at(a),
   );
 

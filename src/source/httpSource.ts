@@ -119,7 +119,7 @@ export class HttpSource implements ByteSource {
       const headers = response.headers;
       const range = parseContentRange(headers.get('Content-Range'));
       const length = headers.get('Content-Length');
-      const size = response.status === 200 ? (length === null ? undefined : Number(length)) : range?.total;
+      const size = response.status === 200 ? (length !== null && /^\d+$/.test(length) ? Number(length) : undefined) : range?.total;
       const change = versionChange(this.version, { etag: headers.get('ETag'), lastModified: headers.get('Last-Modified'), size });
       if (change) throw (this.changed = say.changed(asked, change));
       if (response.status === 200) {

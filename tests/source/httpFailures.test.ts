@@ -25,7 +25,7 @@ async function failure(p: Promise<unknown>): Promise<string> {
 describe('HTTP source: every answer checked, every failure a sentence', () => {
   let server: RangeServer;
   beforeAll(async () => {
-    server = await startRangeServer({ 'bytes.bin': bytes, 'sample.arrow': sample, 'empty.bin': new Uint8Array(0), 'bytes.bin%E0%A4%A': bytes });
+    server = await startRangeServer({ 'bytes.bin': bytes, 'sample.arrow': sample, 'empty.bin': new Uint8Array(0), 'bytes.bin%E0%A4%A': bytes, 'page.html': new TextEncoder().encode('<!doctype html><title>Not here</title>') });
   });
   afterAll(() => server.close());
 
@@ -118,6 +118,13 @@ describe('HTTP source: every answer checked, every failure a sentence', () => {
     // A %-escape that decodes to no text (URIError in decodeURIComponent) still opens, named as written.
     const odd = await openHttpSource(server.url('bytes.bin').replace('bytes.bin', 'bytes.bin%E0%A4%A'));
     expect(odd.name).toBe('bytes.bin%E0%A4%A');
+  });
+
+  it('a web page served with Range (not a data file): said so, with its first bytes', async () => {
+    const source = await openHttpSource(server.url('page.html'), { timeoutMs });
+    expect(await failure(openDataset(new CachedSource(source)))).toBe(
+      'not a SourceError: This is not an Arrow or Parquet file: it begins with “<!doctyp”, where an Arrow or Parquet file has its own marks.',
+    );
   });
 
   it('an empty file opens with size 0 (the engine then says it is empty)', async () => {
