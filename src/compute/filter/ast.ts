@@ -1,0 +1,49 @@
+/** The filter language's syntax tree, as parsed (columns by name, values as written). */
+
+/** A stretch of the expression text: UTF-16 offset and length. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export type Literal =
+  | { kind: 'string'; value: string; span: Span }
+  /** Digits as written (`-12.5e3`): kept as text so int64 and decimal columns compare exactly. */
+  | { kind: 'number'; text: string; span: Span }
+  | { kind: 'bool'; value: boolean; span: Span }
+  | { kind: 'null'; span: Span };
+
+export interface ColumnName {
+  name: string;
+  span: Span;
+}
+
+export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type TextOp = 'contains' | 'startsWith' | 'endsWith' | 'matches';
+
+export type FilterExpr =
+  | { kind: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
+  | { kind: 'not'; operand: FilterExpr }
+  | { kind: 'compare'; column: ColumnName; op: CompareOp; value: Literal; opSpan: Span }
+  | { kind: 'between'; column: ColumnName; low: Literal; high: Literal }
+  | { kind: 'in'; column: ColumnName; values: Literal[] }
+  | { kind: 'isNull'; column: ColumnName; negated: boolean }
+  | { kind: 'text'; column: ColumnName; op: TextOp; ignoreCase: boolean; pattern: Literal & { kind: 'string' }; opSpan: Span }
+  /** A boolean column on its own: `flag`, `NOT flag`. */
+  | { kind: 'isTrue'; column: ColumnName };
+
+/** Every column name the expression uses, in order of first use. */
+export function columnNames(expr: FilterExpr): ColumnName[] {
+  const out: ColumnName[] = [];
+  const walk = (e: FilterExpr): void => {
+    if ('left' in e) {
+      walk(e.left);
+      walk(e.right);
+    } else if ('operand' in e) {
+      walk(e.operand);
+    } else if (!out.some((c) => c.name === e.column.name)) out.push(e.column);
+  };
+  walk(expr);
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { Dataset } from '../../model/types';
+import type { BoundFilter } from './boundFilter';
+import { matchChunk, type ChunkMatches } from './matchChunk';
+
+export interface FilterProgress {
+  chunksDone: number;
+  chunks: number;
+  rowsDone: number;
+  matched: number;
+  chunksSkipped: number;
+}
+
+export interface FilterCount {
+  /** Rows in the dataset. */
+  rows: number;
+  matched: number;
+  /** Chunks decided by statistics or null counts without reading their values. */
+  chunksSkipped: number;
+  chunks: number;
+}
+
+export interface CountOptions {
+  signal?: AbortSignal;
+  statistics?: boolean;
+  onProgress?: (p: FilterProgress) => void;
+  /** Called with each chunk's matches in chunk order (with indices when `indices` is set). */
+  onChunk?: (m: ChunkMatches) => void;
+  indices?: boolean;
+}
+
+/** The filter over every chunk in order, one chunk at a time: the count, and each chunk's matches to `onChunk`. */
+export async function countMatches(dataset: Dataset, filter: BoundFilter, options: CountOptions = {}): Promise<FilterCount> {
+  await dataset.indexed;
+  const chunks = dataset.chunks.length;
+  const progress: FilterProgress = { chunksDone: 0, chunks, rowsDone: 0, matched: 0, chunksSkipped: 0 };
+  for (let c = 0; c < chunks; c++) {
+    options.signal?.throwIfAborted();
+    const m = await matchChunk(dataset, filter, c, { signal: options.signal, statistics: options.statistics, indices: options.indices });
+    progress.chunksDone++;
+    progress.rowsDone += m.rows;
+    progress.matched += m.matched;
+    if (m.skipped) progress.chunksSkipped++;
+    options.onChunk?.(m);
+    options.onProgress?.({ ...progress });
+  }
+  return { rows: dataset.rows, matched: progress.matched, chunksSkipped: progress.chunksSkipped, chunks };
+}

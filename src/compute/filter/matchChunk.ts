@@ -1,0 +1,129 @@
+import type { Vector } from 'apache-arrow';
+import { DatasetError } from '../../model/errors';
+import type { ChunkDetail, Dataset } from '../../model/types';
+import type { BoundExpr, BoundFilter } from './boundFilter';
+import { FALSE, NULL, TRUE, leafKernel } from './leafKernel';
+import { chunkOutcomes, outcomeDecides } from './statsPruning';
+
+/** What one chunk gives: how many of its rows match, and which (chunk-relative, ascending) when asked. */
+export interface ChunkMatches {
+  chunk: number;
+  rows: number;
+  matched: number;
+  /** Decided by statistics or null counts alone, without reading values. */
+  skipped: boolean;
+  indices?: Uint32Array;
+}
+
+export interface MatchOptions {
+  signal?: AbortSignal;
+  /** Also return the matching rows' indices (else only the count). */
+  indices?: boolean;
+  /** Decide whole chunks from statistics when they can (default true). */
+  statistics?: boolean;
+  /** The chunk's detail when the caller already has it (statistics, null counts). */
+  detail?: ChunkDetail;
+}
+
+/** Rows evaluated per step: between steps the work yields (every few ms) and checks for cancellation. */
+const SLICE = 1 << 16;
+const YIELD_MS = 8;
+
+const AND = Uint8Array.of(FALSE, FALSE, FALSE, FALSE, TRUE, NULL, FALSE, NULL, NULL);
+const OR = Uint8Array.of(FALSE, TRUE, NULL, TRUE, TRUE, TRUE, NULL, TRUE, NULL);
+const NOT = Uint8Array.of(TRUE, FALSE, NULL);
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Cooperative scheduling for one evaluation: yield to the event loop when a few ms have passed. */
+class Pacer {
+  private last = performance.now();
+  constructor(private readonly signal?: AbortSignal) {}
+  async step(): Promise<void> {
+    this.signal?.throwIfAborted();
+    if (performance.now() - this.last < YIELD_MS) return;
+    await pause();
+    this.signal?.throwIfAborted();
+    this.last = performance.now();
+  }
+}
+
+const allIndices = (rows: number) => {
+  const out = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = i;
+  return out;
+};
+
+/**
+ * The rows of one chunk that match a bound filter (three-valued logic: a row matches only when the
+ * expression is true, never when it is null). A pure function of dataset, chunk and filter: the
+ * engine, the compute pool and the CLI call it chunk by chunk. It reads only the columns the filter
+ * uses, and none when the chunk's statistics decide it; the right side of an AND whose left side is
+ * false on every row is never read.
+ */
+export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: number, options: MatchOptions = {}): Promise<ChunkMatches> {
+  const { signal } = options;
+  const info = dataset.chunks[chunk];
+  if (!info) throw new DatasetError(`There is no chunk ${chunk}.`);
+  const rows = info.rows;
+  if (options.statistics !== false && rows > 0) {
+    const detail = options.detail ?? (await dataset.chunkDetail(chunk, signal));
+    const decided = outcomeDecides(chunkOutcomes(filter.expr, rows, detail));
+    if (decided !== null) {
+      const matched = decided ? rows : 0;
+      return { chunk, rows, matched, skipped: true, ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
+    }
+  }
+  const pacer = new Pacer(signal);
+  const vectors = new Map<number, Promise<Vector>>();
+  const column = (c: number) => {
+    let v = vectors.get(c);
+    if (!v) {
+      v = dataset.readColumn(chunk, c, undefined, signal).then((vector) => {
+        if (vector.length !== rows) throw new DatasetError(`The chunk gave ${vector.length.toLocaleString('en-US')} values of "${dataset.fields[c]?.name}" where it has ${rows.toLocaleString('en-US')} rows.`, { chunk, column: dataset.fields[c]?.name });
+        return vector;
+      });
+      v.catch(() => {}); // awaited where used; a column never used must not be an unhandled rejection
+      vectors.set(c, v);
+    }
+    return v;
+  };
+
+  const evaluate = async (e: BoundExpr): Promise<Uint8Array> => {
+    if (e.kind === 'not') {
+      const r = await evaluate(e.operand);
+      for (let i = 0; i < r.length; i++) r[i] = NOT[r[i]];
+      return r;
+    }
+    if (e.kind !== 'leaf') {
+      const left = await evaluate(e.left);
+      const decided = e.kind === 'and' ? FALSE : TRUE;
+      if (left.every((v) => v === decided)) return left;
+      const right = await evaluate(e.right);
+      const table = e.kind === 'and' ? AND : OR;
+      for (let i = 0; i < rows; i++) left[i] = table[left[i] * 3 + right[i]];
+      return left;
+    }
+    const vector = await column(e.column);
+    const out = new Uint8Array(rows);
+    let base = 0;
+    for (const data of vector.data) {
+      const kernel = leafKernel(data, e.columnKind, e.leaf);
+      for (let from = 0; from < data.length; from += SLICE) {
+        const to = Math.min(data.length, from + SLICE);
+        kernel(from, to, out, base + from);
+        await pacer.step();
+      }
+      base += data.length;
+    }
+    return out;
+  };
+
+  const result = await evaluate(filter.expr);
+  let matched = 0;
+  for (let i = 0; i < rows; i++) matched += result[i] === TRUE ? 1 : 0;
+  if (!options.indices) return { chunk, rows, matched, skipped: false };
+  const indices = new Uint32Array(matched);
+  for (let i = 0, k = 0; i < rows; i++) if (result[i] === TRUE) indices[k++] = i;
+  return { chunk, rows, matched, skipped: false, indices };
+}
