@@ -16,6 +16,9 @@ export interface Restart {
   failed: Map<number, string>;
 }
 
+/** The cancellation key of a tab's open. */
+const openKey = (tab: number): string => `open@${tab}`;
+
 const closedError = () => new EngineError({ message: 'This file was closed.', where: {} });
 
 /**
@@ -109,7 +112,7 @@ export class EngineHost {
     try {
       if (this.closed.has(tab)) throw closedError();
       const engine = this.worker();
-      const summary = await engine.open(spec);
+      const summary = await engine.open(spec, openKey(tab));
       if (this.closed.has(tab)) {
         void engine.close(summary.id).catch(() => {});
         throw closedError();
@@ -133,8 +136,13 @@ export class EngineHost {
       this.datasets.delete(tab);
       this.specs.delete(tab);
       this.keys.delete(tab);
-      if (id === undefined || !this.engine) return;
+      if (!this.engine) return;
       const engine = this.engine;
+      // Still opening: stop the open (a remote file's requests with it).
+      if (id === undefined) {
+        await engine.cancel(openKey(tab)).catch(() => {});
+        return;
+      }
       await Promise.all([...keys].map((k) => engine.cancel(k).catch(() => {})));
       await engine.close(id).catch(() => {});
     } finally {

@@ -24,9 +24,20 @@ async function run<T>(f: () => T | Promise<T>): Promise<Result<T>> {
   }
 }
 
+/** Opens in progress, by the page's key (`open@3`): cancelling the key stops the open (a remote file's requests with it). */
+const opening = new Map<string, AbortController>();
+
 const api = {
-  open: (spec: SourceSpec) =>
-    run<DatasetSummary>(async () => engine.openSource(await createSource(spec), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, spec)),
+  open: (spec: SourceSpec, key?: string) =>
+    run<DatasetSummary>(async () => {
+      const controller = new AbortController();
+      if (key) opening.set(key, controller);
+      try {
+        return await engine.openSource(await createSource(spec, controller.signal), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, spec);
+      } finally {
+        if (key) opening.delete(key);
+      }
+    }),
   summary: (id: number) => run(() => engine.summary(id)),
   stats: (id: number) => run(() => engine.stats(id)),
   wasmBytes: () => run(() => engine.wasmBytes()),
@@ -40,7 +51,11 @@ const api = {
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>
     run(() => engine.uniqueValues(id, column, start, end, sort, search)),
   uniqueCsv: (id: number, column: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, column, sort, search)),
-  cancel: (key: string) => run(() => engine.cancel(key)),
+  cancel: (key: string) =>
+    run(() => {
+      opening.get(key)?.abort();
+      engine.cancel(key);
+    }),
   /** Cancels the request made for dataset `id` under `key`: the page scopes its keys per tab (src/ui/engineHost.ts), so it names the dataset. */
   cancelFor: (_id: number, key: string) => run(() => engine.cancel(key)),
   close: (id: number) => run(() => engine.close(id)),

@@ -116,6 +116,14 @@ describe('EngineHost', () => {
     expect(h.tabs).toEqual([]);
   });
 
+  it("closing a tab while its file opens cancels the open in the worker under the tab's open key", async () => {
+    const { h, workers } = host(false);
+    void h.open(3, blob('stalled')).catch(() => {});
+    await tick();
+    await h.close(3);
+    expect(workers[0].calls).toEqual(['open stalled', 'cancel open@3']);
+  });
+
   it('restarts only when over budget and idle; a file opened meanwhile waits for the new worker and is not lost', async () => {
     const { h, workers } = host(true, false);
     await h.open(1, blob('kept'));
