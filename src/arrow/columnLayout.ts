@@ -59,6 +59,8 @@ export class ColumnPlace {
   }
 }
 
+const plural = (k: number, one: string): string => `${k.toLocaleString('en-US')} ${k === 1 ? one : `${one}s`}`;
+
 export const STILL_WORKS = 'No values of this column are shown for this batch; other columns and batches may still be readable.';
 
 /**
@@ -143,7 +145,7 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
   let variadic = start.variadic;
   const visit = (type: DataType, path: string): number => {
     if (node >= lists.nodes.length) {
-      throw place.error(`the batch lists ${lists.nodes.length} field nodes, too few for its schema (this column's ${path ? `field ${path}` : 'own node'} would be node ${node}); field nodes are missing`);
+      throw place.error(`field nodes are missing: the batch lists ${plural(lists.nodes.length, 'field node')}, and this column's ${path ? `field ${path}` : 'own node'} would be node ${node}`);
     }
     const array: LayoutArray = { path, type, nodeIndex: node, node: lists.nodes[node++], buffers: [], children: [] };
     const at = arrays.push(array) - 1;
@@ -151,7 +153,7 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
     if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) {
       const count = lists.variadicCounts[variadic];
       if (count === undefined) {
-        throw place.error(`the batch lists ${lists.variadicCounts.length} variadic buffer counts, none for this view column${path ? `'s field ${path}` : ''} (count ${variadic})`);
+        throw place.error(`a variadic buffer count is missing: the batch lists ${plural(lists.variadicCounts.length, 'count')}, and this column${path ? `'s field ${path}` : ''} would use count ${variadic}`);
       }
       if (!Number.isSafeInteger(count) || count < 0) throw place.error(`the batch gives an invalid variadic buffer count (${count})`);
       variadic++;
@@ -159,7 +161,7 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
     }
     for (const role of roles) {
       if (buffer >= lists.buffers.length) {
-        throw place.error(`the batch lists ${lists.buffers.length} buffers, too few for its schema (this column's ${role} buffer${path ? ` of ${path}` : ''} would be buffer ${buffer}); buffers are missing`);
+        throw place.error(`buffers are missing: the batch lists ${plural(lists.buffers.length, 'buffer')}, and this column's ${role} buffer${path ? ` of ${path}` : ''} would be buffer ${buffer}`);
       }
       array.buffers.push({ index: buffer, role, region: lists.buffers[buffer++] });
     }
