@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FilterSyntaxError, parseFilter } from '../compute/filter';
 import { UsageError } from './errors';
 
 export type Format = 'table' | 'json' | 'ndjson' | 'csv';
@@ -15,6 +16,7 @@ export type Command =
   | { kind: 'summary'; file: string; format: Format; allChunks: boolean; quiet: boolean }
   | { kind: 'rows'; file: string; format: Format; rows?: RowSpan; chunk?: number; columns?: string[]; formulaGuard: boolean; quiet: boolean }
   | { kind: 'unique'; file: string; format: Format; column: string; formulaGuard: boolean; quiet: boolean }
+  | { kind: 'count'; file: string; format: Format; where: string; quiet: boolean }
   | { kind: 'view'; path: string; port: number; open: boolean; folder: boolean };
 
 const OPTIONS = {
@@ -26,6 +28,8 @@ const OPTIONS = {
   columns: { type: 'string' },
   unique: { type: 'string' },
   'all-chunks': { type: 'boolean' },
+  where: { type: 'string' },
+  count: { type: 'boolean' },
   'formula-guard': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   port: { type: 'string' },
@@ -64,6 +68,17 @@ function refuse(values: Values, names: (keyof Values)[], why: string): void {
   if (given.length) throw new UsageError(`--${String(given[0])} ${why}`);
 }
 
+/** The --where text when it parses (the columns and types are checked once the file is open); a syntax error is a usage error. */
+function checkedWhere(text: string): string {
+  try {
+    parseFilter(text);
+  } catch (e) {
+    if (e instanceof FilterSyntaxError) throw new UsageError(`--where: ${e.message}`);
+    throw e;
+  }
+  return text;
+}
+
 /** The command the arguments ask for; UsageError (exit 2) for anything malformed. */
 export function parseCommand(argv: string[]): Command {
   let parsed: ReturnType<typeof parse>;
@@ -77,7 +92,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   const quiet = values.quiet ?? false;
   if ((positionals[0] === 'view' || positionals[0] === 'serve') && positionals.length === 2) {
-    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard'], `is for inspecting a file, not for ${positionals[0]}.`);
+    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard', 'where', 'count'], `is for inspecting a file, not for ${positionals[0]}.`);
     const port = values.port === undefined ? 0 : parseIndex('port', values.port, 65535);
     return { kind: 'view', path: positionals[1], port, open: values.open ?? true, folder: positionals[0] === 'serve' };
   }
@@ -91,6 +106,12 @@ export function parseCommand(argv: string[]): Command {
   const file = positionals[0];
   const format = parseFormat(values);
   const formulaGuard = values['formula-guard'] ?? true;
+  if (values.where !== undefined || values.count !== undefined) {
+    if (values.count === undefined) throw new UsageError('--where goes with --count for now: arrowscope FILE --where EXPR --count.');
+    if (values.where === undefined) throw new UsageError('--count counts the rows a filter matches: give it with --where EXPR.');
+    refuse(values, ['rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks'], 'does not go with --where --count.');
+    return { kind: 'count', file, format, where: checkedWhere(values.where), quiet };
+  }
   if (values.unique !== undefined) {
     refuse(values, ['rows', 'chunk', 'column', 'columns', 'all-chunks'], 'does not go with --unique (value counts cover every row of one column).');
     return { kind: 'unique', file, format, column: values.unique, formulaGuard, quiet };

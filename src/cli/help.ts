@@ -15,6 +15,14 @@ Inspect:
                                  its first row; without --rows, the first 20 rows
   --unique NAME                  value counts of one column over every row
   --all-chunks                   list every chunk in the table summary (else the first 20)
+  --where EXPR --count           count the rows matching a filter: "N matching rows of M", or
+                                 {rows, matched, chunksSkipped} with --json. EXPR is a WHERE
+                                 expression: cand_nm = 'Obama, Barack' AND contb_receipt_amt >= 1000
+                                 (=, !=, <, <=, >, >=, BETWEEN a AND b, IN (a, b), IS [NOT] NULL,
+                                 CONTAINS, STARTS WITH, ENDS WITH, MATCHES or ~ 'regex'; ICONTAINS,
+                                 ISTARTS WITH, IENDS WITH, IMATCHES or ~* ignore case; AND, OR, NOT,
+                                 parentheses; "odd name" in double quotes, 'text' in single quotes).
+                                 Chunks whose statistics decide the answer are not read.
 
 Output:
   --format table|json|ndjson|csv table (the default) is for people: control characters in names
@@ -39,6 +47,7 @@ Exit codes:
   0  success (also when the reader of the output closes it early, as head does)
   1  the file or a column could not be read, or names a column or rows the file does not have,
      or the output could not be written (a full disk); the reason on stderr
-  2  usage error: unknown option, malformed value, missing FILE
+  2  usage error: unknown option, malformed value, missing FILE, a --where expression that does
+     not parse or does not fit the file's columns (the message points at the token: at 1:22)
 
   -h, --help                     this text`;

@@ -9,6 +9,7 @@ import { EXIT_OK, InputError, UsageError, errorLine, exitCodeOf } from './errors
 import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
+import { countCommand } from './countCommand';
 import { rowsCommand } from './rowsCommand';
 import { summaryCommand } from './summaryCommand';
 import { uniqueCommand } from './uniqueCommand';
@@ -39,6 +40,7 @@ async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
     io.progress.clear();
     if (command.kind === 'rows') return await rowsCommand(dataset, command, io);
     if (command.kind === 'unique') return await uniqueCommand(dataset, command, io);
+    if (command.kind === 'count') return await countCommand(dataset, command, io);
     return await summaryCommand(dataset, command, io);
   } finally {
     io.progress.clear();
