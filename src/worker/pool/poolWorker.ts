@@ -9,22 +9,25 @@ import { CachedSource } from '../../source/cachedSource';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
 
-/** A compute worker: opens its own view of the file (cheap: headers only) and counts its share of chunks. */
-let opened: { spec: SourceSpec; dataset: Promise<Dataset> } | null = null;
+/** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
+const opened: { spec: SourceSpec; dataset: Promise<Dataset> }[] = [];
+const KEEP_OPEN = 4;
 
+/** A compute worker: opens its own view of the file and counts its share of chunks. */
 function datasetFor(spec: SourceSpec): Promise<Dataset> {
-  if (opened?.spec !== spec && !(opened && sameSpec(opened.spec, spec))) {
-    void opened?.dataset.then((d) => d.close());
-    opened = {
-      spec,
-      dataset: createSource(spec).then(async (source) => {
-        const d = await openDataset(new CachedSource(source, 4 * 1024 * 1024));
-        await d.indexed;
-        return d;
-      }),
-    };
-  }
-  return opened!.dataset;
+  const at = opened.findIndex((o) => sameSpec(o.spec, spec));
+  const hit = at >= 0 ? opened.splice(at, 1)[0] : { spec, dataset: openIndexed(spec) };
+  // A failed open is forgotten, to be tried again by the next count.
+  if (at < 0) hit.dataset.catch(() => opened.includes(hit) && opened.splice(opened.indexOf(hit), 1));
+  opened.unshift(hit);
+  for (const old of opened.splice(KEEP_OPEN)) void old.dataset.then((d) => d.close(), () => {});
+  return hit.dataset;
+}
+
+async function openIndexed(spec: SourceSpec): Promise<Dataset> {
+  const dataset = await openDataset(new CachedSource(await createSource(spec), 4 * 1024 * 1024));
+  await dataset.indexed;
+  return dataset;
 }
 
 function sameSpec(a: SourceSpec, b: SourceSpec): boolean {

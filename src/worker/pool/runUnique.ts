@@ -5,7 +5,7 @@ import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uni
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
-import type { PoolWorkerApi } from './poolWorker';
+import { poolSize, WorkerPool, type PoolMember } from './workerPool';
 
 export interface UniqueProgress {
   rowsDone: number;
@@ -18,38 +18,28 @@ export interface UniqueProgress {
   remainingMs: number;
 }
 
-interface PoolMember {
-  worker: Worker;
-  api: Comlink.Remote<PoolWorkerApi>;
-}
-
-let pool: PoolMember[] = [];
-
-function poolSize(): number {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, Math.min(8, cores));
-}
-
-function startPool(wasmUrl: string | undefined): PoolMember[] {
-  if (pool.length) return pool;
-  pool = Array.from({ length: poolSize() }, () => {
-    const worker = new Worker(new URL('./poolWorker.ts', import.meta.url), { type: 'module', name: 'arrowscope-compute' });
-    const api = Comlink.wrap<PoolWorkerApi>(worker);
-    if (wasmUrl) void api.init(wasmUrl);
-    return { worker, api };
-  });
-  return pool;
-}
+let pool: WorkerPool | null = null;
 
 /** Stops every compute worker: what they were doing is abandoned, their memory returned. */
 export function stopPool(): void {
-  for (const m of pool) m.worker.terminate();
-  pool = [];
+  pool?.stopAll();
+}
+
+/** Rejects with an AbortError once `signal` aborts (at once if it already has). */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(new DOMException('Cancelled', 'AbortError'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {}); // raced below; a count that ends first never looks at it
+  return aborted;
 }
 
 /**
- * Value counts of one column over all chunks, split across a pool of Web Workers (one per core)
- * and merged. Without Worker (Node), counts in this thread. Cancelling terminates the pool.
+ * Value counts of one column over all chunks, split across compute workers lent to this count (one
+ * per core) and merged. Without Worker (Node) or with one chunk of rows, counts in this thread, giving
+ * it back every few milliseconds. Cancelling stops this count's workers at once, never another's.
  */
 export async function runUnique(
   dataset: Dataset,
@@ -60,14 +50,19 @@ export async function runUnique(
   wasmUrl?: string,
   maxDistinct?: number,
 ): Promise<UniqueResult> {
-  await dataset.indexed;
+  const aborted = whenAborted(signal);
+  // A stream may still be indexing: the count waits for the whole index, and a cancel ends the wait.
+  await Promise.race([dataset.indexed, aborted]);
   const chunks = dataset.chunks;
   const rowsTotal = dataset.rows;
+  // Chunks without rows hold no values: a million empty batches cost no read and no worker.
+  const counted = chunks.filter((c) => c.rows > 0).map((c) => c.index);
+  const empty = chunks.length - counted.length;
   const started = performance.now();
   const done = new Map<number, ScanProgress>();
-  const report = () => {
+  const report = (skipped: number) => {
     let rowsDone = 0;
-    let chunksDone = 0;
+    let chunksDone = skipped;
     for (const p of done.values()) {
       rowsDone += p.rowsDone;
       chunksDone += p.chunksDone;
@@ -76,35 +71,40 @@ export async function runUnique(
     const rate = rowsDone / Math.max(1, elapsedMs / 1000);
     onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal: chunks.length, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
   };
-  if (typeof Worker === 'undefined' || !spec || chunks.length < 2) {
-    return countUnique(dataset, column, { signal, maxDistinct, onProgress: (p) => (done.set(0, p), report()) });
+  if (typeof Worker === 'undefined' || !spec || counted.length < 2) {
+    return countUnique(dataset, column, { signal, maxDistinct, onProgress: (p) => (done.set(0, p), report(0)) });
   }
-  const members = startPool(wasmUrl);
-  const shares = members.map((_, k) => chunks.filter((c) => c.index % members.length === k).map((c) => c.index));
-  const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => {
-      stopPool();
-      reject(new DOMException('Cancelled', 'AbortError'));
-    });
-  });
+  const workers = (pool ??= new WorkerPool(wasmUrl));
+  const members = workers.take(Math.min(poolSize(), counted.length));
+  const shares = members.map((_, k) => counted.filter((_, i) => i % members.length === k));
+  const stop = () => workers.stop(members);
+  signal.addEventListener('abort', stop, { once: true });
   const pass = (only?: UniqueValue[]) => {
     done.clear();
     const partials = Promise.all(
-      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report())), only, maxDistinct) as Promise<UniquePartial>),
+      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report(empty))), only, maxDistinct) as Promise<UniquePartial>),
     );
     return Promise.race([partials, aborted]);
   };
-  let result = mergeUnique(await pass());
-  // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
-  if (result.recount) result = finishRecount(result, await pass(result.recount));
-  await retireBloated(members);
-  return result;
+  try {
+    let result = mergeUnique(await pass());
+    // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
+    if (result.recount) result = finishRecount(result, await pass(result.recount));
+    await retireBloated(workers, members);
+    return result;
+  } catch (e) {
+    workers.stop(members); // cancelled, or a worker failed mid-way: the next count starts fresh ones
+    throw e;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 /** wasm memory never shrinks: a compute worker that grew past this is replaced by a fresh one. */
 export const WASM_BUDGET_BYTES = 1024 * 1024 * 1024;
 
-async function retireBloated(members: PoolMember[]): Promise<void> {
+async function retireBloated(workers: WorkerPool, members: PoolMember[]): Promise<void> {
   const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
-  if (sizes.some((bytes) => bytes > WASM_BUDGET_BYTES)) stopPool();
+  workers.stop(members.filter((_, k) => sizes[k] > WASM_BUDGET_BYTES));
+  workers.give(members.filter((_, k) => sizes[k] <= WASM_BUDGET_BYTES));
 }

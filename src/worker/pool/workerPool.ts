@@ -1,0 +1,63 @@
+import * as Comlink from 'comlink';
+import type { PoolWorkerApi } from './poolWorker';
+
+export interface PoolMember {
+  worker: Worker;
+  api: Comlink.Remote<PoolWorkerApi>;
+}
+
+/** Compute workers to keep between jobs: one per core, at most 8. */
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(8, cores));
+}
+
+/**
+ * Compute workers lent to one job at a time: a job takes workers (idle ones first, new ones when
+ * another job holds them), gives them back when it ends, and stops them when it is cancelled. So
+ * cancelling one file's count never stops another's, and two counts never share a worker.
+ */
+export class WorkerPool {
+  private idle: PoolMember[] = [];
+  private readonly busy = new Set<PoolMember>();
+
+  constructor(private readonly wasmUrl?: string) {}
+
+  /** `n` workers for one job. */
+  take(n: number): PoolMember[] {
+    const members = this.idle.splice(0, n);
+    while (members.length < n) members.push(this.start());
+    for (const m of members) this.busy.add(m);
+    return members;
+  }
+
+  /** Workers of a job that ended: kept for the next job up to the pool's size, the others stopped. */
+  give(members: PoolMember[]): void {
+    for (const m of members) {
+      this.busy.delete(m);
+      if (this.idle.length < poolSize()) this.idle.push(m);
+      else m.worker.terminate();
+    }
+  }
+
+  /** Stops workers at once (a cancelled job's): what they were doing is abandoned, their memory returned. */
+  stop(members: PoolMember[]): void {
+    for (const m of members) {
+      this.busy.delete(m);
+      this.idle = this.idle.filter((i) => i !== m);
+      m.worker.terminate();
+    }
+  }
+
+  /** Stops every worker, idle or busy. */
+  stopAll(): void {
+    this.stop([...this.idle, ...this.busy]);
+  }
+
+  private start(): PoolMember {
+    const worker = new Worker(new URL('./poolWorker.ts', import.meta.url), { type: 'module', name: 'arrowscope-compute' });
+    const api = Comlink.wrap<PoolWorkerApi>(worker);
+    if (this.wasmUrl) void api.init(this.wasmUrl);
+    return { worker, api };
+  }
+}
