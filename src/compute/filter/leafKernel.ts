@@ -112,13 +112,23 @@ function rowTest(reader: RowReader, leaf: LeafTest): (i: number) => boolean {
         const { data, start } = reader;
         return (i) => fromOrder(leaf.op, compareBytes(data, start(i), start(i + 1), c as Uint8Array));
       }
-      return (i) => fromOrder(leaf.op, order(value(i) as number | bigint, c as number | bigint));
+      if (c instanceof Uint8Array) {
+        return (i) => {
+          const b = value(i) as Uint8Array;
+          return fromOrder(leaf.op, compareBytes(b, 0, b.length, c));
+        };
+      }
+      return (i) => fromOrder(leaf.op, order(value(i) as number | bigint, c));
     }
     case 'in': {
       if (reader.shape === 'bytes') {
         const keys = new Set(leaf.values.map((v) => bytesKey(v as Uint8Array)));
         const { data, start } = reader;
         return (i) => keys.has(latin1.decode(data.subarray(start(i), start(i + 1))));
+      }
+      if (leaf.values.some((v) => v instanceof Uint8Array)) {
+        const keys = new Set(leaf.values.map((v) => bytesKey(v as Uint8Array)));
+        return (i) => keys.has(bytesKey(value(i) as Uint8Array));
       }
       const keys = new Set(leaf.values.map(normalize));
       return (i) => keys.has(value(i));
