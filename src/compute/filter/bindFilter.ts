@@ -6,7 +6,7 @@ import type { BoundExpr, BoundFilter, LeafTest, Scalar } from './boundFilter';
 import { columnKind, type ColumnKind } from './columnKind';
 import { integerTest, parseNumber, type Rational } from './exactNumbers';
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
-import { parseFilter } from './parseFilter';
+import { isKeyword, parseFilter } from './parseFilter';
 import { parseDateTime, parseTimeOfDay } from './temporalText';
 
 const utf8 = new TextEncoder();
@@ -26,7 +26,7 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Up to three names close to `name`: same letters in another case, names it starts or is part of, then small edits. */
+/** Up to three names close to `name`, the closest kind only: same letters in another case, else names it starts or is part of, else small edits. */
 export function closeNames(name: string, names: readonly string[]): string[] {
   const lower = name.toLowerCase();
   const scored = names
@@ -37,7 +37,8 @@ export function closeNames(name: string, names: readonly string[]): string[] {
     })
     .filter((s) => s.score < 9)
     .sort((a, b) => a.score - b.score || a.i - b.i);
-  return [...new Set(scored.map((s) => s.n))].slice(0, 3);
+  const best = scored[0]?.score;
+  return [...new Set(scored.filter((s) => s.score === best).map((s) => s.n))].slice(0, 3);
 }
 
 /** How a literal reads in a sentence: the string '1000', the number 5, true, null. */
@@ -56,6 +57,19 @@ export function regexParts(text: string, ignoreCase: boolean): { source: string;
   if (ignoreCase) flags.add('i');
   flags.add('u');
   return { source, flags: [...flags].sort().join('') };
+}
+
+/** A column name as the filter language reads it back: bare when it can be, else quoted with its escapes. */
+export function nameText(name: string): string {
+  if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) && !isKeyword(name)) return name;
+  // eslint-disable-next-line no-control-regex -- control characters are what gets escaped
+  const escaped = name.replace(/["\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === '"') return '""';
+    if (c === '\\') return '\\\\';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -77,7 +91,7 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
     let index = fields.findIndex((f) => f.name === c.name);
     if (index < 0) {
       const near = closeNames(c.name, fields.map((f) => f.name));
-      const hint = near.length ? `; did you mean ${near.map((n) => (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(n) ? n : `"${n}"`)).join(' or ')}?` : `; the columns are ${fields.slice(0, 12).map((f) => f.name).join(', ')}${fields.length > 12 ? ', …' : ''}`;
+      const hint = near.length ? `; did you mean ${near.map(nameText).join(' or ')}?` : `; the columns are ${fields.slice(0, 12).map((f) => nameText(f.name)).join(', ')}${fields.length > 12 ? ', …' : ''}`;
       fail(`unknown column "${c.name}" @${hint}`, c.span);
       index = -1;
     }

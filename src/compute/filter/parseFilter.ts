@@ -3,6 +3,9 @@ import { FilterSyntaxError, positionOf, whereText } from './filterError';
 import { tokenize, type Token } from './tokens';
 
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'CONTAINS', 'ICONTAINS', 'STARTS', 'ISTARTS', 'ENDS', 'IENDS', 'WITH', 'MATCHES', 'IMATCHES']);
+/** A word the language reserves: a column of that name is written quoted. */
+export const isKeyword = (word: string): boolean => KEYWORDS.has(word.toUpperCase());
+
 const COMPARE: Record<string, CompareOp> = { '=': '=', '==': '=', '!=': '!=', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 const TEXT_OPS: Record<string, { op: TextOp; ignoreCase: boolean; with: boolean }> = {
   CONTAINS: { op: 'contains', ignoreCase: false, with: false },
@@ -66,10 +69,9 @@ export function parseFilter(text: string): FilterExpr {
   };
 
   const stringValue = (after: string): Literal & { kind: 'string' } => {
-    const t = peek();
-    const v = value(after);
-    if (v.kind !== 'string') fail(`${after} takes a string in single quotes`, t);
-    return v as Literal & { kind: 'string' };
+    const t = next();
+    if (t.kind !== 'string') return fail(`${after} takes a string in single quotes`, t);
+    return { kind: 'string', value: t.text, span: spanOf(t) };
   };
 
   const column = (): ColumnName => {
