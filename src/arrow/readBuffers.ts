@@ -1,15 +1,11 @@
 import type { ByteSource } from '../model/byteSource';
 import { BufferRegion, type BodyCompression } from '../adapters/apacheArrowInternals';
 import { DatasetError, type FileLocation } from '../model/errors';
+import { MAX_DECODED_BUFFER_BYTES } from '../source/limits';
 import { decompressBuffer } from './codecs';
 
 const NOT_COMPRESSED = -1;
-/**
- * The most one compressed buffer may declare it decodes to. A high compression ratio is no sign of
- * damage (an all-null column of 10 million int64 is 80 MB of zeros that ZSTD keeps in 3 KB), so
- * the declared length is held to a memory budget instead, before anything is allocated.
- */
-export const MAX_DECODED_BUFFER_BYTES = 512 * 1024 * 1024;
+export { MAX_DECODED_BUFFER_BYTES }; // the decode budget lives with the other limits; codecs.ts checks frames against it too
 const MIB = 1024 * 1024;
 
 /** `n` rounded up to a multiple of 8, exactly (no 32-bit bit operations: bodies may pass 2 GiB). */
