@@ -1,6 +1,7 @@
 import { Field, Null, Schema, type Vector } from 'apache-arrow';
 import { parquetSchema, type FileMetaData } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
+import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
 import { arrowSchema } from './arrowSchema';
@@ -8,6 +9,7 @@ import { chunkDetail } from './chunkDetail';
 import { columnPages } from './columnPages';
 import { columnSubsets, type ColumnSubset } from './columnSubset';
 import { decodeError } from './decodeError';
+import { footerPlace, footerProblems } from './footerChecks';
 import { loadColumn } from './loadColumn';
 import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
@@ -26,8 +28,7 @@ class ParquetDataset implements Dataset {
   readonly metadata: Record<string, string>;
   readonly createdBy?: string;
   readonly version: string;
-  chunks: ChunkInfo[];
-  rows: number;
+  private chunkTable: ChunkTable;
   readonly indexComplete = true;
   readonly indexed = Promise.resolve();
   schema: Schema;
@@ -47,8 +48,7 @@ class ParquetDataset implements Dataset {
     this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
-    this.chunks = rowGroupChunks(md);
-    this.rows = this.chunks.reduce((sum, c) => sum + c.rows, 0);
+    this.chunkTable = rowGroupChunks(md);
     this.schema = new Schema(this.fields.map((f) => new Field(f.name, new Null(), f.nullable)));
     this.problems.push(...markUnsupportedColumns(md, this.subsets, this.fields));
   }
@@ -63,8 +63,15 @@ class ParquetDataset implements Dataset {
   async countUndeclaredRows(signal?: AbortSignal): Promise<void> {
     const rows = await countUndeclaredRows(this.md, this.subsets, this.fields, (chunk, column) => this.load(chunk, column, signal));
     if (!rows) return;
-    this.chunks = rowGroupChunks(this.md, rows);
-    this.rows = this.chunks.reduce((sum, c) => sum + c.rows, 0);
+    this.chunkTable = rowGroupChunks(this.md, rows);
+  }
+
+  get chunks(): readonly ChunkInfo[] {
+    return this.chunkTable.view();
+  }
+
+  get rows(): number {
+    return this.chunkTable.totalRows;
   }
 
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
@@ -76,7 +83,7 @@ class ParquetDataset implements Dataset {
     // The raw statistics are read once, when a row group's detail is first asked for; without them
     // (a read failing) statistics are shown as hyparquet converts them.
     this.rawStats ??= rawStatistics(this.source).catch(() => undefined);
-    return chunkDetail(this.md, this.subsets, this.fields, this.chunks[chunk], await this.rawStats, this.schema);
+    return chunkDetail(this.md, this.subsets, this.fields, this.chunkTable.info(chunk)!, await this.rawStats, this.schema);
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
@@ -98,7 +105,7 @@ class ParquetDataset implements Dataset {
       } catch (e) {
         throw decodeError(e, field.name, chunk);
       }
-      const expected = this.chunks[chunk].rows;
+      const expected = this.chunkTable.rows(chunk);
       if (vector.length !== expected) {
         throw new DatasetError(
           `Column "${field.name}" of row group ${chunk} holds ${vector.length.toLocaleString('en-US')} rows where the row group has ${expected.toLocaleString('en-US')}: its pages and the footer disagree, so its values are not shown.`,
@@ -128,10 +135,12 @@ export async function openParquet(source: ByteSource, options: OpenOptions = {})
   let dataset: ParquetDataset;
   try {
     dataset = new ParquetDataset(source, md);
-  } catch (e) {
-    // The footer parsed, but its schema does not hold together (a group claims more children than follow).
-    throw new DatasetError(`The Parquet footer was read, but its schema is inconsistent: ${String((e as Error).message ?? e)}.`, { offset: source.size - 8 }, 'Nothing of this file can be shown reliably.');
+  } catch {
+    // The footer parsed and its structure was checked (footerChecks.ts); what is left is a schema the engine cannot map.
+    const footerStart = source.size - 8 - md.metadata_length;
+    throw new DatasetError(`${footerPlace(footerStart, md.metadata_length)} was read, but its schema does not hold together.`, { offset: footerStart }, 'Nothing of this file can be shown reliably.');
   }
+  dataset.problems.push(...footerProblems(md, source.size - 8 - md.metadata_length));
   await dataset.loadArrowSchema();
   await dataset.countUndeclaredRows(options.signal);
   options.onProgress?.({ chunks: dataset.chunks.length, rows: dataset.rows, bytesScanned: source.size, done: true });
