@@ -27,15 +27,16 @@ export function sniffFormat(head: Uint8Array, tail: Uint8Array = new Uint8Array(
 
 /**
  * An IPC stream starts with the continuation marker (0xFFFFFFFF) or, before Arrow 0.15, with its first
- * message's metadata length; text (an HTML page, CSV, JSON) starts with neither.
+ * message's metadata length. A file whose head is text (an HTML page, CSV, JSON) is neither: said so,
+ * rather than as an invalid message length. Binary heads are left to the engine, which names what is wrong.
  */
 function notArrowOrParquet(head: Uint8Array): DatasetError | null {
   if (head.length < 4) return null;
   const first = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true);
   if (first === 0xffffffff || first <= MAX_METADATA_BYTES) return null;
-  const text = [...head].every((b) => b >= 0x20 && b < 0x7f);
-  const shown = text ? `“${new TextDecoder().decode(head)}”` : [...head].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-  return new DatasetError(`This is not an Arrow or Parquet file: it begins with ${shown}, where an Arrow or Parquet file has its own marks.`, { offset: 0 });
+  if (!head.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d)) return null;
+  const text = new TextDecoder().decode(head).replace(/\s+/g, ' ');
+  return new DatasetError(`This is not an Arrow or Parquet file: it begins with the text “${text}”, where an Arrow or Parquet file has its own marks.`, { offset: 0 });
 }
 
 /**

@@ -96,15 +96,20 @@ export function App() {
           <h1 className="brand">
             <img src="./icon.svg" alt="" width={22} height={22} /> Arrowscope
           </h1>
-          <OpenBar onFiles={openFiles} onOpen={(spec) => void open(spec)} busy={false} />
+          <OpenBar onFiles={openFiles} onOpen={(spec) => void open(spec)} />
           <ThemeButton />
         </header>
         <TabBar tabs={tabs} active={active} onActivate={(id) => store.activate(id)} onClose={closeTab} />
-        {current && !current.summary && (
-          <div className="status" role="status">
-            Opening {current.name}…
-          </div>
-        )}
+        {tabs
+          .filter((t) => !t.summary)
+          .map((t) => (
+            <div key={t.id} className="status" role="status" data-testid="opening">
+              Opening {t.name}…{' '}
+              <button className="link" onClick={() => closeTab(t.id)} aria-label={`Cancel opening ${t.name}`}>
+                Cancel
+              </button>
+            </div>
+          ))}
         {error && <ErrorBox info={error} onClose={() => setError(null)} />}
         {(localLink || linkNote) && (
           <div className="status" role="status" data-testid="link-notice">

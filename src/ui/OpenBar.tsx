@@ -8,15 +8,22 @@ const ACCEPT = '.arrow,.arrows,.feather,.ipc,.parquet,.stream,.arrow_file';
 interface Props {
   onFiles: (files: File[]) => void;
   onOpen: (spec: SourceSpec) => void;
-  busy: boolean;
 }
+
+/** Seconds a URL's server may go without answering (or without sending body bytes) before its request is given up. */
+const DEFAULT_TIMEOUT_S = 30;
 
 type Picker = (options: object) => Promise<FileSystemFileHandle[]>;
 
-/** Open a file (picker where the browser has one, else <input type=file>), a URL, or the sample. */
-export function OpenBar({ onFiles, onOpen, busy }: Props) {
+/**
+ * Open a file (picker where the browser has one, else <input type=file>), a URL, or the sample. Never
+ * disabled while a file opens: another can be opened meanwhile, and each open has its own Cancel.
+ */
+export function OpenBar({ onFiles, onOpen }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
+  const [timeoutText, setTimeoutText] = useState(String(DEFAULT_TIMEOUT_S));
+  const timeoutS = Number(timeoutText) > 0 ? Number(timeoutText) : DEFAULT_TIMEOUT_S;
 
   const openFile = async () => {
     const picker = (window as unknown as { showOpenFilePicker?: Picker }).showOpenFilePicker;
@@ -43,7 +50,7 @@ export function OpenBar({ onFiles, onOpen, busy }: Props) {
 
   return (
     <div className="openbar">
-      <button onClick={openFile} disabled={busy}>
+      <button onClick={openFile}>
         Open file…
       </button>
       <input
@@ -64,18 +71,31 @@ export function OpenBar({ onFiles, onOpen, busy }: Props) {
         }}
       />
       <RecentMenu onFile={(f) => onFiles([f])} onChooseAgain={() => void openFile()} />
-      <button onClick={openSample} disabled={busy}>
+      <button onClick={openSample}>
         Open sample
       </button>
       <form
         className="urlform"
         onSubmit={(e) => {
           e.preventDefault();
-          if (url.trim()) onOpen({ kind: 'url', url: url.trim() });
+          if (url.trim()) onOpen({ kind: 'url', url: url.trim(), timeoutMs: timeoutS * 1000 });
         }}
       >
         <input type="url" placeholder="https://… file URL (HTTP Range)" value={url} onChange={(e) => setUrl(e.target.value)} aria-label="File URL" />
-        <button type="submit" disabled={busy || !url.trim()}>
+        <label title="Give a request up when the server sends nothing for this long">
+          Timeout{' '}
+          <input
+            type="number"
+            min={1}
+            max={3600}
+            value={timeoutText}
+            onChange={(e) => setTimeoutText(e.target.value)}
+            aria-label="Timeout in seconds"
+            style={{ width: '4.5em', flex: 'none' }}
+          />{' '}
+          s
+        </label>
+        <button type="submit" disabled={!url.trim()}>
           Open URL
         </button>
       </form>

@@ -42,6 +42,12 @@ describe('HTTP source: every answer checked, every failure a sentence', () => {
     expect(ds.rows).toBe(4000);
   });
 
+  it('a server that takes a range ending at byte 0 as "to the end" (sirv) is never asked for one', async () => {
+    const source = await openHttpSource(server.url('bytes.bin', 'end-0-to-end'), { timeoutMs });
+    expect(await source.read(0, 1)).toEqual(bytes.subarray(0, 1));
+    expect(server.requests.slice(-2).map((r) => r.range)).toEqual(['bytes=0-1', 'bytes=0-1']);
+  });
+
   it('a server that never answers: a timeout sentence naming the wait, at open and at a read', async () => {
     expect(await failure(openHttpSource(server.url('bytes.bin', 'stall-headers'), { timeoutMs }))).toMatch(
       /^The server at 127\.0\.0\.1:\d+ sent no answer within 0\.3 s when asked for http:\/\/.*\/stall-headers\/bytes\.bin\. .*allow a longer timeout\.$/,
@@ -123,7 +129,7 @@ describe('HTTP source: every answer checked, every failure a sentence', () => {
   it('a web page served with Range (not a data file): said so, with its first bytes', async () => {
     const source = await openHttpSource(server.url('page.html'), { timeoutMs });
     expect(await failure(openDataset(new CachedSource(source)))).toBe(
-      'not a SourceError: This is not an Arrow or Parquet file: it begins with “<!doctyp”, where an Arrow or Parquet file has its own marks.',
+      'not a SourceError: This is not an Arrow or Parquet file: it begins with the text “<!doctyp”, where an Arrow or Parquet file has its own marks.',
     );
   });
 

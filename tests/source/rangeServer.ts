@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * What a path's first segment makes the server do. Prefixed `read-`, only for reads after the open
- * (any Range but `bytes=0-0`); otherwise for every request.
+ * (any Range but the open's `bytes=0-1`); otherwise for every request.
  */
 export type Misbehaviour =
   | 'ok'
@@ -17,7 +17,8 @@ export type Misbehaviour =
   | 'refuse' // 416 for any range
   | 'redirect-loop' // 302 to itself
   | 'ignore-range' // 200 with the whole file
-  | 'weak-if-range'; // no ETag; any If-Range answered 200 (as servers that deem a recent date weak do)
+  | 'weak-if-range' // no ETag; any If-Range answered 200 (as servers that deem a recent date weak do)
+  | 'end-0-to-end'; // takes a range ending at byte 0 as "to the end" (sirv, behind vite preview, does)
 
 export interface SeenRequest {
   path: string;
@@ -73,7 +74,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     });
     const [, segment = '', name = ''] = path.split('?')[0].split('/');
     const read = segment.startsWith('read-');
-    const active = !read || (range !== undefined && range !== 'bytes=0-0');
+    const active = !read || (range !== undefined && range !== 'bytes=0-1');
     const mode = (active ? segment.replace(/^read-/, '') : 'ok') as Misbehaviour;
     const file = content.get(name) ?? content.get(safeDecode(name));
     if (mode === 'stall-headers') return;
@@ -89,6 +90,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     if (ifRange !== undefined && (mode === 'weak-if-range' || (ifRange !== validators.ETag && ifRange !== validators['Last-Modified']))) return whole();
     if (mode === 'refuse') return void res.writeHead(416, { ...CORS, 'Content-Range': `bytes */${bytes.length}` }).end();
     let [a, b] = [Number(m[1]), Math.min(bytes.length - 1, Number(m[2]))];
+    if (mode === 'end-0-to-end' && Number(m[2]) === 0) b = bytes.length - 1;
     if (a > b) return void res.writeHead(416, { ...CORS, 'Content-Range': `bytes */${bytes.length}` }).end();
     if (mode === 'wrong-range') [a, b] = [a + 1, Math.min(bytes.length - 1, b + 1)];
     const total = mode === 'wrong-total' ? bytes.length + 1 : bytes.length;

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { startRangeServer, type RangeServer } from '../tests/source/rangeServer';
+import { TALL_FILE, TALL_ROWS } from './paths';
+
+// A Range server on another origin (another port) that misbehaves on demand; it answers CORS preflights.
+let server: RangeServer;
+let tall: Uint8Array;
+test.beforeAll(async () => {
+  tall = new Uint8Array(readFileSync(TALL_FILE));
+  server = await startRangeServer({ 'tall.arrows': tall, 'sample.arrow': new Uint8Array(readFileSync('public/sample.arrow')) });
+});
+test.afterAll(() => server.close());
+
+test('A server that never answers: the open controls stay usable, Cancel stops the open and its request, and the next file opens at once', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('File URL').fill(server.url('tall.arrows', 'stall-headers'));
+  await page.getByLabel('File URL').press('Enter');
+  await expect(page.getByTestId('opening')).toHaveText(/Opening tall\.arrows…/);
+
+  // Another file opens while the first waits.
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+  await expect(page.getByTestId('opening')).toHaveText(/Opening tall\.arrows…/);
+
+  await page.getByRole('button', { name: 'Cancel opening tall.arrows' }).click();
+  await expect(page.getByTestId('opening')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'tall.arrows' })).toHaveCount(0);
+  // The request was aborted (the server saw its client go), not left to run to a timeout.
+  await expect.poll(() => server.abandoned.filter((p) => p.includes('stall-headers')).length).toBe(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.getByTestId('file-input').setInputFiles({ name: 'local.arrow', mimeType: 'application/octet-stream', buffer: readFileSync('public/sample.arrow') });
+  await expect(page.getByRole('tab', { name: 'local.arrow', selected: true })).toBeVisible();
+  await expect(page.getByTestId('overview')).toContainText('4,000');
+});
+
+test('The timeout beside Open URL applies, and its sentence says how long was waited', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Timeout in seconds').fill('1');
+  await page.getByLabel('File URL').fill(server.url('tall.arrows', 'stall-headers'));
+  await page.getByLabel('File URL').press('Enter');
+  await expect(page.getByRole('alert')).toContainText(/^The server at 127\.0\.0\.1:\d+ sent no answer within 1 s when asked for http:\/\/127\.0\.0\.1:\d+\/stall-headers\/tall\.arrows\./);
+  await expect(page.getByTestId('opening')).toHaveCount(0);
+});
+
+test('A file changed on the server after it was opened is reported when the next bytes are read, never shown mixed', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('File URL').fill(server.url('tall.arrows'));
+  await page.getByLabel('File URL').press('Enter');
+  const overview = page.getByTestId('overview');
+  await expect(overview).toContainText(TALL_ROWS.toLocaleString('en-US'), { timeout: 30_000 });
+  await expect(overview).not.toContainText('indexing…');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  const firstCell = page.getByTestId('grid').locator('[aria-rowindex="1"]').getByRole('gridcell').first();
+  await expect(firstCell).toHaveText('0');
+  // Later reads send If-Range with the ETag of the open: the server took it (after a CORS preflight).
+  expect(server.requests.some((r) => r.ifRange === '"tall.arrows-v1"')).toBe(true);
+
+  const changed = tall.slice();
+  changed[changed.length - 100] ^= 0xff;
+  server.change('tall.arrows', changed);
+  await page.getByTestId('goto').fill(String(TALL_ROWS - 10));
+  await page.getByTestId('goto').press('Enter');
+  const cell = page.getByTestId('grid').locator(`[aria-rowindex="${TALL_ROWS - 9}"]`).getByRole('gridcell').first();
+  await expect(cell).toHaveText('⚠ error');
+  await expect(cell).toHaveAttribute(
+    'title',
+    /^Not shown: The file at http:\/\/127\.0\.0\.1:\d+\/ok\/tall\.arrows changed on the server since it was opened \(ETag was "tall\.arrows-v1", now "tall\.arrows-v2"\); reopen it to see the new version\./,
+  );
+});
+
+test('An address that is not one (in a share link: the form checks its own) and a redirect loop are each said plainly', async ({ page }) => {
+  await page.goto(`./#url=${encodeURIComponent('http://[::1')}`);
+  await expect(page.getByRole('alert')).toContainText('“http://[::1” is not a valid web address');
+  await page.getByRole('button', { name: 'Dismiss error' }).click();
+
+  await page.getByLabel('File URL').fill(server.url('sample.arrow', 'redirect-loop'));
+  await page.getByLabel('File URL').press('Enter');
+  await expect(page.getByRole('alert')).toContainText(/^Following the redirects from http:\/\/127\.0\.0\.1:\d+\/redirect-loop\/sample\.arrow failed: the server redirects in a loop/);
+});
