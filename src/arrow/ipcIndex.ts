@@ -1,4 +1,5 @@
 import type { Schema } from 'apache-arrow';
+import { ChunkTable } from '../model/chunkTable';
 import type { UnsupportedColumn } from './tolerantSchema';
 
 /** Position of a dictionary batch message in the file. */
@@ -28,6 +29,67 @@ export interface BatchEntry {
   dictionaries: DictionaryState;
 }
 
+/**
+ * Every record batch's position, as columns of numbers (a million empty batches take about 45 MB):
+ * the chunk columns, plus where each batch's metadata starts and ends and which dictionary state it
+ * sees. A `BatchEntry` is made when one batch is read.
+ */
+export class BatchTable extends ChunkTable {
+  /** Bytes of framing before the metadata: 8 (continuation + length) or 4 (pre-0.15 streams). */
+  private prefixOf = new Uint8Array(64);
+  private metadataLengthOf = new Float64Array(64);
+  private stateOf = new Uint32Array(64);
+  /** Distinct dictionary states, in the order they took effect. */
+  private readonly states: DictionaryState[] = [];
+
+  add(entry: Omit<BatchEntry, 'rowOffset'>): number {
+    if (this.states[this.states.length - 1] !== entry.dictionaries) this.states.push(entry.dictionaries);
+    const i = this.push(entry.rows, entry.offset, entry.bodyOffset + entry.bodyLength - entry.offset);
+    this.prefixOf[i] = entry.metadataOffset - entry.offset;
+    this.metadataLengthOf[i] = entry.metadataLength;
+    this.stateOf[i] = this.states.length - 1;
+    return i;
+  }
+
+  protected override grow(capacity: number): void {
+    super.grow(capacity);
+    const prefix = new Uint8Array(capacity);
+    prefix.set(this.prefixOf);
+    this.prefixOf = prefix;
+    const metadata = new Float64Array(capacity);
+    metadata.set(this.metadataLengthOf);
+    this.metadataLengthOf = metadata;
+    const state = new Uint32Array(capacity);
+    state.set(this.stateOf);
+    this.stateOf = state;
+  }
+
+  /** Batch `i`'s position, or undefined past the end. */
+  entry(i: number): BatchEntry | undefined {
+    if (!(i >= 0 && i < this.length)) return undefined;
+    const offset = this.offset(i);
+    const metadataOffset = offset + this.prefixOf[i];
+    const metadataLength = this.metadataLengthOf[i];
+    const bodyOffset = metadataOffset + metadataLength;
+    return {
+      rows: this.rows(i),
+      rowOffset: this.rowOffset(i),
+      offset,
+      metadataOffset,
+      metadataLength,
+      bodyOffset,
+      bodyLength: offset + this.bytes(i) - bodyOffset,
+      dictionaries: this.states[this.stateOf[i]],
+    };
+  }
+
+  /** Byte just past the last batch's body (0 when there is none). */
+  get end(): number {
+    const n = this.length;
+    return n ? this.offset(n - 1) + this.bytes(n - 1) : 0;
+  }
+}
+
 /** What indexing a stream or file yields, growing while a stream is scanned. */
 export interface IpcIndex {
   schema: Schema;
@@ -36,6 +98,6 @@ export interface IpcIndex {
   unsupported: Map<number, UnsupportedColumn>;
   /** The schema declares big-endian data (values are then refused rather than misread). */
   bigEndian: boolean;
-  batches: BatchEntry[];
+  batches: BatchTable;
   dictionaries: DictionaryEntry[];
 }

@@ -15,6 +15,8 @@ import { decodeMetadataAt } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
 
+/** Decoded batch headers kept: enough for a row window across a few batches. */
+const KEEP_HEADERS = 4;
 const METADATA_VERSION_NAMES = ['V1', 'V2', 'V3', 'V4', 'V5'];
 /** Information, not an error: such files are read in full. */
 export const BIG_ENDIAN_NOTE = 'big-endian file: values byte-swapped on read';
@@ -29,7 +31,8 @@ class ArrowDataset implements Dataset {
   private readonly spans: ColumnSpan[];
   private readonly viewTypes: boolean;
   private readonly dictionaryLoader: DictionaryLoader;
-  private readonly chunkList: ChunkInfo[] = [];
+  /** The last few batch headers decoded: a batch of 100,000 columns has megabytes of them, read once for all its columns. */
+  private readonly headers = new Map<number, Promise<RecordBatchHeader>>();
   private readonly unsupported: (string | undefined)[];
 
   constructor(
@@ -53,29 +56,32 @@ class ArrowDataset implements Dataset {
   }
 
   get chunks(): readonly ChunkInfo[] {
-    const batches = this.index.batches;
-    for (let i = this.chunkList.length; i < batches.length; i++) {
-      const b = batches[i];
-      this.chunkList.push({ index: i, rows: b.rows, rowOffset: b.rowOffset, offset: b.offset, bytes: b.bodyOffset + b.bodyLength - b.offset });
-    }
-    return this.chunkList;
+    return this.index.batches.view();
   }
 
   get rows(): number {
-    const last = this.index.batches[this.index.batches.length - 1];
-    return last ? last.rowOffset + last.rows : 0;
+    return this.index.batches.totalRows;
   }
 
   private batch(chunk: number) {
-    const b = this.index.batches[chunk];
+    const b = this.index.batches.entry(chunk);
     if (!b) throw new DatasetError(`There is no batch ${chunk} (the file has ${this.index.batches.length} so far).`, { chunk });
     return b;
   }
 
   private async header(chunk: number, signal?: AbortSignal): Promise<RecordBatchHeader> {
     const b = this.batch(chunk);
-    const message = await decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength, signal);
-    return message.header() as RecordBatchHeader;
+    let header = this.headers.get(chunk);
+    if (!header) {
+      // Shared by every request for this batch: not tied to one request's signal.
+      header = decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength).then((m) => m.header() as RecordBatchHeader);
+      this.headers.set(chunk, header);
+      header.catch(() => this.headers.delete(chunk));
+      if (this.headers.size > KEEP_HEADERS) this.headers.delete(this.headers.keys().next().value!);
+    }
+    const decoded = await header;
+    signal?.throwIfAborted();
+    return decoded;
   }
 
   /** Column spans for one batch: they differ per batch only when view types carry variadic buffers. */
@@ -111,7 +117,7 @@ class ArrowDataset implements Dataset {
       return { id: d.id, offset: d.offset, bytes: d.bodyOffset + d.bodyLength - d.offset, isDelta: d.isDelta };
     });
     return {
-      ...this.chunks[chunk],
+      ...this.index.batches.info(chunk)!,
       compression: codecName(header.compression?.type),
       metadata: Object.fromEntries(header.metadata),
       columns,
@@ -178,8 +184,7 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
   const dataset = new ArrowDataset(format, source, index);
   let lastReport = 0;
   const report = (done: boolean) => {
-    const last = index.batches[index.batches.length - 1];
-    onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: last ? last.bodyOffset + last.bodyLength : next, done });
+    onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: index.batches.length ? index.batches.end : next, done });
   };
   let firstBatch: () => void = () => {};
   const firstSeen = new Promise<void>((resolve) => (firstBatch = resolve));

@@ -5,7 +5,7 @@ import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import { readMessageAt, ReadWindow, MAX_METADATA_BYTES, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
-import type { DictionaryState, IpcIndex } from './ipcIndex';
+import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 
 const MAGIC = 'ARROW1';
 const TAIL = 10; // int32 footer length + "ARROW1"
@@ -13,6 +13,7 @@ const HEADER_READ = 16 * 1024;
 const COALESCED_READ = 4 * 1024 * 1024;
 const FAR_APART = 64 * 1024;
 const PARALLEL_READS = 16;
+const GROUP = 1024;
 
 /**
  * Indexes an IPC file (Feather V2) from its footer: one read for the tail and footer, then the
@@ -44,7 +45,7 @@ export async function readFooterIndex(
   } catch (e) {
     throw new DatasetError(`The footer could not be decoded: ${(e as Error).message}.`, { offset: footerOffset });
   }
-  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, bigEndian: footer.bigEndian, batches: [], dictionaries: [] };
+  const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, bigEndian: footer.bigEndian, batches: new BatchTable(), dictionaries: [] };
   const window = new ReadWindow(source);
   let problem: DatasetProblem | null = null;
 
@@ -60,7 +61,8 @@ export async function readFooterIndex(
   }
 
   // Far-apart blocks: read their headers in parallel (each read's latency overlaps the others);
-  // close-together blocks: one read-ahead window covers many of them.
+  // close-together blocks: one read-ahead window covers many of them. Each header is indexed as soon
+  // as it is read and then dropped: a million blocks must not mean a million decoded messages held.
   const blocks = footer.recordBatches;
   const spread = footerOffset / Math.max(1, blocks.length);
   const readOne = (offset: number, w: ReadWindow, readAhead: number) =>
@@ -68,20 +70,7 @@ export async function readFooterIndex(
       (at) => ({ at }),
       (error: unknown) => ({ error }),
     );
-  let headers: ({ at: MessageAt } | { error: unknown })[];
-  if (spread > FAR_APART) {
-    headers = await mapLimit(blocks, PARALLEL_READS, (b) => readOne(b.offset, new ReadWindow(source), HEADER_READ));
-  } else {
-    headers = [];
-    for (const b of blocks) {
-      const h = await readOne(b.offset, window, COALESCED_READ);
-      headers.push(h);
-      if ('error' in h) break;
-    }
-  }
-  let rows = 0;
-  for (let i = 0; i < headers.length; i++) {
-    const h = headers[i];
+  const add = (h: { at: MessageAt } | { error: unknown }, i: number): boolean => {
     try {
       if ('error' in h) throw h.error;
       const at = h.at;
@@ -89,8 +78,8 @@ export async function readFooterIndex(
         throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: at.offset });
       }
       const rb = at.message.header() as RecordBatchHeader;
-      index.batches.push({ rows: rb.length, rowOffset: rows, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
-      rows += rb.length;
+      index.batches.add({ rows: rb.length, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
+      return true;
     } catch (e) {
       if (signal?.aborted) throw e;
       problem = {
@@ -98,8 +87,17 @@ export async function readFooterIndex(
         where: { offset: blocks[i].offset, chunk: index.batches.length },
         stillWorks: `The ${index.batches.length} batches before it can be explored.`,
       };
-      break;
+      return false;
     }
+  };
+  if (spread > FAR_APART) {
+    // In groups, so that the headers in flight stay few whatever the number of blocks.
+    for (let start = 0; start < blocks.length; start += GROUP) {
+      const group = await mapLimit(blocks.slice(start, start + GROUP), PARALLEL_READS, (b) => readOne(b.offset, new ReadWindow(source), HEADER_READ));
+      if (!group.every((h, k) => add(h, start + k))) break;
+    }
+  } else {
+    for (let i = 0; i < blocks.length; i++) if (!add(await readOne(blocks[i].offset, window, COALESCED_READ), i)) break;
   }
   return { index, problem };
 }

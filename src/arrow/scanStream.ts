@@ -5,7 +5,7 @@ import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import { readMessageAt, ReadWindow, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
-import type { DictionaryState, IpcIndex } from './ipcIndex';
+import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 
 const HEADER_READ = 16 * 1024;
 /** Read-through windows: one read covers many small messages. */
@@ -43,7 +43,7 @@ export async function readStreamSchema(source: ByteSource, signal?: AbortSignal)
     throw new DatasetError(`The schema could not be decoded: ${(e as Error).message}.`, { offset: 0 });
   }
   const { schema, unsupported, metadataVersion, bigEndian } = decoded;
-  return { index: { schema, metadataVersion, unsupported, bigEndian, batches: [], dictionaries: [] }, next: first.end, window };
+  return { index: { schema, metadataVersion, unsupported, bigEndian, batches: new BatchTable(), dictionaries: [] }, next: first.end, window };
 }
 
 /**
@@ -60,7 +60,6 @@ export async function scanRest(
   let offset = start;
   let readAhead = HEADER_READ;
   let dictionaries: DictionaryState = new Map();
-  let rows = 0;
   let lastStride = -1;
   for (;;) {
     let at: MessageAt | null;
@@ -92,11 +91,8 @@ export async function scanRest(
       return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${(e as Error).message}.`), at.offset, index.batches.length);
     }
     if (header === MessageHeader.RecordBatch) {
-      const rb = decoded as RecordBatchHeader;
-      const length = rb.length;
-      index.batches.push({
-        rows: length,
-        rowOffset: rows,
+      index.batches.add({
+        rows: (decoded as RecordBatchHeader).length,
         offset: at.offset,
         metadataOffset: at.metadataOffset,
         metadataLength: at.metadataLength,
@@ -104,7 +100,6 @@ export async function scanRest(
         bodyLength: at.bodyLength,
         dictionaries,
       });
-      rows += length;
       callbacks.onBatch?.();
     } else if (header === MessageHeader.DictionaryBatch) {
       const db = decoded as DictionaryBatchHeader;
