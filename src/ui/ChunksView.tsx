@@ -96,7 +96,11 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
   );
 }
 
+/** Columns listed at first in a chunk's detail (a batch may have 100,000); more on demand. */
+const COLUMNS_SHOWN = 200;
+
 function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: DatasetSummary }) {
+  const [shown, setShown] = useState(COLUMNS_SHOWN);
   return (
     <div>
       <h3>
@@ -122,7 +126,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
           </tr>
         </thead>
         <tbody>
-          {detail.columns.map((c) => (
+          {detail.columns.slice(0, shown).map((c) => (
             <tr key={c.column}>
               <td>{summary.fields[c.column]?.name}</td>
               <td>{bytes(c.bytes)}</td>
@@ -136,6 +140,11 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
           ))}
         </tbody>
       </table>
+      {detail.columns.length > shown && (
+        <button className="link" onClick={() => setShown((n) => n + COLUMNS_SHOWN)}>
+          Show {count(Math.min(COLUMNS_SHOWN, detail.columns.length - shown))} more of {count(detail.columns.length - shown)} columns not shown
+        </button>
+      )}
       {detail.dictionaries && detail.dictionaries.length > 0 && (
         <p className="muted">
           Dictionaries in effect:{' '}

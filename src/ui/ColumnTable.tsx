@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import type { ColumnTotals, DatasetSummary } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { bytes, count, percent } from './format';
 import { ShareBar } from './ShareBar';
 import { TypeIcon } from './TypeIcon';
 import { useColumnSummary } from './useColumnSummary';
+
+const ROWS_SHOWN = 500;
 
 /** A byte count with its exact number on hover. */
 function Bytes({ n }: { n: number | undefined }) {
@@ -27,6 +30,8 @@ function Nulls({ totals, rows }: { totals: ColumnTotals; rows?: number }) {
  */
 export function ColumnTable({ summary }: { summary: DatasetSummary }) {
   const { summary: totals, error, countAll } = useColumnSummary(summary.id);
+  // A file may have 100,000 columns: rows are added a page at a time.
+  const [shown, setShown] = useState(ROWS_SHOWN);
   const parquet = summary.format === 'parquet';
   const noun = parquet ? 'row group' : 'batch';
   const nouns = parquet ? 'row groups' : 'batches';
@@ -79,7 +84,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
               </tr>
             </thead>
             <tbody>
-              {totals.columns.map((c) => {
+              {totals.columns.slice(0, shown).map((c) => {
                 const field = summary.fields[c.column];
                 return (
                   <tr key={c.column}>
@@ -110,6 +115,15 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
               })}
             </tbody>
             <tfoot>
+              {totals.columns.length > shown && (
+                <tr>
+                  <td colSpan={8}>
+                    <button className="link" onClick={() => setShown((n) => n + ROWS_SHOWN)}>
+                      Show {count(Math.min(ROWS_SHOWN, totals.columns.length - shown))} more of {count(totals.columns.length - shown)} columns not shown
+                    </button>
+                  </td>
+                </tr>
+              )}
               <tr>
                 <th scope="row">All columns</th>
                 <td />

@@ -27,6 +27,8 @@ const FIRST_FIT_MAX = 320;
 const SHARE_MAX = 600;
 const CELL_PADDING = 18;
 const NUMERIC = new Set(['int', 'float', 'decimal']);
+/** Columns offered by the "Show only" list; past them the Columns menu finds any column by name. */
+const MAX_ONLY_OPTIONS = 1000;
 
 interface Props {
   summary: DatasetSummary;
@@ -56,6 +58,10 @@ export function DataGrid({ summary, state, onChange }: Props) {
     [fieldsInfo.length, state.order, state.hidden, state.only, state.widths],
   );
   const fields = layout.fields;
+  const onlyChoices = useMemo(() => {
+    const first = Array.from({ length: Math.min(fieldsInfo.length, MAX_ONLY_OPTIONS) }, (_, i) => i);
+    return state.only !== null && state.only >= MAX_ONLY_OPTIONS && state.only < fieldsInfo.length ? [...first, state.only] : first;
+  }, [fieldsInfo.length, state.only]);
   const gutter = gutterWidth(rows);
   const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
 
@@ -236,11 +242,16 @@ export function DataGrid({ summary, state, onChange }: Props) {
           Show{' '}
           <select value={state.only ?? ''} onChange={(e) => onChange({ only: e.target.value === '' ? null : Number(e.target.value) })} aria-label="Columns shown">
             <option value="">all columns</option>
-            {fieldsInfo.map((f, i) => (
+            {onlyChoices.map((i) => (
               <option key={i} value={i}>
-                only {f.name}
+                only {fieldsInfo[i].name}
               </option>
             ))}
+            {fieldsInfo.length > MAX_ONLY_OPTIONS && (
+              <option disabled value="more">
+                … {count(fieldsInfo.length - MAX_ONLY_OPTIONS)} more: find them in Columns
+              </option>
+            )}
           </select>
         </label>
         <ColumnsMenu fields={fieldsInfo} state={state} onChange={onChange} />

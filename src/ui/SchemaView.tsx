@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { DatasetSummary, FieldInfo } from '../worker/protocol';
 import { TypeIcon } from './TypeIcon';
 
@@ -45,9 +46,38 @@ function Metadata({ metadata }: { metadata: Record<string, string> }) {
   );
 }
 
-function FieldNode({ field, depth }: { field: FieldInfo; depth: number }) {
+/** One line of the tree: a field at its depth, with its place among its siblings (for assistive tech). */
+interface FieldRow {
+  field: FieldInfo;
+  depth: number;
+  position: number;
+  siblings: number;
+}
+
+/** The tree as the lines it shows, depth first, without recursion (nesting can be thousands deep). */
+function fieldRows(fields: readonly FieldInfo[]): FieldRow[] {
+  const out: FieldRow[] = [];
+  const stack: { list: readonly FieldInfo[]; next: number; depth: number }[] = [{ list: fields, next: 0, depth: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.next >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const field = top.list[top.next++];
+    out.push({ field, depth: top.depth, position: top.next, siblings: top.list.length });
+    if (field.children.length) stack.push({ list: field.children, next: 0, depth: top.depth + 1 });
+  }
+  return out;
+}
+
+const ROW = 24;
+const INDENT = 20;
+
+function FieldLine({ row }: { row: FieldRow }) {
+  const { field } = row;
   return (
-    <li role="treeitem" aria-expanded={field.children.length ? true : undefined} aria-level={depth + 1}>
+    <>
       <div className="field">
         <TypeIcon typeId={field.typeId} />
         <span className="field-name">{field.name}</span>
@@ -59,25 +89,39 @@ function FieldNode({ field, depth }: { field: FieldInfo; depth: number }) {
         {field.note && <span className="note">{field.note}</span>}
       </div>
       <Metadata metadata={field.metadata} />
-      {field.children.length > 0 && (
-        <ul role="group">
-          {field.children.map((c, i) => (
-            <FieldNode key={i} field={c} depth={depth + 1} />
-          ))}
-        </ul>
-      )}
-    </li>
+    </>
   );
 }
 
-/** The schema as a tree of fields with full types, nullability and metadata. */
+/**
+ * The schema as a tree of fields with full types, nullability and metadata. Only the lines on screen
+ * are rendered (a schema may have 100,000 fields): the tree is flat, each line naming its level.
+ */
 export function SchemaView({ summary }: { summary: DatasetSummary }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => fieldRows(summary.fields), [summary.fields]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
   return (
-    <div className="schema" role="region" aria-label="Schema and metadata" tabIndex={0}>
-      <ul role="tree" aria-label="Schema" data-testid="schema">
-        {summary.fields.map((f, i) => (
-          <FieldNode key={i} field={f} depth={0} />
-        ))}
+    <div ref={scroller} className="schema" role="region" aria-label="Schema and metadata" tabIndex={0} style={{ flex: 1, minHeight: 0 }}>
+      <ul role="tree" aria-label="Schema" data-testid="schema" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              role="treeitem"
+              aria-expanded={row.field.children.length ? true : undefined}
+              aria-level={row.depth + 1}
+              aria-posinset={row.position}
+              aria-setsize={row.siblings}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingLeft: row.depth * INDENT, transform: `translateY(${item.start}px)` }}
+            >
+              <FieldLine row={row} />
+            </li>
+          );
+        })}
       </ul>
       {Object.keys(summary.metadata).length > 0 && (
         <section>
