@@ -1,6 +1,6 @@
 import type { ByteSource } from '../model/byteSource';
 import { BlobSource } from './blobSource';
-import { openHttpSource } from './httpSource';
+import { HttpSource, openHttpSource } from './httpSource';
 import type { SourceSpec } from './SourceSpec';
 
 /**
@@ -9,5 +9,10 @@ import type { SourceSpec } from './SourceSpec';
  */
 export async function createSource(spec: SourceSpec, signal?: AbortSignal): Promise<ByteSource> {
   if (spec.kind === 'blob') return new BlobSource(spec.blob, spec.name);
-  return openHttpSource(spec.url, { timeoutMs: spec.timeoutMs, signal });
+  return openHttpSource(spec.url, { timeoutMs: spec.timeoutMs, signal, version: spec.version });
+}
+
+/** The spec other workers open `source` by: for a remote file, pinned to the version `source` saw. */
+export function pinnedSpec(spec: SourceSpec, source: ByteSource): SourceSpec {
+  return spec.kind === 'url' && source instanceof HttpSource ? { ...spec, version: source.version } : spec;
 }

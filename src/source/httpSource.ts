@@ -11,6 +11,8 @@ export interface HttpSourceOptions {
   timeoutMs?: number;
   /** Cancels the open and, once open, every read in flight and after (the file was closed). */
   signal?: AbortSignal;
+  /** The version an earlier open saw: finding another, the open fails with "changed on the server". */
+  version?: FileVersion;
 }
 
 /** The address as fetch will use it, or a SourceError saying why it cannot be opened. */
@@ -53,7 +55,8 @@ export class HttpSource implements ByteSource {
   private constructor(
     readonly url: string,
     readonly name: string,
-    private readonly version: FileVersion,
+    /** What identified the file at open (ETag, Last-Modified, size); every answer must match it. */
+    readonly version: FileVersion,
     private readonly timeoutMs: number,
     private readonly lifetime: AbortSignal | undefined,
   ) {
@@ -77,18 +80,24 @@ export class HttpSource implements ByteSource {
       throw e instanceof NetworkFailure ? await explain(e, asked, headers, signals) : e;
     }
     const { response } = sent;
+    const opened = (size: number): HttpSource => {
+      const version = versionOf(response.headers, size);
+      const change = options.version && versionChange(options.version, version);
+      if (change) throw say.changed(asked, change);
+      return new HttpSource(url, nameOf(url), version, asked.timeoutMs, options.signal);
+    };
     try {
       const range = parseContentRange(response.headers.get('Content-Range'));
       if (response.status === 200) throw say.ignoresRange(asked);
       // An empty file has no byte 0: the server refuses the range and says the size is 0.
-      if (response.status === 416 && range?.total === 0) return new HttpSource(url, nameOf(url), versionOf(response.headers, 0), asked.timeoutMs, options.signal);
+      if (response.status === 416 && range?.total === 0) return opened(0);
       if (response.status !== 206) throw say.badStatus(asked, response.status, response.statusText);
       if (!range) throw say.noContentRange(asked);
       if (range.total === undefined) throw say.noSize(asked);
       const head: Asked = { ...asked, range: { first: 0, last: Math.min(1, range.total - 1) } };
       if (range.first !== head.range!.first || range.last !== head.range!.last) throw say.wrongRange(head, describeContentRange(range));
       await sent.body(head.range!.last + 1);
-      return new HttpSource(url, nameOf(url), versionOf(response.headers, range.total), asked.timeoutMs, options.signal);
+      return opened(range.total);
     } finally {
       sent.close();
     }

@@ -29,7 +29,7 @@ export const versionOf = (headers: Headers, size: number): FileVersion => ({ eta
  * How an answer shows that the file is no longer the one opened ("ETag was "a", now "b""), or null when
  * nothing it carries differs. Headers an answer lacks (or CORS hides) are not compared.
  */
-export function versionChange(opened: FileVersion, now: FileVersion | { etag: string | null; lastModified: string | null; size: number | undefined }): string | null {
+export function versionChange(opened: FileVersion, now: Omit<FileVersion, 'size'> & { size: number | undefined }): string | null {
   if (opened.etag !== null && now.etag !== null && opened.etag !== now.etag) return `ETag was ${opened.etag}, now ${now.etag}`;
   if (opened.lastModified !== null && now.lastModified !== null && opened.lastModified !== now.lastModified) {
     return `Last-Modified was ${opened.lastModified}, now ${now.lastModified}`;

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import { browserDecoderUrl as wasmUrl } from '../dataset/browserDecoderUrl';
 import { setDecoderWasmUrl } from '../dataset/decoders';
-import { createSource } from '../source/createSource';
+import { createSource, pinnedSpec } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine } from './engine';
 import { errorInfo } from './errorInfo';
@@ -33,7 +33,8 @@ const api = {
       const controller = new AbortController();
       if (key) opening.set(key, controller);
       try {
-        return await engine.openSource(await createSource(spec, controller.signal), spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, spec);
+        const source = await createSource(spec, controller.signal);
+        return await engine.openSource(source, spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, pinnedSpec(spec, source));
       } finally {
         if (key) opening.delete(key);
       }

@@ -106,6 +106,16 @@ describe('HTTP source: every answer checked, every failure a sentence', () => {
     expect(await failure(source.read(0, 100))).toMatch(sentence);
   });
 
+  it('an open pinned to the version an earlier open saw (a compute worker opening its own view) fails once the file changed', async () => {
+    server.change('bytes.bin', bytes);
+    const first = await openHttpSource(server.url('bytes.bin'), { timeoutMs });
+    expect(await openHttpSource(server.url('bytes.bin'), { timeoutMs, version: first.version })).toBeDefined();
+    server.change('bytes.bin', bytes);
+    expect(await failure(openHttpSource(server.url('bytes.bin'), { timeoutMs, version: first.version }))).toMatch(
+      /^The file at .*\/ok\/bytes\.bin changed on the server since it was opened \(ETag was "bytes\.bin-v2", now "bytes\.bin-v3"\)/,
+    );
+  });
+
   it('a server that deems its Last-Modified too weak for If-Range: read by comparing versions instead', async () => {
     const source = await openHttpSource(server.url('bytes.bin', 'weak-if-range'), { timeoutMs });
     expect(await source.read(2000, 10)).toEqual(bytes.subarray(2000, 2010));
