@@ -79,3 +79,20 @@ test('An address that is not one (in a share link: the form checks its own) and 
   await page.getByLabel('File URL').press('Enter');
   await expect(page.getByRole('alert')).toContainText(/^Following the redirects from http:\/\/127\.0\.0\.1:\d+\/redirect-loop\/sample\.arrow failed: the server redirects in a loop/);
 });
+
+test('Answers that do not match the request are not used, each said in its own sentence', async ({ page }) => {
+  const cases: [Parameters<RangeServer['url']>[1], RegExp][] = [
+    ['read-drop-body', /^The connection to 127\.0\.0\.1:\d+ ended after [\d,]+ of the 65,536 bytes asked for \(bytes 0–65,535 of http:.*\): it was dropped, or the server sent fewer bytes than it announced/],
+    ['read-short-body', /^The server sent 32,768 bytes for bytes 0–65,535 of http:.*, which is 65,536 bytes: its answer is incomplete, so none of it was used\./],
+    ['read-wrong-range', /^The server answered with bytes 1–65,536 when asked for bytes 0–65,535 of http:.*: its answer does not match the request, so none of it was used\./],
+    ['read-refuse', /^The server refused bytes 0–65,535 of http:.* \(416 Range Not Satisfiable\) although the file is 729,202 bytes long/],
+    ['ignore-range', /ignores HTTP Range requests \(answered 200 instead of 206\)/],
+  ];
+  for (const [behaviour, sentence] of cases) {
+    await page.goto('./');
+    await page.getByLabel('File URL').fill(server.url('sample.arrow', behaviour));
+    await page.getByLabel('File URL').press('Enter');
+    await expect(page.getByRole('alert')).toContainText(sentence);
+    await expect(page.getByTestId('opening')).toHaveCount(0);
+  }
+});
