@@ -1,6 +1,6 @@
 import { MetadataVersion, Type, UnionMode, type DataType, type Field } from 'apache-arrow';
 import type { BufferRegion, FieldNode } from '../adapters/apacheArrowInternals';
-import { DatasetError } from '../model/errors';
+import { DatasetError, type FileLocation } from '../model/errors';
 import { LargeListViewType, ListViewType, RunEndEncodedType, physicalChildren } from './decodedTypes';
 
 /** What a buffer of an array holds, as said in error sentences. */
@@ -26,36 +26,41 @@ export interface LayoutArray {
   children: number[];
 }
 
-/** Names the batch, column, and where in it, for every sentence about a column of a batch. */
+/** Names what is read (a column of a batch, a dictionary) and where in it, for every sentence about its layout. */
 export class ColumnPlace {
   constructor(
-    readonly batch: number,
-    readonly column: string,
-    /** Where the batch's message starts (the location of errors about the whole column). */
+    /** "Batch 3, column "x"" or "Dictionary 0 (message at byte 1,234)". */
+    private readonly subject: string,
+    private readonly where: FileLocation,
+    /** Where the message starts (the location of errors about the whole array). */
     readonly offset: number,
-    /** Where the batch's body starts (buffer offsets count from there). */
+    /** Where the message body starts (buffer offsets count from there). */
     readonly bodyOffset: number,
   ) {}
 
+  static ofBatch(batch: number, column: string, offset: number, bodyOffset: number): ColumnPlace {
+    return new ColumnPlace(`Batch ${batch}, column "${column}"`, { chunk: batch, column }, offset, bodyOffset);
+  }
+
+  static ofDictionary(id: number, offset: number, bodyOffset: number): ColumnPlace {
+    return new ColumnPlace(`Dictionary ${id} (the message at byte ${offset.toLocaleString('en-US')})`, { column: `dictionary ${id}` }, offset, bodyOffset);
+  }
+
   private prefix(path = ''): string {
-    return `Batch ${this.batch}, column "${this.column}"${path ? `, field ${path}` : ''}`;
+    return `${this.subject}${path ? `, field ${path}` : ''}`;
   }
 
   error(detail: string, offset = this.offset): DatasetError {
-    return new DatasetError(`${this.prefix()}: ${detail}.`, { chunk: this.batch, column: this.column, offset }, STILL_WORKS);
+    return new DatasetError(`${this.prefix()}: ${detail}.`, { ...this.where, offset }, STILL_WORKS);
   }
 
   nodeError(array: LayoutArray, detail: string): DatasetError {
-    return new DatasetError(`${this.prefix(array.path)}, field node ${array.nodeIndex}: ${detail}.`, { chunk: this.batch, column: this.column, offset: this.offset }, STILL_WORKS);
+    return new DatasetError(`${this.prefix(array.path)}, field node ${array.nodeIndex}: ${detail}.`, { ...this.where, offset: this.offset }, STILL_WORKS);
   }
 
   bufferError(array: LayoutArray, buffer: LayoutBuffer, detail: string): DatasetError {
     const offset = this.bodyOffset + Math.max(0, Number.isSafeInteger(buffer.region.offset) ? buffer.region.offset : 0);
-    return new DatasetError(
-      `${this.prefix(array.path)}, buffer ${buffer.index} (${buffer.role}): ${detail}.`,
-      { chunk: this.batch, column: this.column, offset },
-      STILL_WORKS,
-    );
+    return new DatasetError(`${this.prefix(array.path)}, buffer ${buffer.index} (${buffer.role}): ${detail}.`, { ...this.where, offset }, STILL_WORKS);
   }
 }
 
@@ -165,7 +170,7 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
       }
       array.buffers.push({ index: buffer, role, region: lists.buffers[buffer++] });
     }
-    for (const child of physicalChildren(type)) array.children.push(visit(child.type, `${path || place.column}.${child.name}`));
+    for (const child of physicalChildren(type)) array.children.push(visit(child.type, `${path || field.name}.${child.name}`));
     return at;
   };
   visit(field.type, '');

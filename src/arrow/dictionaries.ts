@@ -1,4 +1,4 @@
-import { DataType, Type, makeVector, type Vector } from 'apache-arrow';
+import { DataType, Field, Type, makeVector, type Data, type Vector } from 'apache-arrow';
 import { type DictionaryBatchHeader } from '../adapters/apacheArrowInternals';
 import { BatchLoader } from './batchLoader';
 import { physicalChildren, RunEndEncodedType } from './decodedTypes';
@@ -6,6 +6,9 @@ import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import { decodeMetadataAt } from './readMessage';
 import { readBuffers } from './readBuffers';
+import { ColumnPlace, columnLayout, type LayoutBuffer } from './columnLayout';
+import { validateData } from './validateData';
+import { checkContents, checkHeader, checkSizes } from './validateLayout';
 import type { DictionaryState, IpcIndex } from './ipcIndex';
 
 /** Dictionary ids used anywhere inside `type` (nested dictionaries included). */
@@ -52,14 +55,24 @@ export class DictionaryLoader {
       const message = await decodeMetadataAt(this.source, entry.metadataOffset, entry.metadataLength, signal);
       const header = message.header() as DictionaryBatchHeader;
       const { bytes, regions } = await readBuffers(this.source, entry.bodyOffset, entry.bodyLength, header.data.buffers, header.data.compression, where, signal);
-      let part: Vector;
+      // The same checks as a column of a record batch: the values are shown in every batch using them.
+      const place = ColumnPlace.ofDictionary(id, entry.offset, entry.bodyOffset);
+      const lists = { nodes: header.nodes, buffers: header.data.buffers, variadicCounts: header.data.variadicBufferCounts };
+      const arrays = columnLayout(new Field('values', valueType, true), lists, { node: 0, buffer: 0, variadic: 0 }, this.index.metadataVersion, place);
+      const regionOf = (b: LayoutBuffer) => regions[b.index];
+      checkHeader(arrays, place, entry.bodyLength, header.data.length, header.data.compression === null);
+      if (header.data.compression) checkSizes(arrays, place, regionOf);
+      checkContents(arrays, place, bytes, regionOf, this.index.bigEndian);
+      let data: Data;
       try {
         const options = { metadataVersion: this.index.metadataVersion, bigEndian: this.index.bigEndian };
-        const data = new BatchLoader(bytes, header.nodes, regions, nested, header.data.variadicBufferCounts, options).visit(valueType);
-        part = makeVector(data);
+        data = new BatchLoader(bytes, header.nodes, regions, nested, header.data.variadicBufferCounts, options).visit(valueType);
       } catch (err) {
         throw new DatasetError(`Dictionary ${id} could not be decoded: ${(err as Error).message}.`, where);
       }
+      const problem = validateData(data);
+      if (problem) throw place.error(`its data is inconsistent: ${problem}`);
+      const part = makeVector(data);
       vector = vector ? vector.concat(part) : part;
     }
     if (this.cache.size > 64) this.cache.delete(this.cache.keys().next().value!);

@@ -61,7 +61,7 @@ export async function loadColumn(req: ColumnRequest, rows?: RowRange): Promise<V
  */
 export function validatedLayout(req: ColumnRequest): { place: ColumnPlace; arrays: LayoutArray[] } {
   const { header, span, batch } = req;
-  const place = new ColumnPlace(req.batchIndex, req.field.name, batch.offset, batch.bodyOffset);
+  const place = ColumnPlace.ofBatch(req.batchIndex, req.field.name, batch.offset, batch.bodyOffset);
   const lists = { nodes: header.nodes, buffers: header.buffers, variadicCounts: header.variadicBufferCounts };
   const arrays = columnLayout(req.field, lists, { node: span.nodeStart, buffer: span.bufferStart, variadic: span.variadicStart }, req.metadataVersion, place);
   checkHeader(arrays, place, batch.bodyLength, header.length, header.compression === null);

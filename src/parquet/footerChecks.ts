@@ -69,7 +69,10 @@ export function footerProblems(md: FileMetaData, footerStart: number): DatasetPr
         if (!isCount(value)) return bad(`its ${field} (${value}) is out of range`);
       }
       if (m.dictionary_page_offset !== undefined && !isCount(m.dictionary_page_offset)) return bad(`its dictionary_page_offset (${m.dictionary_page_offset}) is out of range`);
-      const starts = [m.dictionary_page_offset, m.data_page_offset].map(Number).filter((x) => x > 0);
+      // 0 stands for "no such page" with some writers.
+      const dictionary = Number(m.dictionary_page_offset ?? 0);
+      if (dictionary > 0 && (dictionary < 4 || dictionary >= footerStart)) return bad(`its dictionary page at byte ${n(dictionary)} is not inside the file's data (bytes 4–${n(footerStart)})`);
+      const starts = [dictionary, Number(m.data_page_offset)].filter((x) => x > 0);
       const start = starts.length ? Math.min(...starts) : 0;
       const end = start + Number(m.total_compressed_size);
       if (start < 4 || end > footerStart) bad(`its bytes ${n(start)}–${n(end)} are not inside the file's data (bytes 4–${n(footerStart)})`);

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DenseUnion, Field, Int32, List, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { DenseUnion, Dictionary, Field, Int32, List, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { BufferRegion, FieldNode, Message, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
+import { BufferRegion, DictionaryBatchHeader, FieldNode, Message, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
 import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
@@ -29,13 +29,17 @@ function streamOf(fields: Field[], columns: Data[]): Uint8Array {
   return RecordBatchStreamWriter.writeAll([new RecordBatch(schema, top)]).toUint8Array(true);
 }
 
-/** The stream with its first record batch's header and body rewritten by `edit` (the metadata re-encoded). */
-function rewrite(stream: Uint8Array, edit: (batch: BatchParts) => void): Uint8Array {
+/**
+ * The stream with one message's header and body rewritten by `edit` (the metadata re-encoded): by
+ * default the first message after the schema, a record batch or a dictionary batch.
+ */
+function rewrite(stream: Uint8Array, edit: (batch: BatchParts) => void, index = 1): Uint8Array {
   const messages = ipcMessages(stream);
   return ipcStream(
     messages.map((m, i) => {
-      if (i !== 1) return { metadata: m.metadata, body: m.body };
-      const header = Message.decode(m.metadata).header() as RecordBatchHeader;
+      if (i !== index) return { metadata: m.metadata, body: m.body };
+      const decoded = Message.decode(m.metadata).header() as RecordBatchHeader | DictionaryBatchHeader;
+      const header = decoded instanceof DictionaryBatchHeader ? decoded.data : decoded;
       const parts: BatchParts = {
         length: header.length,
         nodes: header.nodes.map((n) => new FieldNode(n.length, n.nullCount)),
@@ -44,8 +48,9 @@ function rewrite(stream: Uint8Array, edit: (batch: BatchParts) => void): Uint8Ar
         body: m.body.slice(),
       };
       edit(parts);
-      const rewritten = new RecordBatchHeader(parts.length, parts.nodes, parts.buffers, header.compression, parts.variadic);
-      return { metadata: Message.encode(Message.from(rewritten, parts.body.length)), body: parts.body };
+      const data = new RecordBatchHeader(parts.length, parts.nodes, parts.buffers, header.compression, parts.variadic);
+      const rewritten = decoded instanceof DictionaryBatchHeader ? new DictionaryBatchHeader(data, decoded.id, decoded.isDelta) : data;
+      return { metadata: Message.encode(Message.from(rewritten as RecordBatchHeader, parts.body.length)), body: parts.body };
     }),
   );
 }
@@ -189,6 +194,23 @@ describe('unions', () => {
   it('a dense union offset past its child', async () => {
     const bytes = rewrite(plain, (b) => littleInt32(b.body, offsets.offset + 4 * 2, 7));
     const message = 'Batch 0, column "u", buffer 1 (offsets): offset 7 at row 2 is past the 2 values of child i (type id 0).';
+    const window = await shown(bytes);
+    expectColumnError(window, 0, message);
+    expect(window.columns[1]).toEqual(['7', '8', '9']);
+    expect(await wholeColumnError(bytes, 0)).toBe(message);
+  });
+});
+
+describe('dictionary batches get the same checks', () => {
+  it("offsets past a dictionary's data: every column using it says so; the other column reads", async () => {
+    const type = new Dictionary(new Utf8(), new Int32(), 0);
+    const d = vectorFromArray(['red', 'green', 'red'], type).data[0];
+    const plain = streamOf([new Field('d', type, true), new Field('a', new Int32(), true)], [d, int32([7, 8, 9])]);
+    const [, dictionary] = ipcMessages(plain);
+    const header = (Message.decode(dictionary.metadata).header() as DictionaryBatchHeader).data;
+    expect((await shown(plain)).columns).toEqual([['red', 'green', 'red'], ['7', '8', '9']]);
+    const bytes = rewrite(plain, (b) => littleInt32(b.body, header.buffers[1].offset + 4 * 2, 99)); // offsets 0, 3, 99: the data holds 8 bytes
+    const message = `Dictionary 0 (the message at byte ${dictionary.offset}), buffer 1 (offsets): offset 99 is past the 8 bytes of its data buffer.`;
     const window = await shown(bytes);
     expectColumnError(window, 0, message);
     expect(window.columns[1]).toEqual(['7', '8', '9']);
