@@ -2,6 +2,7 @@ import { DataType, type Data, type Vector } from 'apache-arrow';
 import type { CompareOp } from './ast';
 import type { LeafTest, Scalar } from './boundFilter';
 import type { ColumnKind } from './columnKind';
+import { bytesKernel } from './bytesKernels';
 import { rowReader, type RowReader } from './rowValues';
 
 /** Three-valued results, one byte per row. */
@@ -166,8 +167,12 @@ function valuesKernel(data: Data, kind: ColumnKind, leaf: LeafTest): Kernel {
   if (leaf.test === 'compare' && reader.shape === 'numbers' && typeof normalize(leaf.value) === 'number') {
     return numberCompare(reader.values, leaf.op, normalize(leaf.value) as number);
   }
-  const test = rowTest(reader, leaf);
   const miss = leaf.test === 'in' && leaf.nullInList ? NULL : FALSE;
+  if (reader.shape === 'bytes' && data.valueOffsets instanceof Int32Array) {
+    const fast = bytesKernel(reader.data, data.valueOffsets, leaf, miss);
+    if (fast) return fast;
+  }
+  const test = rowTest(reader, leaf);
   return (from, to, out, at) => {
     for (let i = from; i < to; i++) out[at + i - from] = test(i) ? TRUE : miss;
   };

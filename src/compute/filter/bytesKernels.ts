@@ -1,0 +1,119 @@
+import type { CompareOp } from './ast';
+import type { LeafTest } from './boundFilter';
+
+/** Writes the results of rows [from, to) into out[at …] (1 true, 0 false; nulls are masked after). */
+export type ValuesKernel = (from: number, to: number, out: Uint8Array, at: number) => void;
+
+const asciiDecoder = new TextDecoder('latin1');
+
+/** -1, 0, 1: data[s, e) against b by byte order (UTF-8: code point order). */
+function compareAt(data: Uint8Array, s: number, e: number, b: Uint8Array): number {
+  const n = Math.min(e - s, b.length);
+  for (let k = 0; k < n; k++) {
+    const d = data[s + k] - b[k];
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return e - s === b.length ? 0 : e - s < b.length ? -1 : 1;
+}
+
+function equalAt(data: Uint8Array, s: number, b: Uint8Array): boolean {
+  for (let k = 0; k < b.length; k++) if (data[s + k] !== b[k]) return false;
+  return true;
+}
+
+function containsIn(data: Uint8Array, s: number, e: number, needle: Uint8Array): boolean {
+  const n = needle.length;
+  if (n === 0) return true;
+  const first = needle[0];
+  for (let p = s, last = e - n; p <= last; p++) if (data[p] === first && equalAt(data, p, needle)) return true;
+  return false;
+}
+
+const ORDER_TEST: Record<CompareOp, (d: number) => boolean> = {
+  '=': (d) => d === 0,
+  '!=': (d) => d !== 0,
+  '<': (d) => d < 0,
+  '<=': (d) => d <= 0,
+  '>': (d) => d > 0,
+  '>=': (d) => d >= 0,
+};
+
+/** True when every byte of data[from, to) is ASCII: then byte offsets are string offsets. */
+function allAscii(data: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (data[i] > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Kernels over variable-width bytes with 32-bit offsets (utf8, binary): loops written out over the
+ * typed arrays (no call per row on the hot paths). `miss` is what a row matching no IN value gives.
+ */
+export function bytesKernel(data: Uint8Array, offsets: Int32Array, leaf: LeafTest, miss: number): ValuesKernel | null {
+  switch (leaf.test) {
+    case 'compare': {
+      const c = leaf.value as Uint8Array;
+      if (leaf.op === '=' || leaf.op === '!=') {
+        const yes = leaf.op === '=' ? 1 : 0;
+        const no = 1 - yes;
+        const n = c.length;
+        return (from, to, out, at) => {
+          for (let i = from; i < to; i++) {
+            const s = offsets[i];
+            out[at + i - from] = offsets[i + 1] - s === n && equalAt(data, s, c) ? yes : no;
+          }
+        };
+      }
+      const holds = ORDER_TEST[leaf.op];
+      return (from, to, out, at) => {
+        for (let i = from; i < to; i++) out[at + i - from] = holds(compareAt(data, offsets[i], offsets[i + 1], c)) ? 1 : 0;
+      };
+    }
+    case 'in': {
+      const byLength = new Map<number, Uint8Array[]>();
+      for (const v of leaf.values as Uint8Array[]) byLength.set(v.length, [...(byLength.get(v.length) ?? []), v]);
+      return (from, to, out, at) => {
+        for (let i = from; i < to; i++) {
+          const s = offsets[i];
+          const candidates = byLength.get(offsets[i + 1] - s);
+          let hit = false;
+          if (candidates) for (let k = 0; !hit && k < candidates.length; k++) hit = equalAt(data, s, candidates[k]);
+          out[at + i - from] = hit ? 1 : miss;
+        }
+      };
+    }
+    case 'bytes': {
+      const needle = leaf.needle;
+      const n = needle.length;
+      if (leaf.op === 'contains') {
+        return (from, to, out, at) => {
+          for (let i = from; i < to; i++) out[at + i - from] = containsIn(data, offsets[i], offsets[i + 1], needle) ? 1 : 0;
+        };
+      }
+      const fromEnd = leaf.op === 'endsWith';
+      return (from, to, out, at) => {
+        for (let i = from; i < to; i++) {
+          const s = offsets[i];
+          const e = offsets[i + 1];
+          out[at + i - from] = e - s >= n && equalAt(data, fromEnd ? e - n : s, needle) ? 1 : 0;
+        }
+      };
+    }
+    case 'regex': {
+      const re = new RegExp(leaf.source, leaf.flags);
+      const utf8 = new TextDecoder();
+      return (from, to, out, at) => {
+        const s0 = offsets[from];
+        const e0 = offsets[to];
+        if (allAscii(data, s0, e0)) {
+          // one decode for the whole range: byte offsets are string offsets
+          const text = asciiDecoder.decode(data.subarray(s0, e0));
+          for (let i = from; i < to; i++) out[at + i - from] = re.test(text.slice(offsets[i] - s0, offsets[i + 1] - s0)) ? 1 : 0;
+        } else {
+          for (let i = from; i < to; i++) out[at + i - from] = re.test(utf8.decode(data.subarray(offsets[i], offsets[i + 1]))) ? 1 : 0;
+        }
+      };
+    }
+    default:
+      return null;
+  }
+}
