@@ -94,9 +94,9 @@ export class HttpSource implements ByteSource {
       if (response.status !== 206) throw say.badStatus(asked, response.status, response.statusText);
       if (!range) throw say.noContentRange(asked);
       if (range.total === undefined) throw say.noSize(asked);
-      const head: Asked = { ...asked, range: { first: 0, last: Math.min(1, range.total - 1) } };
-      if (range.first !== head.range!.first || range.last !== head.range!.last) throw say.wrongRange(head, describeContentRange(range));
-      await sent.body(head.range!.last + 1);
+      const last = Math.min(1, range.total - 1);
+      if (range.first !== 0 || range.last !== last) throw say.wrongRange({ ...asked, range: { first: 0, last } }, describeContentRange(range));
+      await sent.body(last + 1);
       return opened(range.total);
     } finally {
       sent.close();
@@ -124,7 +124,7 @@ export class HttpSource implements ByteSource {
     if (this.changed) throw this.changed;
     if (last === 0 && this.size > 1) return (await this.readRange(0, 1, signals)).subarray(0, 1); // see open: never ask for an end of 0
     const asked: Asked = { url: this.url, range: { first, last }, timeoutMs: this.timeoutMs };
-    const sent = await this.request(asked, signals);
+    const { sent, ifRange } = await this.request(asked, signals);
     const { response } = sent;
     try {
       const headers = response.headers;
@@ -134,7 +134,6 @@ export class HttpSource implements ByteSource {
       const change = versionChange(this.version, { etag: headers.get('ETag'), lastModified: headers.get('Last-Modified'), size });
       if (change) throw (this.changed = say.changed(asked, change));
       if (response.status === 200) {
-        const ifRange = sent.ifRange;
         if (ifRange === null) throw say.stoppedHonouringRange(asked);
         // The same version, yet If-Range did not match: the server deems the validator weak. Compare instead.
         if (ifRange === this.ifRange) this.ifRange = null;
@@ -155,11 +154,11 @@ export class HttpSource implements ByteSource {
    * Sends a Range request with If-Range when there is a validator. If-Range needs a CORS preflight: when
    * the request fails with it and succeeds without, the server is read without it (answers are compared).
    */
-  private async request(asked: Asked, signals: AbortSignal[]): Promise<Sent & { ifRange: string | null }> {
+  private async request(asked: Asked, signals: AbortSignal[]): Promise<{ sent: Sent; ifRange: string | null }> {
     const range = { Range: `bytes=${asked.range!.first}-${asked.range!.last}` };
     const ifRange = this.ifRange;
     try {
-      return Object.assign(await send(asked, ifRange ? { ...range, 'If-Range': ifRange } : range, signals), { ifRange });
+      return { sent: await send(asked, ifRange ? { ...range, 'If-Range': ifRange } : range, signals), ifRange };
     } catch (e) {
       if (!(e instanceof NetworkFailure)) throw e;
       if (ifRange === null) throw await explain(e, asked, range, signals);
@@ -170,7 +169,7 @@ export class HttpSource implements ByteSource {
         throw again instanceof NetworkFailure ? await explain(again, asked, range, signals) : again;
       }
       if (this.ifRange === ifRange) this.ifRange = null;
-      return Object.assign(plain, { ifRange: null });
+      return { sent: plain, ifRange: null };
     }
   }
 }

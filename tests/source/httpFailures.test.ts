@@ -126,6 +126,17 @@ describe('HTTP source: every answer checked, every failure a sentence', () => {
     expect(next).toMatchObject({ range: 'bytes=3000-3009', ifRange: undefined });
   });
 
+  it('a request with If-Range that fails (a CORS preflight refused) is sent again without it, and so are the next', async () => {
+    const source = await openHttpSource(server.url('bytes.bin', 'no-if-range'), { timeoutMs });
+    expect(await source.read(2000, 10)).toEqual(bytes.subarray(2000, 2010));
+    expect(await source.read(3000, 10)).toEqual(bytes.subarray(3000, 3010));
+    expect(server.requests.slice(-3).map((r) => [r.range, r.ifRange !== undefined])).toEqual([
+      ['bytes=2000-2009', true],
+      ['bytes=2000-2009', false],
+      ['bytes=3000-3009', false],
+    ]);
+  });
+
   it('an address that is not one: a sentence, before any request', async () => {
     const before = server.requests.length;
     expect(await failure(openHttpSource('http://[::1'))).toBe('“http://[::1” is not a valid web address; enter a full address such as https://example.com/data.parquet.');

@@ -18,7 +18,8 @@ export type Misbehaviour =
   | 'redirect-loop' // 302 to itself
   | 'ignore-range' // 200 with the whole file
   | 'weak-if-range' // no ETag; any If-Range answered 200 (as servers that deem a recent date weak do)
-  | 'end-0-to-end'; // takes a range ending at byte 0 as "to the end" (sirv, behind vite preview, does)
+  | 'end-0-to-end' // takes a range ending at byte 0 as "to the end" (sirv, behind vite preview, does)
+  | 'no-if-range'; // closes the connection on a request with If-Range (as a refused CORS preflight fails it)
 
 export interface SeenRequest {
   path: string;
@@ -78,7 +79,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const mode = (active ? segment.replace(/^read-/, '') : 'ok') as Misbehaviour;
     const file = content.get(name) ?? content.get(safeDecode(name));
     if (mode === 'stall-headers') return;
-    if (mode === 'reset') return void req.socket.destroy();
+    if (mode === 'reset' || (mode === 'no-if-range' && ifRange !== undefined)) return void req.socket.destroy();
     if (mode === 'redirect-loop') return void res.writeHead(302, { ...CORS, Location: path }).end();
     if (!file) return void res.writeHead(404, CORS).end();
     const { bytes } = file;
