@@ -10,6 +10,9 @@ import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
 import { withUuidExtension } from './uuidExtension';
 
+/** Columns whose Arrow types are learnt from parquet-wasm at once. */
+const SCHEMA_GROUP = 2000;
+
 /**
  * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
  * with Parquet UUIDs marked arrow.uuid as pyarrow reads them and INT96 columns in the type they are
@@ -26,20 +29,37 @@ export async function arrowSchema(
   restoredColumns = new Set<number>(),
 ): Promise<Schema> {
   const wasm = await parquetWasm();
-  const arrowFields = (subset?: ColumnSubset) => streamSchema(wasm.readParquet(schemaOnlyFile(md, subset)).intoIPCStream()).fields;
-  let out: Field[];
-  try {
-    out = arrowFields();
-  } catch {
-    // One column's type is beyond parquet-wasm: find which, keep the others.
-    out = subsets.map((subset, c) => {
+  const arrowFields = (group?: ColumnSubset[]) => streamSchema(wasm.readParquet(schemaOnlyFile(md, group)).intoIPCStream()).fields;
+  // One column's type is beyond parquet-wasm: find which, keep the others.
+  const oneByOne = (group: ColumnSubset[], first: number) =>
+    group.map((subset, k) => {
+      const c = first + k;
       try {
-        return arrowFields(subset)[0];
+        return arrowFields([subset])[0];
       } catch (e) {
         fields[c].unsupported ??= `its type cannot be read: ${String((e as Error).message ?? e)}`;
         return new Field(fields[c].name, new Null(), fields[c].nullable);
       }
     });
+  let out: Field[];
+  if (subsets.length <= SCHEMA_GROUP) {
+    try {
+      out = arrowFields();
+    } catch {
+      out = oneByOne(subsets, 0);
+    }
+  } else {
+    // parquet-wasm's schema mapping takes time growing faster than the number of columns (2.5 s for
+    // 100,000 at once): a wide schema is mapped a group of columns at a time.
+    out = [];
+    for (let first = 0; first < subsets.length; first += SCHEMA_GROUP) {
+      const group = subsets.slice(first, first + SCHEMA_GROUP);
+      try {
+        out.push(...arrowFields(group));
+      } catch {
+        out.push(...oneByOne(group, first));
+      }
+    }
   }
   const schema = new Schema(
     out.map((field, c) => {

@@ -95,8 +95,8 @@ function footerBytes(md: FileMetaData, schema: FileMetaData['schema'], rowGroups
  * It has one empty row group (empty chunks), since Thrift readers reject an empty row group list
  * written without an element type.
  */
-export function schemaOnlyFile(md: FileMetaData, subset?: ColumnSubset): Uint8Array {
-  const schema = subset ? [{ ...md.schema[0], num_children: 1 }, ...subset.elements] : md.schema;
+export function schemaOnlyFile(md: FileMetaData, subsets?: ColumnSubset[]): Uint8Array {
+  const schema = subsets ? [{ ...md.schema[0], num_children: subsets.length }, ...subsets.flatMap((s) => s.elements)] : md.schema;
   const leaves = leafPaths(schema);
   const columns: ColumnChunk[] = leaves.map(({ path, type }) => ({
     file_offset: 4n,
