@@ -4,6 +4,7 @@ import type { ChunkDetail, Dataset } from '../../model/types';
 import type { BoundExpr, BoundFilter } from './boundFilter';
 import { FALSE, NULL, TRUE, leafKernel } from './leafKernel';
 import { chunkOutcomes, outcomeDecides } from './statsPruning';
+import { TimeSlicer } from '../timeSlice';
 
 /** What one chunk gives: how many of its rows match, and which (chunk-relative, ascending) when asked. */
 export interface ChunkMatches {
@@ -25,28 +26,12 @@ export interface MatchOptions {
   detail?: ChunkDetail;
 }
 
-/** Rows evaluated per step: between steps the work yields (every few ms) and checks for cancellation. */
+/** Rows evaluated per step: between steps the work gives the thread back (every few ms) and checks for cancellation. */
 const SLICE = 1 << 16;
-const YIELD_MS = 8;
 
 const AND = Uint8Array.of(FALSE, FALSE, FALSE, FALSE, TRUE, NULL, FALSE, NULL, NULL);
 const OR = Uint8Array.of(FALSE, TRUE, NULL, TRUE, TRUE, TRUE, NULL, TRUE, NULL);
 const NOT = Uint8Array.of(TRUE, FALSE, NULL);
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Cooperative scheduling for one evaluation: yield to the event loop when a few ms have passed. */
-class Pacer {
-  private last = performance.now();
-  constructor(private readonly signal?: AbortSignal) {}
-  async step(): Promise<void> {
-    this.signal?.throwIfAborted();
-    if (performance.now() - this.last < YIELD_MS) return;
-    await pause();
-    this.signal?.throwIfAborted();
-    this.last = performance.now();
-  }
-}
 
 const allIndices = (rows: number) => {
   const out = new Uint32Array(rows);
@@ -74,7 +59,8 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
       return { chunk, rows, matched, skipped: true, ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
     }
   }
-  const pacer = new Pacer(signal);
+  signal?.throwIfAborted();
+  const slicer = new TimeSlicer(signal);
   const vectors = new Map<number, Promise<Vector>>();
   const column = (c: number) => {
     let v = vectors.get(c);
@@ -112,7 +98,7 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
       for (let from = 0; from < data.length; from += SLICE) {
         const to = Math.min(data.length, from + SLICE);
         kernel(from, to, out, base + from);
-        await pacer.step();
+        await slicer.tick();
       }
       base += data.length;
     }

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileFilter, matchChunk } from '../../src/compute/filter';
+import type { Dataset } from '../../src/model/types';
+import { openFile } from './support';
+
+let arrow: Dataset;
+let parquet: Dataset;
+beforeAll(async () => {
+  arrow = await openFile('tests/filter/fixtures/filter_types.arrow');
+  parquet = await openFile('tests/filter/fixtures/filter_types.parquet');
+});
+afterAll(() => Promise.all([arrow?.close(), parquet?.close()]));
+
+/** The dataset with its column reads recorded (and an optional hook after each). */
+function recording(dataset: Dataset, after?: () => void): { dataset: Dataset; reads: string[] } {
+  const reads: string[] = [];
+  const wrapped: Dataset = Object.create(dataset);
+  wrapped.readColumn = async (chunk, column, rows, signal) => {
+    const v = await dataset.readColumn(chunk, column, rows, signal);
+    reads.push(`${chunk}:${dataset.fields[column].name}`);
+    after?.();
+    return v;
+  };
+  return { dataset: wrapped, reads };
+}
+
+describe('matchChunk', () => {
+  it('gives chunk-relative, ascending indices, or only the count', async () => {
+    const filter = compileFilter('i32 = 5 OR flag', arrow.fields, arrow.schema);
+    const withIndices = await matchChunk(arrow, filter, 1, { indices: true });
+    expect(withIndices).toMatchObject({ chunk: 1, rows: 10, skipped: false });
+    // rows 10-19: i32 = 5 at 10 and 19; flag true at 11, 12, 15, 16, 19
+    expect([...withIndices.indices!]).toEqual([0, 1, 2, 5, 6, 9]);
+    const counted = await matchChunk(arrow, filter, 1);
+    expect(counted).toEqual({ chunk: 1, rows: 10, matched: 6, skipped: false });
+  });
+  it('reads only the columns the filter uses, and not the right side of an AND already false', async () => {
+    const { dataset, reads } = recording(arrow);
+    await matchChunk(dataset, compileFilter("i32 > 0 AND s = 'x'", arrow.fields, arrow.schema), 0);
+    expect(reads.sort()).toEqual(['0:i32', '0:s']);
+    reads.length = 0;
+    await matchChunk(dataset, compileFilter("id > 100 AND s = 'x'", arrow.fields, arrow.schema), 0);
+    expect(reads).toEqual(['0:id']);
+  });
+  it('reads nothing in a chunk its statistics decide', async () => {
+    const { dataset, reads } = recording(parquet);
+    const filter = compileFilter('id < 10', parquet.fields, parquet.schema);
+    const m = await Promise.all([0, 1, 2].map((c) => matchChunk(dataset, filter, c, { indices: true })));
+    expect(m.map((x) => [x.matched, x.skipped, x.indices!.length])).toEqual([[10, true, 10], [0, true, 0], [0, true, 0]]);
+    expect(reads).toEqual([]);
+  });
+  it('a bound filter is plain data: structured-cloned (as to a pool worker) it matches the same rows', async () => {
+    const filter = compileFilter("s ICONTAINS 'obama' OR dec > 1.2 OR tsny >= '2016-01-01' OR u64 IN (18446744073709551615)", arrow.fields, arrow.schema);
+    const clone = structuredClone(filter);
+    for (const c of [0, 1, 2]) {
+      expect(await matchChunk(arrow, clone, c, { indices: true })).toEqual(await matchChunk(arrow, filter, c, { indices: true }));
+    }
+  });
+  it('a cancel inside a chunk stops it before its values are evaluated', async () => {
+    const controller = new AbortController();
+    const { dataset } = recording(arrow, () => controller.abort());
+    const filter = compileFilter('i32 > 0', arrow.fields, arrow.schema);
+    await expect(matchChunk(dataset, filter, 0, { signal: controller.signal, statistics: false })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
