@@ -49,3 +49,12 @@ export class TimeSlicer {
     this.signal?.throwIfAborted();
   }
 }
+
+/** Runs a generator of steps to its end, giving the thread back (and checking for a cancel) as `slicer` says. */
+export async function runSliced<T>(steps: Generator<void, T>, slicer: TimeSlicer): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slicer.tick();
+  }
+}

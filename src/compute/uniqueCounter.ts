@@ -4,6 +4,7 @@ import { HyperLogLog } from './hyperLogLog';
 import { NumericProfile, type ProfilePartial } from './profile';
 import { bytesText, getValue, keyOf, textBytes } from './uniqueDisplayKey';
 import { TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
+import { runSteps } from './slicedSort';
 import { sameBytes, Utf8Table, viewOf } from './utf8Table';
 
 const encoder = new TextEncoder();
@@ -65,8 +66,7 @@ export class UniqueCounter {
   }
 
   add(vector: Vector, rowOffset: number): void {
-    const steps = this.steps(vector, rowOffset);
-    while (!steps.next().done);
+    runSteps(this.steps(vector, rowOffset));
   }
 
   /**
@@ -226,14 +226,22 @@ export class UniqueCounter {
   }
 
   partial(): UniquePartial {
+    return runSteps(this.partialSteps());
+  }
+
+  /** partial() in steps: turning millions of distinct keys into values takes seconds. */
+  *partialSteps(): Generator<void, UniquePartial> {
     const values: ValueCount[] = [];
     for (let e = 0; e < this.table.size; e++) {
+      if (e % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
       if (this.table.counts[e] === 0) continue; // a recount candidate not in these chunks
       const bytes = this.table.key(e);
       values.push({ value: bytesText(bytes, this.binary), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
       if (this.untrackedRows) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
     }
+    let k = 0;
     for (const v of this.other.values()) {
+      if (++k % ROWS_PER_STEP === 0) yield;
       values.push({ value: v.value, count: v.count, firstRow: v.firstRow });
       if (this.untrackedRows) {
         const b = encoder.encode(String(v.value));

@@ -1,10 +1,21 @@
 import { HyperLogLog } from './hyperLogLog';
 import { mergeProfiles } from './profile';
+import { runSteps, sortSteps } from './slicedSort';
 import { TOP_K, type UniquePartial, type UniqueResult, type UniqueValue, type ValueCount } from './uniqueTypes';
 
 /** Merges partial counts (from chunks or workers) into the final, sorted result. */
 export function mergeUnique(partials: UniquePartial[]): UniqueResult {
-  const merged = new Map<UniqueValue, ValueCount>();
+  return runSteps(mergeSteps(partials));
+}
+
+/** Values merged between two chances to yield. */
+const MERGE_STEP = 16_384;
+
+/**
+ * mergeUnique in steps: the caller may give its thread back between two (millions of distinct values
+ * take seconds to merge and sort). The partials' value objects are reused, not copied.
+ */
+export function* mergeSteps(partials: UniquePartial[]): Generator<void, UniqueResult> {
   const hll = new HyperLogLog();
   let rows = 0;
   let nulls = 0;
@@ -16,32 +27,46 @@ export function mergeUnique(partials: UniquePartial[]): UniqueResult {
     untracked += p.untrackedRows;
     if (p.firstNullRow >= 0 && (firstNullRow < 0 || p.firstNullRow < firstNullRow)) firstNullRow = p.firstNullRow;
     hll.merge(p.hll);
-    addCounts(merged, p.values);
   }
-  const values = [...merged.values()];
+  // One partial holds each value once: no map needed.
+  const merged = new Map<UniqueValue, ValueCount>();
+  let values: ValueCount[];
+  if (partials.length === 1) values = [...partials[0].values];
+  else {
+    for (const p of partials) yield* addCountSteps(merged, p.values);
+    values = [...merged.values()];
+  }
   const exact = untracked === 0;
   const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
   const profile = mergeProfiles(partials.map((p) => p.profile));
   if (!exact) {
     // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
     // rest, by their lower-bound counts. A second pass counts them exactly (finishRecount).
+    if (partials.length === 1) for (const v of values) merged.set(v.value, v);
     for (const p of partials) addCounts(merged, p.heavy);
-    const candidates = [...merged.values()].sort((a, b) => b.count - a.count).slice(0, TOP_K);
+    const candidates = (yield* sortSteps([...merged.values()], (a, b) => b.count - a.count)).slice(0, TOP_K);
     const top = candidates.map((v) => ({ ...v }));
     if (nulls > 0) top.push({ value: null, count: nulls, firstRow: firstNullRow });
     top.sort((a, b) => b.count - a.count);
     return { rows, nulls, distinct, exact, values: top, profile, recount: candidates.map((v) => v.value), untrackedRows: untracked, note: overBudgetNote(untracked, false) };
   }
   if (nulls > 0) values.push({ value: null, count: nulls, firstRow: firstNullRow });
-  values.sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
+  values = yield* sortSteps(values, (a, b) => b.count - a.count || a.firstRow - b.firstRow);
   return { rows, nulls, distinct, exact, values, profile };
 }
 
-/** Adds counts of values into `into`, keeping each value's first row (-1: not known). */
-export function addCounts(into: Map<UniqueValue, ValueCount>, values: ValueCount[]): void {
+function* addCountSteps(into: Map<UniqueValue, ValueCount>, values: ValueCount[]): Generator<void> {
+  for (let at = 0; at < values.length; at += MERGE_STEP) {
+    addCounts(into, values.slice(at, at + MERGE_STEP), false);
+    yield;
+  }
+}
+
+/** Adds counts of values into `into`, keeping each value's first row (-1: not known); new values are copied unless `copy` is false. */
+export function addCounts(into: Map<UniqueValue, ValueCount>, values: ValueCount[], copy = true): void {
   for (const v of values) {
     const hit = into.get(v.value);
-    if (!hit) into.set(v.value, { ...v });
+    if (!hit) into.set(v.value, copy ? { ...v } : v);
     else {
       hit.count += v.count;
       if (v.firstRow >= 0 && (hit.firstRow < 0 || v.firstRow < hit.firstRow)) hit.firstRow = v.firstRow;

@@ -1,7 +1,7 @@
 import type { Dataset } from '../model/types';
-import { TimeSlicer } from './timeSlice';
+import { runSliced, TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
-import { mergeUnique } from './uniqueMerge';
+import { mergeSteps } from './uniqueMerge';
 import { finishRecount } from './uniqueRecount';
 import type { UniquePartial, UniqueResult, UniqueValue } from './uniqueTypes';
 
@@ -51,7 +51,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     const chunk = dataset.chunks[chunks[k]];
     const vector = await next!;
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
-    for (const steps = counter.steps(vector, chunk.rowOffset); !steps.next().done; ) await slicer.tick();
+    await runSliced(counter.steps(vector, chunk.rowOffset), slicer);
     rowsDone += chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
     const now = performance.now();
@@ -60,8 +60,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
       options.onProgress({ chunksDone: skipped + k + 1, chunksTotal: asked.length, rowsDone, bytesDone });
     }
   }
-  options.signal?.throwIfAborted();
-  return counter.partial();
+  return runSliced(counter.partialSteps(), slicer);
 }
 
 /**
@@ -69,7 +68,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
  * the most frequent values when the distinct values passed the budget.
  */
 export async function countUnique(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniqueResult> {
-  const first = mergeUnique([await uniqueOfColumn(dataset, column, options)]);
+  const first = await runSliced(mergeSteps([await uniqueOfColumn(dataset, column, options)]), new TimeSlicer(options.signal));
   if (!first.recount) return first;
   return finishRecount(first, [await uniqueOfColumn(dataset, column, { ...options, only: first.recount })]);
 }

@@ -36,7 +36,11 @@ export function uniqueValueText(value: UniqueValue, type: DataType, extension?: 
   }
 }
 
-/** The result with every counted value as its display text. */
+const TEXT_TYPES = new Set<Type>([Type.Utf8, Type.LargeUtf8, Type.Utf8View]);
+
+/** The result with every counted value as its display text (string values already are: kept as they are). */
 export function uniqueResultText(result: UniqueResult, type: DataType, extension?: string): UniqueResult {
+  const t = type.typeId === Type.Dictionary ? (type as Dictionary).dictionary : type;
+  if (TEXT_TYPES.has(t.typeId)) return result;
   return { ...result, values: result.values.map((v) => ({ ...v, value: uniqueValueText(v.value, type, extension) })) };
 }

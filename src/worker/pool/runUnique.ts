@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
-import { mergeUnique } from '../../compute/uniqueMerge';
+import { runSliced, TimeSlicer } from '../../compute/timeSlice';
+import { mergeSteps } from '../../compute/uniqueMerge';
 import { finishRecount } from '../../compute/uniqueRecount';
 import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uniqueTypes';
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
@@ -87,7 +88,8 @@ export async function runUnique(
     return Promise.race([partials, aborted]);
   };
   try {
-    let result = mergeUnique(await pass());
+    // Millions of distinct values take seconds to merge: in slices, so this thread still answers meanwhile.
+    let result = await runSliced(mergeSteps(await pass()), new TimeSlicer(signal));
     // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
     if (result.recount) result = finishRecount(result, await pass(result.recount));
     await retireBloated(workers, members);
