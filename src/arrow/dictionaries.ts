@@ -4,7 +4,7 @@ import { BatchLoader } from './batchLoader';
 import { physicalChildren, RunEndEncodedType } from './decodedTypes';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
-import { decodeMetadataAt } from './readMessage';
+import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readBuffers } from './readBuffers';
 import { ColumnPlace, columnLayout, type LayoutBuffer } from './columnLayout';
 import { validateData } from './validateData';
@@ -53,7 +53,7 @@ export class DictionaryLoader {
       const entry = this.index.dictionaries[e];
       const where = { offset: entry.offset, column: `dictionary ${id}` };
       const message = await decodeMetadataAt(this.source, entry.metadataOffset, entry.metadataLength, signal);
-      const header = message.header() as DictionaryBatchHeader;
+      const header = messageHeader<DictionaryBatchHeader>(message, entry.offset);
       const { bytes, regions } = await readBuffers(this.source, entry.bodyOffset, entry.bodyLength, header.data.buffers, header.data.compression, where, signal);
       // The same checks as a column of a record batch: the values are shown in every batch using them.
       const place = ColumnPlace.ofDictionary(id, entry.offset, entry.bodyOffset);

@@ -11,7 +11,7 @@ import { fieldInfo } from './fieldInfo';
 import type { IpcIndex } from './ipcIndex';
 import { loadColumn, type ColumnRequest } from './loadColumn';
 import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
-import { decodeMetadataAt } from './readMessage';
+import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
 
@@ -74,7 +74,7 @@ class ArrowDataset implements Dataset {
     let header = this.headers.get(chunk);
     if (!header) {
       // Shared by every request for this batch: not tied to one request's signal.
-      header = decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength).then((m) => m.header() as RecordBatchHeader);
+      header = decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength).then((m) => messageHeader<RecordBatchHeader>(m, b.offset));
       this.headers.set(chunk, header);
       header.catch(() => this.headers.delete(chunk));
       if (this.headers.size > KEEP_HEADERS) this.headers.delete(this.headers.keys().next().value!);

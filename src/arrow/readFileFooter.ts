@@ -3,7 +3,7 @@ import { type RecordBatchHeader, type DictionaryBatchHeader } from '../adapters/
 import { decodeFooter, type DecodedFooter } from './tolerantSchema';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import { readMessageAt, ReadWindow, MAX_METADATA_BYTES, type MessageAt } from './readMessage';
+import { flatbufferFailure, messageHeader, readMessageAt, ReadWindow, MAX_METADATA_BYTES, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 
@@ -43,7 +43,7 @@ export async function readFooterIndex(
   try {
     footer = decodeFooter(await source.read(footerOffset, footerLength, signal));
   } catch (e) {
-    throw new DatasetError(`The footer could not be decoded: ${(e as Error).message}.`, { offset: footerOffset });
+    throw new DatasetError(`The footer (${footerLength.toLocaleString('en-US')} bytes at byte ${footerOffset.toLocaleString('en-US')}) could not be decoded: ${flatbufferFailure(e)}.`, { offset: footerOffset });
   }
   const index: IpcIndex = { schema: footer.schema, metadataVersion: footer.metadataVersion, unsupported: footer.unsupported, bigEndian: footer.bigEndian, batches: new BatchTable(), dictionaries: [] };
   const window = new ReadWindow(source);
@@ -55,7 +55,7 @@ export async function readFooterIndex(
     if (at.message.headerType !== MessageHeader.DictionaryBatch) {
       throw new DatasetError('A footer dictionary block does not point at a dictionary batch.', { offset: block.offset });
     }
-    const db = at.message.header() as DictionaryBatchHeader;
+    const db = messageHeader<DictionaryBatchHeader>(at.message, at.offset);
     index.dictionaries.push({ id: db.id, isDelta: db.isDelta, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength });
     dictionaries = applyDictionary(dictionaries, db.id, index.dictionaries.length - 1, db.isDelta);
   }
@@ -77,7 +77,7 @@ export async function readFooterIndex(
       if (at.message.headerType !== MessageHeader.RecordBatch) {
         throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: at.offset });
       }
-      const rb = at.message.header() as RecordBatchHeader;
+      const rb = messageHeader<RecordBatchHeader>(at.message, at.offset);
       index.batches.add({ rows: rb.length, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
       return true;
     } catch (e) {

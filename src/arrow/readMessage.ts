@@ -107,7 +107,7 @@ export async function readMessageAt(
   try {
     message = Message.decode(metadata);
   } catch (e) {
-    throw new DatasetError(`Could not decode the message metadata: ${(e as Error).message}.`, { offset });
+    throw new DatasetError(`Could not decode the message metadata: ${flatbufferFailure(e)}.`, { offset });
   }
   const bodyOffset = metadataOffset + metadataLength;
   const bodyLength = message.bodyLength;
@@ -128,6 +128,27 @@ export async function decodeMetadataAt(
   try {
     return Message.decode(bytes);
   } catch (e) {
-    throw new DatasetError(`Could not decode the message metadata: ${(e as Error).message}.`, { offset: metadataOffset });
+    throw new DatasetError(`Could not decode the message metadata: ${flatbufferFailure(e)}.`, { offset: metadataOffset });
+  }
+}
+
+/**
+ * Why a flatbuffer (message metadata, a file footer) could not be decoded, in words about the file
+ * rather than the decoder's: a number past 2^53, or offsets inside it pointing outside it.
+ */
+export function flatbufferFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const big = /^(-?\d+) is not safe to convert to a number/.exec(text);
+  if (big) return `it holds the number ${big[1]}, too large for a length or position`;
+  if (e instanceof RangeError || e instanceof TypeError) return 'its internal offsets point outside it (it is damaged)';
+  return text.replace(/\.$/, '');
+}
+
+/** The decoded header of a message, or a sentence naming the message's byte when it cannot be decoded (a number past 2^53, a damaged flatbuffer). */
+export function messageHeader<T>(message: Message<MessageHeader>, offset: number): T {
+  try {
+    return message.header() as T;
+  } catch (e) {
+    throw new DatasetError(`The message header at byte ${offset.toLocaleString('en-US')} could not be decoded: ${flatbufferFailure(e)}.`, { offset });
   }
 }

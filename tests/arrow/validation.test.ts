@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DenseUnion, Dictionary, Field, Int32, List, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { DenseUnion, Dictionary, Field, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, DictionaryBatchHeader, FieldNode, Message, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
@@ -249,6 +249,23 @@ describe('view types (pyarrow-written string_view and binary_view, 6 rows each)'
     const window = await shown(bytes);
     expectColumnError(window, 1, message);
     expect(window.columns[0]).toEqual(before.columns[0]);
+  });
+});
+
+describe('numbers too large for a position', () => {
+  it('a buffer length of 2^60 in an IPC file: the batch is refused with a sentence, not the decoder\'s words', async () => {
+    const schema = new Schema([new Field('a', new Int32(), true)]);
+    const top = makeData({ type: new Struct(schema.fields), length: 4, nullCount: 0, children: [int32([1, 2, 3, 4])] });
+    const bytes = Uint8Array.from(RecordBatchFileWriter.writeAll([new RecordBatch(schema, top)]).toUint8Array(true));
+    // The values buffer's struct (offset 0, length 16: two int64) sits in the batch's metadata; its length becomes 2^60.
+    const struct = new Uint8Array(16);
+    new DataView(struct.buffer).setBigInt64(8, 16n, true);
+    const at = Buffer.from(bytes).indexOf(Buffer.from(struct));
+    expect(at).toBeGreaterThan(0);
+    new DataView(bytes.buffer).setBigInt64(at + 8, 2n ** 60n, true);
+    const ds = await openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'crafted.arrow'));
+    expect(ds.chunks.length).toBe(0);
+    expect(ds.problems.map((p) => p.message)).toEqual(['The message header at byte 8 could not be decoded: it holds the number 1152921504606846976, too large for a length or position.']);
   });
 });
 
