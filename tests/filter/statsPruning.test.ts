@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter, countMatches } from '../../src/compute/filter';
+import type { StatsTrust } from '../../src/compute/filter/boundFilter';
 import { chunkOutcomes, outcomeDecides } from '../../src/compute/filter/statsPruning';
+import { fixture } from '../support/corpus';
 import type { ChunkDetail, ColumnChunkInfo, ColumnStats, Dataset } from '../../src/model/types';
 import { matches, openFile } from './support';
 
@@ -15,8 +17,9 @@ afterAll(() => Promise.all([types?.close(), parquet?.close()]));
 const ROWS = 100;
 
 /** What statistics alone decide for one chunk whose `column` has these null count and min/max. */
-function decide(where: string, column: string, nullCount: number | undefined, stats?: ColumnStats): boolean | null {
+function decide(where: string, column: string, nullCount: number | undefined, stats?: ColumnStats, trust?: StatsTrust): boolean | null {
   const filter = compileFilter(where, types.fields, types.schema);
+  if (trust && filter.expr.kind === 'leaf') filter.expr.statistics = trust;
   const columns: ColumnChunkInfo[] = types.fields.map((f, i) => (f.name === column ? { column: i, bytes: 0, nullCount, stats } : { column: i, bytes: 0 }));
   const detail: ChunkDetail = { index: 0, rows: ROWS, rowOffset: 0, offset: 0, bytes: 0, columns };
   return outcomeDecides(chunkOutcomes(filter.expr, ROWS, detail));
@@ -88,6 +91,16 @@ describe('min/max and null counts decide a chunk only when every row agrees', ()
     expect(decide("tsny < '2016-01-01 05:00:00Z'", 'tsny', 0, exact('2016-01-01 00:00:00-05:00', '2016-01-02 00:00:00-05:00'))).toBe(false);
     expect(decide("day < '2016-01-01'", 'day', 0, exact('2016-01-01', '2016-02-01'))).toBe(false);
     expect(decide("t < '12:00'", 't', 0, exact('12:00:00', '13:00:00.5'))).toBe(false);
+  });
+  it('Parquet INT96 bounds are never used (no defined order); decimals stored as bytes only when exact', async () => {
+    expect(decide('i32 > 5', 'i32', 0, exact('0', '5'), 'none')).toBe(null);
+    expect(decide('i32 IS NULL', 'i32', 0, exact('0', '5'), 'none')).toBe(false); // null counts still count
+    expect(decide('dec > 1.3', 'dec', 0, exact('1.200', '1.250'), 'exact')).toBe(false);
+    expect(decide('dec > 1.3', 'dec', 0, { min: '1.200', max: '1.250', exact: false }, 'exact')).toBe(null);
+    const int96 = await openFile(fixture('parquet-testing/data/int96_from_spark.parquet'));
+    const e = compileFilter("a >= '2000-01-01'", int96.fields, int96.schema).expr;
+    expect(e.kind === 'leaf' && e.statistics).toBe('none');
+    await int96.close();
   });
   it('tests statistics cannot judge read the values', () => {
     expect(decide("s CONTAINS 'x'", 's', 0, exact('a', 'b'))).toBe(null);

@@ -2,7 +2,7 @@ import { DataType, type Schema } from 'apache-arrow';
 import type { FieldInfo } from '../../model/types';
 import { typeName } from '../../valueText';
 import type { ColumnName, CompareOp, FilterExpr, Literal, Span } from './ast';
-import type { BoundExpr, BoundFilter, LeafTest, Scalar } from './boundFilter';
+import type { BoundExpr, BoundFilter, LeafTest, Scalar, StatsTrust } from './boundFilter';
 import { columnKind, type ColumnKind } from './columnKind';
 import { integerTest, parseNumber, type Rational } from './exactNumbers';
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
@@ -70,6 +70,13 @@ export function nameText(name: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
   return `"${escaped}"`;
+}
+
+/** How far a Parquet column's min/max can be trusted as bounds (Arrow files have none). */
+function statsTrust(field: FieldInfo, kind: ColumnKind): StatsTrust {
+  if (field.physicalType === 'INT96') return 'none';
+  if ((field.physicalType === 'FIXED_LEN_BYTE_ARRAY' || field.physicalType === 'BYTE_ARRAY') && kind.family !== 'bytes') return 'exact';
+  return 'any';
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -151,7 +158,7 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
     }
   };
 
-  const leaf = (column: number, kind: ColumnKind, test: LeafTest): BoundExpr => ({ kind: 'leaf', column, columnKind: kind, dictionary: dictionaries.has(column), leaf: test });
+  const leaf = (column: number, kind: ColumnKind, test: LeafTest): BoundExpr => ({ kind: 'leaf', column, columnKind: kind, dictionary: dictionaries.has(column), statistics: statsTrust(fields[column], kind), leaf: test });
   const compareLeaf = (col: ColumnName, op: CompareOp, v: Literal): BoundExpr => {
     const { index, kind, type } = resolve(col);
     const c = coerce(col, kind, type, op, v);

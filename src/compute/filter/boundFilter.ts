@@ -23,8 +23,14 @@ export type LeafTest =
 export type BoundExpr =
   | { kind: 'and' | 'or'; left: BoundExpr; right: BoundExpr }
   | { kind: 'not'; operand: BoundExpr }
-  /** `dictionary`: the column is dictionary-encoded (its entries are evaluated once each). */
-  | { kind: 'leaf'; column: number; columnKind: ColumnKind; dictionary: boolean; leaf: LeafTest };
+  /**
+   * `dictionary`: the column is dictionary-encoded (its entries are evaluated once each).
+   * `statistics`: how far its min/max may be trusted: `none` for Parquet INT96 (no defined order),
+   * `exact` for values stored as bytes other than strings (old writers compared them unsigned).
+   */
+  | { kind: 'leaf'; column: number; columnKind: ColumnKind; dictionary: boolean; statistics: StatsTrust; leaf: LeafTest };
+
+export type StatsTrust = 'any' | 'exact' | 'none';
 
 export interface BoundFilter {
   /** The expression as the user wrote it. */

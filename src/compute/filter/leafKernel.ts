@@ -1,4 +1,5 @@
 import { DataType, type Data, type Vector } from 'apache-arrow';
+import { DatasetError } from '../../model/errors';
 import type { CompareOp } from './ast';
 import type { LeafTest, Scalar } from './boundFilter';
 import type { ColumnKind } from './columnKind';
@@ -13,8 +14,11 @@ export const NULL = 2;
 /** Writes the results of rows [from, to) of one Data piece into out[at …]. */
 export type Kernel = (from: number, to: number, out: Uint8Array, at: number) => void;
 
-/** A 64-bit value as a number when it is a safe integer: rows read that way compare with plain numbers. */
-export const normalize = (v: Scalar): Scalar => (typeof v === 'bigint' && v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v);
+/**
+ * A bigint as a number in the range the row readers give numbers for, [-2^53, 2^53): rows and values
+ * then compare as plain numbers, and IN's Set finds them (a Set tells 5 from 5n).
+ */
+export const normalize = (v: Scalar): Scalar => (typeof v === 'bigint' && v >= -9007199254740992n && v <= 9007199254740991n ? Number(v) : v);
 
 /** -1, 0, 1 by byte order (for UTF-8: code point order). */
 function compareBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array): number {
@@ -208,7 +212,8 @@ function dictionaryTable(dictionary: Vector, kind: ColumnKind, leaf: LeafTest): 
  */
 export function leafKernel(data: Data, kind: ColumnKind, leaf: LeafTest): Kernel {
   const onNull = nullResult(leaf);
-  if (DataType.isDictionary(data.type) && data.dictionary) {
+  if (DataType.isDictionary(data.type)) {
+    if (!data.dictionary) throw new DatasetError('A dictionary-encoded column came without its dictionary.');
     const table = dictionaryTable(data.dictionary, kind, leaf);
     const indices = data.values as ArrayLike<number | bigint>;
     const wide = indices instanceof BigInt64Array || indices instanceof BigUint64Array;

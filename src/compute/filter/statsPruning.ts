@@ -1,6 +1,6 @@
 import type { ChunkDetail, ColumnChunkInfo } from '../../model/types';
 import type { CompareOp } from './ast';
-import type { BoundExpr, LeafTest, Scalar } from './boundFilter';
+import type { BoundExpr, LeafTest, Scalar, StatsTrust } from './boundFilter';
 import type { ColumnKind } from './columnKind';
 import { roundRational } from './exactNumbers';
 import { normalize } from './leafKernel';
@@ -115,10 +115,11 @@ function compareOutcomes(op: CompareOp, c: Scalar, min: Scalar, max: Scalar): nu
 }
 
 /** Possible results of a leaf over the non-null values of a chunk, from its min/max when they help. */
-function valueOutcomes(kind: ColumnKind, leaf: LeafTest, column: ColumnChunkInfo | undefined): number {
+function valueOutcomes(kind: ColumnKind, leaf: LeafTest, column: ColumnChunkInfo | undefined, trust: StatsTrust): number {
   if (leaf.test === 'const') return leaf.value ? CAN_TRUE : CAN_FALSE;
   if (leaf.test === 'isNull') return leaf.negated ? CAN_TRUE : CAN_FALSE;
-  const bounds = leaf.test === 'compare' || leaf.test === 'in' ? statsBounds(kind, column?.stats) : null;
+  const usable = trust === 'any' || (trust === 'exact' && column?.stats?.exact === true);
+  const bounds = usable && (leaf.test === 'compare' || leaf.test === 'in') ? statsBounds(kind, column?.stats) : null;
   if (!bounds) return leaf.test === 'in' && leaf.nullInList ? CAN_TRUE | CAN_NULL : CAN_TRUE | CAN_FALSE;
   // Parquet leaves NaN out of float min/max: a NaN row is false, except for !=.
   const nan = kind.family === 'float' ? (leaf.test === 'compare' && leaf.op === '!=' ? CAN_TRUE : CAN_FALSE) : 0;
@@ -150,7 +151,7 @@ export function chunkOutcomes(expr: BoundExpr, rows: number, detail: ChunkDetail
       // A dictionary's own null entries are not in the null count of its indices.
       const someNull = nulls === undefined || nulls > 0 || expr.dictionary;
       const allNull = nulls !== undefined && nulls >= rows;
-      return (someNull ? onNull : 0) | (allNull ? 0 : valueOutcomes(expr.columnKind, expr.leaf, column));
+      return (someNull ? onNull : 0) | (allNull ? 0 : valueOutcomes(expr.columnKind, expr.leaf, column, expr.statistics));
     }
   }
 }
