@@ -28,14 +28,25 @@ export interface CountOptions {
   indices?: boolean;
 }
 
-/** The filter over every chunk in order, one chunk at a time: the count, and each chunk's matches to `onChunk`. */
+/** Chunks in flight: the next chunk's columns are read while this one's values are evaluated. */
+const AHEAD = 2;
+
+/** The filter over every chunk: the count, and each chunk's matches to `onChunk` in chunk order. */
 export async function countMatches(dataset: Dataset, filter: BoundFilter, options: CountOptions = {}): Promise<FilterCount> {
   await dataset.indexed;
   const chunks = dataset.chunks.length;
   const progress: FilterProgress = { chunksDone: 0, chunks, rowsDone: 0, matched: 0, chunksSkipped: 0 };
+  const pending: Promise<ChunkMatches>[] = [];
+  const start = (c: number) => {
+    const p = matchChunk(dataset, filter, c, { signal: options.signal, statistics: options.statistics, indices: options.indices });
+    p.catch(() => {}); // awaited in order below; one failing ahead of its turn must not go unhandled
+    pending.push(p);
+  };
+  for (let c = 0; c < Math.min(AHEAD, chunks); c++) start(c);
   for (let c = 0; c < chunks; c++) {
     options.signal?.throwIfAborted();
-    const m = await matchChunk(dataset, filter, c, { signal: options.signal, statistics: options.statistics, indices: options.indices });
+    const m = await pending.shift()!;
+    if (c + AHEAD < chunks) start(c + AHEAD);
     progress.chunksDone++;
     progress.rowsDone += m.rows;
     progress.matched += m.matched;
