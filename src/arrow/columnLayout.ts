@@ -15,7 +15,7 @@ export interface LayoutBuffer {
 
 /** One array of a column (the column itself or a nested child) with its field node and own buffers. */
 export interface LayoutArray {
-  /** Dotted path below the column ('' for the column itself). */
+  /** Dotted path of a nested field, from the column's name ("x.item"); '' for the column itself. */
   path: string;
   type: DataType;
   /** Position in the batch's field node list. */
@@ -29,7 +29,7 @@ export interface LayoutArray {
 /** Names what is read (a column of a batch, a dictionary) and where in it, for every sentence about its layout. */
 export class ColumnPlace {
   constructor(
-    /** "Batch 3, column "x"" or "Dictionary 0 (message at byte 1,234)". */
+    /** "Batch 3, column "x"" or "Dictionary 0 (the message at byte 1,234)". */
     private readonly subject: string,
     private readonly where: FileLocation,
     /** Where the message starts (the location of errors about the whole array). */
@@ -87,7 +87,7 @@ export function typeDepth(type: DataType, limit = Infinity): number {
   return deepest;
 }
 
-/** The column's arrays in the order the batch lists them; what the IPC layout says of each array's own buffers. */
+/** The buffers an array of this type owns itself (children excluded), in the order the IPC format lists them. */
 function ownRoles(type: DataType, metadataVersion: number): BufferRole[] {
   if (type instanceof RunEndEncodedType) return [];
   if (type instanceof ListViewType || type instanceof LargeListViewType) return ['validity', 'offsets', 'sizes'];
