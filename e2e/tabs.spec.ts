@@ -220,6 +220,28 @@ test('Two tabs count at the same time, neither cancels the other, and both finis
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
+test('Cancelling a count in one tab, or counting its column again, leaves another tab\'s count running to its result', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./?uniqueBudget=1000');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await startCount(page, 'label (string)');
+  const progress = page.getByTestId('unique-progress');
+  const summary = page.getByTestId('unique-summary');
+  await expect(progress).toBeVisible();
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await expect(fileTabs(page)).toHaveCount(2);
+  await startCount(page, 'row (int32)');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
+  await expect(summary).toHaveCount(0);
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await fileTabs(page).nth(0).click();
+  await expect(summary).toContainText('label: 2,000,000 rows', { timeout: 120_000 });
+  await expect(summary).toContainText('285,715 nulls');
+  await fileTabs(page).nth(1).click();
+  await expect(summary).toContainText('row: 2,000,000 rows', { timeout: 120_000 });
+});
+
 test('A count shows its progress again after a switch to another column or tab and back, then its result', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('./?uniqueBudget=1000');
