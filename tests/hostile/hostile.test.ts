@@ -58,7 +58,9 @@ async function runAll(group: string, inputs: Iterable<HostileInput>): Promise<{ 
     }
     const outcome = await pool.run(input);
     tally.add(outcome);
+    const disagreement = outcome.result?.disagreement;
     if (REPORT && outcome.kind !== 'clean' && outcome.kind !== 'clear error') appendFileSync(REPORT, `${JSON.stringify({ group, id: input.id, kind: outcome.kind, detail: outcome.detail })}\n`);
+    if (REPORT && disagreement) appendFileSync(REPORT, `${JSON.stringify({ group, id: input.id, kind: 'disagree', detail: disagreement })}\n`);
     outcomes.push({ ...outcome, input: { ...input, bytes: outcome.kind === 'clean' || outcome.kind === 'clear error' ? new Uint8Array(0) : input.bytes } });
   }
   tally.finish();
@@ -85,6 +87,9 @@ describe('hostile inputs', () => {
         for (const m of mutants(engine, seeds, MUTANTS, SEED)) yield { group: engine, id: m.id, bytes: m.bytes, name: 'mutant' };
       })());
       const failures = outcomes.filter((o) => o.kind !== 'clean' && o.kind !== 'clear error').map((o) => `${o.kind}: ${o.input.id}: ${o.detail} (saved to ${save(o)})`);
+      // The CLI and the app must agree on crafted files; on mutants a difference is listed, for the engines to look at.
+      const disagreements = outcomes.filter((o) => o.result?.disagreement).map((o) => `${o.input.id}: ${o.result!.disagreement}`);
+      if (disagreements.length) console.log(`${engine} mutants on which the CLI and the app disagree:\n  ${disagreements.join('\n  ')}`);
       expect(failures).toEqual([]);
       expect(outcomes.length).toBe(MUTANTS);
     }, 900_000);
