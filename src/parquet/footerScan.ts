@@ -156,6 +156,14 @@ const joined = (a: string, b: string): string => (a ? `${a}, ${b}` : b);
 
 /** Walks `bytes` (the Thrift FileMetaData alone) and throws a FooterProblem for the first thing hyparquet could not read safely. */
 export function scanFooter(bytes: Uint8Array): void {
+  scanThrift(bytes, FILE_META);
+}
+
+/**
+ * Walks one Thrift compact struct at the start of `bytes` (a footer, a page header) within the
+ * same bounds, its fields checked against `spec` where given; returns the bytes it takes.
+ */
+export function scanThrift(bytes: Uint8Array, spec?: StructSpec): number {
   let at = 0;
   const need = (n: number, what: string) => {
     if (at + n > bytes.length) throw new FooterProblem(`it ends inside ${what}`, at);
@@ -176,7 +184,7 @@ export function scanFooter(bytes: Uint8Array): void {
     if (value > 0x7fffffffn) throw new FooterProblem(`${what} is ${value}, more than a count can be`, start);
     return Number(value);
   };
-  const stack: Frame[] = [{ kind: 'struct', spec: FILE_META, label: '', lastId: 0, seen: new Set() }];
+  const stack: Frame[] = [{ kind: 'struct', spec, label: '', lastId: 0, seen: new Set() }];
 
   /** Reads one value of wire type `type`; a container is pushed and read by the loop. */
   const value = (type: number, label: string, parent: string, field?: FieldSpec, inList = false) => {
@@ -264,12 +272,12 @@ export function scanFooter(bytes: Uint8Array): void {
       continue;
     }
     const start = at;
-    need(1, top.label ? `${top.label}` : 'the footer');
+    need(1, top.label || 'the footer');
     const header = bytes[at++];
     const type = header & 0x0f;
     if (type === STOP) {
-      for (const [id, spec] of Object.entries(top.spec?.fields ?? {})) {
-        if (spec.required && !top.seen.has(Number(id))) throw new FooterProblem(`${top.label || 'the file metadata'} has no ${spec.name} (field ${id})`, start);
+      for (const [id, f] of Object.entries(top.spec?.fields ?? {})) {
+        if (f.required && !top.seen.has(Number(id))) throw new FooterProblem(`${top.label || 'the file metadata'} has no ${f.name} (field ${id})`, start);
       }
       stack.pop();
       continue;
@@ -282,11 +290,12 @@ export function scanFooter(bytes: Uint8Array): void {
     }
     const id = top.lastId;
     top.seen.add(id);
-    const spec = top.spec?.fields[id];
-    const label = joined(top.label, spec ? spec.name : `field ${id}`);
-    if (spec && !spec.types.includes(type) && !(spec.types.includes(TRUE) && type === FALSE)) {
-      throw new FooterProblem(`${label} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[spec.types[0]]} belongs`, start);
+    const field = top.spec?.fields[id];
+    const label = joined(top.label, field ? field.name : `field ${id}`);
+    if (field && !field.types.includes(type) && !(field.types.includes(TRUE) && type === FALSE)) {
+      throw new FooterProblem(`${label} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[field.types[0]]} belongs`, start);
     }
-    value(type, label, top.label, spec);
+    value(type, label, top.label, field);
   }
+  return at;
 }

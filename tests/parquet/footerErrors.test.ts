@@ -6,7 +6,7 @@ import { openDataset } from '../../src/dataset/openDataset';
 import { errorMessage } from '../../src/model/errors';
 import type { Dataset } from '../../src/model/types';
 import { encodeFooter } from '../../src/parquet/encodeFooter';
-import { MAX_THRIFT_DEPTH } from '../../src/parquet/footerScan';
+import { FooterProblem, MAX_THRIFT_DEPTH, scanThrift } from '../../src/parquet/footerScan';
 import { BlobSource } from '../../src/source/blobSource';
 
 const open = (bytes: Uint8Array): Promise<Dataset> => openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'crafted.parquet'));
@@ -167,6 +167,14 @@ describe('nesting', () => {
     expect(message).toMatch(
       new RegExp(`^The Parquet footer \\(${footerLength(file).toLocaleString('en-US')} bytes at byte 4\\) is damaged: its structures nest deeper than 64 levels \\(no Parquet writer nests more than about 10\\), so it is not read \\(at byte \\d+\\)\\.$`),
     );
+  });
+
+  it('scanThrift walks any struct (a page header) to its end, within the same depth bound', () => {
+    const header: number[] = [];
+    encode({ struct: [[1, { i32: 0 }], [2, { i32: 24 }], [5, { struct: [[1, { i32: 3 }]] }]] }, header);
+    expect(scanThrift(Uint8Array.from([...header, 0xaa, 0xbb]))).toBe(header.length);
+    const deep = Uint8Array.from([...new Array<number>(1000).fill(0x1c), ...new Array<number>(1001).fill(0)]);
+    expect(() => scanThrift(deep)).toThrow(new FooterProblem('its structures nest deeper than 64 levels (no Parquet writer nests more than about 10), so it is not read', 64));
   });
 
   it('a schema nested 1,000 groups deep: said, not overflowed', async () => {
