@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
+import { packedBuffers, packSteps, type PackedPartial } from '../../compute/packedValues';
+import { runSteps } from '../../compute/slicedSort';
 import { uniqueOfColumn, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { UniqueValue } from '../../compute/uniqueTypes';
 import { openDataset } from '../../dataset/openDataset';
@@ -41,7 +43,10 @@ const api = {
   wasmBytes: () => decoderMemoryBytes(),
   async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number) {
     const dataset = await datasetFor(spec);
-    return uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct });
+    const { values, ...rest } = await uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct });
+    // Packed and transferred: the engine unpacks millions of values in steps instead of one long clone.
+    const packed = runSteps(packSteps(values));
+    return Comlink.transfer<PackedPartial>({ ...rest, packed }, packedBuffers(packed));
   },
 };
 

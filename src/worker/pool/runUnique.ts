@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { runSliced, TimeSlicer } from '../../compute/timeSlice';
+import { unpackSteps, type PackedPartial } from '../../compute/packedValues';
 import { mergeSteps } from '../../compute/uniqueMerge';
 import { finishRecount } from '../../compute/uniqueRecount';
 import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uniqueTypes';
@@ -80,16 +81,19 @@ export async function runUnique(
   const shares = members.map((_, k) => counted.filter((_, i) => i % members.length === k));
   const stop = () => workers.stop(members);
   signal.addEventListener('abort', stop, { once: true });
-  const pass = (only?: UniqueValue[]) => {
+  // Millions of distinct values take seconds to unpack and merge: in slices, so this thread still answers meanwhile.
+  const slicer = new TimeSlicer(signal);
+  const pass = async (only?: UniqueValue[]): Promise<UniquePartial[]> => {
     done.clear();
     const partials = Promise.all(
-      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report(empty))), only, maxDistinct) as Promise<UniquePartial>),
+      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report(empty))), only, maxDistinct) as Promise<PackedPartial>),
     );
-    return Promise.race([partials, aborted]);
+    const unpacked: UniquePartial[] = [];
+    for (const { packed, ...rest } of await Promise.race([partials, aborted])) unpacked.push({ ...rest, values: await runSliced(unpackSteps(packed), slicer) });
+    return unpacked;
   };
   try {
-    // Millions of distinct values take seconds to merge: in slices, so this thread still answers meanwhile.
-    let result = await runSliced(mergeSteps(await pass()), new TimeSlicer(signal));
+    let result = await runSliced(mergeSteps(await pass()), slicer);
     // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
     if (result.recount) result = finishRecount(result, await pass(result.recount));
     await retireBloated(workers, members);
