@@ -17,6 +17,7 @@ export type Command =
   | { kind: 'rows'; file: string; format: Format; rows?: RowSpan; chunk?: number; columns?: string[]; formulaGuard: boolean; quiet: boolean }
   | { kind: 'unique'; file: string; format: Format; column: string; formulaGuard: boolean; quiet: boolean }
   | { kind: 'count'; file: string; format: Format; where: string; quiet: boolean }
+  | { kind: 'matches'; file: string; format: Format; where: string; rows?: RowSpan; columns?: string[]; formulaGuard: boolean; quiet: boolean }
   | { kind: 'view'; path: string; port: number; open: boolean; folder: boolean };
 
 const OPTIONS = {
@@ -107,10 +108,16 @@ export function parseCommand(argv: string[]): Command {
   const format = parseFormat(values);
   const formulaGuard = values['formula-guard'] ?? true;
   if (values.where !== undefined || values.count !== undefined) {
-    if (values.count === undefined) throw new UsageError('--where goes with --count for now: arrowscope FILE --where EXPR --count.');
     if (values.where === undefined) throw new UsageError('--count counts the rows a filter matches: give it with --where EXPR.');
-    refuse(values, ['rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks'], 'does not go with --where --count.');
-    return { kind: 'count', file, format, where: checkedWhere(values.where), quiet };
+    const where = checkedWhere(values.where);
+    if (values.count) {
+      refuse(values, ['rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks'], 'does not go with --where --count.');
+      return { kind: 'count', file, format, where, quiet };
+    }
+    refuse(values, ['chunk', 'unique', 'all-chunks'], 'does not go with --where (its --rows A:B count matching rows).');
+    const columns = [...(values.column ?? []), ...(values.columns?.split(',') ?? [])];
+    const rows = values.rows === undefined ? undefined : parseRows(values.rows);
+    return { kind: 'matches', file, format, where, rows, columns: columns.length ? columns : undefined, formulaGuard, quiet };
   }
   if (values.unique !== undefined) {
     refuse(values, ['rows', 'chunk', 'column', 'columns', 'all-chunks'], 'does not go with --unique (value counts cover every row of one column).');

@@ -23,6 +23,11 @@ Inspect:
                                  ISTARTS WITH, IENDS WITH, IMATCHES or ~* ignore case; AND, OR, NOT,
                                  parentheses; "odd name" in double quotes, 'text' in single quotes).
                                  Chunks whose statistics decide the answer are not read.
+  --where EXPR                   without --count: the matching rows (the first 20), with their row
+                                 numbers in the file; --rows A:B counts matches (the Ath to the
+                                 B-1th); --column/--columns as for --rows. json:
+                                 {where, start, end, rows, columns} (at most 100,000 rows; ndjson
+                                 and csv stream any number)
 
 Output:
   --format table|json|ndjson|csv table (the default) is for people: control characters in names

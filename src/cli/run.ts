@@ -10,6 +10,7 @@ import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
 import { countCommand } from './countCommand';
+import { matchesCommand } from './matchesCommand';
 import { rowsCommand } from './rowsCommand';
 import { summaryCommand } from './summaryCommand';
 import { uniqueCommand } from './uniqueCommand';
@@ -41,6 +42,7 @@ async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
     if (command.kind === 'rows') return await rowsCommand(dataset, command, io);
     if (command.kind === 'unique') return await uniqueCommand(dataset, command, io);
     if (command.kind === 'count') return await countCommand(dataset, command, io);
+    if (command.kind === 'matches') return await matchesCommand(dataset, command, io);
     return await summaryCommand(dataset, command, io);
   } finally {
     io.progress.clear();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileFilter, matchChunk } from '../../src/compute/filter';
+import { readFileSync } from 'node:fs';
+import { compileFilter, matchChunk, matchingRows } from '../../src/compute/filter';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from './support';
 
@@ -61,5 +62,29 @@ describe('matchChunk', () => {
     const { dataset } = recording(arrow, () => controller.abort());
     const filter = compileFilter('i32 > 0', arrow.fields, arrow.schema);
     await expect(matchChunk(dataset, filter, 0, { signal: controller.signal, statistics: false })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('matchingRows', () => {
+  const gold = JSON.parse(readFileSync('tests/gold/filter/filter_types.arrow.json', 'utf8')) as { cases: { where: string; indices: number[] }[] };
+  const where = "s != 'Obama, Barack'";
+  const expected = gold.cases.find((c) => c.where === where)!.indices;
+
+  it('gives the matches whose ordinals are asked for, across chunks, with their ordinals', async () => {
+    const filter = compileFilter(where, arrow.fields, arrow.schema);
+    for (const [first, end] of [[0, 3], [5, 17], [0, Infinity], [expected.length - 1, expected.length + 5], [expected.length, Infinity]]) {
+      const rows: number[] = [];
+      for await (const run of matchingRows(arrow, filter, { first, end })) {
+        expect(run.ordinal).toBe(first + rows.length);
+        rows.push(...run.rows);
+      }
+      expect(rows).toEqual(expected.slice(first, end));
+    }
+  });
+  it('reads no chunk past the one holding the last match asked for', async () => {
+    const { dataset, reads } = recording(arrow);
+    const filter = compileFilter(where, arrow.fields, arrow.schema);
+    for await (const run of matchingRows(dataset, filter, { first: 0, end: 3 })) expect(run.chunk).toBe(0);
+    expect(reads).toEqual(['0:s']);
   });
 });

@@ -6,3 +6,4 @@ export type { BoundFilter } from './boundFilter';
 export type { FilterExpr } from './ast';
 export { matchChunk, type ChunkMatches, type MatchOptions } from './matchChunk';
 export { countMatches, type FilterCount, type FilterProgress } from './countMatches';
+export { matchingRows, type MatchRun } from './matchingRows';
