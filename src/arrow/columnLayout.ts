@@ -144,6 +144,9 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
   if (depth > MAX_VALUE_DEPTH) {
     throw place.error(`nesting deeper than ${MAX_VALUE_DEPTH} levels is not read (Arrow C++ and pyarrow stop there too); its schema is still shown`);
   }
+  if (!Number.isFinite(start.node) || !Number.isFinite(start.buffer)) {
+    throw place.error(`it cannot be found in the batch: a column before it has too many nested fields to be laid out`);
+  }
   const arrays: LayoutArray[] = [];
   let node = start.node;
   let buffer = start.buffer;
