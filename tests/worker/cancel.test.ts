@@ -27,7 +27,7 @@ function smallInts(rows: number): Uint8Array {
 // One batch: counted in one piece of work that, without time slicing, holds the thread for a second or more.
 const BIG_ROWS = 2_000_000;
 const BIG = tempFile('doubles.arrows', distinctDoubles(1, BIG_ROWS));
-const MANY = tempFile('many.arrows', distinctDoubles(20, 1000));
+const MANY = tempFile('many.arrows', distinctDoubles(3000, 10)); // indexed in several reads: seconds at 1 s a read
 const SMALL = tempFile('ints.arrows', smallInts(100));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,10 +87,11 @@ describe('a long count gives its thread back', () => {
 
   it('a cancel while the stream is still being indexed ends the wait for the index', async () => {
     const engine = new Engine();
-    const { id } = await engine.openSource(withLatency(await NodeFileSource.open(MANY), 300), true);
+    const { id } = await engine.openSource(withLatency(await NodeFileSource.open(MANY), 1000), true);
     const count = engine.unique(id, 0, () => {}, 'unique:slow');
     count.catch(() => {});
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
+    expect(engine.summary(id).indexComplete).toBe(false);
     const asked = performance.now();
     engine.cancel('unique:slow');
     await expect(count).rejects.toMatchObject({ name: 'AbortError' });
