@@ -20,7 +20,8 @@ const INTERNALS =
 export function unclearReason(e: ShownError): string | null {
   if (!e.located) return 'not a located error (DatasetError, SourceError or a column sentence)';
   if (e.message.trim() === '') return 'an empty message';
-  const leak = e.message.match(INTERNALS);
+  // Names from the file are quoted in sentences ("Column \"x\" of chunk 0"): a name is not a leak, whatever it holds.
+  const leak = e.message.replace(/"[^"\n]*"/g, '""').match(INTERNALS);
   if (leak) return `library internals ("${leak[0]}")`;
   return null;
 }

@@ -15,6 +15,8 @@ describe('hostile suite instruments', () => {
     expect(unclearReason({ where: 'open', message: "The Parquet footer could not be parsed: c.field_2.map is not a function.", located: true })).toMatch(/internals/);
     expect(unclearReason({ where: 'problem', message: 'The message header could not be decoded: 9007199254740992 is not safe to convert to a number..', located: true })).toMatch(/internals/);
     expect(classify([{ where: 'rows 0–4, column 0', message: 'Batch 0, column "a", buffer 1 (values): its offset -8 is negative.', located: true }])).toBe('clear error');
+    expect(unclearReason({ where: 'rows 0–1, column 0', message: 'Column "undefined NaN" of chunk 0: its offsets decrease at row 1.', located: true })).toBeNull();
+    expect(unclearReason({ where: 'field "x"', message: 'its type cannot be decoded (Unrecognized type: "undefined" (undefined))', located: true })).toMatch(/internals/);
     expect(classify([])).toBe('clean');
   });
 
