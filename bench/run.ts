@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { arch, cpus, totalmem } from 'node:os';
+import { arch, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureArrowFile, type EngineFigures } from './engineNode';
 import { measureInChromium, measureUniqueInChromium, type AppFigures, type UniqueInAppFigures } from './appChromium';
@@ -13,6 +13,7 @@ import { COMPARISON_HEADER, comparisonRows } from './compare';
 import { measureUnique } from './uniqueNode';
 import { measureParquetFile } from './parquetNode';
 import { measureZstd, zstdRows } from './zstdNode';
+import { SCALE_HEADER, scaleRows } from './scaleNode';
 
 // `npm run bench -- zstd`: only the codec step (seconds, no reference files needed).
 if (process.argv[2] === 'zstd') {
@@ -22,6 +23,36 @@ if (process.argv[2] === 'zstd') {
 
 const dataDir = process.env.ARROWSCOPE_DATA ?? (existsSync('/work/data') ? '/work/data' : 'data');
 mkdirSync(dataDir, { recursive: true });
+
+/** The "Metadata at scale" section: rows from scaleRows, with the machine's state while they were measured. */
+async function scaleSection(only?: string): Promise<string> {
+  const v = (name: string) => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+  const load = loadavg().map((x) => x.toFixed(1)).join(', ');
+  const rows = await scaleRows(dataDir, only);
+  return [
+    `## Metadata at scale (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `Files made by \`scripts/gen/scaleFiles.ts\` in ${dataDir}; each opened cold 3 times in a fresh Node process through the engine the app's worker uses (\`Engine.openSource\` over a Node file handle with the block cache), medians shown. "Summary to the page" is the structured clone of what crosses to the UI on open; chunk pages are 200 chunks at the start, middle and end, as the Chunks view asks for them. Peak RSS is the process's maximum resident set, Node and tsx included (the figure before opening is in brackets); heap kept is measured after a forced GC. Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${load} when the step ended (the machine is shared: expect a loaded machine to be up to several times slower); Node ${process.version}; apache-arrow ${v('apache-arrow')}, parquet-wasm ${v('parquet-wasm')}, hyparquet ${v('hyparquet')}.`,
+    '',
+    ...SCALE_HEADER,
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+// `npm run bench -- scale [name part]`: only the metadata-at-scale step (about 350 MB of generated files);
+// its section of BENCHMARKS.md is replaced (or added), the rest of the file is left as it is.
+if (process.argv[2] === 'scale') {
+  const section = await scaleSection(process.argv[3]);
+  console.log(section);
+  if (!process.argv[3]) {
+    const doc = readFileSync('BENCHMARKS.md', 'utf8');
+    const at = doc.indexOf('## Metadata at scale (');
+    const next = at < 0 ? -1 : doc.indexOf('\n## ', at + 1);
+    writeFileSync('BENCHMARKS.md', at < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, at)}${section}${next < 0 ? '' : doc.slice(next + 1)}`);
+  }
+  process.exit(0);
+}
 
 const workloads = [
   { id: 'W1', file: 'fec-50.arrows', args: ['--copies', '50', '--format', 'stream'], what: '50-copy IPC stream, 50 batches' },
@@ -93,6 +124,9 @@ function versions(): string {
   return `${chromium}; apache-arrow ${v('apache-arrow')}, parquet-wasm ${v('parquet-wasm')}, @duckdb/duckdb-wasm ${v('@duckdb/duckdb-wasm')}`;
 }
 
+console.error('metadata at scale …');
+const scale = await scaleSection();
+
 console.error('ZSTD decode of one 128 MiB buffer …');
 const zstdTable = zstdRows(measureZstd());
 zstdTable.forEach((r) => console.error(r));
@@ -144,6 +178,7 @@ const table = [
   '',
   ...zstdTable,
   '',
+  scale,
 ].join('\n');
 console.log(table);
 mkdirSync('bench/results', { recursive: true });
