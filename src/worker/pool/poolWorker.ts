@@ -10,6 +10,7 @@ import { decoderMemoryBytes, setDecoderWasmUrl } from '../../dataset/decoders';
 import { CachedSource } from '../../source/cachedSource';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
+import type { FileVersion } from '../../source/httpVersion';
 
 /** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
 const opened: { spec: SourceSpec; dataset: Promise<Dataset> }[] = [];
@@ -32,8 +33,15 @@ async function openIndexed(spec: SourceSpec): Promise<Dataset> {
   return dataset;
 }
 
+const lastModified = (blob: Blob) => (blob instanceof File ? blob.lastModified : undefined);
+const sameVersion = (a?: FileVersion, b?: FileVersion) => a?.etag === b?.etag && a?.lastModified === b?.lastModified && a?.size === b?.size;
+
+/** The same file in the same version (a file reopened after it changed is opened again, never served from the old copy). */
 function sameSpec(a: SourceSpec, b: SourceSpec): boolean {
-  return a.kind === 'blob' && b.kind === 'blob' ? a.blob === b.blob || (a.name === b.name && a.blob.size === b.blob.size) : a.kind === 'url' && b.kind === 'url' && a.url === b.url;
+  if (a.kind === 'blob' && b.kind === 'blob') {
+    return a.blob === b.blob || (a.name === b.name && a.blob.size === b.blob.size && lastModified(a.blob) === lastModified(b.blob));
+  }
+  return a.kind === 'url' && b.kind === 'url' && a.url === b.url && sameVersion(a.version, b.version);
 }
 
 const api = {
