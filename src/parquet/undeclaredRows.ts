@@ -3,19 +3,32 @@ import type { FileMetaData, RowGroup } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 
+/** Leaf indices of the columns with no repeated field (one value per row in each leaf). */
+function flatLeaves(subsets: ColumnSubset[]): number[] {
+  const out: number[] = [];
+  for (const s of subsets) {
+    if (s.elements.some((e) => e.repetition_type === 'REPEATED')) continue;
+    for (let leaf = s.firstLeaf; leaf < s.firstLeaf + s.leaves; leaf++) out.push(leaf);
+  }
+  return out;
+}
+
 /**
  * A row group whose footer row count its own column chunks contradict: a negative count, 0 rows while
- * they hold values, or columns with no repeated field (one value per row in each leaf) none of which
- * holds that count.
+ * they hold values, or columns with no repeated field (`flat`: their leaf indices) none of which holds
+ * that count. Allocates nothing: it runs once per row group, and a file may have a million.
  */
-function undeclared(rg: RowGroup, subsets: ColumnSubset[]): boolean {
+function undeclared(rg: RowGroup, flat: readonly number[]): boolean {
   if (rg.num_rows < 0n) return true;
   if (rg.num_rows === 0n) return rg.columns.some((c) => (c.meta_data?.num_values ?? 0n) > 0n);
-  const flatCounts = subsets
-    .filter((s) => !s.elements.some((e) => e.repetition_type === 'REPEATED'))
-    .flatMap((s) => rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves).map((c) => c.meta_data?.num_values))
-    .filter((n) => n !== undefined);
-  return flatCounts.length > 0 && !flatCounts.includes(rg.num_rows);
+  let counted = false;
+  for (const leaf of flat) {
+    const n = rg.columns[leaf]?.meta_data?.num_values;
+    if (n === undefined) continue;
+    if (n === rg.num_rows) return false;
+    counted = true;
+  }
+  return counted;
 }
 
 /** The readable column of a row group with the fewest bytes on disk. */
@@ -38,10 +51,11 @@ function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo
  * footer's counts all stand.
  */
 export async function countUndeclaredRows(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
-  if (!md.row_groups.some((rg) => undeclared(rg, subsets))) return undefined;
+  const flat = flatLeaves(subsets);
+  if (!md.row_groups.some((rg) => undeclared(rg, flat))) return undefined;
   const rows = md.row_groups.map((rg) => Math.max(0, Number(rg.num_rows)));
   for (let g = 0; g < md.row_groups.length; g++) {
-    const column = undeclared(md.row_groups[g], subsets) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
+    const column = undeclared(md.row_groups[g], flat) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
     if (column === undefined) continue;
     try {
       rows[g] = (await load(g, column)).length;
