@@ -1,7 +1,7 @@
 /**
  * Hostile inputs (issue 17): crafted files, one per defect the issue lists, and seeded mutants of the
  * corpus (byte flips, truncations, length fields set to 0, -1, 2^31-1, 2^53), each opened and read as a
- * user would, in the app's engine and the CLI, in a worker thread with a time and memory bound.
+ * user would, in the app's engine and the CLI, in a child process with a time and memory bound.
  * Prints one line of counts per group; asserts 0 unclear, 0 hangs, 0 over memory, and for crafted
  * files their expected outcome and that the CLI and the app agree.
  * HOSTILE_SEED and HOSTILE_MUTANTS change the mutants; failing inputs are saved to HOSTILE_FAILURES_DIR (a temp

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { classify, unclearReason, type OutcomeKind } from './classify';
 import type { ProbeRequest, ProbeResult } from './probe';
 
@@ -29,7 +30,7 @@ export interface Outcome {
 export interface Bounds {
   /** Milliseconds one input may take (open, rows, CLI) before it counts as a hang. */
   timeMs: number;
-  /** The worker's JS heap (V8's old generation), past which it is stopped. */
+  /** The probe process's JS heap (V8's old generation, --max-old-space-size), past which it ends. */
   heapMb: number;
   /** Growth of memory outside the JS heap (ArrayBuffers, wasm) during one input. */
   offHeapMb: number;
@@ -38,9 +39,9 @@ export interface Bounds {
 export const DEFAULT_BOUNDS: Bounds = { timeMs: 5_000, heapMb: 512, offHeapMb: 1024 };
 export const WINDOW_ROWS = 64;
 
-const ENTRY = new URL('./probeWorker.ts', import.meta.url).href;
-/** The worker loads the TypeScript sources through tsx, as bin/arrowscope.mjs does (tsx resolved from the repo, the working folder). */
-const BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); });`;
+const ENTRY = fileURLToPath(new URL('./probeChild.ts', import.meta.url));
+/** Fatal out-of-memory errors of V8, as the child prints them before it ends. */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|Allocation failed|Out of memory/i;
 
 /** The first unclear sentence and why, else the first error, else the values shown. */
 function describe(result: ProbeResult): string {
@@ -53,11 +54,14 @@ function describe(result: ProbeResult): string {
 type Reply = { ready: true } | { result: ProbeResult; offHeapGrowth: number } | { thrown: string; offHeapGrowth: number };
 
 /**
- * Runs inputs one at a time in a worker thread with a time and memory bound: an input that passes a
- * bound is counted (hang, over memory), the worker is replaced, and the run goes on.
+ * Runs inputs one at a time in a child process (the engine's TypeScript loaded through tsx, as
+ * bin/arrowscope.mjs does) with a time and memory bound: an input that passes a bound or ends the process
+ * is counted (hang, over memory, unclear), the process is replaced, and the run goes on.
  */
 export class ProbePool {
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
+  /** The end of the child's stderr, to tell an out-of-memory death from another. */
+  private stderr = '';
   private readonly dir = mkdtempSync(join(tmpdir(), 'arrowscope-hostile-'));
   private files = 0;
 
@@ -68,9 +72,9 @@ export class ProbePool {
     writeFileSync(path, input.bytes);
     const request: ProbeRequest = { path, name: input.name, windowRows: WINDOW_ROWS, checkTerminal: input.checkTerminal };
     try {
-      const worker = await this.ready();
+      const child = await this.ready();
       const started = performance.now();
-      const reply = await this.ask(worker, request);
+      const reply = await this.ask(child, request);
       const ms = performance.now() - started;
       if ('kind' in reply) {
         this.stop();
@@ -90,47 +94,52 @@ export class ProbePool {
     }
   }
 
-  private async ready(): Promise<Worker> {
-    if (this.worker) return this.worker;
-    const worker = new Worker(BOOT, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.bounds.heapMb } });
+  private async ready(): Promise<ChildProcess> {
+    if (this.child) return this.child;
+    const child = fork(ENTRY, [], { execArgv: ['--import', 'tsx', `--max-old-space-size=${this.bounds.heapMb}`], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString('utf8')).slice(-4096)));
     await new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
+      child.once('message', () => resolve());
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the probe process did not start (${code}): ${this.stderr}`)));
     });
-    this.worker = worker;
-    return worker;
+    child.removeAllListeners('exit');
+    child.removeAllListeners('error');
+    this.child = child;
+    return child;
   }
 
-  /** The worker's answer, or the bound it passed (the worker is then stopped by the caller). */
-  private ask(worker: Worker, request: ProbeRequest): Promise<Reply | { kind: OutcomeKind; detail: string }> {
+  /** The child's answer, or the bound it passed (the child is then stopped by the caller). */
+  private ask(child: ChildProcess, request: ProbeRequest): Promise<Reply | { kind: OutcomeKind; detail: string }> {
     return new Promise((resolve) => {
       const done = (answer: Reply | { kind: OutcomeKind; detail: string }) => {
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
+        child.off('message', onMessage);
+        child.off('close', onExit);
         resolve(answer);
       };
       const onMessage = (m: Reply) => done(m);
-      const onError = (e: Error & { code?: string }) =>
-        done(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'over memory', detail: `the JS heap passed ${this.bounds.heapMb} MiB` } : { kind: 'unclear', detail: `the worker died: ${e.name}: ${e.message}` });
-      const onExit = (code: number) => done({ kind: 'unclear', detail: `the worker exited (${code})` });
+      const onExit = (code: number | null, signal: string | null) =>
+        done(
+          OUT_OF_MEMORY.test(this.stderr)
+            ? { kind: 'over memory', detail: `the JS heap passed ${this.bounds.heapMb} MiB (the process ended: ${this.stderr.match(OUT_OF_MEMORY)![0]})` }
+            : { kind: 'unclear', detail: `the probe process ended (${signal ?? code}): ${this.stderr.trim().split('\n').slice(-3).join(' / ')}` },
+        );
       const timer = setTimeout(() => done({ kind: 'hang', detail: `no answer after ${this.bounds.timeMs} ms` }), this.bounds.timeMs);
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
-      worker.postMessage(request);
+      child.on('message', onMessage);
+      child.once('close', onExit);
+      child.send(request);
     });
   }
 
   private stop(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    this.child?.kill('SIGKILL');
+    this.child = null;
   }
 
   async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = null;
+    this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
