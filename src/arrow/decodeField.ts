@@ -1,3 +1,4 @@
+import type * as flatbuffers from 'flatbuffers';
 import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Union, type DataType } from 'apache-arrow';
 import { decodeFieldFb, FixedSizeListFb, MapFb, TypeFb, UnionFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import { LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
@@ -11,9 +12,25 @@ function needsOwnDecoding(f: FieldFb): boolean {
   return false;
 }
 
-export function customMetadata(parent: { customMetadataLength(): number; customMetadata(i: number): { key(): string | null; value(): string | null } | null }): Map<string, string> {
+/**
+ * A flatbuffer vector of `count` entries (4-byte offsets at least) cannot be longer than the buffer
+ * holding it: a count of 2^31 is damage, and looping over it would take minutes.
+ */
+export function vectorTooLong(table: { bb: flatbuffers.ByteBuffer | null }, count: number, what: string): string | null {
+  const capacity = table.bb?.capacity() ?? Infinity;
+  return count * 4 > capacity ? `it lists ${count.toLocaleString('en-US')} ${what}, more than its ${capacity.toLocaleString('en-US')} bytes of metadata can hold` : null;
+}
+
+/** A table's custom metadata; none when its count is damaged (vectorTooLong), which the schema's decoding reports. */
+export function customMetadata(parent: {
+  bb: flatbuffers.ByteBuffer | null;
+  customMetadataLength(): number;
+  customMetadata(i: number): { key(): string | null; value(): string | null } | null;
+}): Map<string, string> {
   const out = new Map<string, string>();
-  for (let i = 0; i < parent.customMetadataLength(); i++) {
+  const count = parent.customMetadataLength();
+  if (vectorTooLong(parent, count, 'metadata entries')) return out;
+  for (let i = 0; i < count; i++) {
     const entry = parent.customMetadata(i);
     const key = entry?.key();
     if (key != null) out.set(key, entry!.value() ?? '');
@@ -21,10 +38,13 @@ export function customMetadata(parent: { customMetadataLength(): number; customM
   return out;
 }
 
+/** A field the engine's own decoding refuses, said in words about the schema. */
+export class SchemaFieldError extends Error {}
+
 /** The type of a field whose children are already decoded (only the shapes that can hold a decoded type). */
 function typeOf(f: FieldFb, children: Field[]): DataType {
   const child = (n: number) => {
-    if (children.length !== n) throw new Error(`a ${TypeFb[f.typeType()]} field needs ${n} child field${n === 1 ? '' : 's'}, has ${children.length}`);
+    if (children.length !== n) throw new SchemaFieldError(`a ${TypeFb[f.typeType()]} field needs ${n} child field${n === 1 ? '' : 's'}, has ${children.length}`);
     return children[0];
   };
   switch (f.typeType()) {
@@ -32,7 +52,7 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
       child(2);
       const runEnds = children[0].type as DataType & { isSigned?: boolean; bitWidth?: number };
       if (!(runEnds instanceof Int) || !runEnds.isSigned || ![16, 32, 64].includes(runEnds.bitWidth)) {
-        throw new Error(`run ends must be int16, int32 or int64, not ${String(runEnds)}`);
+        throw new SchemaFieldError(`run ends must be int16, int32 or int64, not ${String(runEnds)}`);
       }
       return new RunEndEncodedType(children[0], children[1]);
     }
@@ -55,7 +75,7 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
       return new Union(t.mode(), Array.from(t.typeIdsArray() ?? children.map((_, i) => i)), children);
     }
     default:
-      throw new Error(`a ${TypeFb[f.typeType()] ?? f.typeType()} field cannot hold children`);
+      throw new SchemaFieldError(`a ${TypeFb[f.typeType()] ?? f.typeType()} field cannot hold children`);
   }
 }
 

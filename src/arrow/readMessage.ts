@@ -1,5 +1,6 @@
 import type { MessageHeader } from 'apache-arrow';
-import { Message } from '../adapters/apacheArrowInternals';
+import * as flatbuffers from 'flatbuffers';
+import { Message, MessageFb, MessageHeaderFb } from '../adapters/apacheArrowInternals';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 
@@ -104,6 +105,7 @@ export async function readMessageAt(
   }
   const metadata = await window.get(metadataOffset, metadataLength, readAhead, signal);
   let message: Message<MessageHeader>;
+  checkHeaderVectors(metadata, offset);
   try {
     message = Message.decode(metadata);
   } catch (e) {
@@ -125,6 +127,7 @@ export async function decodeMetadataAt(
   signal?: AbortSignal,
 ): Promise<Message<MessageHeader>> {
   const bytes = await source.read(metadataOffset, metadataLength, signal);
+  checkHeaderVectors(bytes, metadataOffset);
   try {
     return Message.decode(bytes);
   } catch (e) {
@@ -150,5 +153,49 @@ export function messageHeader<T>(message: Message<MessageHeader>, offset: number
     return message.header() as T;
   } catch (e) {
     throw new DatasetError(`The message header at byte ${offset.toLocaleString('en-US')} could not be decoded: ${flatbufferFailure(e)}.`, { offset });
+  }
+}
+
+/** Field nodes and buffers are 16-byte structs, variadic buffer counts 8-byte integers (vtable slots of RecordBatch). */
+const BATCH_VECTORS: [slot: number, bytes: number, what: string][] = [
+  [6, 16, 'field nodes'],
+  [8, 16, 'buffers'],
+  [12, 8, 'variadic buffer counts'],
+];
+
+/**
+ * A record batch (or dictionary batch) header cannot list more nodes, buffers or counts than its
+ * metadata has bytes for; apache-arrow would decode every one of a damaged count of 2^31 (minutes,
+ * gigabytes) before anything could say so. Damage elsewhere is left to the decoder to report.
+ */
+function checkHeaderVectors(metadata: Uint8Array, offset: number): void {
+  let counts: [number, number, string][];
+  try {
+    const bb = new flatbuffers.ByteBuffer(metadata);
+    const message = MessageFb.getRootAsMessage(bb);
+    const type = message.headerType();
+    if (type !== MessageHeaderFb.RecordBatch && type !== MessageHeaderFb.DictionaryBatch) return;
+    const table = message.header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number } | null;
+    if (!table) return;
+    let at = table.bb_pos;
+    if (type === MessageHeaderFb.DictionaryBatch) {
+      const data = bb.__offset(at, 6); // DictionaryBatch.data
+      if (!data) return;
+      at = bb.__indirect(at + data);
+    }
+    counts = BATCH_VECTORS.map(([slot, bytes, what]) => {
+      const o = bb.__offset(at, slot);
+      return [o ? bb.__vector_len(at + o) : 0, bytes, what];
+    });
+  } catch {
+    return;
+  }
+  for (const [count, bytes, what] of counts) {
+    if (count * bytes > metadata.length) {
+      throw new DatasetError(
+        `The message header at byte ${offset.toLocaleString('en-US')} lists ${count.toLocaleString('en-US')} ${what}, more than its ${metadata.length.toLocaleString('en-US')} bytes can hold.`,
+        { offset },
+      );
+    }
   }
 }

@@ -2,7 +2,8 @@ import * as flatbuffers from 'flatbuffers';
 import { Endianness, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
 import { Field, Null, Schema, type DataType } from 'apache-arrow';
 import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
-import { customMetadata, decodeField } from './decodeField';
+import { customMetadata, decodeField, SchemaFieldError, vectorTooLong } from './decodeField';
+import { invalidType } from './typeValidity';
 
 /** A top-level column apache-arrow cannot decode: why, and how many nodes and buffers it spans. */
 export interface UnsupportedColumn {
@@ -32,6 +33,8 @@ export const MAX_SCHEMA_DEPTH = 200;
 export const MAX_COLUMN_FIELDS = 1_000_000;
 
 interface FieldShape {
+  /** Set when a field lists more children or metadata entries than the flatbuffer can hold. */
+  damaged?: string;
   /** Levels, 1 for a field without children (counting stops past the limits). */
   depth: number;
   fields: number;
@@ -61,7 +64,10 @@ function fieldShape(root: FieldFb, metadataVersion: number): FieldShape {
       // View types' variadic buffers would need per-batch counts; they are not added here.
       shape.buffers += dictionary ? ownBuffers(DICTIONARY_INDICES, metadataVersion) : ownBuffers(f.typeType(), metadataVersion, dense);
     }
-    for (let i = 0; i < f.childrenLength(); i++) {
+    const children = f.childrenLength();
+    const damaged = vectorTooLong(f, children, 'children') ?? vectorTooLong(f, f.customMetadataLength(), 'metadata entries');
+    if (damaged) return { ...shape, damaged, nodes: Infinity, buffers: Infinity };
+    for (let i = 0; i < children; i++) {
       const child = f.children(i);
       if (child) stack.push([child, depth + 1, counted && !dictionary]);
     }
@@ -71,6 +77,7 @@ function fieldShape(root: FieldFb, metadataVersion: number): FieldShape {
 
 /** Why a field is not decoded at all, or null when it is within the limits. */
 function beyondLimits(shape: FieldShape): string | null {
+  if (shape.damaged) return `its description in the schema is damaged (${shape.damaged})`;
   if (shape.depth > MAX_SCHEMA_DEPTH) return `nesting deeper than ${MAX_SCHEMA_DEPTH} levels is not shown`;
   if (shape.fields > MAX_COLUMN_FIELDS) return `a column of more than ${MAX_COLUMN_FIELDS.toLocaleString('en-US')} nested fields is not shown`;
   return null;
@@ -95,6 +102,8 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
   const dictionaries = new Map<number, DataType>();
   const fields: Field[] = [];
   const unsupported = new Map<number, UnsupportedColumn>();
+  const damaged = vectorTooLong(fb, fb.fieldsLength(), 'fields') ?? vectorTooLong(fb, fb.customMetadataLength(), 'metadata entries');
+  if (damaged) throw new Error(`the schema is damaged: ${damaged}`);
   for (let i = 0; i < fb.fieldsLength(); i++) {
     const f = fb.fields(i)!;
     const shape = fieldShape(f, metadataVersion);
@@ -107,12 +116,18 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
       stop(outerTypeName(f.typeType()), limit);
       continue;
     }
+    let field: Field;
     try {
-      fields.push(decodeField(f, dictionaries));
+      field = decodeField(f, dictionaries);
     } catch (e) {
-      const why = e instanceof RangeError ? 'it is nested too deeply to decode here' : (e as Error).message;
-      stop(typeName(f.typeType()), `its type (${typeName(f.typeType())}) cannot be decoded by this version of Arrowscope (${why})`);
+      // The engine's own refusals say what is wrong; apache-arrow's words ("Unrecognized type") are not shown.
+      const why = e instanceof SchemaFieldError ? ` (${e.message})` : '';
+      stop(typeName(f.typeType()), `its type (${typeName(f.typeType())}) cannot be decoded by this version of Arrowscope: it is newer, or its description in the schema is damaged${why}`);
+      continue;
     }
+    const invalid = invalidType(field.type);
+    if (invalid) stop(typeName(f.typeType()), `its type is not a valid Arrow type (${invalid})`);
+    else fields.push(field);
   }
   return { schema: new Schema(fields, customMetadata(fb), dictionaries, metadataVersion), unsupported, bigEndian: fb.endianness() === Endianness.Big };
 }
@@ -136,8 +151,11 @@ export function decodeFooter(bytes: Uint8Array): DecodedFooter {
   const fb = FooterFb.getRootAsFooter(new flatbuffers.ByteBuffer(bytes));
   const schema = fb.schema();
   if (!schema) throw new Error('the footer has no schema');
-  const blocks = (n: number, get: (i: number) => Parameters<typeof FileBlock.decode>[0] | null) =>
-    Array.from({ length: n }, (_, i) => FileBlock.decode(get(i)!));
+  const blocks = (n: number, get: (i: number) => Parameters<typeof FileBlock.decode>[0] | null) => {
+    // A block is a 24-byte struct.
+    if (n * 24 > bytes.length) throw new Error(`it lists ${n.toLocaleString('en-US')} blocks, more than its ${bytes.length.toLocaleString('en-US')} bytes can hold`);
+    return Array.from({ length: n }, (_, i) => FileBlock.decode(get(i)!));
+  };
   return {
     ...decodeSchemaTolerant(schema, fb.version()),
     metadataVersion: fb.version(),

@@ -66,6 +66,7 @@ export function footerProblems(md: FileMetaData, footerStart: number): DatasetPr
       const bad = (detail: string) =>
         problems.push({ message: `Row group ${r}, column chunk ${k} ("${name}"): ${detail}.`, where: { chunk: r, column: name, offset: footerStart }, stillWorks: 'Other column chunks are unaffected.' });
       for (const [field, value] of [['data_page_offset', m.data_page_offset], ['total_compressed_size', m.total_compressed_size], ['num_values', m.num_values]] as const) {
+        if (value === undefined) return bad(`its ${field} is missing`);
         if (!isCount(value)) return bad(`its ${field} (${value}) is out of range`);
       }
       if (m.dictionary_page_offset !== undefined && !isCount(m.dictionary_page_offset)) return bad(`its dictionary_page_offset (${m.dictionary_page_offset}) is out of range`);

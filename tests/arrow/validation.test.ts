@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DenseUnion, Dictionary, Field, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { BufferRegion, DictionaryBatchHeader, FieldNode, Message, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
+import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
 import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
@@ -266,6 +266,49 @@ describe('numbers too large for a position', () => {
     const ds = await openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'crafted.arrow'));
     expect(ds.chunks.length).toBe(0);
     expect(ds.problems.map((p) => p.message)).toEqual(['The message header at byte 8 could not be decoded: it holds the number 1152921504606846976, too large for a length or position.']);
+  });
+});
+
+describe('counts and types a damaged schema or header claims', () => {
+  it('a header listing 2^31 - 1 field nodes is refused at once with a sentence (apache-arrow would decode every one)', async () => {
+    const bytes = Uint8Array.from(PLAIN);
+    const batch = ipcMessages(bytes)[1];
+    // The nodes vector: its uint32 length (2) then (length 4, null count 0) twice.
+    const vector = new Uint8Array(4 + 32);
+    const view = new DataView(vector.buffer);
+    view.setUint32(0, 2, true);
+    view.setBigInt64(4, 4n, true);
+    view.setBigInt64(20, 4n, true);
+    const at = Buffer.from(batch.metadata).indexOf(Buffer.from(vector));
+    expect(at).toBeGreaterThan(0);
+    new DataView(bytes.buffer).setUint32(batch.metadata.byteOffset + at, 0x7fffffff, true);
+    const started = performance.now();
+    const ds = await open(bytes);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(ds.chunks.length).toBe(0);
+    expect(ds.problems.map((p) => p.message).join('\n')).toContain(`The message header at byte ${batch.offset} lists 2,147,483,647 field nodes, more than its ${batch.metadata.length} bytes can hold.`);
+  });
+
+  it('a schema listing 2^31 - 1 fields is refused with a sentence', async () => {
+    const bytes = Uint8Array.from(PLAIN);
+    const schema = ipcMessages(bytes)[0];
+    const bb = new ByteBuffer(schema.metadata);
+    const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
+    const lengthAt = bb.__vector(header.bb_pos + bb.__offset(header.bb_pos, 6)) - 4; // Schema.fields
+    expect(bb.readUint32(lengthAt)).toBe(2);
+    new DataView(bytes.buffer).setUint32(schema.metadata.byteOffset + lengthAt, 0x7fffffff, true);
+    await expect(open(bytes)).rejects.toThrow(`the schema is damaged: it lists 2,147,483,647 fields, more than its ${schema.metadata.length} bytes of metadata can hold`);
+  });
+
+  it('an int of 7 bits is not a valid type: its column says so, the other column reads', async () => {
+    const [, batch] = ipcMessages(PLAIN);
+    const schema = new Schema([new Field('a', new Int32(), true), new Field('b', new Int(true, 7 as 32), true)]);
+    const bytes = ipcStream([{ metadata: Message.encode(Message.from(schema)), body: new Uint8Array(0) }, { metadata: batch.metadata, body: batch.body }]);
+    const ds = await open(bytes);
+    expect(ds.fields[1].unsupported).toBe('its type is not a valid Arrow type (an int of 7 bits)');
+    const window = await readRowWindow(ds, 0, 4, [0, 1]);
+    expect(window.columns[0]).toEqual(A);
+    expectColumnError(window, 1, 'Column "b" is not supported: its type is not a valid Arrow type (an int of 7 bits)');
   });
 });
 

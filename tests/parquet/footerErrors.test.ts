@@ -233,6 +233,14 @@ describe('footer numbers', () => {
     expect((await readRowWindow(ds, 0, 3, [0, 1])).columns).toEqual([['1', '2', '3'], ['x', 'y', 'z']]);
   });
 
+  it('a column chunk without its data_page_offset is noted by name; the other column reads', async () => {
+    const ds = await open(realFile((md) => (md.row_groups[0].columns[0].meta_data!.data_page_offset = undefined as never)));
+    expect(ds.problems.map((p) => p.message)).toEqual(['Row group 0, column chunk 0 ("a"): its data_page_offset is missing.']);
+    const window = await readRowWindow(ds, 0, 3, [0, 1]);
+    expect(window.columns[1]).toEqual(['x', 'y', 'z']);
+    expect(window.errors[0]).toMatch(/^Column "a" of row group 0/);
+  });
+
   it('a column chunk past the footer is noted by name; the other column reads', async () => {
     let size = 0n;
     const file = realFile((md) => {
