@@ -48,7 +48,7 @@ function layerRule(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'bench/peers/dist', 'dev-dist', 'node_modules', 'bench/results', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-cli*', 'bench/peers/dist', 'dev-dist', 'node_modules', 'bench/results', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,51 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+// The `arrowscope` command built ahead of time into plain JavaScript (dist-cli/arrowscope.mjs), so a run
+// starts in Node without compiling TypeScript. Every package dependency stays an import resolved from
+// node_modules at run time (parquet-wasm's Node entry loads its wasm from its own folder).
+// `npm run build:cli` runs it; bin/arrowscope.mjs runs the result while it is newer than its inputs.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const external = (id: string): boolean =>
+  id.startsWith('node:') || builtinModules.includes(id) || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** Writes dist-cli/inputs.json: when the build started and every source file it read (bin/cliBuild.mjs checks them). */
+function inputsManifest(): Plugin {
+  let builtAt = 0;
+  return {
+    name: 'arrowscope-cli-inputs',
+    buildStart() {
+      builtAt = Date.now();
+    },
+    generateBundle() {
+      const inputs = new Set<string>(['package.json', 'vite.cli.config.ts']);
+      for (const id of this.getModuleIds()) if (!id.startsWith('\0') && !external(id)) inputs.add(relative(root, id).split('\\').join('/'));
+      const source = `${JSON.stringify({ builtAt, inputs: [...inputs].sort() }, null, 1)}\n`;
+      this.emitFile({ type: 'asset', fileName: 'inputs.json', source });
+    },
+  };
+}
+
+export default defineConfig({
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [inputsManifest()],
+  build: {
+    ssr: 'src/cli/main.ts',
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    rollupOptions: {
+      external,
+      output: { format: 'es', entryFileNames: 'arrowscope.mjs', chunkFileNames: '[name]-[hash].mjs' },
+    },
+  },
+  ssr: { target: 'node' },
+});
