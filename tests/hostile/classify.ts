@@ -7,6 +7,8 @@ export interface ShownError {
   where: string;
   message: string;
   located: boolean;
+  /** Not an error the app shows, but a fact it shows that cannot be true (a negative row count). */
+  wrongFact?: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ const INTERNALS =
 
 /** Why the sentence is not a clear error, or null when it is one. */
 export function unclearReason(e: ShownError): string | null {
+  if (e.wrongFact) return 'shown as a fact, with no error';
   if (!e.located) return 'not a located error (DatasetError, SourceError or a column sentence)';
   if (e.message.trim() === '') return 'an empty message';
   // Names from the file are quoted in sentences ("Column \"x\" of chunk 0"): a name is not a leak, whatever it holds.

@@ -8,6 +8,7 @@ import { mutants } from './mutate';
 import { parquetFooter } from './parquetFooter';
 import { smallParquet } from './craftParquet';
 import { ProbePool } from './probePool';
+import { indexProblem } from './probe';
 
 describe('hostile suite instruments', () => {
   it('a sentence leaking internals or thrown unlocated is unclear; a located sentence is a clear error', () => {
@@ -25,6 +26,14 @@ describe('hostile suite instruments', () => {
     expect(compareWindow(app, { code: 0, errors: [], columns: [{ name: 'a', values: ['1', null] }] })).toBeNull();
     expect(compareWindow(app, { code: 0, errors: [], columns: [{ name: 'a', values: ['1', '2'] }] })).toMatch(/row 1/);
     expect(compareWindow(app, { code: 1, errors: [], columns: [{ name: 'a', values: [null, null], error: 'bad' }] })).toMatch(/CLI error/);
+  });
+
+  it('a row count or chunk list that does not add up is found', () => {
+    const chunk = (index: number, rows: number, rowOffset: number) => ({ index, rows, rowOffset, offset: 0, bytes: 0 });
+    expect(indexProblem(5, [chunk(0, 2, 0), chunk(1, 3, 2)])).toBeNull();
+    expect(indexProblem(-1, [])).toMatch(/-1 rows/);
+    expect(indexProblem(5, [chunk(0, 2, 0), chunk(1, 3, 3)])).toMatch(/start at row 3/);
+    expect(indexProblem(6, [chunk(0, 2, 0), chunk(1, 3, 2)])).toMatch(/hold 5 rows/);
   });
 
   it('finds the length fields of an IPC stream and the numbers of a Parquet footer, and mutates the same way for the same seed', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LocatedError, errorMessage } from '../../src/model/errors';
 import { BlobSource } from '../../src/source/blobSource';
 import { Engine } from '../../src/worker/engine';
+import type { ChunkInfo } from '../../src/model/types';
 import type { RowWindow } from '../../src/worker/protocol';
 import type { ShownError } from './classify';
 import { cliRows, cliTable, type CliRows } from './probeCli';
@@ -35,8 +36,24 @@ export interface ProbeResult {
 const located = (where: string, e: unknown): ShownError => ({ where, message: errorMessage(e), located: e instanceof LocatedError });
 const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
 
+/**
+ * What is wrong with the row count and chunk list the app shows, or null: counts that are not whole
+ * numbers of rows, chunks whose rows do not follow one another, or do not add up to the file's rows.
+ */
+export function indexProblem(rows: number, chunks: readonly ChunkInfo[]): string | null {
+  if (!Number.isSafeInteger(rows) || rows < 0) return `the file is said to have ${rows} rows`;
+  let next = 0;
+  for (const c of chunks) {
+    if (!Number.isSafeInteger(c.rows) || c.rows < 0) return `chunk ${c.index} is said to have ${c.rows} rows`;
+    if (c.rowOffset !== next) return `chunk ${c.index} is said to start at row ${c.rowOffset}, where the chunks before it end at row ${next}`;
+    next += c.rows;
+  }
+  return next === rows ? null : `the chunks hold ${next} rows, the file is said to have ${rows}`;
+}
+
 /** The windows a user looks at first: the first rows and the last rows (one window when they overlap). */
-export function windowsOf(rows: number, size: number): { start: number; count: number }[] {
+export function windowsOf(total: number, size: number): { start: number; count: number }[] {
+  const rows = Number.isSafeInteger(total) ? Math.max(0, total) : 0;
   const first = { start: 0, count: Math.min(size, rows) };
   const lastStart = Math.max(first.count, rows - size);
   return rows > lastStart ? [first, { start: lastStart, count: rows - lastStart }] : [first];
@@ -69,6 +86,8 @@ export async function probe(request: ProbeRequest): Promise<ProbeResult> {
     for (const p of summary.problems) result.errors.push({ where: 'problem', message: p.message + (p.stillWorks ? ` ${p.stillWorks}` : ''), located: true });
     for (const f of summary.fields) if (f.unsupported) result.errors.push({ where: `field "${f.name}"`, message: f.unsupported, located: true });
     const chunks = engine.chunks(id, 0, summary.chunkCount);
+    const wrongIndex = indexProblem(summary.rows, chunks);
+    if (wrongIndex) result.errors.push({ where: 'chunk list', message: wrongIndex, located: true, wrongFact: true });
     for (const c of new Set([0, chunks.length - 1])) {
       if (c < 0) continue;
       try {
