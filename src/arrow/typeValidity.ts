@@ -1,4 +1,4 @@
-import { Type, type DataType, type Dictionary } from 'apache-arrow';
+import { Type, type DataType, type Dictionary, type Field } from 'apache-arrow';
 import { physicalChildren } from './decodedTypes';
 
 const BIT_WIDTHS: Partial<Record<Type, readonly number[]>> = {
@@ -39,8 +39,15 @@ export function invalidType(root: DataType): string | null {
         return `a union whose type ids (${ids.join(', ')}) do not match its ${type.children.length} children`;
       }
     }
-    if (type.typeId === Type.Dictionary) stack.push((type as Dictionary).indices, (type as Dictionary).dictionary);
-    for (const child of physicalChildren(type)) stack.push(child.type);
+    if (type.typeId === Type.Dictionary) {
+      const { indices, dictionary } = type as Dictionary;
+      if (!indices || !dictionary) return 'a dictionary whose index or value type is missing';
+      stack.push(indices, dictionary);
+    }
+    for (const child of physicalChildren(type) as readonly (Field | undefined)[]) {
+      if (!child?.type) return `${named(type)} with a child field whose description is missing`;
+      stack.push(child.type);
+    }
   }
   return null;
 }

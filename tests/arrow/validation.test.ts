@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
+import { invalidType } from '../../src/arrow/typeValidity';
 import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import { errorMessage } from '../../src/model/errors';
@@ -298,6 +299,14 @@ describe('counts and types a damaged schema or header claims', () => {
     expect(bb.readUint32(lengthAt)).toBe(2);
     new DataView(bytes.buffer).setUint32(schema.metadata.byteOffset + lengthAt, 0x7fffffff, true);
     await expect(open(bytes)).rejects.toThrow(`the schema is damaged: it lists 2,147,483,647 fields, more than its ${schema.metadata.length} bytes of metadata can hold`);
+  });
+
+  it('invalidType names what no Arrow writer makes, and passes what they do', () => {
+    expect(invalidType(new List(new Field('item', new Int32(), true)))).toBeNull();
+    expect(invalidType(new List(undefined as never))).toBe('a list with a child field whose description is missing');
+    expect(invalidType(new Struct([new Field('t', new TimestampSecond(), true), new Field('u', new Int(false, 12 as 32), true)]))).toBe('an int of 12 bits');
+    expect(invalidType(new Dictionary(new Utf8(), new Int(true, 3 as 8), 0))).toBe('an int of 3 bits');
+    expect(invalidType(new DenseUnion([0, 0], [new Field('a', new Int32(), true), new Field('b', new Utf8(), true)]))).toBe('a union whose type ids (0, 0) do not match its 2 children');
   });
 
   it('an int of 7 bits is not a valid type: its column says so, the other column reads', async () => {
