@@ -90,7 +90,8 @@ describe('hostile inputs', () => {
       // The CLI and the app must agree on crafted files; on mutants a difference is listed, for the engines to look at.
       const disagreements = outcomes.filter((o) => o.result?.disagreement).map((o) => `${o.input.id}: ${o.result!.disagreement}`);
       if (disagreements.length) console.log(`${engine} mutants on which the CLI and the app disagree:\n  ${disagreements.join('\n  ')}`);
-      expect(failures).toEqual([]);
+      // The first 40 are listed; every failing input is saved to FAILURES_DIR.
+      expect(failures.slice(0, 40), `${failures.length} of ${outcomes.length} mutants ended unclear, hung or over memory`).toEqual([]);
       expect(outcomes.length).toBe(MUTANTS);
     }, 900_000);
   }
