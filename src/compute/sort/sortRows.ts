@@ -1,0 +1,125 @@
+import type { Vector } from 'apache-arrow';
+import { DatasetError } from '../../model/errors';
+import type { Dataset } from '../../model/types';
+import { matchChunk } from '../filter';
+import { runSliced, TimeSlicer } from '../timeSlice';
+import { gatherKeys, keyShape } from './gatherKeys';
+import type { KeyShape } from './keyValues';
+import { mergeAll, mergeTwo, pick, runComparator, sortedPositions, topPositions, type Run, type RunCompare } from './runs';
+import { FULL_ORDER_MAX, SortKeyError, SortTooLargeError, TOP_K_DEFAULT, type SortKey, type SortOptions, type SortProgress, type SortedRows } from './sortTypes';
+
+/** The shape each key's values are held in; SortKeyError for a column the file lacks or one that cannot be ordered. */
+export function checkSortKeys(dataset: Dataset, keys: readonly SortKey[]): KeyShape[] {
+  if (keys.length === 0) throw new SortKeyError('Sort by at least one column.');
+  return keys.map((key) => {
+    const field = dataset.schema.fields[key.column];
+    if (!field) throw new SortKeyError(`There is no column #${key.column} to sort by: the file has ${dataset.schema.fields.length.toLocaleString('en-US')} columns.`);
+    const shape = keyShape(field.type);
+    if (typeof shape === 'object') throw new SortKeyError(`Column "${field.name}" cannot be sorted by: ${shape.unsupported} have no order (sort by a number, text, binary, date, time, timestamp, duration, decimal or bool column).`, { column: field.name });
+    return shape;
+  });
+}
+
+/** Chunks prepared ahead: the next chunk's columns are read while this chunk's rows are ordered. */
+const AHEAD = 2;
+
+interface Prepared {
+  chunk: number;
+  /** Chunk-relative rows to sort (null: every row). */
+  rows: Uint32Array | null;
+  count: number;
+  vectors: Vector[];
+}
+
+/**
+ * Each chunk's candidate rows (the filter's matches, or all) with their key values, as a Run in row
+ * order, handed to `take` chunk by chunk in chunk order. `take` may throw to stop early.
+ */
+async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: KeyShape[], options: SortOptions, take: (run: Run, progress: SortProgress) => Promise<void>): Promise<number> {
+  await dataset.indexed;
+  const { signal, filter } = options;
+  const chunks = dataset.chunks.length;
+  const progress: SortProgress = { chunksDone: 0, chunks, rowsDone: 0, rows: dataset.rows, candidates: 0 };
+  const prepare = async (c: number): Promise<Prepared> => {
+    const info = dataset.chunks[c];
+    let rows: Uint32Array | null = null;
+    if (filter) rows = (await matchChunk(dataset, filter, c, { signal, statistics: options.statistics, indices: true })).indices!;
+    const count = rows ? rows.length : info.rows;
+    if (rows && rows.length === info.rows) rows = null;
+    const vectors = count === 0 ? [] : await Promise.all(keys.map((k) => dataset.readColumn(c, k.column, undefined, signal)));
+    for (const [i, v] of vectors.entries()) {
+      if (v.length !== info.rows) throw new DatasetError(`The chunk gave ${v.length.toLocaleString('en-US')} values of "${dataset.fields[keys[i].column]?.name}" where it has ${info.rows.toLocaleString('en-US')} rows.`, { chunk: c, column: dataset.fields[keys[i].column]?.name });
+    }
+    return { chunk: c, rows, count, vectors };
+  };
+  const pending: Promise<Prepared>[] = [];
+  const start = (c: number) => {
+    const p = prepare(c);
+    p.catch(() => {}); // awaited in order below
+    pending.push(p);
+  };
+  for (let c = 0; c < Math.min(AHEAD, chunks); c++) start(c);
+  for (let c = 0; c < chunks; c++) {
+    signal?.throwIfAborted();
+    const prepared = await pending.shift()!;
+    if (c + AHEAD < chunks) start(c + AHEAD);
+    const info = dataset.chunks[c];
+    if (prepared.count > 0) {
+      const local = prepared.rows;
+      const rows = new Float64Array(prepared.count);
+      for (let i = 0; i < rows.length; i++) rows[i] = info.rowOffset + (local ? local[i] : i);
+      const run: Run = { rows, keys: prepared.vectors.map((v, k) => gatherKeys(v, local, shapes[k])) };
+      progress.candidates += prepared.count;
+      await take(run, progress);
+    }
+    progress.chunksDone++;
+    progress.rowsDone += info.rows;
+    options.onProgress?.({ ...progress });
+  }
+  return progress.candidates;
+}
+
+/**
+ * The exact first `k` rows in the order of `keys` (nulls last, NaN before them, ties by row number), of
+ * every row or of the rows `options.filter` matches: each chunk's own top k (a heap), merged into the
+ * running top k, so memory holds about 2k rows' keys whatever the file's size.
+ */
+export async function topRows(dataset: Dataset, keys: readonly SortKey[], k = TOP_K_DEFAULT, options: SortOptions = {}): Promise<SortedRows> {
+  const shapes = checkSortKeys(dataset, keys);
+  const compare: RunCompare = runComparator(keys.map((key) => ({ descending: key.descending === true })));
+  const slicer = new TimeSlicer(options.signal);
+  let best: Run | null = null;
+  const candidates = await eachChunkRun(dataset, keys, shapes, options, async (run) => {
+    if (k <= 0) return;
+    const top = await runSliced(topPositions(run, k, compare), slicer);
+    const chosen = pick(run, top);
+    const order = await runSliced(sortedPositions(chosen, compare), slicer);
+    const sorted = pick(chosen, order);
+    best = best ? mergeTwo(best, sorted, k, compare) : sorted;
+    await slicer.tick();
+  });
+  const rows = (best as Run | null)?.rows ?? new Float64Array(0);
+  return { rows, candidates, complete: rows.length === candidates };
+}
+
+/**
+ * Every row (or every row the filter matches) in the order of `keys`: each chunk's rows sorted, then
+ * merged. Holds every candidate's keys, so it stops with SortTooLargeError (offering the top-K) past
+ * `max` rows (10,000,000 by default).
+ */
+export async function sortedRows(dataset: Dataset, keys: readonly SortKey[], options: SortOptions & { max?: number } = {}): Promise<SortedRows> {
+  const shapes = checkSortKeys(dataset, keys);
+  const max = options.max ?? FULL_ORDER_MAX;
+  await dataset.indexed;
+  if (!options.filter && dataset.rows > max) throw new SortTooLargeError(dataset.rows, max);
+  const compare = runComparator(keys.map((key) => ({ descending: key.descending === true })));
+  const slicer = new TimeSlicer(options.signal);
+  const runs: Run[] = [];
+  const candidates = await eachChunkRun(dataset, keys, shapes, options, async (run, progress) => {
+    if (progress.candidates > max) throw new SortTooLargeError(progress.candidates, max, true);
+    const order = await runSliced(sortedPositions(run, compare), slicer);
+    runs.push(pick(run, order));
+  });
+  const rows = await runSliced(mergeAll(runs, compare), slicer);
+  return { rows, candidates, complete: true };
+}
