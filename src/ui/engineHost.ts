@@ -3,8 +3,8 @@ import type { DatasetSummary, SourceSpec } from '../worker/protocol';
 
 /** Calls whose first argument is not a dataset id. */
 const NO_DATASET = new Set(['open', 'wasmBytes', 'cancel', 'terminate']);
-/** The argument holding the cancellation key, for calls that take one. */
-const KEY_ARG: Record<string, number> = { rows: 4, chunkDetail: 2, pages: 3, unique: 3, cancelFor: 1 };
+/** The arguments holding a key (a cancellation key, or the key a filter is kept under), for calls that take one. */
+const KEY_ARG: Record<string, number | number[]> = { rows: [4, 5], chunkDetail: 2, pages: 3, unique: 3, cancelFor: 1, filter: 2, filterStatus: 1, clearFilter: 1, filterLocate: 2 };
 /** Calls answering with a DatasetSummary, whose id is the tab's. */
 const RETURNS_SUMMARY = new Set(['open', 'summary']);
 
@@ -90,8 +90,8 @@ export class EngineHost {
         const id = this.datasets.get(tab);
         if (id === undefined) throw closedError();
         a[0] = id;
-        const k = KEY_ARG[name];
-        if (k !== undefined && typeof a[k] === 'string') {
+        for (const k of [KEY_ARG[name] ?? []].flat()) {
+          if (typeof a[k] !== 'string') continue;
           a[k] = `${a[k]}@${tab}`;
           this.keys.get(tab)?.add(a[k] as string);
         }

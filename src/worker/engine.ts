@@ -9,12 +9,18 @@ import type { UniqueSort } from '../compute/sortedUniqueValues';
 import type { ValueCount } from '../compute/uniqueTypes';
 import { DatasetRegistry } from './datasetRegistry';
 import { datasetSummary, ioStats } from './datasetSummary';
-import type { ColumnSummary, DatasetSummary, IoStats, RowWindow, UniqueSummary } from './protocol';
+import type { ColumnSummary, DatasetSummary, IoStats, UniqueSummary } from './protocol';
 import { RequestKeys } from './requestKeys';
 import { readRowWindow } from '../compute/rowWindow';
 import { runUnique, type UniqueProgress } from './pool/runUnique';
 import { KeptUnique } from './uniqueResults';
 import { histogramAxis } from './histogramAxis';
+import { compileFilter, FilterSyntaxError, type BoundFilter } from '../compute/filter';
+import { FilterResults, KeptFilter } from './filterResults';
+import { readFilteredWindow } from './filteredRowWindow';
+import { filterCondition } from './filterCondition';
+import { runFilter } from './pool/runFilter';
+import type { ConditionOp, FilterAnswer, FilterLocation, FilterStatus, ViewRowWindow } from './protocol';
 
 /**
  * Answers the UI's questions about open datasets with plain data. Runs in the engine Web Worker
@@ -23,6 +29,8 @@ import { histogramAxis } from './histogramAxis';
 export class Engine {
   private readonly datasets = new DatasetRegistry();
   private readonly requests = new RequestKeys();
+  /** Filter results per dataset, under the key (a tab's) each was applied with. */
+  private readonly filters = new FilterResults();
 
   /** URL of parquet-wasm's binary, for compute workers (browser only). */
   wasmUrl?: string;
@@ -77,9 +85,13 @@ export class Engine {
     return dataset.pages(chunk, column, this.requests.take(key));
   }
 
-  /** Display text of rows [start, start + count) of the given columns, read window by window. */
-  async rows(id: number, start: number, count: number, columns: number[], key?: string): Promise<RowWindow> {
+  /**
+   * Display text of rows [start, start + count) of the given columns, read window by window; with
+   * `filter` (the key a filter was applied under), rows of the filtered view (see filteredRows).
+   */
+  async rows(id: number, start: number, count: number, columns: number[], key?: string, filter?: string): Promise<ViewRowWindow> {
     const signal = this.requests.take(key);
+    if (filter !== undefined) return this.filteredRows(id, start, count, columns, filter, signal);
     return readRowWindow(this.datasets.get(id).dataset, start, count, columns, signal);
   }
 
@@ -111,7 +123,89 @@ export class Engine {
     return this.datasets.get(id).unique.get(column).csvBlob(sort, search);
   }
 
+  /**
+   * Applies a filter expression under `key`: checks it against the file's columns (a problem comes back
+   * as data, pointing at the offending token), then finds its matches over every chunk in the compute
+   * pool, keeping them (replacing the key's earlier filter) so that `rows` reads the filtered view while
+   * the run goes on. `onProgress` hears the status at most every 100 ms; the answer is the final status.
+   * Cancelling (the key, or a new filter under it) keeps the matches found in order so far.
+   */
+  async filter(id: number, expression: string, key: string, onProgress?: (s: FilterStatus) => void): Promise<FilterAnswer> {
+    const signal = this.requests.take(key)!;
+    const entry = this.datasets.get(id);
+    const { dataset } = entry;
+    let bound: BoundFilter;
+    try {
+      bound = compileFilter(expression, dataset.fields, dataset.schema);
+    } catch (e) {
+      if (!(e instanceof FilterSyntaxError)) throw e;
+      this.filters.drop(id, key);
+      return { problem: { message: e.message, offset: e.at.offset, length: e.length, line: e.at.line, column: e.at.column } };
+    }
+    const indexed = new Promise<void>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(new DOMException('Cancelled', 'AbortError')), { once: true });
+      dataset.indexed.then(resolve, reject);
+    });
+    await indexed;
+    const kept = new KeptFilter(expression, dataset.chunks, dataset.rows);
+    this.filters.set(id, key, kept);
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      if (now - last < 100) return;
+      last = now;
+      onProgress?.(kept.status());
+    };
+    try {
+      await runFilter(dataset, entry.spec, bound, kept, signal, tick, this.wasmUrl);
+      kept.end('done');
+    } catch (e) {
+      kept.end('cancelled');
+      throw e;
+    }
+    return { status: kept.status() };
+  }
+
+  /** Where the filter under `key` stands (null when none is kept). */
+  filterStatus(id: number, key: string): FilterStatus | null {
+    this.datasets.get(id);
+    return this.filters.get(id, key)?.status() ?? null;
+  }
+
+  /** Cancels the filter under `key` and forgets its matches: the view shows every row again. */
+  clearFilter(id: number, key: string): void {
+    this.requests.cancel(key);
+    this.filters.drop(id, key);
+  }
+
+  /** The known match nearest to file row `row` (the first at or after it, else the last before it) for "go to". */
+  filterLocate(id: number, row: number, key: string): FilterLocation | null {
+    return this.keptFilter(id, key).locate(row);
+  }
+
+  /** A condition built by clicking (see filterCondition.ts): `name = 'value'` from file row `row`, `name IS NULL`, `name = `. */
+  async filterCondition(id: number, column: number, op: ConditionOp, row?: number): Promise<string> {
+    return filterCondition(this.datasets.get(id).dataset, column, op, row);
+  }
+
+  /** Rows [start, start + count) of the filtered view: the matches with those ordinals (the known ones), each with its file row number. */
+  private async filteredRows(id: number, start: number, count: number, columns: number[], filter: string, signal?: AbortSignal): Promise<ViewRowWindow> {
+    const kept = this.keptFilter(id, filter);
+    const rows = kept.fileRows(start, start + count);
+    const previous = start > 0 && rows.length ? kept.fileRows(start - 1, start)[0] : undefined;
+    const window = await readFilteredWindow(this.datasets.get(id).dataset, start, rows, columns, signal, previous);
+    return { ...window, viewRows: kept.known };
+  }
+
+  private keptFilter(id: number, key: string): KeptFilter {
+    this.datasets.get(id);
+    const kept = this.filters.get(id, key);
+    if (!kept) throw new DatasetError('No filter is applied here any more: apply it again.');
+    return kept;
+  }
+
   async close(id: number): Promise<void> {
+    this.filters.dropDataset(id);
     await this.datasets.close(id);
   }
 }

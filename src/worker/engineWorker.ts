@@ -6,7 +6,7 @@ import { createSource, pinnedSpec } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine } from './engine';
 import { errorInfo } from './errorInfo';
-import type { DatasetSummary, ErrorInfo } from './protocol';
+import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
 import type { UniqueSort } from '../compute/sortedUniqueValues';
 
@@ -47,7 +47,12 @@ const api = {
   columnSummary: (id: number, limit?: number, key?: string) => run(() => engine.columnSummary(id, limit, key)),
   stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
-  rows: (id: number, start: number, count: number, columns: number[], key?: string) => run(() => engine.rows(id, start, count, columns, key)),
+  rows: (id: number, start: number, count: number, columns: number[], key?: string, filter?: string) => run(() => engine.rows(id, start, count, columns, key, filter)),
+  filter: (id: number, expression: string, key: string, onProgress?: (s: FilterStatus) => void) => run(() => engine.filter(id, expression, key, onProgress)),
+  filterStatus: (id: number, key: string) => run(() => engine.filterStatus(id, key)),
+  clearFilter: (id: number, key: string) => run(() => engine.clearFilter(id, key)),
+  filterLocate: (id: number, row: number, key: string) => run(() => engine.filterLocate(id, row, key)),
+  filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, key, maxDistinct)),
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>
     run(() => engine.uniqueValues(id, column, start, end, sort, search)),

@@ -73,3 +73,57 @@ export type { SourceSpec } from '../source/SourceSpec';
 export type { CellText, RowWindow } from '../compute/rowWindow';
 export type { UniqueProgress } from './pool/runUnique';
 export type { UniqueSort } from '../compute/sortedUniqueValues';
+
+/** Where a filter run stands (its progress while it runs, its result once done). */
+export interface FilterStatus {
+  /** The expression as applied. */
+  text: string;
+  /** Rows in the file. */
+  rows: number;
+  rowsScanned: number;
+  /** Matches found so far, in every chunk done. */
+  matched: number;
+  /** Matches in order from the file's start (every chunk before them done): the filtered view's rows so far. */
+  known: number;
+  chunks: number;
+  chunksDone: number;
+  /** Chunks decided by statistics or null counts without reading their values. */
+  chunksSkipped: number;
+  done: boolean;
+  cancelled: boolean;
+  elapsedMs: number;
+  /** Threads that evaluated chunks (compute workers and the engine's). */
+  workers: number;
+}
+
+/** A filter that cannot run (malformed text, unknown column, a value that does not fit): the sentence and the offending token. */
+export interface FilterProblem {
+  message: string;
+  /** UTF-16 offset of the offending token in the text, its length, and its 1-based line:column. */
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+}
+
+/** What `filter` answers: the run's final status, or why the expression cannot run (as data, for the text box). */
+export type FilterAnswer = { status: FilterStatus; problem?: undefined } | { problem: FilterProblem; status?: undefined };
+
+/** A row window of a view: with a filter, view row i is the i-th match and `rowNumbers[i - start]` its row in the file. */
+export interface ViewRowWindow extends RowWindow {
+  rowNumbers?: number[];
+  /** Rows of the filtered view known when this was read (matches in order from the file's start). */
+  viewRows?: number;
+}
+
+/** The match nearest to a file row: its ordinal among the matches and its file row; `after`: at or after the row asked for (else the last one before it). */
+export interface FilterLocation {
+  ordinal: number;
+  row: number;
+  exact: boolean;
+  after: boolean;
+}
+
+/** A condition built by clicking: on a column's value (read from a file row), or the column's name to type after. */
+export type ConditionOp = '=' | '!=' | 'isNull' | 'isNotNull' | 'column';
+import type { RowWindow } from '../compute/rowWindow';

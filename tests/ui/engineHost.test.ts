@@ -36,13 +36,17 @@ class FakeWorker {
         self.calls.push(`summary ${id}`);
         return { id, name: `#${id}` } as DatasetSummary;
       },
-      async rows(id: number, start: number, count: number, columns: number[], key?: string) {
-        self.calls.push(`rows ${id} ${key}`);
+      async rows(id: number, start: number, count: number, columns: number[], key?: string, filter?: string) {
+        self.calls.push(`rows ${id} ${key}${filter ? ` ${filter}` : ''}`);
         return { start, count, columns: columns.map(() => []), errors: [], chunkStarts: [] };
       },
       async unique(id: number, column: number, _onProgress: unknown, key: string) {
         self.calls.push(`unique ${id} ${column} ${key}`);
         return { columnIndex: column };
+      },
+      async filter(id: number, expression: string, key: string) {
+        self.calls.push(`filter ${id} ${key}`);
+        return { status: { text: expression } };
       },
       async cancelFor(id: number, key: string) {
         self.calls.push(`cancelFor ${id} ${key}`);
@@ -80,6 +84,18 @@ describe('EngineHost', () => {
     expect(workers[0].calls).toContain('summary 2');
     expect(workers[0].calls).toContain('rows 1 grid@7');
     expect(workers[0].calls).toContain('rows 2 grid@9');
+  });
+
+  it('scopes a filter per tab: its run and the rows of its view name the tab\'s filter; closing the tab cancels it', async () => {
+    const { h, workers } = host();
+    await h.open(3, blob('a'));
+    await h.open(4, blob('b'));
+    await h.client.filter(3, 'x = 1', 'filter');
+    await h.client.rows(3, 0, 10, [0], 'grid', 'filter');
+    await h.client.rows(4, 0, 10, [0], 'grid');
+    expect(workers[0].calls).toEqual(expect.arrayContaining(['filter 1 filter@3', 'rows 1 grid@3 filter@3', 'rows 2 grid@4']));
+    await h.close(3);
+    expect(workers[0].calls).toContain('cancel filter@3');
   });
 
   it('closing a tab cancels its keys and closes its file; its calls then fail', async () => {

@@ -11,6 +11,8 @@ import { CachedSource } from '../../source/cachedSource';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { FileVersion } from '../../source/httpVersion';
+import type { BoundFilter } from '../../compute/filter';
+import { filterChunks } from './filterJob';
 
 /** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
 const opened: { spec: SourceSpec; dataset: Promise<Dataset> }[] = [];
@@ -55,6 +57,11 @@ const api = {
     // Packed and transferred: the engine unpacks millions of values in steps instead of one long clone.
     const packed = runSteps(packSteps(values));
     return Comlink.transfer<PackedPartial>({ ...rest, packed }, packedBuffers(packed));
+  },
+  /** A filter's matches in `chunks`, their row indices transferred. */
+  async filter(spec: SourceSpec, filter: BoundFilter, chunks: number[]) {
+    const results = await filterChunks(await datasetFor(spec), filter, chunks);
+    return Comlink.transfer(results, results.flatMap((r) => (r.indices ? [r.indices.buffer as ArrayBuffer] : [])));
   },
 };
 

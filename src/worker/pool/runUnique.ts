@@ -7,7 +7,7 @@ import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uni
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
-import { poolSize, WorkerPool, type PoolMember } from './workerPool';
+import { poolSize, sharedPool, type PoolMember, type WorkerPool } from './workerPool';
 
 export interface UniqueProgress {
   rowsDone: number;
@@ -76,7 +76,7 @@ export async function runUnique(
   if (typeof Worker === 'undefined' || !spec || counted.length < 2) {
     return countUnique(dataset, column, { signal, maxDistinct, onProgress: (p) => (done.set(0, p), report(0)) });
   }
-  const workers = (pool ??= new WorkerPool(wasmUrl));
+  const workers = (pool ??= sharedPool(wasmUrl));
   const members = workers.take(Math.min(poolSize(), counted.length));
   const shares = members.map((_, k) => counted.filter((_, i) => i % members.length === k));
   const stop = () => workers.stop(members);

@@ -61,3 +61,10 @@ export class WorkerPool {
     return { worker, api };
   }
 }
+
+let shared: WorkerPool | null = null;
+
+/** The one pool of this thread, shared by unique counts and filter runs (each borrows its own workers). */
+export function sharedPool(wasmUrl?: string): WorkerPool {
+  return (shared ??= new WorkerPool(wasmUrl));
+}

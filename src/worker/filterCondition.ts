@@ -1,0 +1,67 @@
+import { DatasetError } from '../model/errors';
+import type { Dataset } from '../model/types';
+import { compileFilter, FilterSyntaxError } from '../compute/filter';
+import { nameText } from '../compute/filter/bindFilter';
+import { columnKind } from '../compute/filter/columnKind';
+import { chunkOfRow } from '../compute/rowLocator';
+import { vectorText } from '../valueText';
+import type { ConditionOp } from './protocol';
+
+const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A condition of the filter language built by clicking, for the page to put in the filter's text box:
+ * `name IS NULL`, or `name = value` with the value read from file row `row` of the column and written
+ * as the language reads it back (strings quoted, numbers and decimals exact, dates and times as text),
+ * or `name = ` (op `column`) to type the value after. Checked against the file's columns before it is
+ * given; a value that cannot be written (NaN, bytes that are not UTF-8, a list) is a DatasetError.
+ */
+export async function filterCondition(dataset: Dataset, column: number, op: ConditionOp, row?: number, signal?: AbortSignal): Promise<string> {
+  const field = dataset.fields[column];
+  if (!field) throw new DatasetError(`There is no column ${column}.`);
+  const name = nameText(field.name);
+  if (op === 'column') return `${name} = `;
+  if (op === 'isNull') return check(dataset, `${name} IS NULL`);
+  if (op === 'isNotNull') return check(dataset, `${name} IS NOT NULL`);
+  const kind = columnKind(dataset.schema.fields[column].type);
+  if ('unsupported' in kind) throw new DatasetError(`A filter cannot compare values of ${kind.unsupported} ("${field.name}").`, { column: field.name });
+  if (row === undefined || !Number.isSafeInteger(row) || row < 0) throw new DatasetError('No row was given to take the value from.');
+  await dataset.indexed;
+  const chunk = chunkOfRow(dataset.chunks, row);
+  if (chunk < 0) throw new DatasetError(`There is no row ${row.toLocaleString('en-US')}.`);
+  const local = row - dataset.chunks[chunk].rowOffset;
+  const vector = await dataset.readColumn(chunk, column, { start: local, end: local + 1 }, signal);
+  const value: unknown = vector.get(0);
+  if (value === null || value === undefined) return check(dataset, `${name} IS ${op === '=' ? '' : 'NOT '}NULL`);
+  let literal: string;
+  if (kind.family === 'bytes') {
+    if (typeof value === 'string') literal = quoted(value);
+    else {
+      try {
+        literal = quoted(utf8.decode(value as Uint8Array));
+      } catch {
+        throw new DatasetError(`This value of "${field.name}" is not UTF-8 text, which a filter cannot write.`, { column: field.name });
+      }
+    }
+  } else if (kind.family === 'float') {
+    const x = Number(value);
+    if (!Number.isFinite(x)) throw new DatasetError(`${String(x)} cannot be written in a filter ("${field.name}").`, { column: field.name });
+    literal = String(x);
+  } else {
+    const text = vectorText(vector, field.extension)[0];
+    if (typeof text !== 'string') throw new DatasetError(`This value of "${field.name}" cannot be read.`, { column: field.name });
+    literal = kind.family === 'int' || kind.family === 'decimal' || kind.family === 'bool' ? text : quoted(text);
+  }
+  return check(dataset, `${name} ${op} ${literal}`);
+}
+
+function check(dataset: Dataset, text: string): string {
+  try {
+    compileFilter(text, dataset.fields, dataset.schema);
+  } catch (e) {
+    if (e instanceof FilterSyntaxError) throw new DatasetError(`The condition ${text} cannot be written for this column: ${e.message}`);
+    throw e;
+  }
+  return text;
+}

@@ -1,0 +1,89 @@
+import type { BoundFilter } from '../../compute/filter';
+import type { Dataset } from '../../model/types';
+import type { SourceSpec } from '../../source/SourceSpec';
+import type { KeptFilter } from '../filterResults';
+import { filterChunks } from './filterJob';
+import { poolSize, sharedPool, type PoolMember } from './workerPool';
+
+/** A share handed out at a time: consecutive chunks up to about this many rows (the first share is one chunk). */
+const SHARE_ROWS = 1 << 20;
+const SHARE_CHUNKS = 4096;
+
+/** Rejects with an AbortError once `signal` aborts. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(new DOMException('Cancelled', 'AbortError'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {});
+  return aborted;
+}
+
+/** Runs of consecutive chunks with rows, in file order: the first of one chunk (the first matches come fast), then up to SHARE_ROWS rows each. */
+function shares(dataset: Dataset): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  let rows = 0;
+  for (const c of dataset.chunks) {
+    if (c.rows === 0) continue;
+    current.push(c.index);
+    rows += c.rows;
+    if (out.length === 0 || rows >= SHARE_ROWS || current.length >= SHARE_CHUNKS) {
+      out.push(current);
+      current = [];
+      rows = 0;
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/**
+ * A filter over every chunk, its matches added to `kept` as chunks finish. Shares of consecutive chunks
+ * go, in file order, to whoever is free: compute workers lent to this run (one per core), and this
+ * thread until the first worker answers (a worker first opens the file: meanwhile the first matches
+ * are found here). Without Worker (Node) or with one share, all in this thread, time-sliced.
+ * Cancelling stops this run's workers at once.
+ */
+export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filter: BoundFilter, kept: KeptFilter, signal: AbortSignal, onChunk: () => void, wasmUrl?: string): Promise<void> {
+  const aborted = whenAborted(signal);
+  // A stream may still be indexing: the run waits for the whole index (a cancel ends the wait).
+  await Promise.race([dataset.indexed, aborted]);
+  for (const c of dataset.chunks) if (c.rows === 0) kept.add({ chunk: c.index, rows: 0, matched: 0, skipped: false });
+  const queue = shares(dataset);
+  const next = () => queue.shift();
+  const local = async (whileNoWorker: () => boolean) => {
+    for (let share = whileNoWorker() ? next() : undefined; share; share = whileNoWorker() ? next() : undefined) {
+      await filterChunks(dataset, filter, share, signal, (m) => (kept.add(m), onChunk()));
+    }
+  };
+  if (typeof Worker === 'undefined' || !spec || queue.length < 2) {
+    await local(() => true);
+    return;
+  }
+  const workers = sharedPool(wasmUrl);
+  const members = workers.take(Math.min(poolSize(), queue.length - 1));
+  kept.workers = members.length + 1;
+  let answered = false;
+  const stop = () => workers.stop(members);
+  signal.addEventListener('abort', stop, { once: true });
+  const remote = async (m: PoolMember) => {
+    for (let share = next(); share; share = next()) {
+      const results = await m.api.filter(spec, filter, share);
+      answered = true;
+      signal.throwIfAborted();
+      for (const r of results) kept.add(r);
+      onChunk();
+    }
+  };
+  try {
+    await Promise.race([Promise.all([local(() => !answered), ...members.map(remote)]), aborted]);
+    workers.give(members);
+  } catch (e) {
+    workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones
+    throw e;
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
