@@ -5,7 +5,7 @@ import { schemaOf, streamOf } from './craftIpc';
 export const HOSTILE_NAMES = ['clear\x1b[2J\x1b[H', 'title\x1b]0;pwned\x07', 'link\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\', 'rtl\u202egnp.exe'];
 /** Values a spreadsheet would run as formulas, and values carrying the same terminal sequences. */
 export const FORMULA_VALUES = ['=1+2', '+SUM(A1:A9)', '-2+3', '@cmd', '\t=tab', '\r=cr'];
-const ESCAPE_VALUES = ['\x1b[2J', '\x1b]0;title\x07', '\x1b]8;;https://evil.example/\x1b\\x\x1b]8;;\x1b\\', '\u202eevil', '\x9b31m', 'ok'];
+export const ESCAPE_VALUES = ['\x1b[2J', '\x1b]0;title\x07', '\x1b]8;;https://evil.example/\x1b\\x\x1b]8;;\x1b\\', '\u202eevil', '\x9b31m', 'ok'];
 
 /** One batch: an int column and three text columns under the hostile names, the last holding formula cells. */
 export function hostileText(): Uint8Array {

@@ -1,7 +1,7 @@
 import { missingFieldNodes, negativeOffset, nullCountPastLength, unionOffsetsPastChild, variadicCountPastBuffers, viewPastVariadicBuffers } from './craftBuffers';
 import { deepThriftFooter, footerLength, footerNumber, rowGroupsAsInts, wideParquet } from './craftParquet';
 import { deepStruct, manyEmptyBatches, nullRows, wideSchema } from './craftScale';
-import { hostileText } from './craftText';
+import { ESCAPE_VALUES, FORMULA_VALUES, hostileText } from './craftText';
 import { truncations } from './craftTruncations';
 import { zstdDeclares1GiB, zstdFrameOf1GiB } from './craftZstd';
 
@@ -16,6 +16,9 @@ export interface CraftedFile {
   failing?: number[];
   /** Also check the CLI's table and CSV output are inert (no raw control characters, no formula cells). */
   checkTerminal?: boolean;
+  /** For files that must show values: the rows the file holds, and the first rows' text of some columns. */
+  rows?: number;
+  values?: Record<number, (string | null)[]>;
 }
 
 /** One file per defect in issue 17's "Why", each a few KB (the 1 GiB ZSTD frames are 32 KiB), made at test time. */
@@ -27,14 +30,14 @@ export const CRAFTED: CraftedFile[] = [
   { name: 'binary-view-missing-variadic-buffer.arrows', make: viewPastVariadicBuffers, expect: 'error', failing: [0] },
   { name: 'binary-view-variadic-count-past-buffers.arrows', make: variadicCountPastBuffers, expect: 'error', failing: [0] },
   { name: 'struct-2000-deep.arrows', make: () => deepStruct(2000), expect: 'either' },
-  { name: 'schema-10000-fields.arrows', make: () => wideSchema(10_000), expect: 'values' },
-  { name: 'null-column-1e9-rows.arrows', make: () => nullRows(1e9), expect: 'values' },
-  { name: 'empty-batches-20000.arrows', make: () => manyEmptyBatches(20_000), expect: 'values' },
-  { name: 'terminal-escapes-and-formulas.arrows', make: hostileText, expect: 'values', checkTerminal: true },
+  { name: 'schema-10000-fields.arrows', make: () => wideSchema(10_000), expect: 'values', rows: 2, values: { 0: ['0', '0'], 9999: ['9999', '-9999'] } },
+  { name: 'null-column-1e9-rows.arrows', make: () => nullRows(1e9), expect: 'values', rows: 1e9, values: { 0: Array(64).fill(null) } },
+  { name: 'empty-batches-20000.arrows', make: () => manyEmptyBatches(20_000), expect: 'values', rows: 3, values: { 0: ['1', '2', '3'], 1: ['one', 'two', 'three'] } },
+  { name: 'terminal-escapes-and-formulas.arrows', make: hostileText, expect: 'values', checkTerminal: true, rows: 6, values: { 1: ESCAPE_VALUES, 3: FORMULA_VALUES } },
   { name: 'zstd-declares-1gib.arrows', make: zstdDeclares1GiB, expect: 'error', failing: [0] },
   { name: 'zstd-frame-of-1gib.arrows', make: zstdFrameOf1GiB, expect: 'error', failing: [0] },
   { name: 'thrift-footer-100000-deep.parquet', make: () => deepThriftFooter(100_000), expect: 'error' },
-  { name: 'schema-2000-columns.parquet', make: () => wideParquet(2_000), expect: 'values' },
+  { name: 'schema-2000-columns.parquet', make: () => wideParquet(2_000), expect: 'values', rows: 2, values: { 1999: ['1999', '-1999'] } },
   { name: 'footer-schema-list-2^31-1.parquet', make: () => footerNumber([2], 'list size', 2n ** 31n - 1n), expect: 'error' },
   { name: 'footer-name-length-2^31-1.parquet', make: () => footerNumber([2, 1, 4], 'binary length', 2n ** 31n - 1n), expect: 'error' },
   { name: 'footer-num-children-2^31-1.parquet', make: () => footerNumber([2, 0, 5], 'int', 2n ** 31n - 1n), expect: 'error' },

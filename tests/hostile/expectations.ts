@@ -10,6 +10,11 @@ export function unmet(file: CraftedFile, outcome: Outcome): string | null {
   if (result.unsafeOutput) return `unsafe CLI output: ${result.unsafeOutput}`;
   if (file.expect === 'values' && kind !== 'clean') return `values expected, but: ${result.errors.map((e) => `${e.where}: ${e.message}`)[0]}`;
   if (file.expect === 'error' && kind !== 'clear error') return `an error expected (inconsistent bytes), but ${result.valueCells} values were shown with none`;
+  if (file.rows !== undefined && result.rows !== file.rows) return `${file.rows} rows expected, the app shows ${result.rows}`;
+  for (const [column, values] of Object.entries(file.values ?? {})) {
+    const shown = result.cells[Number(column)];
+    if (JSON.stringify(shown) !== JSON.stringify(values)) return `column ${column} shows ${JSON.stringify(shown)?.slice(0, 200)}, not ${JSON.stringify(values).slice(0, 200)}`;
+  }
   if (result.opened) {
     for (const column of file.failing ?? []) {
       const shown = result.errors.some((e) => e.where.endsWith(`column ${column}`) || e.where.startsWith('field'));

@@ -3,6 +3,7 @@ import { LocatedError, errorMessage } from '../../src/model/errors';
 import { BlobSource } from '../../src/source/blobSource';
 import { Engine } from '../../src/worker/engine';
 import type { ChunkInfo } from '../../src/model/types';
+import type { CellText } from '../../src/compute/rowWindow';
 import type { RowWindow } from '../../src/worker/protocol';
 import type { ShownError } from './classify';
 import { cliRows, cliTable, type CliRows } from './probeCli';
@@ -16,6 +17,8 @@ export interface ProbeRequest {
   windowRows: number;
   /** Also print the rows as a table and check that no control character reaches the terminal. */
   checkTerminal?: boolean;
+  /** Columns whose cells of the first window are sent back, for comparing with the values a crafted file holds. */
+  keepColumns?: number[];
 }
 
 export interface ProbeResult {
@@ -31,6 +34,8 @@ export interface ProbeResult {
   disagreement: string | null;
   /** A raw control character in the CLI's table output, or null. */
   unsafeOutput: string | null;
+  /** The first window's cells of the columns asked for (keepColumns), by column. */
+  cells: Record<number, CellText[]>;
 }
 
 const located = (where: string, e: unknown): ShownError => ({ where, message: errorMessage(e), located: e instanceof LocatedError });
@@ -66,7 +71,7 @@ export function windowsOf(total: number, size: number): { start: number; count: 
  */
 export async function probe(request: ProbeRequest): Promise<ProbeResult> {
   const { path, name, windowRows } = request;
-  const result: ProbeResult = { opened: false, rows: 0, chunks: 0, columns: 0, errors: [], valueCells: 0, disagreement: null, unsafeOutput: null };
+  const result: ProbeResult = { opened: false, rows: 0, chunks: 0, columns: 0, errors: [], valueCells: 0, disagreement: null, unsafeOutput: null, cells: {} };
   const engine = new Engine();
   const bytes = await readFile(path);
   let id: number;
@@ -109,6 +114,7 @@ export async function probe(request: ProbeRequest): Promise<ProbeResult> {
         if (message !== null) result.errors.push({ where: `rows ${start}–${start + count}, column ${k}`, message, located: true });
       });
       for (const col of window.columns) for (const cell of col) if (typeof cell === 'string') result.valueCells++;
+      if (start === 0) for (const k of request.keepColumns ?? []) result.cells[k] = window.columns[k] ?? [];
       const cli: CliRows = await cliRows(path, start, start + count);
       result.errors.push(...cli.errors);
       result.disagreement ??= compareWindow(window, cli);

@@ -16,6 +16,7 @@ export interface HostileInput {
   /** The name the file is opened under. */
   name: string;
   checkTerminal?: boolean;
+  keepColumns?: number[];
 }
 
 export interface Outcome {
@@ -70,7 +71,7 @@ export class ProbePool {
   async run(input: HostileInput): Promise<Outcome> {
     const path = join(this.dir, `${this.files++}-${input.name}`);
     writeFileSync(path, input.bytes);
-    const request: ProbeRequest = { path, name: input.name, windowRows: WINDOW_ROWS, checkTerminal: input.checkTerminal };
+    const request: ProbeRequest = { path, name: input.name, windowRows: WINDOW_ROWS, checkTerminal: input.checkTerminal, keepColumns: input.keepColumns };
     try {
       const child = await this.ready();
       const started = performance.now();
