@@ -35,6 +35,7 @@ export async function commandOutput(command: (io: CommandIo) => Promise<number>)
   return { code, stdout: Buffer.concat(parts).toString('utf8'), stderr };
 }
 
+/** The command as `npx arrowscope` runs it: the build in dist-cli/, which the global setup (buildCli.ts) keeps current. */
 export const BIN = 'bin/arrowscope.mjs';
 
 /** The real `arrowscope` process (through bin/, as `npx arrowscope` runs it). */
