@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CellText, DatasetSummary } from '../worker/protocol';
 import { CellDetail } from './CellDetail';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -6,6 +6,7 @@ import { clampWidth, displayedColumns, fitWidth, layoutColumns, moveField, revea
 import { rangeTsv } from './copyRange';
 import { count } from './format';
 import { GridHeader } from './GridHeader';
+import { GridMenu, type OpenMenu } from './GridMenu';
 import { parseGoTo } from './goToRow';
 import { inRange, rangeColumns, rangeOf, rangeRows } from './gridSelection';
 import { clamp } from './scaledScroll';
@@ -30,8 +31,26 @@ const NUMERIC = new Set(['int', 'float', 'decimal']);
 /** Columns offered by the "Show only" list; past them the Columns menu finds any column by name. */
 const MAX_ONLY_OPTIONS = 1000;
 
+/** The grid over a filter's matches: view row i is the i-th match (the row-number column shows its file row). */
+export interface FilterView {
+  /** The key the tab's filter is kept under in the engine. */
+  key: string;
+  /** Matches known so far, in order (the view's rows). */
+  rows: number;
+  /** Shows the match nearest to a file row (go to); says what it chose. */
+  locate: (fileRow: number) => Promise<{ ordinal: number; note: string } | null>;
+}
+
+/** What the column header and cell menus offer to build a filter. */
+export interface FilterActions {
+  column: (field: number) => void;
+  cell: (field: number, fileRow: number, op: '=' | '!=' | 'isNull') => void;
+}
+
 interface Props {
   summary: DatasetSummary;
+  filter?: FilterView | null;
+  filterActions?: FilterActions;
   /** The tab's grid state (kept in the tab store), and how to change it. */
   state: GridState;
   onChange: (patch: Partial<GridState>) => void;
@@ -47,11 +66,13 @@ const isError = (text: CellText | undefined): text is { error: string } => typeo
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
  * moved; a range of cells (shift+click, shift+arrows) copies as TSV.
  */
-export function DataGrid({ summary, state, onChange }: Props) {
+export function DataGrid({ summary, state, onChange, filter = null, filterActions }: Props) {
   const engine = useEngine();
   const [goto, setGoto] = useState('');
   const [status, setStatus] = useState('');
-  const rows = summary.rows;
+  const rows = filter ? filter.rows : summary.rows;
+  const [menu, setMenu] = useState<OpenMenu | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const fieldsInfo = summary.fields;
   const layout = useMemo(
     () => layoutColumns(displayedColumns(fieldsInfo.length, state.order, state.hidden, state.only), state.widths),
@@ -62,7 +83,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
     const first = Array.from({ length: Math.min(fieldsInfo.length, MAX_ONLY_OPTIONS) }, (_, i) => i);
     return state.only !== null && state.only >= MAX_ONLY_OPTIONS && state.only < fieldsInfo.length ? [...first, state.only] : first;
   }, [fieldsInfo.length, state.only]);
-  const gutter = gutterWidth(rows);
+  const gutter = gutterWidth(summary.rows);
   const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
 
   // Horizontal position and width of the columns' viewport, restored on mount.
@@ -88,7 +109,16 @@ export function DataGrid({ summary, state, onChange }: Props) {
   const positions: number[] = [];
   for (let p = span.first; p <= span.last; p++) positions.push(p);
   const visibleFields = positions.map((p) => fields[p]);
-  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, setStatus);
+  // A read ending clears only what reads said ('Reading…', their error), never a message since (Copied…).
+  const readStatus = useRef('');
+  const onReadStatus = useCallback((s: string) => {
+    const previous = readStatus.current;
+    readStatus.current = s;
+    setStatus((current) => (s !== '' || current === previous ? s : current));
+  }, []);
+  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, onReadStatus, filter?.key, rows);
+  /** The row of the file a grid row shows (with a filter, the match's; undefined until read). */
+  const fileRow = (row: number): number | undefined => (filter ? cache.rowNumber(row) : row);
 
   // The tab keeps where the grid is.
   useEffect(() => {
@@ -130,7 +160,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
 
   const copy = async () => {
     try {
-      const text = await rangeTsv(engine, summary.id, range, fields, cache);
+      const text = await rangeTsv(engine, summary.id, range, fields, cache, filter?.key);
       await navigator.clipboard.writeText(text);
       setStatus(single ? 'Copied the cell.' : `Copied ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns as tab-separated values.`);
     } catch (e) {
@@ -187,7 +217,13 @@ export function DataGrid({ summary, state, onChange }: Props) {
       if (!info) return setStatus(`There is no chunk ${count(target.chunk)}.`);
       if (row >= info.rows) return setStatus(`Chunk ${count(target.chunk)} has ${count(info.rows)} rows.`);
       row += info.rowOffset;
-    } else if (row >= rows) return setStatus(`The file has ${count(rows)} rows.`);
+    } else if (row >= summary.rows) return setStatus(`The file has ${count(summary.rows)} rows.`);
+    if (filter) {
+      const found = await filter.locate(row);
+      if (!found) return setStatus('No matching row is known yet.');
+      setStatus(found.note);
+      return jumpTo(found.ordinal);
+    }
     setStatus('');
     jumpTo(row);
   };
@@ -233,6 +269,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
 
   return (
     <div className="grid-wrap">
+      {menu && <GridMenu menu={menu} onClose={closeMenu} />}
       <div className="grid-tools">
         <form onSubmit={onGoto}>
           <input aria-label="Go to row" placeholder="Go to row N or chunk:row" value={goto} onChange={(e) => setGoto(e.target.value)} data-testid="goto" />
@@ -260,7 +297,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
         </button>
         <span className="muted" data-testid="grid-status" role="status">
           {status ||
-            `Row ${count(state.cursor.row)} of ${count(rows)}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
+            `${filter ? `Match ${count(state.cursor.row + 1)} of ${count(rows)} · row ${fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}` : `Row ${count(state.cursor.row)} of ${count(rows)}`}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
         </span>
       </div>
       <div
@@ -287,6 +324,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
           onResize={(f, w) => onChange({ widths: { ...state.widths, [f]: clampWidth(w) } })}
           onFit={(f) => onChange({ widths: { ...state.widths, [f]: fittedWidth(f, FIT_MAX) } })}
           onMove={(f, target, after) => onChange({ order: moveField(fieldsInfo.length, state.order, f, target, after) })}
+          onMenu={filterActions && ((f, x, y) => setMenu({ x, y, label: `Column ${fieldsInfo[f].name}`, items: [{ label: 'Filter this column…', run: () => filterActions.column(f) }] }))}
         />
         <div className="dg-canvas" style={{ height: scale.canvas, width }}>
           {visibleRows.map((row) => {
@@ -294,7 +332,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
             return (
               <div key={row} role="row" aria-rowindex={row + 1} className={`grid-row dg-row${chunkStart ? ' chunk-start' : ''}`} style={{ top: rowTop(row), height: ROW_H, width }}>
                 <div className="dg-rownum" role="rowheader" aria-colindex={1} style={{ width: gutter }}>
-                  {count(row)}
+                  {fileRow(row) === undefined ? '…' : count(fileRow(row)!)}
                 </div>
                 {positions.map((p) => {
                   const field = fields[p];
@@ -314,6 +352,19 @@ export function DataGrid({ summary, state, onChange }: Props) {
                         if (e.shiftKey) e.preventDefault(); // no text selection: the shift+click selects cells
                       }}
                       onClick={(e) => select(row, p, e.shiftKey)}
+                      onContextMenu={(e) => {
+                        const at = fileRow(row);
+                        if (!filterActions || at === undefined || text === undefined) return;
+                        e.preventDefault();
+                        select(row, p, false);
+                        const name = fieldsInfo[field].name;
+                        const items = [
+                          { label: `Filter rows where ${name} = this value`, run: () => filterActions.cell(field, at, '=') },
+                          { label: `Filter rows where ${name} != this value`, run: () => filterActions.cell(field, at, '!=') },
+                          { label: `Filter rows where ${name} is null`, run: () => filterActions.cell(field, at, 'isNull') },
+                        ];
+                        setMenu({ x: e.clientX, y: e.clientY, label: `Cell of ${name}`, items: text === null ? items.slice(2) : items });
+                      }}
                       title={isError(text) ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : (text ?? undefined)}
                     >
                       {text === undefined ? '…' : text === null ? <span className="null-mark">null</span> : isError(text) ? '⚠ error' : text}
@@ -328,7 +379,7 @@ export function DataGrid({ summary, state, onChange }: Props) {
       {cursorText !== undefined && (
         <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
           <span className="muted">
-            {fieldsInfo[state.cursor.field]?.name} · row {count(state.cursor.row)}:
+            {fieldsInfo[state.cursor.field]?.name} · row {fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}:
           </span>{' '}
           <CellDetail text={cursorText} />
         </div>
