@@ -14,6 +14,7 @@ import { measureUnique } from './uniqueNode';
 import { measureParquetFile } from './parquetNode';
 import { measureZstd, zstdRows } from './zstdNode';
 import { SCALE_HEADER, scaleRows } from './scaleNode';
+import { cliSection, measureCli } from './cliNode';
 
 // `npm run bench -- zstd`: only the codec step (seconds, no reference files needed).
 if (process.argv[2] === 'zstd') {
@@ -67,6 +68,15 @@ function ensure(file: string, args: string[]): string {
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen.ts', ...args, '--out', path], { stdio: 'inherit' });
   }
   return path;
+}
+
+// `npm run bench -- cli [copies]`: only the command-line step on W1 (or an N-copy stream like it, made on
+// first run); prints its section of BENCHMARKS.md.
+if (process.argv[2] === 'cli') {
+  const copies = Number(process.argv[3] ?? 50);
+  const path = ensure(copies === 50 ? workloads[0].file : `fec-${copies}.arrows`, ['--copies', String(copies), '--format', 'stream']);
+  console.log(cliSection(copies === 50 ? 'W1' : `${copies}-copy stream`, `${copies}-copy IPC stream, ${copies} batches`, measureCli(path)).join('\n'));
+  process.exit(0);
 }
 
 const rows: string[] = [];
@@ -127,6 +137,10 @@ function versions(): string {
 console.error('metadata at scale …');
 const scale = await scaleSection();
 
+console.error('the command line …');
+const cli = cliSection('W1', workloads[0].what, measureCli(join(dataDir, workloads[0].file)));
+cli.forEach((r) => console.error(r));
+
 console.error('ZSTD decode of one 128 MiB buffer …');
 const zstdTable = zstdRows(measureZstd());
 zstdTable.forEach((r) => console.error(r));
@@ -178,6 +192,7 @@ const table = [
   '',
   ...zstdTable,
   '',
+  ...cli,
   scale,
 ].join('\n');
 console.log(table);
