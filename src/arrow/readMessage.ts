@@ -164,38 +164,51 @@ const BATCH_VECTORS: [slot: number, bytes: number, what: string][] = [
 ];
 
 /**
- * A record batch (or dictionary batch) header cannot list more nodes, buffers or counts than its
- * metadata has bytes for; apache-arrow would decode every one of a damaged count of 2^31 (minutes,
- * gigabytes) before anything could say so. Damage elsewhere is left to the decoder to report.
+ * What a record batch (or dictionary batch) header lists must fit: no more nodes, buffers or counts
+ * than its metadata has bytes for (apache-arrow would decode every one of a damaged count of 2^31,
+ * minutes and gigabytes, before anything could say so), a row count from 0 to 2^53, and every node
+ * and buffer number within ±2^53 (apache-arrow refuses those in its own words). Read from the raw
+ * flatbuffer before apache-arrow decodes it; damage elsewhere is left to the decoder to report.
  */
 function checkHeaderVectors(metadata: Uint8Array, offset: number): void {
-  let counts: [number, number, string][];
+  const problem = headerVectorProblem(metadata);
+  if (problem) throw new DatasetError(`The message header at byte ${offset.toLocaleString('en-US')} ${problem}.`, { offset });
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function headerVectorProblem(metadata: Uint8Array): string | null {
   try {
     const bb = new flatbuffers.ByteBuffer(metadata);
     const message = MessageFb.getRootAsMessage(bb);
     const type = message.headerType();
-    if (type !== MessageHeaderFb.RecordBatch && type !== MessageHeaderFb.DictionaryBatch) return;
+    if (type !== MessageHeaderFb.RecordBatch && type !== MessageHeaderFb.DictionaryBatch) return null;
     const table = message.header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number } | null;
-    if (!table) return;
+    if (!table) return null;
     let at = table.bb_pos;
     if (type === MessageHeaderFb.DictionaryBatch) {
       const data = bb.__offset(at, 6); // DictionaryBatch.data
-      if (!data) return;
+      if (!data) return null;
       at = bb.__indirect(at + data);
     }
-    counts = BATCH_VECTORS.map(([slot, bytes, what]) => {
+    const lengthSlot = bb.__offset(at, 4); // RecordBatch.length
+    const rows = lengthSlot ? bb.readInt64(at + lengthSlot) : 0n;
+    if (rows < 0n || rows > MAX_SAFE) return `says its batch has ${rows.toLocaleString('en-US')} rows`;
+    for (const [slot, bytes, what] of BATCH_VECTORS) {
       const o = bb.__offset(at, slot);
-      return [o ? bb.__vector_len(at + o) : 0, bytes, what];
-    });
-  } catch {
-    return;
-  }
-  for (const [count, bytes, what] of counts) {
-    if (count * bytes > metadata.length) {
-      throw new DatasetError(
-        `The message header at byte ${offset.toLocaleString('en-US')} lists ${count.toLocaleString('en-US')} ${what}, more than its ${metadata.length.toLocaleString('en-US')} bytes can hold.`,
-        { offset },
-      );
+      if (!o) continue;
+      const count = bb.__vector_len(at + o);
+      if (count * bytes > metadata.length) {
+        return `lists ${count.toLocaleString('en-US')} ${what}, more than its ${metadata.length.toLocaleString('en-US')} bytes can hold`;
+      }
+      const start = bb.__vector(at + o);
+      for (let i = 0; i < (count * bytes) / 8; i++) {
+        const value = bb.readInt64(start + 8 * i);
+        if (value > MAX_SAFE || value < -MAX_SAFE) return `holds the number ${value} among its ${what}, too large for a length or position`;
+      }
     }
+  } catch {
+    return null;
   }
+  return null;
 }

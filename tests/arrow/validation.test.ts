@@ -254,7 +254,7 @@ describe('view types (pyarrow-written string_view and binary_view, 6 rows each)'
 });
 
 describe('numbers too large for a position', () => {
-  it('a buffer length of 2^60 in an IPC file: the batch is refused with a sentence, not the decoder\'s words', async () => {
+  it('a buffer length of 2^60 in an IPC file or stream, or a negative row count: the batch is refused with a sentence, not the decoder\'s words', async () => {
     const schema = new Schema([new Field('a', new Int32(), true)]);
     const top = makeData({ type: new Struct(schema.fields), length: 4, nullCount: 0, children: [int32([1, 2, 3, 4])] });
     const bytes = Uint8Array.from(RecordBatchFileWriter.writeAll([new RecordBatch(schema, top)]).toUint8Array(true));
@@ -266,7 +266,17 @@ describe('numbers too large for a position', () => {
     new DataView(bytes.buffer).setBigInt64(at + 8, 2n ** 60n, true);
     const ds = await openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'crafted.arrow'));
     expect(ds.chunks.length).toBe(0);
-    expect(ds.problems.map((p) => p.message)).toEqual(['The message header at byte 8 could not be decoded: it holds the number 1152921504606846976, too large for a length or position.']);
+    expect(ds.problems.map((p) => p.message)).toEqual(['The message header at byte 8 holds the number 1152921504606846976 among its buffers, too large for a length or position.']);
+    // The same in a stream, and a negative row count.
+    const stream = (edit: (b: BatchParts) => void) => rewrite(PLAIN, edit);
+    const hugeBytes = stream((b) => (b.buffers[4] = new BufferRegion(40, 2 ** 60)));
+    const batchAt = ipcMessages(hugeBytes)[1].offset;
+    const huge = await open(hugeBytes);
+    expect(huge.chunks.length).toBe(0);
+    expect(huge.problems.map((p) => p.message).join('\n')).toContain(`The message header at byte ${batchAt} holds the number 1152921504606846976 among its buffers, too large for a length or position.`);
+    const negative = await open(stream((b) => (b.length = -5)));
+    expect(negative.chunks.length).toBe(0);
+    expect(negative.problems.map((p) => p.message).join('\n')).toContain(`The message header at byte ${batchAt} says its batch has -5 rows.`);
   });
 });
 
