@@ -315,7 +315,7 @@ describe('counts and types a damaged schema or header claims', () => {
     expect(invalidType(new List(new Field('item', new Int32(), true)))).toBeNull();
     expect(invalidType(new List(undefined as never))).toBe('a list with a child field whose description is missing');
     expect(invalidType(new Struct([new Field('t', new TimestampSecond(), true), new Field('u', new Int(false, 12 as 32), true)]))).toBe('an int of 12 bits');
-    expect(invalidType(new Dictionary(new Utf8(), new Int(true, 3 as 8), 0))).toBe('an int of 3 bits');
+    expect(invalidType(new Dictionary(new Utf8(), new Int(true, 3 as 8) as never, 0))).toBe('an int of 3 bits');
     expect(invalidType(new DenseUnion([0, 0], [new Field('a', new Int32(), true), new Field('b', new Utf8(), true)]))).toBe('a union whose type ids (0, 0) do not match its 2 children');
   });
 
