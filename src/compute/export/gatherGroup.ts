@@ -1,0 +1,100 @@
+import { Type, type Data, type DataType, type Vector } from 'apache-arrow';
+import { DatasetError } from '../../model/errors';
+import type { Dataset } from '../../model/types';
+import { dataFormatter } from '../../valueText/dataFormatter';
+import { chunkOfRow } from '../rowLocator';
+import { decodeDictionary, takeMany, takeVector } from './takeData';
+
+/** The rows of one group that fall in one chunk: chunk-relative rows in output order, and their output positions. */
+interface Part {
+  chunk: number;
+  local: Uint32Array;
+  positions: Uint32Array;
+  /** The window of the chunk they span: [lo, hi). */
+  lo: number;
+  hi: number;
+}
+
+/** Splits a group's rows (file row numbers in output order) by chunk, chunks in order of first use. */
+export function partsOf(dataset: Dataset, rows: Float64Array): Part[] {
+  const byChunk = new Map<number, { local: number[]; positions: number[] }>();
+  let last = -1;
+  let lastInfo = { rowOffset: 0, rows: 0 };
+  for (let p = 0; p < rows.length; p++) {
+    const r = rows[p];
+    if (last < 0 || r < lastInfo.rowOffset || r >= lastInfo.rowOffset + lastInfo.rows) {
+      last = chunkOfRow(dataset.chunks, r);
+      if (last < 0) throw new DatasetError(`Row ${r.toLocaleString('en-US')} is in no chunk of the file.`);
+      lastInfo = dataset.chunks[last];
+    }
+    let entry = byChunk.get(last);
+    if (!entry) byChunk.set(last, (entry = { local: [], positions: [] }));
+    entry.local.push(r - lastInfo.rowOffset);
+    entry.positions.push(p);
+  }
+  return [...byChunk].map(([chunk, e]) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const l of e.local) {
+      if (l < lo) lo = l;
+      if (l > hi) hi = l;
+    }
+    return { chunk, local: Uint32Array.from(e.local), positions: Uint32Array.from(e.positions), lo, hi: hi + 1 };
+  });
+}
+
+async function windowOf(dataset: Dataset, part: Part, column: number, signal?: AbortSignal): Promise<Vector> {
+  const vector = await dataset.readColumn(part.chunk, column, { start: part.lo, end: part.hi }, signal);
+  if (vector.length !== part.hi - part.lo) {
+    throw new DatasetError(`The chunk gave ${vector.length.toLocaleString('en-US')} values of "${dataset.fields[column]?.name}" where ${(part.hi - part.lo).toLocaleString('en-US')} rows were asked for.`, { chunk: part.chunk, column: dataset.fields[column]?.name });
+  }
+  return vector;
+}
+
+const contiguous = (part: Part) => part.local.length === part.hi - part.lo && part.local.every((l, i) => l === part.lo + i);
+
+/** One column's values for a group's rows, in output order, as one Data (read a chunk window at a time). */
+export async function gatherColumn(dataset: Dataset, parts: Part[], column: number, type: DataType, signal?: AbortSignal): Promise<Data> {
+  const datas: Data[] = [];
+  // a Parquet column chunk may decode as a dictionary where the schema has the plain type: written as the schema says
+  const plain = (d: Data) => (d.typeId === Type.Dictionary && type.typeId !== Type.Dictionary ? decodeDictionary(d) : d);
+  for (const part of parts) {
+    const vector = await windowOf(dataset, part, column, signal);
+    if (contiguous(part) && vector.data.length === 1) datas.push(plain(vector.data[0]));
+    else datas.push(plain(takeVector(vector, Uint32Array.from(part.local, (l) => l - part.lo))));
+  }
+  if (datas.length === 1) return datas[0];
+  const n = parts.reduce((s, p) => s + p.local.length, 0);
+  const source = new Uint32Array(n);
+  const index = new Uint32Array(n);
+  parts.forEach((part, k) => {
+    part.positions.forEach((p, i) => {
+      source[p] = k;
+      index[p] = i;
+    });
+  });
+  return takeMany(datas, source, index);
+}
+
+/** One column's display text for a group's rows, in output order (CSV: any type the grid shows). */
+export async function gatherText(dataset: Dataset, parts: Part[], column: number, extension: string | undefined, signal?: AbortSignal): Promise<(string | null)[]> {
+  const out: (string | null)[] = new Array<string | null>(parts.reduce((s, p) => s + p.local.length, 0));
+  for (const part of parts) {
+    const vector = await windowOf(dataset, part, column, signal);
+    const pieces = vector.data;
+    const texts = pieces.map((d) => dataFormatter(d, false, extension));
+    const starts: number[] = [];
+    let s = 0;
+    for (const d of pieces) {
+      starts.push(s);
+      s += d.length;
+    }
+    for (let i = 0; i < part.local.length; i++) {
+      const row = part.local[i] - part.lo;
+      let k = pieces.length - 1;
+      while (starts[k] > row) k--;
+      out[part.positions[i]] = texts[k](row - starts[k]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+import { makeData, makeVector, Type, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+
+/**
+ * `take` over apache-arrow Data: the values at given positions of one or more source pieces, as one new
+ * Data of the same type (validity, offsets and children rebuilt; a dictionary kept, or the sources'
+ * dictionaries joined when they differ). Positions: `source[p]` picks the piece, `index[p]` the row in it.
+ * Every layout an Arrow or Parquet export writes; view, union and run-end types are refused (unsupportedTake).
+ */
+export class TakeError extends Error {}
+
+const isValid = (d: Data, i: number): boolean => {
+  if (d.nullCount === 0) return true;
+  const bitmap = d.nullBitmap;
+  if (!bitmap || bitmap.length === 0) return d.typeId !== Type.Null;
+  const p = d.offset + i;
+  return ((bitmap[p >> 3] >> (p & 7)) & 1) === 1;
+};
+
+/** Why a type cannot be taken (a fragment: "string_view columns"), or null when it can. */
+export function unsupportedTake(type: DataType): string | null {
+  // run-end encoded and list-view columns are decoded into a dictionary or a list (src/arrow/decodedTypes.ts): writing that would change their type
+  if ((type as { physical?: unknown }).physical !== undefined) return 'run-end encoded and list-view columns';
+  switch (type.typeId) {
+    case Type.Utf8View:
+    case Type.BinaryView:
+    case Type.Union:
+      return `${String(type)} columns`;
+    case Type.Dictionary:
+      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary);
+    default:
+      for (const child of type.children ?? []) {
+        const why = unsupportedTake(child.type);
+        if (why) return why;
+      }
+      return null;
+  }
+}
+
+interface Validity {
+  bitmap: Uint8Array;
+  nullCount: number;
+}
+
+function validity(sources: readonly Data[], source: Uint32Array, index: Uint32Array): Validity {
+  const n = index.length;
+  const bitmap = new Uint8Array(((n + 63) & ~63) >> 3);
+  let nullCount = 0;
+  for (let p = 0; p < n; p++) {
+    if (isValid(sources[source[p]], index[p])) bitmap[p >> 3] |= 1 << (p & 7);
+    else nullCount++;
+  }
+  return { bitmap, nullCount };
+}
+
+/** A dictionary Data's indices re-pointed at one joined dictionary, when the sources' dictionaries differ. */
+function takeDictionary(sources: readonly Data[], source: Uint32Array, index: Uint32Array, v: Validity): Data {
+  const type = sources[0].type;
+  const dictionaries: Vector[] = [];
+  const base: number[] = [];
+  for (const s of sources) {
+    const d = s.dictionary!;
+    const at = dictionaries.indexOf(d);
+    if (at >= 0) {
+      base.push(base[at]);
+      continue;
+    }
+    base.push(dictionaries.reduce((sum, x) => sum + x.length, 0));
+    dictionaries.push(d);
+  }
+  const IndexArray = (sources[0].values as ArrayLike<number>).constructor as new (n: number) => Int32Array;
+  const total = dictionaries.reduce((sum, x) => sum + x.length, 0);
+  const indices = new IndexArray(index.length);
+  const limit = 2 ** ((indices.BYTES_PER_ELEMENT * 8) - ((type as unknown as { indices: { isSigned: boolean } }).indices.isSigned ? 1 : 0));
+  if (total > limit) throw new TakeError(`the chunks' dictionaries together hold ${total.toLocaleString('en-US')} entries, more than its ${String((type as unknown as { indices: DataType }).indices)} indices can number`);
+  const wide = indices instanceof BigInt64Array || indices instanceof BigUint64Array;
+  for (let p = 0; p < index.length; p++) {
+    const s = sources[source[p]];
+    const value = Number((s.values as ArrayLike<number | bigint>)[index[p]]) + base[source[p]];
+    (indices as unknown as (number | bigint)[])[p] = wide ? BigInt(value) : value;
+  }
+  let dictionary: Vector = dictionaries[0];
+  if (dictionaries.length > 1) {
+    const pieces = dictionaries.flatMap((d) => d.data);
+    const src = new Uint32Array(total);
+    const idx = new Uint32Array(total);
+    let p = 0;
+    pieces.forEach((piece, k) => {
+      for (let i = 0; i < piece.length; i++, p++) {
+        src[p] = k;
+        idx[p] = i;
+      }
+    });
+    dictionary = makeVector(takeMany(pieces, src, idx));
+  }
+  return makeData({ type, length: index.length, nullCount: v.nullCount, nullBitmap: v.bitmap, data: indices, dictionary } as never);
+}
+
+/** Child rows of list-like sources for the taken rows, in order, and the new offsets. */
+function listChildren(sources: readonly Data[], source: Uint32Array, index: Uint32Array, large: boolean) {
+  const n = index.length;
+  const offsets = large ? new BigInt64Array(n + 1) : new Int32Array(n + 1);
+  let total = 0;
+  const at = (d: Data, i: number) => Number((d.valueOffsets as ArrayLike<number | bigint>)[i]);
+  for (let p = 0; p < n; p++) {
+    const d = sources[source[p]];
+    const i = index[p];
+    total += isValid(d, i) ? at(d, i + 1) - at(d, i) : 0;
+    if (large) (offsets as BigInt64Array)[p + 1] = BigInt(total);
+    else (offsets as Int32Array)[p + 1] = total;
+  }
+  const childSource = new Uint32Array(total);
+  const childIndex = new Uint32Array(total);
+  let c = 0;
+  for (let p = 0; p < n; p++) {
+    const d = sources[source[p]];
+    const i = index[p];
+    if (!isValid(d, i)) continue;
+    for (let k = at(d, i); k < at(d, i + 1); k++, c++) {
+      childSource[c] = source[p];
+      childIndex[c] = k;
+    }
+  }
+  return { offsets, childSource, childIndex };
+}
+
+/** Rows of several source pieces of one type, as one Data. */
+export function takeMany(sources: readonly Data[], source: Uint32Array, index: Uint32Array): Data {
+  const first = sources[0];
+  const type = first.type as DataType;
+  const n = index.length;
+  const why = unsupportedTake(type);
+  if (why) throw new TakeError(`${why} cannot be written yet`);
+  if (type.typeId === Type.Null) return makeData({ type, length: n, nullCount: n } as never);
+  const v = validity(sources, source, index);
+  const nulls = v.nullCount ? { nullCount: v.nullCount, nullBitmap: v.bitmap } : { nullCount: 0 };
+  switch (type.typeId) {
+    case Type.Bool: {
+      const bits = new Uint8Array(((n + 63) & ~63) >> 3);
+      for (let p = 0; p < n; p++) {
+        const s = sources[source[p]];
+        const q = s.offset + index[p];
+        if (((s.values as Uint8Array)[q >> 3] >> (q & 7)) & 1) bits[p >> 3] |= 1 << (p & 7);
+      }
+      return makeData({ type, length: n, ...nulls, data: bits } as never);
+    }
+    case Type.Dictionary:
+      if (sources.every((s) => s.dictionary === first.dictionary)) break;
+      return takeDictionary(sources, source, index, v);
+    case Type.Utf8:
+    case Type.Binary:
+    case Type.LargeUtf8:
+    case Type.LargeBinary: {
+      const large = type.typeId === Type.LargeUtf8 || type.typeId === Type.LargeBinary;
+      const at = (d: Data, i: number) => Number((d.valueOffsets as ArrayLike<number | bigint>)[i]);
+      let bytes = 0;
+      for (let p = 0; p < n; p++) {
+        const s = sources[source[p]];
+        bytes += at(s, index[p] + 1) - at(s, index[p]);
+      }
+      const data = new Uint8Array(bytes);
+      const offsets = large ? new BigInt64Array(n + 1) : new Int32Array(n + 1);
+      let o = 0;
+      for (let p = 0; p < n; p++) {
+        const s = sources[source[p]];
+        const from = at(s, index[p]);
+        const to = at(s, index[p] + 1);
+        data.set((s.values as Uint8Array).subarray(from, to), o);
+        o += to - from;
+        if (large) (offsets as BigInt64Array)[p + 1] = BigInt(o);
+        else (offsets as Int32Array)[p + 1] = o;
+      }
+      return makeData({ type, length: n, ...nulls, valueOffsets: offsets, data } as never);
+    }
+    case Type.Struct: {
+      const children = type.children.map((_, k) => takeMany(sources.map((s) => s.children[k]), source, index));
+      return makeData({ type, length: n, ...nulls, children } as never);
+    }
+    case Type.List:
+    case Type.LargeList:
+    case Type.Map: {
+      const { offsets, childSource, childIndex } = listChildren(sources, source, index, type.typeId === Type.LargeList);
+      const child = takeMany(sources.map((s) => s.children[0]), childSource, childIndex);
+      return makeData({ type, length: n, ...nulls, valueOffsets: offsets, child } as never);
+    }
+    case Type.FixedSizeList: {
+      const size = (type as FixedSizeList).listSize;
+      const childSource = new Uint32Array(n * size);
+      const childIndex = new Uint32Array(n * size);
+      for (let p = 0; p < n; p++) {
+        for (let k = 0; k < size; k++) {
+          childSource[p * size + k] = source[p];
+          childIndex[p * size + k] = index[p] * size + k;
+        }
+      }
+      const child = takeMany(sources.map((s) => s.children[0]), childSource, childIndex);
+      return makeData({ type, length: n, ...nulls, child } as never);
+    }
+    default:
+      break;
+  }
+  // fixed-width values (ints, floats, decimals, dates, times, timestamps, durations, intervals,
+  // fixed-size binary, dictionary indices): `stride` elements of the values array per row
+  const stride = first.stride;
+  const Values = (first.values as ArrayLike<number>).constructor as new (n: number) => Int32Array;
+  const out = new Values(n * stride);
+  for (let p = 0; p < n; p++) {
+    const values = sources[source[p]].values as Int32Array;
+    const from = index[p] * stride;
+    if (stride === 1) out[p] = values[from];
+    else out.set(values.subarray(from, from + stride), p * stride);
+  }
+  return makeData({ type, length: n, ...nulls, data: out, ...(type.typeId === Type.Dictionary ? { dictionary: first.dictionary } : {}) } as never);
+}
+
+/** Rows `index` (in that order) of one vector, whatever its pieces. */
+export function takeVector(vector: Vector, index: Uint32Array): Data {
+  const pieces = vector.data;
+  if (pieces.length === 1) return takeMany(pieces, new Uint32Array(index.length), index);
+  const starts: number[] = [];
+  let s = 0;
+  for (const d of pieces) {
+    starts.push(s);
+    s += d.length;
+  }
+  const source = new Uint32Array(index.length);
+  const local = new Uint32Array(index.length);
+  for (let p = 0; p < index.length; p++) {
+    let k = pieces.length - 1;
+    while (starts[k] > index[p]) k--;
+    source[p] = k;
+    local[p] = index[p] - starts[k];
+  }
+  return takeMany(pieces, source, local);
+}
+
+/**
+ * The values of a dictionary-encoded Data as plain Data of its value type (null where the row or its
+ * entry is null): a Parquet column chunk decodes as a dictionary where the file's schema says string.
+ */
+export function decodeDictionary(data: Data): Data {
+  const pieces = data.dictionary!.data;
+  const n = data.length;
+  const starts: number[] = [];
+  let total = 0;
+  for (const d of pieces) {
+    starts.push(total);
+    total += d.length;
+  }
+  const indices = data.values as ArrayLike<number | bigint>;
+  const source = new Uint32Array(n);
+  const index = new Uint32Array(n);
+  const rowValid = new Uint8Array(n);
+  for (let p = 0; p < n; p++) {
+    if (!isValid(data, p) || total === 0) continue;
+    rowValid[p] = 1;
+    const g = Number(indices[p]);
+    let k = pieces.length - 1;
+    while (starts[k] > g) k--;
+    source[p] = k;
+    index[p] = g - starts[k];
+  }
+  if (total === 0) return makeData({ type: pieces[0]?.type ?? data.dictionary!.type, length: n, nullCount: n, nullBitmap: new Uint8Array(((n + 63) & ~63) >> 3), valueOffsets: new Int32Array(n + 1), data: new Uint8Array(0) } as never);
+  const taken = takeMany(pieces, source, index);
+  const bitmap = new Uint8Array(((n + 63) & ~63) >> 3);
+  let nullCount = 0;
+  for (let p = 0; p < n; p++) {
+    if (rowValid[p] && isValid(taken, p)) bitmap[p >> 3] |= 1 << (p & 7);
+    else nullCount++;
+  }
+  if (nullCount === 0) return taken;
+  const buffers = taken.buffers;
+  buffers[2] = bitmap;
+  return taken.clone(taken.type, 0, n, nullCount, buffers);
+}
