@@ -4,6 +4,8 @@ import { ChunksView } from './ChunksView';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DataGrid } from './DataGrid';
 import { ErrorBox } from './ErrorBox';
+import { FilterBar } from './FilterBar';
+import { useFilterControls } from './useFilterControls';
 import { bytes } from './format';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
@@ -34,6 +36,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
     return () => clearInterval(timer);
   }, [engine, store, tab.id, summary.indexMs]);
 
+  const filter = useFilterControls(tab, store);
   const updateGrid = useCallback((patch: Partial<GridState>) => store.updateGrid(tab.id, patch), [store, tab.id]);
   const local = tab.spec.kind === 'blob';
   return (
@@ -57,7 +60,9 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {view === 'overview' && <Overview summary={summary} />}
       {view === 'schema' && <SchemaView summary={summary} />}
       {view === 'chunks' && <ChunksView summary={summary} />}
-      {view === 'data' && <DataGrid summary={summary} state={tab.grid} onChange={updateGrid} />}
+      {view === 'data' && <FilterBar {...filter.bar} />}
+      {filter.error && <ErrorBox info={filter.error} onClose={filter.dismissError} />}
+      {view === 'data' && <DataGrid key={filter.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={filter.view} filterActions={filter.actions} />}
       {uniqueShown && (
         <div className="view-keep" hidden={view !== 'unique'}>
           <UniqueView
@@ -73,6 +78,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
             onCount={() => void countUnique(engine, store, tab.id, column)}
             onCancel={() => void cancelCount(engine, tab.id, column)}
             onJump={(row: number, counted?: number) => store.jumpTo(tab.id, row, counted ?? column)}
+            onFilterValue={filter.filterValue}
           />
         </div>
       )}

@@ -19,6 +19,8 @@ interface Props {
   onFit: (field: number) => void;
   /** Move `field` just before (or after) `target`. */
   onMove: (field: number, target: number, after: boolean) => void;
+  /** Open the column's menu at a point (its ▾ button, or a right click on the header). */
+  onMenu?: (field: number, x: number, y: number) => void;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * resize it, double-click that edge to fit the column to its content (arrow keys on a focused edge
  * resize too).
  */
-export function GridHeader({ fields, layout, positions, gutter, height, errorOf, isNumeric, onResize, onFit, onMove }: Props) {
+export function GridHeader({ fields, layout, positions, gutter, height, errorOf, isNumeric, onResize, onFit, onMove, onMenu }: Props) {
   const drag = useRef<{ field: number; x: number; width: number } | null>(null);
   return (
     <div className="dg-header" role="row" style={{ width: gutter + layout.total, height }}>
@@ -50,6 +52,11 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
             onDragOver={(e) => {
               if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
             }}
+            onContextMenu={(e) => {
+              if (!onMenu) return;
+              e.preventDefault();
+              onMenu(f, e.clientX, e.clientY);
+            }}
             onDrop={(e) => {
               const moved = Number(e.dataTransfer.getData(DRAG_TYPE));
               if (!e.dataTransfer.types.includes(DRAG_TYPE) || moved === f) return;
@@ -69,6 +76,19 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
               <TypeIcon typeId={field.typeId} /> {field.name}
             </span>
             {err && <span className="badge warn"> !</span>}
+            {onMenu && (
+              <button
+                className="dg-menu-button"
+                aria-label={`Menu of ${field.name}`}
+                title="Column menu"
+                onClick={(e) => {
+                  const box = e.currentTarget.getBoundingClientRect();
+                  onMenu(f, box.left, box.bottom);
+                }}
+              >
+                ▾
+              </button>
+            )}
             <div
               className="dg-resize"
               role="separator"

@@ -28,6 +28,8 @@ interface Props {
   failed?: ErrorInfo;
   onCount: () => void;
   onCancel: () => void;
+  /** Show the rows holding a value in the Data view, as a filter (the value read from its first row). */
+  onFilterValue?: (column: number, firstRow: number) => void;
 }
 
 /**
@@ -35,7 +37,7 @@ interface Props {
  * outside this view (uniqueCount.ts): it shows what the tab keeps for the column, a count still
  * running included.
  */
-export function UniqueView({ summary, onJump, column, onColumnChange: setColumn, sort, onSortChange: setSort, kept, counting, failed, onCount, onCancel }: Props) {
+export function UniqueView({ summary, onJump, column, onColumnChange: setColumn, sort, onSortChange: setSort, kept, counting, failed, onCount, onCancel, onFilterValue }: Props) {
   const engine = useEngine();
   const running = !!counting;
   const progress = counting?.progress ?? null;
@@ -164,8 +166,19 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
                         {v.value === null ? 'null' : String(v.value)}
                       </span>
                       <span role="gridcell">{count(v.count)}</span>
-                      <span role="gridcell">
+                      <span role="gridcell" className="unique-share">
                         <ShareBar part={v.count} whole={result.rows} />
+                        {onFilterValue && v.firstRow >= 0 && (
+                          <button
+                            className="link unique-filter"
+                            aria-label="Filter rows with this value"
+                            title="Filter rows with this value (Data view)"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              onFilterValue(result.columnIndex, v.firstRow);
+                            }}
+                          />
+                        )}
                       </span>
                     </div>
                   );

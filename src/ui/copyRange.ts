@@ -8,9 +8,9 @@ export const MAX_COPY_CELLS = 1_000_000;
 
 /**
  * The selected range as TSV (one cell: its text as it is, unquoted): from the cells already loaded, else read through the engine (rows
- * [top, bottom] of the range's fields, under its own cancellation key so the grid's reads go on).
+ * [top, bottom] of the range's fields, under its own cancellation key so the grid's reads go on; of the filtered view with `filter`).
  */
-export async function rangeTsv(engine: EngineClient, datasetId: number, range: CellRange, fields: readonly number[], cache: RowCache): Promise<string> {
+export async function rangeTsv(engine: EngineClient, datasetId: number, range: CellRange, fields: readonly number[], cache: RowCache, filter?: string): Promise<string> {
   const cols = fields.slice(range.left, range.right + 1);
   const n = rangeRows(range);
   if (n * rangeColumns(range) > MAX_COPY_CELLS) throw new Error(`Select at most ${MAX_COPY_CELLS.toLocaleString('en-US')} cells to copy.`);
@@ -29,7 +29,7 @@ export async function rangeTsv(engine: EngineClient, datasetId: number, range: C
   return toTsv(cells);
 
   async function read(): Promise<(CellText | undefined)[][]> {
-    const w = await engine.rows(datasetId, range.top, n, cols, 'copy');
+    const w = await engine.rows(datasetId, range.top, n, cols, 'copy', filter);
     return Array.from({ length: w.count }, (_, i) => cols.map((_, k) => w.columns[k][i]));
   }
 }

@@ -7,14 +7,29 @@ export class RowCache {
   private readonly blocks = new Map<string, CellText[]>();
   readonly chunkStarts = new Set<number>();
   readonly errors = new Map<number, string>();
+  /** A filtered view's rows: the file row number of each view row, by block. */
+  private readonly numbers = new Map<number, number[]>();
   constructor(private readonly limit = 4000) {}
 
   private static key(block: number, column: number): string {
     return `${block}:${column}`;
   }
 
-  has(block: number, column: number): boolean {
-    return this.blocks.has(RowCache.key(block, column));
+  /** True when the block holds at least `rows` rows of the column (a filtered view's last block fills as matches are found). */
+  has(block: number, column: number, rows = 0): boolean {
+    const b = this.blocks.get(RowCache.key(block, column));
+    return b !== undefined && b.length >= rows;
+  }
+
+  /** The file row number of a filtered view's row (undefined when not read, or without a filter). */
+  rowNumber(row: number): number | undefined {
+    return this.numbers.get(Math.floor(row / BLOCK_ROWS))?.[row % BLOCK_ROWS];
+  }
+
+  putRowNumbers(block: number, numbers: number[]): void {
+    const old = this.numbers.get(block);
+    if (!old || old.length < numbers.length) this.numbers.set(block, numbers);
+    while (this.numbers.size > this.limit) this.numbers.delete(this.numbers.keys().next().value!);
   }
 
   cell(row: number, column: number): CellText | undefined {

@@ -13,6 +13,8 @@ export interface HashState {
   /** The Unique view's column. */
   column?: number;
   sort?: 'count' | 'value';
+  /** The Data view's filter (the WHERE text as applied): opening the link applies it. */
+  where?: string;
 }
 
 const index = (params: URLSearchParams, name: string): number | undefined => {
@@ -36,6 +38,8 @@ export function readHash(hash: string): HashState {
   if (column !== undefined) state.column = column;
   const sort = params.get('sort');
   if (sort === 'count' || sort === 'value') state.sort = sort;
+  const where = params.get('where');
+  if (where && where.trim()) state.where = where;
   return state;
 }
 
@@ -50,6 +54,7 @@ export function writeHash(state: HashState): string {
   if (state.row !== undefined) params.set('row', String(state.row));
   if (state.column !== undefined) params.set('column', String(state.column));
   if (state.sort) params.set('sort', state.sort);
+  if (state.where) params.set('where', state.where);
   return `#${params.toString()}`;
 }
 

@@ -1,4 +1,4 @@
-import type { DatasetSummary, ErrorInfo, SourceSpec, UniqueProgress, UniqueSummary } from '../worker/protocol';
+import type { DatasetSummary, ErrorInfo, FilterAnswer, FilterProblem, FilterStatus, SourceSpec, UniqueProgress, UniqueSummary } from '../worker/protocol';
 import type { CellRef } from './gridSelection';
 import type { HashState } from './shareLink';
 
@@ -35,6 +35,29 @@ export interface UniqueRun {
   progress: UniqueProgress | null;
 }
 
+/** The Data view's filter: the text typed, the expression applied and where its run stands. */
+export interface FilterState {
+  /** The text box's text (typed, not necessarily applied). */
+  text: string;
+  /** The expression whose matches the grid shows; null: every row. */
+  applied: string | null;
+  /** The latest run's number (a newer run replaces it); 0 before any run. */
+  run: number;
+  running: boolean;
+  /** The run's last progress, then its result (or where it stopped when cancelled). */
+  status: FilterStatus | null;
+  /** Why the text cannot run, pointing at the token; `tried` is the text it is about. */
+  problem: FilterProblem | null;
+  tried: string;
+  /** Why the run failed (a file error). */
+  failure: ErrorInfo | null;
+}
+
+export const NO_FILTER: FilterState = { text: '', applied: null, run: 0, running: false, status: null, problem: null, tried: '', failure: null };
+
+/** True when the filter is applied but has no run in this engine worker (from a link, or after a restart): it should be run. */
+export const filterNeedsRun = (f: FilterState): boolean => f.applied !== null && !f.running && !f.status && !f.problem && !f.failure;
+
 export interface TabState {
   /** Stable for the tab's life, across engine restarts (the engine client speaks in these ids). */
   id: number;
@@ -58,6 +81,7 @@ export interface TabState {
   uniqueErrors: Record<number, ErrorInfo>;
   /** Bumped when the engine worker restarts: the views mount again over the new worker. */
   generation: number;
+  filter: FilterState;
 }
 
 export interface TabsState {
@@ -75,9 +99,10 @@ function without<T>(record: Record<number, T>, key: number): Record<number, T> {
   return rest;
 }
 
-/** A tab's state taken from a link (view, row, unique column and sort). */
-export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> {
+/** A tab's state taken from a link (view, row, unique column and sort, filter: applied once the file is open). */
+export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter'>> {
   return {
+    ...(link.where ? { filter: { ...NO_FILTER, text: link.where, applied: link.where } } : {}),
     ...(isView(link.view) ? { view: link.view } : {}),
     ...(link.row !== undefined ? { grid: newGrid(link.row) } : {}),
     ...(link.column !== undefined ? { uniqueColumn: link.column } : {}),
@@ -94,6 +119,7 @@ export function linkOf(tab: TabState): HashState {
     ...(tab.grid.top > 0 ? { row: tab.grid.top } : {}),
     ...(tab.uniqueColumn !== undefined ? { column: tab.uniqueColumn } : {}),
     ...(tab.sort !== 'count' ? { sort: tab.sort } : {}),
+    ...(tab.filter.applied !== null ? { where: tab.filter.applied } : {}),
   };
 }
 
@@ -147,9 +173,9 @@ export class TabStore {
   }
 
   /** A new tab for a file being opened, after the others and active: Overview, row 0, unless `initial` says otherwise. */
-  add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid'>> = {}): number {
+  add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter'>> = {}): number {
     const id = this.nextId++;
-    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, ...initial };
+    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, filter: NO_FILTER, ...initial };
     this.set({ tabs: [...this.state.tabs, tab], active: id });
     return id;
   }
@@ -239,6 +265,55 @@ export class TabStore {
     });
   }
 
+  private changeFilter(id: number, f: (filter: FilterState, t: TabState) => FilterState | null, grid?: (g: GridState) => GridState): void {
+    this.change(id, (t) => {
+      const filter = f(t.filter, t);
+      return filter ? { ...t, filter, grid: grid ? grid(t.grid) : t.grid } : t;
+    });
+  }
+
+  /** The filter's text box changed (nothing is applied until Enter). */
+  setFilterText(id: number, text: string): void {
+    this.changeFilter(id, (f) => (f.text === text ? null : { ...f, text }));
+  }
+
+  /**
+   * A filter run starts for `text`: it becomes the applied filter, and the grid goes to its first row
+   * (unless `keepGrid`: a run from a link, or again after an engine restart). Returns the run's number.
+   */
+  filterStarted(id: number, text: string, keepGrid = false): number {
+    const run = this.nextRun++;
+    const top = (g: GridState) => ({ ...g, top: 0, cursor: { ...g.cursor, row: 0 }, anchor: { ...g.cursor, row: 0 } });
+    this.changeFilter(id, () => ({ ...NO_FILTER, text, applied: text, run, running: true }), keepGrid ? undefined : top);
+    return run;
+  }
+
+  filterProgress(id: number, run: number, status: FilterStatus): void {
+    this.changeFilter(id, (f) => (f.run === run && f.running ? { ...f, status } : null));
+  }
+
+  /** A run ended: its final status, or the problem with its text (nothing is applied then: every row shows). */
+  filterFinished(id: number, run: number, answer: FilterAnswer): void {
+    this.changeFilter(id, (f) => {
+      if (f.run !== run) return null;
+      return answer.problem ? { ...f, applied: null, running: false, status: null, problem: answer.problem, tried: f.applied ?? '' } : { ...f, running: false, status: answer.status };
+    });
+  }
+
+  /** A run was cancelled (`status`: where it stopped, its matches kept) or failed (`failure`). */
+  filterEnded(id: number, run: number, status: FilterStatus | null, failure: ErrorInfo | null): void {
+    this.changeFilter(id, (f) => (f.run === run ? { ...f, running: false, status: status ?? f.status, failure } : null));
+  }
+
+  /** No filter: every row shows again, the grid at file row `row` (the row the cursor was on). */
+  filterCleared(id: number, row = 0): void {
+    this.changeFilter(
+      id,
+      (f) => ({ ...NO_FILTER, run: f.run }),
+      (g) => ({ ...g, top: Math.max(0, row - 3), cursor: { ...g.cursor, row }, anchor: { ...g.cursor, row }, reveal: true }),
+    );
+  }
+
   /** The engine worker was replaced: new summaries, unique results gone with the old worker, views mounted again. */
   restarted(summaries: ReadonlyMap<number, DatasetSummary>, failed: Iterable<number>): void {
     const gone = new Set(failed);
@@ -247,7 +322,9 @@ export class TabStore {
       ...this.state,
       tabs: this.state.tabs.map((t) => {
         const summary = summaries.get(t.id);
-        return summary ? { ...t, summary, unique: {}, counting: {}, uniqueErrors: {}, generation: t.generation + 1 } : t;
+        // A filter's matches went with the old worker: it runs again (filterNeedsRun).
+        const filter = t.filter.applied !== null ? { ...t.filter, running: false, status: null } : t.filter;
+        return summary ? { ...t, summary, unique: {}, counting: {}, uniqueErrors: {}, generation: t.generation + 1, filter } : t;
       }),
     });
   }

@@ -13,9 +13,11 @@ export interface LoadedRows {
 /**
  * Keeps the rows [firstRow, lastRow] x columns on screen loaded: reads the blocks the cache lacks
  * through the engine, one request at a time (a newer one cancels the older in the worker).
- * `onStatus` hears 'Reading…', then '' or the error.
+ * `onStatus` hears 'Reading…', then '' or the error. With `filter` (the key the tab's filter is kept
+ * under), the rows are the filtered view's, `rows` of them so far: a block read before it was full is
+ * read again as the view grows.
  */
-export function useRowWindow(datasetId: number, firstRow: number, lastRow: number, columns: readonly number[], onStatus: (status: string) => void): LoadedRows {
+export function useRowWindow(datasetId: number, firstRow: number, lastRow: number, columns: readonly number[], onStatus: (status: string) => void, filter?: string, rows = Infinity): LoadedRows {
   const engine = useEngine();
   // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
   const readNow = useRef(false);
@@ -31,12 +33,13 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     const firstBlock = Math.floor(firstRow / BLOCK_ROWS);
     const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
     const cols = colKey ? colKey.split(',').map(Number) : [];
+    const needed = (b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS));
     const missing = cols.filter((c) => {
-      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c)) return true;
+      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c, needed(b))) return true;
       return false;
     });
     if (!missing.length) return;
-    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}`;
+    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}:${filter === undefined ? '' : rows}`;
     if (request === inFlight.current) return;
     const start = firstBlock * BLOCK_ROWS;
     const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
@@ -46,10 +49,11 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       onStatus('Reading…');
       inFlight.current = request;
       // 'grid' is the worker's cancellation key: this read cancels the grid's previous one.
-      engine.rows(datasetId, start, n, missing, 'grid').then(
+      engine.rows(datasetId, start, n, missing, 'grid', filter).then(
         (w) => {
           if (inFlight.current === request) inFlight.current = '';
           w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
+          if (w.rowNumbers) for (let b = firstBlock; b <= lastBlock; b++) cache.putRowNumbers(b, w.rowNumbers.slice((b - firstBlock) * BLOCK_ROWS, (b - firstBlock + 1) * BLOCK_ROWS));
           missing.forEach((c, k) => {
             if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
             for (let b = firstBlock; b <= lastBlock; b++) {
@@ -73,7 +77,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       );
     }, delay);
     return () => clearTimeout(timer);
-  }, [engine, datasetId, firstRow, lastRow, colKey, cache, version, onStatus]);
+  }, [engine, datasetId, firstRow, lastRow, colKey, cache, version, onStatus, filter, rows]);
 
   const readAtOnce = useCallback(() => {
     readNow.current = true;

@@ -150,10 +150,13 @@ export class Engine {
     const kept = new KeptFilter(expression, dataset.chunks, dataset.rows);
     this.filters.set(id, key, kept);
     let last = performance.now();
+    let shown = 0;
     const tick = () => {
       const now = performance.now();
-      if (now - last < 100) return;
+      // The first matches go at once (the grid paints them); then at most every 100 ms.
+      if (now - last < 100 && (shown > 0 || kept.known === 0)) return;
       last = now;
+      shown = kept.known;
       onProgress?.(kept.status());
     };
     try {

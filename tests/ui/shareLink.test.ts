@@ -12,6 +12,16 @@ describe('share links', () => {
     expect(readHash(writeHash(state))).toEqual(state);
   });
 
+  it('round-trips a filter, whatever characters it holds', () => {
+    const where = `cand_nm = 'O''Brien & Co' AND "contbr nm" ~* '^a+b#?' OR x IN (1, 2)\n AND y != '€ 100%'`;
+    const state = { url: 'https://example.org/f.arrow', view: 'data', row: 5, where };
+    expect(readHash(writeHash(state))).toEqual(state);
+    expect(readHash(writeHash({ file: { name: 'a.arrow', size: 3 }, where: 'n > 2' }))).toEqual({ file: { name: 'a.arrow', size: 3 }, where: 'n > 2' });
+    // An empty filter is no filter.
+    expect(readHash('#view=data&where=')).toEqual({ view: 'data' });
+    expect(readHash('#view=data&where=%20%20')).toEqual({ view: 'data' });
+  });
+
   it('ignores what it cannot trust', () => {
     expect(readHash('#url=javascript:alert(1)&row=-1&column=x&sort=up')).toEqual({});
     expect(readHash('#file=a.arrow')).toEqual({});

@@ -1,10 +1,68 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetSummary, SourceSpec, UniqueProgress } from '../../src/worker/protocol';
 import { readHash, writeHash } from '../../src/ui/shareLink';
-import { linkOf, stateFromLink, TabStore, type KeptUniqueResult } from '../../src/ui/tabStore';
+import { filterNeedsRun, linkOf, stateFromLink, TabStore, type KeptUniqueResult } from '../../src/ui/tabStore';
+import type { FilterStatus } from '../../src/worker/protocol';
 
 const local = (name: string, size = 3): SourceSpec => ({ kind: 'blob', blob: new Blob(['x'.repeat(size)]), name });
 const summary = (id: number, name: string) => ({ id, name, fields: [] }) as unknown as DatasetSummary;
+
+const filterStatus = (text: string, patch: Partial<FilterStatus> = {}): FilterStatus => ({
+  text, rows: 100, rowsScanned: 100, matched: 7, known: 7, chunks: 2, chunksDone: 2, chunksSkipped: 0, done: true, cancelled: false, elapsedMs: 3, workers: 1, ...patch,
+});
+
+describe('TabStore filter', () => {
+  it('keeps the text, the applied filter and its run per tab; the link carries what is applied, and a link applies it', () => {
+    const store = new TabStore();
+    const a = store.add(local('a.arrow'));
+    const b = store.add(local('b.arrow'));
+    store.updateGrid(a, { top: 50, cursor: { row: 55, field: 2 }, anchor: { row: 55, field: 2 } });
+    store.setFilterText(a, 'x > ');
+    expect(store.tab(a)!.filter).toMatchObject({ text: 'x > ', applied: null });
+    expect(linkOf(store.tab(a)!).where).toBeUndefined();
+    const run = store.filterStarted(a, 'x > 1');
+    // A new filter shows its first match at the top.
+    expect(store.tab(a)!.grid).toMatchObject({ top: 0, cursor: { row: 0, field: 2 } });
+    store.filterProgress(a, run, filterStatus('x > 1', { done: false, rowsScanned: 50, known: 3 }));
+    expect(store.tab(a)!.filter).toMatchObject({ running: true, status: { known: 3 } });
+    store.filterFinished(a, run, { status: filterStatus('x > 1') });
+    expect(store.tab(a)!.filter).toMatchObject({ running: false, applied: 'x > 1', status: { matched: 7 } });
+    expect(store.tab(b)!.filter.applied).toBeNull();
+    const link = linkOf(store.tab(a)!);
+    expect(link.where).toBe('x > 1');
+    // Reopened from the link: applied, waiting for its run.
+    const c = store.add(local('a.arrow'), stateFromLink(readHash(writeHash(link))));
+    expect(store.tab(c)!.filter).toMatchObject({ text: 'x > 1', applied: 'x > 1' });
+    expect(filterNeedsRun(store.tab(c)!.filter)).toBe(true);
+    expect(filterNeedsRun(store.tab(a)!.filter)).toBe(false);
+  });
+
+  it('a problem unapplies the filter and keeps the text it points into; an older run never overwrites a newer one', () => {
+    const store = new TabStore();
+    const a = store.add(local('a.arrow'));
+    const old = store.filterStarted(a, 'x > 1');
+    const run = store.filterStarted(a, 'cand = 1');
+    store.filterFinished(a, old, { status: filterStatus('x > 1') });
+    expect(store.tab(a)!.filter).toMatchObject({ running: true, applied: 'cand = 1', status: null });
+    store.filterFinished(a, run, { problem: { message: 'unknown column "cand" at 1:1', offset: 0, length: 4, line: 1, column: 1 } });
+    expect(store.tab(a)!.filter).toMatchObject({ applied: null, running: false, tried: 'cand = 1', problem: { length: 4 } });
+    expect(filterNeedsRun(store.tab(a)!.filter)).toBe(false);
+  });
+
+  it('cancelled, the status says where it stopped; cleared, every row again at the row the cursor was on; after an engine restart the filter runs again', () => {
+    const store = new TabStore();
+    const a = store.add(local('a.arrow'));
+    store.opened(a, summary(a, 'a.arrow'));
+    const run = store.filterStarted(a, 'x > 1');
+    store.filterEnded(a, run, filterStatus('x > 1', { done: false, cancelled: true, known: 2 }), null);
+    expect(store.tab(a)!.filter).toMatchObject({ running: false, applied: 'x > 1', status: { cancelled: true, known: 2 } });
+    store.restarted(new Map([[a, summary(a, 'a.arrow')]]), []);
+    expect(filterNeedsRun(store.tab(a)!.filter)).toBe(true);
+    store.filterCleared(a, 1234);
+    expect(store.tab(a)!.filter).toMatchObject({ text: '', applied: null, status: null });
+    expect(store.tab(a)!.grid).toMatchObject({ top: 1231, cursor: { row: 1234 } });
+  });
+});
 
 describe('TabStore', () => {
   it('adds tabs in the order chosen, each at Overview row 0 and active', () => {
