@@ -1,9 +1,15 @@
 import { parseArgs } from 'node:util';
 import { FilterSyntaxError, parseFilter } from '../compute/filter';
+import { parseSortSpec } from '../compute/sort';
 import { UsageError } from './errors';
 
 export type Format = 'table' | 'json' | 'ndjson' | 'csv';
 const FORMATS: readonly Format[] = ['table', 'json', 'ndjson', 'csv'];
+
+/** What `--out` writes: csv, Arrow IPC file (.arrow), Arrow IPC stream (.arrows) or Parquet. */
+export type OutFormat = 'csv' | 'arrow' | 'arrows' | 'parquet';
+const OUT_FORMATS: readonly OutFormat[] = ['csv', 'arrow', 'arrows', 'parquet'];
+const OUT_EXTENSIONS: Record<string, OutFormat> = { csv: 'csv', arrow: 'arrow', feather: 'arrow', ipc: 'arrow', arrows: 'arrows', parquet: 'parquet', pq: 'parquet' };
 
 export interface RowSpan {
   start: number;
@@ -18,6 +24,8 @@ export type Command =
   | { kind: 'unique'; file: string; format: Format; column: string; formulaGuard: boolean; quiet: boolean }
   | { kind: 'count'; file: string; format: Format; where: string; quiet: boolean }
   | { kind: 'matches'; file: string; format: Format; where: string; rows?: RowSpan; columns?: string[]; formulaGuard: boolean; quiet: boolean }
+  | { kind: 'sorted'; file: string; format: Format; sort: string; where?: string; rows?: RowSpan; limit?: number; columns?: string[]; formulaGuard: boolean; quiet: boolean }
+  | { kind: 'export'; file: string; out: string; outFormat: OutFormat; json: boolean; sort?: string; where?: string; rows?: RowSpan; limit?: number; columns?: string[]; formulaGuard: boolean; quiet: boolean }
   | { kind: 'view'; path: string; port: number; open: boolean; folder: boolean };
 
 const OPTIONS = {
@@ -31,6 +39,9 @@ const OPTIONS = {
   'all-chunks': { type: 'boolean' },
   where: { type: 'string' },
   count: { type: 'boolean' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  out: { type: 'string' },
   'formula-guard': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   port: { type: 'string' },
@@ -80,6 +91,30 @@ function checkedWhere(text: string): string {
   return text;
 }
 
+/** The --sort text when it is a list of `col[:asc|:desc]` (the columns are checked once the file is open). */
+function checkedSort(text: string): string {
+  if (!parseSortSpec(text)) throw new UsageError(`--sort takes col[:desc][,col2[:desc]…], not "${text}".`);
+  return text;
+}
+
+/** --out's format: --format when it names one, else the file's extension. */
+function outFormat(values: Values, out: string): OutFormat {
+  if (values.json !== undefined && values.format !== undefined) throw new UsageError('--json with --out asks for the summary line as JSON; --format then names the file\'s format: give one of them.');
+  if (values.format !== undefined) {
+    if (!(OUT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format with --out takes ${OUT_FORMATS.join(', ')}, not "${values.format}".`);
+    return values.format as OutFormat;
+  }
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
+  const format = OUT_EXTENSIONS[ext];
+  if (!format) throw new UsageError(`--out: cannot tell the format from "${out}": end it in .csv, .arrow, .arrows or .parquet, or give --format csv|arrow|arrows|parquet.`);
+  return format;
+}
+
+function columnsOf(values: Values): string[] | undefined {
+  const columns = [...(values.column ?? []), ...(values.columns?.split(',') ?? [])];
+  return columns.length ? columns : undefined;
+}
+
 /** The command the arguments ask for; UsageError (exit 2) for anything malformed. */
 export function parseCommand(argv: string[]): Command {
   let parsed: ReturnType<typeof parse>;
@@ -93,7 +128,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   const quiet = values.quiet ?? false;
   if ((positionals[0] === 'view' || positionals[0] === 'serve') && positionals.length === 2) {
-    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard', 'where', 'count'], `is for inspecting a file, not for ${positionals[0]}.`);
+    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard', 'where', 'count', 'sort', 'limit', 'out'], `is for inspecting a file, not for ${positionals[0]}.`);
     const port = values.port === undefined ? 0 : parseIndex('port', values.port, 65535);
     return { kind: 'view', path: positionals[1], port, open: values.open ?? true, folder: positionals[0] === 'serve' };
   }
@@ -105,8 +140,28 @@ export function parseCommand(argv: string[]): Command {
   if (positionals[0] === 'view' || positionals[0] === 'serve') throw new UsageError(`arrowscope ${positionals[0]} takes a ${positionals[0] === 'view' ? 'FILE' : 'DIR'} (for a file named ${positionals[0]}, write ./${positionals[0]}).`);
   refuse(values, ['port', 'open'], 'is for arrowscope view and serve.');
   const file = positionals[0];
-  const format = parseFormat(values);
   const formulaGuard = values['formula-guard'] ?? true;
+  const limit = values.limit === undefined ? undefined : parseIndex('limit', values.limit);
+  if (values.out !== undefined) {
+    refuse(values, ['chunk', 'unique', 'all-chunks', 'count'], 'does not go with --out (it writes the rows of --where, --sort, --rows and --limit).');
+    const out = values.out;
+    return {
+      kind: 'export', file, out, outFormat: outFormat(values, out), json: values.json ?? false,
+      sort: values.sort === undefined ? undefined : checkedSort(values.sort),
+      where: values.where === undefined ? undefined : checkedWhere(values.where),
+      rows: values.rows === undefined ? undefined : parseRows(values.rows), limit, columns: columnsOf(values), formulaGuard, quiet,
+    };
+  }
+  const format = parseFormat(values);
+  if (values.sort !== undefined) {
+    refuse(values, ['chunk', 'unique', 'all-chunks', 'count'], 'does not go with --sort (its --rows A:B count rows in sorted order).');
+    return {
+      kind: 'sorted', file, format, sort: checkedSort(values.sort),
+      where: values.where === undefined ? undefined : checkedWhere(values.where),
+      rows: values.rows === undefined ? undefined : parseRows(values.rows), limit, columns: columnsOf(values), formulaGuard, quiet,
+    };
+  }
+  refuse(values, ['limit'], 'goes with --sort or --out.');
   if (values.where !== undefined || values.count !== undefined) {
     if (values.where === undefined) throw new UsageError('--count counts the rows a filter matches: give it with --where EXPR.');
     const where = checkedWhere(values.where);

@@ -10,8 +10,10 @@ import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
 import { countCommand } from './countCommand';
+import { exportCommand } from './exportCommand';
 import { matchesCommand } from './matchesCommand';
 import { rowsCommand } from './rowsCommand';
+import { sortCommand } from './sortCommand';
 import { summaryCommand } from './summaryCommand';
 import { uniqueCommand } from './uniqueCommand';
 import { viewCommand } from './viewCommand';
@@ -43,6 +45,8 @@ async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
     if (command.kind === 'unique') return await uniqueCommand(dataset, command, io);
     if (command.kind === 'count') return await countCommand(dataset, command, io);
     if (command.kind === 'matches') return await matchesCommand(dataset, command, io);
+    if (command.kind === 'sorted') return await sortCommand(dataset, command, io);
+    if (command.kind === 'export') return await exportCommand(dataset, command, io);
     return await summaryCommand(dataset, command, io);
   } finally {
     io.progress.clear();
