@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromIPC, type Table, type Vector } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
-import { readParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRows, type ExportFormat } from '../../src/compute/export';
+import { exportRows } from '../../src/compute/export';
 import { vectorText } from '../../src/valueText';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from '../filter/support';
-import { MemorySink, parseCsv } from './support';
+import { MemorySink, parseCsv, readBack, readSource } from './support';
 
 /**
  * Each format exported, then read back with readers we did not write (apache-arrow tableFromIPC for
@@ -18,15 +16,6 @@ import { MemorySink, parseCsv } from './support';
  */
 const ROOT = join(__dirname, '../..');
 const FILES = ['public/sample.arrow', 'tests/filter/fixtures/filter_types.arrow', 'tests/filter/fixtures/filter_types.parquet', 'tests/fixtures/corpus/arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_primitive.arrow_file', 'tests/fixtures/writers/pyarrow/timestamps.arrows'];
-
-export function readSource(rel: string): Table {
-  const bytes = readFileSync(join(ROOT, rel));
-  return rel.endsWith('.parquet') ? tableFromIPC(readParquet(bytes).intoIPCStream()) : tableFromIPC(bytes);
-}
-
-export function readBack(format: ExportFormat, bytes: Uint8Array): Table {
-  return format === 'parquet' ? tableFromIPC(readParquet(bytes).intoIPCStream()) : tableFromIPC(bytes);
-}
 
 const texts = (v: Vector | null): (string | null)[] => (v ? vectorText(v) : []);
 

@@ -1,5 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ExportSink } from '../../src/compute/export';
+import { join } from 'node:path';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
+import type { ExportFormat, ExportSink } from '../../src/compute/export';
+
+const ROOT = join(__dirname, '../..');
+
+/** A file of the repository read by libraries alone: apache-arrow for Arrow IPC, parquet-wasm for Parquet. */
+export function readSource(rel: string): Table {
+  const bytes = readFileSync(join(ROOT, rel));
+  return rel.endsWith('.parquet') ? tableFromIPC(readParquet(bytes).intoIPCStream()) : tableFromIPC(bytes);
+}
+
+/** Exported bytes read back by apache-arrow (Arrow IPC) or parquet-wasm (Parquet). */
+export function readBack(format: ExportFormat, bytes: Uint8Array): Table {
+  return format === 'parquet' ? tableFromIPC(readParquet(bytes).intoIPCStream()) : tableFromIPC(bytes);
+}
+
+
 
 /** Bytes written to memory (small exports). */
 export class MemorySink implements ExportSink {
