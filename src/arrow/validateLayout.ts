@@ -6,12 +6,10 @@ import { LargeListViewType, ListViewType } from './decodedTypes';
 const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
 
-/** Bytes per value of a fixed-width type (0 for bits: booleans), or null when the type has no values buffer of fixed width. */
+/** Bytes per value of a fixed-width type, or null when its values are not bytes of a fixed width (booleans are bits). */
 export function valueWidth(type: DataType): number | null {
   const t = type as unknown as { bitWidth?: number; precision?: number; unit?: number; byteWidth?: number; indices?: DataType };
   switch (type.typeId) {
-    case Type.Bool:
-      return 0;
     case Type.Int:
     case Type.Time:
     case Type.Decimal:
@@ -53,10 +51,9 @@ function needed(array: LayoutArray, buffer: LayoutBuffer): [number, string] | nu
       return nullCount > 0 ? [Math.ceil(length / 8), `the validity bits of ${plural(length, 'row')}`] : null;
     case 'values':
     case 'indices': {
+      if (type.typeId === Type.Bool) return [Math.ceil(length / 8), `the bits of ${plural(length, 'row')}`];
       const width = valueWidth(type);
-      if (width === null) return null;
-      if (width === 0) return [Math.ceil(length / 8), `the bits of ${plural(length, 'row')}`];
-      return [length * width, `${plural(length, 'value')} of ${width} bytes`];
+      return width === null ? null : [length * width, `${plural(length, 'value')} of ${width} bytes`];
     }
     case 'offsets': {
       if (type.typeId === Type.Union) return [length * 4, `the offsets of ${plural(length, 'row')}`];
