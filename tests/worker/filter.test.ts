@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Field, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, Utf8, makeData, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fecBatches } from '../../scripts/gen/fecTable';
@@ -68,6 +68,9 @@ for (const kind of ['arrow', 'parquet']) {
         expect(all.count).toBe(expected.length);
         expect(all.rowNumbers).toEqual(expected);
         expect(all.viewRows).toBe(expected.length);
+        // A line where the matches pass into another chunk (1,000-row batches, 2,500-row row groups).
+        const size = kind === 'arrow' ? 1_000 : 2_500;
+        expect(all.chunkStarts).toEqual(expected.flatMap((r, i) => (i > 0 && Math.floor(r / size) !== Math.floor(expected[i - 1] / size) ? [i] : [])));
         const ref = reference.get(kind)!;
         COLUMNS.forEach((name, k) => expect(all.columns[k]).toEqual(expected.map((r) => ref[r][name] ?? null)));
         // A window in the middle, as the grid asks for one block: view rows 37.. are matches 37..
@@ -114,6 +117,32 @@ for (const kind of ['arrow', 'parquet']) {
     });
   });
 }
+
+describe('sparse matches in a big chunk', () => {
+  it('are read range by range (not the whole chunk), each with its text and file row number', async () => {
+    // One batch of 200,000 rows: matches far apart are read as separate small ranges, near ones together.
+    const rows = 200_000;
+    const schema = new Schema([new Field('i', new Int32(), false), new Field('s', new Utf8(), true)]);
+    const text = (i: number) => (i % 3 === 0 ? null : `value ${i}`);
+    const children = [makeData({ type: new Int32(), length: rows, nullCount: 0, data: Int32Array.from({ length: rows }, (_, i) => i) }), vectorFromArray(Array.from({ length: rows }, (_, i) => text(i)), new Utf8()).data[0]];
+    const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+    const path = tempFile('sparse.arrows', RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true));
+    const sparse = new Engine();
+    const { id } = await sparse.openSource(await NodeFileSource.open(path), true);
+    const where = 'i IN (4, 50003, 100001, 150002, 199999) OR i BETWEEN 120000 AND 120010';
+    const expected = [4, 50003, 100001, ...Array.from({ length: 11 }, (_, k) => 120000 + k), 150002, 199999];
+    expect((await sparse.filter(id, where, 'filter')).status!.matched).toBe(expected.length);
+    const all = await sparse.rows(id, 0, 100, [1, 0], 'grid', 'filter');
+    expect(all.rowNumbers).toEqual(expected);
+    expect(all.columns[0]).toEqual(expected.map(text));
+    expect(all.columns[1]).toEqual(expected.map(String));
+    const tail = await sparse.rows(id, 13, 5, [1], 'grid', 'filter');
+    expect(tail.rowNumbers).toEqual(expected.slice(13));
+    expect(tail.columns[0]).toEqual(expected.slice(13).map(text));
+    expect(tail.chunkStarts).toEqual([]);
+    await sparse.close(id);
+  });
+});
 
 describe('a bad expression', () => {
   it('answers with a problem pointing at the offending token, and keeps no filter', async () => {

@@ -6,7 +6,7 @@ import { filterChunks } from './filterJob';
 import { poolSize, sharedPool, type PoolMember } from './workerPool';
 
 /** A share handed out at a time: consecutive chunks up to about this many rows (the first share is one chunk). */
-const SHARE_ROWS = 1 << 20;
+const SHARE_ROWS = 1 << 18;
 const SHARE_CHUNKS = 4096;
 
 /** Rejects with an AbortError once `signal` aborts. */
