@@ -1,11 +1,11 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChunkDetail, ChunkInfo, DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { EngineError } from '../worker/client';
 import { ErrorBox } from './ErrorBox';
 import { RegionList } from './RegionList';
 import { bytes, count } from './format';
 import { useEngine } from './useEngine';
+import { useScaledScroll } from './useScaledScroll';
 
 const PAGE = 200;
 const ROW = 28;
@@ -13,15 +13,14 @@ const ROW = 28;
 /** Record batches or row groups in a virtualized list; selecting one shows its columns and buffers. */
 export function ChunksView({ summary }: { summary: DatasetSummary }) {
   const engine = useEngine();
-  const scroller = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<Map<number, ChunkInfo[]>>(new Map());
   const [selected, setSelected] = useState<number | null>(null);
   const [detail, setDetail] = useState<ChunkDetail | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const virtualizer = useVirtualizer({ count: summary.chunkCount, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  // Scaled like the data grid: a million chunks at 28 px would pass the browsers' element height limits.
+  const { scroller, scale, firstRow: first, lastRow: last, rowTop, revealRow } = useScaledScroll(summary.chunkCount, ROW, 10, 0, 0);
+  const shown: number[] = [];
+  for (let i = first; i <= last; i++) shown.push(i);
 
   useEffect(() => {
     for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) {
@@ -47,7 +46,7 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
     e.preventDefault();
     const next = Math.min(last, Math.max(0, moves[e.key]));
     setSelected(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    revealRow(next);
   };
   return (
     <div className="chunks">
@@ -63,20 +62,20 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
         </div>
         {/* A focusable region: arrow keys move the selection, Home and End go to the first and last. */}
         <div ref={scroller} className="chunk-scroll" role="rowgroup" tabIndex={0} aria-label={`${nouns} (arrow keys select)`} onKeyDown={onKeyDown} data-testid="chunk-list">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const chunk = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
+          <div style={{ height: scale.canvas, position: 'relative' }}>
+            {shown.map((index) => {
+              const chunk = pages.get(Math.floor(index / PAGE))?.[index % PAGE];
               return (
                 <div
-                  key={item.key}
+                  key={index}
                   role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected === item.index}
-                  className={`chunk-row${selected === item.index ? ' selected' : ''}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
-                  onClick={() => setSelected(item.index)}
+                  aria-rowindex={index + 2}
+                  aria-selected={selected === index}
+                  className={`chunk-row${selected === index ? ' selected' : ''}`}
+                  style={{ position: 'absolute', top: rowTop(index), left: 0, right: 0, height: ROW }}
+                  onClick={() => setSelected(index)}
                 >
-                  <span role="gridcell">{item.index}</span>
+                  <span role="gridcell">{index}</span>
                   <span role="gridcell">{chunk ? count(chunk.rows) : '…'}</span>
                   <span role="gridcell">{chunk ? count(chunk.rowOffset) : ''}</span>
                   <span role="gridcell">{chunk ? count(chunk.offset) : ''}</span>
