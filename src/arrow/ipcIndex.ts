@@ -1,5 +1,5 @@
 import type { Schema } from 'apache-arrow';
-import { ChunkTable } from '../model/chunkTable';
+import { ChunkTable, FIRST_CAPACITY, grown } from '../model/chunkTable';
 import type { UnsupportedColumn } from './tolerantSchema';
 
 /** Position of a dictionary batch message in the file. */
@@ -36,9 +36,9 @@ export interface BatchEntry {
  */
 export class BatchTable extends ChunkTable {
   /** Bytes of framing before the metadata: 8 (continuation + length) or 4 (pre-0.15 streams). */
-  private prefixOf = new Uint8Array(64);
-  private metadataLengthOf = new Float64Array(64);
-  private stateOf = new Uint32Array(64);
+  private prefixOf = new Uint8Array(FIRST_CAPACITY);
+  private metadataLengthOf = new Float64Array(FIRST_CAPACITY);
+  private stateOf = new Uint32Array(FIRST_CAPACITY);
   /** Distinct dictionary states, in the order they took effect. */
   private readonly states: DictionaryState[] = [];
 
@@ -53,15 +53,9 @@ export class BatchTable extends ChunkTable {
 
   protected override grow(capacity: number): void {
     super.grow(capacity);
-    const prefix = new Uint8Array(capacity);
-    prefix.set(this.prefixOf);
-    this.prefixOf = prefix;
-    const metadata = new Float64Array(capacity);
-    metadata.set(this.metadataLengthOf);
-    this.metadataLengthOf = metadata;
-    const state = new Uint32Array(capacity);
-    state.set(this.stateOf);
-    this.stateOf = state;
+    this.prefixOf = grown(this.prefixOf, new Uint8Array(capacity));
+    this.metadataLengthOf = grown(this.metadataLengthOf, new Float64Array(capacity));
+    this.stateOf = grown(this.stateOf, new Uint32Array(capacity));
   }
 
   /** Batch `i`'s position, or undefined past the end. */

@@ -1,6 +1,7 @@
 import type { ChunkInfo } from './types';
 
-const FIRST_CAPACITY = 64;
+/** Chunks the columns have room for at first; they double as chunks are added. */
+export const FIRST_CAPACITY = 64;
 
 /**
  * Every chunk's rows, first row, byte offset and size as columns of numbers: about 34 bytes per chunk
@@ -32,16 +33,11 @@ export class ChunkTable {
   }
 
   protected grow(capacity: number): void {
-    const more = <T extends Float64Array | Uint16Array>(a: T): T => {
-      const next = new (a.constructor as new (n: number) => T)(capacity);
-      next.set(a);
-      return next;
-    };
-    this.rowsOf = more(this.rowsOf);
-    this.rowOffsetOf = more(this.rowOffsetOf);
-    this.offsetOf = more(this.offsetOf);
-    this.bytesOf = more(this.bytesOf);
-    this.compressionOf = more(this.compressionOf);
+    this.rowsOf = grown(this.rowsOf, new Float64Array(capacity));
+    this.rowOffsetOf = grown(this.rowOffsetOf, new Float64Array(capacity));
+    this.offsetOf = grown(this.offsetOf, new Float64Array(capacity));
+    this.bytesOf = grown(this.bytesOf, new Float64Array(capacity));
+    this.compressionOf = grown(this.compressionOf, new Uint16Array(capacity));
   }
 
   private compressionId(name: string): number {
@@ -113,6 +109,12 @@ export class ChunkTable {
     this.arrayView ??= chunkArrayView(this);
     return this.arrayView;
   }
+}
+
+/** `into` holding `from`'s values first (a column moved to a bigger array). */
+export function grown<T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 /** The array index a property key names, or -1. */
