@@ -15,7 +15,8 @@ async function writerFor(dataset: Dataset, request: ExportRequest, columns: numb
   if (request.format === 'csv') return new CsvWriter(sink, columns.map((c) => fields[c].name), request.formulaGuard ?? true);
   for (const c of columns) {
     const why = unsupportedTake(fields[c].type);
-    if (why) throw new ExportError(`Column "${fields[c].name}" cannot be exported as ${request.format === 'parquet' ? 'Parquet' : 'Arrow'} yet (${why} are not written); leave it out, or export CSV.`, { column: fields[c].name });
+    const shown = dataset.fields[c]?.type;
+    if (why) throw new ExportError(`Column "${fields[c].name}" cannot be exported as ${request.format === 'parquet' ? 'Parquet' : 'Arrow'} yet (${shown && shown.length <= 80 ? `${shown} columns` : why} are not written); leave the column out, or export CSV.`, { column: fields[c].name });
   }
   if (request.format === 'parquet') {
     const wasm = await (request.parquetWasm ?? (() => import('parquet-wasm')))();

@@ -1,4 +1,5 @@
 import { makeData, makeVector, Type, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+import { typeName } from '../../valueText/typeName';
 
 /**
  * `take` over apache-arrow Data: the values at given positions of one or more source pieces, as one new
@@ -24,7 +25,7 @@ export function unsupportedTake(type: DataType): string | null {
     case Type.Utf8View:
     case Type.BinaryView:
     case Type.Union:
-      return `${String(type)} columns`;
+      return `${typeName(type)} columns`;
     case Type.Dictionary:
       return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary);
     default:
@@ -71,7 +72,7 @@ function takeDictionary(sources: readonly Data[], source: Uint32Array, index: Ui
   const total = dictionaries.reduce((sum, x) => sum + x.length, 0);
   const indices = new IndexArray(index.length);
   const limit = 2 ** ((indices.BYTES_PER_ELEMENT * 8) - ((type as unknown as { indices: { isSigned: boolean } }).indices.isSigned ? 1 : 0));
-  if (total > limit) throw new TakeError(`the chunks' dictionaries together hold ${total.toLocaleString('en-US')} entries, more than its ${String((type as unknown as { indices: DataType }).indices)} indices can number`);
+  if (total > limit) throw new TakeError(`the chunks' dictionaries together hold ${total.toLocaleString('en-US')} entries, more than its ${typeName((type as unknown as { indices: DataType }).indices)} indices can number`);
   const wide = indices instanceof BigInt64Array || indices instanceof BigUint64Array;
   for (let p = 0; p < index.length; p++) {
     const s = sources[source[p]];

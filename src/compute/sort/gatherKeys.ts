@@ -1,5 +1,6 @@
 import { makeVector, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Float, type Int, type Time, type Vector } from 'apache-arrow';
 import { halfBitsToNumber } from '../../valueText/float16';
+import { typeName } from '../../valueText/typeName';
 import { KeyValues, NULL, type KeyShape } from './keyValues';
 
 const TWO_32 = 2 ** 32;
@@ -33,7 +34,7 @@ export function keyShape(type: DataType): KeyShape | { unsupported: string } {
     case Type.Dictionary:
       return keyShape((type as Dictionary).dictionary);
     default:
-      return { unsupported: `${String(type)} columns` };
+      return { unsupported: `${typeName(type)} columns` };
   }
 }
 

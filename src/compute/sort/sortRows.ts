@@ -15,7 +15,9 @@ export function checkSortKeys(dataset: Dataset, keys: readonly SortKey[]): KeySh
     const field = dataset.schema.fields[key.column];
     if (!field) throw new SortKeyError(`There is no column #${key.column} to sort by: the file has ${dataset.schema.fields.length.toLocaleString('en-US')} columns.`);
     const shape = keyShape(field.type);
-    if (typeof shape === 'object') throw new SortKeyError(`Column "${field.name}" cannot be sorted by: ${shape.unsupported} have no order (sort by a number, text, binary, date, time, timestamp, duration, decimal or bool column).`, { column: field.name });
+    const info = dataset.fields[key.column];
+    const typeText = info ? `${info.type.length > 80 ? `${info.type.slice(0, 80)}…` : info.type} columns` : typeof shape === 'object' ? shape.unsupported : '';
+    if (typeof shape === 'object') throw new SortKeyError(`Column "${field.name}" cannot be sorted by: ${typeText} have no order (sort by a number, text, binary, date, time, timestamp, duration, decimal or bool column).`, { column: field.name });
     return shape;
   });
 }
