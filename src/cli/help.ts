@@ -28,6 +28,22 @@ Inspect:
                                  B-1th); --column/--columns as for --rows. json:
                                  {where, start, end, rows, columns} (at most 100,000 rows; ndjson
                                  and csv stream any number)
+  --sort COL[:desc][,COL2…]      the rows in that order (nulls last, NaN just before them, ties in
+                                 file order; strings by code point), of every row or of --where's
+                                 matches: the first 20 with their row numbers, --rows A:B or
+                                 --limit N by position in that order; formats as for --where.
+                                 Up to 10,000 rows an exact top-K; beyond, a full order (up to
+                                 10,000,000 rows to sort)
+  --limit N                      at most N rows (with --sort or --out)
+
+Export:
+  --out PATH                     write the rows (all, --where's matches, in --sort's order;
+                                 --rows A:B and --limit N by position; --columns) to PATH as CSV
+                                 (.csv: the text shown), Arrow IPC file (.arrow), Arrow IPC stream
+                                 (.arrows) or Parquet (.parquet), types and metadata kept, in
+                                 bounded memory; --format csv|arrow|arrows|parquet for another
+                                 name. Written to PATH.partial, renamed when complete. Prints
+                                 "N rows written to PATH" (--json: {out, format, rows, bytes})
 
 Output:
   --format table|json|ndjson|csv table (the default) is for people: control characters in names
