@@ -144,6 +144,47 @@ describe('sparse matches in a big chunk', () => {
   });
 });
 
+describe('conditions built by clicking, on every type', () => {
+  // filter_types: 30 rows of ints, floats (NaN, -0), strings, a dictionary, decimals, dates, times,
+  // timestamps with and without a zone, bools, binaries, nulls (tests/filter/fixtures, made by pyarrow).
+  for (const ext of ['arrow', 'parquet']) {
+    it(`${ext}: "= this value" matches every row showing the same text, "!= this value" none of them`, async () => {
+      const typed = new Engine();
+      const summary = await typed.openSource(await NodeFileSource.open(`tests/filter/fixtures/filter_types.${ext}`), true);
+      const { id, fields, rows } = summary;
+      let tried = 0;
+      for (let column = 0; column < fields.length; column++) {
+        const text = (await typed.rows(id, 0, rows, [column], 'grid')).columns[0];
+        for (let row = 0; row < rows; row++) {
+          const same = text.flatMap((t, r) => (t === text[row] ? [r] : []));
+          let eq: string;
+          try {
+            eq = await typed.filterCondition(id, column, '=', row);
+          } catch (e) {
+            // Only values the language cannot write: NaN and infinities, bytes that are not UTF-8.
+            expect(String(e)).toMatch(/cannot be written|not UTF-8 text/);
+            continue;
+          }
+          tried++;
+          const answer = await typed.filter(id, eq, 'filter');
+          expect(answer.problem, eq).toBeUndefined();
+          const matched = (await typed.rows(id, 0, rows, [], 'grid', 'filter')).rowNumbers!;
+          // A float -0 equals 0 (their text differs): the rows of the same text are among the matches.
+          if (fields[column].typeId === 'float') expect(matched, eq).toEqual(expect.arrayContaining(same));
+          else expect(matched, eq).toEqual(same);
+          if (text[row] === null) continue;
+          const ne = await typed.filterCondition(id, column, '!=', row);
+          await typed.filter(id, ne, 'filter');
+          const others = (await typed.rows(id, 0, rows, [], 'grid', 'filter')).rowNumbers!;
+          expect(others.filter((r) => same.includes(r)), ne).toEqual([]);
+        }
+      }
+      expect(tried).toBeGreaterThan(fields.length * rows - 30); // 22 cells are NaN, ±Infinity or bytes that are not UTF-8
+      await typed.close(id);
+    }, 60_000);
+  }
+});
+
 describe('a bad expression', () => {
   it('answers with a problem pointing at the offending token, and keeps no filter', async () => {
     const id = ids.get('arrow')!;

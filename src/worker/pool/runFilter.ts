@@ -3,6 +3,7 @@ import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { KeptFilter } from '../filterResults';
 import { filterChunks } from './filterJob';
+import { WASM_BUDGET_BYTES } from './runUnique';
 import { poolSize, sharedPool, type PoolMember } from './workerPool';
 
 /** A share handed out at a time: consecutive chunks up to about this many rows (the first share is one chunk). */
@@ -79,7 +80,10 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
   };
   try {
     await Promise.race([Promise.all([local(() => !answered), ...members.map(remote)]), aborted]);
-    workers.give(members);
+    // wasm memory never shrinks: a worker that grew past the budget (Parquet) is replaced by a fresh one.
+    const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
+    workers.stop(members.filter((_, k) => sizes[k] > WASM_BUDGET_BYTES));
+    workers.give(members.filter((_, k) => sizes[k] <= WASM_BUDGET_BYTES));
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones
     throw e;
