@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
 
 /**
  * The Data view's filter, against a plain scan of the same file done here with apache-arrow
@@ -162,4 +163,21 @@ test('The share link carries the filter, and opening it shows the same filtered 
   await expect(filterBox(other)).toHaveValue(where);
   await expect(status(other)).toContainText(`${grouped(matches.length)} matching rows of 4,000 — 100% scanned`);
   expect(await firstRows(other, 'contbr_st', 5)).toEqual(shown);
+});
+
+test('A Parquet file is filtered over its row groups in the compute pool: the same rows as a plain read with hyparquet', async ({ page }) => {
+  const path = 'tests/filter/fixtures/filter_types.parquet';
+  const bytes = readFileSync(path);
+  const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[];
+  const matches = rows.flatMap((r, i) => (r.i32 !== null && (r.i32 as number) >= 7 && r.s !== null ? [i] : []));
+  expect(matches.length).toBeGreaterThan(3);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await filterBox(page).fill('i32 >= 7 AND s IS NOT NULL');
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText(`${matches.length} matching rows of 30 — 100% scanned`);
+  await expect(status(page)).toContainText('on 2 threads'); // the engine's and a compute worker's
+  const shown = await firstRows(page, 'i32', matches.length);
+  expect(shown).toEqual(matches.map((r) => [String(r), String(rows[r].i32)]));
 });

@@ -20,7 +20,7 @@ const percent = (s: FilterStatus) => (s.rows > 0 ? Math.floor((s.rowsScanned / s
 /** "12,345 matching rows of 50,086,550 — 40% scanned", and what the grid shows of them when not all are in order yet. */
 export function filterSummary(s: FilterStatus): string {
   const head = `${count(s.matched)} matching ${s.matched === 1 ? 'row' : 'rows'} of ${count(s.rows)} — ${percent(s)}% scanned`;
-  const time = s.done ? ` in ${(s.elapsedMs / 1000).toFixed(2)} s` : '';
+  const time = s.done ? ` in ${(s.elapsedMs / 1000).toFixed(2)} s${s.workers > 1 ? ` on ${s.workers} threads` : ''}` : '';
   const skipped = s.chunksSkipped ? ` · ${count(s.chunksSkipped)} of ${count(s.chunks)} chunks decided by statistics` : '';
   const shown = s.known < s.matched ? ` · the first ${count(s.known)} shown (the others once the chunks before them are scanned)` : '';
   return `${s.cancelled ? 'Cancelled: ' : ''}${head}${time}${skipped}${shown}`;
