@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
+import { MULTI_GB_FILE } from './paths';
 
 /**
  * The Data view's filter, against a plain scan of the same file done here with apache-arrow
@@ -180,4 +181,26 @@ test('A Parquet file is filtered over its row groups in the compute pool: the sa
   await expect(status(page)).toContainText('on 2 threads'); // the engine's and a compute worker's
   const shown = await firstRows(page, 'i32', matches.length);
   expect(shown).toEqual(matches.map((r) => [String(r), String(rows[r].i32)]));
+});
+
+test('A long scan shows its progress and the first matches while it runs; Cancel stops it and keeps them', async ({ page }) => {
+  test.skip(!existsSync(MULTI_GB_FILE), `no multi-GB stream: ${MULTI_GB_FILE} needs 8 GiB free in the temp folder`);
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(MULTI_GB_FILE);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  // Regular expressions over three string columns of 12,020,772 rows: seconds of work on every core.
+  await filterBox(page).fill("contbr_nm IMATCHES '^(j|m).*(son|er)$' OR contbr_city IMATCHES '(a|e)(b|c|d)$' OR contbr_occupation IMATCHES 'x.*y.*z'");
+  await filterBox(page).press('Enter');
+  await expect(page.getByRole('progressbar', { name: 'Scanned' })).toBeVisible();
+  const first = page.getByTestId('grid').locator('.dg-row').first().locator('.dg-rownum');
+  await expect(first).toHaveText(/^\d[\d,]*$/, { timeout: 60_000 });
+  await expect(status(page)).toContainText(/^[\d,]+ matching rows of 12,020,772 — \d+% scanned/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toContainText(/^Cancelled: [\d,]+ matching rows of 12,020,772 — \d{1,2}% scanned/);
+  await expect(page.getByRole('progressbar', { name: 'Scanned' })).toHaveCount(0);
+  const stopped = await status(page).textContent();
+  await page.waitForTimeout(500);
+  await expect(status(page)).toHaveText(stopped!);
+  await expect(first).toHaveText(/^\d[\d,]*$/);
 });
