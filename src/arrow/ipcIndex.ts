@@ -1,6 +1,7 @@
 import type { Schema } from 'apache-arrow';
 import { ChunkTable, FIRST_CAPACITY, grown } from '../model/chunkTable';
 import type { UnsupportedColumn } from './tolerantSchema';
+import type { DictionaryState } from './dictionaryState';
 
 /** Position of a dictionary batch message in the file. */
 export interface DictionaryEntry {
@@ -13,8 +14,7 @@ export interface DictionaryEntry {
   bodyLength: number;
 }
 
-/** For each dictionary id, the dictionary messages (indices into `dictionaries`) in effect. */
-export type DictionaryState = ReadonlyMap<number, readonly number[]>;
+export type { DictionaryState };
 
 /** Position of one record batch; nodes and buffers are re-read from its metadata when needed. */
 export interface BatchEntry {

@@ -112,7 +112,7 @@ class ArrowDataset implements Dataset {
         regions,
       };
     });
-    const dictionaries = [...b.dictionaries.values()].flat().map((e) => {
+    const dictionaries = [...b.dictionaries.values()].flatMap((pieces) => pieces.list()).map((e) => {
       const d = this.index.dictionaries[e];
       return { id: d.id, offset: d.offset, bytes: d.bodyOffset + d.bodyLength - d.offset, isDelta: d.isDelta };
     });

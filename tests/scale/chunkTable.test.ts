@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkTable } from '../../src/model/chunkTable';
 import { BatchTable } from '../../src/arrow/ipcIndex';
+import { DictionaryPieces } from '../../src/arrow/dictionaryState';
 
 describe('ChunkTable', () => {
   it('holds rows, first rows, offsets, sizes and codecs past its first capacity, and finds the chunk of a row', () => {
@@ -42,8 +43,8 @@ describe('ChunkTable', () => {
 describe('BatchTable', () => {
   it('gives back each batch position and the dictionary state it sees', () => {
     const t = new BatchTable();
-    const none = new Map<number, number[]>();
-    const one = new Map([[0, [0]]]);
+    const none = new Map<number, DictionaryPieces>();
+    const one = new Map([[0, new DictionaryPieces([0], 1)]]);
     for (let i = 0; i < 200; i++) {
       const offset = 1000 + i * 300;
       t.add({ rows: 10, offset, metadataOffset: offset + 8, metadataLength: 136, bodyOffset: offset + 144, bodyLength: 156, dictionaries: i < 100 ? none : one });
