@@ -30,6 +30,10 @@ export class UniqueCounter {
   nulls = 0;
   firstNullRow = -1;
   untrackedRows = 0;
+  /** Per dictionary index, rows counted in the batch being counted and its first row. */
+  private indexCounts = new Float64Array(0);
+  private indexFirstRows = new Float64Array(0);
+  private usedIndices: number[] = [];
 
   constructor(
     readonly maxDistinct = 5_000_000,
@@ -144,8 +148,16 @@ export class UniqueCounter {
   private *addDictionary(data: Data, rowOffset: number): Generator<void> {
     const dictionary = data.dictionary!;
     const n = dictionary.length;
-    const counts = new Float64Array(n);
-    const first = new Float64Array(n).fill(-1);
+    // Reused from batch to batch and cleared where used: a dictionary grown by deltas can be far
+    // longer than one batch, and must not cost its length per batch.
+    if (this.indexCounts.length < n) {
+      this.indexCounts = new Float64Array(n);
+      this.indexFirstRows = new Float64Array(n);
+    }
+    const counts = this.indexCounts;
+    const first = this.indexFirstRows;
+    for (const k of this.usedIndices) counts[k] = 0; // left by a count stopped part way
+    const used: number[] = (this.usedIndices = []);
     const indices = data.values as ArrayLike<number | bigint>;
     const checkNulls = data.nullCount !== 0;
     for (let from = 0; from < data.length; from += ROWS_PER_STEP) {
@@ -156,23 +168,33 @@ export class UniqueCounter {
           continue;
         }
         const k = Number(indices[i]);
-        if (counts[k]++ === 0) first[k] = rowOffset + i;
+        if (k >= n) continue; // outside this batch's dictionary (the arrays may be longer): not counted
+        if (counts[k]++ === 0) {
+          first[k] = rowOffset + i;
+          used.push(k);
+        }
       }
       yield;
     }
-    // Map index counts to the dictionary's values: batches may carry different dictionaries.
+    // Map index counts to the dictionary's values in index order: batches may carry different dictionaries.
+    const order = used.length > n / 8 ? null : Uint32Array.from(used).sort();
+    const total = order ? order.length : n;
+    const parts = dictionary.data;
+    let part = 0;
     let base = 0;
-    for (const part of dictionary.data) {
-      for (let from = 0; from < part.length; from += ROWS_PER_STEP) {
-        const to = Math.min(part.length, from + ROWS_PER_STEP);
-        for (let k = from; k < to; k++) {
-          const c = counts[base + k];
-          if (c > 0) this.addOne(part, k, c, first[base + k]);
-        }
-        yield;
+    for (let from = 0; from < total; from += ROWS_PER_STEP) {
+      const to = Math.min(total, from + ROWS_PER_STEP);
+      for (let t = from; t < to; t++) {
+        const k = order ? order[t] : t;
+        const c = counts[k];
+        if (!(c > 0)) continue;
+        while (k >= base + parts[part].length) base += parts[part++].length;
+        this.addOne(parts[part], k - base, c, first[k]);
+        counts[k] = 0;
       }
-      base += part.length;
+      yield;
     }
+    this.usedIndices = [];
   }
 
   /** Adds `count` occurrences of row k of `data` (a dictionary's values). */
