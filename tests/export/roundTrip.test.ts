@@ -15,7 +15,7 @@ import { MemorySink, parseCsv, readBack, readSource } from './support';
  * metadata and values (as text, by docs/VALUE_TEXT.md, and as JS values through hyparquet).
  */
 const ROOT = join(__dirname, '../..');
-const FILES = ['public/sample.arrow', 'tests/filter/fixtures/filter_types.arrow', 'tests/filter/fixtures/filter_types.parquet', 'tests/fixtures/corpus/arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_primitive.arrow_file', 'tests/fixtures/writers/pyarrow/timestamps.arrows'];
+const FILES = ['public/sample.arrow', 'tests/filter/fixtures/filter_types.arrow', 'tests/filter/fixtures/filter_types.arrows', 'tests/filter/fixtures/filter_types.parquet', 'tests/fixtures/corpus/arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_primitive.arrow_file', 'tests/fixtures/writers/pyarrow/timestamps.arrows'];
 
 const texts = (v: Vector | null): (string | null)[] => (v ? vectorText(v) : []);
 
@@ -55,6 +55,16 @@ for (const rel of FILES) {
         for (let c = 0; c < source.numCols; c++) expect(texts(back.getChildAt(c)), source.schema.fields[c].name).toEqual(texts(source.getChildAt(c)));
       });
     }
+
+    it("arrow and arrows in groups of 7 rows: a chunk's other dictionary becomes a delta (file) or a replacement (stream)", async () => {
+      for (const format of ['arrow', 'arrows'] as const) {
+        const sink = new MemorySink();
+        await exportRows(dataset, { format, groupRows: 7 }, sink);
+        const back = readBack(format, sink.bytes);
+        expect(back.schema.fields.map((f) => String(f.type))).toEqual(source.schema.fields.map((f) => String(f.type)));
+        for (let c = 0; c < source.numCols; c++) expect(texts(back.getChildAt(c)), source.schema.fields[c].name).toEqual(texts(source.getChildAt(c)));
+      }
+    });
 
     it('parquet: hyparquet reads the same values', async () => {
       const sink = new MemorySink();

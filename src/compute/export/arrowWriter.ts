@@ -1,4 +1,4 @@
-import { makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Struct, Type, type Data, type Schema, type Vector } from 'apache-arrow';
+import { makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Struct, Type, type Data, type Dictionary, type Schema, type Vector } from 'apache-arrow';
 import { nextTask } from '../timeSlice';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
@@ -16,8 +16,13 @@ export class ArrowWriter implements BatchWriter {
   private iterator: AsyncIterator<Uint8Array> | null = null;
   private pending: Promise<IteratorResult<Uint8Array>> | null = null;
   private schema: Schema | null = null;
-  /** File format: the dictionary each dictionary column started with (an IPC file cannot replace one). */
-  private readonly dictionaries = new Map<number, Vector>();
+  /**
+   * File format, per dictionary column: the dictionary written so far, and where each source dictionary
+   * starts in it. An IPC file may not replace a dictionary, so a chunk's other dictionary is appended
+   * (a delta, which apache-arrow's writer emits when the new dictionary extends the last) and its
+   * indices shifted.
+   */
+  private readonly dictionaries = new Map<number, { joined: Vector; base: Map<Vector, number> }>();
 
   constructor(
     sink: { write(bytes: Uint8Array): Promise<void> },
@@ -52,21 +57,35 @@ export class ArrowWriter implements BatchWriter {
     }
   }
 
-  private checkDictionaries(datas: Data[]): void {
-    if (!this.file) return;
-    datas.forEach((d, k) => {
-      if (d.typeId !== Type.Dictionary) return;
-      const first = this.dictionaries.get(k);
-      if (!first) this.dictionaries.set(k, d.dictionary!);
-      else if (first !== d.dictionary) {
-        throw new ExportError(`Column "${this.schema!.fields[k].name}" has a different dictionary in another chunk, which an Arrow IPC file cannot hold (it may not replace a dictionary); export it as an Arrow stream (.arrows) or Parquet.`);
+  private joinDictionary(k: number, d: Data): Data {
+    const dictionary = d.dictionary!;
+    let state = this.dictionaries.get(k);
+    if (!state) {
+      state = { joined: dictionary, base: new Map([[dictionary, 0]]) };
+      this.dictionaries.set(k, state);
+    }
+    let base = state.base.get(dictionary);
+    if (base === undefined) {
+      base = state.joined.length;
+      const type = d.type as Dictionary;
+      const most = 2 ** (type.indices.bitWidth - (type.indices.isSigned ? 1 : 0));
+      if (base + dictionary.length > most) {
+        throw new ExportError(`Column "${this.schema!.fields[k].name}" has ${(base + dictionary.length).toLocaleString('en-US')} dictionary entries over its chunks, more than its ${type.indices.bitWidth}-bit indices can number in one Arrow IPC file; export it as an Arrow stream (.arrows) or Parquet.`);
       }
-    });
+      state.joined = state.joined.concat(dictionary);
+      state.base.set(dictionary, base);
+    }
+    if (base === 0 && state.joined === dictionary) return d;
+    const indices = d.values as unknown as ArrayLike<number | bigint> & { constructor: new (n: number) => (number | bigint)[] };
+    const shifted = new indices.constructor(d.length);
+    const wide = typeof indices[0] === 'bigint';
+    for (let i = 0; i < d.length; i++) shifted[i] = wide ? (indices[i] as bigint) + BigInt(base) : (indices[i] as number) + base;
+    return makeData({ type: this.schema!.fields[k].type, offset: d.offset, length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap, data: shifted, dictionary: state.joined } as never);
   }
 
   async write(columns: Data[], rows: number): Promise<void> {
     this.start(columns);
-    this.checkDictionaries(columns);
+    if (this.file) columns = columns.map((d, k) => (d.typeId === Type.Dictionary ? this.joinDictionary(k, d) : d));
     const schema = this.schema!;
     const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: columns }));
     this.writer!.write(batch);

@@ -41,7 +41,7 @@ export async function exportRows(dataset: Dataset, request: ExportRequest, sink:
   const slicer = new TimeSlicer(signal);
   const progress: ExportProgress = { rowsWritten: 0, rowsTotal: knownTotal(dataset, request), chunksDone: 0, chunks: dataset.chunks.length, bytesWritten: 0 };
   const extensions = columns.map((c) => dataset.fields[c]?.extension);
-  for await (const group of rowGroups(dataset, request)) {
+  for await (const group of rowGroups(dataset, request, request.groupRows)) {
     signal?.throwIfAborted();
     const parts = partsOf(dataset, group.rows);
     const n = group.rows.length;

@@ -29,6 +29,8 @@ export interface ExportRequest {
   onProgress?: (p: ExportProgress) => void;
   /** Parquet: parquet-wasm, initialised (the browser worker passes its own; Node imports it). */
   parquetWasm?: () => Promise<typeof import('parquet-wasm')>;
+  /** Rows gathered and written per step (default 65,536). */
+  groupRows?: number;
   /** Parquet: rows per row group (default 131,072). */
   rowGroupRows?: number;
 }
