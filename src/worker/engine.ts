@@ -142,6 +142,7 @@ export class Engine {
       this.filters.drop(id, key);
       return { problem: { message: e.message, offset: e.at.offset, length: e.length, line: e.at.line, column: e.at.column } };
     }
+    this.filters.drop(id, key); // the key's earlier filter is gone from here on, even if this one is cancelled before it starts
     const indexed = new Promise<void>((resolve, reject) => {
       signal.addEventListener('abort', () => reject(new DOMException('Cancelled', 'AbortError')), { once: true });
       dataset.indexed.then(resolve, reject);
@@ -157,7 +158,8 @@ export class Engine {
       if (now - last < 100 && (shown > 0 || kept.known === 0)) return;
       last = now;
       shown = kept.known;
-      onProgress?.(kept.status());
+      // Across the worker boundary the callback answers with a promise: a page gone away must not fail the run.
+      void Promise.resolve(onProgress?.(kept.status())).catch(() => {});
     };
     try {
       await runFilter(dataset, entry.spec, bound, kept, signal, tick, this.wasmUrl);
