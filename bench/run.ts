@@ -15,10 +15,29 @@ import { measureParquetFile } from './parquetNode';
 import { measureZstd, zstdRows } from './zstdNode';
 import { SCALE_HEADER, scaleRows } from './scaleNode';
 import { cliSection, measureCli } from './cliNode';
+import { deltaRows, measureDeltas } from './deltasNode';
 
 // `npm run bench -- zstd`: only the codec step (seconds, no reference files needed).
 if (process.argv[2] === 'zstd') {
   console.log(zstdRows(measureZstd()).join('\n'));
+  process.exit(0);
+}
+
+/** The delta dictionaries section: index + count of streams with 250, 500 and 1,000 delta batches. */
+async function deltasSection(): Promise<string[]> {
+  return [
+    `## Delta dictionaries (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `A stream generated in the run (\`bench/deltaStream.ts\`): N batches of 100 rows, each after a dictionary delta of 10 new strings, its rows pointing anywhere in the dictionary so far; opened through the engine over a Node file handle with the block cache, fully indexed, then its dictionary column counted (\`countUnique\`, one thread). Median of 3 fresh opens after a warm-up; load average ${loadavg()[0].toFixed(1)} when the step started (shared machine).`,
+    '',
+    ...deltaRows(await measureDeltas()),
+    '',
+  ];
+}
+
+// `npm run bench -- deltas`: only the delta dictionaries step (seconds, no reference files needed).
+if (process.argv[2] === 'deltas') {
+  console.log((await deltasSection()).join('\n'));
   process.exit(0);
 }
 
@@ -145,6 +164,10 @@ console.error('ZSTD decode of one 128 MiB buffer …');
 const zstdTable = zstdRows(measureZstd());
 zstdTable.forEach((r) => console.error(r));
 
+console.error('delta dictionaries …');
+const deltas = await deltasSection();
+deltas.forEach((r) => console.error(r));
+
 const date = new Date().toISOString().slice(0, 10);
 const table = [
   `## Engine in Node (${date})`,
@@ -193,6 +216,7 @@ const table = [
   ...zstdTable,
   '',
   ...cli,
+  ...deltas,
   scale,
 ].join('\n');
 console.log(table);
