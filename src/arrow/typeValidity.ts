@@ -9,6 +9,21 @@ const BIT_WIDTHS: Partial<Record<Type, readonly number[]>> = {
 /** Largest valid unit of the types that have one (DateUnit, TimeUnit, IntervalUnit) and Float's precision. */
 const MAX_UNIT: Partial<Record<Type, number>> = { [Type.Date]: 1, [Type.Time]: 3, [Type.Timestamp]: 3, [Type.Duration]: 3, [Type.Interval]: 2 };
 
+/** Most digits a decimal of each bit width holds (Arrow's precision bound); its scale may not pass it either way. */
+const DECIMAL_DIGITS: Record<number, number> = { 32: 9, 64: 18, 128: 38, 256: 76 };
+
+/**
+ * What makes a decimal's precision or scale impossible, or null. pyarrow refuses a precision
+ * outside 1..digits at schema read, and cannot format a value whose scale is past ±digits ("scale
+ * out of range"): such a scale (2^31-1 from a damaged schema) would ask for a string of 2^31 zeros.
+ */
+function invalidDecimal(bitWidth: number, precision: number, scale: number): string | null {
+  const digits = DECIMAL_DIGITS[bitWidth];
+  if (!(Number.isInteger(precision) && precision >= 1 && precision <= digits)) return `a decimal${bitWidth} of precision ${precision}, outside 1 to ${digits}`;
+  if (!(Number.isInteger(scale) && Math.abs(scale) <= digits)) return `a decimal${bitWidth} of scale ${scale}, outside -${digits} to ${digits}`;
+  return null;
+}
+
 /** "an int", "a timestamp": the type's family with its article. */
 function named(type: DataType): string {
   const name = Type[type.typeId].toLowerCase();
@@ -25,9 +40,11 @@ export function invalidType(root: DataType): string | null {
   const stack: DataType[] = [root];
   while (stack.length) {
     const type = stack.pop()!;
-    const t = type as DataType & { bitWidth?: number; unit?: number; precision?: number; byteWidth?: number; listSize?: number; typeIds?: ArrayLike<number> };
+    const t = type as DataType & { bitWidth?: number; unit?: number; precision?: number; scale?: number; byteWidth?: number; listSize?: number; typeIds?: ArrayLike<number> };
     const widths = BIT_WIDTHS[type.typeId];
     if (widths && !widths.includes(t.bitWidth ?? -1)) return `${named(type)} of ${t.bitWidth} bits`;
+    const decimal = type.typeId === Type.Decimal ? invalidDecimal(t.bitWidth!, t.precision!, t.scale!) : null;
+    if (decimal) return decimal;
     const maxUnit = MAX_UNIT[type.typeId];
     if (maxUnit !== undefined && !(Number.isInteger(t.unit) && t.unit! >= 0 && t.unit! <= maxUnit)) return `${named(type)} with unit ${t.unit}`;
     if (type.typeId === Type.Float && ![0, 1, 2].includes(t.precision ?? -1)) return `a float of precision ${t.precision}`;

@@ -22,10 +22,19 @@ function wordsToSafeNumber(words: Uint32Array, at: number, stride: number): numb
   return high * TWO_32 + words[at];
 }
 
-/** "128.10" from unscaled 12810 and scale 2; a negative scale appends zeros: 123, -2 -> "12300". */
+/** Widest scale written out in full: the 76 digits of a decimal256 (Arrow cannot format a value past it). */
+const MAX_POSITIONAL_SCALE = 76;
+
+/**
+ * "128.10" from unscaled 12810 and scale 2; a negative scale appends zeros: 123, -2 -> "12300".
+ * A scale past ±76 (only a damaged schema or footer has one; the engines refuse it as a type) is
+ * written in exact scientific notation, 12345 scale 2^31-1 -> "1.2345e-2147483643", never as a
+ * string of 2^31 zeros.
+ */
 export function scaledText(unscaled: bigint | number, scale: number): string {
   const negative = unscaled < 0;
   let digits = (negative ? -unscaled : unscaled).toString();
+  if (!(Math.abs(scale) <= MAX_POSITIONAL_SCALE)) return scientificText(negative, digits, scale);
   if (scale <= 0) {
     if (scale < 0 && digits !== '0') digits += '0'.repeat(-scale);
     return negative ? `-${digits}` : digits;
@@ -33,6 +42,14 @@ export function scaledText(unscaled: bigint | number, scale: number): string {
   if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
   const cut = digits.length - scale;
   return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+}
+
+/** digits × 10^-scale as "d.ddde±X", exact (zero as "0"), for scales too wide to write out. */
+function scientificText(negative: boolean, digits: string, scale: number): string {
+  if (digits === '0') return '0';
+  const exponent = digits.length - 1 - scale;
+  const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1).replace(/0+$/, '')}`.replace(/\.$/, '') : digits;
+  return `${negative ? '-' : ''}${mantissa}e${exponent < 0 ? '-' : '+'}${Math.abs(exponent)}`;
 }
 
 /** A decimal value as apache-arrow's get() returns it (words), or its unscaled bigint. */

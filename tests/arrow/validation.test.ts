@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { Decimal, DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
@@ -328,6 +328,32 @@ describe('counts and types a damaged schema or header claims', () => {
     const window = await readRowWindow(ds, 0, 4, [0, 1]);
     expect(window.columns[0]).toEqual(A);
     expectColumnError(window, 1, 'Column "b" is not supported: its type is not a valid Arrow type (an int of 7 bits)');
+  });
+});
+
+describe('decimal precision and scale', () => {
+  it.each([
+    [128, 38, 2147483647, 'a decimal128 of scale 2147483647, outside -38 to 38'],
+    [64, 18, -2147483648, 'a decimal64 of scale -2147483648, outside -18 to 18'],
+    [256, 76, 77, 'a decimal256 of scale 77, outside -76 to 76'],
+    [128, 39, 2, 'a decimal128 of precision 39, outside 1 to 38'],
+    [32, 0, 0, 'a decimal32 of precision 0, outside 1 to 9'],
+  ])('a decimal%s(%s, %s) column is not a valid type: it says so (no giant string is built), the other column reads', async (bits, precision, scale, why) => {
+    const [, batch] = ipcMessages(PLAIN);
+    const schema = new Schema([new Field('a', new Int32(), true), new Field('d', new Decimal(scale, precision, bits), true)]);
+    const bytes = ipcStream([{ metadata: Message.encode(Message.from(schema)), body: new Uint8Array(0) }, { metadata: batch.metadata, body: batch.body }]);
+    const ds = await open(bytes);
+    expect(ds.fields[1].unsupported).toBe(`its type is not a valid Arrow type (${why})`);
+    const window = await readRowWindow(ds, 0, 4, [0, 1]);
+    expect(window.columns[0]).toEqual(A);
+    expectColumnError(window, 1, `Column "d" is not supported: its type is not a valid Arrow type (${why})`);
+  });
+
+  it('passes the widest precision and scale each width allows (pyarrow formats them)', () => {
+    for (const [bits, digits] of [[32, 9], [64, 18], [128, 38], [256, 76]]) {
+      for (const scale of [digits, -digits, 0]) expect(invalidType(new Decimal(scale, digits, bits))).toBeNull();
+      expect(invalidType(new Decimal(digits, 1, bits))).toBeNull(); // a scale past the precision is allowed (pyarrow reads decimal128(5, 6))
+    }
   });
 });
 

@@ -24,6 +24,14 @@ describe('decimal from two\'s-complement words', () => {
     expect(decimalText(wordsOf(unscaled, 128), scale)).toBe(text);
   });
 
+  it('writes a scale past ±76 (a damaged schema or footer) in exact scientific notation, never 2^31 zeros', () => {
+    expect(decimalText(12345n, 2147483647)).toBe('1.2345e-2147483643');
+    expect(decimalText(-12345n, -2147483648)).toBe('-1.2345e+2147483652');
+    expect(decimalText(wordsOf(-100n, 64), 77)).toBe('-1e-75');
+    expect(decimalText(0n, 2147483647)).toBe('0');
+    expect(decimalText(wordsOf(7n, 256), 76)).toBe(`0.${'0'.repeat(75)}7`);
+  });
+
   it('reads any width from its words', () => {
     expect(decimalWordsToBigInt(wordsOf(-1n, 32))).toBe(-1n);
     expect(decimalWordsToBigInt(wordsOf(-(2n ** 63n), 64))).toBe(-(2n ** 63n));
