@@ -3,7 +3,7 @@
  * RecordBatchStreamWriter (it writes a delta when a batch's dictionary Vector starts with the chunks
  * of the previous one and has more). Used by the `deltas` bench step and tests/arrow/deltaDictionaries.test.ts.
  */
-import { Dictionary, Field, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, Vector, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { Dictionary, Field, Int32, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Utf8, Vector, makeData, vectorFromArray, type Data } from 'apache-arrow';
 
 export interface DeltaStreamOptions {
   /** Batches, each preceded by one dictionary message (the first an initial one, the rest deltas). */
@@ -13,6 +13,8 @@ export interface DeltaStreamOptions {
   rowsPerBatch?: number;
   /** After this many batches the dictionary is replaced (a non-delta message) and grows again from there. */
   replaceAt?: number;
+  /** An IPC file (its footer lists the dictionary messages, deltas included) instead of a stream. */
+  file?: boolean;
 }
 
 const dictType = () => new Dictionary(new Utf8(), new Int32(), 0, false);
@@ -32,10 +34,10 @@ function random(seed: number): () => number {
  * Batch b's rows point anywhere in the dictionary so far (older pieces too), one row in 7 is null,
  * and the values are unique strings per dictionary generation (`g0-v123`), so a wrong piece shows.
  */
-export function deltaStream({ batches, valuesPerDelta = 10, rowsPerBatch = 100, replaceAt }: DeltaStreamOptions): Uint8Array {
+export function deltaStream({ batches, valuesPerDelta = 10, rowsPerBatch = 100, replaceAt, file }: DeltaStreamOptions): Uint8Array {
   const next = random(7);
   const type = DELTA_SCHEMA.fields[1].type as Dictionary;
-  const writer = new RecordBatchStreamWriter();
+  const writer = file ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
   writer.reset(undefined, DELTA_SCHEMA);
   let pieces: Data<Utf8>[] = [];
   let generation = 0;

@@ -103,6 +103,21 @@ describe('delta dictionaries', () => {
     await ds.close();
   });
 
+  it('an IPC file with deltas gives every batch the whole dictionary its footer lists', async () => {
+    const file = deltaStream({ batches: 50, file: true });
+    const batches = independentBatches(file);
+    const ds = await openDataset(new BlobSource(new Blob([file as BlobPart]), 'deltas.arrow'));
+    expect(ds.format).toBe('arrow-file');
+    expect(ds.chunks.length).toBe(50);
+    for (const b of [0, 25, 49]) {
+      const column = await ds.readColumn(b, 1);
+      expect([...column], `batch ${b}`).toEqual([...batches[b].getChild('d')!]);
+      expect(column.data[0].dictionary!.length).toBe(500);
+    }
+    await expectCountsMatch(ds, batches);
+    await ds.close();
+  });
+
   it('past its byte budget the loader keeps what fits and reads the other pieces again, with the same values', async () => {
     const source = new BlobSource(new Blob([bytes as BlobPart]), 'deltas.arrows');
     const { index, next, window } = await readStreamSchema(source);
