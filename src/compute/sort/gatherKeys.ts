@@ -154,8 +154,14 @@ function gatherData(data: Data, rows: ArrayLike<number> | null, from: number, to
     else for (let i = from; i < to; i++) one(i);
     return;
   }
-  const push = pusher(data, out);
   const nullable = data.nullCount !== 0;
+  const values = data.values as unknown;
+  const plainNumbers = out.shape === 'number' && (values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array || values instanceof Uint32Array || values instanceof Uint16Array || values instanceof Uint8Array) && data.typeId !== Type.Bool && !(data.typeId === Type.Float && (data.type as Float).precision === 0);
+  if (!rows && plainNumbers) {
+    out.pushNumbers(values as ArrayLike<number>, from, to, nullable ? (i) => !isNull(data, i) : null);
+    return;
+  }
+  const push = pusher(data, out);
   if (rows) {
     for (let k = from; k < to; k++) {
       const i = rows[k];

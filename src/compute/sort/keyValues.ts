@@ -32,7 +32,12 @@ export class KeyValues {
   }
 
   private room(): number {
-    if (this.length === this.cls.length) {
+    if (this.length === this.cls.length) this.grow();
+    return this.length++;
+  }
+
+  private grow(): void {
+    {
       const capacity = this.cls.length * 2;
       const cls = new Uint8Array(capacity);
       cls.set(this.cls);
@@ -47,7 +52,6 @@ export class KeyValues {
         this.ends = ends;
       }
     }
-    return this.length++;
   }
 
   pushClass(c: number): void {
@@ -56,6 +60,28 @@ export class KeyValues {
     if (this.shape === 'number') this.num[i] = 0;
     else if (this.shape === 'exact') this.exact[i] = 0;
     else this.ends[i] = this.used;
+  }
+
+  /**
+   * Appends the numbers values[from..to) (a typed array of plain numbers: ints up to 32 bits, floats)
+   * at once, `valid(i)` false for nulls: the fast path of a whole chunk's numeric key.
+   */
+  pushNumbers(values: ArrayLike<number>, from: number, to: number, valid: ((i: number) => boolean) | null): void {
+    const n = to - from;
+    while (this.cls.length < this.length + n) this.grow();
+    const { cls, num } = this;
+    let o = this.length;
+    for (let i = from; i < to; i++, o++) {
+      const x = values[i];
+      if (valid && !valid(i)) {
+        cls[o] = NULL;
+        num[o] = 0;
+      } else {
+        cls[o] = x !== x ? NAN : VALUE;
+        num[o] = x;
+      }
+    }
+    this.length = o;
   }
 
   pushNumber(x: number): void {

@@ -1,5 +1,5 @@
 import { sortSteps } from '../slicedSort';
-import { compareKeyValues, KeyValues } from './keyValues';
+import { compareKeyValues, KeyValues, VALUE } from './keyValues';
 
 /**
  * Rows with their sort-key values: `rows[i]` is a row number in the whole dataset and `keys[k]` holds
@@ -54,7 +54,7 @@ const STEP = 1 << 15;
  * The positions of the k first rows of `run` in sort order (unsorted): a heap of the k best so far,
  * worst on top; a row enters only when it beats the worst, so most rows cost one comparison.
  */
-export function* topPositions(run: Run, k: number, compare: RunCompare): Generator<void, Uint32Array> {
+export function* topPositions(run: Run, k: number, compare: RunCompare, descendingFirst: boolean): Generator<void, Uint32Array> {
   const n = run.rows.length;
   if (n <= k) return Uint32Array.from({ length: n }, (_, i) => i);
   const heap = new Uint32Array(k);
@@ -74,10 +74,28 @@ export function* topPositions(run: Run, k: number, compare: RunCompare): Generat
   };
   for (let i = 0; i < k; i++) heap[i] = i;
   for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(i);
+  // A first key of plain numbers decides most rows by one comparison of two doubles; ties and
+  // NaN/null fall back to the full comparison.
+  const first = run.keys[0];
+  const fast = first.shape === 'number';
+  const desc = descendingFirst;
+  const cls = first.cls;
+  const num = first.num;
+  let top = heap[0];
+  let topValue = fast && cls[top] === VALUE ? num[top] : NaN;
   for (let i = k; i < n; i++) {
-    if (compare(run, i, run, heap[0]) < 0) {
+    let better: boolean;
+    if (topValue === topValue && cls[i] === VALUE) {
+      const x = num[i];
+      better = x === topValue ? compare(run, i, run, top) < 0 : desc ? x > topValue : x < topValue;
+    } else {
+      better = compare(run, i, run, top) < 0;
+    }
+    if (better) {
       heap[0] = i;
       siftDown(0);
+      top = heap[0];
+      topValue = fast && cls[top] === VALUE ? num[top] : NaN;
     }
     if ((i & (STEP - 1)) === 0) yield;
   }

@@ -93,7 +93,7 @@ export async function topRows(dataset: Dataset, keys: readonly SortKey[], k = TO
   let best: Run | null = null;
   const candidates = await eachChunkRun(dataset, keys, shapes, options, async (run) => {
     if (k <= 0) return;
-    const top = await runSliced(topPositions(run, k, compare), slicer);
+    const top = await runSliced(topPositions(run, k, compare, keys[0].descending === true), slicer);
     const chosen = pick(run, top);
     const order = await runSliced(sortedPositions(chosen, compare), slicer);
     const sorted = pick(chosen, order);
