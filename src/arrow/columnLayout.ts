@@ -164,6 +164,11 @@ export function columnLayout(field: Field, lists: BatchLists, start: LayoutStart
         throw place.error(`a variadic buffer count is missing: the batch lists ${plural(lists.variadicCounts.length, 'count')}, and this column${path ? `'s field ${path}` : ''} would use count ${variadic}`);
       }
       if (!Number.isSafeInteger(count) || count < 0) throw place.error(`the batch gives an invalid variadic buffer count (${count})`);
+      // Checked before the roles are listed: a count of 2^31-1 would fill the heap.
+      const left = lists.buffers.length - buffer - roles.length;
+      if (count > 0 && count > left) {
+        throw place.error(`buffers are missing: the batch gives ${plural(count, 'variadic buffer')} for this column${path ? `'s field ${path}` : ''}, but lists ${plural(Math.max(0, left), 'buffer')} after its ${roles.length === 1 ? 'own buffer' : `${roles.length} own buffers`}`);
+      }
       variadic++;
       for (let k = 0; k < count; k++) roles.push('variadic data');
     }

@@ -251,6 +251,16 @@ describe('view types (pyarrow-written string_view and binary_view, 6 rows each)'
     expectColumnError(window, 1, message);
     expect(window.columns[0]).toEqual(before.columns[0]);
   });
+
+  it('a variadic buffer count of 2^31 - 1 is checked against the buffers the batch lists before anything is allocated', async () => {
+    const before = await shown(original);
+    const bytes = rewrite(original, (b) => (b.variadic = [b.variadic[0], 2 ** 31 - 1]));
+    const message = 'Batch 0, column "b": buffers are missing: the batch gives 2,147,483,647 variadic buffers for this column, but lists 1 buffer after its 2 own buffers.';
+    const window = await shown(bytes);
+    expectColumnError(window, 1, message);
+    expect(window.columns[0]).toEqual(before.columns[0]);
+    expect(await wholeColumnError(bytes, 1)).toBe(message);
+  });
 });
 
 describe('numbers too large for a position', () => {
