@@ -151,8 +151,9 @@ export class UniqueCounter {
     // Reused from batch to batch and cleared where used: a dictionary grown by deltas can be far
     // longer than one batch, and must not cost its length per batch.
     if (this.indexCounts.length < n) {
-      this.indexCounts = new Float64Array(n);
-      this.indexFirstRows = new Float64Array(n);
+      const length = Math.max(n, 2 * this.indexCounts.length); // a dictionary growing by deltas: not once per batch
+      this.indexCounts = new Float64Array(length);
+      this.indexFirstRows = new Float64Array(length);
     }
     const counts = this.indexCounts;
     const first = this.indexFirstRows;
