@@ -57,7 +57,7 @@ export class DictionaryLoader {
     private readonly budget = DICTIONARY_PIECE_BUDGET,
   ) {}
 
-  /** Bytes of decoded pieces kept (for tests and the memory meter). */
+  /** Bytes of decoded pieces kept, within the budget. */
   get bytesKept(): number {
     return this.keptBytes;
   }
