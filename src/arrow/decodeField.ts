@@ -1,5 +1,5 @@
 import type * as flatbuffers from 'flatbuffers';
-import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Union, type DataType } from 'apache-arrow';
+import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Type, Union, type DataType } from 'apache-arrow';
 import { decodeFieldFb, FixedSizeListFb, MapFb, TypeFb, UnionFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import { LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
 
@@ -85,7 +85,7 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
  * decodedTypes.ts. Dictionary value types are registered in `dictionaries` as apache-arrow does.
  */
 export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Field {
-  if (!needsOwnDecoding(f)) return decodeFieldFb(f, dictionaries);
+  if (!needsOwnDecoding(f)) return withNames(decodeFieldFb(f, dictionaries));
   const children = Array.from({ length: f.childrenLength() }, (_, i) => decodeField(f.children(i)!, dictionaries));
   let type = typeOf(f, children);
   const encoding = f.dictionary();
@@ -96,4 +96,26 @@ export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Fi
     type = new Dictionary(dictionaries.get(id)!, (index ? new Int(index.isSigned() as true, index.bitWidth() as 32) : new Int32()) as Int32, id, encoding.isOrdered());
   }
   return new Field(f.name() ?? '', type, f.nullable(), customMetadata(f));
+}
+
+const named = (f: Field): Field => new Field('', f.type, f.nullable, f.metadata);
+
+/**
+ * The field with every absent name (a schema field without its name slot, which apache-arrow decodes
+ * as null) made the empty string, as pyarrow reads it; nested fields and dictionary value types
+ * included, walked without recursion. The decoded types are fresh, so their child lists are changed in place.
+ */
+export function withNames(field: Field): Field {
+  const stack: DataType[] = [field.type];
+  while (stack.length) {
+    const type = stack.pop()!;
+    const children = type.children as (Field | undefined)[] | undefined;
+    children?.forEach((child, i) => {
+      if (!child) return;
+      if (child.name == null) children[i] = named(child);
+      stack.push(child.type);
+    });
+    if (type.typeId === Type.Dictionary && (type as Dictionary).dictionary) stack.push((type as Dictionary).dictionary);
+  }
+  return field.name == null ? named(field) : field;
 }

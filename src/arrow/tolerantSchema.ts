@@ -108,7 +108,7 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
     const f = fb.fields(i)!;
     const shape = fieldShape(f, metadataVersion);
     const stop = (typeName: string, reason: string) => {
-      fields.push(new Field(f.name() ?? `column ${i}`, new Null(), f.nullable(), customMetadata(f)));
+      fields.push(new Field(f.name() ?? '', new Null(), f.nullable(), customMetadata(f)));
       unsupported.set(i, { typeName, reason, nodes: shape.nodes, buffers: shape.buffers });
     };
     const limit = beyondLimits(shape);

@@ -11,8 +11,9 @@ const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).padStart(width, '0');
 
-export function escapeText(text: string): string {
-  return text.replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+/** Absent text (a name the file leaves out) is shown as the empty text, never a crash. */
+export function escapeText(text: string | null | undefined): string {
+  return (text ?? '').replace(UNSAFE, (c) => NAMED[c] ?? (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
 }
 
 /** JSON text whose strings keep their exact values but never carry a raw C1 or bidi control (JSON.stringify writes those as they are). */

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Decimal, DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
-import { MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
+import { decodeSchemaMessage, MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
 import { invalidType } from '../../src/arrow/typeValidity';
 import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
@@ -338,6 +338,25 @@ describe('counts and types a damaged schema or header claims', () => {
     const window = await readRowWindow(ds, 0, 4, [0, 1]);
     expect(window.columns[0]).toEqual(A);
     expectColumnError(window, 1, 'Column "b" is not supported: its type is not a valid Arrow type (an int of 7 bits)');
+  });
+});
+
+describe('fields without a name', () => {
+  it('a field whose name is absent from the schema is named "" (as pyarrow reads it), at the top and nested, and its rows read', async () => {
+    const [, batch] = ipcMessages(PLAIN);
+    const unnamed = null as unknown as string; // apache-arrow writes a null name as an absent slot
+    const schema = new Schema([new Field(unnamed, new Int32(), true), new Field('b', new Utf8(), true)]);
+    const bytes = ipcStream([{ metadata: Message.encode(Message.from(schema)), body: new Uint8Array(0) }, { metadata: batch.metadata, body: batch.body }]);
+    const ds = await open(bytes);
+    expect(ds.fields.map((f) => f.name)).toEqual(['', 'b']);
+    const window = await readRowWindow(ds, 0, 4, [0, 1]);
+    expect(window.columns[0]).toEqual(A);
+
+    const nested = new Schema([new Field('s', new Struct([new Field(unnamed, new Utf8(), true)]), true), new Field('d', new Dictionary(new Struct([new Field(unnamed, new Int32(), true)]), new Int32(), 3), true)]);
+    const decoded = decodeSchemaMessage(Message.encode(Message.from(nested))).schema;
+    const names = (f: Field): unknown => [f.name, (f.type.children ?? []).map(names)];
+    expect(decoded.fields.map(names)).toEqual([['s', [['', []]]], ['d', [['', []]]]]);
+    expect((decoded.fields[1].type as Dictionary).dictionary.children.map((f: Field) => f.name)).toEqual(['']);
   });
 });
 

@@ -17,6 +17,9 @@ describe('escapeText (text output for terminals)', () => {
     expect(escapeText('\x9b31m\x85')).toBe('\\x9b31m\\x85');
     expect(escapeText('\u202egnp.exe \u2066x\u2069 \u200f \u2028')).toBe('\\u202egnp.exe \\u2066x\\u2069 \\u200f \\u2028');
     expect(escapeText('Zürich 東京 😀 back\\slash "q"')).toBe('Zürich 東京 😀 back\\slash "q"');
+    // a name the file leaves out reaches the text output as nothing, not a crash
+    expect(escapeText(null)).toBe('');
+    expect(escapeText(undefined)).toBe('');
   });
 
   it('jsonText keeps the exact values but writes C1 and bidi controls as \\u escapes', () => {
