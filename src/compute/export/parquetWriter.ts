@@ -1,8 +1,44 @@
-import { makeData, RecordBatch, Struct, Table, tableToIPC, type Data, type Schema } from 'apache-arrow';
+import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Schema } from 'apache-arrow';
+import { ExportError } from './exportTypes';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
 
 type ParquetWasm = typeof import('parquet-wasm');
+
+/**
+ * Types Parquet has no unit for, converted as pyarrow converts them when it writes Parquet (and so
+ * reads them back): date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone
+ * kept). arrow-rs would write them as bare integers, which pyarrow reads back as int32/int64.
+ */
+export function forParquet(d: Data): Data {
+  const t = d.type as DataType;
+  const n = d.length;
+  const base = { length: n, nullCount: d.nullCount, nullBitmap: d.nullBitmap, offset: d.offset };
+  if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) {
+    const ms = d.values as unknown as BigInt64Array;
+    const days = new Int32Array(n);
+    for (let i = 0; i < n; i++) days[i] = Math.floor(Number(ms[i]) / 86_400_000);
+    return makeData({ type: new DateDay(), ...base, data: days } as never);
+  }
+  if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) {
+    const s = d.values as Int32Array;
+    const ms = new Int32Array(n);
+    for (let i = 0; i < n; i++) ms[i] = s[i] * 1000;
+    return makeData({ type: new Time(TimeUnit.MILLISECOND, 32), ...base, data: ms } as never);
+  }
+  if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) {
+    const s = d.values as unknown as BigInt64Array;
+    const ms = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) ms[i] = s[i] * 1000n;
+    return makeData({ type: new Timestamp(TimeUnit.MILLISECOND, (t as Timestamp).timezone), ...base, data: ms } as never);
+  }
+  return d;
+}
+
+/** A fixed_size_list with a null entry is written by arrow-rs in a way pyarrow refuses to read ("Expected all lists to be of size=…"). */
+function hasFixedSizeList(t: DataType): boolean {
+  return t.typeId === Type.FixedSizeList || (t.children ?? []).some((c) => hasFixedSizeList(c.type));
+}
 
 /** Rows per Parquet row group: the writer holds one row group's encoded pages in wasm memory until it is full. */
 export const ROW_GROUP_ROWS = 131_072;
@@ -42,6 +78,10 @@ export class ParquetWriter implements BatchWriter {
   private start(datas?: Data[]): void {
     if (this.consumer) return;
     this.schema = exportSchema(this.source, this.columns, datas);
+    if (!datas) this.schema = exportSchema(this.source, this.columns, this.columns.map((c) => forParquet(makeData({ type: this.source.fields[c].type, length: 0 } as never))));
+    for (const f of this.schema.fields) {
+      if (hasFixedSizeList(f.type)) throw new ExportError(`Column "${f.name}" holds fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null); leave it out, or export Arrow.`, { column: f.name });
+    }
     const pw = this.wasm;
     this.wantedPromise = new Promise((resolve) => (this.wanted = resolve));
     const input = new ReadableStream<unknown>(
@@ -87,6 +127,7 @@ export class ParquetWriter implements BatchWriter {
   }
 
   async write(columns: Data[], rows: number): Promise<void> {
+    columns = columns.map(forParquet);
     this.start(columns);
     await this.whenWanted();
     const schema = this.schema!;
