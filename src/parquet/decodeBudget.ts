@@ -27,7 +27,7 @@ export function pagesDecodedBytes(pages: PageFacts[], expandsDictionary: boolean
   return bytes;
 }
 
-/** The size a leaf's footer entry declares: decoded, or on disk when that is more (it is read whole). */
+/** The size a leaf's footer entry declares: decoded, or on disk when that is more (it is read whole); NaN when one is missing. */
 export function declaredBytes(chunk: ColumnChunk): number {
   const m = chunk.meta_data;
   return m ? Math.max(Number(m.total_uncompressed_size), Number(m.total_compressed_size)) : 0;
@@ -41,11 +41,20 @@ const REASON = {
   pages: (n: string, size: string) => `its page headers add up to ${n} bytes once decoded (about ${size}, a dictionary entry counted for every value that uses it)`,
 };
 
-/** Refuses a column chunk whose declared decoded size is past the budget, saying why and what still works. */
+/** What is missing when a declared size is not a number (NaN from a damaged footer or page header). */
+const MISSING = {
+  footer: 'its footer entry lacks its sizes (total_compressed_size and total_uncompressed_size must both be given), so its bytes cannot be read',
+  pages: 'one of its page headers lacks its sizes (compressed_page_size and uncompressed_page_size must both be given), so its pages cannot be decoded',
+};
+
+/** Refuses a column chunk whose declared decoded size is past the budget, or is not declared at all, saying why and what still works. */
 export function checkBudget(bytes: number, source: keyof typeof REASON, column: string, rowGroup: number, offset: number): void {
   if (bytes <= COLUMN_CHUNK_BUDGET) return;
+  const why = Number.isNaN(bytes)
+    ? MISSING[source]
+    : `${REASON[source](Math.round(bytes).toLocaleString('en-US'), sizeText(bytes))}, more than the ${sizeText(COLUMN_CHUNK_BUDGET)} one column of one row group may take here`;
   throw new DatasetError(
-    `Column "${column}" of row group ${rowGroup} is not decoded: ${REASON[source](Math.round(bytes).toLocaleString('en-US'), sizeText(bytes))}, more than the ${sizeText(COLUMN_CHUNK_BUDGET)} one column of one row group may take here.`,
+    `Column "${column}" of row group ${rowGroup} is not decoded: ${why}.`,
     { chunk: rowGroup, column, offset },
     'Its schema, sizes, pages and statistics are still shown, and the other columns and row groups can still be read.',
   );
