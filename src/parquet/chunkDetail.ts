@@ -1,5 +1,5 @@
 import type { Field, Schema } from 'apache-arrow';
-import type { FileMetaData, RowGroup } from 'hyparquet';
+import type { RowGroup } from 'hyparquet';
 import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, FieldInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import type { RawMinMax } from './rawStatistics';
@@ -61,12 +61,11 @@ function rowGroupMetadata(rg: RowGroup): Record<string, string> {
 }
 
 /**
- * The detail of one row group (its summary `info` plus every column's chunks), from the footer alone;
- * with the footer's raw min/max bytes (`raw`, by row group and leaf) and the Arrow schema, statistics
- * are shown exactly as the grid shows values.
+ * The detail of one row group (its summary `info` plus every column's chunks), from its footer metadata
+ * `rg`; with its raw min/max bytes (`raw`, by leaf) and the Arrow schema, statistics are shown exactly
+ * as the grid shows values.
  */
-export function chunkDetail(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[][], schema?: Schema): ChunkDetail {
-  const rg = md.row_groups[info.index];
-  const columns = subsets.map((s, column) => columnChunkInfo(rg, s, column, fields[column], raw?.[info.index], schema?.fields[column]));
+export function chunkDetail(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[], schema?: Schema): ChunkDetail {
+  const columns = subsets.map((s, column) => columnChunkInfo(rg, s, column, fields[column], raw, schema?.fields[column]));
   return { ...info, columns, metadata: rowGroupMetadata(rg) };
 }

@@ -1,4 +1,4 @@
-import type { FileMetaData } from 'hyparquet';
+import type { RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import type { PageList } from '../model/types';
@@ -6,8 +6,7 @@ import type { ColumnSubset } from './columnSubset';
 import { readPages } from './readPages';
 
 /** The pages of every leaf of one top-level column in one row group, from their headers only. */
-export async function columnPages(source: ByteSource, md: FileMetaData, rowGroup: number, subset: ColumnSubset, fieldName: string, signal?: AbortSignal): Promise<PageList> {
-  const rg = md.row_groups[rowGroup];
+export async function columnPages(source: ByteSource, rg: RowGroup, rowGroup: number, subset: ColumnSubset, fieldName: string, signal?: AbortSignal): Promise<PageList> {
   const out: PageList = { pages: [], truncated: false };
   for (const leaf of rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves)) {
     const name = leaf.meta_data?.path_in_schema.join('.') ?? fieldName;

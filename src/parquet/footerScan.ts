@@ -1,9 +1,11 @@
 /**
- * A walk over a Parquet footer's Thrift compact encoding, without recursion and before hyparquet
- * decodes it (hyparquet recurses once per nested struct or list and trusts every count and type):
- * nesting bounded, every length and count inside the bytes left, and the fields hyparquet relies
- * on present and of the kind it expects. Returns the first problem as a sentence, or null.
+ * A walk over a Parquet footer's Thrift compact encoding, without recursion: nesting bounded, every
+ * length and count inside the bytes left, and the fields hyparquet relies on present and of the kind it
+ * expects (hyparquet recurses once per nested struct or list and trusts every count and type). The same
+ * walk indexes the row groups (footerIndex.ts): per row group its rows, bytes and where its struct lies,
+ * so that hyparquet decodes one row group only when it is read. Throws the first problem as a FooterProblem.
  */
+import { RowGroupIndexBuilder, type RowGroupIndex } from './rowGroupIndex';
 
 /** Structs and lists nested in one another at most: Thrift C++ (and so pyarrow) stops at 64 too. */
 export const MAX_THRIFT_DEPTH = 64;
@@ -37,6 +39,11 @@ const KIND: Record<number, string> = {
   [STRUCT]: 'a struct',
 };
 
+/** What the index records from a struct (its fields' numbers, its extent). */
+const Role = { None: 0, SchemaElement: 1, RowGroup: 2, ColumnChunk: 3, ColumnMeta: 4 } as const;
+/** Which list the index counts. */
+const ListRole = { None: 0, Schema: 1, RowGroups: 2, Columns: 3 } as const;
+
 interface FieldSpec {
   name: string;
   /** Wire types accepted (integers of 32 bits or fewer share one encoding). */
@@ -46,14 +53,31 @@ interface FieldSpec {
   spec?: StructSpec;
   /** Elements of a list field, and how one is named ("row group 3"). */
   element?: { types: readonly number[]; label?: string };
+  listRole?: number;
 }
 interface StructSpec {
   fields: Record<number, FieldSpec>;
+  role?: number;
+  /** Ids of the required fields, ascending (made from `fields`). */
+  required?: number[];
 }
 
 const INT = [I16, I32];
 const KEY_VALUE: StructSpec = { fields: { 1: { name: 'key', types: [BINARY] }, 2: { name: 'value', types: [BINARY] } } };
+const ANY_INT = [I16, I32, I64];
+/** hyparquet converts min/max by the column's type: anything but bytes there makes it throw. */
+const STATISTICS: StructSpec = {
+  fields: {
+    1: { name: 'max', types: [BINARY] },
+    2: { name: 'min', types: [BINARY] },
+    3: { name: 'null_count', types: ANY_INT },
+    4: { name: 'distinct_count', types: ANY_INT },
+    5: { name: 'max_value', types: [BINARY] },
+    6: { name: 'min_value', types: [BINARY] },
+  },
+};
 const COLUMN_META: StructSpec = {
+  role: Role.ColumnMeta,
   fields: {
     1: { name: 'type', types: INT, required: true },
     2: { name: 'encodings', types: [LIST], element: { types: INT } },
@@ -66,13 +90,14 @@ const COLUMN_META: StructSpec = {
     9: { name: 'data_page_offset', types: [I64] },
     10: { name: 'index_page_offset', types: [I64] },
     11: { name: 'dictionary_page_offset', types: [I64] },
-    12: { name: 'statistics', types: [STRUCT] },
+    12: { name: 'statistics', types: [STRUCT], spec: STATISTICS },
     13: { name: 'encoding_stats', types: [LIST], element: { types: [STRUCT] } },
     14: { name: 'bloom_filter_offset', types: [I64] },
     15: { name: 'bloom_filter_length', types: INT },
   },
 };
 const COLUMN_CHUNK: StructSpec = {
+  role: Role.ColumnChunk,
   fields: {
     1: { name: 'file_path', types: [BINARY] },
     2: { name: 'file_offset', types: [I64] },
@@ -84,8 +109,9 @@ const COLUMN_CHUNK: StructSpec = {
   },
 };
 const ROW_GROUP: StructSpec = {
+  role: Role.RowGroup,
   fields: {
-    1: { name: 'columns', types: [LIST], required: true, spec: COLUMN_CHUNK, element: { types: [STRUCT], label: 'column chunk' } },
+    1: { name: 'columns', types: [LIST], required: true, spec: COLUMN_CHUNK, element: { types: [STRUCT], label: 'column chunk' }, listRole: ListRole.Columns },
     2: { name: 'total_byte_size', types: [I64] },
     3: { name: 'num_rows', types: [I64], required: true },
     4: { name: 'sorting_columns', types: [LIST], element: { types: [STRUCT] } },
@@ -95,6 +121,7 @@ const ROW_GROUP: StructSpec = {
   },
 };
 const SCHEMA_ELEMENT: StructSpec = {
+  role: Role.SchemaElement,
   fields: {
     1: { name: 'type', types: INT },
     2: { name: 'type_length', types: INT },
@@ -111,35 +138,37 @@ const SCHEMA_ELEMENT: StructSpec = {
 const FILE_META: StructSpec = {
   fields: {
     1: { name: 'version', types: INT },
-    2: { name: 'schema', types: [LIST], required: true, spec: SCHEMA_ELEMENT, element: { types: [STRUCT], label: 'schema element' } },
+    2: { name: 'schema', types: [LIST], required: true, spec: SCHEMA_ELEMENT, element: { types: [STRUCT], label: 'schema element' }, listRole: ListRole.Schema },
     3: { name: 'num_rows', types: [I64], required: true },
-    4: { name: 'row_groups', types: [LIST], required: true, spec: ROW_GROUP, element: { types: [STRUCT], label: 'row group' } },
+    4: { name: 'row_groups', types: [LIST], required: true, spec: ROW_GROUP, element: { types: [STRUCT], label: 'row group' }, listRole: ListRole.RowGroups },
     5: { name: 'key_value_metadata', types: [LIST], spec: KEY_VALUE, element: { types: [STRUCT], label: 'key-value entry' } },
     6: { name: 'created_by', types: [BINARY] },
     7: { name: 'column_orders', types: [LIST], element: { types: [STRUCT] } },
   },
 };
 
-interface StructFrame {
-  kind: 'struct';
+
+/** One open struct or list; frames are kept per depth and reused (a million row groups make none). */
+interface Frame {
+  list: boolean;
   spec?: StructSpec;
-  label: string;
+  role: number;
+  /** Struct: the last field id read, and the ids below 32 seen (a bit each). */
   lastId: number;
-  seen: Set<number>;
-}
-interface ListFrame {
-  kind: 'list';
-  label: string;
-  /** Label of the struct holding the list: named elements ("row group 3") are named from there. */
-  parent: string;
-  /** Element wire types of a map alternate key, value: both listed. */
-  types: number[];
+  seen: number;
+  /** List: elements, the next one, their wire types (a map's alternate key, value). */
   count: number;
   next: number;
-  spec?: StructSpec;
+  type0: number;
+  type1: number;
+  listRole: number;
   elementLabel?: string;
+  /** How this frame was entered: field `fromId` of the struct below, or element `fromIndex` of the list below. */
+  fromId: number;
+  fromIndex: number;
 }
-type Frame = StructFrame | ListFrame;
+
+const newFrame = (): Frame => ({ list: false, role: 0, lastId: 0, seen: 0, count: 0, next: 0, type0: 0, type1: 0, listRole: 0, fromId: 0, fromIndex: 0 });
 
 /** A problem found at a byte of the footer. */
 export class FooterProblem extends Error {
@@ -154,9 +183,22 @@ export class FooterProblem extends Error {
 
 const joined = (a: string, b: string): string => (a ? `${a}, ${b}` : b);
 
-/** Walks `bytes` (the Thrift FileMetaData alone) and throws a FooterProblem for the first thing hyparquet could not read safely. */
-export function scanFooter(bytes: Uint8Array): void {
-  scanThrift(bytes, FILE_META);
+for (const spec of [KEY_VALUE, STATISTICS, COLUMN_META, COLUMN_CHUNK, ROW_GROUP, SCHEMA_ELEMENT, FILE_META]) {
+  spec.required = Object.entries(spec.fields)
+    .filter(([, f]) => f.required)
+    .map(([id]) => Number(id))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Walks `bytes` (the Thrift FileMetaData alone), throws a FooterProblem for the first thing hyparquet
+ * could not read safely, and returns the row groups' index. `dataEnd` is where the file's data ends
+ * (the footer's first byte): column chunks past it are marked for footerChecks.ts.
+ */
+export function scanFooter(bytes: Uint8Array, dataEnd = Infinity): RowGroupIndex {
+  const index = new RowGroupIndexBuilder(dataEnd);
+  walk(bytes, FILE_META, index);
+  return index.done();
 }
 
 /**
@@ -164,56 +206,118 @@ export function scanFooter(bytes: Uint8Array): void {
  * same bounds, its fields checked against `spec` where given; returns the bytes it takes.
  */
 export function scanThrift(bytes: Uint8Array, spec?: StructSpec): number {
+  return walk(bytes, spec);
+}
+
+function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGroupIndexBuilder): number {
+  const length = bytes.length;
   let at = 0;
-  const need = (n: number, what: string) => {
-    if (at + n > bytes.length) throw new FooterProblem(`it ends inside ${what}`, at);
-  };
-  const varint = (what: string): bigint => {
-    let value = 0n;
-    for (let shift = 0n; shift < 70n; shift += 7n) {
-      need(1, what);
-      const byte = bytes[at++];
-      value |= BigInt(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) return value;
+  const frames: Frame[] = [];
+  let depth = 0;
+
+  /** Labels of the frames up to `top`, built only for a sentence. */
+  const labels = (top: number): { label: string[]; parent: string[] } => {
+    const label: string[] = [];
+    const parent: string[] = [];
+    for (let d = 0; d <= top; d++) {
+      const f = frames[d];
+      if (d === 0) label.push('');
+      else {
+        const below = frames[d - 1];
+        if (!below.list) label.push(joined(label[d - 1], fieldName(below.spec, f.fromId)));
+        else label.push(elementName(below, parent[d - 1], label[d - 1], f.fromIndex));
+      }
+      // A list's named elements are named from the struct holding it (or from the element it is).
+      parent.push(f.list && d > 0 && !frames[d - 1].list ? label[d - 1] : label[d]);
     }
-    throw new FooterProblem(`${what} is a number longer than 10 bytes`, at);
+    return { label, parent };
   };
-  const smallVarint = (what: string): number => {
+  const fieldName = (spec: StructSpec | undefined, id: number) => spec?.fields[id]?.name ?? `field ${id}`;
+  const elementName = (list: Frame, parent: string, label: string, i: number) => (list.elementLabel ? joined(parent, `${list.elementLabel} ${i}`) : `${label}[${i}]`);
+  /** The label of what is being read now: element `i` of the top list, or field `id` of the top struct. */
+  const currentLabel = (id: number): string => {
+    const { label, parent } = labels(depth - 1);
+    const top = frames[depth - 1];
+    return top.list ? elementName(top, parent[depth - 1], label[depth - 1], id) : joined(label[depth - 1], fieldName(top.spec, id));
+  };
+  const topLabel = (): string => labels(depth - 1).label[depth - 1];
+
+  const endsInside = (what: () => string) => new FooterProblem(`it ends inside ${what()}`, at);
+  /** An unsigned varint as a number (exact below 2^53; larger ones only need to be known as large). */
+  const varint = (what: () => string): number => {
+    let value = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (at >= length) throw endsInside(what);
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * scale;
+      if (!(byte & 0x80)) return value;
+      scale *= 128;
+    }
+    throw new FooterProblem(`${what()} is a number longer than 10 bytes`, at);
+  };
+  const exactVarint = (from: number): bigint => {
+    let value = 0n;
+    for (let i = from, shift = 0n; i < length; i++, shift += 7n) {
+      value |= BigInt(bytes[i] & 0x7f) << shift;
+      if (!(bytes[i] & 0x80)) break;
+    }
+    return value;
+  };
+  const smallVarint = (what: () => string): number => {
     const start = at;
     const value = varint(what);
-    if (value > 0x7fffffffn) throw new FooterProblem(`${what} is ${value}, more than a count can be`, start);
-    return Number(value);
+    if (value > 0x7fffffff) throw new FooterProblem(`${what()} is ${exactVarint(start)}, more than a count can be`, start);
+    return value;
   };
-  const stack: Frame[] = [{ kind: 'struct', spec, label: '', lastId: 0, seen: new Set() }];
+  const zigzag = (u: number): number => (u % 2 === 0 ? u / 2 : -(u + 1) / 2);
 
-  /** Reads one value of wire type `type`; a container is pushed and read by the loop. */
-  const value = (type: number, label: string, parent: string, field?: FieldSpec, inList = false) => {
+  const push = (list: boolean, spec: StructSpec | undefined, fromId: number, fromIndex: number): Frame => {
+    if (depth === frames.length) frames.push(newFrame());
+    const f = frames[depth++];
+    f.list = list;
+    f.spec = spec;
+    f.role = list ? 0 : (index && spec?.role) || 0;
+    f.lastId = 0;
+    f.seen = 0;
+    f.listRole = 0;
+    f.elementLabel = undefined;
+    f.fromId = fromId;
+    f.fromIndex = fromIndex;
+    return f;
+  };
+
+  /**
+   * Reads one value of wire type `type` (field `id` of the top struct, or element `id` of the top
+   * list); a container is pushed and read by the loop.
+   */
+  const value = (type: number, id: number, field: FieldSpec | undefined, inList: boolean, elementSpec?: StructSpec) => {
     switch (type) {
       case TRUE:
       case FALSE:
         if (inList) {
-          need(1, label);
+          if (at >= length) throw endsInside(() => currentLabel(id));
           at++;
         }
         return;
       case BYTE:
-        need(1, label);
+        if (at >= length) throw endsInside(() => currentLabel(id));
         at++;
         return;
       case I16:
       case I32:
       case I64:
-        varint(label);
+        varint(() => currentLabel(id));
         return;
       case DOUBLE:
-        need(8, label);
+        if (at + 8 > length) throw endsInside(() => currentLabel(id));
         at += 8;
         return;
       case BINARY: {
         const start = at;
-        const length = smallVarint(label);
-        if (at + length > bytes.length) throw new FooterProblem(`${label} claims ${length.toLocaleString('en-US')} bytes where ${(bytes.length - at).toLocaleString('en-US')} remain`, start);
-        at += length;
+        const n = smallVarint(() => currentLabel(id));
+        if (at + n > length) throw new FooterProblem(`${currentLabel(id)} claims ${n.toLocaleString('en-US')} bytes where ${(length - at).toLocaleString('en-US')} remain`, start);
+        at += n;
         return;
       }
       case LIST:
@@ -221,81 +325,101 @@ export function scanThrift(bytes: Uint8Array, spec?: StructSpec): number {
       case MAP: {
         const start = at;
         let count: number;
-        let types: number[];
+        let type0 = 0;
+        let type1 = 0;
         if (type === MAP) {
-          count = smallVarint(label);
+          count = smallVarint(() => currentLabel(id));
           if (count > 0) {
-            need(1, label);
+            if (at >= length) throw endsInside(() => currentLabel(id));
             const kv = bytes[at++];
-            types = [kv >> 4, kv & 0x0f];
-          } else types = [];
+            type0 = kv >> 4;
+            type1 = kv & 0x0f;
+          }
           count *= 2;
         } else {
-          need(1, label);
+          if (at >= length) throw endsInside(() => currentLabel(id));
           const header = bytes[at++];
           count = header >> 4;
-          if (count === 15) count = smallVarint(label);
-          types = [header & 0x0f];
+          if (count === 15) count = smallVarint(() => currentLabel(id));
+          type0 = type1 = header & 0x0f;
         }
         // Every element takes a byte at least (a boolean, an empty struct's STOP).
-        if (count > bytes.length - at) {
-          throw new FooterProblem(`${label} claims ${count.toLocaleString('en-US')} elements where ${(bytes.length - at).toLocaleString('en-US')} bytes remain`, start);
+        if (count > length - at) {
+          throw new FooterProblem(`${currentLabel(id)} claims ${count.toLocaleString('en-US')} elements where ${(length - at).toLocaleString('en-US')} bytes remain`, start);
         }
         const element = field?.element;
-        if (element && count > 0 && !element.types.includes(types[0])) {
-          throw new FooterProblem(`${label} holds elements of another kind (${KIND[types[0]] ?? `unknown type ${types[0]}`}, where ${KIND[element.types[0]]} belongs)`, start);
+        if (element && count > 0 && !element.types.includes(type0)) {
+          throw new FooterProblem(`${currentLabel(id)} holds elements of another kind (${KIND[type0] ?? `unknown type ${type0}`}, where ${KIND[element.types[0]]} belongs)`, start);
         }
-        stack.push({ kind: 'list', label, parent, types, count, next: 0, spec: field?.spec, elementLabel: element?.label });
+        const f = push(true, field?.spec, inList ? 0 : id, inList ? id : 0);
+        f.count = count;
+        f.next = 0;
+        f.type0 = type0;
+        f.type1 = type1;
+        f.elementLabel = element?.label;
+        if (index && field?.listRole) {
+          f.listRole = field.listRole;
+          index.listStart(field.listRole, count, start);
+        }
         return;
       }
-      case STRUCT:
-        stack.push({ kind: 'struct', spec: field?.spec, label, lastId: 0, seen: new Set() });
+      case STRUCT: {
+        const f = push(false, inList ? elementSpec : field?.spec, inList ? 0 : id, inList ? id : 0);
+        if (f.role) index!.open(f.role, at);
         return;
+      }
       default:
-        throw new FooterProblem(`${label} has an unknown Thrift type (${type})`, at - 1);
+        throw new FooterProblem(`${currentLabel(id)} has an unknown Thrift type (${type})`, at - 1);
     }
   };
 
-  while (stack.length) {
-    if (stack.length > MAX_THRIFT_DEPTH) {
+  push(false, rootSpec, 0, 0);
+  if (frames[0].role) index!.open(frames[0].role, 0);
+  while (depth) {
+    if (depth > MAX_THRIFT_DEPTH) {
       throw new FooterProblem(`its structures nest deeper than ${MAX_THRIFT_DEPTH} levels (no Parquet writer nests more than about 10), so it is not read`, at);
     }
-    const top = stack[stack.length - 1];
-    if (top.kind === 'list') {
+    const top = frames[depth - 1];
+    if (top.list) {
       if (top.next === top.count) {
-        stack.pop();
+        if (top.listRole) index!.listEnd(top.listRole, at);
+        depth--;
         continue;
       }
       const i = top.next++;
-      const label = top.elementLabel ? joined(top.parent, `${top.elementLabel} ${i}`) : `${top.label}[${i}]`;
-      value(top.types[i % top.types.length], label, label, top.spec ? { name: '', types: [STRUCT], spec: top.spec } : undefined, true);
+      value(i % 2 === 0 ? top.type0 : top.type1, i, undefined, true, top.spec);
       continue;
     }
     const start = at;
-    need(1, top.label || 'the footer');
+    if (at >= length) throw endsInside(() => topLabel() || 'the footer');
     const header = bytes[at++];
     const type = header & 0x0f;
+    const spec = top.spec;
     if (type === STOP) {
-      for (const [id, f] of Object.entries(top.spec?.fields ?? {})) {
-        if (f.required && !top.seen.has(Number(id))) throw new FooterProblem(`${top.label || 'the file metadata'} has no ${f.name} (field ${id})`, start);
+      if (spec?.required) {
+        for (const id of spec.required) {
+          if (!(top.seen & (1 << id))) throw new FooterProblem(`${topLabel() || 'the file metadata'} has no ${spec.fields[id].name} (field ${id})`, start);
+        }
       }
-      stack.pop();
+      if (top.role) index!.close(top.role, top.seen, at);
+      depth--;
       continue;
     }
     const delta = header >> 4;
     if (delta) top.lastId += delta;
-    else {
-      const zigzag = varint('a field id');
-      top.lastId = Number((zigzag >> 1n) ^ -(zigzag & 1n));
-    }
+    else top.lastId = zigzag(varint(() => 'a field id'));
     const id = top.lastId;
-    top.seen.add(id);
-    const field = top.spec?.fields[id];
-    const label = joined(top.label, field ? field.name : `field ${id}`);
+    if (id >= 0 && id < 31) top.seen |= 1 << id;
+    const field = spec?.fields[id];
     if (field && !field.types.includes(type) && !(field.types.includes(TRUE) && type === FALSE)) {
-      throw new FooterProblem(`${label} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[field.types[0]]} belongs`, start);
+      throw new FooterProblem(`${currentLabel(id)} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[field.types[0]]} belongs`, start);
     }
-    value(type, label, top.label, field);
+    if (top.role && (type === I64 || type === I32 || type === I16)) {
+      const n = zigzag(varint(() => currentLabel(id)));
+      index!.value(top.role, id, n);
+      continue;
+    }
+    value(type, id, field, false);
   }
   return at;
 }

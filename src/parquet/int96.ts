@@ -1,5 +1,5 @@
 import { TimeUnit, Timestamp, makeData, makeVector, type Vector } from 'apache-arrow';
-import type { FileMetaData } from 'hyparquet';
+import type { RowGroup } from 'hyparquet';
 import type { ColumnSubset } from './columnSubset';
 
 const JULIAN_UNIX_EPOCH = 2440588n;
@@ -11,21 +11,12 @@ const MICROS_PER_DAY = 86_400_000_000n;
  * stored as 12 plain bytes, exactly like FIXED_LEN_BYTE_ARRAY(12), so the column is handed to
  * parquet-wasm as that and the raw bytes are converted here (int96ToTimestamps).
  */
-export function asRawInt96(md: FileMetaData, subset: ColumnSubset, rowGroup: number): { md: FileMetaData; subset: ColumnSubset } {
+export function asRawInt96(rg: RowGroup, subset: ColumnSubset): { rg: RowGroup; subset: ColumnSubset } {
   const elements = subset.elements.map((e) => (e.type === 'INT96' ? { ...e, type: 'FIXED_LEN_BYTE_ARRAY' as const, type_length: 12 } : e));
-  const row_groups = md.row_groups.map((rg, i) =>
-    i !== rowGroup
-      ? rg
-      : {
-          ...rg,
-          columns: rg.columns.map((c, k) =>
-            k >= subset.firstLeaf && k < subset.firstLeaf + subset.leaves && c.meta_data?.type === 'INT96'
-              ? { ...c, meta_data: { ...c.meta_data, type: 'FIXED_LEN_BYTE_ARRAY' as const } }
-              : c,
-          ),
-        },
+  const columns = rg.columns.map((c, k) =>
+    k >= subset.firstLeaf && k < subset.firstLeaf + subset.leaves && c.meta_data?.type === 'INT96' ? { ...c, meta_data: { ...c.meta_data, type: 'FIXED_LEN_BYTE_ARRAY' as const } } : c,
   );
-  return { md: { ...md, row_groups }, subset: { ...subset, elements } };
+  return { rg: { ...rg, columns }, subset: { ...subset, elements } };
 }
 
 /** True when the (top-level) column is a plain INT96 leaf. */

@@ -1,5 +1,5 @@
 import { tableFromIPC, vectorFromArray, type Field, type Vector } from 'apache-arrow';
-import type { ColumnChunk, FileMetaData } from 'hyparquet';
+import type { ColumnChunk, FileMetaData, RowGroup } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
@@ -17,8 +17,11 @@ const BATCH_SIZE = 64 * 1024;
 /** Everything needed to load one top-level column of one row group. */
 export interface ColumnRequest {
   source: ByteSource;
+  /** The footer without its row groups (schema, version, writer). */
   md: FileMetaData;
   rowGroup: number;
+  /** That row group's metadata. */
+  rg: RowGroup;
   subset: ColumnSubset;
   /** The column's apache-arrow field (parquet-wasm's mapping): its name and type, for the dictionary hint. */
   field: Field;
@@ -28,8 +31,8 @@ export interface ColumnRequest {
 }
 
 /** A row group with no rows may hold no column chunks at all (or empty ones): nothing to decode. */
-function isEmpty(md: FileMetaData, rowGroup: number, chunks: ColumnChunk[]): boolean {
-  return md.row_groups[rowGroup].num_rows === 0n && chunks.every((c) => !c.meta_data || c.meta_data.num_values === 0n);
+function isEmpty(rg: RowGroup, chunks: ColumnChunk[]): boolean {
+  return rg.num_rows === 0n && chunks.every((c) => !c.meta_data || c.meta_data.num_values === 0n);
 }
 
 const usesDictionary = (e: string | undefined) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
@@ -73,19 +76,19 @@ function checkPages({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], b
 
 /** Decodes one top-level column of one row group through parquet-wasm, from only its own bytes. */
 export async function loadColumn(request: ColumnRequest): Promise<Vector> {
-  const { md, rowGroup, subset, field } = request;
-  const chunks = md.row_groups[rowGroup].columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
-  if (isEmpty(md, rowGroup, chunks)) return vectorFromArray([], field.type);
+  const { md, rowGroup, rg, subset, field } = request;
+  const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+  if (isEmpty(rg, chunks)) return vectorFromArray([], field.type);
   if (chunks.length < subset.leaves) {
-    throw new DatasetError(`Row group ${rowGroup} holds ${md.row_groups[rowGroup].num_rows.toLocaleString('en-US')} rows but no column chunk for column "${field.name}".`, { chunk: rowGroup, column: field.name });
+    throw new DatasetError(`Row group ${rowGroup} holds ${rg.num_rows.toLocaleString('en-US')} rows but no column chunk for column "${field.name}".`, { chunk: rowGroup, column: field.name });
   }
   const bytes = await readChunks(request, chunks);
   const int96 = isInt96Column(subset);
   const hint = int96 ? undefined : (dictionaryHint(subset, chunks[0], field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
   checkPages(request, chunks, bytes, hint !== undefined);
   const wasm = await parquetWasm();
-  const plan = int96 ? asRawInt96(md, subset, rowGroup) : { md, subset };
-  const file = syntheticFile(plan.md, rowGroup, plan.subset, bytes, hint);
+  const plan = int96 ? asRawInt96(rg, subset) : { rg, subset };
+  const file = syntheticFile(md, plan.rg, plan.subset, bytes, hint);
   try {
     const column = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
     if (int96) return int96ToTimestamps(column);

@@ -1,5 +1,5 @@
 import { Field, Null, Schema, type Vector } from 'apache-arrow';
-import { parquetSchema, type FileMetaData } from 'hyparquet';
+import { parquetSchema, type FileMetaData, type RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
@@ -13,9 +13,9 @@ import { footerPlace, footerProblems } from './footerChecks';
 import { loadColumn } from './loadColumn';
 import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
-import { rawStatistics, type RawMinMax } from './rawStatistics';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
+import type { RowGroupMeta } from './rowGroupMeta';
 import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
@@ -36,11 +36,14 @@ class ParquetDataset implements Dataset {
   private readonly decoded = new Map<string, Vector>();
   /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
   private readonly restored = new Set<number>();
-  private rawStats?: Promise<RawMinMax[][] | undefined>;
 
   constructor(
     readonly source: ByteSource,
+    /** The footer without its row groups: those are in `rowGroups`, decoded one at a time. */
     private readonly md: FileMetaData,
+    private readonly rowGroups: RowGroupMeta,
+    /** The first row group listing column chunks (encrypted columns are told from it). */
+    firstRowGroup: RowGroup | undefined,
   ) {
     const tree = parquetSchema(md);
     this.fields = tree.children.map((node) => parquetFieldInfo(node));
@@ -48,9 +51,9 @@ class ParquetDataset implements Dataset {
     this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
-    this.chunkTable = rowGroupChunks(md);
+    this.chunkTable = rowGroupChunks(rowGroups.index);
     this.schema = new Schema(this.fields.map((f) => new Field(f.name, new Null(), f.nullable)));
-    this.problems.push(...markUnsupportedColumns(md, this.subsets, this.fields));
+    this.problems.push(...markUnsupportedColumns(firstRowGroup, this.subsets, this.fields));
   }
 
   async loadArrowSchema(): Promise<void> {
@@ -61,9 +64,9 @@ class ParquetDataset implements Dataset {
 
   /** Counts the rows of row groups whose footer says 0 though their pages hold some (see countUndeclaredRows). */
   async countUndeclaredRows(signal?: AbortSignal): Promise<void> {
-    const rows = await countUndeclaredRows(this.md, this.subsets, this.fields, (chunk, column) => this.load(chunk, column, signal));
+    const rows = await countUndeclaredRows(this.rowGroups, this.subsets, this.fields, (chunk, column) => this.load(chunk, column, signal));
     if (!rows) return;
-    this.chunkTable = rowGroupChunks(this.md, rows);
+    this.chunkTable = rowGroupChunks(this.rowGroups.index, rows);
   }
 
   get chunks(): readonly ChunkInfo[] {
@@ -75,27 +78,27 @@ class ParquetDataset implements Dataset {
   }
 
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
-    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, subset: this.subsets[column], field: this.schema.fields[column], restored: this.restored.has(column), signal });
+    const rg = this.rowGroups.rowGroup(chunk);
+    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset: this.subsets[column], field: this.schema.fields[column], restored: this.restored.has(column), signal });
   }
 
   async chunkDetail(chunk: number): Promise<ChunkDetail> {
-    if (!this.md.row_groups[chunk]) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
-    // The raw statistics are read once, when a row group's detail is first asked for; without them
-    // (a read failing) statistics are shown as hyparquet converts them.
-    this.rawStats ??= rawStatistics(this.source).catch(() => undefined);
-    return chunkDetail(this.md, this.subsets, this.fields, this.chunkTable.info(chunk)!, await this.rawStats, this.schema);
+    if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
+    // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few kept).
+    const { rowGroup, raw } = this.rowGroups.get(chunk);
+    return chunkDetail(rowGroup, this.subsets, this.fields, this.chunkTable.info(chunk)!, raw, this.schema);
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
     const field = this.fields[column];
-    if (!this.md.row_groups[chunk] || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
-    return columnPages(this.source, this.md, chunk, this.subsets[column], field.name, signal);
+    if (!this.rowGroups.has(chunk) || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
+    return columnPages(this.source, this.rowGroups.rowGroup(chunk), chunk, this.subsets[column], field.name, signal);
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {
     const field = this.fields[column];
     if (!field) throw new DatasetError(`There is no column ${column}.`, { chunk, column });
-    if (!this.md.row_groups[chunk]) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
+    if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { chunk, column: field.name }, 'Other columns are unaffected.');
     const key = `${chunk}:${column}`;
     let vector = this.decoded.get(key);
@@ -131,16 +134,18 @@ class ParquetDataset implements Dataset {
 
 /** Opens a Parquet file by reading its footer only. */
 export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
-  const md = await readParquetFooter(source, options.signal);
+  const { md, rowGroups } = await readParquetFooter(source, options.signal);
+  const first = rowGroups.firstWithColumns();
+  const firstRowGroup = first === undefined ? undefined : rowGroups.rowGroup(first);
   let dataset: ParquetDataset;
   try {
-    dataset = new ParquetDataset(source, md);
+    dataset = new ParquetDataset(source, md, rowGroups, firstRowGroup);
   } catch {
     // The footer parsed and its structure was checked (footerChecks.ts); what is left is a schema the engine cannot map.
     const footerStart = source.size - 8 - md.metadata_length;
     throw new DatasetError(`${footerPlace(footerStart, md.metadata_length)} was read, but its schema does not hold together.`, { offset: footerStart }, 'Nothing of this file can be shown reliably.');
   }
-  dataset.problems.push(...footerProblems(md, source.size - 8 - md.metadata_length));
+  dataset.problems.push(...footerProblems(md, rowGroups));
   await dataset.loadArrowSchema();
   await dataset.countUndeclaredRows(options.signal);
   options.onProgress?.({ chunks: dataset.chunks.length, rows: dataset.rows, bytesScanned: source.size, done: true });

@@ -3,16 +3,29 @@ import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import { checkFooterStructure, footerPlace } from './footerChecks';
 import { FooterProblem, scanFooter } from './footerScan';
+import type { RowGroupIndex } from './rowGroupIndex';
+import { RowGroupMeta } from './rowGroupMeta';
 
 const MAX_FOOTER = 256 * 1024 * 1024;
 const NOTHING_ELSE = 'Nothing of this file can be shown without its footer.';
+const MAGIC = [0x50, 0x41, 0x52, 0x31];
+/** An empty list of structs in Thrift's compact encoding. */
+const EMPTY_STRUCT_LIST = 0x0c;
+
+export interface ParquetFooter {
+  /** Everything but the row groups, as hyparquet decodes it: `row_groups` is left empty, see `rowGroups`. */
+  md: FileMetaData;
+  /** The row groups: a compact index, each decoded when asked for. */
+  rowGroups: RowGroupMeta;
+}
 
 /**
  * Reads and parses only the footer (FileMetaData) of a Parquet file. Its Thrift encoding is walked
- * first (footerScan.ts), so hyparquet only decodes footers it can; a problem is a sentence saying
- * which part of the footer is wrong and where, never the decoder's own words.
+ * once (footerScan.ts), which checks it is safe for hyparquet and indexes the row groups; hyparquet
+ * then decodes the rest (schema, key-value metadata), and a row group only when it is read. A problem
+ * is a sentence saying which part of the footer is wrong and where, never the decoder's own words.
  */
-export async function readParquetFooter(source: ByteSource, signal?: AbortSignal): Promise<FileMetaData> {
+export async function readParquetFooter(source: ByteSource, signal?: AbortSignal): Promise<ParquetFooter> {
   if (source.size < 12) throw new DatasetError(`The file is too short (${source.size} bytes) to be Parquet.`, { offset: 0 });
   const tail = await source.read(source.size - 8, 8, signal);
   const magic = new TextDecoder().decode(tail.subarray(4));
@@ -32,20 +45,34 @@ export async function readParquetFooter(source: ByteSource, signal?: AbortSignal
   }
   const footerStart = source.size - 8 - footerLength;
   const place = footerPlace(footerStart, footerLength);
-  const bytes = await source.read(footerStart, footerLength + 8, signal);
+  const bytes = (await source.read(footerStart, footerLength + 8, signal)).subarray(0, footerLength);
+  let index: RowGroupIndex;
   try {
-    scanFooter(bytes.subarray(0, footerLength));
+    index = scanFooter(bytes, footerStart);
   } catch (e) {
     if (!(e instanceof FooterProblem)) throw e;
     throw new DatasetError(`${place} is damaged: ${e.message} (at byte ${(footerStart + e.at).toLocaleString('en-US')}).`, { offset: footerStart + e.at }, NOTHING_ELSE);
   }
   let md: FileMetaData;
   try {
-    md = parquetMetadata(bytes);
+    md = { ...parquetMetadata(withoutRowGroups(bytes, index)), metadata_length: footerLength };
   } catch {
-    // The walk found the structure sound: what is left is a value hyparquet cannot convert (statistics, a logical type).
+    // The walk found the structure sound: what is left is a value hyparquet cannot convert (a type annotation).
     throw new DatasetError(`${place} could not be read: a value in it (statistics or a type annotation) is not what its field should hold.`, { offset: footerStart }, NOTHING_ELSE);
   }
-  checkFooterStructure(md, footerStart, footerLength);
-  return md;
+  const rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
+  checkFooterStructure(md, rowGroups, footerStart, footerLength);
+  return { md, rowGroups };
+}
+
+/** The footer with an empty row group list, and its length and PAR1 after it, for hyparquet to decode the rest. */
+function withoutRowGroups(bytes: Uint8Array, index: RowGroupIndex): Uint8Array {
+  const rest = bytes.length - (index.listEnd - index.listStart);
+  const out = new Uint8Array(rest + 1 + 8);
+  out.set(bytes.subarray(0, index.listStart));
+  out[index.listStart] = EMPTY_STRUCT_LIST;
+  out.set(bytes.subarray(index.listEnd), index.listStart + 1);
+  new DataView(out.buffer).setUint32(rest + 1, rest + 1, true);
+  out.set(MAGIC, rest + 5);
+  return out;
 }

@@ -1,7 +1,8 @@
 import type { Vector } from 'apache-arrow';
-import type { FileMetaData, RowGroup } from 'hyparquet';
+import type { RowGroup } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
+import type { RowGroupMeta } from './rowGroupMeta';
 
 /** Leaf indices of the columns with no repeated field (one value per row in each leaf). */
 function flatLeaves(subsets: ColumnSubset[]): number[] {
@@ -50,12 +51,14 @@ function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo
  * pages hold, so these are counted by decoding the row group's smallest column. Undefined when the
  * footer's counts all stand.
  */
-export async function countUndeclaredRows(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
+export async function countUndeclaredRows(rowGroups: RowGroupMeta, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
   const flat = flatLeaves(subsets);
-  if (!md.row_groups.some((rg) => undeclared(rg, flat))) return undefined;
-  const rows = md.row_groups.map((rg) => Math.max(0, Number(rg.num_rows)));
-  for (let g = 0; g < md.row_groups.length; g++) {
-    const column = undeclared(md.row_groups[g], flat) ? smallestColumn(md.row_groups[g], subsets, fields) : undefined;
+  // The footer's walk marks the row groups whose counts may be contradicted; only those are decoded.
+  const suspects = rowGroups.maybeUndeclared().filter((g) => undeclared(rowGroups.rowGroup(g), flat));
+  if (!suspects.length) return undefined;
+  const rows = Array.from(rowGroups.index.numRows.subarray(0, rowGroups.length), (n) => Math.max(0, n));
+  for (const g of suspects) {
+    const column = smallestColumn(rowGroups.rowGroup(g), subsets, fields);
     if (column === undefined) continue;
     try {
       rows[g] = (await load(g, column)).length;

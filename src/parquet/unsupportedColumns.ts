@@ -1,12 +1,11 @@
-import type { FileMetaData } from 'hyparquet';
+import type { RowGroup } from 'hyparquet';
 import type { DatasetProblem } from '../model/errors';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 import { isInt96Column } from './int96';
 
 /** Marks encrypted columns as unsupported; returns the problem to report if there are any. */
-function markEncryptedColumns(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem | undefined {
-  const rg = md.row_groups.find((g) => g.columns.length > 0); // an empty row group may list no chunks
+function markEncryptedColumns(rg: RowGroup | undefined, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem | undefined {
   if (!rg) return undefined;
   subsets.forEach((s, i) => {
     if (rg.columns.slice(s.firstLeaf, s.firstLeaf + s.leaves).some((c) => !c.meta_data || c.crypto_metadata)) {
@@ -28,9 +27,12 @@ function markNestedInt96(subsets: ColumnSubset[], fields: FieldInfo[]): void {
   });
 }
 
-/** Sets `unsupported` on the fields the footer alone shows cannot be read; returns the problems to report. */
-export function markUnsupportedColumns(md: FileMetaData, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem[] {
-  const encrypted = markEncryptedColumns(md, subsets, fields);
+/**
+ * Sets `unsupported` on the fields the footer alone shows cannot be read (`firstRowGroup`: the first
+ * row group listing column chunks, as an empty one may list none); returns the problems to report.
+ */
+export function markUnsupportedColumns(firstRowGroup: RowGroup | undefined, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem[] {
+  const encrypted = markEncryptedColumns(firstRowGroup, subsets, fields);
   markNestedInt96(subsets, fields);
   return encrypted ? [encrypted] : [];
 }

@@ -1,0 +1,100 @@
+import type { RowGroup, SchemaElement } from 'hyparquet';
+import { deserializeTCompactProtocol, rowGroupFromThrift, type ThriftStruct } from '../adapters/hyparquetInternals';
+import { DatasetError } from '../model/errors';
+import { footerPlace } from './footerChecks';
+import { rawStatistics, type RawMinMax } from './rawStatistics';
+import { CHUNK_PROBLEM, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
+
+/** Row groups kept decoded: the few a view or a row window is reading. */
+const KEEP = 16;
+
+export interface DecodedRowGroup {
+  rowGroup: RowGroup;
+  /** Raw min/max bytes of each leaf's statistics (rawStatistics.ts). */
+  raw: RawMinMax[];
+}
+
+/**
+ * The row groups of an open file: their numbers in the compact index, and each one's full metadata
+ * (hyparquet's RowGroup, statistics) decoded from its own bytes of the footer when it is asked for,
+ * the last few kept.
+ */
+export class RowGroupMeta {
+  private readonly kept = new Map<number, DecodedRowGroup>();
+
+  constructor(
+    /** The footer's Thrift bytes. */
+    private readonly footer: Uint8Array,
+    readonly index: RowGroupIndex,
+    /** The schema's leaf elements, whose types convert statistics. */
+    private readonly columnSchema: SchemaElement[],
+    readonly footerStart: number,
+  ) {}
+
+  get length(): number {
+    return this.index.length;
+  }
+
+  has(i: number): boolean {
+    return Number.isInteger(i) && i >= 0 && i < this.index.length;
+  }
+
+  /** Row group `i`, decoded (or kept from a recent decode). */
+  get(i: number): DecodedRowGroup {
+    let decoded = this.kept.get(i);
+    if (decoded) {
+      this.kept.delete(i);
+      this.kept.set(i, decoded);
+      return decoded;
+    }
+    if (!this.has(i)) throw new DatasetError(`There is no row group ${i}.`, { chunk: i });
+    decoded = this.decode(i);
+    this.kept.set(i, decoded);
+    if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
+    return decoded;
+  }
+
+  rowGroup(i: number): RowGroup {
+    return this.get(i).rowGroup;
+  }
+
+  /** Row groups whose footer row count may be contradicted by their column chunks. */
+  maybeUndeclared(): number[] {
+    return this.flagged(UNDECLARED | MAYBE_UNDECLARED);
+  }
+
+  /** Row groups with a column chunk whose numbers footerProblems should look at. */
+  maybeChunkProblems(): number[] {
+    return this.flagged(CHUNK_PROBLEM);
+  }
+
+  /** The first row group listing column chunks (an empty one may list none). */
+  firstWithColumns(): number | undefined {
+    for (let i = 0; i < this.index.length; i++) if (this.index.columnCount[i] > 0) return i;
+    return undefined;
+  }
+
+  private flagged(mask: number): number[] {
+    const out: number[] = [];
+    const flags = this.index.flags;
+    for (let i = 0; i < this.index.length; i++) if (flags[i] & mask) out.push(i);
+    return out;
+  }
+
+  private decode(i: number): DecodedRowGroup {
+    const start = this.index.structStart[i];
+    const end = this.index.structEnd[i];
+    try {
+      const view = new DataView(this.footer.buffer, this.footer.byteOffset + start, end - start);
+      const raw = deserializeTCompactProtocol({ view, offset: 0 }) as ThriftStruct;
+      return { rowGroup: rowGroupFromThrift(raw, this.columnSchema), raw: rawStatistics(raw) };
+    } catch {
+      // The walk found the structure sound: what is left is a value hyparquet cannot convert.
+      throw new DatasetError(
+        `${footerPlace(this.footerStart, this.footer.length)} is damaged: row group ${i} could not be read (a value in it is not what its field should hold).`,
+        { chunk: i, offset: this.footerStart + start },
+        'Other row groups can still be read.',
+      );
+    }
+  }
+}
