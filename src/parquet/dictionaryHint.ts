@@ -8,7 +8,9 @@ function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-const isDictionaryEncoding = (e: string) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
+const isDictionaryEncoding = (e: string | undefined) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
+/** A page type the footer names, or one it does not (an enum value past the known ones reads as undefined): counted as a data page. */
+const mayBeDataPage = (pageType: string | undefined) => typeof pageType !== 'string' || pageType.startsWith('DATA_PAGE');
 /** Past this, writers usually stop adding to the dictionary and fall back to plain pages. */
 const SMALL_DICTIONARY = 64 * 1024;
 
@@ -19,8 +21,8 @@ const SMALL_DICTIONARY = 64 * 1024;
  */
 function wholeChunkIsDictionaryEncoded(chunk: ColumnChunk): boolean {
   const m = chunk.meta_data;
-  if (!m || !m.encodings.some(isDictionaryEncoding)) return false;
-  if (m.encoding_stats?.length) return m.encoding_stats.every((s) => !s.page_type.startsWith('DATA_PAGE') || isDictionaryEncoding(s.encoding));
+  if (!m || !Array.isArray(m.encodings) || !m.encodings.some(isDictionaryEncoding)) return false;
+  if (m.encoding_stats?.length) return m.encoding_stats.every((s) => !mayBeDataPage(s.page_type) || isDictionaryEncoding(s.encoding));
   const dictionary = m.dictionary_page_offset !== undefined && m.dictionary_page_offset > 0n ? Number(m.data_page_offset - m.dictionary_page_offset) : -1;
   return dictionary > 0 && dictionary < SMALL_DICTIONARY;
 }
