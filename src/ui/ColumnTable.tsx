@@ -29,15 +29,15 @@ function Nulls({ totals, rows }: { totals: ColumnTotals; rows?: number }) {
  * headers): type, nulls, bytes on disk and uncompressed, codecs, encodings and share of the file.
  */
 export function ColumnTable({ summary }: { summary: DatasetSummary }) {
-  const { summary: totals, error, countAll } = useColumnSummary(summary.id);
-  // A file may have 100,000 columns: rows are added a page at a time.
+  // A file may have 100,000 columns: rows are added a page at a time, and only those cross from the engine.
   const [shown, setShown] = useState(ROWS_SHOWN);
+  const { summary: totals, error, countAll } = useColumnSummary(summary.id, 0, shown);
   const parquet = summary.format === 'parquet';
   const noun = parquet ? 'row group' : 'batch';
   const nouns = parquet ? 'row groups' : 'batches';
-  const columnBytes = totals ? totals.columns.reduce((s, c) => s + c.bytes, 0) + totals.otherDictionaryBytes : 0;
-  const showEncodings = !!totals?.columns.some((c) => c.encodings.length > 0);
-  const showStats = parquet && !!totals?.columns.some((c) => c.min !== undefined);
+  const columnBytes = totals ? totals.all.bytes + totals.otherDictionaryBytes : 0;
+  const showEncodings = !!totals?.all.anyEncodings;
+  const showStats = parquet && !!totals?.all.anyMinMax;
   return (
     <section className="column-summary" aria-labelledby="column-summary-title">
       <h2 id="column-summary-title">Columns in the whole file</h2>
@@ -48,7 +48,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
             ? `From ${parquet ? 'the footer' : 'the message headers'} of all ${count(totals.chunksCounted)} ${totals.chunksCounted === 1 ? noun : nouns}; no value was read.`
             : totals.chunksCounted >= totals.limit
               ? `From the first ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : '+'} ${nouns} only (each ${noun} is one more header read).`
-              : `Counting ${nouns}: ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : ' found so far'}…`}{' '}
+              : `Counting ${nouns}: ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : ' found so far'}${totals.columnsOfChunk ? ` (${noun} ${count(totals.chunksCounted + 1)}: ${count(totals.columnsOfChunk.counted)} of ${count(totals.columnsOfChunk.of)} columns)` : ''}…`}{' '}
         {totals && !totals.complete && totals.chunksCounted >= totals.limit && (
           <button className="link" onClick={countAll}>
             Count all {nouns}
@@ -84,7 +84,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
               </tr>
             </thead>
             <tbody>
-              {totals.columns.slice(0, shown).map((c) => {
+              {totals.columns.map((c) => {
                 const field = summary.fields[c.column];
                 return (
                   <tr key={c.column}>
@@ -115,11 +115,11 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
               })}
             </tbody>
             <tfoot>
-              {totals.columns.length > shown && (
+              {totals.columnCount > shown && (
                 <tr>
                   <td colSpan={8}>
                     <button className="link" onClick={() => setShown((n) => n + ROWS_SHOWN)}>
-                      Show {count(Math.min(ROWS_SHOWN, totals.columns.length - shown))} more of {count(totals.columns.length - shown)} columns not shown
+                      Show {count(Math.min(ROWS_SHOWN, totals.columnCount - shown))} more of {count(totals.columnCount - shown)} columns not shown
                     </button>
                   </td>
                 </tr>
@@ -132,7 +132,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
                   <Bytes n={columnBytes} />
                 </td>
                 <td className="num">
-                  <Bytes n={totals.columns.every((c) => c.uncompressedBytes !== undefined) ? totals.columns.reduce((s, c) => s + c.uncompressedBytes!, 0) : undefined} />
+                  <Bytes n={totals.all.uncompressedBytes} />
                 </td>
                 <td />
                 {showEncodings && <td />}

@@ -29,9 +29,11 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
 
   useEffect(() => {
     if (summary.indexMs !== undefined) return;
+    // Only what indexing changes crosses each time: the field list (100,000 fields in a wide file) came with the open.
     const timer = setInterval(async () => {
-      const next = await engine.summary(tab.id).catch(() => null);
-      if (next) store.setSummary(tab.id, next);
+      const progress = await engine.progress(tab.id).catch(() => null);
+      const current = store.tab(tab.id)?.summary;
+      if (progress && current) store.setSummary(tab.id, { ...current, ...progress });
     }, 250);
     return () => clearInterval(timer);
   }, [engine, store, tab.id, summary.indexMs]);

@@ -4,8 +4,8 @@ import { useColumnSummary } from './useColumnSummary';
 
 /** For Parquet: what the footer statistics already say about a column, before any scan. */
 export function FooterStats({ summary, column }: { summary: DatasetSummary; column: number }) {
-  const { summary: totals } = useColumnSummary(summary.id);
-  const c = totals?.columns[column];
+  const { summary: totals } = useColumnSummary(summary.id, column, column + 1);
+  const c = totals?.columns[column - totals.start];
   if (summary.format !== 'parquet' || !totals?.complete || !c) return null;
   const parts = [c.nulls !== undefined ? `${count(c.nulls)} nulls` : null, c.min !== undefined ? `min ${c.min}, max ${c.max}${c.minMaxExact ? '' : ' (bounds)'}` : null].filter(Boolean);
   if (!parts.length) return null;

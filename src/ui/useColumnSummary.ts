@@ -12,9 +12,10 @@ export interface ColumnSummaryState {
 
 /**
  * The whole-file column summary of an open dataset, counted step by step in the engine (which keeps
- * it, so coming back costs nothing) until every chunk is counted or the cap is reached.
+ * it, so coming back costs nothing) until every chunk is counted or the cap is reached. Only columns
+ * [start, end) cross to the page (with the totals of all columns): a file may have 100,000.
  */
-export function useColumnSummary(id: number): ColumnSummaryState {
+export function useColumnSummary(id: number, start = 0, end = Infinity): ColumnSummaryState {
   const engine = useEngine();
   const [summary, setSummary] = useState<ColumnSummary | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -25,7 +26,7 @@ export function useColumnSummary(id: number): ColumnSummaryState {
     void (async () => {
       try {
         while (live) {
-          const s = await engine.columnSummary(id, limit);
+          const s = await engine.columnSummary(id, limit, undefined, start, end);
           if (!live) return;
           setSummary(s);
           if (s.complete || s.chunksCounted >= s.limit) return;
@@ -39,7 +40,7 @@ export function useColumnSummary(id: number): ColumnSummaryState {
     return () => {
       live = false;
     };
-  }, [engine, id, limit]);
+  }, [engine, id, limit, start, end]);
 
   return { summary, error, countAll: () => setLimit(Infinity) };
 }

@@ -1,11 +1,22 @@
-import type { Dataset } from '../model/types';
-import { ColumnTotalsBuilder, type ColumnShape, type ColumnTotals } from './columnTotals';
+import type { ChunkDetail, Dataset } from '../model/types';
+import { runSliced, TimeSlicer } from '../compute/timeSlice';
+import { ColumnTotalsBuilder, type ColumnShape, type ColumnTotals, type ColumnTotalsOfAll } from './columnTotals';
 
-/** The per-column summary of a whole file, from metadata only, as far as it has been counted. */
+/**
+ * The per-column summary of a whole file, from metadata only, as far as it has been counted: the
+ * columns asked for (a file may have 100,000: the page asks for the rows it shows) and all of them together.
+ */
 export interface ColumnSummary {
+  /** Columns [start, start + columns.length). */
   columns: ColumnTotals[];
+  start: number;
+  /** Top-level columns in the file. */
+  columnCount: number;
+  all: ColumnTotalsOfAll;
   /** Chunks (row groups or batches) counted so far. */
   chunksCounted: number;
+  /** When the next chunk is counted in part (a chunk of a very wide file takes several steps): its columns counted so far. */
+  columnsOfChunk?: { counted: number; of: number };
   /** Chunks the index knows (a stream still being indexed finds more). */
   chunkCount: number;
   /** Every chunk of a complete index counted. */
@@ -23,6 +34,8 @@ export interface ColumnSummary {
 export const DEFAULT_LIMIT = { parquet: 100_000, arrow: 1_000 };
 /** Chunks counted per step, so the page sees progress and a cancelled view stops soon. */
 const STEP = { parquet: 2_000, arrow: 100 };
+/** Column chunks added per step at most: a step of a 100,000-column file ends within its chunk, and the page asks again. */
+const COLUMNS_PER_STEP = 20_000;
 
 function shapes(dataset: Dataset): ColumnShape[] {
   return dataset.fields.map((f, i) => {
@@ -40,6 +53,8 @@ export class ColumnSummaryCounter {
   private queue: Promise<unknown> = Promise.resolve();
   private skipped = 0;
   private skipReason?: string;
+  /** The chunk being counted when a step ended within it (a wide chunk takes several steps), and its next column. */
+  private current?: { detail: ChunkDetail; next: number };
 
   constructor(private readonly dataset: Dataset) {
     this.builder = new ColumnTotalsBuilder(shapes(dataset));
@@ -50,33 +65,53 @@ export class ColumnSummaryCounter {
     return DEFAULT_LIMIT[this.family];
   }
 
-  /** Counts up to one step more of chunks below `limit`, then says where it stands. */
-  step(limit = this.defaultLimit, signal?: AbortSignal): Promise<ColumnSummary> {
-    const next = this.queue.then(() => this.count(limit, signal));
+  /**
+   * Counts up to one step more of chunks below `limit`, giving the thread back every few ms (so a row
+   * window asked meanwhile is answered first), then says where it stands for columns [start, end).
+   */
+  step(limit = this.defaultLimit, signal?: AbortSignal, start = 0, end = Infinity): Promise<ColumnSummary> {
+    const next = this.queue.then(() => this.count(limit, signal, start, end));
     this.queue = next.catch(() => {});
     return next;
   }
 
-  private async count(limit: number, signal?: AbortSignal): Promise<ColumnSummary> {
+  private async count(limit: number, signal: AbortSignal | undefined, start: number, end: number): Promise<ColumnSummary> {
     const known = this.dataset.chunks.length;
     const stop = Math.min(known, limit, this.builder.chunksCounted + STEP[this.family]);
-    while (this.builder.chunksCounted < stop) {
-      signal?.throwIfAborted();
+    const slicer = new TimeSlicer(signal);
+    let added = 0;
+    while (this.builder.chunksCounted < stop && added < COLUMNS_PER_STEP) {
+      await slicer.tick();
       const chunk = this.builder.chunksCounted;
       try {
-        this.builder.add(await this.dataset.chunkDetail(chunk, signal));
+        this.current ??= { detail: await this.dataset.chunkDetail(chunk, signal), next: 0 };
+        const { detail } = this.current;
+        const to = Math.min(detail.columns.length, this.current.next + COLUMNS_PER_STEP - added);
+        // The thread is given back between slices of columns; a cancel waits for the slice's end, so none is added twice.
+        await runSliced(this.builder.adding(detail, this.current.next, to), new TimeSlicer());
+        added += to - this.current.next;
+        this.current.next = to;
+        if (to < detail.columns.length) break;
+        this.builder.finish(detail);
+        this.current = undefined;
       } catch (e) {
         if (signal?.aborted) throw e;
         // One unreadable header leaves that chunk out; the rest of the file is still summed.
         this.skipped++;
         this.skipReason ??= `${this.family === 'parquet' ? 'row group' : 'batch'} ${chunk}: ${e instanceof Error ? e.message : String(e)}`;
+        this.current = undefined;
         this.builder.skip();
       }
     }
     const counted = this.builder.chunksCounted;
+    const first = Math.max(0, Math.min(start, this.builder.columnCount));
     return {
-      columns: this.builder.columns(),
+      columns: this.builder.columns(first, Math.max(first, Math.min(end, this.builder.columnCount))),
+      start: first,
+      columnCount: this.builder.columnCount,
+      all: this.builder.all(),
       chunksCounted: counted,
+      columnsOfChunk: this.current && { counted: this.current.next, of: this.current.detail.columns.length },
       chunkCount: this.dataset.chunks.length,
       complete: this.dataset.indexComplete && counted >= this.dataset.chunks.length,
       limit,

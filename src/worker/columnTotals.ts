@@ -22,6 +22,15 @@ export interface ColumnTotals {
   minMaxExact?: boolean;
 }
 
+/** Every top-level column together. */
+export interface ColumnTotalsOfAll {
+  bytes: number;
+  /** Absent when some column's uncompressed size is not known. */
+  uncompressedBytes?: number;
+  anyEncodings: boolean;
+  anyMinMax: boolean;
+}
+
 /** How a top-level column relates to the dictionary batches of an Arrow file. */
 export interface ColumnShape {
   /** Arrow dictionary id of a top-level dictionary column. */
@@ -57,10 +66,26 @@ export class ColumnTotalsBuilder {
   }
 
   add(detail: ChunkDetail): void {
-    for (const c of detail.columns) {
+    for (const step of this.adding(detail)) void step;
+    this.finish(detail);
+  }
+
+  /**
+   * Adds a chunk's columns [from, to) (by position in `detail.columns`), in steps of `every` columns
+   * for a loop that gives its thread back between them (a chunk may hold 100,000 columns); `finish` ends the chunk.
+   */
+  *adding(detail: ChunkDetail, from = 0, to = detail.columns.length, every = 2_000): Generator<void, void> {
+    const { columns } = detail;
+    for (let i = from; i < Math.min(to, columns.length); i++) {
+      const c = columns[i];
       const t = this.totals[c.column];
       if (t) this.addColumn(t, c);
+      if ((i - from) % every === every - 1) yield;
     }
+  }
+
+  /** Counts a chunk whose columns were all added: its dictionary batches (each once), and the chunk. */
+  finish(detail: ChunkDetail): void {
     for (const d of detail.dictionaries ?? []) {
       if (this.seenDictionaries.has(d.offset)) continue;
       this.seenDictionaries.add(d.offset);
@@ -102,9 +127,29 @@ export class ColumnTotalsBuilder {
     if (t.max === undefined || less(t.max, s.max)) t.max = s.max;
   }
 
-  /** The totals so far: a figure some chunk did not tell is left out rather than undercounted. */
-  columns(): ColumnTotals[] {
-    return this.totals.map((t) => {
+  /** Top-level columns summed. */
+  get columnCount(): number {
+    return this.totals.length;
+  }
+
+  /** Every column together: bytes, uncompressed bytes (when every column tells them), and whether any has encodings or min/max. */
+  all(): ColumnTotalsOfAll {
+    let bytes = 0;
+    let uncompressed: number | undefined = 0;
+    let encodings = false;
+    let stats = false;
+    for (const t of this.totals) {
+      bytes += t.bytes;
+      if (uncompressed !== undefined) uncompressed = this.unknownUncompressed.has(t.column) || t.uncompressedBytes === undefined ? undefined : uncompressed + t.uncompressedBytes;
+      encodings ||= t.encodings.length > 0;
+      stats ||= t.min !== undefined;
+    }
+    return { bytes, uncompressedBytes: uncompressed, anyEncodings: encodings, anyMinMax: stats };
+  }
+
+  /** The totals so far of columns [start, end): a figure some chunk did not tell is left out rather than undercounted. */
+  columns(start = 0, end = this.totals.length): ColumnTotals[] {
+    return this.totals.slice(start, end).map((t) => {
       const out: ColumnTotals = { ...t, codecs: [...t.codecs], encodings: [...t.encodings] };
       if (this.unknownUncompressed.has(t.column)) delete out.uncompressedBytes;
       if (this.unknownNulls.has(t.column)) delete out.nulls;

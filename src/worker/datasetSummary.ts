@@ -1,7 +1,7 @@
 import type { DatasetProblem } from '../model/errors';
 import { decoderMemoryBytes } from '../dataset/decoders';
 import type { OpenDataset } from './datasetRegistry';
-import type { DatasetSummary, IoStats } from './protocol';
+import type { DatasetProgress, DatasetSummary, IoStats } from './protocol';
 
 /** Everything the overview and schema views need about an open dataset, as plain data. */
 export function datasetSummary(id: number, { dataset: d, openMs, indexMs, local, url }: OpenDataset): DatasetSummary {
@@ -23,6 +23,11 @@ export function datasetSummary(id: number, { dataset: d, openMs, indexMs, local,
     local,
     url,
   };
+}
+
+/** What changes while indexing, without the field list (which is only referenced, not copied, by a summary). */
+export function datasetProgress({ rows, chunkCount, indexComplete, indexMs, problems }: DatasetSummary): DatasetProgress {
+  return { rows, chunkCount, indexComplete, indexMs, problems };
 }
 
 /** Bytes read (in all and distinct) and cached for an open dataset, and for Parquet the decoder's wasm memory. */

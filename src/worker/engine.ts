@@ -72,10 +72,11 @@ export class Engine {
 
   /**
    * Every column over the whole file from metadata only (sizes, nulls, codecs, encodings, statistics):
-   * each call counts one more step of chunks, up to `limit` (a default cap when absent), and says where it stands.
+   * each call counts one more step of chunks, up to `limit` (a default cap when absent), and says where it stands
+   * for columns [start, end) (every column when absent) and for all of them together.
    */
-  async columnSummary(id: number, limit?: number, key?: string): Promise<ColumnSummary> {
-    return this.datasets.get(id).columnSummary.step(limit, this.requests.take(key));
+  async columnSummary(id: number, limit?: number, key?: string, start?: number, end?: number): Promise<ColumnSummary> {
+    return this.datasets.get(id).columnSummary.step(limit, this.requests.take(key), start, end);
   }
 
   /** Parquet pages of one column chunk, from their headers; a new request with the same key cancels this one. */

@@ -5,6 +5,7 @@ import { setDecoderWasmUrl } from '../dataset/decoders';
 import { createSource, pinnedSpec } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine } from './engine';
+import { datasetProgress } from './datasetSummary';
 import { errorInfo } from './errorInfo';
 import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
@@ -40,11 +41,13 @@ const api = {
       }
     }),
   summary: (id: number) => run(() => engine.summary(id)),
+  /** What changes while a stream is indexed; the field list crossed once, with the open. */
+  progress: (id: number) => run(() => datasetProgress(engine.summary(id))),
   stats: (id: number) => run(() => engine.stats(id)),
   wasmBytes: () => run(() => engine.wasmBytes()),
   chunks: (id: number, start: number, end: number) => run(() => engine.chunks(id, start, end)),
   chunkDetail: (id: number, chunk: number, key?: string) => run(() => engine.chunkDetail(id, chunk, key)),
-  columnSummary: (id: number, limit?: number, key?: string) => run(() => engine.columnSummary(id, limit, key)),
+  columnSummary: (id: number, limit?: number, key?: string, start?: number, end?: number) => run(() => engine.columnSummary(id, limit, key, start, end)),
   stopIndexing: (id: number) => run(() => engine.stopIndexing(id)),
   pages: (id: number, chunk: number, column: number, key?: string) => run(() => engine.pages(id, chunk, column, key)),
   rows: (id: number, start: number, count: number, columns: number[], key?: string, filter?: string) => run(() => engine.rows(id, start, count, columns, key, filter)),

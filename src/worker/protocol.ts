@@ -25,6 +25,12 @@ export interface DatasetSummary {
   url?: string;
 }
 
+/**
+ * What changes in a DatasetSummary while a stream is being indexed: the page asks for this, not the
+ * whole summary (whose field list, 100,000 fields in a wide file, crosses once, on open).
+ */
+export type DatasetProgress = Pick<DatasetSummary, 'rows' | 'chunkCount' | 'indexComplete' | 'indexMs' | 'problems'>;
+
 /** What the engine worker read of one file, for the Overview's meter (the unique-values pool reads on its own). */
 export interface IoStats {
   size: number;
