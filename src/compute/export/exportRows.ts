@@ -5,9 +5,9 @@ import { ArrowWriter } from './arrowWriter';
 import type { BatchWriter } from './batchWriter';
 import { CsvWriter } from './csvWriter';
 import { ExportError, type ExportProgress, type ExportRequest, type ExportResult, type ExportSink } from './exportTypes';
-import { gatherColumn, gatherText, partsOf } from './gatherGroup';
+import { ChunkColumnCache, gatherColumn, gatherText, partsOf } from './gatherGroup';
 import { ParquetWriter } from './parquetWriter';
-import { knownTotal, rowGroups } from './rowGroups';
+import { GROUP_ROWS, knownTotal, rowGroups } from './rowGroups';
 import { TakeError, unsupportedTake } from './takeData';
 
 async function writerFor(dataset: Dataset, request: ExportRequest, columns: number[], sink: ExportSink): Promise<BatchWriter> {
@@ -41,19 +41,21 @@ export async function exportRows(dataset: Dataset, request: ExportRequest, sink:
   const slicer = new TimeSlicer(signal);
   const progress: ExportProgress = { rowsWritten: 0, rowsTotal: knownTotal(dataset, request), chunksDone: 0, chunks: dataset.chunks.length, bytesWritten: 0 };
   const extensions = columns.map((c) => dataset.fields[c]?.extension);
+  // rows in sorted order revisit every chunk in every group: whole chunk columns are kept (bounded)
+  const cache = request.order && request.order.length > (request.groupRows ?? GROUP_ROWS) ? new ChunkColumnCache() : undefined;
   for await (const group of rowGroups(dataset, request, request.groupRows)) {
     signal?.throwIfAborted();
     const parts = partsOf(dataset, group.rows);
     const n = group.rows.length;
     if (writer.wants === 'text') {
       const texts: (string | null)[][] = [];
-      for (const [k, c] of columns.entries()) texts.push(await gatherText(dataset, parts, c, extensions[k], signal));
+      for (const [k, c] of columns.entries()) texts.push(await gatherText(dataset, parts, c, extensions[k], signal, cache));
       await writer.write(texts, n);
     } else {
       const datas: Data[] = [];
       for (const c of columns) {
         try {
-          datas.push(await gatherColumn(dataset, parts, c, dataset.schema.fields[c].type, signal));
+          datas.push(await gatherColumn(dataset, parts, c, dataset.schema.fields[c].type, signal, cache));
         } catch (e) {
           if (e instanceof TakeError) throw new ExportError(`Column "${dataset.schema.fields[c].name}" cannot be exported: ${e.message}.`, { column: dataset.schema.fields[c].name });
           throw e;

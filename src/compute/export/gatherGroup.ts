@@ -43,7 +43,46 @@ export function partsOf(dataset: Dataset, rows: Float64Array): Part[] {
   });
 }
 
-async function windowOf(dataset: Dataset, part: Part, column: number, signal?: AbortSignal): Promise<Vector> {
+/**
+ * Whole chunk columns kept for rows in sorted order, which come back to every chunk in every group:
+ * without them each group would read each chunk's column again. Bounded by bytes (least recently used
+ * first out), so memory stays bounded whatever the file.
+ */
+export class ChunkColumnCache {
+  private readonly entries = new Map<string, Vector>();
+  private bytes = 0;
+  constructor(private readonly budget = 256 * 2 ** 20) {}
+
+  async get(dataset: Dataset, chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
+    const key = `${chunk}:${column}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const vector = await dataset.readColumn(chunk, column, undefined, signal);
+    const size = vector.byteLength;
+    if (size > this.budget) return vector;
+    while (this.bytes + size > this.budget && this.entries.size) {
+      const [oldest, v] = this.entries.entries().next().value as [string, Vector];
+      this.entries.delete(oldest);
+      this.bytes -= v.byteLength;
+    }
+    this.entries.set(key, vector);
+    this.bytes += size;
+    return vector;
+  }
+}
+
+async function windowOf(dataset: Dataset, part: Part, column: number, signal?: AbortSignal, cache?: ChunkColumnCache): Promise<Vector> {
+  if (cache) {
+    const whole = await cache.get(dataset, part.chunk, column, signal);
+    if (whole.length !== dataset.chunks[part.chunk].rows) {
+      throw new DatasetError(`The chunk gave ${whole.length.toLocaleString('en-US')} values of "${dataset.fields[column]?.name}" where it has ${dataset.chunks[part.chunk].rows.toLocaleString('en-US')} rows.`, { chunk: part.chunk, column: dataset.fields[column]?.name });
+    }
+    return whole.slice(part.lo, part.hi);
+  }
   const vector = await dataset.readColumn(part.chunk, column, { start: part.lo, end: part.hi }, signal);
   if (vector.length !== part.hi - part.lo) {
     throw new DatasetError(`The chunk gave ${vector.length.toLocaleString('en-US')} values of "${dataset.fields[column]?.name}" where ${(part.hi - part.lo).toLocaleString('en-US')} rows were asked for.`, { chunk: part.chunk, column: dataset.fields[column]?.name });
@@ -54,12 +93,12 @@ async function windowOf(dataset: Dataset, part: Part, column: number, signal?: A
 const contiguous = (part: Part) => part.local.length === part.hi - part.lo && part.local.every((l, i) => l === part.lo + i);
 
 /** One column's values for a group's rows, in output order, as one Data (read a chunk window at a time). */
-export async function gatherColumn(dataset: Dataset, parts: Part[], column: number, type: DataType, signal?: AbortSignal): Promise<Data> {
+export async function gatherColumn(dataset: Dataset, parts: Part[], column: number, type: DataType, signal?: AbortSignal, cache?: ChunkColumnCache): Promise<Data> {
   const datas: Data[] = [];
   // a Parquet column chunk may decode as a dictionary where the schema has the plain type: written as the schema says
   const plain = (d: Data) => (d.typeId === Type.Dictionary && type.typeId !== Type.Dictionary ? decodeDictionary(d) : d);
   for (const part of parts) {
-    const vector = await windowOf(dataset, part, column, signal);
+    const vector = await windowOf(dataset, part, column, signal, cache);
     if (contiguous(part) && vector.data.length === 1) datas.push(plain(vector.data[0]));
     else datas.push(plain(takeVector(vector, Uint32Array.from(part.local, (l) => l - part.lo))));
   }
@@ -77,10 +116,10 @@ export async function gatherColumn(dataset: Dataset, parts: Part[], column: numb
 }
 
 /** One column's display text for a group's rows, in output order (CSV: any type the grid shows). */
-export async function gatherText(dataset: Dataset, parts: Part[], column: number, extension: string | undefined, signal?: AbortSignal): Promise<(string | null)[]> {
+export async function gatherText(dataset: Dataset, parts: Part[], column: number, extension: string | undefined, signal?: AbortSignal, cache?: ChunkColumnCache): Promise<(string | null)[]> {
   const out: (string | null)[] = new Array<string | null>(parts.reduce((s, p) => s + p.local.length, 0));
   for (const part of parts) {
-    const vector = await windowOf(dataset, part, column, signal);
+    const vector = await windowOf(dataset, part, column, signal, cache);
     const pieces = vector.data;
     const texts = pieces.map((d) => dataFormatter(d, false, extension));
     const starts: number[] = [];
