@@ -79,6 +79,18 @@ describe('filtered, sorted, limited export', () => {
     });
   }
 
+  it('every matching row in sorted order, in groups of 7 rows (whole chunk columns kept between groups)', async () => {
+    const all = await order(true);
+    const sink = new MemorySink();
+    await exportRows(dataset, { format: 'arrows', columns: columns(), order: all, groupRows: 7 }, sink);
+    const back = readBack('arrows', sink.bytes);
+    const nm = vectorText(source.getChild('contbr_nm')!);
+    const amt = vectorText(source.getChild('contb_receipt_amt')!);
+    expect(vectorText(back.getChild('contbr_nm')!)).toEqual(Array.from(all, (r) => nm[r]));
+    expect(vectorText(back.getChild('contb_receipt_amt')!)).toEqual(Array.from(all, (r) => amt[r]));
+    expect(Array.from(all.subarray(5, 45))).toEqual(expected);
+  });
+
   it('a filter without a sort: the Ath to the B-1th match, in file order', async () => {
     const filter = compileFilter("contbr_st IN ('CA', 'NY')", dataset.fields, dataset.schema);
     const sink = new MemorySink();
