@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
-import { MULTI_GB_FILE } from './paths';
+import { MULTI_GB_FILE, TALL_FILE } from './paths';
 
 /**
  * The Data view's filter, against a plain scan of the same file done here with apache-arrow
@@ -31,9 +31,9 @@ async function openSampleData(page: Page) {
 async function firstRows(page: Page, column: string, n: number) {
   const grid = page.getByTestId('grid');
   await grid.evaluate((el) => (el.scrollLeft = 0)); // the first columns (an earlier step may have scrolled right)
-  await expect(grid.getByRole('columnheader').filter({ hasText: column })).toHaveCount(1);
-  const heads = await grid.getByRole('columnheader').allTextContents();
-  const colindex = heads.findIndex((h) => h.includes(column)) + 1;
+  const header = grid.locator('.dg-head-cell').filter({ hasText: column });
+  await expect(header).toHaveCount(1);
+  const colindex = await header.getAttribute('aria-colindex');
   const rows = grid.locator('.dg-row');
   await expect(rows.nth(n - 1).locator('.dg-rownum')).not.toHaveText('…');
   await expect(rows.nth(n - 1).locator(`[aria-colindex="${colindex}"]`)).not.toHaveText('…');
@@ -110,8 +110,8 @@ test('A filter built by clicking: a column header menu, a cell menu, a value of 
   const [first] = await firstRows(page, 'contbr_st', 1);
   expect(first[0]).toBe(grouped(paul[0]));
   const st = SAMPLE[paul[0]].contbr_st as string;
-  const heads = await page.getByTestId('grid').getByRole('columnheader').allTextContents();
-  const stCol = heads.findIndex((h) => h.includes('contbr_st')) + 1;
+  const colindex = (column: string) => page.getByTestId('grid').locator('.dg-head-cell').filter({ hasText: column }).getAttribute('aria-colindex');
+  const stCol = await colindex('contbr_st');
   await page.getByTestId('grid').locator('.dg-row').first().locator(`[aria-colindex="${stCol}"]`).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Filter rows where contbr_st = this value' }).click();
   await expect(filterBox(page)).toHaveValue(`cand_nm = 'Paul, Ron' AND contbr_st = '${st}'`);
@@ -125,7 +125,7 @@ test('A filter built by clicking: a column header menu, a cell menu, a value of 
   await page.getByTestId('goto').fill('0');
   await page.getByTestId('goto').press('Enter');
   await expect(page.getByTestId('grid').locator('.dg-row').first().locator('.dg-rownum')).toHaveText('0');
-  const amtCol = heads.findIndex((h) => h.includes('contb_receipt_amt')) + 1;
+  const amtCol = await colindex('contb_receipt_amt');
   await page.getByTestId('grid').locator('.dg-row').first().locator(`[aria-colindex="${amtCol}"]`).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Filter rows where contb_receipt_amt != this value' }).click();
   const notFirst = scan((r) => r.contb_receipt_amt !== SAMPLE[0].contb_receipt_amt);
@@ -203,4 +203,26 @@ test('A long scan shows its progress and the first matches while it runs; Cancel
   await page.waitForTimeout(500);
   await expect(status(page)).toHaveText(stopped!);
   await expect(first).toHaveText(/^\d[\d,]*$/);
+});
+
+test('Over 2,000,000 rows, End reaches the last of 285,715 matches, with its file row number', async ({ page }) => {
+  // The tall file's label is null on every 7th row: rows 0, 7, … 1,999,998.
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await filterBox(page).fill('label IS NULL');
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText('285,715 matching rows of 2,000,000 — 100% scanned');
+  expect(await firstRows(page, 'row', 3)).toEqual([['0', '0'], ['7', '7'], ['14', '14']]);
+  const grid = page.getByTestId('grid');
+  await grid.focus();
+  await page.keyboard.press('End');
+  const last = grid.locator('[aria-rowindex="285715"]');
+  await expect(last.locator('.dg-rownum')).toHaveText('1,999,998');
+  await expect(last.getByRole('gridcell').first()).toHaveText('1999998');
+  await expect(page.getByTestId('grid-status')).toContainText('Match 285,715 of 285,715 · row 1,999,998');
+  // Go to by chunk:row: chunk 3, row 5 is file row 300,005; the next match is 300,006.
+  await page.getByTestId('goto').fill('3:5');
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toHaveText('Row 300,005 does not match; the next matching row is 300,006.');
 });
