@@ -1,16 +1,38 @@
 import { Dictionary, Field, Int32, LargeList, type Int, type List, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
+import { ByteBuffer, MessageFb, SchemaFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
 import { withChildren } from './withChildren';
 
 /** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
-function decodeArrowSchema(value: string): Schema {
+function arrowSchemaBytes(value: string): Uint8Array {
   const bin = atob(value);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function decodeArrowSchema(bytes: Uint8Array): Schema {
   const schema = new MessageReader(bytes).readSchema();
   if (!schema) throw new Error('it holds no schema message');
   return schema;
+}
+
+/**
+ * How many top-level fields the stored schema message lists, read from its flatbuffer without
+ * decoding them (a damaged count of 393,224 took seconds to decode), or null when it cannot be told.
+ */
+function storedFieldCount(bytes: Uint8Array): number | null {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const at = view.getUint32(0, true) === 0xffffffff ? 4 : 0;
+    const length = view.getInt32(at, true);
+    const metadata = bytes.subarray(at + 4, at + 4 + length);
+    const schema = MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb | null;
+    return schema ? schema.fieldsLength() : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -23,13 +45,18 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: Fi
   const ignored = (why: string): { problem: DatasetProblem } => ({
     problem: { message: `The file's stored Arrow schema (ARROW:schema) is ignored: ${why}.`, where: {}, stillWorks: 'Columns are shown in the types their Parquet schema gives.' },
   });
+  const fieldCountText = (n: number) => `it has ${n} fields where the Parquet schema has ${names.length} columns`;
   let schema: Schema;
   try {
-    schema = decodeArrowSchema(value);
+    const bytes = arrowSchemaBytes(value);
+    // Checked before decoding, as a schema that cannot match is ignored anyway.
+    const count = storedFieldCount(bytes);
+    if (count !== null && count !== names.length) return ignored(fieldCountText(count));
+    schema = decodeArrowSchema(bytes);
   } catch (e) {
     return ignored(`it cannot be decoded (${String((e as Error).message ?? e)})`);
   }
-  if (schema.fields.length !== names.length) return ignored(`it has ${schema.fields.length} fields where the Parquet schema has ${names.length} columns`);
+  if (schema.fields.length !== names.length) return ignored(fieldCountText(schema.fields.length));
   const other = schema.fields.findIndex((f, i) => f.name !== names[i]);
   if (other >= 0) return ignored(`its field ${other + 1} is "${schema.fields[other].name}" where the Parquet column is "${names[other]}"`);
   return { fields: schema.fields };

@@ -1,6 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
+import { ByteBuffer, MessageFb } from '../../src/adapters/apacheArrowInternals';
+import { openDataset } from '../../src/dataset/openDataset';
+import { encodeFooter } from '../../src/parquet/encodeFooter';
+import { BlobSource } from '../../src/source/blobSource';
 import { typeName } from '../../src/valueText';
 import { open, writerFile } from './support/openText';
+
+/** The file with the field count of its stored Arrow schema message (Schema.fields' length) set to `count`. */
+function withStoredFieldCount(path: string, count: number): Uint8Array {
+  const bytes = Uint8Array.from(readFileSync(path));
+  const md = parquetMetadata(bytes);
+  const entry = md.key_value_metadata!.find((kv) => kv.key === 'ARROW:schema')!;
+  const message = Uint8Array.from(atob(entry.value!), (c) => c.charCodeAt(0));
+  const at = new DataView(message.buffer).getUint32(0, true) === 0xffffffff ? 8 : 4;
+  const bb = new ByteBuffer(message.subarray(at));
+  const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
+  const lengthAt = bb.__vector(header.bb_pos + bb.__offset(header.bb_pos, 6)) - 4;
+  new DataView(message.buffer).setUint32(at + lengthAt, count, true);
+  entry.value = btoa(String.fromCharCode(...message));
+  const footer = encodeFooter(md);
+  const dataEnd = bytes.length - 8 - md.metadata_length;
+  const out = new Uint8Array(dataEnd + footer.length + 4);
+  out.set(bytes.subarray(0, dataEnd));
+  out.set(footer, dataEnd);
+  out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
+  return out;
+}
 
 // Files written by tests/fixtures/writers/parquet/make_arrow_schema_fixtures.py; their values and type
 // names are compared with pyarrow's in writersGold.test.ts.
@@ -30,6 +57,17 @@ describe('the stored Arrow schema (ARROW:schema) restores the types pyarrow rest
     const ds = await open(writerFile('arrow_schema_mismatch.parquet'));
     expect(ds.fields.map((f) => f.type)).toEqual(['int64', 'string']);
     expect(ds.problems.map((p) => p.message)).toEqual(["The file's stored Arrow schema (ARROW:schema) is ignored: it has 3 fields where the Parquet schema has 2 columns."]);
+    await ds.close();
+  });
+
+  it('ignores a stored schema claiming 2^31 - 1 fields from its field count alone, before decoding them', async () => {
+    const path = writerFile('arrow_schema_durations.parquet');
+    const plain = await open(path);
+    const columns = plain.fields.length;
+    await plain.close();
+    const ds = await openDataset(new BlobSource(new Blob([withStoredFieldCount(path, 2 ** 31 - 1) as BlobPart]), 'claims.parquet'));
+    expect(ds.problems.map((p) => p.message)).toEqual([`The file's stored Arrow schema (ARROW:schema) is ignored: it has 2147483647 fields where the Parquet schema has ${columns} columns.`]);
+    expect(ds.fields[0].type).toBe('int64'); // the Parquet schema's type: the stored duration is not restored
     await ds.close();
   });
 });
