@@ -300,9 +300,16 @@ export class TabStore {
     });
   }
 
-  /** A run was cancelled (`status`: where it stopped, its matches kept) or failed (`failure`). */
+  /**
+   * A run was cancelled (`status`: where it stopped, its matches kept) or failed (`failure`). Cancelled
+   * before it scanned anything (no status), nothing is applied: every row shows, the text stays.
+   */
   filterEnded(id: number, run: number, status: FilterStatus | null, failure: ErrorInfo | null): void {
-    this.changeFilter(id, (f) => (f.run === run ? { ...f, running: false, status: status ?? f.status, failure } : null));
+    this.changeFilter(id, (f) => {
+      if (f.run !== run) return null;
+      const kept = status ?? f.status;
+      return { ...f, running: false, status: kept, failure, applied: kept || failure ? f.applied : null };
+    });
   }
 
   /** No filter: every row shows again, the grid at file row `row` (the row the cursor was on). */

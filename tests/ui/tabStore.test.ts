@@ -58,6 +58,11 @@ describe('TabStore filter', () => {
     expect(store.tab(a)!.filter).toMatchObject({ running: false, applied: 'x > 1', status: { cancelled: true, known: 2 } });
     store.restarted(new Map([[a, summary(a, 'a.arrow')]]), []);
     expect(filterNeedsRun(store.tab(a)!.filter)).toBe(true);
+    // Cancelled before anything was scanned: nothing applied (so nothing runs it again), the text kept.
+    const early = store.filterStarted(a, 'y = 2');
+    store.filterEnded(a, early, null, null);
+    expect(store.tab(a)!.filter).toMatchObject({ text: 'y = 2', applied: null, running: false });
+    expect(filterNeedsRun(store.tab(a)!.filter)).toBe(false);
     store.filterCleared(a, 1234);
     expect(store.tab(a)!.filter).toMatchObject({ text: '', applied: null, status: null });
     expect(store.tab(a)!.grid).toMatchObject({ top: 1231, cursor: { row: 1234 } });
