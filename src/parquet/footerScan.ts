@@ -182,6 +182,8 @@ export class FooterProblem extends Error {
 }
 
 const joined = (a: string, b: string): string => (a ? `${a}, ${b}` : b);
+/** Not a field or element: the id in a field header itself. */
+const FIELD_ID = -Infinity;
 
 for (const spec of [KEY_VALUE, STATISTICS, COLUMN_META, COLUMN_CHUNK, ROW_GROUP, SCHEMA_ELEMENT, FILE_META]) {
   spec.required = Object.entries(spec.fields)
@@ -242,19 +244,22 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
   };
   const topLabel = (): string => labels(depth - 1).label[depth - 1];
 
-  const endsInside = (what: () => string) => new FooterProblem(`it ends inside ${what()}`, at);
+  // Numbers and lengths are read for field `id` of the top struct or element `id` of the top list, named
+  // only in a sentence (FIELD_ID: a field header's own id); no label or closure is made per value.
+  const what = (id: number): string => (id === FIELD_ID ? 'a field id' : currentLabel(id));
+  const endsInside = (id: number) => new FooterProblem(`it ends inside ${what(id)}`, at);
   /** An unsigned varint as a number (exact below 2^53; larger ones only need to be known as large). */
-  const varint = (what: () => string): number => {
+  const varint = (id: number): number => {
     let value = 0;
     let scale = 1;
     for (let i = 0; i < 10; i++) {
-      if (at >= length) throw endsInside(what);
+      if (at >= length) throw endsInside(id);
       const byte = bytes[at++];
       value += (byte & 0x7f) * scale;
       if (!(byte & 0x80)) return value;
       scale *= 128;
     }
-    throw new FooterProblem(`${what()} is a number longer than 10 bytes`, at);
+    throw new FooterProblem(`${what(id)} is a number longer than 10 bytes`, at);
   };
   const exactVarint = (from: number): bigint => {
     let value = 0n;
@@ -264,10 +269,10 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
     }
     return value;
   };
-  const smallVarint = (what: () => string): number => {
+  const smallVarint = (id: number): number => {
     const start = at;
-    const value = varint(what);
-    if (value > 0x7fffffff) throw new FooterProblem(`${what()} is ${exactVarint(start)}, more than a count can be`, start);
+    const value = varint(id);
+    if (value > 0x7fffffff) throw new FooterProblem(`${what(id)} is ${exactVarint(start)}, more than a count can be`, start);
     return value;
   };
   const zigzag = (u: number): number => (u % 2 === 0 ? u / 2 : -(u + 1) / 2);
@@ -296,26 +301,26 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
       case TRUE:
       case FALSE:
         if (inList) {
-          if (at >= length) throw endsInside(() => currentLabel(id));
+          if (at >= length) throw endsInside(id);
           at++;
         }
         return;
       case BYTE:
-        if (at >= length) throw endsInside(() => currentLabel(id));
+        if (at >= length) throw endsInside(id);
         at++;
         return;
       case I16:
       case I32:
       case I64:
-        varint(() => currentLabel(id));
+        varint(id);
         return;
       case DOUBLE:
-        if (at + 8 > length) throw endsInside(() => currentLabel(id));
+        if (at + 8 > length) throw endsInside(id);
         at += 8;
         return;
       case BINARY: {
         const start = at;
-        const n = smallVarint(() => currentLabel(id));
+        const n = smallVarint(id);
         if (at + n > length) throw new FooterProblem(`${currentLabel(id)} claims ${n.toLocaleString('en-US')} bytes where ${(length - at).toLocaleString('en-US')} remain`, start);
         at += n;
         return;
@@ -328,19 +333,19 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
         let type0 = 0;
         let type1 = 0;
         if (type === MAP) {
-          count = smallVarint(() => currentLabel(id));
+          count = smallVarint(id);
           if (count > 0) {
-            if (at >= length) throw endsInside(() => currentLabel(id));
+            if (at >= length) throw endsInside(id);
             const kv = bytes[at++];
             type0 = kv >> 4;
             type1 = kv & 0x0f;
           }
           count *= 2;
         } else {
-          if (at >= length) throw endsInside(() => currentLabel(id));
+          if (at >= length) throw endsInside(id);
           const header = bytes[at++];
           count = header >> 4;
-          if (count === 15) count = smallVarint(() => currentLabel(id));
+          if (count === 15) count = smallVarint(id);
           type0 = type1 = header & 0x0f;
         }
         // Every element takes a byte at least (a boolean, an empty struct's STOP).
@@ -391,7 +396,7 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
       continue;
     }
     const start = at;
-    if (at >= length) throw endsInside(() => topLabel() || 'the footer');
+    if (at >= length) throw new FooterProblem(`it ends inside ${topLabel() || 'the footer'}`, at);
     const header = bytes[at++];
     const type = header & 0x0f;
     const spec = top.spec;
@@ -407,7 +412,7 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
     }
     const delta = header >> 4;
     if (delta) top.lastId += delta;
-    else top.lastId = zigzag(varint(() => 'a field id'));
+    else top.lastId = zigzag(varint(FIELD_ID));
     const id = top.lastId;
     if (id >= 0 && id < 31) top.seen |= 1 << id;
     const field = spec?.fields[id];
@@ -415,7 +420,7 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
       throw new FooterProblem(`${currentLabel(id)} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[field.types[0]]} belongs`, start);
     }
     if (top.role && (type === I64 || type === I32 || type === I16)) {
-      const n = zigzag(varint(() => currentLabel(id)));
+      const n = zigzag(varint(id));
       index!.value(top.role, id, n);
       continue;
     }
