@@ -96,6 +96,12 @@ test('A bad expression shows a pointed error under the text box, the offending t
 
 test('A filter built by clicking: a column header menu, a cell menu, a value of the Unique list', async ({ page }) => {
   await openSampleData(page);
+  // From the keyboard: Shift+F10 opens the selected cell's menu, Esc closes it.
+  await page.getByTestId('grid').locator('.dg-row').first().locator('[aria-colindex="4"]').click();
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Filter rows where cand_nm = this value' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
   // Header menu: "Filter this column…" writes the column's name; the value is typed after it.
   await page.getByRole('button', { name: 'Menu of cand_nm' }).click();
   await page.getByRole('menuitem', { name: 'Filter this column…' }).click();

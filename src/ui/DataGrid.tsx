@@ -168,8 +168,30 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     }
   };
 
+  /** The cell's menu (conditions on its value) at a point; false when it has none (no filter actions, a cell not read yet). */
+  const openCellMenu = (row: number, position: number, x: number, y: number): boolean => {
+    const field = fields[position];
+    const at = fileRow(row);
+    const text = cache.cell(row, field);
+    if (!filterActions || at === undefined || text === undefined || field === undefined) return false;
+    const name = fieldsInfo[field].name;
+    const items = [
+      { label: `Filter rows where ${name} = this value`, run: () => filterActions.cell(field, at, '=') },
+      { label: `Filter rows where ${name} != this value`, run: () => filterActions.cell(field, at, '!=') },
+      { label: `Filter rows where ${name} is null`, run: () => filterActions.cell(field, at, 'isNull') },
+    ];
+    setMenu({ x, y, label: `Cell of ${name}`, items: text === null ? items.slice(2) : items });
+    return true;
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
+    // The menu key or Shift+F10: the selected cell's menu, under it.
+    if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      const box = document.getElementById(cellId(state.cursor.row, state.cursor.field))?.getBoundingClientRect();
+      if (box && openCellMenu(state.cursor.row, cursorPos, box.left, box.bottom)) e.preventDefault();
+      return;
+    }
     if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       void copy();
@@ -353,17 +375,9 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
                       }}
                       onClick={(e) => select(row, p, e.shiftKey)}
                       onContextMenu={(e) => {
-                        const at = fileRow(row);
-                        if (!filterActions || at === undefined || text === undefined) return;
+                        if (!openCellMenu(row, p, e.clientX, e.clientY)) return;
                         e.preventDefault();
                         select(row, p, false);
-                        const name = fieldsInfo[field].name;
-                        const items = [
-                          { label: `Filter rows where ${name} = this value`, run: () => filterActions.cell(field, at, '=') },
-                          { label: `Filter rows where ${name} != this value`, run: () => filterActions.cell(field, at, '!=') },
-                          { label: `Filter rows where ${name} is null`, run: () => filterActions.cell(field, at, 'isNull') },
-                        ];
-                        setMenu({ x: e.clientX, y: e.clientY, label: `Cell of ${name}`, items: text === null ? items.slice(2) : items });
                       }}
                       title={isError(text) ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : (text ?? undefined)}
                     >
