@@ -91,6 +91,14 @@ describe('filtered, sorted, limited export', () => {
     expect(Array.from(all.subarray(5, 45))).toEqual(expected);
   });
 
+  it('stops when cancelled, leaving the sink open for the caller to discard', async () => {
+    const controller = new AbortController();
+    const sink = new MemorySink();
+    const run = exportRows(dataset, { format: 'parquet', groupRows: 100, signal: controller.signal, onProgress: () => controller.abort() }, sink);
+    await expect(run).rejects.toThrow(/abort/i);
+    expect(sink.closed).toBe(false);
+  });
+
   it('a filter without a sort: the Ath to the B-1th match, in file order', async () => {
     const filter = compileFilter("contbr_st IN ('CA', 'NY')", dataset.fields, dataset.schema);
     const sink = new MemorySink();

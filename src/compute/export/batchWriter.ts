@@ -7,6 +7,8 @@ export interface BatchWriter {
   write(columns: Data[] | (string | null)[][], rows: number): Promise<void>;
   /** Writes what ends the file (footer) and closes nothing: the caller closes the sink. */
   finish(): Promise<void>;
+  /** Lets go of what the writer holds after a failure or a cancel (the caller discards the sink). */
+  abort?(reason: unknown): void;
   /** Bytes handed to the sink so far. */
   readonly bytes: number;
 }

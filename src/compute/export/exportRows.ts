@@ -43,31 +43,40 @@ export async function exportRows(dataset: Dataset, request: ExportRequest, sink:
   const extensions = columns.map((c) => dataset.fields[c]?.extension);
   // rows in sorted order revisit every chunk in every group: whole chunk columns are kept (bounded)
   const cache = request.order && request.order.length > (request.groupRows ?? GROUP_ROWS) ? new ChunkColumnCache() : undefined;
-  for await (const group of rowGroups(dataset, request, request.groupRows)) {
-    signal?.throwIfAborted();
-    const parts = partsOf(dataset, group.rows);
-    const n = group.rows.length;
-    if (writer.wants === 'text') {
-      const texts: (string | null)[][] = [];
-      for (const [k, c] of columns.entries()) texts.push(await gatherText(dataset, parts, c, extensions[k], signal, cache));
-      await writer.write(texts, n);
-    } else {
-      const datas: Data[] = [];
-      for (const c of columns) {
-        try {
-          datas.push(await gatherColumn(dataset, parts, c, dataset.schema.fields[c].type, signal, cache));
-        } catch (e) {
-          if (e instanceof TakeError) throw new ExportError(`Column "${dataset.schema.fields[c].name}" cannot be exported: ${e.message}.`, { column: dataset.schema.fields[c].name });
-          throw e;
+  try {
+    for await (const group of rowGroups(dataset, request, request.groupRows)) {
+      signal?.throwIfAborted();
+      const parts = partsOf(dataset, group.rows);
+      const n = group.rows.length;
+      if (writer.wants === 'text') {
+        const texts: (string | null)[][] = [];
+        for (const [k, c] of columns.entries()) {
+          texts.push(await gatherText(dataset, parts, c, extensions[k], signal, cache));
+          await slicer.tick();
         }
+        await writer.write(texts, n);
+      } else {
+        const datas: Data[] = [];
+        for (const c of columns) {
+          try {
+            datas.push(await gatherColumn(dataset, parts, c, dataset.schema.fields[c].type, signal, cache));
+            await slicer.tick();
+          } catch (e) {
+            if (e instanceof TakeError) throw new ExportError(`Column "${dataset.schema.fields[c].name}" cannot be exported: ${e.message}.`, { column: dataset.schema.fields[c].name });
+            throw e;
+          }
+        }
+        await writer.write(datas, n);
       }
-      await writer.write(datas, n);
+      progress.rowsWritten += n;
+      progress.chunksDone = Math.max(progress.chunksDone, group.chunksDone);
+      progress.bytesWritten = writer.bytes;
+      request.onProgress?.({ ...progress });
+      await slicer.tick();
     }
-    progress.rowsWritten += n;
-    progress.chunksDone = Math.max(progress.chunksDone, group.chunksDone);
-    progress.bytesWritten = writer.bytes;
-    request.onProgress?.({ ...progress });
-    await slicer.tick();
+  } catch (e) {
+    writer.abort?.(e);
+    throw e;
   }
   await writer.finish();
   await sink.close();

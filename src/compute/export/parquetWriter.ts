@@ -112,6 +112,14 @@ export class ParquetWriter implements BatchWriter {
     });
   }
 
+  abort(reason: unknown): void {
+    try {
+      this.input?.error(reason);
+    } catch {
+      // already closed or errored
+    }
+  }
+
   private async whenWanted(): Promise<void> {
     await this.wantedPromise;
     if (this.failure) throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
