@@ -5,8 +5,10 @@ import { footerPlace } from './footerChecks';
 import { rawStatistics, type RawMinMax } from './rawStatistics';
 import { CHUNK_PROBLEM, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
 
-/** Row groups kept decoded: the few a view or a row window is reading. */
+/** Row groups kept decoded: the few a view or a row window is reading… */
 const KEEP = 16;
+/** …and no more column chunks than this among them (about 700 bytes each decoded), the last one always kept. */
+const KEEP_COLUMN_CHUNKS = 100_000;
 
 export interface DecodedRowGroup {
   rowGroup: RowGroup;
@@ -21,6 +23,7 @@ export interface DecodedRowGroup {
  */
 export class RowGroupMeta {
   private readonly kept = new Map<number, DecodedRowGroup>();
+  private keptChunks = 0;
 
   constructor(
     /** The footer's Thrift bytes. */
@@ -50,7 +53,12 @@ export class RowGroupMeta {
     if (!this.has(i)) throw new DatasetError(`There is no row group ${i}.`, { chunk: i });
     decoded = this.decode(i);
     this.kept.set(i, decoded);
-    if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
+    this.keptChunks += decoded.rowGroup.columns.length;
+    while (this.kept.size > 1 && (this.kept.size > KEEP || this.keptChunks > KEEP_COLUMN_CHUNKS)) {
+      const [oldest, { rowGroup }] = this.kept.entries().next().value!;
+      this.kept.delete(oldest);
+      this.keptChunks -= rowGroup.columns.length;
+    }
     return decoded;
   }
 
