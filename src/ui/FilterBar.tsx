@@ -6,6 +6,8 @@ import type { FilterState } from './tabStore';
 
 interface Props {
   filter: FilterState;
+  /** The file's chunks are still being listed (a stream): a run waits for the whole list. */
+  indexing?: boolean;
   inputRef: RefObject<HTMLInputElement | null>;
   onText: (text: string) => void;
   /** Enter: apply the text (an empty text clears the filter). */
@@ -31,7 +33,7 @@ export function filterSummary(s: FilterStatus): string {
  * with the text under it (the offending token marked), progress and Cancel while the file is scanned,
  * and how many rows match. The store keeps all of it per tab; the engine does the work.
  */
-export function FilterBar({ filter, inputRef, onText, onApply, onClear, onCancel }: Props) {
+export function FilterBar({ filter, indexing, inputRef, onText, onApply, onClear, onCancel }: Props) {
   const { status, problem } = filter;
   const pct = status ? percent(status) : 0;
   return (
@@ -94,7 +96,7 @@ export function FilterBar({ filter, inputRef, onText, onApply, onClear, onCancel
       )}
       {(filter.running || status) && (
         <div className="muted filter-status" role="status" data-testid="filter-status">
-          {status ? filterSummary(status) : filter.applied !== null ? 'Starting…' : ''}
+          {status ? filterSummary(status) : filter.applied !== null ? (indexing ? 'Waiting for the list of chunks (the file is still being indexed)…' : 'Starting…') : ''}
         </div>
       )}
     </div>

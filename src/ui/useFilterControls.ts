@@ -94,6 +94,7 @@ export function useFilterControls(tab: TabState, store: TabStore) {
   return {
     bar: {
       filter: f,
+      indexing: tab.summary?.indexComplete === false,
       inputRef,
       onText: (text: string) => store.setFilterText(id, text),
       onApply: apply,
