@@ -9,6 +9,7 @@ import type { ByteSource } from '../model/byteSource';
 import type { ColumnSpan } from './columnSpans';
 import { readBuffers } from './readBuffers';
 import type { BatchEntry } from './ipcIndex';
+import { plannedReads } from './readPlan';
 
 /** Everything needed to load one column of one batch. */
 export interface ColumnRequest {
@@ -36,7 +37,7 @@ export async function loadColumn(req: ColumnRequest, rows?: RowRange): Promise<V
   const { place, arrays } = validatedLayout(req);
   const compressed = header.compression !== null;
   const regions = header.buffers.slice(span.bufferStart, span.bufferEnd);
-  const { bytes, regions: rebased } = await readBuffers(req.source, batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
+  const { bytes, regions: rebased } = await readBuffers(plannedReads(req.source), batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
   const regionOf = (b: LayoutBuffer) => rebased[b.index - span.bufferStart];
   if (compressed) checkSizes(arrays, place, regionOf);
   checkContents(arrays, place, bytes, regionOf, req.bigEndian);

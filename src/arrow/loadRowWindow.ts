@@ -5,6 +5,7 @@ import type { LayoutBuffer } from './columnLayout';
 import { offsetsProblem } from './validateLayout';
 import { validateData } from './validateData';
 import { isDecodedType } from './decodedTypes';
+import { plannedReads } from './readPlan';
 
 /** Bytes per value of flat fixed-width types (null when the type is not one or not handled here). */
 function byteWidth(type: DataType): number | null {
@@ -57,22 +58,26 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const type = field.type;
   const valueType = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;
   // The buffers were checked against the body and the column's length, so these ranges lie inside them.
+  // Reads go through the source's read plan: the columns of one window are read together (readPlan.ts).
+  const plan = plannedReads(req.source);
   const read = (buffer: LayoutBuffer, from: number, to: number): Promise<Uint8Array> =>
-    req.source.read(batch.bodyOffset + buffer.region.offset + from, to - from, req.signal);
-  const nullBitmap = node.nullCount > 0 && validity.region.length > 0 ? await read(validity, base / 8, Math.min(validity.region.length, Math.ceil(end / 8))) : undefined;
+    plan.read(batch.bodyOffset + buffer.region.offset + from, to - from, req.signal);
+  const width = byteWidth(valueType);
+  const bits = node.nullCount > 0 && validity.region.length > 0;
+  // The validity bits and the values (or offsets) in one wave; a string's data range in a second.
+  const [nullBitmap, firstBytes] = await Promise.all([
+    bits ? read(validity, base / 8, Math.min(validity.region.length, Math.ceil(end / 8))) : undefined,
+    width !== null ? read(first, start * width, end * width) : valueType.typeId === Type.Bool ? read(first, base / 8, Math.ceil(end / 8)) : read(first, start * 4, (end + 1) * 4),
+  ]);
   const nullCount = nullBitmap ? -1 : 0; // -1: apache-arrow counts the window's nulls lazily
 
-  const width = byteWidth(valueType);
   let data;
   if (width !== null) {
-    const bytes = await read(first, start * width, end * width);
-    data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: aligned(bytes, valueType) } as never);
+    data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: aligned(firstBytes, valueType) } as never);
   } else if (valueType.typeId === Type.Bool) {
-    const bytes = await read(first, base / 8, Math.ceil(end / 8));
-    data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: bytes } as never);
+    data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, data: firstBytes } as never);
   } else {
-    const offsetBytes = await read(first, start * 4, (end + 1) * 4);
-    const offsets = new Int32Array(offsetBytes.buffer, offsetBytes.byteOffset, offsetBytes.byteLength / 4).slice();
+    const offsets = new Int32Array(firstBytes.buffer, firstBytes.byteOffset, firstBytes.byteLength / 4).slice();
     // Only this window's offsets are read: they must not decrease and must stay within the data buffer.
     const problem = offsetsProblem({ at: (i) => offsets[i - start] }, start, end, second.region.length, `the ${second.region.length.toLocaleString('en-US')} bytes of its data buffer`);
     if (problem) throw place.bufferError(top, first, problem);

@@ -17,7 +17,7 @@ export const padTo8 = (n: number): number => Math.ceil(n / 8) * 8;
  * into a fresh aligned body.
  */
 export async function readBuffers(
-  source: ByteSource,
+  source: Pick<ByteSource, 'read'>,
   bodyOffset: number,
   bodyLength: number,
   regions: readonly BufferRegion[],

@@ -1,0 +1,88 @@
+import type { ByteSource } from '../model/byteSource';
+
+/** Ranges closer than this are read as one: reading the gap costs less than another request. */
+export const MERGE_GAP = 64 * 1024;
+/** A merged read stops growing here, so that neighbouring whole columns are not fetched as one huge piece. */
+export const MAX_MERGED = 8 * 1024 * 1024;
+
+interface Wanted {
+  offset: number;
+  end: number;
+  signal?: AbortSignal;
+  resolve(bytes: Uint8Array): void;
+  reject(e: unknown): void;
+}
+
+const nextTask: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
+
+/**
+ * The reads of one source asked for in the same task, planned together: a row window asks for all its
+ * columns at once (compute/rowWindow.ts), so their validity, values and offsets ranges arrive together,
+ * then their data ranges once the offsets are known. They are sorted, ranges closer than MERGE_GAP are
+ * merged, and each merged range is read once; every caller gets its own bytes. (A cold window over
+ * 10,000 columns of a 1 MB file made 6,100 reads through the block cache, whose concurrent misses are
+ * each a read of their own.)
+ */
+export class ReadPlan {
+  private wanted: Wanted[] = [];
+  /** Merged reads made, for tests and benchmarks. */
+  reads = 0;
+
+  constructor(private readonly source: ByteSource) {}
+
+  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const end = Math.min(this.source.size, offset + length);
+    if (end <= offset) return Promise.resolve(new Uint8Array(0));
+    return new Promise((resolve, reject) => {
+      if (this.wanted.push({ offset, end, signal, resolve, reject }) === 1) nextTask(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const wanted = this.wanted.sort((a, b) => a.offset - b.offset || a.end - b.end);
+    this.wanted = [];
+    let group: Wanted[] = [];
+    let end = 0;
+    for (const w of wanted) {
+      if (group.length && w.offset - end < MERGE_GAP && Math.max(end, w.end) - group[0].offset <= MAX_MERGED) {
+        group.push(w);
+        end = Math.max(end, w.end);
+        continue;
+      }
+      if (group.length) void this.readGroup(group, end);
+      group = [w];
+      end = w.end;
+    }
+    if (group.length) void this.readGroup(group, end);
+  }
+
+  private async readGroup(group: Wanted[], end: number): Promise<void> {
+    const start = group[0].offset;
+    // One caller's cancel must not fail the others' reads: a signal is passed on only when all share it.
+    const signal = group.every((w) => w.signal === group[0].signal) ? group[0].signal : undefined;
+    this.reads++;
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.source.read(start, end - start, signal);
+    } catch (e) {
+      for (const w of group) w.reject(e);
+      return;
+    }
+    for (const w of group) {
+      if (w.signal?.aborted) w.reject(w.signal.reason);
+      // Copies, so that no caller holds (or changes) the bytes of another.
+      else w.resolve(group.length === 1 ? bytes : bytes.slice(w.offset - start, w.end - start));
+    }
+  }
+}
+
+const plans = new WeakMap<ByteSource, ReadPlan>();
+
+/** The read plan of a source (one per source, so that all columns read from it are planned together). */
+export function plannedReads(source: ByteSource): ReadPlan {
+  let plan = plans.get(source);
+  if (!plan) plans.set(source, (plan = new ReadPlan(source)));
+  return plan;
+}
