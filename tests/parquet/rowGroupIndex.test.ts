@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { openDataset } from '../../src/dataset/openDataset';
 import type { ChunkInfo } from '../../src/model/types';
+import { encodeFooter } from '../../src/parquet/encodeFooter';
 import { chunkRange } from '../../src/parquet/columnSubset';
 import { readParquetFooter } from '../../src/parquet/readParquetFooter';
 import { rowGroupChunks } from '../../src/parquet/rowGroupChunks';
@@ -80,5 +82,49 @@ describe('row groups indexed by the footer walk, each decoded from its own bytes
     const middle = rowGroups.get(500);
     expect(middle.rowGroup.columns[0].meta_data?.statistics?.min_value).toBe(1500);
     expect(middle.raw[0].min).toEqual(Uint8Array.from([1500 & 0xff, 1500 >> 8, 0, 0]));
+  });
+});
+
+describe('what the walk marks for a closer look, among 1,000 row groups', () => {
+  /** 1,000 row groups of int32 `a` and string `s`, 3 rows each; the footer rewritten by `edit`. */
+  function manyRowGroups(edit: (md: FileMetaData) => void): Uint8Array {
+    const n = 3000;
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'a', data: Int32Array.from({ length: n }, (_, i) => i), type: 'INT32' },
+          { name: 's', data: Array.from({ length: n }, (_, i) => `v${i}`), type: 'STRING' },
+        ],
+        rowGroupSize: 3,
+      }),
+    );
+    const md = parquetMetadata(bytes);
+    edit(md);
+    const footer = encodeFooter(md);
+    const dataEnd = bytes.length - 8 - md.metadata_length;
+    const out = new Uint8Array(dataEnd + footer.length + 4);
+    out.set(bytes.subarray(0, dataEnd));
+    out.set(footer, dataEnd);
+    out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
+    return out;
+  }
+
+  it('a column chunk past the footer in row group 500 is named; row group 700 declaring 0 rows has its 3 counted', async () => {
+    const file = manyRowGroups((md) => {
+      md.row_groups[500].columns[1].meta_data!.data_page_offset = 10n ** 12n;
+      md.row_groups[500].columns[1].meta_data!.dictionary_page_offset = undefined;
+      md.row_groups[700].num_rows = 0n;
+    });
+    const ds = await openDataset(new BlobSource(new Blob([file as BlobPart]), 'marked.parquet'));
+    expect(ds.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Row group 500, column chunk 1 \("s"\): its bytes 1,000,000,000,000–[\d,]+ are not inside the file's data/)]);
+    expect(ds.rows).toBe(3000);
+    expect(ds.chunks[700]).toMatchObject({ rows: 3, rowOffset: 2100 });
+    expect((await ds.readColumn(700, 0)).toArray()).toEqual(Int32Array.from([2100, 2101, 2102]));
+  });
+
+  it('an unchanged file: nothing marked, nothing reported', async () => {
+    const ds = await openDataset(new BlobSource(new Blob([manyRowGroups(() => {}) as BlobPart]), 'plain.parquet'));
+    expect(ds.problems).toEqual([]);
+    expect(ds.rows).toBe(3000);
   });
 });
