@@ -119,6 +119,20 @@ export class KeyValues {
     else this.pushBytes(src.data, i ? src.ends[i - 1] : 0, src.ends[i]);
   }
 
+  /** A KeyValues again from its fields after a structured clone (which keeps the typed arrays, not the class). */
+  static from(plain: Pick<KeyValues, 'shape' | 'length' | 'cls' | 'num' | 'exact' | 'data' | 'ends'>): KeyValues {
+    if (plain instanceof KeyValues) return plain;
+    const kv = new KeyValues(plain.shape, 1);
+    kv.length = plain.length;
+    kv.cls = plain.cls;
+    kv.num = plain.num;
+    kv.exact = plain.exact;
+    kv.data = plain.data;
+    kv.ends = plain.ends;
+    kv.used = (plain as unknown as { used: number }).used;
+    return kv;
+  }
+
   /** Bytes of memory held (for the caller's bounds). */
   get bytes(): number {
     return this.cls.length * 9 + this.data.length + this.exact.length * 16;

@@ -4,7 +4,7 @@ import type { Dataset } from '../../model/types';
 import { matchChunk } from '../filter';
 import { runSliced, TimeSlicer } from '../timeSlice';
 import { gatherKeys, keyShape } from './gatherKeys';
-import type { KeyShape } from './keyValues';
+import { KeyValues, type KeyShape } from './keyValues';
 import { mergeAll, mergeTwo, pick, runComparator, sortedPositions, topPositions, type Run, type RunCompare } from './runs';
 import { FULL_ORDER_MAX, SortKeyError, SortTooLargeError, TOP_K_DEFAULT, type SortKey, type SortOptions, type SortProgress, type SortedRows } from './sortTypes';
 
@@ -40,8 +40,11 @@ interface Prepared {
 async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: KeyShape[], options: SortOptions, take: (run: Run, progress: SortProgress) => Promise<void>): Promise<number> {
   await dataset.indexed;
   const { signal, filter } = options;
-  const chunks = dataset.chunks.length;
-  const progress: SortProgress = { chunksDone: 0, chunks, rowsDone: 0, rows: dataset.rows, candidates: 0 };
+  const first = Math.max(0, options.chunks?.start ?? 0);
+  const end = Math.min(dataset.chunks.length, options.chunks?.end ?? dataset.chunks.length);
+  const chunks = Math.max(0, end - first);
+  const rowsIn = chunks ? dataset.chunks[end - 1].rowOffset + dataset.chunks[end - 1].rows - dataset.chunks[first].rowOffset : 0;
+  const progress: SortProgress = { chunksDone: 0, chunks, rowsDone: 0, rows: rowsIn, candidates: 0 };
   const prepare = async (c: number): Promise<Prepared> => {
     const info = dataset.chunks[c];
     let rows: Uint32Array | null = null;
@@ -60,11 +63,11 @@ async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: 
     p.catch(() => {}); // awaited in order below
     pending.push(p);
   };
-  for (let c = 0; c < Math.min(AHEAD, chunks); c++) start(c);
-  for (let c = 0; c < chunks; c++) {
+  for (let c = first; c < Math.min(first + AHEAD, end); c++) start(c);
+  for (let c = first; c < end; c++) {
     signal?.throwIfAborted();
     const prepared = await pending.shift()!;
-    if (c + AHEAD < chunks) start(c + AHEAD);
+    if (c + AHEAD < end) start(c + AHEAD);
     const info = dataset.chunks[c];
     if (prepared.count > 0) {
       const local = prepared.rows;
@@ -101,7 +104,25 @@ export async function topRows(dataset: Dataset, keys: readonly SortKey[], k = TO
     await slicer.tick();
   });
   const rows = (best as Run | null)?.rows ?? new Float64Array(0);
-  return { rows, candidates, complete: rows.length === candidates };
+  return { rows, candidates, complete: rows.length === candidates, keys: (best as Run | null)?.keys ?? shapes.map((shape) => new KeyValues(shape)) };
+}
+
+/**
+ * The exact top `k` of several partial top-Ks (each `topRows` over its own chunks, in a worker of the
+ * compute pool: their results cross by structured clone, keys included), as one top-K.
+ */
+export function mergeTopRows(partials: readonly SortedRows[], keys: readonly SortKey[], k = TOP_K_DEFAULT): SortedRows {
+  const compare = runComparator(keys.map((key) => ({ descending: key.descending === true })));
+  let best: Run | null = null;
+  let candidates = 0;
+  for (const p of partials) {
+    candidates += p.candidates;
+    if (!p.keys) throw new Error('mergeTopRows takes the results of topRows (with their keys).');
+    const run: Run = { rows: p.rows, keys: p.keys.map((kv) => KeyValues.from(kv)) };
+    best = best ? mergeTwo(best, run, k, compare) : mergeTwo(run, { rows: new Float64Array(0), keys: run.keys }, k, compare);
+  }
+  const rows = best?.rows ?? new Float64Array(0);
+  return { rows, candidates, complete: rows.length === candidates, keys: best?.keys };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LocatedError } from '../../model/errors';
 import type { BoundFilter } from '../filter';
+import type { KeyValues } from './keyValues';
 
 /** One sort key: a top-level column, ascending unless `descending`. Nulls always last, NaN just before them. */
 export interface SortKey {
@@ -14,6 +15,8 @@ export interface SortedRows {
   candidates: number;
   /** True when `rows` holds every candidate (a full order), false when it is the first K of them. */
   complete: boolean;
+  /** topRows: the key values of `rows` (plain typed arrays, structured-clonable), for mergeTopRows. */
+  keys?: KeyValues[];
 }
 
 export interface SortProgress {
@@ -32,6 +35,8 @@ export interface SortOptions {
   onProgress?: (p: SortProgress) => void;
   /** Let statistics decide whole chunks of the filter (default true). */
   statistics?: boolean;
+  /** Only chunks [start, end) (a share of the file for one worker of the compute pool). */
+  chunks?: { start: number; end: number };
 }
 
 /** The exact top-K a caller may ask for without saying more (issue 15: "the first 10,000 rows"). */
