@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
-import { MULTI_GB_FILE, TALL_FILE } from './paths';
+import { corpus, MULTI_GB_FILE, TALL_FILE } from './paths';
 
 /**
  * The Data view's filter, against a plain scan of the same file done here with apache-arrow
@@ -231,4 +231,22 @@ test('Over 2,000,000 rows, End reaches the last of 285,715 matches, with its fil
   await page.getByTestId('goto').fill('3:5');
   await page.getByTestId('goto').press('Enter');
   await expect(page.getByTestId('grid-status')).toHaveText('Row 300,005 does not match; the next matching row is 300,006.');
+});
+
+test('After an engine worker restart, a tab’s filter runs again and shows the same rows', async ({ page }) => {
+  await page.goto('./?wasmBudgetMiB=1');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  const romney = scan((r) => r.cand_nm === 'Romney, Mitt');
+  await filterBox(page).fill("cand_nm = 'Romney, Mitt'");
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText(`${grouped(romney.length)} matching rows of 4,000 — 100% scanned`);
+  // A Parquet file's decoding passes the 1 MiB budget: the worker is replaced and every tab reopened.
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/alltypes_plain.parquet'));
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('notice')).toContainText('engine worker was restarted', { timeout: 20_000 });
+  await page.getByRole('tablist', { name: 'Open files' }).getByRole('tab').first().click();
+  await expect(filterBox(page)).toHaveValue("cand_nm = 'Romney, Mitt'");
+  await expect(status(page)).toContainText(`${grouped(romney.length)} matching rows of 4,000 — 100% scanned`);
+  expect(await firstRows(page, 'cand_nm', 3)).toEqual(expected(romney, 'cand_nm', 3));
 });
