@@ -77,7 +77,12 @@ export async function exportCommand(dataset: Dataset, request: ExportCommandRequ
         start: span.start,
         end: Number.isFinite(span.end) ? span.end : undefined,
         formulaGuard: request.formulaGuard,
-        onProgress: (p) => (p.rowsTotal !== null ? io.progress.update(p.rowsWritten, p.rowsTotal, 'rows written') : io.progress.update(p.chunksDone, p.chunks, 'chunks scanned')),
+        onProgress: (p) => {
+          // a filter's match count is known only at the end: its --limit (or --rows) is the best total until then
+          const total = p.rowsTotal ?? (Number.isFinite(span.end) ? span.end - span.start : null);
+          if (total !== null) io.progress.update(p.rowsWritten, total, 'rows written');
+          else io.progress.update(p.chunksDone, p.chunks, 'chunks scanned');
+        },
       },
       sink,
     );
