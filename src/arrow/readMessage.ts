@@ -177,11 +177,24 @@ function checkHeaderVectors(metadata: Uint8Array, offset: number): void {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Why a message's type is not one read here, or null for a schema, record batch or dictionary batch
+ * (apache-arrow says "Unrecognized Message type: { name: undefined, type: 163 }").
+ */
+function messageTypeProblem(type: number | undefined, bytes: number): string | null {
+  if (type === MessageHeaderFb.Schema || type === MessageHeaderFb.RecordBatch || type === MessageHeaderFb.DictionaryBatch) return null;
+  if (!Number.isInteger(type)) return `is damaged: its message type lies outside its ${bytes.toLocaleString('en-US')} bytes`;
+  if (type === MessageHeaderFb.Tensor || type === MessageHeaderFb.SparseTensor) return `is a ${MessageHeaderFb[type!]} message, which an Arrow stream or file of record batches does not hold`;
+  return `has message type ${type}, which Arrow does not define (it is damaged)`;
+}
+
 function headerVectorProblem(metadata: Uint8Array): string | null {
   try {
     const bb = new flatbuffers.ByteBuffer(metadata);
     const message = MessageFb.getRootAsMessage(bb);
     const type = message.headerType();
+    const unread = messageTypeProblem(type, metadata.length);
+    if (unread) return unread;
     if (type !== MessageHeaderFb.RecordBatch && type !== MessageHeaderFb.DictionaryBatch) return null;
     const table = message.header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number } | null;
     if (!table) return null;

@@ -83,14 +83,17 @@ function beyondLimits(shape: FieldShape): string | null {
   return null;
 }
 
-function typeName(t: TypeFb): string {
-  return TypeFb[t] ?? `type ${t}`;
+/** A type id the flatbuffer does not hold (its offset points outside the schema's bytes) reads as undefined. */
+const unknownType = (t: TypeFb | undefined) => (Number.isInteger(t) ? `type ${t}` : 'unreadable');
+
+function typeName(t: TypeFb | undefined): string {
+  return (t !== undefined && TypeFb[t]) || unknownType(t);
 }
 
 /** The outer type of a field not decoded, in pyarrow's spelling of its family ("struct", "large_list"). */
-function outerTypeName(t: TypeFb): string {
-  const name = TypeFb[t];
-  return name ? name.replace(/_$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : `type ${t}`;
+function outerTypeName(t: TypeFb | undefined): string {
+  const name = t !== undefined && TypeFb[t];
+  return name ? name.replace(/_$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : unknownType(t);
 }
 
 /**

@@ -56,6 +56,12 @@ export function invalidType(root: DataType): string | null {
         return `a union whose type ids (${ids.join(', ')}) do not match its ${type.children.length} children`;
       }
     }
+    if (type.typeId === Type.Map) {
+      // pyarrow: "Map entry field should have two children"; the entries of a damaged schema may have fewer.
+      const entries = (type.children as (Field | undefined)[])[0]?.type;
+      const pair = entries?.typeId === Type.Struct ? entries.children.length : -1;
+      if (type.children.length !== 1 || pair !== 2) return `a map whose entries are not a struct of a key and a value`;
+    }
     if (type.typeId === Type.Dictionary) {
       const { indices, dictionary } = type as Dictionary;
       if (!indices || !dictionary) return 'a dictionary whose index or value type is missing';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Decimal, DenseUnion, Dictionary, Field, Int, Int32, List, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { Decimal, DenseUnion, Dictionary, Field, Int, Int32, List, Map_, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { decodeSchemaMessage, MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
@@ -357,6 +357,31 @@ describe('fields without a name', () => {
     const names = (f: Field): unknown => [f.name, (f.type.children ?? []).map(names)];
     expect(decoded.fields.map(names)).toEqual([['s', [['', []]]], ['d', [['', []]]]]);
     expect((decoded.fields[1].type as Dictionary).dictionary.children.map((f: Field) => f.name)).toEqual(['']);
+  });
+});
+
+describe('damaged type and message ids', () => {
+  it('a map whose entries struct lost its value field is not a valid type (the type name crashed on it at open); the other column reads', async () => {
+    const [, batch] = ipcMessages(PLAIN);
+    const entries = new Field('entries', new Struct([new Field('key', new Utf8(), false)]), false);
+    const schema = new Schema([new Field('a', new Int32(), true), new Field('m', new Map_(entries as never), true)]);
+    const bytes = ipcStream([{ metadata: Message.encode(Message.from(schema)), body: new Uint8Array(0) }, { metadata: batch.metadata, body: batch.body }]);
+    const ds = await open(bytes);
+    expect(ds.fields[1].unsupported).toBe('its type is not a valid Arrow type (a map whose entries are not a struct of a key and a value)');
+    expect((await readRowWindow(ds, 0, 4, [0])).columns[0]).toEqual(A);
+  });
+
+  it.each([
+    [163, 'has message type 163, which Arrow does not define (it is damaged)'],
+    [4, 'is a Tensor message, which an Arrow stream or file of record batches does not hold'],
+  ])('a batch message of type %s is a problem in words, not apache-arrow\'s "Unrecognized Message type"', async (type, words) => {
+    const [schema, batch] = ipcMessages(PLAIN);
+    const metadata = Uint8Array.from(batch.metadata);
+    const bb = new ByteBuffer(metadata);
+    const root = bb.readInt32(0);
+    metadata[root + bb.__offset(root, 6)] = type; // Message.header_type
+    const ds = await open(ipcStream([{ metadata: schema.metadata, body: schema.body }, { metadata, body: batch.body }]));
+    expect(ds.problems.map((p) => p.message)).toEqual([`The message header at byte ${schema.body.length + Math.ceil(schema.metadata.length / 8) * 8 + 8} ${words}.`]);
   });
 });
 
