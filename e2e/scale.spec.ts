@@ -53,6 +53,71 @@ for (const [kind, file] of [
   });
 }
 
+/**
+ * Records the engine worker's Comlink calls and answers in the page (`window.__engineLog`); once the
+ * Overview's column summary answers partly counted (a chunk of 100,000 columns takes several steps),
+ * clicks the Data tab in that same task, so the summary is left unfinished whatever the machine's speed.
+ */
+function logEngineAndLeaveOverviewMidSummary() {
+  type Entry = { call: string; complete?: boolean; partial?: boolean; ok: boolean };
+  const w = window as unknown as { __engineLog: Entry[]; Worker: typeof Worker };
+  w.__engineLog = [];
+  const Native = w.Worker;
+  let left = false;
+  w.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (options?.name !== 'arrowscope-engine') return;
+      const calls = new Map<unknown, string>();
+      const post = this.postMessage.bind(this) as (m: unknown, t?: Transferable[]) => void;
+      this.postMessage = ((m: { id?: unknown; type?: string; path?: string[] }, t?: Transferable[]) => {
+        if (m?.type === 'APPLY' && m.path) calls.set(m.id, m.path.join('.'));
+        post(m, t);
+      }) as Worker['postMessage'];
+      this.addEventListener('message', (e: MessageEvent) => {
+        const call = calls.get(e.data?.id);
+        if (!call) return;
+        calls.delete(e.data.id);
+        const answer = e.data.value as { ok: boolean; value?: { complete?: boolean; columnsOfChunk?: unknown } };
+        const entry: Entry = { call, ok: answer?.ok };
+        if (call === 'columnSummary') Object.assign(entry, { complete: answer.value?.complete, partial: !!answer.value?.columnsOfChunk });
+        w.__engineLog.push(entry);
+        if (entry.partial && !left) {
+          left = true;
+          [...document.querySelectorAll<HTMLElement>('[aria-label="Views"] [role=tab]')].find((b) => b.textContent === 'Data')?.click();
+        }
+      });
+    }
+  };
+}
+
+for (const [kind, file] of [
+  ['Arrow stream', WIDE_STREAM],
+  ['Parquet file', WIDE_PARQUET],
+] as const) {
+  test(`a 100,000-column ${kind}: the Data view shows the first columns' values while the Overview's column summary is unfinished, which ends once the Overview is back`, async ({ page }) => {
+    await page.addInitScript(logEngineAndLeaveOverviewMidSummary);
+    await open(page, file, '100,000');
+    // The init script clicks Data as soon as the column summary answers partly counted.
+    await expect(page.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
+    const first = page.getByTestId('grid').locator('[aria-rowindex="1"]').getByRole('gridcell');
+    await expect(first.nth(0)).toHaveText('0');
+    await expect(first.nth(2)).toHaveText('20');
+    type Entry = { call: string; complete?: boolean; partial?: boolean; ok: boolean };
+    const log = () => page.evaluate(() => (window as unknown as { __engineLog: Entry[] }).__engineLog);
+    const shown = await log();
+    const rowsAnswered = shown.findIndex((e) => e.call === 'rows' && e.ok);
+    expect(rowsAnswered).toBeGreaterThan(-1);
+    expect(shown.filter((e) => e.call === 'columnSummary').length).toBeGreaterThan(0);
+    expect(shown.some((e) => e.call === 'columnSummary' && e.complete)).toBe(false);
+
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await expect(page.getByTestId('column-summary-status')).toContainText('From the', { timeout: 60_000 });
+    await expect(page.getByTestId('column-summary')).toContainText('c00000');
+    expect((await log()).some((e) => e.call === 'columnSummary' && e.complete)).toBe(true);
+  });
+}
+
 test('1,000,000 empty record batches: the chunk list pages to the last batch', async ({ page }) => {
   await open(page, MANY_BATCHES, '1,000,000');
   await page.getByRole('tab', { name: 'Chunks' }).click();

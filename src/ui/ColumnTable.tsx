@@ -38,13 +38,15 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
   const columnBytes = totals ? totals.all.bytes + totals.otherDictionaryBytes : 0;
   const showEncodings = !!totals?.all.anyEncodings;
   const showStats = parquet && !!totals?.all.anyMinMax;
+  // Complete once the page's own figures (rows, polled while a stream is indexed) have caught up too.
+  const complete = !!totals?.complete && summary.indexComplete;
   return (
     <section className="column-summary" aria-labelledby="column-summary-title">
       <h2 id="column-summary-title">Columns in the whole file</h2>
       <p className="muted" data-testid="column-summary-status">
         {totals === null
           ? 'Reading metadata…'
-          : totals.complete
+          : complete
             ? `From ${parquet ? 'the footer' : 'the message headers'} of all ${count(totals.chunksCounted)} ${totals.chunksCounted === 1 ? noun : nouns}; no value was read.`
             : totals.chunksCounted >= totals.limit
               ? `From the first ${count(totals.chunksCounted)} of ${count(totals.chunkCount)}${summary.indexComplete ? '' : '+'} ${nouns} only (each ${noun} is one more header read).`
@@ -93,7 +95,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
                     </th>
                     <td className="type">{field?.type}</td>
                     <td className="num">
-                      <Nulls totals={c} rows={totals.complete ? summary.rows : undefined} />
+                      <Nulls totals={c} rows={complete ? summary.rows : undefined} />
                     </td>
                     <td className="num">
                       <Bytes n={c.bytes} />
@@ -141,7 +143,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
                 </td>
                 {showStats && <td />}
               </tr>
-              {totals.complete && (
+              {complete && (
                 <tr>
                   <th scope="row">{parquet ? 'Footer, headers, padding' : 'Schema, headers, padding'}</th>
                   <td colSpan={2} />
