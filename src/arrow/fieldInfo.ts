@@ -34,8 +34,12 @@ export function typeFamily(type: DataType): string {
   return FAMILY[type.typeId] ?? 'other';
 }
 
+/** Shared by every field without metadata or children (a schema may have 100,000 fields): frozen, so nothing adds to them. */
+const NO_METADATA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: FieldInfo[] = Object.freeze([]) as unknown as FieldInfo[];
+
 function metadataObject(map: Map<string, string>): Record<string, string> {
-  return Object.fromEntries(map);
+  return map.size ? Object.fromEntries(map) : NO_METADATA;
 }
 
 /** Family of the types the engine decodes itself (apache-arrow has no DataType for them). */
@@ -63,7 +67,8 @@ function namedExtension(field: Field): string | undefined {
  */
 export function fieldInfo(field: Field, unsupported?: string, rawTypeName?: string): FieldInfo {
   const type = field.type;
-  const children = physicalChildren(type).map((c) => fieldInfo(c, unsupported));
+  const stored = physicalChildren(type);
+  const children = stored.length ? stored.map((c) => fieldInfo(c, unsupported)) : NO_CHILDREN;
   const info: FieldInfo = {
     name: field.name,
     type: rawTypeName ?? storedTypeName(type, namedExtension(field)),

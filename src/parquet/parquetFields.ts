@@ -56,6 +56,10 @@ function family(e: SchemaElement, children: number, insideListOrMap: boolean): s
   }
 }
 
+/** Shared by every field without metadata or children (a schema may have 100,000 fields): frozen, so nothing adds to them. */
+const NO_METADATA: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: FieldInfo[] = Object.freeze([]) as unknown as FieldInfo[];
+
 const KNOWN_LOGICAL = new Set(['STRING', 'MAP', 'LIST', 'ENUM', 'DATE', 'INTERVAL', 'NULL', 'JSON', 'BSON', 'UUID', 'FLOAT16', 'DECIMAL', 'TIME', 'TIMESTAMP', 'INTEGER', 'VARIANT', 'GEOMETRY', 'GEOGRAPHY']);
 
 /**
@@ -68,7 +72,7 @@ export function parquetFieldInfo(node: SchemaTree, insideListOrMap = false): Fie
   const typeId = family(e, node.children.length, insideListOrMap);
   const annotation = e.logical_type?.type ?? e.converted_type;
   const listOrMapGroup = annotation === 'LIST' || annotation === 'MAP' || annotation === 'MAP_KEY_VALUE';
-  const children = node.children.map((c) => parquetFieldInfo(c, listOrMapGroup));
+  const children = node.children.length ? node.children.map((c) => parquetFieldInfo(c, listOrMapGroup)) : NO_CHILDREN;
   const physical = e.type ? (e.type === 'FIXED_LEN_BYTE_ARRAY' ? `FIXED_LEN_BYTE_ARRAY(${e.type_length})` : e.type) : undefined;
   const logical = e.logical_type ? logicalText(e.logical_type) : e.converted_type;
   const info: FieldInfo = {
@@ -76,14 +80,13 @@ export function parquetFieldInfo(node: SchemaTree, insideListOrMap = false): Fie
     type: [logical, physical].filter(Boolean).join(' / ') || (children.length ? 'group' : 'unknown'),
     typeId,
     nullable: e.repetition_type === 'OPTIONAL' || e.repetition_type === undefined,
-    metadata: {},
+    metadata: e.field_id === undefined ? NO_METADATA : { field_id: String(e.field_id) },
     children,
     repetition: e.repetition_type,
   };
   if (physical) info.physicalType = physical;
   if (logical) info.logicalType = logical;
   if (e.logical_type && !KNOWN_LOGICAL.has(e.logical_type.type)) info.note = `unknown logical type ${e.logical_type.type}: shown as its physical type`;
-  if (e.field_id !== undefined) info.metadata['field_id'] = String(e.field_id);
   if (e.logical_type?.type === 'UUID') info.extension = UUID_EXTENSION;
   if (e.type === 'INT96') info.note ??= INT96_NOTE;
   return info;

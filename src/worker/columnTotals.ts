@@ -44,6 +44,21 @@ function less(a: string, b: string): boolean {
   return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y) ? x < y : a < b;
 }
 
+/** Frozen lists of texts, one per distinct content: a list grows by being replaced with the shared one holding one more text. */
+class SharedLists {
+  private readonly byKey = new Map<string, string[]>();
+
+  /** `list` with `item` added at its end (`list` itself when it holds it, or when `item` is empty). */
+  with(list: string[], item: string): string[] {
+    if (list.includes(item)) return list;
+    const next = item ? [...list, item] : list;
+    const key = next.join('\u0000');
+    let shared = this.byKey.get(key);
+    if (!shared) this.byKey.set(key, (shared = Object.freeze(next) as string[]));
+    return shared;
+  }
+}
+
 /** Adds up chunk details column by column; each Arrow dictionary batch is counted once. */
 export class ColumnTotalsBuilder {
   private readonly totals: ColumnTotals[];
@@ -51,12 +66,14 @@ export class ColumnTotalsBuilder {
   private readonly unknownNulls = new Set<number>();
   private readonly seenDictionaries = new Set<number>();
   private readonly byDictionaryId = new Map<number, number>();
+  /** Codec and encoding lists, one shared array per distinct list (100,000 columns mostly have the same ones). */
+  private readonly lists = new SharedLists();
   /** Arrow dictionary batches no top-level column owns (dictionaries nested in lists or structs). */
   otherDictionaryBytes = 0;
   chunksCounted = 0;
 
   constructor(shapes: ColumnShape[]) {
-    this.totals = shapes.map((s, column) => ({ column, bytes: 0, uncompressedBytes: 0, nulls: 0, codecs: [], encodings: s.dictionaryId === undefined ? [] : ['dictionary'] }));
+    this.totals = shapes.map((s, column) => ({ column, bytes: 0, uncompressedBytes: 0, nulls: 0, codecs: this.lists.with([], ''), encodings: this.lists.with([], s.dictionaryId === undefined ? '' : 'dictionary') }));
     shapes.forEach((s, column) => {
       if (s.dictionaryId !== undefined) {
         this.byDictionaryId.set(s.dictionaryId, column);
@@ -115,8 +132,8 @@ export class ColumnTotalsBuilder {
     const nulls = c.nullCount ?? c.stats?.nullCount;
     if (nulls === undefined) this.unknownNulls.add(t.column);
     else if (t.nulls !== undefined) t.nulls += nulls;
-    for (const codec of (c.codec ?? 'uncompressed').split(', ')) if (codec && !t.codecs.includes(codec)) t.codecs.push(codec);
-    for (const e of c.encodings ?? []) if (!t.encodings.includes(e)) t.encodings.push(e);
+    for (const codec of (c.codec ?? 'uncompressed').split(', ')) t.codecs = this.lists.with(t.codecs, codec);
+    for (const e of c.encodings ?? []) t.encodings = this.lists.with(t.encodings, e);
     const s = c.stats;
     if (!s || s.min === undefined || s.max === undefined) {
       t.minMaxExact = false;
