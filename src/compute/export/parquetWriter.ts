@@ -35,9 +35,20 @@ export function forParquet(d: Data): Data {
   return d;
 }
 
-/** A fixed_size_list with a null entry is written by arrow-rs in a way pyarrow refuses to read ("Expected all lists to be of size=…"). */
-function hasFixedSizeList(t: DataType): boolean {
-  return t.typeId === Type.FixedSizeList || (t.children ?? []).some((c) => hasFixedSizeList(c.type));
+/**
+ * Why a type is not written to Parquet, or null: a fixed_size_list with a null entry is written by
+ * arrow-rs in a way pyarrow refuses to read ("Expected all lists to be of size=…"); an interval comes
+ * back as fixed_size_binary (Parquet's INTERVAL holds months, days and milliseconds only, and pyarrow
+ * does not write intervals at all).
+ */
+function parquetProblem(t: DataType): string | null {
+  if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
+  if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
+  for (const c of t.children ?? []) {
+    const why = parquetProblem(c.type);
+    if (why) return why;
+  }
+  return null;
 }
 
 /** Rows per Parquet row group: the writer holds one row group's encoded pages in wasm memory until it is full. */
@@ -80,7 +91,8 @@ export class ParquetWriter implements BatchWriter {
     this.schema = exportSchema(this.source, this.columns, datas);
     if (!datas) this.schema = exportSchema(this.source, this.columns, this.columns.map((c) => forParquet(makeData({ type: this.source.fields[c].type, length: 0 } as never))));
     for (const f of this.schema.fields) {
-      if (hasFixedSizeList(f.type)) throw new ExportError(`Column "${f.name}" holds fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null); leave it out, or export Arrow.`, { column: f.name });
+      const why = parquetProblem(f.type);
+      if (why) throw new ExportError(`Column "${f.name}" holds ${why}; leave it out, or export Arrow.`, { column: f.name });
     }
     const pw = this.wasm;
     this.wantedPromise = new Promise((resolve) => (this.wanted = resolve));
