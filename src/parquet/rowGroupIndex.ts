@@ -34,6 +34,8 @@ export interface RowGroupIndex {
 }
 
 const REPEATED = 2;
+/** Room made at first for the elements a list claims; more as they are found (a damaged count is not trusted with memory). */
+const FIRST_ROOM = 1 << 16;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const isCount = (x: number) => x >= 0 && x <= MAX_SAFE;
 
@@ -45,6 +47,8 @@ export class RowGroupIndexBuilder {
   private repetition = new Int32Array(0);
   private children = new Int32Array(0);
   private elements = 0;
+  private claimedElements = 0;
+  private claimedRowGroups = 0;
   private elementRepetition = 0;
   private elementChildren = 0;
   private flat?: Uint8Array;
@@ -75,11 +79,13 @@ export class RowGroupIndexBuilder {
 
   listStart(role: number, count: number, at: number): void {
     if (role === 1) {
-      this.repetition = new Int32Array(count);
-      this.children = new Int32Array(count);
+      this.repetition = new Int32Array(Math.min(count, FIRST_ROOM));
+      this.children = new Int32Array(Math.min(count, FIRST_ROOM));
       this.elements = 0;
+      this.claimedElements = count;
     } else if (role === 2) {
-      this.index = emptyIndex(count);
+      this.index = emptyIndex(Math.min(count, FIRST_ROOM));
+      this.claimedRowGroups = count;
       this.index.listStart = at;
       this.count = 0;
     } else if (role === 3) this.rgColumns = count;
@@ -138,10 +144,14 @@ export class RowGroupIndexBuilder {
   close(role: number, seen: number, at: number): void {
     switch (role) {
       case 1:
-        if (this.elements < this.repetition.length) {
-          this.repetition[this.elements] = this.elementRepetition;
-          this.children[this.elements++] = this.elementChildren;
+        if (this.elements >= this.claimedElements) return;
+        if (this.elements === this.repetition.length) {
+          const room = Math.min(this.claimedElements, this.elements * 2);
+          this.repetition = grown(this.repetition, new Int32Array(room));
+          this.children = grown(this.children, new Int32Array(room));
         }
+        this.repetition[this.elements] = this.elementRepetition;
+        this.children[this.elements++] = this.elementChildren;
         return;
       case 4:
         this.metaSeen = seen;
@@ -199,8 +209,9 @@ export class RowGroupIndexBuilder {
 
   private closeRowGroup(at: number): void {
     const i = this.count;
+    if (i >= this.claimedRowGroups) return;
+    if (i === this.index.numRows.length) this.index = grownIndex(this.index, Math.min(this.claimedRowGroups, i * 2));
     const ix = this.index;
-    if (i >= ix.numRows.length) return;
     this.count++;
     const rows = this.rgRows;
     let flags = this.rgFlags;
@@ -246,6 +257,26 @@ function emptyIndex(n: number): RowGroupIndex {
     listEnd: 0,
   };
 }
+
+function grownIndex(from: RowGroupIndex, room: number): RowGroupIndex {
+  const to = emptyIndex(room);
+  to.numRows.set(from.numRows);
+  to.structStart.set(from.structStart);
+  to.structEnd.set(from.structEnd);
+  to.columnCount.set(from.columnCount);
+  to.offset.set(from.offset);
+  to.bytes.set(from.bytes);
+  to.codecs.set(from.codecs);
+  to.flags.set(from.flags);
+  to.listStart = from.listStart;
+  to.listEnd = from.listEnd;
+  return to;
+}
+
+const grown = (from: Int32Array, to: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+  to.set(from);
+  return to;
+};
 
 /** Per leaf, 1 when its top-level column has no repeated field (as columnSubset.ts and undeclaredRows.ts split the schema). */
 function flatLeaves(repetition: Int32Array, children: Int32Array): Uint8Array {
