@@ -169,18 +169,18 @@ export class RowGroupIndexBuilder {
   private closeChunk(seen: number): void {
     const k = this.chunk++;
     if (!(seen & (1 << 3))) return; // no meta_data (encrypted)
+    // Which ColumnMetaData fields were there, a bit per field id (no closure: this runs per column chunk).
     const m = this.metaSeen;
-    const has = (id: number) => (m & (1 << id)) !== 0;
-    if (has(4) && this.codec >= 0 && this.codec < CompressionCodecs.length) this.addCodec(this.codec);
-    const data = has(9) ? this.dataOffset : NaN;
-    const dictionary = has(11) ? this.dictionaryOffset : undefined;
-    const length = has(7) ? this.compressed : NaN;
+    if (m & (1 << 4) && this.codec >= 0 && this.codec < CompressionCodecs.length) this.addCodec(this.codec);
+    const data = m & (1 << 9) ? this.dataOffset : NaN;
+    const dictionary = m & (1 << 11) ? this.dictionaryOffset : undefined;
+    const length = m & (1 << 7) ? this.compressed : NaN;
     let start = data;
     if (dictionary !== undefined && dictionary > 0) start = data > 0 ? Math.min(dictionary, data) : dictionary;
     this.rgOffset = Math.min(this.rgOffset, start);
     this.rgSum += length;
     // Row counts: any values at all; the value count the leaves with no repeated field agree on.
-    const values = has(5) ? this.numValues : undefined;
+    const values = m & (1 << 5) ? this.numValues : undefined;
     if ((values ?? 0) > 0) this.anyValues = true;
     if (values !== undefined && (!this.flat || (k < this.flat.length && this.flat[k]))) {
       if (!this.flatCounted) this.flatValue = values;
@@ -192,7 +192,7 @@ export class RowGroupIndexBuilder {
       this.rgFlags |= CHUNK_PROBLEM; // a file_path: footerProblems decides by its text
       return;
     }
-    if (!has(9) || !has(7) || !has(5) || !isCount(data) || !isCount(length) || !isCount(values!)) this.rgFlags |= CHUNK_PROBLEM;
+    if (!(m & (1 << 9)) || !(m & (1 << 7)) || !(m & (1 << 5)) || !isCount(data) || !isCount(length) || !isCount(values!)) this.rgFlags |= CHUNK_PROBLEM;
     else if (dictionary !== undefined && !isCount(dictionary)) this.rgFlags |= CHUNK_PROBLEM;
     else {
       const d = dictionary ?? 0;
