@@ -60,6 +60,8 @@ interface StructSpec {
   role?: number;
   /** Ids of the required fields, ascending (made from `fields`). */
   required?: number[];
+  /** Per field id below 32, the wire types accepted as bits (0: any); made from `fields`. */
+  accept?: Int32Array;
 }
 
 const INT = [I16, I32];
@@ -190,6 +192,10 @@ for (const spec of [KEY_VALUE, STATISTICS, COLUMN_META, COLUMN_CHUNK, ROW_GROUP,
     .filter(([, f]) => f.required)
     .map(([id]) => Number(id))
     .sort((a, b) => a - b);
+  spec.accept = new Int32Array(32);
+  for (const [id, f] of Object.entries(spec.fields)) {
+    for (const t of f.types) spec.accept[Number(id)] |= (1 << t) | (t === TRUE ? 1 << FALSE : 0);
+  }
 }
 
 /**
@@ -415,16 +421,17 @@ function walk(bytes: Uint8Array, rootSpec: StructSpec | undefined, index?: RowGr
     else top.lastId = zigzag(varint(FIELD_ID));
     const id = top.lastId;
     if (id >= 0 && id < 31) top.seen |= 1 << id;
-    const field = spec?.fields[id];
-    if (field && !field.types.includes(type) && !(field.types.includes(TRUE) && type === FALSE)) {
-      throw new FooterProblem(`${currentLabel(id)} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[field.types[0]]} belongs`, start);
+    // Every field a spec names has an id below 32: a bit test per field, not a search.
+    const accept = spec?.accept && id >= 0 && id < 32 ? spec.accept[id] : 0;
+    if (accept && !((accept >> type) & 1)) {
+      throw new FooterProblem(`${currentLabel(id)} (field ${id}) is ${KIND[type] ?? `of unknown type ${type}`} where ${KIND[spec!.fields[id].types[0]]} belongs`, start);
     }
     if (top.role && (type === I64 || type === I32 || type === I16)) {
       const n = zigzag(varint(id));
       index!.value(top.role, id, n);
       continue;
     }
-    value(type, id, field, false);
+    value(type, id, accept ? spec!.fields[id] : undefined, false);
   }
   return at;
 }
