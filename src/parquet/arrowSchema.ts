@@ -29,7 +29,18 @@ export async function arrowSchema(
   restoredColumns = new Set<number>(),
 ): Promise<Schema> {
   const wasm = await parquetWasm();
-  const arrowFields = (group?: ColumnSubset[]) => streamSchema(wasm.readParquet(schemaOnlyFile(md, group)).intoIPCStream()).fields;
+  /**
+   * The group's Arrow fields, one per column and in its order: parquet-wasm leaves out a column whose
+   * schema element it cannot place (a physical type past the enum), which would shift every later
+   * column onto its neighbour's type; such a mapping is refused here like a failed one.
+   */
+  const arrowFields = (group: ColumnSubset[]): Field[] => {
+    const mapped = streamSchema(wasm.readParquet(schemaOnlyFile(md, group.length === subsets.length ? undefined : group)).intoIPCStream()).fields;
+    if (mapped.length !== group.length) {
+      throw new Error(`the Parquet decoder maps its schema element to ${mapped.length === 0 ? 'no Arrow field' : `${mapped.length} Arrow fields`} (it is damaged)`);
+    }
+    return mapped;
+  };
   // One column's type is beyond parquet-wasm: find which, keep the others.
   const oneByOne = (group: ColumnSubset[], first: number) =>
     group.map((subset, k) => {
@@ -37,28 +48,22 @@ export async function arrowSchema(
       try {
         return arrowFields([subset])[0];
       } catch (e) {
-        fields[c].unsupported ??= `its type cannot be read: ${String((e as Error).message ?? e)}`;
+        // hyparquet reads a physical type past the enum as undefined; the decoder's words for it are about lists.
+        const untyped = subset.elements.find((el) => !el.num_children && el.type === undefined);
+        const why = untyped ? `its Parquet schema element "${untyped.name}" has no physical type Parquet defines (the footer is damaged)` : String((e as Error).message ?? e);
+        fields[c].unsupported ??= `its type cannot be read: ${why}`;
         return new Field(fields[c].name, new Null(), fields[c].nullable);
       }
     });
-  let out: Field[];
-  if (subsets.length <= SCHEMA_GROUP) {
+  // parquet-wasm's schema mapping takes time growing faster than the number of columns (2.5 s for
+  // 100,000 at once): a wide schema is mapped a group of columns at a time.
+  const out: Field[] = [];
+  for (let first = 0; first < subsets.length; first += SCHEMA_GROUP) {
+    const group = subsets.slice(first, first + SCHEMA_GROUP);
     try {
-      out = arrowFields();
+      out.push(...arrowFields(group));
     } catch {
-      out = oneByOne(subsets, 0);
-    }
-  } else {
-    // parquet-wasm's schema mapping takes time growing faster than the number of columns (2.5 s for
-    // 100,000 at once): a wide schema is mapped a group of columns at a time.
-    out = [];
-    for (let first = 0; first < subsets.length; first += SCHEMA_GROUP) {
-      const group = subsets.slice(first, first + SCHEMA_GROUP);
-      try {
-        out.push(...arrowFields(group));
-      } catch {
-        out.push(...oneByOne(group, first));
-      }
+      out.push(...oneByOne(group, first));
     }
   }
   const schema = new Schema(
