@@ -16,6 +16,8 @@ import { useEngineLifecycle } from './useEngineLifecycle';
 import { useFileDrop } from './useFileDrop';
 import { useLaunchQueue } from './useLaunchQueue';
 import { useTabs } from './useTabs';
+import { visibleText } from './visibleText';
+import { VisibleText } from './VisibleText';
 
 type LocalLink = HashState & { file: { name: string; size: number } };
 
@@ -104,8 +106,8 @@ export function App() {
           .filter((t) => !t.summary)
           .map((t) => (
             <div key={t.id} className="status" role="status" data-testid="opening">
-              Opening {t.name}…{' '}
-              <button className="link" onClick={() => closeTab(t.id)} aria-label={`Cancel opening ${t.name}`}>
+              Opening <VisibleText text={t.name} />…{' '}
+              <button className="link" onClick={() => closeTab(t.id)} aria-label={`Cancel opening ${visibleText(t.name)}`}>
                 Cancel
               </button>
             </div>

@@ -6,6 +6,7 @@ import { RegionList } from './RegionList';
 import { bytes, count } from './format';
 import { useEngine } from './useEngine';
 import { useScaledScroll } from './useScaledScroll';
+import { VisibleText } from './VisibleText';
 
 const PAGE = 200;
 const ROW = 28;
@@ -127,7 +128,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
         <tbody>
           {detail.columns.slice(0, shown).map((c) => (
             <tr key={c.column}>
-              <td>{summary.fields[c.column]?.name}</td>
+              <td><VisibleText text={summary.fields[c.column]?.name ?? ''} /></td>
               <td>{bytes(c.bytes)}</td>
               <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>

@@ -5,6 +5,7 @@ import { bytes, count, percent } from './format';
 import { ShareBar } from './ShareBar';
 import { TypeIcon } from './TypeIcon';
 import { useColumnSummary } from './useColumnSummary';
+import { VisibleText } from './VisibleText';
 
 const ROWS_SHOWN = 500;
 
@@ -91,7 +92,7 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
                 return (
                   <tr key={c.column}>
                     <th scope="row">
-                      <TypeIcon typeId={field?.typeId ?? 'other'} /> {field?.name}
+                      <TypeIcon typeId={field?.typeId ?? 'other'} /> <VisibleText text={field?.name ?? ''} />
                     </th>
                     <td className="type">{field?.type}</td>
                     <td className="num">

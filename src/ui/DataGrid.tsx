@@ -15,6 +15,8 @@ import { fontOf, textMeasure } from './textWidth';
 import { useEngine } from './useEngine';
 import { useRowWindow } from './useRowWindow';
 import { useScaledScroll } from './useScaledScroll';
+import { visibleText } from './visibleText';
+import { VisibleText } from './VisibleText';
 
 const ROW_H = 24;
 const HEAD_H = 28;
@@ -303,7 +305,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
             <option value="">all columns</option>
             {onlyChoices.map((i) => (
               <option key={i} value={i}>
-                only {fieldsInfo[i].name}
+                only {visibleText(fieldsInfo[i].name)}
               </option>
             ))}
             {fieldsInfo.length > MAX_ONLY_OPTIONS && (
@@ -346,7 +348,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
           onResize={(f, w) => onChange({ widths: { ...state.widths, [f]: clampWidth(w) } })}
           onFit={(f) => onChange({ widths: { ...state.widths, [f]: fittedWidth(f, FIT_MAX) } })}
           onMove={(f, target, after) => onChange({ order: moveField(fieldsInfo.length, state.order, f, target, after) })}
-          onMenu={filterActions && ((f, x, y) => setMenu({ x, y, label: `Column ${fieldsInfo[f].name}`, items: [{ label: 'Filter this column…', run: () => filterActions.column(f) }] }))}
+          onMenu={filterActions && ((f, x, y) => setMenu({ x, y, label: `Column ${visibleText(fieldsInfo[f].name)}`, items: [{ label: 'Filter this column…', run: () => filterActions.column(f) }] }))}
         />
         <div className="dg-canvas" style={{ height: scale.canvas, width }}>
           {visibleRows.map((row) => {
@@ -393,7 +395,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
       {cursorText !== undefined && (
         <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
           <span className="muted">
-            {fieldsInfo[state.cursor.field]?.name} · row {fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}:
+            <VisibleText text={fieldsInfo[state.cursor.field]?.name ?? ''} /> · row {fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}:
           </span>{' '}
           <CellDetail text={cursorText} />
         </div>

@@ -13,6 +13,7 @@ import { UniqueView } from './UniqueView';
 import { cancelCount, countUnique } from './uniqueCount';
 import { linkOf, VIEWS, type GridState, type TabState, type TabStore } from './tabStore';
 import { useEngine } from './useEngine';
+import { visibleText } from './visibleText';
 
 /** The Unique view's column when none was chosen: the first string column (as UniqueView picks it). */
 export const defaultUniqueColumn = (summary: DatasetSummary): number => Math.max(0, summary.fields.findIndex((f) => f.typeId === 'utf8' || f.typeId === 'dictionary'));
@@ -42,7 +43,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   const updateGrid = useCallback((patch: Partial<GridState>) => store.updateGrid(tab.id, patch), [store, tab.id]);
   const local = tab.spec.kind === 'blob';
   return (
-    <section className="dataset" aria-label={summary.name}>
+    <section className="dataset" aria-label={visibleText(summary.name)}>
       <div className="views">
         <div role="tablist" aria-label="Views" className="view-tabs">
           {VIEWS.map((v) => (
@@ -52,7 +53,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
           ))}
         </div>
         <span className="share">
-          {local ? `The link reopens this view once ${summary.name} (${bytes(summary.size)}) is opened again` : 'Link in the address bar reopens this view'}
+          {local ? `The link reopens this view once ${visibleText(summary.name)} (${bytes(summary.size)}) is opened again` : 'Link in the address bar reopens this view'}
         </span>
         <CopyLinkButton link={linkOf(tab)} />
       </div>

@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import type { FieldInfo } from '../worker/protocol';
 import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnLayout } from './columnLayout';
 import { TypeIcon } from './TypeIcon';
+import { visibleText } from './visibleText';
+import { VisibleText } from './VisibleText';
 
 const DRAG_TYPE = 'application/x-arrowscope-field';
 
@@ -48,7 +50,7 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
             aria-colindex={p + 2}
             className={`grid-cell head dg-head-cell${isNumeric(f) ? ' num' : ''}`}
             style={{ position: 'absolute', left: gutter + layout.lefts[p], width, height }}
-            title={`${field.name}: ${field.type}${err ? `\n${err}` : ''}\nDrag the name to move the column; drag its right edge to resize, double-click the edge to fit.`}
+            title={`${visibleText(field.name)}: ${field.type}${err ? `\n${err}` : ''}\nDrag the name to move the column; drag its right edge to resize, double-click the edge to fit.`}
             onDragOver={(e) => {
               if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
             }}
@@ -73,13 +75,13 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
                 e.dataTransfer.effectAllowed = 'move';
               }}
             >
-              <TypeIcon typeId={field.typeId} /> {field.name}
+              <TypeIcon typeId={field.typeId} /> <VisibleText text={field.name} />
             </span>
             {err && <span className="badge warn"> !</span>}
             {onMenu && (
               <button
                 className="dg-menu-button"
-                aria-label={`Menu of ${field.name}`}
+                aria-label={`Menu of ${visibleText(field.name)}`}
                 title="Column menu"
                 onClick={(e) => {
                   const box = e.currentTarget.getBoundingClientRect();
@@ -93,7 +95,7 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
               className="dg-resize"
               role="separator"
               aria-orientation="vertical"
-              aria-label={`Resize ${field.name}`}
+              aria-label={`Resize ${visibleText(field.name)}`}
               aria-valuenow={width}
               aria-valuemin={MIN_COLUMN_WIDTH}
               aria-valuemax={MAX_COLUMN_WIDTH}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { DatasetSummary, FieldInfo } from '../worker/protocol';
 import { TypeIcon } from './TypeIcon';
+import { VisibleText } from './VisibleText';
 
 const LONG = 120;
 
@@ -80,7 +81,7 @@ function FieldLine({ row }: { row: FieldRow }) {
     <>
       <div className="field">
         <TypeIcon typeId={field.typeId} />
-        <span className="field-name">{field.name}</span>
+        <span className="field-name"><VisibleText text={field.name} /></span>
         <span className="field-type">{field.type}</span>
         {!field.nullable && <span className="badge">not null</span>}
         {field.extension && <span className="badge">{field.extension}</span>}

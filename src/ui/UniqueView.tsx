@@ -9,6 +9,7 @@ import { ProfilePanel } from './ProfilePanel';
 import { ShareBar } from './ShareBar';
 import type { KeptUniqueResult, UniqueRun } from './tabStore';
 import { useEngine } from './useEngine';
+import { visibleText } from './visibleText';
 
 const ROW = 26;
 const PAGE = 200;
@@ -91,7 +92,7 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
           <select value={column} onChange={(e) => setColumn(Number(e.target.value))} aria-label="Column to count">
             {summary.fields.map((f, i) => (
               <option key={i} value={i} disabled={!!f.unsupported}>
-                {f.name} ({f.type})
+                {visibleText(f.name)} ({f.type})
               </option>
             ))}
           </select>
