@@ -201,7 +201,7 @@ function headerVectorProblem(metadata: Uint8Array): string | null {
     let at = table.bb_pos;
     if (type === MessageHeaderFb.DictionaryBatch) {
       const data = bb.__offset(at, 6); // DictionaryBatch.data
-      if (!data) return null;
+      if (!data) return 'is a dictionary batch without its values (its record batch is missing)';
       at = bb.__indirect(at + data);
     }
     const lengthSlot = bb.__offset(at, 4); // RecordBatch.length

@@ -3,7 +3,7 @@ import { type RecordBatchHeader, type DictionaryBatchHeader } from '../adapters/
 import { decodeSchemaMessage } from './tolerantSchema';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import { readMessageAt, ReadWindow, type MessageAt } from './readMessage';
+import { flatbufferFailure, readMessageAt, ReadWindow, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 
@@ -88,7 +88,7 @@ export async function scanRest(
     try {
       decoded = at.message.header() as RecordBatchHeader | DictionaryBatchHeader;
     } catch (e) {
-      return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${(e as Error).message}.`), at.offset, index.batches.length);
+      return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${flatbufferFailure(e)}.`), at.offset, index.batches.length);
     }
     if (header === MessageHeader.RecordBatch) {
       index.batches.add({

@@ -35,6 +35,8 @@ export const MAX_COLUMN_FIELDS = 1_000_000;
 interface FieldShape {
   /** Set when a field lists more children or metadata entries than the flatbuffer can hold. */
   damaged?: string;
+  /** Set when its dictionaries contradict one another or the schema's earlier columns (the walk goes on: its layout stays known). */
+  conflict?: string;
   /** Levels, 1 for a field without children (counting stops past the limits). */
   depth: number;
   fields: number;
@@ -48,16 +50,19 @@ interface FieldShape {
  * MAX_COLUMN_FIELDS the walk stops and the layout is unknown (Infinity: later columns cannot be
  * placed in a batch either).
  */
-function fieldShape(root: FieldFb, metadataVersion: number): FieldShape {
+function fieldShape(root: FieldFb, metadataVersion: number, dictionaryTypes: Map<number, TypeFb>): FieldShape {
   const shape: FieldShape = { depth: 0, fields: 0, nodes: 0, buffers: 0 };
-  // [field, depth, counted in the batch layout]: a dictionary's values live in dictionary batches.
-  const stack: [FieldFb, number, boolean][] = [[root, 1, true]];
+  // [field, depth, counted in the batch layout, ids of the dictionaries it lies inside]: a dictionary's values live in dictionary batches.
+  const stack: [FieldFb, number, boolean, readonly number[]][] = [[root, 1, true, []]];
   while (stack.length) {
-    const [f, depth, counted] = stack.pop()!;
+    const [f, depth, counted, inside] = stack.pop()!;
     shape.depth = Math.max(shape.depth, depth);
     shape.fields++;
     if (shape.fields > MAX_COLUMN_FIELDS) return { ...shape, nodes: Infinity, buffers: Infinity };
-    const dictionary = f.dictionary() !== null;
+    const encoding = f.dictionary();
+    const dictionary = encoding !== null;
+    const id = encoding ? Number(encoding.id()) : -1;
+    if (encoding) shape.conflict ??= dictionaryConflict(id, f.typeType(), inside, dictionaryTypes) ?? undefined;
     if (counted) {
       shape.nodes++;
       const dense = f.typeType() === TypeFb.Union && (f.type(new UnionFb()) as UnionFb | null)?.mode() === UnionMode.Dense;
@@ -69,15 +74,29 @@ function fieldShape(root: FieldFb, metadataVersion: number): FieldShape {
     if (damaged) return { ...shape, damaged, nodes: Infinity, buffers: Infinity };
     for (let i = 0; i < children; i++) {
       const child = f.children(i);
-      if (child) stack.push([child, depth + 1, counted && !dictionary]);
+      if (child) stack.push([child, depth + 1, counted && !dictionary, dictionary ? [...inside, id] : inside]);
     }
   }
   return shape;
 }
 
+/**
+ * Why a dictionary-encoded field contradicts the schema, or null. apache-arrow keeps the first value
+ * type declared for an id and silently reads later fields of that id in it; pyarrow refuses the file
+ * ("Conflicting dictionary types"). A dictionary whose values use the same id again never ends.
+ */
+function dictionaryConflict(id: number, valueType: TypeFb, inside: readonly number[], dictionaryTypes: Map<number, TypeFb>): string | null {
+  if (inside.includes(id)) return `the values of dictionary ${id} are encoded with dictionary ${id} itself`;
+  const declared = dictionaryTypes.get(id);
+  if (declared === undefined) dictionaryTypes.set(id, valueType);
+  else if (declared !== valueType) return `dictionary ${id} is declared with values of two types (${typeName(declared)} and ${typeName(valueType)})`;
+  return null;
+}
+
 /** Why a field is not decoded at all, or null when it is within the limits. */
 function beyondLimits(shape: FieldShape): string | null {
   if (shape.damaged) return `its description in the schema is damaged (${shape.damaged})`;
+  if (shape.conflict) return `its dictionaries are inconsistent: ${shape.conflict}`;
   if (shape.depth > MAX_SCHEMA_DEPTH) return `nesting deeper than ${MAX_SCHEMA_DEPTH} levels is not shown`;
   if (shape.fields > MAX_COLUMN_FIELDS) return `a column of more than ${MAX_COLUMN_FIELDS.toLocaleString('en-US')} nested fields is not shown`;
   return null;
@@ -105,11 +124,12 @@ export function decodeSchemaTolerant(fb: SchemaFb, metadataVersion: number): Dec
   const dictionaries = new Map<number, DataType>();
   const fields: Field[] = [];
   const unsupported = new Map<number, UnsupportedColumn>();
+  const dictionaryTypes = new Map<number, TypeFb>();
   const damaged = vectorTooLong(fb, fb.fieldsLength(), 'fields') ?? vectorTooLong(fb, fb.customMetadataLength(), 'metadata entries');
   if (damaged) throw new Error(`the schema is damaged: ${damaged}`);
   for (let i = 0; i < fb.fieldsLength(); i++) {
     const f = fb.fields(i)!;
-    const shape = fieldShape(f, metadataVersion);
+    const shape = fieldShape(f, metadataVersion, dictionaryTypes);
     const stop = (typeName: string, reason: string) => {
       fields.push(new Field(f.name() ?? '', new Null(), f.nullable(), customMetadata(f)));
       unsupported.set(i, { typeName, reason, nodes: shape.nodes, buffers: shape.buffers });

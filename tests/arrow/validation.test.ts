@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Decimal, DenseUnion, Dictionary, Field, Int, Int32, List, Map_, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
+import { Decimal, DenseUnion, Dictionary, Field, Int, Int8, Int32, List, Map_, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, Schema, Struct, Table, TimestampSecond, Utf8, makeData, vectorFromArray, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { BufferRegion, ByteBuffer, DictionaryBatchHeader, FieldNode, Message, MessageFb, RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { decodeSchemaMessage, MAX_SCHEMA_DEPTH } from '../../src/arrow/tolerantSchema';
@@ -382,6 +382,56 @@ describe('damaged type and message ids', () => {
     metadata[root + bb.__offset(root, 6)] = type; // Message.header_type
     const ds = await open(ipcStream([{ metadata: schema.metadata, body: schema.body }, { metadata, body: batch.body }]));
     expect(ds.problems.map((p) => p.message)).toEqual([`The message header at byte ${schema.body.length + Math.ceil(schema.metadata.length / 8) * 8 + 8} ${words}.`]);
+  });
+});
+
+describe('dictionary ids that contradict one another', () => {
+  /** A schema-only stream of the fields, dictionary id 7 changed to 0 in its bytes (apache-arrow refuses to write two types under one id). */
+  const schemaOnly = (fields: Field[]) => {
+    const metadata = Message.encode(Message.from(new Schema(fields)));
+    const seven = Uint8Array.of(7, 0, 0, 0, 0, 0, 0, 0);
+    let found = 0;
+    for (let at = 0; at + 8 <= metadata.length; at++) {
+      if (seven.every((b, k) => metadata[at + k] === b)) {
+        metadata[at] = 0;
+        found++;
+      }
+    }
+    expect(found).toBeLessThanOrEqual(1);
+    return ipcStream([{ metadata, body: new Uint8Array(0) }]);
+  };
+
+  it('a second column declaring dictionary 0 with values of another type is refused as pyarrow does (apache-arrow reads it in the first type); the first is kept', async () => {
+    const ds = await open(schemaOnly([new Field('a', new Dictionary(new Utf8(), new Int32(), 0), true), new Field('b', new Dictionary(new Int32(), new Int32(), 7), true)]));
+    expect(ds.fields[0].unsupported).toBeUndefined();
+    expect(ds.fields[1].unsupported).toBe('its dictionaries are inconsistent: dictionary 0 is declared with values of two types (Utf8 and Int)');
+  });
+
+  it('a dictionary whose values are encoded with the same dictionary is refused (loading it recursed until the stack overflowed)', async () => {
+    const inner = new Field('item', new Dictionary(new Utf8(), new Int32(), 7), true);
+    const ds = await open(schemaOnly([new Field('n', new Dictionary(new List(inner), new Int32(), 0), true), new Field('s', new Dictionary(new Utf8(), new Int32(), 1), true)]));
+    expect(ds.fields[0].unsupported).toBe('its dictionaries are inconsistent: the values of dictionary 0 are encoded with dictionary 0 itself');
+    expect(ds.fields[1].unsupported).toBeUndefined();
+  });
+
+  it('two columns sharing one dictionary of one type stay readable', async () => {
+    const ds = await open(schemaOnly([new Field('a', new Dictionary(new Utf8(), new Int32(), 0), true), new Field('b', new Dictionary(new Utf8(), new Int8(), 7), true)]));
+    expect(ds.fields.map((f) => f.unsupported)).toEqual([undefined, undefined]);
+  });
+
+  it('a dictionary batch without its record batch of values is a problem in words', async () => {
+    const stream = RecordBatchStreamWriter.writeAll(new Table({ d: vectorFromArray(['x', 'y', 'x'], new Dictionary(new Utf8(), new Int32(), 0)) })).toUint8Array(true);
+    const messages = ipcMessages(stream);
+    const k = messages.findIndex((m) => Message.decode(m.metadata).headerType === 2); // DictionaryBatch
+    const dictionary = messages[k];
+    const metadata = Uint8Array.from(dictionary.metadata);
+    const bb = new ByteBuffer(metadata);
+    const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
+    const vtable = header.bb_pos - bb.readInt32(header.bb_pos);
+    expect(bb.readInt16(vtable) > 6 && bb.readInt16(vtable + 6) > 0).toBe(true); // DictionaryBatch.data is present
+    new DataView(metadata.buffer).setInt16(vtable + 6, 0, true);
+    const ds = await open(ipcStream(messages.map((m, i) => (i === k ? { metadata, body: dictionary.body } : m))));
+    expect(ds.problems.map((p) => p.message)).toEqual([`The message header at byte ${dictionary.offset} is a dictionary batch without its values (its record batch is missing).`]);
   });
 });
 
