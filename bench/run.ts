@@ -16,6 +16,25 @@ import { measureZstd, zstdRows } from './zstdNode';
 import { SCALE_HEADER, scaleRows } from './scaleNode';
 import { cliSection, measureCli } from './cliNode';
 import { deltaRows, measureDeltas } from './deltasNode';
+import { measureNullColumn, nullRows } from './nullNode';
+
+/** The 10⁹-row Null column: figures that must not grow with the rows a file claims. */
+async function nullsSection(): Promise<string[]> {
+  return [
+    `## A Null column of 10⁹ rows (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `A stream of 240 bytes whose one Null column claims 1,000,000,000 rows (\`bench/nullNode.ts\`), opened through the engine the app's worker uses; median of 3 fresh engines; load average ${loadavg()[0].toFixed(1)} (shared machine). Before the hostile-inputs work the count took 64 s in the app and Cancel did not stop it.`,
+    '',
+    ...nullRows(await measureNullColumn()),
+    '',
+  ];
+}
+
+// `npm run bench -- nulls`: only the Null column step (milliseconds, no reference files needed).
+if (process.argv[2] === 'nulls') {
+  console.log((await nullsSection()).join('\n'));
+  process.exit(0);
+}
 
 // `npm run bench -- zstd`: only the codec step (seconds, no reference files needed).
 if (process.argv[2] === 'zstd') {
@@ -168,6 +187,10 @@ console.error('delta dictionaries …');
 const deltas = await deltasSection();
 deltas.forEach((r) => console.error(r));
 
+console.error('Null column of 10⁹ rows …');
+const nulls = await nullsSection();
+nulls.forEach((r) => console.error(r));
+
 const date = new Date().toISOString().slice(0, 10);
 const table = [
   `## Engine in Node (${date})`,
@@ -217,6 +240,7 @@ const table = [
   '',
   ...cli,
   ...deltas,
+  ...nulls,
   scale,
 ].join('\n');
 console.log(table);
