@@ -25,3 +25,21 @@ export function samplePeak(marker: string, everyMs = 50): () => number {
     return Math.max(peak, pssMiB(marker));
   };
 }
+
+/** PSS in MiB per Chromium process type (browser, renderer, gpu-process, utility…) of the processes mentioning `marker`. */
+export function pssByType(marker: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(marker)) continue;
+      const type = cmd.match(/--type=([\w-]+)/)?.[1] ?? 'browser';
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+      if (m) out[type] = (out[type] ?? 0) + Number(m[1]) / 1024;
+    } catch {
+      /* process ended while we looked */
+    }
+  }
+  return out;
+}
