@@ -53,16 +53,26 @@ export async function readParquetFooter(source: ByteSource, signal?: AbortSignal
     if (!(e instanceof FooterProblem)) throw e;
     throw new DatasetError(`${place} is damaged: ${e.message} (at byte ${(footerStart + e.at).toLocaleString('en-US')}).`, { offset: footerStart + e.at }, NOTHING_ELSE);
   }
-  let md: FileMetaData;
+  const rest = withoutRowGroups(bytes, index);
+  // hyparquet marks GeoParquet columns by skipping num_children elements at a time, which never ends
+  // for a negative count: the schema is checked first, and only a file with "geo" metadata decoded again.
+  let md = metadataOf(rest, place, footerStart, footerLength, false);
+  let rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
+  checkFooterStructure(md, rowGroups, footerStart, footerLength);
+  if (md.key_value_metadata?.some((kv) => kv.key === 'geo')) {
+    md = metadataOf(rest, place, footerStart, footerLength, true);
+    rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
+  }
+  return { md, rowGroups };
+}
+
+function metadataOf(rest: Uint8Array, place: string, footerStart: number, footerLength: number, geoparquet: boolean): FileMetaData {
   try {
-    md = { ...parquetMetadata(withoutRowGroups(bytes, index)), metadata_length: footerLength };
+    return { ...parquetMetadata(rest, { geoparquet }), metadata_length: footerLength };
   } catch {
     // The walk found the structure sound: what is left is a value hyparquet cannot convert (a type annotation).
     throw new DatasetError(`${place} could not be read: a value in it (statistics or a type annotation) is not what its field should hold.`, { offset: footerStart }, NOTHING_ELSE);
   }
-  const rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
-  checkFooterStructure(md, rowGroups, footerStart, footerLength);
-  return { md, rowGroups };
 }
 
 /** The footer with an empty row group list, and its length and PAR1 after it, for hyparquet to decode the rest. */
