@@ -103,6 +103,12 @@ export interface RowRange {
   end: number;
 }
 
+/** Top-level columns [start, end). */
+export interface ColumnRange {
+  start: number;
+  end: number;
+}
+
 /**
  * The format-neutral model every engine implements. Opening reads only headers/footers; values are
  * read per chunk and column, or per window of rows, on demand.
@@ -127,7 +133,8 @@ export interface Dataset {
   /** Resolves when indexing ends. Never rejects: failures land in `problems`. */
   readonly indexed: Promise<void>;
   /** Per-column sizes, null counts, statistics, buffers/pages of one chunk. */
-  chunkDetail(chunk: number, signal?: AbortSignal): Promise<ChunkDetail>;
+  /** Parquet describes only `columns` when given (a row group may hold 100,000); Arrow always describes all. */
+  chunkDetail(chunk: number, signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail>;
   /** Parquet: the pages of one column in one row group, from their headers (leaf by leaf). */
   pages?(chunk: number, column: number, signal?: AbortSignal): Promise<PageList>;
   /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */

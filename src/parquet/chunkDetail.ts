@@ -1,6 +1,6 @@
 import type { Field, Schema } from 'apache-arrow';
 import type { RowGroup } from 'hyparquet';
-import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, FieldInfo } from '../model/types';
+import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, ColumnRange, FieldInfo, RegionInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import type { RawMinMax } from './rawStatistics';
 import { statsText } from './statsText';
@@ -11,48 +11,73 @@ function keyValueText(kv: { key: string; value?: string }[] | undefined): string
   return `; metadata: ${kv.map(({ key, value }) => (value === undefined ? key : `${key} = ${value.length > 200 ? `${value.slice(0, 200)}…` : value}`)).join(', ')}`;
 }
 
+/** Thousands with commas, as toLocaleString('en-US') writes them: one formatter, not one per call (100,000 columns). */
+const COUNT = new Intl.NumberFormat('en-US');
+
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
 function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
-  const leaves = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
-  const metas = leaves.map((c) => c.meta_data).filter((m) => m !== undefined);
-  const ranges = leaves.filter((c) => c.meta_data).map(chunkRange);
-  const single = leaves.length === 1 ? leaves[0].meta_data : undefined;
+  // One loop over the leaves, no intermediate arrays: a row group may hold 100,000 columns.
+  const end = Math.min(rg.columns.length, subset.firstLeaf + subset.leaves);
+  let bytes = 0;
+  let uncompressedBytes = 0;
+  let offset: number | undefined;
+  const codecs: string[] = [];
+  const encodings: string[] = [];
+  let hasDictionaryPage = false;
+  let hasPageIndex = false;
+  let hasBloomFilter = false;
+  const regions: RegionInfo[] = [];
+  for (let leaf = subset.firstLeaf; leaf < end; leaf++) {
+    const c = rg.columns[leaf];
+    const m = c.meta_data;
+    if (c.column_index_offset !== undefined || c.offset_index_offset !== undefined) hasPageIndex = true;
+    if (!m) {
+      regions.push({ field: field.name, kind: 'column_chunk', offset: Number(c.file_offset), length: 0, detail: 'encrypted' });
+      continue;
+    }
+    const r = chunkRange(c);
+    bytes += Number(m.total_compressed_size);
+    uncompressedBytes += Number(m.total_uncompressed_size);
+    if (offset === undefined || r.start < offset) offset = r.start;
+    if (!codecs.includes(m.codec)) codecs.push(m.codec);
+    for (const e of m.encodings) if (!encodings.includes(e)) encodings.push(e);
+    if (m.dictionary_page_offset !== undefined && m.dictionary_page_offset > 0n) hasDictionaryPage = true;
+    if (m.bloom_filter_offset !== undefined) hasBloomFilter = true;
+    regions.push({
+      field: m.path_in_schema.join('.'),
+      kind: 'column_chunk',
+      offset: r.start,
+      length: r.length,
+      detail: `${m.codec}, ${m.encodings.join('/')}, ${COUNT.format(Number(m.num_values))} values, ${COUNT.format(Number(m.total_uncompressed_size))} bytes uncompressed${keyValueText(m.key_value_metadata)}`,
+    });
+  }
+  const single = end - subset.firstLeaf === 1 ? rg.columns[subset.firstLeaf].meta_data : undefined;
   // Statistics are shown in the column's Arrow type when the column is its one leaf (flat).
   const element = subset.elements.length === 1 ? subset.elements[0] : undefined;
   const statsType = element?.type && arrowField && !field.unsupported ? { field: arrowField, physical: element.type } : undefined;
   return {
     column,
-    bytes: metas.reduce((sum, m) => sum + Number(m.total_compressed_size), 0),
-    uncompressedBytes: metas.reduce((sum, m) => sum + Number(m.total_uncompressed_size), 0),
-    offset: ranges.length ? Math.min(...ranges.map((r) => r.start)) : undefined,
+    bytes,
+    uncompressedBytes,
+    offset,
     nullCount: single?.statistics?.null_count === undefined ? undefined : Number(single.statistics.null_count),
-    codec: [...new Set(metas.map((m) => m.codec))].join(', '),
-    encodings: [...new Set(metas.flatMap((m) => m.encodings))],
+    codec: codecs.join(', '),
+    encodings,
     stats: statsText(single?.statistics, raw?.[subset.firstLeaf], statsType),
-    hasDictionaryPage: metas.some((m) => m.dictionary_page_offset !== undefined && m.dictionary_page_offset > 0n),
-    hasPageIndex: leaves.some((c) => c.column_index_offset !== undefined || c.offset_index_offset !== undefined),
-    hasBloomFilter: metas.some((m) => m.bloom_filter_offset !== undefined),
-    regions: leaves.map((c) => {
-      const m = c.meta_data;
-      const r = m ? chunkRange(c) : { start: Number(c.file_offset), length: 0 };
-      return {
-        field: m?.path_in_schema.join('.') ?? field.name,
-        kind: 'column_chunk',
-        offset: r.start,
-        length: r.length,
-        detail: m ? `${m.codec}, ${m.encodings.join('/')}, ${Number(m.num_values).toLocaleString('en-US')} values, ${Number(m.total_uncompressed_size).toLocaleString('en-US')} bytes uncompressed${keyValueText(m.key_value_metadata)}` : 'encrypted',
-      };
-    }),
+    hasDictionaryPage,
+    hasPageIndex,
+    hasBloomFilter,
+    regions,
   };
 }
 
 /** The row group's own metadata: sort order and sizes. */
 function rowGroupMetadata(rg: RowGroup): Record<string, string> {
-  const leafNames = rg.columns.map((c) => c.meta_data?.path_in_schema.join('.') ?? '?');
+  const leafName = (i: number) => (i >= 0 && i < rg.columns.length ? (rg.columns[i].meta_data?.path_in_schema.join('.') ?? '?') : undefined);
   const metadata: Record<string, string> = {};
   if (rg.sorting_columns?.length) {
     metadata['sorted by'] = rg.sorting_columns
-      .map((s) => `${leafNames[s.column_idx] ?? `column ${s.column_idx}`} ${s.descending ? 'desc' : 'asc'}${s.nulls_first ? ' nulls first' : ''}`)
+      .map((s) => `${leafName(s.column_idx) ?? `column ${s.column_idx}`} ${s.descending ? 'desc' : 'asc'}${s.nulls_first ? ' nulls first' : ''}`)
       .join(', ');
   }
   if (rg.total_compressed_size !== undefined) metadata['compressed bytes'] = Number(rg.total_compressed_size).toLocaleString('en-US');
@@ -61,11 +86,15 @@ function rowGroupMetadata(rg: RowGroup): Record<string, string> {
 }
 
 /**
- * The detail of one row group (its summary `info` plus every column's chunks), from its footer metadata
+ * The detail of one row group (its summary `info` plus its columns' chunks), from its footer metadata
  * `rg`; with its raw min/max bytes (`raw`, by leaf) and the Arrow schema, statistics are shown exactly
- * as the grid shows values.
+ * as the grid shows values. With `range`, only columns [start, end) are described (a row group may
+ * hold 100,000: the column summary asks for them a slice at a time).
  */
-export function chunkDetail(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[], schema?: Schema): ChunkDetail {
-  const columns = subsets.map((s, column) => columnChunkInfo(rg, s, column, fields[column], raw, schema?.fields[column]));
+export function chunkDetail(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[], schema?: Schema, range?: ColumnRange): ChunkDetail {
+  const start = Math.max(0, Math.min(range?.start ?? 0, subsets.length));
+  const end = Math.max(start, Math.min(range?.end ?? subsets.length, subsets.length));
+  const columns: ColumnChunkInfo[] = [];
+  for (let column = start; column < end; column++) columns.push(columnChunkInfo(rg, subsets[column], column, fields[column], raw, schema?.fields[column]));
   return { ...info, columns, metadata: rowGroupMetadata(rg) };
 }

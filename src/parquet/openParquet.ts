@@ -3,7 +3,7 @@ import { parquetSchema, type FileMetaData, type RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
+import type { ChunkDetail, ChunkInfo, ColumnRange, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
 import { arrowSchema } from './arrowSchema';
 import { chunkDetail } from './chunkDetail';
 import { columnPages } from './columnPages';
@@ -82,11 +82,11 @@ class ParquetDataset implements Dataset {
     return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset: this.subsets[column], field: this.schema.fields[column], restored: this.restored.has(column), signal });
   }
 
-  async chunkDetail(chunk: number): Promise<ChunkDetail> {
+  async chunkDetail(chunk: number, _signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
     if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
     // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few kept).
     const { rowGroup, raw } = this.rowGroups.get(chunk);
-    return chunkDetail(rowGroup, this.subsets, this.fields, this.chunkTable.info(chunk)!, raw, this.schema);
+    return chunkDetail(rowGroup, this.subsets, this.fields, this.chunkTable.info(chunk)!, raw, this.schema, columns);
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {

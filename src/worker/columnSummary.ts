@@ -54,7 +54,7 @@ export class ColumnSummaryCounter {
   private skipped = 0;
   private skipReason?: string;
   /** The chunk being counted when a step ended within it (a wide chunk takes several steps), and its next column. */
-  private current?: { detail: ChunkDetail; next: number };
+  private current?: { detail: ChunkDetail; next: number; of: number };
 
   constructor(private readonly dataset: Dataset) {
     this.builder = new ColumnTotalsBuilder(shapes(dataset));
@@ -84,14 +84,18 @@ export class ColumnSummaryCounter {
       await slicer.tick();
       const chunk = this.builder.chunksCounted;
       try {
-        this.current ??= { detail: await this.dataset.chunkDetail(chunk, signal), next: 0 };
-        const { detail } = this.current;
-        const to = Math.min(detail.columns.length, this.current.next + COLUMNS_PER_STEP - added);
+        const next = this.current?.next ?? 0;
+        // Parquet describes only the columns this step adds (a row group may hold 100,000); Arrow a whole batch, once.
+        const slice = this.family === 'parquet' ? { start: next, end: next + COLUMNS_PER_STEP - added } : undefined;
+        const detail = slice || !this.current ? await this.dataset.chunkDetail(chunk, signal, slice) : this.current.detail;
+        const first = slice?.start ?? 0;
+        const of = slice ? this.dataset.fields.length : detail.columns.length;
+        const to = Math.min(of, next + COLUMNS_PER_STEP - added);
         // The thread is given back between slices of columns; a cancel waits for the slice's end, so none is added twice.
-        await runSliced(this.builder.adding(detail, this.current.next, to), new TimeSlicer());
-        added += to - this.current.next;
-        this.current.next = to;
-        if (to < detail.columns.length) break;
+        await runSliced(this.builder.adding(detail, next - first, to - first), new TimeSlicer());
+        added += to - next;
+        this.current = { detail, next: to, of };
+        if (to < of) break;
         this.builder.finish(detail);
         this.current = undefined;
       } catch (e) {
@@ -111,7 +115,7 @@ export class ColumnSummaryCounter {
       columnCount: this.builder.columnCount,
       all: this.builder.all(),
       chunksCounted: counted,
-      columnsOfChunk: this.current && { counted: this.current.next, of: this.current.detail.columns.length },
+      columnsOfChunk: this.current && { counted: this.current.next, of: this.current.of },
       chunkCount: this.dataset.chunks.length,
       complete: this.dataset.indexComplete && counted >= this.dataset.chunks.length,
       limit,
