@@ -74,6 +74,9 @@ function fieldShape(root: FieldFb, metadataVersion: number, dictionaryTypes: Map
     if (damaged) return { ...shape, damaged, nodes: Infinity, buffers: Infinity };
     for (let i = 0; i < children; i++) {
       const child = f.children(i);
+      // Flatbuffer offsets are unsigned: a child table lies after its parent. One before it (a damaged
+      // offset read as negative) can point back at an ancestor, a tree without end.
+      if (child && child.bb_pos <= f.bb_pos) return { ...shape, damaged: `a child field points back before it in the schema's bytes`, nodes: Infinity, buffers: Infinity };
       if (child) stack.push([child, depth + 1, counted && !dictionary, dictionary ? [...inside, id] : inside]);
     }
   }

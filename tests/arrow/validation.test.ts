@@ -435,6 +435,20 @@ describe('dictionary ids that contradict one another', () => {
   });
 });
 
+describe('a schema whose field tree points back at itself', () => {
+  it('a child offset pointing back at its parent is damage said at once (the walk went on to a million fields first)', async () => {
+    const schema = new Schema([new Field('s', new Struct([new Field('a', new Int32(), true)]), true), new Field('b', new Utf8(), true)]);
+    const metadata = Message.encode(Message.from(schema));
+    const bb = new ByteBuffer(metadata);
+    const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
+    const parent = bb.__indirect(bb.__vector(header.bb_pos + bb.__offset(header.bb_pos, 6))); // Schema.fields[0]
+    const element = bb.__vector(parent + bb.__offset(parent, 14)); // Field.children[0]
+    new DataView(metadata.buffer, metadata.byteOffset).setInt32(element, parent - element, true);
+    const ds = await open(ipcStream([{ metadata, body: new Uint8Array(0) }]));
+    expect(ds.fields[0].unsupported).toBe("its description in the schema is damaged (a child field points back before it in the schema's bytes)");
+  });
+});
+
 describe('decimal precision and scale', () => {
   it.each([
     [128, 38, 2147483647, 'a decimal128 of scale 2147483647, outside -38 to 38'],
