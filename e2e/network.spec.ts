@@ -96,3 +96,29 @@ test('Answers that do not match the request are not used, each said in its own s
     await expect(page.getByTestId('opening')).toHaveCount(0);
   }
 });
+
+test('A read that stalls after the open can be cancelled from the grid, and the next jump reads again', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('File URL').fill(server.url('tall.arrows'));
+  await page.getByLabel('File URL').press('Enter');
+  const overview = page.getByTestId('overview');
+  await expect(overview).toContainText(TALL_ROWS.toLocaleString('en-US'), { timeout: 30_000 });
+  await expect(overview).not.toContainText('indexing…');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('grid').locator('[aria-rowindex="1"]').getByRole('gridcell').first()).toHaveText('0');
+
+  server.stall('tall.arrows', true);
+  const before = server.abandoned.length;
+  await page.getByTestId('goto').fill(String(TALL_ROWS - 10));
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toHaveText('Reading…');
+  await page.getByRole('button', { name: 'Cancel the read in progress' }).click();
+  await expect(page.getByTestId('grid-status')).toHaveText('Read cancelled: scroll or jump to read again.');
+  await expect.poll(() => server.abandoned.length).toBeGreaterThan(before);
+
+  server.stall('tall.arrows', false);
+  await page.getByTestId('goto').fill(String(TALL_ROWS - 20));
+  await page.getByTestId('goto').press('Enter');
+  const cell = page.getByTestId('grid').locator(`[aria-rowindex="${TALL_ROWS - 19}"]`).getByRole('gridcell').first();
+  await expect(cell).toHaveText(String(TALL_ROWS - 20));
+});

@@ -14,6 +14,7 @@ import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
 import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
+import { abortable } from '../model/abortable';
 
 /** Decoded batch headers kept: enough for a row window across a few batches. */
 const KEEP_HEADERS = 4;
@@ -79,9 +80,7 @@ class ArrowDataset implements Dataset {
       header.catch(() => this.headers.delete(chunk));
       if (this.headers.size > KEEP_HEADERS) this.headers.delete(this.headers.keys().next().value!);
     }
-    const decoded = await header;
-    signal?.throwIfAborted();
-    return decoded;
+    return abortable(header, signal);
   }
 
   /** Column spans for one batch: they differ per batch only when view types carry variadic buffers. */

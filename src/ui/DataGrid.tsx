@@ -118,7 +118,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     readStatus.current = s;
     setStatus((current) => (s !== '' || current === previous ? s : current));
   }, []);
-  const { cache, readAtOnce } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, onReadStatus, filter?.key, rows);
+  const { cache, readAtOnce, cancel: cancelRead } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, onReadStatus, filter?.key, rows);
   /** The row of the file a grid row shows (with a filter, the match's; undefined until read). */
   const fileRow = (row: number): number | undefined => (filter ? cache.rowNumber(row) : row);
 
@@ -323,6 +323,11 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
           {status ||
             `${filter ? `Match ${count(state.cursor.row + 1)} of ${count(rows)} · row ${fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}` : `Row ${count(state.cursor.row)} of ${count(rows)}`}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
         </span>
+        {status === 'Reading…' && (
+          <button className="link" onClick={cancelRead} aria-label="Cancel the read in progress">
+            Cancel
+          </button>
+        )}
       </div>
       <div
         ref={scroller}

@@ -8,6 +8,8 @@ export interface LoadedRows {
   cache: RowCache;
   /** The next read starts at once instead of waiting a frame (for jumps: go to, Home/End). */
   readAtOnce(): void;
+  /** Stops the read in progress (a stalled server, a slow file); scrolling or a jump reads again. */
+  cancel(): void;
 }
 
 /**
@@ -23,6 +25,8 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   const readNow = useRef(false);
   // The blocks x columns being read: a re-render that needs the same ones does not ask again.
   const inFlight = useRef('');
+  // Set by cancel(): the read that ends 'Cancelled.' says so instead of staying silent.
+  const cancelled = useRef(false);
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new RowCache(), []);
   const colKey = columns.join(',');
@@ -66,7 +70,11 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
         },
         (e) => {
           if (inFlight.current === request) inFlight.current = '';
-          if (e instanceof EngineError && e.info.message === 'Cancelled.') return;
+          if (e instanceof EngineError && e.info.message === 'Cancelled.') {
+            if (cancelled.current) onStatus('Read cancelled: scroll or jump to read again.');
+            cancelled.current = false;
+            return;
+          }
           const message = e instanceof EngineError ? e.info.message : String(e);
           onStatus(message);
           // The cells show the error instead of waiting for values that will not come.
@@ -83,5 +91,11 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     readNow.current = true;
   }, []);
 
-  return { cache, readAtOnce };
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+    inFlight.current = '';
+    void engine.cancelFor(datasetId, 'grid');
+  }, [engine, datasetId]);
+
+  return { cache, readAtOnce, cancel };
 }

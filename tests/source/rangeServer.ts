@@ -32,6 +32,8 @@ export interface RangeServer {
   url(name: string, behaviour?: Misbehaviour | `read-${Misbehaviour}`): string;
   /** Replaces a file's bytes: its ETag and Last-Modified change with them. */
   change(name: string, bytes: Uint8Array): void;
+  /** From now on (until called with false), every request for this file waits without an answer. */
+  stall(name: string, on: boolean): void;
   /** Requests received (preflights excluded), in order. */
   readonly requests: SeenRequest[];
   /** Requests whose client went away before the answer ended (a fetch aborted). */
@@ -60,6 +62,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
   const content = new Map(Object.entries(files).map(([name, bytes]) => [name, { bytes, version: 1 }]));
   const requests: SeenRequest[] = [];
   const abandoned: string[] = [];
+  const stalled = new Set<string>();
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === 'OPTIONS') {
@@ -78,7 +81,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const active = !read || (range !== undefined && range !== 'bytes=0-1');
     const mode = (active ? segment.replace(/^read-/, '') : 'ok') as Misbehaviour;
     const file = content.get(name) ?? content.get(safeDecode(name));
-    if (mode === 'stall-headers') return;
+    if (mode === 'stall-headers' || stalled.has(name)) return;
     if (mode === 'reset' || (mode === 'no-if-range' && ifRange !== undefined)) return void req.socket.destroy();
     if (mode === 'redirect-loop') return void res.writeHead(302, { ...CORS, Location: path }).end();
     if (!file) return void res.writeHead(404, CORS).end();
@@ -113,6 +116,10 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     change(name, bytes) {
       const file = content.get(name);
       content.set(name, { bytes, version: (file?.version ?? 0) + 1 });
+    },
+    stall(name, on) {
+      if (on) stalled.add(name);
+      else stalled.delete(name);
     },
     requests,
     abandoned,
