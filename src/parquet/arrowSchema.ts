@@ -1,4 +1,4 @@
-import { Field, Null, Schema, Type } from 'apache-arrow';
+import { Field, Null, Schema, Type, type DataType } from 'apache-arrow';
 import { Message } from '../adapters/apacheArrowInternals';
 import type { FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
@@ -71,12 +71,29 @@ export async function arrowSchema(
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
       const restored = origin && field.type.typeId !== Type.Null ? restoredField(field, origin[c]) : field;
       if (restored !== field) restoredColumns.add(c);
-      return withUuidExtension(restored, subsets[c].elements);
+      return compactField(withUuidExtension(restored, subsets[c].elements));
     }),
     new Map(Object.entries(metadata)),
   );
   arrowTypeNames(fields, schema);
   return schema;
+}
+
+/** Leaf types whose name says all they hold: one instance of each is shared by the columns of that type. */
+const SHAREABLE = new Set([Type.Null, Type.Bool, Type.Int, Type.Float, Type.Utf8, Type.LargeUtf8, Type.Binary, Type.LargeBinary]);
+const sharedTypes = new Map<string, DataType>();
+const NO_METADATA = new Map<string, string>();
+
+/**
+ * A plain leaf field with its type instance and empty metadata shared: decoded from IPC, each of a wide
+ * file's 100,000 fields has its own type object and metadata Map (a few MB in all).
+ */
+function compactField(field: Field): Field {
+  if (!SHAREABLE.has(field.type.typeId) || field.metadata.size > 0) return field;
+  const key = String(field.type);
+  const type = sharedTypes.get(key) ?? field.type;
+  sharedTypes.set(key, type);
+  return new Field(field.name, type, field.nullable, NO_METADATA);
 }
 
 /**

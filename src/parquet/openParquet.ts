@@ -135,8 +135,10 @@ class ParquetDataset implements Dataset {
 /** Opens a Parquet file by reading its footer only. */
 export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
   const { md, rowGroups } = await readParquetFooter(source, options.signal);
+  // Encrypted columns are told from the first row group listing column chunks, decoded only when the
+  // footer walk saw an encrypted chunk in it (a wide file's is tens of MB decoded).
   const first = rowGroups.firstWithColumns();
-  const firstRowGroup = first === undefined ? undefined : rowGroups.rowGroup(first);
+  const firstRowGroup = first === undefined || !rowGroups.hasEncryptedChunk(first) ? undefined : rowGroups.rowGroup(first);
   let dataset: ParquetDataset;
   try {
     dataset = new ParquetDataset(source, md, rowGroups, firstRowGroup);

@@ -8,6 +8,8 @@ export const MAYBE_UNDECLARED = 2;
 export const CHUNK_PROBLEM = 4;
 /** num_rows beyond ±2^53. */
 export const UNSAFE_ROWS = 8;
+/** A column chunk with no plaintext meta_data or with crypto_metadata (markUnsupportedColumns decodes the row group to say which). */
+export const ENCRYPTED_CHUNK = 16;
 
 /**
  * The row groups of a footer as columns of numbers, recorded while footerScan.ts walks the Thrift
@@ -168,7 +170,11 @@ export class RowGroupIndexBuilder {
   /** One column chunk's part in its row group's range, codecs and row count checks (as rowGroupChunks.ts, footerChecks.ts and undeclaredRows.ts read them). */
   private closeChunk(seen: number): void {
     const k = this.chunk++;
-    if (!(seen & (1 << 3))) return; // no meta_data (encrypted)
+    if (seen & (1 << 8)) this.rgFlags |= ENCRYPTED_CHUNK; // crypto_metadata
+    if (!(seen & (1 << 3))) {
+      this.rgFlags |= ENCRYPTED_CHUNK; // no meta_data (encrypted)
+      return;
+    }
     // Which ColumnMetaData fields were there, a bit per field id (no closure: this runs per column chunk).
     const m = this.metaSeen;
     if (m & (1 << 4) && this.codec >= 0 && this.codec < CompressionCodecs.length) this.addCodec(this.codec);

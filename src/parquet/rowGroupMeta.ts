@@ -3,12 +3,16 @@ import { deserializeTCompactProtocol, rowGroupFromThrift, type ThriftStruct } fr
 import { DatasetError } from '../model/errors';
 import { footerPlace } from './footerChecks';
 import { rawStatistics, type RawMinMax } from './rawStatistics';
-import { CHUNK_PROBLEM, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
+import { CHUNK_PROBLEM, ENCRYPTED_CHUNK, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
 
 /** Row groups kept decoded: the few a view or a row window is reading… */
 const KEEP = 16;
-/** …and no more column chunks than this among them (about 700 bytes each decoded), the last one always kept. */
-const KEEP_COLUMN_CHUNKS = 100_000;
+/**
+ * …and no more column chunks than this among them (about 700 bytes each decoded). A row group with more
+ * (a wide file's: 100,000 chunks are about 70 MB decoded) is only weakly held: reused while the garbage
+ * collector leaves it, decoded again after.
+ */
+const KEEP_COLUMN_CHUNKS = 20_000;
 
 export interface DecodedRowGroup {
   rowGroup: RowGroup;
@@ -24,6 +28,7 @@ export interface DecodedRowGroup {
 export class RowGroupMeta {
   private readonly kept = new Map<number, DecodedRowGroup>();
   private keptChunks = 0;
+  private readonly weak = new Map<number, WeakRef<DecodedRowGroup>>();
 
   constructor(
     /** The footer's Thrift bytes. */
@@ -50,11 +55,18 @@ export class RowGroupMeta {
       this.kept.set(i, decoded);
       return decoded;
     }
+    decoded = this.weak.get(i)?.deref();
+    if (decoded) return decoded;
     if (!this.has(i)) throw new DatasetError(`There is no row group ${i}.`, { chunk: i });
     decoded = this.decode(i);
+    if (decoded.rowGroup.columns.length > KEEP_COLUMN_CHUNKS) {
+      this.weak.set(i, new WeakRef(decoded));
+      if (this.weak.size > KEEP) this.weak.delete(this.weak.keys().next().value!);
+      return decoded;
+    }
     this.kept.set(i, decoded);
     this.keptChunks += decoded.rowGroup.columns.length;
-    while (this.kept.size > 1 && (this.kept.size > KEEP || this.keptChunks > KEEP_COLUMN_CHUNKS)) {
+    while (this.kept.size > KEEP || this.keptChunks > KEEP_COLUMN_CHUNKS) {
       const [oldest, { rowGroup }] = this.kept.entries().next().value!;
       this.kept.delete(oldest);
       this.keptChunks -= rowGroup.columns.length;
@@ -74,6 +86,11 @@ export class RowGroupMeta {
   /** Row groups with a column chunk whose numbers footerProblems should look at. */
   maybeChunkProblems(): number[] {
     return this.flagged(CHUNK_PROBLEM);
+  }
+
+  /** Whether row group `i` has a column chunk that is encrypted (no plaintext metadata, or crypto metadata). */
+  hasEncryptedChunk(i: number): boolean {
+    return (this.index.flags[i] & ENCRYPTED_CHUNK) !== 0;
   }
 
   /** The first row group listing column chunks (an empty one may list none). */

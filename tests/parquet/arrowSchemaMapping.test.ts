@@ -25,3 +25,20 @@ describe('the Arrow schema of a Parquet footer whose schema element has a physic
     expect(got.columns).toEqual(want.columns);
   });
 });
+
+describe('the Arrow fields of plain columns', () => {
+  it('columns of one plain type share one type instance and an empty metadata Map; each keeps its own name, type and nullability', async () => {
+    const ds = await open(FILE);
+    const fields = ds.schema.fields;
+    const byName = new Map(fields.map((f) => [f.name, f]));
+    expect(['tinyint_col', 'smallint_col', 'int_col'].map((n) => String(byName.get(n)!.type))).toEqual(['Int32', 'Int32', 'Int32']);
+    expect(byName.get('tinyint_col')!.type).toBe(byName.get('int_col')!.type);
+    expect(byName.get('smallint_col')!.type).toBe(byName.get('int_col')!.type);
+    expect(byName.get('bigint_col')!.type).not.toBe(byName.get('int_col')!.type);
+    expect(String(byName.get('bigint_col')!.type)).toBe('Int64');
+    expect(byName.get('tinyint_col')!.metadata).toBe(byName.get('double_col')!.metadata);
+    expect(fields.every((f) => f.nullable)).toBe(true);
+    const rows = await readRowWindow(ds, 0, 2, [2, 4, 5]);
+    expect(rows.errors).toEqual([null, null, null]);
+  });
+});

@@ -9,7 +9,7 @@ import { chunkRange } from '../../src/parquet/columnSubset';
 import { readParquetFooter } from '../../src/parquet/readParquetFooter';
 import { rowGroupChunks } from '../../src/parquet/rowGroupChunks';
 import { BlobSource } from '../../src/source/blobSource';
-import { fixtureFiles } from '../support/corpus';
+import { fixture, fixtureFiles } from '../support/corpus';
 
 /** The chunk list as it was made from hyparquet's whole decoded footer before row groups were indexed by the walk. */
 function chunksFromMetadata(md: FileMetaData): ChunkInfo[] {
@@ -41,6 +41,10 @@ async function compare(file: Uint8Array, name: string) {
   expect(md, name).toEqual({ ...whole, row_groups: [] });
   expect(rowGroups.length, name).toBe(whole.row_groups.length);
   whole.row_groups.forEach((rg, i) => expect(rowGroups.rowGroup(i), `${name}, row group ${i}`).toEqual(rg));
+  // Encrypted columns are told without decoding the row group unless the walk saw an encrypted chunk.
+  whole.row_groups.forEach((rg, i) =>
+    expect(rowGroups.hasEncryptedChunk(i), `${name}, row group ${i}`).toBe(rg.columns.some((c) => !c.meta_data || c.crypto_metadata !== undefined)),
+  );
   expect(rowGroupChunks(rowGroups.index).slice(), name).toEqual(chunksFromMetadata(whole));
   return whole.row_groups.length;
 }
@@ -63,6 +67,13 @@ describe('row groups indexed by the footer walk, each decoded from its own bytes
       rowGroups += await compare(file, path);
     }
     expect(rowGroups).toBeGreaterThan(20);
+  });
+
+  it('a plaintext footer with encrypted columns: the walk marks its row groups as holding encrypted chunks', async () => {
+    const file = new Uint8Array(readFileSync(fixture('parquet-testing/data/encrypt_columns_plaintext_footer.parquet.encrypted')));
+    expect(await compare(file, 'encrypt_columns_plaintext_footer')).toBeGreaterThan(0);
+    const { rowGroups } = await readParquetFooter(new BlobSource(new Blob([file as BlobPart]), 'encrypted'));
+    expect(rowGroups.hasEncryptedChunk(0)).toBe(true);
   });
 
   it('1,000 row groups of three columns with statistics: each as hyparquet decodes it, the statistics of the middle one and raw bytes', async () => {
