@@ -1,4 +1,4 @@
-import { Field, Null, Schema, Type, type DataType } from 'apache-arrow';
+import { Bool, Field, Float32, Float64, Int32, Int64, Null, Schema, Type, type DataType } from 'apache-arrow';
 import { Message } from '../adapters/apacheArrowInternals';
 import type { FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
@@ -42,9 +42,9 @@ export async function arrowSchema(
     return mapped;
   };
   // One column's type is beyond parquet-wasm: find which, keep the others.
-  const oneByOne = (group: ColumnSubset[], first: number) =>
+  const oneByOne = (group: ColumnSubset[], columns: number[]) =>
     group.map((subset, k) => {
-      const c = first + k;
+      const c = columns[k];
       try {
         return arrowFields([subset])[0];
       } catch (e) {
@@ -57,14 +57,20 @@ export async function arrowSchema(
     });
   // parquet-wasm's schema mapping takes time growing faster than the number of columns (2.5 s for
   // 100,000 at once): a wide schema is mapped a group of columns at a time.
-  const out: Field[] = [];
-  for (let first = 0; first < subsets.length; first += SCHEMA_GROUP) {
-    const group = subsets.slice(first, first + SCHEMA_GROUP);
+  // A plain numeric or boolean leaf is mapped here, as parquet-wasm maps it (a wide file's columns are
+  // mostly such, and re-encoding their footer for parquet-wasm took most of the open).
+  const out: Field[] = subsets.map(plainField) as Field[];
+  const rest = out.flatMap((field, c) => (field ? [] : [c]));
+  for (let first = 0; first < rest.length; first += SCHEMA_GROUP) {
+    const columns = rest.slice(first, first + SCHEMA_GROUP);
+    const group = columns.map((c) => subsets[c]);
+    let mapped: Field[];
     try {
-      out.push(...arrowFields(group));
+      mapped = arrowFields(group);
     } catch {
-      out.push(...oneByOne(group, first));
+      mapped = oneByOne(group, columns);
     }
+    columns.forEach((c, k) => (out[c] = mapped[k]));
   }
   const schema = new Schema(
     out.map((field, c) => {
@@ -77,6 +83,28 @@ export async function arrowSchema(
   );
   arrowTypeNames(fields, schema);
   return schema;
+}
+
+const PLAIN_TYPES: Partial<Record<string, () => DataType>> = {
+  BOOLEAN: () => new Bool(),
+  INT32: () => new Int32(),
+  INT64: () => new Int64(),
+  FLOAT: () => new Float32(),
+  DOUBLE: () => new Float64(),
+};
+
+/**
+ * The Arrow field of a top-level leaf with no annotation at all (no logical or converted type, scale,
+ * precision or field id), required or optional: what parquet-wasm and pyarrow map it to. Undefined for
+ * any other column (left to parquet-wasm).
+ */
+function plainField({ elements }: ColumnSubset): Field | undefined {
+  if (elements.length !== 1) return undefined;
+  const e = elements[0];
+  if (e.num_children !== undefined || e.logical_type || e.converted_type || e.scale !== undefined || e.precision !== undefined || e.field_id !== undefined) return undefined;
+  if (e.repetition_type !== 'REQUIRED' && e.repetition_type !== 'OPTIONAL') return undefined;
+  const type = e.type && PLAIN_TYPES[e.type]?.();
+  return type && new Field(e.name, type, e.repetition_type === 'OPTIONAL');
 }
 
 /** Leaf types whose name says all they hold: one instance of each is shared by the columns of that type. */

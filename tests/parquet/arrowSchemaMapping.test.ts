@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { parquetWasm } from '../../src/adapters/parquetWasm';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
@@ -40,5 +43,30 @@ describe('the Arrow fields of plain columns', () => {
     expect(fields.every((f) => f.nullable)).toBe(true);
     const rows = await readRowWindow(ds, 0, 2, [2, 4, 5]);
     expect(rows.errors).toEqual([null, null, null]);
+  });
+});
+
+describe('plain numeric and boolean columns, mapped without parquet-wasm', () => {
+  it('each required or optional BOOLEAN, INT32, INT64, FLOAT and DOUBLE column (and the annotated ones beside them) has the name, type, nullability and metadata parquet-wasm gives it, and its values read', async () => {
+    const n = 3;
+    const columnData = (['BOOLEAN', 'INT32', 'INT64', 'FLOAT', 'DOUBLE'] as const).flatMap((type) =>
+      [false, true].map((nullable) => ({
+        name: `${type.toLowerCase()}_${nullable ? 'opt' : 'req'}`,
+        type,
+        nullable,
+        data: Array.from({ length: n }, (_, i) => (type === 'BOOLEAN' ? i % 2 === 0 : type === 'INT64' ? BigInt(i) : i)),
+      })),
+    );
+    columnData.push({ name: 's', type: 'STRING' as never, nullable: true, data: ['a', 'b', 'c'] as never });
+    const bytes = new Uint8Array(parquetWriteBuffer({ columnData }));
+    const ds = await open(bytes);
+    const wasm = await parquetWasm();
+    const expected = tableFromIPC(wasm.readParquet(bytes).intoIPCStream()).schema.fields;
+    const describe = (f: { name: string; type: unknown; nullable: boolean; metadata: Map<string, string> }) => [f.name, String(f.type), f.nullable, [...f.metadata]];
+    expect(ds.schema.fields.map(describe)).toEqual(expected.map(describe));
+    expect(ds.schema.fields.map((f) => f.type.typeId)).toEqual(expected.map((f) => f.type.typeId));
+    expect(ds.schema.fields.filter((f) => f.nullable).length).toBe(6);
+    const rows = await readRowWindow(ds, 0, n, ds.fields.map((_, c) => c));
+    expect(rows.errors).toEqual(ds.fields.map(() => null));
   });
 });
