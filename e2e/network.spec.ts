@@ -112,8 +112,8 @@ test('A read that stalls after the open can be cancelled from the grid, and the 
   await page.getByTestId('goto').fill(String(TALL_ROWS - 10));
   await page.getByTestId('goto').press('Enter');
   await expect(page.getByTestId('grid-status')).toHaveText('Reading…');
-  await page.getByRole('button', { name: 'Cancel the read in progress' }).click();
-  await expect(page.getByTestId('grid-status')).toHaveText('Read cancelled: scroll or jump to read again.');
+  await page.getByRole('button', { name: 'Stop the read in progress' }).click();
+  await expect(page.getByTestId('grid-status')).toHaveText('Read stopped: scroll or jump to read again.');
   await expect.poll(() => server.abandoned.length).toBeGreaterThan(before);
 
   server.stall('tall.arrows', false);

@@ -14,7 +14,7 @@ import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
 import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
-import { abortable } from '../model/abortable';
+import { SharedTask } from '../model/abortable';
 
 /** Decoded batch headers kept: enough for a row window across a few batches. */
 const KEEP_HEADERS = 4;
@@ -33,7 +33,7 @@ class ArrowDataset implements Dataset {
   private readonly viewTypes: boolean;
   private readonly dictionaryLoader: DictionaryLoader;
   /** The last few batch headers decoded: a batch of 100,000 columns has megabytes of them, read once for all its columns. */
-  private readonly headers = new Map<number, Promise<RecordBatchHeader>>();
+  private readonly headers = new Map<number, SharedTask<RecordBatchHeader>>();
   private readonly unsupported: (string | undefined)[];
 
   constructor(
@@ -73,14 +73,15 @@ class ArrowDataset implements Dataset {
   private async header(chunk: number, signal?: AbortSignal): Promise<RecordBatchHeader> {
     const b = this.batch(chunk);
     let header = this.headers.get(chunk);
-    if (!header) {
-      // Shared by every request for this batch: not tied to one request's signal.
-      header = decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength).then((m) => messageHeader<RecordBatchHeader>(m, b.offset));
-      this.headers.set(chunk, header);
-      header.catch(() => this.headers.delete(chunk));
+    if (!header || header.abandoned) {
+      // Shared by every request for this batch; dropped only when all of them are cancelled.
+      const task = new SharedTask((s) => decodeMetadataAt(this.source, b.metadataOffset, b.metadataLength, s).then((m) => messageHeader<RecordBatchHeader>(m, b.offset)));
+      this.headers.set(chunk, task);
+      task.promise.catch(() => this.headers.get(chunk) === task && this.headers.delete(chunk));
       if (this.headers.size > KEEP_HEADERS) this.headers.delete(this.headers.keys().next().value!);
+      header = task;
     }
-    return abortable(header, signal);
+    return header.wait(signal);
   }
 
   /** Column spans for one batch: they differ per batch only when view types carry variadic buffers. */

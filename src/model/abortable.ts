@@ -12,3 +12,37 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+/**
+ * Work shared by several requests (a batch header read once for all the columns asking): each waits
+ * with its own signal, and when every one has given up before the work ended, the work is aborted
+ * (a stalled read is dropped instead of running on to the server's timeout).
+ */
+export class SharedTask<T> {
+  readonly promise: Promise<T>;
+  private readonly controller = new AbortController();
+  private waiting = 0;
+  private settled = false;
+
+  constructor(run: (signal: AbortSignal) => Promise<T>) {
+    this.promise = run(this.controller.signal);
+    this.promise.then(
+      () => (this.settled = true),
+      () => (this.settled = true),
+    );
+  }
+
+  /** True once abandoned by every waiter: a new request must start the work again. */
+  get abandoned(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  async wait(signal?: AbortSignal): Promise<T> {
+    this.waiting++;
+    try {
+      return await abortable(this.promise, signal);
+    } finally {
+      if (--this.waiting === 0 && !this.settled) this.controller.abort();
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { CellText, DatasetSummary } from '../worker/protocol';
 import { CellDetail } from './CellDetail';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -63,6 +63,8 @@ const gutterWidth = (rows: number): number => Math.max(56, Math.ceil(count(Math.
 
 const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
 
+const READING = 'Reading…';
+
 /**
  * All rows of all chunks as one virtualized table. Only the visible window is read from the file;
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
@@ -71,7 +73,14 @@ const isError = (text: CellText | undefined): text is { error: string } => typeo
 export function DataGrid({ summary, state, onChange, filter = null, filterActions }: Props) {
   const engine = useEngine();
   const [goto, setGoto] = useState('');
-  const [status, setStatus] = useState('');
+  // What the last action said (go to, copy), and what reads say ('Reading…', '' or their error).
+  const [note, setNote] = useState('');
+  const [readStatus, setReadStatus] = useState('');
+  /** A new message replaces an earlier one and a finished read's error, never a read in progress. */
+  const setStatus = useCallback((message: string) => {
+    setNote(message);
+    setReadStatus((r) => (r === READING ? r : ''));
+  }, []);
   const rows = filter ? filter.rows : summary.rows;
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -111,13 +120,12 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   const positions: number[] = [];
   for (let p = span.first; p <= span.last; p++) positions.push(p);
   const visibleFields = positions.map((p) => fields[p]);
-  // A read ending clears only what reads said ('Reading…', their error), never a message since (Copied…).
-  const readStatus = useRef('');
+  // A read's error replaces the note; its start and end leave a note (go to's, Copied…) where it is.
   const onReadStatus = useCallback((s: string) => {
-    const previous = readStatus.current;
-    readStatus.current = s;
-    setStatus((current) => (s !== '' || current === previous ? s : current));
+    setReadStatus(s);
+    if (s !== '' && s !== READING) setNote('');
   }, []);
+  const status = readStatus !== '' && readStatus !== READING ? readStatus : note || readStatus;
   const { cache, readAtOnce, cancel: cancelRead } = useRowWindow(summary.id, firstRow, lastRow, visibleFields, onReadStatus, filter?.key, rows);
   /** The row of the file a grid row shows (with a filter, the match's; undefined until read). */
   const fileRow = (row: number): number | undefined => (filter ? cache.rowNumber(row) : row);
@@ -323,9 +331,9 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
           {status ||
             `${filter ? `Match ${count(state.cursor.row + 1)} of ${count(rows)} · row ${fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}` : `Row ${count(state.cursor.row)} of ${count(rows)}`}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
         </span>
-        {status === 'Reading…' && (
-          <button className="link" onClick={cancelRead} aria-label="Cancel the read in progress">
-            Cancel
+        {readStatus === READING && (
+          <button className="link" onClick={cancelRead} aria-label="Stop the read in progress">
+            Stop
           </button>
         )}
       </div>

@@ -71,7 +71,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
         (e) => {
           if (inFlight.current === request) inFlight.current = '';
           if (e instanceof EngineError && e.info.message === 'Cancelled.') {
-            if (cancelled.current) onStatus('Read cancelled: scroll or jump to read again.');
+            if (cancelled.current) onStatus('Read stopped: scroll or jump to read again.');
             cancelled.current = false;
             return;
           }
