@@ -60,6 +60,10 @@ export function decimalText(value: Uint32Array | bigint, scale: number): string 
 
 /** The decimal whose words start at `at` in a column's word buffer (`stride` words each). */
 export function decimalAt(words: Uint32Array, at: number, stride: number, scale: number): string {
-  const small = wordsToSafeNumber(words, at, stride);
-  return scaledText(small ?? decimalWordsToBigInt(words.subarray(at, at + stride)), scale);
+  return scaledText(decimalUnscaled(words, at, stride), scale);
+}
+
+/** The unscaled integer of the decimal whose words start at `at`: a number when it is safe, else a bigint. */
+export function decimalUnscaled(words: Uint32Array, at: number, stride: number): number | bigint {
+  return wordsToSafeNumber(words, at, stride) ?? decimalWordsToBigInt(words.subarray(at, at + stride));
 }

@@ -2,8 +2,9 @@ import { makeVector, type Data } from 'apache-arrow';
 import { halfBitsToNumber } from '../../valueText/float16';
 import type { Scalar } from './boundFilter';
 import type { ColumnKind } from './columnKind';
+import { decimalUnscaled } from '../../valueText/decimalText';
+import { int64Reader } from '../../valueText/int64Reader';
 
-const TWO_32 = 2 ** 32;
 const utf8 = new TextEncoder();
 
 /**
@@ -18,33 +19,6 @@ export type RowReader =
   | { shape: 'bytes'; data: Uint8Array; start: (i: number) => number }
   /** Anything else, one value at a time. */
   | { shape: 'get'; get: (i: number) => Scalar };
-
-/** A 64-bit integer as a number when it is safe, else a bigint (read from its two 32-bit words: spares BigInt on most rows). */
-function wideReader(values: BigInt64Array | BigUint64Array): (i: number) => number | bigint {
-  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-  const signed = values instanceof BigInt64Array;
-  return (i) => {
-    const high = words[2 * i + 1];
-    if (signed ? high < 0x200000 || high >= 0xffe00000 : high < 0x200000) return (signed ? high | 0 : high) * TWO_32 + words[2 * i];
-    return values[i];
-  };
-}
-
-/** A decimal's unscaled integer from its little-endian 32-bit words: a number when it is safe, else a bigint. */
-function decimalReader(words: Uint32Array, stride: number): (i: number) => number | bigint {
-  return (i) => {
-    const at = i * stride;
-    if (stride === 1) return words[at] | 0;
-    const high = words[at + 1] | 0;
-    const fill = high < 0 ? 0xffffffff : 0;
-    let small = high >= -0x200000 && high < 0x200000;
-    for (let k = 2; small && k < stride; k++) small = words[at + k] === fill;
-    if (small) return high * TWO_32 + words[at];
-    let v = 0n;
-    for (let k = stride - 1; k >= 0; k--) v = (v << 32n) | BigInt(words[at + k]);
-    return BigInt.asIntN(stride * 32, v);
-  };
-}
 
 export function rowReader(data: Data, kind: ColumnKind): RowReader {
   const values = data.values as unknown;
@@ -67,7 +41,7 @@ export function rowReader(data: Data, kind: ColumnKind): RowReader {
       }
       return { shape: 'numbers', values: values as Float64Array };
     case 'decimal':
-      return { shape: 'get', get: decimalReader(values as Uint32Array, kind.stride) };
+      return { shape: 'get', get: (i: number) => decimalUnscaled(values as Uint32Array, i * kind.stride, kind.stride) };
     case 'bytes': {
       if (!kind.view) {
         const offsets = data.valueOffsets as Int32Array | BigInt64Array;
@@ -78,7 +52,7 @@ export function rowReader(data: Data, kind: ColumnKind): RowReader {
     }
     default:
       // int, date, time, timestamp: 32-bit and narrower as numbers, 64-bit as numbers when safe, else bigints
-      if (values instanceof BigInt64Array || values instanceof BigUint64Array) return { shape: 'get', get: wideReader(values) };
+      if (values instanceof BigInt64Array || values instanceof BigUint64Array) return { shape: 'get', get: int64Reader(values) };
       return { shape: 'numbers', values: values as Int32Array };
   }
 }

@@ -2,8 +2,9 @@ import { makeVector, Type, type Data, type DataType, type Date_, type Decimal, t
 import { halfBitsToNumber } from '../../valueText/float16';
 import { typeName } from '../../valueText/typeName';
 import { KeyValues, NULL, type KeyShape } from './keyValues';
+import { decimalUnscaled } from '../../valueText/decimalText';
+import { int64Reader } from '../../valueText/int64Reader';
 
-const TWO_32 = 2 ** 32;
 const utf8 = new TextEncoder();
 
 /** How a column's values are held to be sorted, or why they cannot be (a fragment: "list columns"). */
@@ -38,33 +39,6 @@ export function keyShape(type: DataType): KeyShape | { unsupported: string } {
   }
 }
 
-/** A 64-bit integer as a number when safe, else a bigint (read from its 32-bit words: no BigInt for most rows). */
-function wideReader(values: BigInt64Array | BigUint64Array): (i: number) => number | bigint {
-  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
-  const signed = values instanceof BigInt64Array;
-  return (i) => {
-    const high = words[2 * i + 1];
-    if (signed ? high < 0x200000 || high >= 0xffe00000 : high < 0x200000) return (signed ? high | 0 : high) * TWO_32 + words[2 * i];
-    return values[i];
-  };
-}
-
-/** A decimal's unscaled integer from its little-endian 32-bit words: a number when safe, else a bigint. */
-function decimalReader(words: Uint32Array, stride: number): (i: number) => number | bigint {
-  return (i) => {
-    const at = i * stride;
-    if (stride === 1) return words[at] | 0;
-    const high = words[at + 1] | 0;
-    const fill = high < 0 ? 0xffffffff : 0;
-    let small = high >= -0x200000 && high < 0x200000;
-    for (let k = 2; small && k < stride; k++) small = words[at + k] === fill;
-    if (small) return high * TWO_32 + words[at];
-    let v = 0n;
-    for (let k = stride - 1; k >= 0; k--) v = (v << 32n) | BigInt(words[at + k]);
-    return BigInt.asIntN(stride * 32, v);
-  };
-}
-
 /** Appends row i of one Data piece (not null) to `out`. apache-arrow slices primitive buffers to the piece; bitmaps are addressed with data.offset. */
 type Push = (i: number) => void;
 
@@ -90,7 +64,8 @@ function pusher(data: Data, out: KeyValues): Push {
       return (i) => out.pushNumber(f[i]);
     }
     case Type.Decimal: {
-      const read = decimalReader(values as Uint32Array, (type as Decimal).bitWidth / 32);
+      const stride = (type as Decimal).bitWidth / 32;
+      const read = (i: number) => decimalUnscaled(values as Uint32Array, i * stride, stride);
       return (i) => out.pushExact(read(i));
     }
     case Type.FixedSizeBinary: {
@@ -119,7 +94,7 @@ function pusher(data: Data, out: KeyValues): Push {
     default: {
       // ints, dates, times, timestamps, durations: 64-bit exactly, narrower as numbers
       if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
-        const read = wideReader(values);
+        const read = int64Reader(values);
         return (i) => out.pushExact(read(i));
       }
       const n = values as Int32Array;
