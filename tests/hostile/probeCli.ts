@@ -1,6 +1,4 @@
-import { PassThrough } from 'node:stream';
-import { run } from '../../src/cli/run';
-import { parseCsv } from '../cli/support/runCli';
+import { parseCsv, runCli } from '../cli/support/runCli';
 import type { ShownError } from './classify';
 
 /** One column of `arrowscope FILE --rows A:B --format json`. */
@@ -18,21 +16,9 @@ export interface CliRows {
   errors: ShownError[];
 }
 
-/** The command in this process, as tests/cli/support/runCli.ts runs it: exit code, stdout and stderr. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await run(args, { stdout, stderr });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
-
 /** Rows [start, end) of every column as the CLI prints them in JSON. */
 export async function cliRows(path: string, start: number, end: number): Promise<CliRows> {
-  const { code, stdout, stderr } = await runCli([path, '--rows', `${start}:${end}`, '--format', 'json', '--quiet']);
+  const { status: code, stdout, stderr } = await runCli(path, '--rows', `${start}:${end}`, '--format', 'json', '--quiet');
   const errors: ShownError[] = stderr
     .split('\n')
     .filter((line) => line !== '')
@@ -59,12 +45,12 @@ const FORMULA = /^[=+\-@\t\r]/;
  * character in the table (stdout or stderr), or a formula cell in the CSV. Null when all is inert.
  */
 export async function cliTable(path: string, rows: number): Promise<string | null> {
-  const table = await runCli([path, '--rows', `0:${rows}`, '--quiet']);
+  const table = await runCli(path, '--rows', `0:${rows}`, '--quiet');
   for (const [stream, text] of [['stdout', table.stdout], ['stderr', table.stderr]] as const) {
     const m = RAW_CONTROL.exec(text);
     if (m) return `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} raw in the table's ${stream} at character ${m.index}`;
   }
-  const csv = await runCli([path, '--rows', `0:${rows}`, '--format', 'csv', '--quiet']);
+  const csv = await runCli(path, '--rows', `0:${rows}`, '--format', 'csv', '--quiet');
   const formula = parseCsv(csv.stdout)
     .flat()
     .find((cell) => FORMULA.test(cell));
