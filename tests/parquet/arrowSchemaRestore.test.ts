@@ -1,32 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { ByteBuffer, MessageFb } from '../../src/adapters/apacheArrowInternals';
 import { openDataset } from '../../src/dataset/openDataset';
-import { encodeFooter } from '../../src/parquet/encodeFooter';
 import { BlobSource } from '../../src/source/blobSource';
 import { typeName } from '../../src/valueText';
 import { open, writerFile } from './support/openText';
+import { withEditedFooter } from './support/footer';
 
 /** The file with the field count of its stored Arrow schema message (Schema.fields' length) set to `count`. */
 function withStoredFieldCount(path: string, count: number): Uint8Array {
-  const bytes = Uint8Array.from(readFileSync(path));
-  const md = parquetMetadata(bytes);
-  const entry = md.key_value_metadata!.find((kv) => kv.key === 'ARROW:schema')!;
-  const message = Uint8Array.from(atob(entry.value!), (c) => c.charCodeAt(0));
-  const at = new DataView(message.buffer).getUint32(0, true) === 0xffffffff ? 8 : 4;
-  const bb = new ByteBuffer(message.subarray(at));
-  const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
-  const lengthAt = bb.__vector(header.bb_pos + bb.__offset(header.bb_pos, 6)) - 4;
-  new DataView(message.buffer).setUint32(at + lengthAt, count, true);
-  entry.value = btoa(String.fromCharCode(...message));
-  const footer = encodeFooter(md);
-  const dataEnd = bytes.length - 8 - md.metadata_length;
-  const out = new Uint8Array(dataEnd + footer.length + 4);
-  out.set(bytes.subarray(0, dataEnd));
-  out.set(footer, dataEnd);
-  out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
-  return out;
+  return withEditedFooter(Uint8Array.from(readFileSync(path)), (md) => {
+    const entry = md.key_value_metadata!.find((kv) => kv.key === 'ARROW:schema')!;
+    const message = Uint8Array.from(atob(entry.value!), (c) => c.charCodeAt(0));
+    const at = new DataView(message.buffer).getUint32(0, true) === 0xffffffff ? 8 : 4;
+    const bb = new ByteBuffer(message.subarray(at));
+    const header = MessageFb.getRootAsMessage(bb).header({ bb, bb_pos: 0 } as never) as unknown as { bb_pos: number };
+    const lengthAt = bb.__vector(header.bb_pos + bb.__offset(header.bb_pos, 6)) - 4;
+    new DataView(message.buffer).setUint32(at + lengthAt, count, true);
+    entry.value = btoa(String.fromCharCode(...message));
+  });
 }
 
 // Files written by tests/fixtures/writers/parquet/make_arrow_schema_fixtures.py; their values and type

@@ -1,31 +1,8 @@
-import { parquetMetadata, type FileMetaData } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
-import { encodeFooter } from '../../src/parquet/encodeFooter';
 import { BlobSource } from '../../src/source/blobSource';
-
-/** A real file (hyparquet-writer): int32 `a` = 1, 2, 3 and string `s` = x, y, z in one row group; its footer rewritten by `edit`. */
-function realFile(edit: (md: FileMetaData) => void): Uint8Array {
-  const bytes = new Uint8Array(
-    parquetWriteBuffer({
-      columnData: [
-        { name: 'a', data: Int32Array.from([1, 2, 3]), type: 'INT32' },
-        { name: 's', data: ['x', 'y', 'z'], type: 'STRING' },
-      ],
-    }),
-  );
-  const md = parquetMetadata(bytes);
-  edit(md);
-  const footer = encodeFooter(md);
-  const dataEnd = bytes.length - 8 - md.metadata_length;
-  const out = new Uint8Array(dataEnd + footer.length + 4);
-  out.set(bytes.subarray(0, dataEnd));
-  out.set(footer, dataEnd);
-  out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
-  return out;
-}
+import { realFile } from './support/footer';
 
 const LACKS_SIZES =
   'Column "s" of row group 0 is not decoded: its footer entry lacks its sizes (total_compressed_size and total_uncompressed_size must both be given), so its bytes cannot be read.';

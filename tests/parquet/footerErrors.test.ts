@@ -1,13 +1,12 @@
-import { parquetMetadata, type FileMetaData } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import { errorMessage } from '../../src/model/errors';
 import type { Dataset } from '../../src/model/types';
-import { encodeFooter } from '../../src/parquet/encodeFooter';
 import { FooterProblem, MAX_THRIFT_DEPTH, scanThrift } from '../../src/parquet/footerScan';
 import { BlobSource } from '../../src/source/blobSource';
+import { realFile } from './support/footer';
 
 const open = (bytes: Uint8Array): Promise<Dataset> => openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'crafted.parquet'));
 /** The sentence opening the file fails with, as the app and the CLI show it. */
@@ -188,27 +187,6 @@ describe('nesting', () => {
     expect(await openError(file)).toBe(`The Parquet footer (${footerLength(file)} bytes at byte 4) is damaged: its schema ends after 2 elements while a group still expects 2 more children.`);
   });
 });
-
-/** A real file (hyparquet-writer): int32 `a` = 1, 2, 3 and string `s` = x, y, z in one row group; its footer rewritten by `edit`. */
-function realFile(edit: (md: FileMetaData) => void = () => {}): Uint8Array {
-  const bytes = new Uint8Array(
-    parquetWriteBuffer({
-      columnData: [
-        { name: 'a', data: Int32Array.from([1, 2, 3]), type: 'INT32' },
-        { name: 's', data: ['x', 'y', 'z'], type: 'STRING' },
-      ],
-    }),
-  );
-  const md = parquetMetadata(bytes);
-  edit(md);
-  const footer = encodeFooter(md); // Thrift bytes and their length
-  const dataEnd = bytes.length - 8 - md.metadata_length;
-  const out = new Uint8Array(dataEnd + footer.length + 4);
-  out.set(bytes.subarray(0, dataEnd));
-  out.set(footer, dataEnd);
-  out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
-  return out;
-}
 
 describe('footer numbers', () => {
   it('the unchanged real file reads', async () => {

@@ -4,12 +4,12 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ChunkInfo } from '../../src/model/types';
-import { encodeFooter } from '../../src/parquet/encodeFooter';
 import { chunkRange } from '../../src/parquet/columnSubset';
 import { readParquetFooter } from '../../src/parquet/readParquetFooter';
 import { rowGroupChunks } from '../../src/parquet/rowGroupChunks';
 import { BlobSource } from '../../src/source/blobSource';
 import { fixture, fixtureFiles } from '../support/corpus';
+import { withEditedFooter } from './support/footer';
 
 /** The chunk list as it was made from hyparquet's whole decoded footer before row groups were indexed by the walk. */
 function chunksFromMetadata(md: FileMetaData): ChunkInfo[] {
@@ -109,15 +109,7 @@ describe('what the walk marks for a closer look, among 1,000 row groups', () => 
         rowGroupSize: 3,
       }),
     );
-    const md = parquetMetadata(bytes);
-    edit(md);
-    const footer = encodeFooter(md);
-    const dataEnd = bytes.length - 8 - md.metadata_length;
-    const out = new Uint8Array(dataEnd + footer.length + 4);
-    out.set(bytes.subarray(0, dataEnd));
-    out.set(footer, dataEnd);
-    out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
-    return out;
+    return withEditedFooter(bytes, edit);
   }
 
   it('a column chunk past the footer in row group 500 is named; row group 700 declaring 0 rows has its 3 counted', async () => {
