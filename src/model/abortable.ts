@@ -46,3 +46,14 @@ export class SharedTask<T> {
     }
   }
 }
+
+/** Rejects with an AbortError once `signal` aborts (at once if it already has): a side to race long work against. */
+export function whenAborted(signal: AbortSignal): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(new DOMException('Cancelled', 'AbortError'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+  aborted.catch(() => {}); // raced; work that ends first never looks at it
+  return aborted;
+}

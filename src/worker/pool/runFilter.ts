@@ -5,21 +5,11 @@ import type { KeptFilter } from '../filterResults';
 import { filterChunks } from './filterJob';
 import { WASM_BUDGET_BYTES } from './runUnique';
 import { poolSize, sharedPool, type PoolMember } from './workerPool';
+import { whenAborted } from '../../model/abortable';
 
 /** A share handed out at a time: consecutive chunks up to about this many rows (the first share is one chunk). */
 const SHARE_ROWS = 1 << 18;
 const SHARE_CHUNKS = 4096;
-
-/** Rejects with an AbortError once `signal` aborts. */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  const aborted = new Promise<never>((_, reject) => {
-    const fail = () => reject(new DOMException('Cancelled', 'AbortError'));
-    if (signal.aborted) fail();
-    else signal.addEventListener('abort', fail, { once: true });
-  });
-  aborted.catch(() => {});
-  return aborted;
-}
 
 /** Runs of consecutive chunks with rows, in file order: the first of one chunk (the first matches come fast), then up to SHARE_ROWS rows each. */
 function shares(dataset: Dataset): number[][] {

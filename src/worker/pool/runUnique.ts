@@ -8,6 +8,7 @@ import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import { poolSize, sharedPool, type PoolMember, type WorkerPool } from './workerPool';
+import { whenAborted } from '../../model/abortable';
 
 export interface UniqueProgress {
   rowsDone: number;
@@ -25,17 +26,6 @@ let pool: WorkerPool | null = null;
 /** Stops every compute worker: what they were doing is abandoned, their memory returned. */
 export function stopPool(): void {
   pool?.stopAll();
-}
-
-/** Rejects with an AbortError once `signal` aborts (at once if it already has). */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  const aborted = new Promise<never>((_, reject) => {
-    const fail = () => reject(new DOMException('Cancelled', 'AbortError'));
-    if (signal.aborted) fail();
-    else signal.addEventListener('abort', fail, { once: true });
-  });
-  aborted.catch(() => {}); // raced below; a count that ends first never looks at it
-  return aborted;
 }
 
 /**
