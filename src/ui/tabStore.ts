@@ -82,6 +82,8 @@ export interface TabState {
   /** Bumped when the engine worker restarts: the views mount again over the new worker. */
   generation: number;
   filter: FilterState;
+  /** The Data view's row order as applied, in the CLI's `--sort` syntax (`col[:desc][,col2]`); null: file order. */
+  rowSort: string | null;
 }
 
 export interface TabsState {
@@ -175,7 +177,7 @@ export class TabStore {
   /** A new tab for a file being opened, after the others and active: Overview, row 0, unless `initial` says otherwise. */
   add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter'>> = {}): number {
     const id = this.nextId++;
-    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, filter: NO_FILTER, ...initial };
+    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, filter: NO_FILTER, rowSort: null, ...initial };
     this.set({ tabs: [...this.state.tabs, tab], active: id });
     return id;
   }
