@@ -21,6 +21,11 @@ import { readFilteredWindow } from './filteredRowWindow';
 import { filterCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
 import type { ConditionOp, FilterAnswer, FilterLocation, FilterStatus, ViewRowWindow } from './protocol';
+import type { SortLocation, SortStatus } from './protocol';
+import { KeptSort, SortResults } from './sortResults';
+import { runSort, sortKeysOf } from './runSort';
+import { FULL_ORDER_MAX } from '../compute/sort';
+import { readSortedWindow } from './sortedRowWindow';
 
 /**
  * Answers the UI's questions about open datasets with plain data. Runs in the engine Web Worker
@@ -31,6 +36,11 @@ export class Engine {
   private readonly requests = new RequestKeys();
   /** Filter results per dataset, under the key (a tab's) each was applied with. */
   private readonly filters = new FilterResults();
+  /** Sorted views per dataset, under the key (a tab's) each was made with. */
+  private readonly sorts = new SortResults();
+
+  /** Most rows a sort orders fully (past them, the first 10,000): FULL_ORDER_MAX but in tests. */
+  sortFullMax = FULL_ORDER_MAX;
 
   /** URL of parquet-wasm's binary, for compute workers (browser only). */
   wasmUrl?: string;
@@ -88,10 +98,13 @@ export class Engine {
 
   /**
    * Display text of rows [start, start + count) of the given columns, read window by window; with
-   * `filter` (the key a filter was applied under), rows of the filtered view (see filteredRows).
+   * `filter` (the key a filter was applied under), rows of the filtered view (see filteredRows); with
+   * the key a sort was made under, rows of the sorted view.
    */
   async rows(id: number, start: number, count: number, columns: number[], key?: string, filter?: string): Promise<ViewRowWindow> {
     const signal = this.requests.take(key);
+    const sorted = filter === undefined ? undefined : this.sorts.get(id, filter);
+    if (sorted) return this.sortedRows(id, sorted, start, count, columns, signal);
     if (filter !== undefined) return this.filteredRows(id, start, count, columns, filter, signal);
     return readRowWindow(this.datasets.get(id).dataset, start, count, columns, signal);
   }
@@ -210,8 +223,59 @@ export class Engine {
     return kept;
   }
 
+  /**
+   * Sorts the rows (`spec` in the CLI's `--sort` syntax) under `key`, on top of the filter kept under
+   * `filter` when given (its known matches): the full order up to 10M rows, else the exact first 10,000
+   * with a note saying so (runSort.ts). Kept for `rows(…, key)` once done; a new sort or clearSort under
+   * the key cancels it (nothing is kept then). `onProgress` hears the status at most every 100 ms.
+   */
+  async sort(id: number, spec: string, key: string, filter?: string | null, onProgress?: (s: SortStatus) => void): Promise<SortStatus> {
+    const signal = this.requests.take(key)!;
+    this.sorts.drop(id, key);
+    const { dataset } = this.datasets.get(id);
+    const keys = sortKeysOf(dataset, spec);
+    await dataset.indexed;
+    const kept = filter ? this.keptFilter(id, filter) : null;
+    const sort = new KeptSort(spec, keys, kept ? kept.known : dataset.rows, dataset.rows, kept !== null);
+    let last = performance.now();
+    const progress = (p: { rowsDone: number; rows: number }) => {
+      sort.rowsDone = p.rowsDone;
+      sort.rowsToRead = p.rows;
+      if (performance.now() - last < 100) return;
+      last = performance.now();
+      void Promise.resolve(onProgress?.(sort.status())).catch(() => {});
+    };
+    try {
+      await runSort(dataset, sort, kept, signal, progress, this.sortFullMax);
+    } catch (e) {
+      sort.end('cancelled');
+      throw e;
+    }
+    this.sorts.set(id, key, sort);
+    return sort.status();
+  }
+
+  /** Cancels the sort under `key` and forgets its order: the view is in file (or filter) order again. */
+  clearSort(id: number, key: string): void {
+    this.requests.cancel(key);
+    this.sorts.drop(id, key);
+  }
+
+  /** Where file row `row` is in the sorted view under `key` (null: not in it). */
+  sortLocate(id: number, row: number, key: string): SortLocation | null {
+    this.datasets.get(id);
+    return this.sorts.get(id, key)?.locate(row) ?? null;
+  }
+
+  /** Rows [start, start + count) of a sorted view, each with its file row number. */
+  private async sortedRows(id: number, sorted: KeptSort, start: number, count: number, columns: number[], signal?: AbortSignal): Promise<ViewRowWindow> {
+    const window = await readSortedWindow(this.datasets.get(id).dataset, start, sorted.fileRowsOf(start, start + count), columns, signal);
+    return { ...window, viewRows: sorted.rows };
+  }
+
   async close(id: number): Promise<void> {
     this.filters.dropDataset(id);
+    this.sorts.dropDataset(id);
     await this.datasets.close(id);
   }
 }

@@ -7,6 +7,7 @@ import type { SourceSpec } from '../source/SourceSpec';
 import { Engine } from './engine';
 import { datasetProgress } from './datasetSummary';
 import { errorInfo } from './errorInfo';
+import type { SortStatus } from './protocol';
 import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
 import type { UniqueSort } from '../compute/sortedUniqueValues';
@@ -55,6 +56,9 @@ const api = {
   filterStatus: (id: number, key: string) => run(() => engine.filterStatus(id, key)),
   clearFilter: (id: number, key: string) => run(() => engine.clearFilter(id, key)),
   filterLocate: (id: number, row: number, key: string) => run(() => engine.filterLocate(id, row, key)),
+  sort: (id: number, spec: string, key: string, filter?: string | null, onProgress?: (s: SortStatus) => void) => run(() => engine.sort(id, spec, key, filter, onProgress)),
+  clearSort: (id: number, key: string) => run(() => engine.clearSort(id, key)),
+  sortLocate: (id: number, row: number, key: string) => run(() => engine.sortLocate(id, row, key)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, key, maxDistinct)),
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>

@@ -133,3 +133,37 @@ export interface FilterLocation {
 /** A condition built by clicking: on a column's value (read from a file row), or the column's name to type after. */
 export type ConditionOp = '=' | '!=' | 'isNull' | 'isNotNull' | 'column';
 import type { RowWindow } from '../compute/rowWindow';
+
+/** One key of a row sort: a top-level column, by index and name. */
+export interface SortStatusKey {
+  column: number;
+  name: string;
+  descending: boolean;
+}
+
+/** Where a sort of the Data view stands (its progress while it runs, its result once done). */
+export interface SortStatus {
+  /** The sort as applied, in the CLI's `--sort` syntax. */
+  spec: string;
+  keys: SortStatusKey[];
+  /** Rows sorted: every row of the file, or the filter's matches (`filtered`). */
+  candidates: number;
+  fileRows: number;
+  filtered: boolean;
+  /** Rows of the sorted view: every candidate when `complete`, else their first K (`note` says why). */
+  rows: number;
+  complete: boolean;
+  /** Rows read of the rows to read (the chunks walked so far). */
+  rowsDone: number;
+  rowsToRead: number;
+  done: boolean;
+  cancelled: boolean;
+  elapsedMs: number;
+  note?: string;
+}
+
+/** A file row's place in a sorted view. */
+export interface SortLocation {
+  ordinal: number;
+  row: number;
+}

@@ -48,7 +48,8 @@ async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: 
   const prepare = async (c: number): Promise<Prepared> => {
     const info = dataset.chunks[c];
     let rows: Uint32Array | null = null;
-    if (filter) rows = (await matchChunk(dataset, filter, c, { signal, statistics: options.statistics, indices: true })).indices!;
+    if (options.rowsOf) rows = options.rowsOf(c);
+    else if (filter) rows = (await matchChunk(dataset, filter, c, { signal, statistics: options.statistics, indices: true })).indices!;
     const count = rows ? rows.length : info.rows;
     if (rows && rows.length === info.rows) rows = null;
     const vectors = count === 0 ? [] : await Promise.all(keys.map((k) => dataset.readColumn(c, k.column, undefined, signal)));
@@ -134,7 +135,7 @@ export async function sortedRows(dataset: Dataset, keys: readonly SortKey[], opt
   const shapes = checkSortKeys(dataset, keys);
   const max = options.max ?? FULL_ORDER_MAX;
   await dataset.indexed;
-  if (!options.filter && dataset.rows > max) throw new SortTooLargeError(dataset.rows, max);
+  if (!options.filter && !options.rowsOf && dataset.rows > max) throw new SortTooLargeError(dataset.rows, max);
   const compare = runComparator(keys.map((key) => ({ descending: key.descending === true })));
   const slicer = new TimeSlicer(options.signal);
   const runs: Run[] = [];

@@ -31,6 +31,8 @@ export interface SortProgress {
 export interface SortOptions {
   /** Sort only the rows this filter matches. */
   filter?: BoundFilter;
+  /** The rows to sort of each chunk (chunk-relative, ascending; null: every row), known already (a filter's kept matches): used instead of `filter`. */
+  rowsOf?: (chunk: number) => Uint32Array | null;
   signal?: AbortSignal;
   onProgress?: (p: SortProgress) => void;
   /** Let statistics decide whole chunks of the filter (default true). */
