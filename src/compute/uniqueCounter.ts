@@ -69,44 +69,57 @@ export class UniqueCounter {
     if (this.firstNullRow < 0) this.firstNullRow = row;
   }
 
-  add(vector: Vector, rowOffset: number): void {
-    runSteps(this.steps(vector, rowOffset));
+  add(vector: Vector, rowOffset: number, selection?: Uint32Array): void {
+    runSteps(this.steps(vector, rowOffset, selection));
   }
 
   /**
    * Counts `vector` a step of at most ROWS_PER_STEP rows at a time: the caller may give its thread
    * back between two steps (see TimeSlicer). A column that is all null costs one step, whatever its length.
+   * With `selection` (row indices into the vector, ascending: a filter's matches), only those rows count.
    */
-  *steps(vector: Vector, rowOffset: number): Generator<void> {
+  *steps(vector: Vector, rowOffset: number, selection?: Uint32Array): Generator<void> {
     let at = rowOffset;
+    let base = 0;
+    let next = 0;
     for (const data of vector.data) {
-      yield* this.addData(data, at);
+      let local: Uint32Array | undefined;
+      if (selection) {
+        const from = next;
+        while (next < selection.length && selection[next] < base + data.length) next++;
+        local = selection.subarray(from, next);
+        if (base > 0) local = local.map((i) => i - base);
+      }
+      if (!local || local.length > 0) yield* this.addData(data, at, local);
       at += data.length;
+      base += data.length;
     }
-    this.rows += vector.length;
+    this.rows += selection ? next : vector.length;
   }
 
-  private *addData(data: Data, rowOffset: number): Generator<void> {
+  private *addData(data: Data, rowOffset: number, selection?: Uint32Array): Generator<void> {
+    const n = selection ? selection.length : data.length;
     if (allNull(data)) {
-      this.nulls += data.length;
-      if (this.firstNullRow < 0) this.firstNullRow = rowOffset;
+      this.nulls += n;
+      if (this.firstNullRow < 0) this.firstNullRow = rowOffset + (selection ? selection[0] : 0);
       return;
     }
     const t = data.type.typeId;
     if (t === Type.Dictionary) {
-      yield* this.addDictionary(data, rowOffset);
+      yield* this.addDictionary(data, rowOffset, selection);
       return;
     }
     const bytes = t === Type.Utf8 || t === Type.Binary;
-    for (let from = 0; from < data.length; from += ROWS_PER_STEP) {
-      const to = Math.min(data.length, from + ROWS_PER_STEP);
-      if (bytes) this.addBytes(data, rowOffset, from, to);
-      else this.addGeneric(data, rowOffset, from, to);
+    for (let from = 0; from < n; from += ROWS_PER_STEP) {
+      const to = Math.min(n, from + ROWS_PER_STEP);
+      if (bytes) this.addBytes(data, rowOffset, from, to, selection);
+      else this.addGeneric(data, rowOffset, from, to, selection);
       yield;
     }
   }
 
-  private addBytes(data: Data, rowOffset: number, from: number, to: number): void {
+  /** Rows [from, to) of `data`, or of `selection` (indices into `data`) when there is one. */
+  private addBytes(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
     this.binary = data.type.typeId === Type.Binary;
     this.seed(this.binary);
     const offsets = data.valueOffsets as Int32Array;
@@ -119,7 +132,8 @@ export class UniqueCounter {
     let prevStart = -1;
     let prevLength = -1;
     let prevEntry = -1;
-    for (let i = from; i < to; i++) {
+    for (let j = from; j < to; j++) {
+      const i = selection ? selection[j] : j;
       if (checkNulls && (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i))) {
         this.nullAt(rowOffset + i);
         continue;
@@ -145,7 +159,7 @@ export class UniqueCounter {
     }
   }
 
-  private *addDictionary(data: Data, rowOffset: number): Generator<void> {
+  private *addDictionary(data: Data, rowOffset: number, selection?: Uint32Array): Generator<void> {
     const dictionary = data.dictionary!;
     const n = dictionary.length;
     // Reused from batch to batch and cleared where used: a dictionary grown by deltas can be far
@@ -161,9 +175,11 @@ export class UniqueCounter {
     const used: number[] = (this.usedIndices = []);
     const indices = data.values as ArrayLike<number | bigint>;
     const checkNulls = data.nullCount !== 0;
-    for (let from = 0; from < data.length; from += ROWS_PER_STEP) {
-      const to = Math.min(data.length, from + ROWS_PER_STEP);
-      for (let i = from; i < to; i++) {
+    const rows = selection ? selection.length : data.length;
+    for (let from = 0; from < rows; from += ROWS_PER_STEP) {
+      const to = Math.min(rows, from + ROWS_PER_STEP);
+      for (let j = from; j < to; j++) {
+        const i = selection ? selection[j] : j;
         if (checkNulls && !data.getValid(i)) {
           this.nullAt(rowOffset + i);
           continue;
@@ -221,10 +237,11 @@ export class UniqueCounter {
     this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);
   }
 
-  private addGeneric(data: Data, rowOffset: number, from: number, to: number): void {
+  private addGeneric(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
     const checkNulls = data.nullCount !== 0;
     const numericValue = NUMERIC_TYPES.has(data.type.typeId);
-    for (let i = from; i < to; i++) {
+    for (let j = from; j < to; j++) {
+      const i = selection ? selection[j] : j;
       if (checkNulls && !data.getValid(i)) {
         this.nullAt(rowOffset + i);
         continue;

@@ -15,6 +15,11 @@ export interface ScanProgress {
 export interface ScanOptions {
   /** Chunks to scan (default: all). */
   chunks?: number[];
+  /**
+   * Per chunk of `chunks`, the rows to count (chunk-relative, ascending: a filter's matches), or null
+   * for every row; absent: every row of every chunk. A chunk with an empty selection is never read.
+   */
+  selection?: (Uint32Array | null)[];
   maxDistinct?: number;
   /** A second pass: count only these values (the candidates of a count past the budget). */
   only?: UniqueValue[];
@@ -33,7 +38,10 @@ const PROGRESS_MS = 100;
  */
 export async function uniqueOfColumn(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniquePartial> {
   const asked = options.chunks ?? dataset.chunks.map((c) => c.index);
-  const chunks = asked.filter((c) => dataset.chunks[c].rows > 0);
+  const selection = options.selection;
+  const counted = asked.flatMap((c, k) => (dataset.chunks[c].rows > 0 && (!selection?.[k] || selection[k].length > 0) ? [k] : []));
+  const chunks = counted.map((k) => asked[k]);
+  const rowsOf = counted.map((k) => selection?.[k] ?? undefined);
   const skipped = asked.length - chunks.length;
   const counter = new UniqueCounter(options.maxDistinct, options.only);
   const slicer = new TimeSlicer(options.signal);
@@ -51,8 +59,9 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     const chunk = dataset.chunks[chunks[k]];
     const vector = await next!;
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
-    await runSliced(counter.steps(vector, chunk.rowOffset), slicer);
-    rowsDone += chunk.rows;
+    const rows = rowsOf[k];
+    await runSliced(counter.steps(vector, chunk.rowOffset, rows), slicer);
+    rowsDone += rows ? rows.length : chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
     const now = performance.now();
     if (options.onProgress && (now - reported >= PROGRESS_MS || k === chunks.length - 1)) {

@@ -9,10 +9,11 @@ import type { UniqueSort } from '../compute/sortedUniqueValues';
 import type { ValueCount } from '../compute/uniqueTypes';
 import { DatasetRegistry } from './datasetRegistry';
 import { datasetSummary, ioStats } from './datasetSummary';
-import type { ColumnSummary, DatasetSummary, IoStats, UniqueSummary } from './protocol';
+import type { ColumnSummary, DatasetSummary, IoStats, UniqueScope, UniqueSummary } from './protocol';
 import { RequestKeys } from './requestKeys';
 import { readRowWindow } from '../compute/rowWindow';
-import { runUnique, type UniqueProgress } from './pool/runUnique';
+import { runUnique, type RowSelection, type UniqueProgress } from './pool/runUnique';
+import { whenAborted } from '../model/abortable';
 import { KeptUnique } from './uniqueResults';
 import { histogramAxis } from './histogramAxis';
 import { compileFilter, FilterSyntaxError, type BoundFilter } from '../compute/filter';
@@ -112,17 +113,28 @@ export class Engine {
   /**
    * Value counts of one column over every row, in the compute pool; a new request with the same key
    * cancels this one (the page's key names the tab and the column, so other tabs and columns count on).
+   * With `filter` (the key a filter was applied under), over its matching rows only: a run still going
+   * is waited for; one stopped part way counts the matches it found in order (the rows the grid shows).
    * The values stay here, per column (KeptUniques): the page asks for the windows it shows (uniqueValues).
    */
-  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = `unique:${column}`, maxDistinct?: number): Promise<UniqueSummary> {
+  async unique(id: number, column: number, onProgress: (p: UniqueProgress) => void, key = `unique:${column}`, maxDistinct?: number, filter?: string): Promise<UniqueSummary> {
     const signal = this.requests.take(key)!;
     const entry = this.datasets.get(id);
     const field = entry.dataset.fields[column];
     if (!field) throw new DatasetError(`There is no column ${column}.`);
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { column: field.name });
-    const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct);
+    let selection: RowSelection | undefined;
+    let scope: UniqueScope | undefined;
+    if (filter !== undefined) {
+      const applied = this.keptFilter(id, filter);
+      await Promise.race([applied.settled, whenAborted(signal)]);
+      if (this.filters.get(id, filter) !== applied) throw new DatasetError('The filter changed while its run was waited for: count again.');
+      selection = applied.matchesByChunk();
+      scope = { text: applied.text, complete: applied.status().done };
+    }
+    const counted = await runUnique(entry.dataset, entry.spec, column, onProgress, signal, this.wasmUrl, maxDistinct, selection);
     const type = entry.dataset.schema.fields[column].type;
-    const kept = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) });
+    const kept = new KeptUnique({ ...uniqueResultText(counted, type, field.extension), profile: withProfileText(counted.profile, type) }, scope);
     entry.unique.keep(column, kept);
     return { ...kept.summary(field.name, column), axis: histogramAxis(counted.profile, type), keptColumns: entry.unique.columns };
   }

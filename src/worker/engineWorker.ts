@@ -60,7 +60,8 @@ const api = {
   clearSort: (id: number, key: string) => run(() => engine.clearSort(id, key)),
   sortLocate: (id: number, row: number, key: string) => run(() => engine.sortLocate(id, row, key)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
-  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number) => run(() => engine.unique(id, column, onProgress, key, maxDistinct)),
+  unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number, filter?: string) =>
+    run(() => engine.unique(id, column, onProgress, key, maxDistinct, filter)),
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>
     run(() => engine.uniqueValues(id, column, start, end, sort, search)),
   uniqueCsv: (id: number, column: number, sort: UniqueSort, search: string) => run(() => engine.uniqueCsvBlob(id, column, sort, search)),

@@ -48,6 +48,9 @@ export class KeptFilter {
   private elapsed = 0;
   /** Threads evaluating chunks (the engine's included). */
   workers = 1;
+  private settle: () => void = () => {};
+  /** Resolves when the run ends, done or cancelled. */
+  readonly settled = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(
     readonly text: string,
@@ -75,6 +78,7 @@ export class KeptFilter {
   end(how: 'done' | 'cancelled'): void {
     this.ended ??= how;
     this.elapsed = performance.now() - this.started;
+    this.settle();
   }
 
   /** Matches whose ordinal is known: those in the chunks done from the file's start. */
@@ -97,6 +101,12 @@ export class KeptFilter {
       elapsedMs: this.ended ? this.elapsed : performance.now() - this.started,
       workers: this.workers,
     };
+  }
+
+  /** The known matches by chunk, in file order (chunks without one left out): each chunk's rows, or null where every row matched. */
+  matchesByChunk(): { chunks: number[]; rows: (Uint32Array | null)[] } {
+    const rows = this.runIndices.map((indices, run) => indices?.subarray(0, this.runEnds[run] - (run > 0 ? this.runEnds[run - 1] : 0)) ?? null);
+    return { chunks: [...this.runChunks], rows };
   }
 
   private fileRowInRun(run: number, k: number): number {

@@ -63,11 +63,19 @@ export interface UniqueSummary extends Omit<UniqueResult, 'values'> {
   top: ValueCount[];
   /** The histogram's x axis in the column's units (dates as dates), when the profile has a histogram. */
   axis?: HistogramAxis;
+  /** Counted over a filter's matching rows only (`rows` is how many): absent when counted over every row. */
+  filter?: UniqueScope;
   /**
    * The columns of this dataset whose unique values the engine still keeps once this one is counted
    * (this one included): the results of other columns can no longer be read by window.
    */
   keptColumns: number[];
+}
+
+/** The filter a unique count was limited to: its expression, and false when its run stopped before the end (its matches so far counted). */
+export interface UniqueScope {
+  text: string;
+  complete: boolean;
 }
 
 export type { ColumnSummary } from './columnSummary';

@@ -2,7 +2,7 @@ import { DatasetError } from '../model/errors';
 import { sortedValues, type UniqueSort } from '../compute/sortedUniqueValues';
 import { uniqueCsv } from '../compute/uniqueCsv';
 import type { UniqueResult, ValueCount } from '../compute/uniqueTypes';
-import type { UniqueSummary } from './protocol';
+import type { UniqueScope, UniqueSummary } from './protocol';
 
 /**
  * A dataset keeps the unique results of at most this many columns, and at most this many values over
@@ -20,12 +20,16 @@ export class KeptUnique {
   /** One sorted/filtered view at a time: bounded memory. */
   private view: { key: string; list: ValueCount[] } | null = null;
 
-  constructor(readonly result: UniqueResult) {}
+  /** `filter`: the filter whose matching rows were counted (absent: every row). */
+  constructor(
+    readonly result: UniqueResult,
+    readonly filter?: UniqueScope,
+  ) {}
 
   /** The result without its list of values: counts, the profile and the most frequent values. */
   summary(column: string, columnIndex: number): Omit<UniqueSummary, 'keptColumns'> {
     const { values, ...rest } = this.result;
-    return { ...rest, column, columnIndex, valueCount: values.length, top: values.slice(0, 30) };
+    return { ...rest, column, columnIndex, valueCount: values.length, top: values.slice(0, 30), ...(this.filter ? { filter: this.filter } : {}) };
   }
 
   /** Rows [start, end) of the list, sorted and filtered as asked; with the filtered total. */

@@ -51,9 +51,10 @@ const api = {
     setDecoderWasmUrl(wasmUrl);
   },
   wasmBytes: () => decoderMemoryBytes(),
-  async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number) {
+  /** `selection`: per chunk, the rows to count (a filter's matches; null: every row). */
+  async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number, selection?: (Uint32Array | null)[]) {
     const dataset = await datasetFor(spec);
-    const { values, ...rest } = await uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct });
+    const { values, ...rest } = await uniqueOfColumn(dataset, column, { chunks, onProgress, only, maxDistinct, selection });
     // Packed and transferred: the engine unpacks millions of values in steps instead of one long clone.
     const packed = runSteps(packSteps(values));
     return Comlink.transfer<PackedPartial>({ ...rest, packed }, packedBuffers(packed));

@@ -21,6 +21,12 @@ export interface UniqueProgress {
   remainingMs: number;
 }
 
+/** The rows to count, by chunk: a filter's matches (chunk-relative, ascending; null: every row of the chunk). */
+export interface RowSelection {
+  chunks: number[];
+  rows: (Uint32Array | null)[];
+}
+
 let pool: WorkerPool | null = null;
 
 /** Stops every compute worker: what they were doing is abandoned, their memory returned. */
@@ -32,6 +38,8 @@ export function stopPool(): void {
  * Value counts of one column over all chunks, split across compute workers lent to this count (one
  * per core) and merged. Without Worker (Node) or with one chunk of rows, counts in this thread, giving
  * it back every few milliseconds. Cancelling stops this count's workers at once, never another's.
+ * With `selection`, only its rows count: chunks without one are never read, and each worker gets the
+ * rows of its chunks (cheaper than evaluating the filter again, and exactly the rows the grid shows).
  */
 export async function runUnique(
   dataset: Dataset,
@@ -41,15 +49,18 @@ export async function runUnique(
   signal: AbortSignal,
   wasmUrl?: string,
   maxDistinct?: number,
+  selection?: RowSelection,
 ): Promise<UniqueResult> {
   const aborted = whenAborted(signal);
   // A stream may still be indexing: the count waits for the whole index, and a cancel ends the wait.
   await Promise.race([dataset.indexed, aborted]);
   const chunks = dataset.chunks;
-  const rowsTotal = dataset.rows;
+  const rowsTotal = selection ? selection.rows.reduce((n, r, k) => n + (r ? r.length : chunks[selection.chunks[k]].rows), 0) : dataset.rows;
+  const chunksTotal = selection ? selection.chunks.length : chunks.length;
+  const rowsIn = new Map(selection?.chunks.map((c, k) => [c, selection.rows[k]]));
   // Chunks without rows hold no values: a million empty batches cost no read and no worker.
-  const counted = chunks.filter((c) => c.rows > 0).map((c) => c.index);
-  const empty = chunks.length - counted.length;
+  const counted = (selection?.chunks ?? chunks.map((c) => c.index)).filter((c) => chunks[c].rows > 0);
+  const empty = chunksTotal - counted.length;
   const started = performance.now();
   const done = new Map<number, ScanProgress>();
   const report = (skipped: number) => {
@@ -61,14 +72,16 @@ export async function runUnique(
     }
     const elapsedMs = performance.now() - started;
     const rate = rowsDone / Math.max(1, elapsedMs / 1000);
-    onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal: chunks.length, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
+    onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
   };
   if (typeof Worker === 'undefined' || !spec || counted.length < 2) {
-    return countUnique(dataset, column, { signal, maxDistinct, onProgress: (p) => (done.set(0, p), report(0)) });
+    const selected = selection ? { chunks: counted, selection: counted.map((c) => rowsIn.get(c) ?? null) } : {};
+    return countUnique(dataset, column, { ...selected, signal, maxDistinct, onProgress: (p) => (done.set(0, p), report(0)) });
   }
   const workers = (pool ??= sharedPool(wasmUrl));
   const members = workers.take(Math.min(poolSize(), counted.length));
   const shares = members.map((_, k) => counted.filter((_, i) => i % members.length === k));
+  const rowsOf = shares.map((share) => (selection ? share.map((c) => rowsIn.get(c) ?? null) : undefined));
   const stop = () => workers.stop(members);
   signal.addEventListener('abort', stop, { once: true });
   // Millions of distinct values take seconds to unpack and merge: in slices, so this thread still answers meanwhile.
@@ -76,7 +89,7 @@ export async function runUnique(
   const pass = async (only?: UniqueValue[]): Promise<UniquePartial[]> => {
     done.clear();
     const partials = Promise.all(
-      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report(empty))), only, maxDistinct) as Promise<PackedPartial>),
+      members.map((m, k) => m.api.unique(spec, column, shares[k], Comlink.proxy((p: ScanProgress) => (done.set(k, p), report(empty))), only, maxDistinct, rowsOf[k]) as Promise<PackedPartial>),
     );
     const unpacked: UniquePartial[] = [];
     for (const { packed, ...rest } of await Promise.race([partials, aborted])) unpacked.push({ ...rest, values: await runSliced(unpackSteps(packed), slicer) });
