@@ -74,6 +74,8 @@ export async function arrowSchema(
   }
   const schema = new Schema(
     out.map((field, c) => {
+      // A plain leaf's field is already compact, and nothing below changes it but a stored Arrow type.
+      if (field.metadata === NO_METADATA && !origin) return field;
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
       const restored = origin && field.type.typeId !== Type.Null ? restoredField(field, origin[c]) : field;
       if (restored !== field) restoredColumns.add(c);
@@ -85,12 +87,25 @@ export async function arrowSchema(
   return schema;
 }
 
-const PLAIN_TYPES: Partial<Record<string, () => DataType>> = {
-  BOOLEAN: () => new Bool(),
-  INT32: () => new Int32(),
-  INT64: () => new Int64(),
-  FLOAT: () => new Float32(),
-  DOUBLE: () => new Float64(),
+/** Leaf types whose name says all they hold: one instance of each is shared by the columns of that type. */
+const SHAREABLE = new Set([Type.Null, Type.Bool, Type.Int, Type.Float, Type.Utf8, Type.LargeUtf8, Type.Binary, Type.LargeBinary]);
+const sharedTypes = new Map<string, DataType>();
+const NO_METADATA = new Map<string, string>();
+const shared = (type: DataType): DataType => {
+  const key = String(type);
+  const found = sharedTypes.get(key);
+  if (found) return found;
+  sharedTypes.set(key, type);
+  return type;
+};
+
+/** The shared instances of a plain leaf's types. */
+const PLAIN_TYPES: Partial<Record<string, DataType>> = {
+  BOOLEAN: shared(new Bool()),
+  INT32: shared(new Int32()),
+  INT64: shared(new Int64()),
+  FLOAT: shared(new Float32()),
+  DOUBLE: shared(new Float64()),
 };
 
 /**
@@ -103,14 +118,9 @@ function plainField({ elements }: ColumnSubset): Field | undefined {
   const e = elements[0];
   if (e.num_children !== undefined || e.logical_type || e.converted_type || e.scale !== undefined || e.precision !== undefined || e.field_id !== undefined) return undefined;
   if (e.repetition_type !== 'REQUIRED' && e.repetition_type !== 'OPTIONAL') return undefined;
-  const type = e.type && PLAIN_TYPES[e.type]?.();
-  return type && new Field(e.name, type, e.repetition_type === 'OPTIONAL');
+  const type = e.type && PLAIN_TYPES[e.type];
+  return type && new Field(e.name, type, e.repetition_type === 'OPTIONAL', NO_METADATA);
 }
-
-/** Leaf types whose name says all they hold: one instance of each is shared by the columns of that type. */
-const SHAREABLE = new Set([Type.Null, Type.Bool, Type.Int, Type.Float, Type.Utf8, Type.LargeUtf8, Type.Binary, Type.LargeBinary]);
-const sharedTypes = new Map<string, DataType>();
-const NO_METADATA = new Map<string, string>();
 
 /**
  * A plain leaf field with its type instance and empty metadata shared: decoded from IPC, each of a wide
@@ -118,10 +128,7 @@ const NO_METADATA = new Map<string, string>();
  */
 function compactField(field: Field): Field {
   if (!SHAREABLE.has(field.type.typeId) || field.metadata.size > 0) return field;
-  const key = String(field.type);
-  const type = sharedTypes.get(key) ?? field.type;
-  sharedTypes.set(key, type);
-  return new Field(field.name, type, field.nullable, NO_METADATA);
+  return new Field(field.name, shared(field.type), field.nullable, NO_METADATA);
 }
 
 /**

@@ -1,12 +1,12 @@
-import type { RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import type { PageList } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 import { readPages } from './readPages';
+import type { RowGroupColumns } from './rowGroupMeta';
 
 /** The pages of every leaf of one top-level column in one row group, from their headers only. */
-export async function columnPages(source: ByteSource, rg: RowGroup, rowGroup: number, subset: ColumnSubset, fieldName: string, signal?: AbortSignal): Promise<PageList> {
+export async function columnPages(source: ByteSource, rg: RowGroupColumns, rowGroup: number, subset: ColumnSubset, fieldName: string, signal?: AbortSignal): Promise<PageList> {
   const out: PageList = { pages: [], truncated: false };
   for (const leaf of rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves)) {
     const name = leaf.meta_data?.path_in_schema.join('.') ?? fieldName;

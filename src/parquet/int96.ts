@@ -1,6 +1,6 @@
 import { TimeUnit, Timestamp, makeData, makeVector, type Vector } from 'apache-arrow';
-import type { RowGroup } from 'hyparquet';
 import type { ColumnSubset } from './columnSubset';
+import type { RowGroupColumns } from './rowGroupMeta';
 
 const JULIAN_UNIX_EPOCH = 2440588n;
 const MICROS_PER_DAY = 86_400_000_000n;
@@ -11,7 +11,7 @@ const MICROS_PER_DAY = 86_400_000_000n;
  * stored as 12 plain bytes, exactly like FIXED_LEN_BYTE_ARRAY(12), so the column is handed to
  * parquet-wasm as that and the raw bytes are converted here (int96ToTimestamps).
  */
-export function asRawInt96(rg: RowGroup, subset: ColumnSubset): { rg: RowGroup; subset: ColumnSubset } {
+export function asRawInt96<T extends RowGroupColumns>(rg: T, subset: ColumnSubset): { rg: T; subset: ColumnSubset } {
   const elements = subset.elements.map((e) => (e.type === 'INT96' ? { ...e, type: 'FIXED_LEN_BYTE_ARRAY' as const, type_length: 12 } : e));
   const columns = rg.columns.map((c, k) =>
     k >= subset.firstLeaf && k < subset.firstLeaf + subset.leaves && c.meta_data?.type === 'INT96' ? { ...c, meta_data: { ...c.meta_data, type: 'FIXED_LEN_BYTE_ARRAY' as const } } : c,

@@ -1,5 +1,5 @@
 import { tableFromIPC, vectorFromArray, type Field, type Vector } from 'apache-arrow';
-import type { ColumnChunk, FileMetaData, RowGroup } from 'hyparquet';
+import type { ColumnChunk, FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
@@ -9,6 +9,7 @@ import { checkBudget, declaredBytes, pagesDecodedBytes } from './decodeBudget';
 import { decodeError } from './decodeError';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
+import type { RowGroupColumns } from './rowGroupMeta';
 import { syntheticFile } from './syntheticFile';
 import { hasNestedUuid, withFieldType } from './uuidExtension';
 
@@ -20,8 +21,8 @@ export interface ColumnRequest {
   /** The footer without its row groups (schema, version, writer). */
   md: FileMetaData;
   rowGroup: number;
-  /** That row group's metadata. */
-  rg: RowGroup;
+  /** That row group's column chunks (all, or the column's own with `subset` rebased to them) and row count. */
+  rg: RowGroupColumns;
   subset: ColumnSubset;
   /** The column's apache-arrow field (parquet-wasm's mapping): its name and type, for the dictionary hint. */
   field: Field;
@@ -31,7 +32,7 @@ export interface ColumnRequest {
 }
 
 /** A row group with no rows may hold no column chunks at all (or empty ones): nothing to decode. */
-function isEmpty(rg: RowGroup, chunks: ColumnChunk[]): boolean {
+function isEmpty(rg: RowGroupColumns, chunks: ColumnChunk[]): boolean {
   return rg.num_rows === 0n && chunks.every((c) => !c.meta_data || c.meta_data.num_values === 0n);
 }
 

@@ -1,5 +1,5 @@
 import { Field, Null, Schema, type Vector } from 'apache-arrow';
-import { parquetSchema, type FileMetaData, type RowGroup } from 'hyparquet';
+import type { FileMetaData, RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
@@ -15,7 +15,7 @@ import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
-import type { RowGroupMeta } from './rowGroupMeta';
+import type { RowGroupColumns, RowGroupMeta } from './rowGroupMeta';
 import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
@@ -45,14 +45,16 @@ class ParquetDataset implements Dataset {
     /** The first row group listing column chunks (encrypted columns are told from it). */
     firstRowGroup: RowGroup | undefined,
   ) {
-    const tree = parquetSchema(md);
-    this.fields = tree.children.map((node) => parquetFieldInfo(node));
     this.subsets = columnSubsets(md);
+    this.fields = this.subsets.map((s) => parquetFieldInfo(s.elements));
     this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
     this.chunkTable = rowGroupChunks(rowGroups.index);
-    this.schema = new Schema(this.fields.map((f) => new Field(f.name, new Null(), f.nullable)));
+    // A stand-in until loadArrowSchema: one type and one empty metadata map for all (100,000 columns make 100,000 otherwise).
+    const none = new Null();
+    const noMetadata = new Map<string, string>();
+    this.schema = new Schema(this.fields.map((f) => new Field(f.name, none, f.nullable, noMetadata)));
     this.problems.push(...markUnsupportedColumns(firstRowGroup, this.subsets, this.fields));
   }
 
@@ -77,9 +79,15 @@ class ParquetDataset implements Dataset {
     return this.chunkTable.totalRows;
   }
 
+  /** The column's chunks of row group `chunk` (a wide row group's others left undecoded), and its subset rebased to them. */
+  private columnChunks(chunk: number, column: number): { rg: RowGroupColumns; subset: ColumnSubset } {
+    const subset = this.subsets[column];
+    return { rg: this.rowGroups.columnChunks(chunk, subset.firstLeaf, subset.leaves), subset: { ...subset, firstLeaf: 0 } };
+  }
+
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
-    const rg = this.rowGroups.rowGroup(chunk);
-    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset: this.subsets[column], field: this.schema.fields[column], restored: this.restored.has(column), signal });
+    const { rg, subset } = this.columnChunks(chunk, column);
+    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal });
   }
 
   async chunkDetail(chunk: number, _signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
@@ -92,7 +100,8 @@ class ParquetDataset implements Dataset {
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
     const field = this.fields[column];
     if (!this.rowGroups.has(chunk) || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
-    return columnPages(this.source, this.rowGroups.rowGroup(chunk), chunk, this.subsets[column], field.name, signal);
+    const { rg, subset } = this.columnChunks(chunk, column);
+    return columnPages(this.source, rg, chunk, subset, field.name, signal);
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {

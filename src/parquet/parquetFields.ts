@@ -1,5 +1,5 @@
-import { Field, Type, type Schema } from 'apache-arrow';
-import type { LogicalType, SchemaElement, SchemaTree } from 'hyparquet';
+import { Field, Type, type DataType, type Schema } from 'apache-arrow';
+import type { LogicalType, SchemaElement } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
 import { UUID_EXTENSION, fieldExtension, typeName } from '../valueText';
 import { INT96_NOTE, INT96_TYPE_NAME } from './int96';
@@ -63,21 +63,33 @@ const NO_CHILDREN: FieldInfo[] = Object.freeze([]) as unknown as FieldInfo[];
 const KNOWN_LOGICAL = new Set(['STRING', 'MAP', 'LIST', 'ENUM', 'DATE', 'INTERVAL', 'NULL', 'JSON', 'BSON', 'UUID', 'FLOAT16', 'DECIMAL', 'TIME', 'TIMESTAMP', 'INTEGER', 'VARIANT', 'GEOMETRY', 'GEOGRAPHY']);
 
 /**
- * Plain-data description of one Parquet schema node (and its children). `type` describes the Parquet
- * node ("INTEGER(bitWidth=8, isSigned=true) / INT32") until arrowTypeNames names the top-level
- * columns' Arrow types. A repeated node is never null (its list may be empty).
+ * Plain-data description of one top-level Parquet column (and its children) from its schema elements
+ * in depth-first order (a ColumnSubset's). `type` describes the Parquet node ("INTEGER(bitWidth=8,
+ * isSigned=true) / INT32") until arrowTypeNames names the top-level columns' Arrow types. A repeated
+ * node is never null (its list may be empty). Read from the flat elements, not hyparquet's schema tree,
+ * which gives each of a wide file's 100,000 nodes a path array besides.
  */
-export function parquetFieldInfo(node: SchemaTree, insideListOrMap = false): FieldInfo {
-  const e = node.element;
-  const typeId = family(e, node.children.length, insideListOrMap);
+export function parquetFieldInfo(elements: readonly SchemaElement[]): FieldInfo {
+  return fieldAt(elements, { at: 0 }, false);
+}
+
+function fieldAt(elements: readonly SchemaElement[], cursor: { at: number }, insideListOrMap: boolean): FieldInfo {
+  const e = elements[cursor.at++];
+  if (!e) throw new Error('the schema ends inside a group');
+  const childCount = e.num_children ?? 0;
+  const typeId = family(e, childCount, insideListOrMap);
   const annotation = e.logical_type?.type ?? e.converted_type;
   const listOrMapGroup = annotation === 'LIST' || annotation === 'MAP' || annotation === 'MAP_KEY_VALUE';
-  const children = node.children.length ? node.children.map((c) => parquetFieldInfo(c, listOrMapGroup)) : NO_CHILDREN;
+  let children = NO_CHILDREN;
+  if (childCount > 0) {
+    children = [];
+    for (let k = 0; k < childCount; k++) children.push(fieldAt(elements, cursor, listOrMapGroup));
+  }
   const physical = e.type ? (e.type === 'FIXED_LEN_BYTE_ARRAY' ? `FIXED_LEN_BYTE_ARRAY(${e.type_length})` : e.type) : undefined;
   const logical = e.logical_type ? logicalText(e.logical_type) : e.converted_type;
   const info: FieldInfo = {
     name: e.name,
-    type: [logical, physical].filter(Boolean).join(' / ') || (children.length ? 'group' : 'unknown'),
+    type: (logical && physical ? `${logical} / ${physical}` : logical || physical) || (children.length ? 'group' : 'unknown'),
     typeId,
     nullable: e.repetition_type === 'OPTIONAL' || e.repetition_type === undefined,
     metadata: e.field_id === undefined ? NO_METADATA : { field_id: String(e.field_id) },
@@ -109,8 +121,21 @@ function entriesNamedLikePyarrow(field: Field): Field {
  * (a Null stand-in, marked unsupported) keeps its Parquet description.
  */
 export function arrowTypeNames(fields: FieldInfo[], schema: Schema): void {
+  // Leaf types are shared among columns (arrowSchema.ts): each one's name is made once.
+  const leafNames = new Map<DataType, string>();
   schema.fields.forEach((field, c) => {
     if (field.type.typeId === Type.Null && fields[c].unsupported) return;
-    fields[c].type = fields[c].physicalType === 'INT96' ? INT96_TYPE_NAME : typeName(entriesNamedLikePyarrow(field).type, fieldExtension(field));
+    if (fields[c].physicalType === 'INT96') {
+      fields[c].type = INT96_TYPE_NAME;
+      return;
+    }
+    const extension = fieldExtension(field);
+    if (extension || field.type.children?.length) {
+      fields[c].type = typeName(entriesNamedLikePyarrow(field).type, extension);
+      return;
+    }
+    let name = leafNames.get(field.type);
+    if (name === undefined) leafNames.set(field.type, (name = typeName(field.type)));
+    fields[c].type = name;
   });
 }

@@ -3,7 +3,7 @@ import { deserializeTCompactProtocol, rowGroupFromThrift, type ThriftStruct } fr
 import { DatasetError } from '../model/errors';
 import { footerPlace } from './footerChecks';
 import { rawStatistics, type RawMinMax } from './rawStatistics';
-import { CHUNK_PROBLEM, ENCRYPTED_CHUNK, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
+import { CHUNK_PROBLEM, ENCRYPTED_CHUNK, MAYBE_UNDECLARED, UNDECLARED, UNSAFE_ROWS, type RowGroupIndex } from './rowGroupIndex';
 
 /** Row groups kept decoded: the few a view or a row window is reading… */
 const KEEP = 16;
@@ -13,6 +13,9 @@ const KEEP = 16;
  * collector leaves it, decoded again after.
  */
 const KEEP_COLUMN_CHUNKS = 20_000;
+
+/** What reading one column of a row group needs: its column chunks (some or all) and its row count. */
+export type RowGroupColumns = Pick<RowGroup, 'columns' | 'num_rows'>;
 
 export interface DecodedRowGroup {
   rowGroup: RowGroup;
@@ -29,6 +32,8 @@ export class RowGroupMeta {
   private readonly kept = new Map<number, DecodedRowGroup>();
   private keptChunks = 0;
   private readonly weak = new Map<number, WeakRef<DecodedRowGroup>>();
+  /** A row group listing more column chunks than this has only those asked for decoded when a column is read (tests set 0). */
+  decodeWholeUpTo = 64;
 
   constructor(
     /** The footer's Thrift bytes. */
@@ -78,6 +83,30 @@ export class RowGroupMeta {
     return this.get(i).rowGroup;
   }
 
+  /**
+   * Column chunks `first` to `first + count` of row group `i` (fewer when it lists fewer) and its row
+   * count: of a wide row group only these chunks are decoded, each from its own bytes of the footer.
+   */
+  columnChunks(i: number, first: number, count: number): RowGroupColumns {
+    const whole = this.kept.get(i) ?? this.weak.get(i)?.deref();
+    const listed = this.index.columnCount[i];
+    if (whole || !this.has(i) || listed <= this.decodeWholeUpTo || this.index.flags[i] & UNSAFE_ROWS) {
+      const rg = whole?.rowGroup ?? this.rowGroup(i);
+      return { columns: rg.columns.slice(first, first + count), num_rows: rg.num_rows };
+    }
+    const end = Math.min(listed, first + count);
+    const raw: ThriftStruct[] = [];
+    const firstChunk = this.index.firstChunk[i];
+    const view = new DataView(this.footer.buffer, this.footer.byteOffset, this.footer.length);
+    try {
+      for (let k = first; k < end; k++) raw.push(deserializeTCompactProtocol({ view, offset: this.index.chunkStart[firstChunk + k] }) as ThriftStruct);
+      const { columns } = rowGroupFromThrift({ field_1: raw }, this.columnSchema.slice(first, end));
+      return { columns, num_rows: BigInt(this.index.numRows[i]) };
+    } catch {
+      throw this.damaged(i, this.index.chunkStart[firstChunk + first]);
+    }
+  }
+
   /** Row groups whose footer row count may be contradicted by their column chunks. */
   maybeUndeclared(): number[] {
     return this.flagged(UNDECLARED | MAYBE_UNDECLARED);
@@ -114,12 +143,16 @@ export class RowGroupMeta {
       const raw = deserializeTCompactProtocol({ view, offset: 0 }) as ThriftStruct;
       return { rowGroup: rowGroupFromThrift(raw, this.columnSchema), raw: rawStatistics(raw) };
     } catch {
-      // The walk found the structure sound: what is left is a value hyparquet cannot convert.
-      throw new DatasetError(
-        `${footerPlace(this.footerStart, this.footer.length)} is damaged: row group ${i} could not be read (a value in it is not what its field should hold).`,
-        { chunk: i, offset: this.footerStart + start },
-        'Other row groups can still be read.',
-      );
+      throw this.damaged(i, start);
     }
+  }
+
+  /** The walk found the structure sound: what is left is a value hyparquet cannot convert. */
+  private damaged(i: number, at: number): DatasetError {
+    return new DatasetError(
+      `${footerPlace(this.footerStart, this.footer.length)} is damaged: row group ${i} could not be read (a value in it is not what its field should hold).`,
+      { chunk: i, offset: this.footerStart + at },
+      'Other row groups can still be read.',
+    );
   }
 }

@@ -1,6 +1,7 @@
-import type { ColumnChunk, FileMetaData, KeyValue, RowGroup } from 'hyparquet';
+import type { ColumnChunk, FileMetaData, KeyValue } from 'hyparquet';
 import { encodeFooter } from './encodeFooter';
 import { chunkRange, type ColumnSubset } from './columnSubset';
+import type { RowGroupColumns } from './rowGroupMeta';
 
 const MAGIC = new TextEncoder().encode('PAR1');
 
@@ -9,7 +10,7 @@ const MAGIC = new TextEncoder().encode('PAR1');
  * bytes copied as they are, and a footer rewritten with offsets rebased. parquet-wasm decodes this
  * without ever seeing (or holding in wasm memory) the rest of the file.
  */
-export function syntheticFile(md: FileMetaData, rg: RowGroup, subset: ColumnSubset, chunkBytes: Uint8Array[], arrowSchema?: KeyValue): Uint8Array {
+export function syntheticFile(md: FileMetaData, rg: RowGroupColumns, subset: ColumnSubset, chunkBytes: Uint8Array[], arrowSchema?: KeyValue): Uint8Array {
   const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
   let position = MAGIC.length;
   const rebased: ColumnChunk[] = chunks.map((chunk, i) => {

@@ -52,9 +52,11 @@ function smallestColumn(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo
  * footer's counts all stand.
  */
 export async function countUndeclaredRows(rowGroups: RowGroupMeta, subsets: ColumnSubset[], fields: FieldInfo[], load: (rowGroup: number, column: number) => Promise<Vector>): Promise<number[] | undefined> {
-  const flat = flatLeaves(subsets);
   // The footer's walk marks the row groups whose counts may be contradicted; only those are decoded.
-  const suspects = rowGroups.maybeUndeclared().filter((g) => undeclared(rowGroups.rowGroup(g), flat));
+  const marked = rowGroups.maybeUndeclared();
+  if (!marked.length) return undefined;
+  const flat = flatLeaves(subsets);
+  const suspects = marked.filter((g) => undeclared(rowGroups.rowGroup(g), flat));
   if (!suspects.length) return undefined;
   const rows = Array.from(rowGroups.index.numRows.subarray(0, rowGroups.length), (n) => Math.max(0, n));
   for (const g of suspects) {
