@@ -4,6 +4,7 @@ import { ChunksView } from './ChunksView';
 import { CopyLinkButton } from './CopyLinkButton';
 import { DataGrid } from './DataGrid';
 import { ErrorBox } from './ErrorBox';
+import { ExportMenu } from './ExportMenu';
 import { FilterBar } from './FilterBar';
 import { useFilterControls } from './useFilterControls';
 import { bytes } from './format';
@@ -64,6 +65,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {view === 'schema' && <SchemaView summary={summary} />}
       {view === 'chunks' && <ChunksView summary={summary} />}
       {view === 'data' && <FilterBar {...filter.bar} />}
+      {view === 'data' && <ExportMenu tab={tab} />}
       {filter.error && <ErrorBox info={filter.error} onClose={filter.dismissError} />}
       {view === 'data' && <DataGrid key={filter.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={filter.view} filterActions={filter.actions} />}
       {uniqueShown && (

@@ -22,6 +22,9 @@ import { readFilteredWindow } from './filteredRowWindow';
 import { filterCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
 import type { ConditionOp, FilterAnswer, FilterLocation, FilterStatus, ViewRowWindow } from './protocol';
+import type { ExportProgress, ExportResult, ExportTarget, ViewExport } from './protocol';
+import { exportView } from './exportView';
+import { targetSink } from './exportSinks';
 import type { SortLocation, SortStatus } from './protocol';
 import { KeptSort, SortResults } from './sortResults';
 import { runSort, sortKeysOf } from './runSort';
@@ -283,6 +286,19 @@ export class Engine {
   private async sortedRows(id: number, sorted: KeptSort, start: number, count: number, columns: number[], signal?: AbortSignal): Promise<ViewRowWindow> {
     const window = await readSortedWindow(this.datasets.get(id).dataset, start, sorted.fileRowsOf(start, start + count), columns, signal);
     return { ...window, viewRows: sorted.rows };
+  }
+
+  /**
+   * Writes what the Data view shows (`request`; `filter`: the key the tab's filter is kept under) to
+   * `target`, a group of rows at a time; a new request with the same key cancels this one, and a
+   * cancelled or failed export leaves no partial file. `onChunk` hears the bytes when the target is the page.
+   */
+  async exportView(id: number, request: ViewExport, key: string, filter: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown): Promise<ExportResult> {
+    const signal = this.requests.take(key);
+    const kept = filter === undefined ? undefined : this.keptFilter(id, filter);
+    const sink = await targetSink(target, onChunk);
+    const progress = onProgress && ((p: ExportProgress) => void Promise.resolve(onProgress(p)).catch(() => {}));
+    return exportView(this.datasets.get(id).dataset, request, kept, sink, signal, progress);
   }
 
   async close(id: number): Promise<void> {

@@ -9,6 +9,7 @@ import { datasetProgress } from './datasetSummary';
 import { errorInfo } from './errorInfo';
 import type { SortStatus } from './protocol';
 import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus } from './protocol';
+import type { ExportProgress, ExportTarget, ViewExport } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
 import type { UniqueSort } from '../compute/sortedUniqueValues';
 
@@ -60,6 +61,8 @@ const api = {
   clearSort: (id: number, key: string) => run(() => engine.clearSort(id, key)),
   sortLocate: (id: number, row: number, key: string) => run(() => engine.sortLocate(id, row, key)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
+  exportView: (id: number, request: ViewExport, key: string, filter: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown) =>
+    run(() => engine.exportView(id, request, key, filter, target, onProgress, onChunk)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number, filter?: string) =>
     run(() => engine.unique(id, column, onProgress, key, maxDistinct, filter)),
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>

@@ -175,3 +175,29 @@ export interface SortLocation {
   ordinal: number;
   row: number;
 }
+
+/**
+ * What the Data view shows, to export (issue 15, item 5): its columns in display order, its sort (the
+ * CLI's `--sort` syntax; null: file order), and a range of its rows (view rows [start, end): the
+ * selection), as CSV, Arrow IPC file (`arrow`) or stream (`arrows`), or Parquet. The tab's filter is
+ * named apart (the key it is kept under), so the page can scope it to the tab like other keys.
+ */
+export interface ViewExport {
+  format: 'csv' | 'arrow' | 'arrows' | 'parquet';
+  columns: number[];
+  sort: string | null;
+  start?: number;
+  end?: number;
+  /** CSV: guard cells that start like a formula (default true). */
+  formulaGuard?: boolean;
+}
+
+/**
+ * Where an export's bytes go: a file the user chose (`showSaveFilePicker`'s handle, written by the
+ * engine worker with createWritable), a file of the origin private file system the page then offers
+ * as a download (`opfs`: `name` in `folder` of the OPFS root), or back to the page chunk by chunk (`page`, where neither exists).
+ */
+export type ExportTarget = { kind: 'handle'; handle: FileSystemFileHandle } | { kind: 'opfs'; folder: string; name: string } | { kind: 'page' };
+
+/** Where an export stands: rows written (of how many, when known), chunks walked, bytes written. */
+export type { ExportProgress, ExportResult } from '../compute/export';

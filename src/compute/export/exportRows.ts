@@ -42,7 +42,7 @@ export async function exportRows(dataset: Dataset, request: ExportRequest, sink:
   const progress: ExportProgress = { rowsWritten: 0, rowsTotal: knownTotal(dataset, request), chunksDone: 0, chunks: dataset.chunks.length, bytesWritten: 0 };
   const extensions = columns.map((c) => dataset.fields[c]?.extension);
   // rows in sorted order revisit every chunk in every group: whole chunk columns are kept (bounded)
-  const cache = request.order && request.order.length > (request.groupRows ?? GROUP_ROWS) ? new ChunkColumnCache() : undefined;
+  const cache = request.order && !request.orderAscending && request.order.length > (request.groupRows ?? GROUP_ROWS) ? new ChunkColumnCache() : undefined;
   try {
     for await (const group of rowGroups(dataset, request, request.groupRows)) {
       signal?.throwIfAborted();

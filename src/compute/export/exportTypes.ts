@@ -9,6 +9,12 @@ export interface ExportSink {
   close(): Promise<void>;
 }
 
+/** Row numbers of the whole file in output order, read a bounded group at a time (a Float64Array is one). */
+export interface RowSequence {
+  readonly length: number;
+  subarray(start: number, end: number): Float64Array;
+}
+
 /** The rows to write, in this order: all rows in file order, a filter's matches in file order, or a sort's rows. */
 export interface ExportRequest {
   format: ExportFormat;
@@ -17,7 +23,9 @@ export interface ExportRequest {
   /** Only the rows this filter matches. */
   filter?: BoundFilter;
   /** Rows in this order (row numbers of the whole file, e.g. from sortedRows/topRows, which already applied the filter). */
-  order?: Float64Array;
+  order?: RowSequence;
+  /** `order` is ascending (a kept filter's matches): no chunk is visited twice, so no chunk columns are kept for later groups. */
+  orderAscending?: boolean;
   /** Rows [start, end) of the sequence above (by ordinal: with a filter, the start-th to the end-1-th match). */
   start?: number;
   end?: number;

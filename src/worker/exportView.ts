@@ -1,0 +1,76 @@
+import { exportRows, type ExportProgress, type ExportResult, type RowSequence } from '../compute/export';
+import { compileFilter } from '../compute/filter';
+import { parseSortSpec, sortedRows, topRows, TOP_K_DEFAULT, SortKeyError, type SortKey } from '../compute/sort';
+import { writerModule } from '../dataset/decoders';
+import type { Dataset } from '../model/types';
+import type { DiscardableSink } from './exportSinks';
+import type { KeptFilter } from './filterResults';
+import type { ViewExport } from './protocol';
+
+/** A kept filter's matches in order (the filtered view's rows), read by ordinal a group at a time. */
+function keptRows(kept: KeptFilter): RowSequence {
+  return { length: kept.known, subarray: (start, end) => Float64Array.from(kept.fileRows(start, end)) };
+}
+
+/** `col[:desc][,col2]` as keys of the file's top-level columns, by name. */
+function sortKeys(dataset: Dataset, spec: string): SortKey[] {
+  const keys = parseSortSpec(spec);
+  if (!keys) throw new SortKeyError(`"${spec}" is not a sort order (column[:desc], separated by commas).`);
+  return keys.map((key) => {
+    const column = dataset.fields.findIndex((f) => f.name === key.name);
+    if (column < 0) throw new SortKeyError(`There is no column "${key.name}" to sort by.`);
+    return { column, descending: key.descending };
+  });
+}
+
+/**
+ * The view's rows in its sort order: the first `need` by an exact top-K when that is few, else the full
+ * order (which says so past 10M rows). A filter is sorted as its expression over the whole file: a
+ * filter run cancelled midway sorts all its matches, not only those the view had.
+ */
+async function sortedView(dataset: Dataset, spec: string, kept: KeptFilter | undefined, need: number, signal?: AbortSignal): Promise<Float64Array> {
+  const keys = sortKeys(dataset, spec);
+  const filter = kept ? compileFilter(kept.text, dataset.fields, dataset.schema) : undefined;
+  if (need <= TOP_K_DEFAULT) return (await topRows(dataset, keys, need, { filter, signal })).rows;
+  return (await sortedRows(dataset, keys, { filter, signal })).rows;
+}
+
+/**
+ * Writes what the Data view shows to `sink`: the tab's kept filter's matches (or every row), in the
+ * view's sort order, its rows [start, end), its columns in their order. Memory holds one group of rows
+ * at a time (compute/export), plus a sort's order when sorted. The sink is closed when done; a cancel
+ * or failure discards it (no partial file stays), then the error goes on.
+ */
+export async function exportView(dataset: Dataset, request: ViewExport, kept: KeptFilter | undefined, sink: DiscardableSink, signal?: AbortSignal, onProgress?: (p: ExportProgress) => void): Promise<ExportResult> {
+  try {
+    await dataset.indexed;
+    let order: RowSequence | undefined;
+    let ascending = false;
+    if (request.sort) {
+      const need = request.end ?? (kept ? kept.known : dataset.rows);
+      order = await sortedView(dataset, request.sort, kept, need, signal);
+    } else if (kept) {
+      order = keptRows(kept);
+      ascending = true;
+    }
+    return await exportRows(
+      dataset,
+      {
+        format: request.format,
+        columns: request.columns,
+        order,
+        orderAscending: ascending,
+        start: request.start,
+        end: request.end,
+        formulaGuard: request.formulaGuard,
+        signal,
+        onProgress,
+        parquetWasm: writerModule,
+      },
+      sink,
+    );
+  } catch (e) {
+    await sink.discard();
+    throw e;
+  }
+}
