@@ -138,9 +138,10 @@ test('A filter built by clicking: a column header menu, a cell menu, a value of 
   await expect(status(page)).toContainText(`${grouped(notFirst.length)} matching rows of 4,000`);
   expect((await firstRows(page, 'contb_receipt_amt', 1))[0][0]).toBe(grouped(notFirst[0]));
 
-  // A value of the Unique list: its rows in the Data view.
+  // A value of the Unique list counted over every row: its rows in the Data view (the filter replaced).
   await page.getByRole('tab', { name: 'Unique' }).click();
   await page.getByLabel('Column to count').selectOption({ label: 'cand_nm (string)' });
+  await page.getByLabel('Only rows matching the filter').uncheck();
   await page.getByRole('button', { name: 'Count unique values' }).click();
   await page.getByLabel('Search values').fill('romney');
   await page.getByTestId('unique-list').getByRole('row').first().getByRole('button', { name: 'Filter rows with this value' }).click();

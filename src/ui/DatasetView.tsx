@@ -41,6 +41,10 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   }, [engine, store, tab.id, summary.indexMs]);
 
   const filter = useFilterControls(tab, store);
+  // Unique counts go over the filter's matching rows, unless the user chose every row.
+  const f = tab.filter;
+  const filterText = f.applied !== null && !f.problem && !f.failure ? f.applied : null;
+  const countScope = tab.uniqueAllRows ? null : filterText;
   const updateGrid = useCallback((patch: Partial<GridState>) => store.updateGrid(tab.id, patch), [store, tab.id]);
   const local = tab.spec.kind === 'blob';
   return (
@@ -80,7 +84,11 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
             kept={tab.unique[column]}
             counting={tab.counting[column]}
             failed={tab.uniqueErrors[column]}
-            onCount={() => void countUnique(engine, store, tab.id, column)}
+            filter={filterText}
+            scope={countScope}
+            filterRunning={f.running}
+            onAllRows={(all) => store.setUniqueAllRows(tab.id, all)}
+            onCount={() => void countUnique(engine, store, tab.id, column, countScope !== null)}
             onCancel={() => void cancelCount(engine, tab.id, column)}
             onJump={(row: number, counted?: number) => store.jumpTo(tab.id, row, counted ?? column)}
             onFilterValue={filter.filterValue}

@@ -27,18 +27,28 @@ interface Props {
   kept?: KeptUniqueResult;
   counting?: UniqueRun;
   failed?: ErrorInfo;
+  /** The Data view's filter as applied (null: none), and the one a count made now goes over (null: every row). */
+  filter?: string | null;
+  scope?: string | null;
+  /** The filter's run is still going: a count over its rows waits for it. */
+  filterRunning?: boolean;
+  /** Count every row (true) or only the filter's matching rows (false). */
+  onAllRows?: (all: boolean) => void;
   onCount: () => void;
   onCancel: () => void;
-  /** Show the rows holding a value in the Data view, as a filter (the value read from its first row). */
-  onFilterValue?: (column: number, firstRow: number) => void;
+  /** Show the rows holding a value in the Data view, as a filter (the value read from its first row; within the filter it was counted in). */
+  onFilterValue?: (column: number, firstRow: number, within?: string) => void;
 }
 
 /**
- * Unique values with counts over every row of a column, computed in the worker pool. The count runs
- * outside this view (uniqueCount.ts): it shows what the tab keeps for the column, a count still
- * running included.
+ * Unique values with counts over every row of a column, or over the rows matching the Data view's
+ * filter, computed in the worker pool. The count runs outside this view (uniqueCount.ts): it shows what
+ * the tab keeps for the column, a count still running included, and says when that result was counted
+ * over other rows than a count made now would be (the filter changed or was cleared since).
  */
-export function UniqueView({ summary, onJump, column, onColumnChange: setColumn, sort, onSortChange: setSort, kept, counting, failed, onCount, onCancel, onFilterValue }: Props) {
+export function UniqueView(props: Props) {
+  const { summary, onJump, column, onColumnChange: setColumn, sort, onSortChange: setSort, kept, counting, failed, onCount, onCancel, onFilterValue } = props;
+  const { filter = null, scope = null, filterRunning = false, onAllRows } = props;
   const engine = useEngine();
   const running = !!counting;
   const progress = counting?.progress ?? null;
@@ -100,6 +110,11 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
         <button onClick={onCount} disabled={running}>
           Count unique values
         </button>
+        {filter !== null && onAllRows && (
+          <label title={filter}>
+            <input type="checkbox" checked={scope !== null} onChange={(e) => onAllRows(!e.target.checked)} /> Only rows matching the filter
+          </label>
+        )}
         {running && <button onClick={onCancel}>Cancel</button>}
         {result && (
           <>
@@ -120,14 +135,20 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
           </div>
           <div className="meter-text">
             {progress
-              ? `${count(progress.rowsDone)} of ${count(progress.rowsTotal)} rows · ${count(Math.round(progress.rowsPerSecond))} rows/s · ${Number.isFinite(progress.remainingMs) ? `${(progress.remainingMs / 1000).toFixed(1)} s left` : ''}`
-              : 'Starting…'}
+              ? `${count(progress.rowsDone)} of ${count(progress.rowsTotal)} ${scope !== null ? 'matching ' : ''}rows · ${count(Math.round(progress.rowsPerSecond))} rows/s · ${Number.isFinite(progress.remainingMs) ? `${(progress.remainingMs / 1000).toFixed(1)} s left` : ''}`
+              : scope !== null && filterRunning
+                ? 'Waiting for the filter to finish…'
+                : 'Starting…'}
           </div>
         </div>
       )}
       {error && <ErrorBox info={error} />}
       {result && (
         <>
+          <h3 className="unique-heading" data-testid="unique-heading">
+            {uniqueHeading(result)}
+          </h3>
+          <StaleNote counted={result.filter?.text ?? null} scope={scope} filter={filter} running={running} onCount={onCount} />
           <p className="muted" data-testid="unique-summary">
             {result.column}: {count(result.rows)} rows, {count(result.distinct)} distinct{result.exact ? '' : ' (estimate)'}, {count(result.nulls)} nulls, in {(result.ms / 1000).toFixed(2)} s
             {result.note ? ` — ${result.note}` : ''}
@@ -176,7 +197,7 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
                             title="Filter rows with this value (Data view)"
                             onClick={(e) => {
                               e.stopPropagation();
-                              onFilterValue(result.columnIndex, v.firstRow);
+                              onFilterValue(result.columnIndex, v.firstRow, result.filter?.text);
                             }}
                           />
                         )}
@@ -190,5 +211,34 @@ export function UniqueView({ summary, onJump, column, onColumnChange: setColumn,
         </>
       )}
     </div>
+  );
+}
+
+/** "Unique values of cand_nm in 12,345 rows matching `contb_receipt_amt >= 1000`", or "… in all 4,000 rows". */
+export function uniqueHeading(result: KeptUniqueResult): string {
+  const rows = `${count(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}`;
+  if (!result.filter) return `Unique values of ${visibleText(result.column)} in all ${rows}`;
+  const partial = result.filter.complete ? '' : ' (the filter was stopped part way: the matches it found)';
+  return `Unique values of ${visibleText(result.column)} in ${rows} matching \`${result.filter.text}\`${partial}`;
+}
+
+/** Says when the result shown was counted over other rows than a count made now would be, with a button to count again. */
+function StaleNote({ counted, scope, filter, running, onCount }: { counted: string | null; scope: string | null; filter: string | null; running: boolean; onCount: () => void }) {
+  if (counted === scope) return null;
+  const text =
+    counted === null
+      ? `These counts are over every row, not only those matching \`${scope}\`.`
+      : scope !== null
+        ? `These counts are over the rows matching \`${counted}\`; the filter is now \`${scope}\`.`
+        : filter !== null
+          ? `These counts are over the rows matching \`${counted}\`, not every row.`
+          : `These counts are over the rows matching \`${counted}\`; the filter was cleared since.`;
+  return (
+    <p className="unique-stale" role="status" data-testid="unique-stale">
+      {text}{' '}
+      <button className="link" onClick={onCount} disabled={running}>
+        {scope !== null ? 'Count the matching rows' : 'Count every row'}
+      </button>
+    </p>
   );
 }

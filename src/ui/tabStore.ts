@@ -79,6 +79,8 @@ export interface TabState {
   counting: Record<number, UniqueRun>;
   /** Why the last count of a column failed, by column. */
   uniqueErrors: Record<number, ErrorInfo>;
+  /** Unique counts go over every row even while the Data view has a filter (else over its matching rows). */
+  uniqueAllRows?: boolean;
   /** Bumped when the engine worker restarts: the views mount again over the new worker. */
   generation: number;
   filter: FilterState;
@@ -216,6 +218,10 @@ export class TabStore {
 
   setUniqueColumn(id: number, column: number): void {
     this.change(id, (t) => (t.uniqueColumn === column ? t : { ...t, uniqueColumn: column }));
+  }
+
+  setUniqueAllRows(id: number, all: boolean): void {
+    this.change(id, (t) => (!!t.uniqueAllRows === all ? t : { ...t, uniqueAllRows: all }));
   }
 
   setSort(id: number, sort: 'count' | 'value'): void {

@@ -1,5 +1,6 @@
 import { EngineError, type EngineClient } from '../worker/client';
 import type { UniqueProgress } from '../worker/protocol';
+import { FILTER_KEY } from './filterRun';
 import type { TabStore } from './tabStore';
 
 /** The cancellation key of a column's count: the engine host makes it the tab's (`unique:2@3`). */
@@ -18,8 +19,9 @@ const PROGRESS_MS = 200;
  * Counts the unique values of `column` in tab `tab`, outside any view: the store gets the progress and
  * then the result (or the error), so a view shown later, in this tab or after a switch, finds them.
  * A count of the same column started again cancels this one; other columns and tabs count on.
+ * `filtered`: over the rows matching the tab's filter only (the engine waits for a run still going).
  */
-export async function countUnique(engine: EngineClient, store: TabStore, tab: number, column: number): Promise<void> {
+export async function countUnique(engine: EngineClient, store: TabStore, tab: number, column: number, filtered = false): Promise<void> {
   const run = store.countStarted(tab, column);
   const started = performance.now();
   let last = 0;
@@ -35,7 +37,7 @@ export async function countUnique(engine: EngineClient, store: TabStore, tab: nu
     if (timer === undefined) timer = setTimeout(flush, Math.max(0, last + PROGRESS_MS - performance.now()));
   };
   try {
-    const result = await engine.unique(tab, column, onProgress, uniqueKey(column), uniqueBudget());
+    const result = await engine.unique(tab, column, onProgress, uniqueKey(column), uniqueBudget(), filtered ? FILTER_KEY : undefined);
     store.countFinished(tab, column, run, { ...result, ms: performance.now() - started });
   } catch (e) {
     const info = e instanceof EngineError ? e.info : { message: String(e), where: {} };

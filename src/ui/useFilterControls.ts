@@ -18,8 +18,8 @@ export function andCondition(existing: string | null, cond: string): string {
  * What the Data view's filter bar, grid and the Unique list need to build, apply and show a tab's
  * filter. A filter from a link (or one whose matches went with a restarted engine) is applied here.
  * Clicking builds conditions through the engine (it reads the value and writes it as the language
- * reads it): a cell's condition narrows the filter shown (AND), a unique value's replaces it (the
- * unique counts are over every row).
+ * reads it): a cell's condition narrows the filter shown (AND), a unique value's replaces it, or
+ * narrows the filter its count was made within.
  */
 export function useFilterControls(tab: TabState, store: TabStore) {
   const engine = useEngine();
@@ -67,11 +67,11 @@ export function useFilterControls(tab: TabState, store: TabStore) {
       void engine.filterCondition(id, field, op, fileRow).then((cond) => apply(andCondition(f.applied, cond)), fail),
   };
 
-  /** A value of the Unique list (read from its first row): its rows shown in the Data view. */
-  const filterValue = (column: number, firstRow: number) =>
+  /** A value of the Unique list (read from its first row): its rows (among those matching `within`, the filter it was counted in) shown in the Data view. */
+  const filterValue = (column: number, firstRow: number, within?: string) =>
     void engine.filterCondition(id, column, '=', firstRow).then((cond) => {
       store.setView(id, 'data');
-      apply(cond);
+      apply(within ? andCondition(within, cond) : cond);
     }, fail);
 
   const known = f.status?.known ?? 0;
