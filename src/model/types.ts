@@ -1,6 +1,7 @@
 import type { Schema, Vector } from 'apache-arrow';
 import type { ByteSource } from './byteSource';
 import type { DatasetProblem } from './errors';
+import type { ColumnPageIndex } from './pageIndex';
 
 export type DatasetFormat = 'arrow-stream' | 'arrow-file' | 'parquet';
 
@@ -65,6 +66,8 @@ export interface ColumnChunkInfo {
   stats?: ColumnStats;
   hasDictionaryPage?: boolean;
   hasPageIndex?: boolean;
+  /** Parquet, a column of one leaf: where its page index lies (ColumnIndex: page min/max; OffsetIndex: page rows and bytes). */
+  pageIndexAt?: { columnIndex?: ByteSpan; offsetIndex?: ByteSpan };
   hasBloomFilter?: boolean;
   /** Buffers (Arrow) or pages (Parquet, read on demand). */
   regions?: RegionInfo[];
@@ -94,6 +97,12 @@ export interface PageList {
   pages: RegionInfo[];
   /** True when the list stops at its cap (MAX_PAGES per leaf column). */
   truncated: boolean;
+}
+
+/** Bytes [offset, offset + length) of the file. */
+export interface ByteSpan {
+  offset: number;
+  length: number;
 }
 
 export interface RowRange {
@@ -137,6 +146,8 @@ export interface Dataset {
   chunkDetail(chunk: number, signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail>;
   /** Parquet: the pages of one column in one row group, from their headers (leaf by leaf). */
   pages?(chunk: number, column: number, signal?: AbortSignal): Promise<PageList>;
+  /** Parquet: the pages of one flat column in one row group with their rows and min/max (its page index), or null when the file has none. */
+  pageIndex?(chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null>;
   /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
   readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
   close(): Promise<void>;

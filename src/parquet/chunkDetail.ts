@@ -1,5 +1,5 @@
 import type { Field, Schema } from 'apache-arrow';
-import type { RowGroup } from 'hyparquet';
+import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, ColumnRange, FieldInfo, RegionInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import type { RawMinMax } from './rawStatistics';
@@ -13,6 +13,13 @@ function keyValueText(kv: { key: string; value?: string }[] | undefined): string
 
 /** Thousands with commas, as toLocaleString('en-US') writes them: one formatter, not one per call (100,000 columns). */
 const COUNT = new Intl.NumberFormat('en-US');
+
+const span = (offset: bigint | undefined, length: number | undefined) => (offset !== undefined && length !== undefined ? { offset: Number(offset), length } : undefined);
+
+/** Where a leaf's ColumnIndex and OffsetIndex lie (read only when a filter asks: pageIndex.ts). */
+function pageIndexAt(c: ColumnChunk): ColumnChunkInfo['pageIndexAt'] {
+  return { columnIndex: span(c.column_index_offset, c.column_index_length), offsetIndex: span(c.offset_index_offset, c.offset_index_length) };
+}
 
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
 function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
@@ -51,7 +58,8 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
       detail: `${m.codec}, ${m.encodings.join('/')}, ${COUNT.format(Number(m.num_values))} values, ${COUNT.format(Number(m.total_uncompressed_size))} bytes uncompressed${keyValueText(m.key_value_metadata)}`,
     });
   }
-  const single = end - subset.firstLeaf === 1 ? rg.columns[subset.firstLeaf].meta_data : undefined;
+  const singleChunk = end - subset.firstLeaf === 1 ? rg.columns[subset.firstLeaf] : undefined;
+  const single = singleChunk?.meta_data;
   // Statistics are shown in the column's Arrow type when the column is its one leaf (flat).
   const element = subset.elements.length === 1 ? subset.elements[0] : undefined;
   const statsType = element?.type && arrowField && !field.unsupported ? { field: arrowField, physical: element.type } : undefined;
@@ -66,6 +74,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
     stats: statsText(single?.statistics, raw?.[subset.firstLeaf], statsType),
     hasDictionaryPage,
     hasPageIndex,
+    ...(singleChunk && hasPageIndex ? { pageIndexAt: pageIndexAt(singleChunk) } : {}),
     hasBloomFilter,
     regions,
   };

@@ -8,6 +8,9 @@ export interface FilterProgress {
   rowsDone: number;
   matched: number;
   chunksSkipped: number;
+  /** Parquet with a page index: pages of the filter's columns in chunks statistics did not decide, and those decided by their own. */
+  pages: number;
+  pagesSkipped: number;
 }
 
 export interface FilterCount {
@@ -17,6 +20,9 @@ export interface FilterCount {
   /** Chunks decided by statistics or null counts without reading their values. */
   chunksSkipped: number;
   chunks: number;
+  /** Parquet with a page index: pages of the filter's columns in chunks statistics did not decide, and those decided by their own. */
+  pages?: number;
+  pagesSkipped?: number;
 }
 
 export interface CountOptions {
@@ -35,7 +41,7 @@ const AHEAD = 2;
 export async function countMatches(dataset: Dataset, filter: BoundFilter, options: CountOptions = {}): Promise<FilterCount> {
   await dataset.indexed;
   const chunks = dataset.chunks.length;
-  const progress: FilterProgress = { chunksDone: 0, chunks, rowsDone: 0, matched: 0, chunksSkipped: 0 };
+  const progress: FilterProgress = { chunksDone: 0, chunks, rowsDone: 0, matched: 0, chunksSkipped: 0, pages: 0, pagesSkipped: 0 };
   const pending: Promise<ChunkMatches>[] = [];
   const start = (c: number) => {
     const p = matchChunk(dataset, filter, c, { signal: options.signal, statistics: options.statistics, indices: options.indices });
@@ -51,8 +57,10 @@ export async function countMatches(dataset: Dataset, filter: BoundFilter, option
     progress.rowsDone += m.rows;
     progress.matched += m.matched;
     if (m.skipped) progress.chunksSkipped++;
+    progress.pages += m.pages ?? 0;
+    progress.pagesSkipped += m.pagesSkipped ?? 0;
     options.onChunk?.(m);
     options.onProgress?.({ ...progress });
   }
-  return { rows: dataset.rows, matched: progress.matched, chunksSkipped: progress.chunksSkipped, chunks };
+  return { rows: dataset.rows, matched: progress.matched, chunksSkipped: progress.chunksSkipped, chunks, pages: progress.pages, pagesSkipped: progress.pagesSkipped };
 }

@@ -4,6 +4,7 @@ import type { ChunkDetail, Dataset } from '../../model/types';
 import type { BoundExpr, BoundFilter } from './boundFilter';
 import { FALSE, NULL, TRUE, leafKernel } from './leafKernel';
 import { chunkOutcomes, outcomeDecides } from './statsPruning';
+import { pagePlan, type RowSegment } from './pagePruning';
 import { TimeSlicer } from '../timeSlice';
 
 /** What one chunk gives: how many of its rows match, and which (chunk-relative, ascending) when asked. */
@@ -14,13 +15,16 @@ export interface ChunkMatches {
   /** Decided by statistics or null counts alone, without reading values. */
   skipped: boolean;
   indices?: Uint32Array;
+  /** Parquet with a page index: pages of the filter's columns, and those decided without reading values. */
+  pages?: number;
+  pagesSkipped?: number;
 }
 
 export interface MatchOptions {
   signal?: AbortSignal;
   /** Also return the matching rows' indices (else only the count). */
   indices?: boolean;
-  /** Decide whole chunks from statistics when they can (default true). */
+  /** Decide whole chunks, and pages with a page index, from statistics when they can (default true). */
   statistics?: boolean;
   /** The chunk's detail when the caller already has it (statistics, null counts). */
   detail?: ChunkDetail;
@@ -51,12 +55,21 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
   const info = dataset.chunks[chunk];
   if (!info) throw new DatasetError(`There is no chunk ${chunk}.`);
   const rows = info.rows;
+  /** With a page index: the rows to evaluate (the rest decided by their pages' statistics). */
+  let segments: RowSegment[] | undefined;
+  let pageCounts: { pages: number; pagesSkipped: number } | undefined;
   if (options.statistics !== false && rows > 0) {
     const detail = options.detail ?? (await dataset.chunkDetail(chunk, signal));
     const decided = outcomeDecides(chunkOutcomes(filter.expr, rows, detail));
     if (decided !== null) {
       const matched = decided ? rows : 0;
       return { chunk, rows, matched, skipped: true, ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
+    }
+    const plan = await pagePlan(dataset, filter.expr, chunk, rows, detail, signal);
+    if (plan) {
+      pageCounts = { pages: plan.pages, pagesSkipped: plan.pagesSkipped };
+      if (plan.segments.every((g) => g.decided !== null)) return fromSegments(chunk, rows, plan.segments, options.indices === true, pageCounts);
+      segments = plan.segments;
     }
   }
   signal?.throwIfAborted();
@@ -95,21 +108,38 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
     let base = 0;
     for (const data of vector.data) {
       const kernel = leafKernel(data, e.columnKind, e.leaf);
-      for (let from = 0; from < data.length; from += SLICE) {
-        const to = Math.min(data.length, from + SLICE);
-        kernel(from, to, out, base + from);
-        await slicer.tick();
+      for (const [start, end] of toRead) {
+        // The rows of this range in this piece of the vector, in slices.
+        for (let from = Math.max(start, base); from < Math.min(end, base + data.length); from += SLICE) {
+          const to = Math.min(end, base + data.length, from + SLICE);
+          kernel(from - base, to - base, out, from);
+          await slicer.tick();
+        }
       }
       base += data.length;
     }
     return out;
   };
+  // Rows outside `toRead` hold no meaningful leaf results: their final answer is set from their pages.
+  const toRead: [number, number][] = segments ? segments.filter((g) => g.decided === null).map((g) => [g.start, g.end]) : [[0, rows]];
 
   const result = await evaluate(filter.expr);
+  for (const g of segments ?? []) if (g.decided !== null) result.fill(g.decided ? TRUE : FALSE, g.start, g.end);
   let matched = 0;
   for (let i = 0; i < rows; i++) matched += result[i] === TRUE ? 1 : 0;
-  if (!options.indices) return { chunk, rows, matched, skipped: false };
+  if (!options.indices) return { chunk, rows, matched, skipped: false, ...pageCounts };
   const indices = new Uint32Array(matched);
   for (let i = 0, k = 0; i < rows; i++) if (result[i] === TRUE) indices[k++] = i;
-  return { chunk, rows, matched, skipped: false, indices };
+  return { chunk, rows, matched, skipped: false, indices, ...pageCounts };
+}
+
+/** A chunk every page of which its page index decides: no values read. */
+function fromSegments(chunk: number, rows: number, segments: RowSegment[], withIndices: boolean, pageCounts: { pages: number; pagesSkipped: number }): ChunkMatches {
+  let matched = 0;
+  for (const g of segments) if (g.decided) matched += g.end - g.start;
+  if (!withIndices) return { chunk, rows, matched, skipped: true, ...pageCounts };
+  const indices = new Uint32Array(matched);
+  let k = 0;
+  for (const g of segments) if (g.decided) for (let i = g.start; i < g.end; i++) indices[k++] = i;
+  return { chunk, rows, matched, skipped: true, indices, ...pageCounts };
 }

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { readColumnIndex, readOffsetIndex, parquetMetadata } from 'hyparquet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileFilter, matchChunk } from '../../src/compute/filter';
+import type { Dataset } from '../../src/model/types';
+import { pageIndexFromBytes } from '../../src/parquet/pageIndex';
+import { openFile } from './support';
+
+/**
+ * Page-index pruning on tests/filter/fixtures/page_index.parquet (scripts/gold/page_index_gold.py:
+ * 4,000 rows, 2 row groups, pages of 250 rows, write_page_index=True). The rows each filter matches
+ * are checked against pyarrow in gold.test.ts; here: that the page index is read as hyparquet reads
+ * it, that pages are decided without reading values, and that a page index that does not hold
+ * together is not used.
+ */
+const FILE = 'tests/filter/fixtures/page_index.parquet';
+const bytes = readFileSync(FILE);
+const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+const gold = JSON.parse(readFileSync('tests/gold/filter/page_index.parquet.json', 'utf8')) as { cases: { where: string; indices: number[] }[] };
+
+let dataset: Dataset;
+const reads: [number, number][] = [];
+beforeAll(async () => {
+  dataset = await openFile(FILE);
+  const source = dataset.source;
+  const read = source.read.bind(source);
+  source.read = async (offset, length, signal) => {
+    reads.push([offset, offset + length]);
+    return read(offset, length, signal);
+  };
+});
+afterAll(() => dataset?.close());
+
+const column = (name: string) => dataset.fields.findIndex((f) => f.name === name);
+const goldIndices = (where: string, chunk: number) => {
+  const start = dataset.chunks[chunk].rowOffset;
+  const end = start + dataset.chunks[chunk].rows;
+  return gold.cases.find((c) => c.where === where)!.indices.filter((i) => i >= start && i < end).map((i) => i - start);
+};
+
+describe('the page index', () => {
+  it('is read as hyparquet reads it: the same pages, first rows, offsets and min/max', async () => {
+    const leaf = column('i64');
+    for (let chunk = 0; chunk < 2; chunk++) {
+      const c = metadata.row_groups[chunk].columns[leaf];
+      const view = (offset: bigint | undefined, length: number | undefined) => ({ view: new DataView(bytes.buffer, bytes.byteOffset + Number(offset), length), offset: 0 });
+      const offsets = readOffsetIndex(view(c.offset_index_offset, c.offset_index_length));
+      const index = readColumnIndex(view(c.column_index_offset, c.column_index_length), metadata.schema[leaf + 1]);
+      const ours = (await dataset.pageIndex!(chunk, leaf))!;
+      expect(ours.pages.map((p) => [p.firstRow, p.offset, p.bytes])).toEqual(offsets.page_locations.map((l) => [Number(l.first_row_index), Number(l.offset), l.compressed_page_size]));
+      expect(ours.pages.map((p) => [p.stats.min, p.stats.max])).toEqual(index.min_values.map((m, k) => [String(m), String(index.max_values[k])]));
+      expect(ours.pages.reduce((n, p) => n + p.rows, 0)).toBe(2000);
+    }
+  });
+
+  it('marks all-null pages and keeps string bounds in byte order', async () => {
+    const pages = (await dataset.pageIndex!(0, column('s')))!.pages;
+    expect(pages.filter((p) => p.nullPage).map((p) => [p.firstRow, p.stats.nullCount])).toEqual([
+      [1500, 250],
+      [1750, 250],
+    ]);
+    const later = (await dataset.pageIndex!(1, column('s')))!.pages;
+    // '😀 smile' sorts after '\ue000x' by bytes (UTF-16 code units would put it before)
+    expect(later.filter((p) => p.stats.min === '\ue000x' && p.stats.max === '😀 smile').map((p) => p.firstRow)).toEqual([1500]);
+  });
+
+  it('is absent from a file written without one, and from a chunk whose writer dropped it (a page of NaN only)', async () => {
+    const off = await openFile('tests/filter/fixtures/page_index_off.parquet');
+    expect(await off.pageIndex!(0, 0)).toBeNull();
+    expect(await matchChunk(off, compileFilter('id = 2500', off.fields, off.schema), 1)).toEqual({ chunk: 1, rows: 2000, matched: 1, skipped: false });
+    await off.close();
+    expect(await dataset.pageIndex!(0, column('f64'))).not.toBeNull();
+    expect(await dataset.pageIndex!(1, column('f64'))).toBeNull();
+  });
+});
+
+describe('filters over the page index', () => {
+  it('evaluate only the pages that may match, with the rows pyarrow finds', async () => {
+    const where = 'id = 2500';
+    const m = await matchChunk(dataset, compileFilter(where, dataset.fields, dataset.schema), 1, { indices: true });
+    expect(m).toMatchObject({ matched: 1, skipped: false, pages: 8, pagesSkipped: 7 });
+    expect([...m.indices!]).toEqual(goldIndices(where, 1));
+  });
+
+  it('decide a chunk whose pages all decide, without reading its values', async () => {
+    const where = 's IS NULL';
+    const s = column('s');
+    const data = dataset.chunkDetail(0).then((d) => d.columns[s].regions!.find((r) => r.kind === 'column_chunk')!);
+    const { offset, length } = await data;
+    reads.length = 0;
+    const m = await matchChunk(dataset, compileFilter(where, dataset.fields, dataset.schema), 0, { indices: true });
+    expect(m).toMatchObject({ matched: 500, skipped: true, pages: 8, pagesSkipped: 8 });
+    expect([...m.indices!]).toEqual(goldIndices(where, 0));
+    expect(reads.filter(([a, b]) => a < offset + length && b > offset)).toEqual([]);
+  });
+
+  it('combine columns whose pages start at different rows', async () => {
+    for (const where of ['s IS NOT NULL AND id BETWEEN 1400 AND 2200', 'sparse IS NOT NULL AND id < 1200', "(id < 300 OR id > 3700) AND day < '2011-02-01'", "NOT s = 'Zed'"]) {
+      const filter = compileFilter(where, dataset.fields, dataset.schema);
+      for (let chunk = 0; chunk < 2; chunk++) {
+        const m = await matchChunk(dataset, filter, chunk, { indices: true });
+        expect([...(m.indices ?? [])], `${where} in chunk ${chunk}`).toEqual(goldIndices(where, chunk));
+      }
+    }
+  });
+
+  it('are not used with statistics off', async () => {
+    const m = await matchChunk(dataset, compileFilter('id = 2500', dataset.fields, dataset.schema), 1, { statistics: false });
+    expect(m).toEqual({ chunk: 1, rows: 2000, matched: 1, skipped: false });
+  });
+});
+
+describe('a page index that does not hold together', () => {
+  const spans = async (chunk: number, name: string) => {
+    const c = metadata.row_groups[chunk].columns[column(name)];
+    const at = (offset: bigint | undefined, length: number | undefined) => Uint8Array.from(bytes.subarray(Number(offset), Number(offset) + length!));
+    return { ci: at(c.column_index_offset, c.column_index_length), oi: at(c.offset_index_offset, c.offset_index_length) };
+  };
+  const field = () => dataset.schema.fields[column('s')];
+
+  it('is not used: cut short, rows past the chunk, or pages past the file', async () => {
+    const { ci, oi } = await spans(0, 's');
+    expect(pageIndexFromBytes(ci, oi, 2000, bytes.length, field(), 'BYTE_ARRAY')).not.toBeNull();
+    expect(pageIndexFromBytes(ci.subarray(0, ci.length - 3), oi, 2000, bytes.length, field(), 'BYTE_ARRAY')).toBeNull();
+    expect(pageIndexFromBytes(ci, oi.subarray(0, oi.length - 3), 2000, bytes.length, field(), 'BYTE_ARRAY')).toBeNull();
+    expect(pageIndexFromBytes(ci, oi, 1000, bytes.length, field(), 'BYTE_ARRAY')).toBeNull();
+    expect(pageIndexFromBytes(ci, oi, 2000, 50_200, field(), 'BYTE_ARRAY')).toBeNull(); // the pages lie at 50,102 to 50,356
+    // the two parts swapped
+    expect(pageIndexFromBytes(oi, ci, 2000, bytes.length, field(), 'BYTE_ARRAY')).toBeNull();
+  });
+
+  it('drops a string bound that is not valid UTF-8 instead of moving it', async () => {
+    const { ci, oi } = await spans(1, 's');
+    const at = ci.findIndex((b, k) => b === 0xc3 && ci[k + 1] === 0xa9); // 'é'
+    expect(at).toBeGreaterThan(0);
+    ci[at + 1] = 0x41; // C3 41: a lead byte without its continuation
+    const pages = pageIndexFromBytes(ci, oi, 2000, bytes.length, field(), 'BYTE_ARRAY')!.pages;
+    expect(pages.some((p) => p.stats.min === undefined || p.stats.max === undefined)).toBe(true);
+    expect(pages.every((p) => !`${p.stats.min}${p.stats.max}`.includes('\ufffd'))).toBe(true);
+  });
+});
