@@ -36,7 +36,7 @@ export default defineConfig({
   logLevel: 'warn',
   plugins: [inputsManifest()],
   build: {
-    ssr: 'src/cli/main.ts',
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
@@ -44,7 +44,9 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       external,
-      output: { format: 'es', entryFileNames: 'arrowscope.mjs', chunkFileNames: '[name]-[hash].mjs' },
+      // The command, and the entry of its pool's threads (src/cli/pool/threadPool.ts starts it from beside the command).
+      input: { arrowscope: 'src/cli/main.ts', 'pool-thread': 'src/cli/pool/poolThread.ts' },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
   ssr: { target: 'node' },

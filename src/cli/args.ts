@@ -46,6 +46,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   port: { type: 'string' },
   open: { type: 'boolean' },
+  threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -115,8 +116,23 @@ function columnsOf(values: Values): string[] | undefined {
   return columns.length ? columns : undefined;
 }
 
-/** The command the arguments ask for; UsageError (exit 2) for anything malformed. */
-export function parseCommand(argv: string[]): Command {
+/** The command the arguments ask for (with --threads when given); UsageError (exit 2) for anything malformed. */
+export function parseCommand(argv: string[]): Command & { threads?: number } {
+  const command = commandOf(argv);
+  const text = command.kind === 'help' || command.kind === 'view' ? undefined : parse(argv).values.threads;
+  return text === undefined ? command : { ...command, threads: parseThreads(text) };
+}
+
+/** --threads N: the threads a scan may use, this one included (1: this thread only). */
+function parseThreads(text: string): number {
+  const threads = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(threads >= 1 && threads <= MAX_THREADS)) throw new UsageError(`--threads takes a whole number from 1 to ${MAX_THREADS}, not "${text}".`);
+  return threads;
+}
+
+const MAX_THREADS = 256;
+
+function commandOf(argv: string[]): Command {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -128,7 +144,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   const quiet = values.quiet ?? false;
   if ((positionals[0] === 'view' || positionals[0] === 'serve') && positionals.length === 2) {
-    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard', 'where', 'count', 'sort', 'limit', 'out'], `is for inspecting a file, not for ${positionals[0]}.`);
+    refuse(values, ['format', 'json', 'rows', 'chunk', 'column', 'columns', 'unique', 'all-chunks', 'formula-guard', 'where', 'count', 'sort', 'limit', 'out', 'threads'], `is for inspecting a file, not for ${positionals[0]}.`);
     const port = values.port === undefined ? 0 : parseIndex('port', values.port, 65535);
     return { kind: 'view', path: positionals[1], port, open: values.open ?? true, folder: positionals[0] === 'serve' };
   }

@@ -1,4 +1,5 @@
 import type { Output } from './output';
+import type { FileThreads } from './pool/parallel';
 import type { Progress } from './progress';
 
 /** What a command writes to: stdout (with backpressure), stderr lines, the progress line. */
@@ -7,4 +8,6 @@ export interface CommandIo {
   /** One line on stderr (the caller escapes what came from the file). */
   warn(line: string): void;
   progress: Progress;
+  /** Threads besides this one for scans over every chunk (--threads); absent or null: this thread only. */
+  pool?: FileThreads | null;
 }

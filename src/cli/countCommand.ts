@@ -6,6 +6,7 @@ import { csvLine } from '../compute/csvText';
 import { UsageError } from './errors';
 import { jsonText } from './escapeText';
 import { n } from './numbers';
+import { poolCount } from './pool/parallel';
 
 export interface CountRequest {
   format: Format;
@@ -30,7 +31,8 @@ export function fileFilter(dataset: Dataset, where: string): BoundFilter {
 export async function countCommand(dataset: Dataset, request: CountRequest, io: CommandIo): Promise<number> {
   const filter = fileFilter(dataset, request.where);
   io.progress.restart();
-  const result = await countMatches(dataset, filter, { onProgress: (p) => io.progress.update(p.rowsDone, dataset.rows, 'rows') });
+  const onRows = (rowsDone: number) => io.progress.update(rowsDone, dataset.rows, 'rows');
+  const result = io.pool ? await poolCount(io.pool, dataset, filter, onRows) : await countMatches(dataset, filter, { onProgress: (p) => onRows(p.rowsDone) });
   io.progress.clear();
   const { rows, matched, chunksSkipped } = result;
   if (request.format === 'table') await io.out.write(`${n(matched)} matching row${matched === 1 ? '' : 's'} of ${n(rows)}\n`);

@@ -59,6 +59,9 @@ Output:
                                  (by default they get a leading ' so spreadsheets do not run them)
   -q, --quiet                    no progress line (shown on stderr only when it is a terminal
                                  and the work takes more than a second)
+  --threads N                    threads for --unique, --where --count and --sort --limit
+                                 (up to 10,000 rows); default: one per core on files of 2M rows
+                                 or more; 1: this thread only
 
 View and serve:
   --port N                       port on 127.0.0.1 (default: any free port)

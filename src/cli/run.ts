@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { openDataset } from '../dataset/openDataset';
 import type { Dataset } from '../model/types';
@@ -9,6 +10,8 @@ import { EXIT_OK, InputError, UsageError, errorLine, exitCodeOf } from './errors
 import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
+import type { FileThreads } from './pool/parallel';
+import { defaultThreads, POOL_MIN_ROWS, ThreadPool } from './pool/threadPool';
 import { countCommand } from './countCommand';
 import { exportCommand } from './exportCommand';
 import { matchesCommand } from './matchesCommand';
@@ -25,7 +28,13 @@ export interface RunStreams {
   stop?: () => Promise<unknown>;
 }
 
-type FileCommand = Exclude<Command, { kind: 'help' } | { kind: 'view' }>;
+type FileCommand = Exclude<Command, { kind: 'help' } | { kind: 'view' }> & { threads?: number };
+
+/** Threads for scans: --threads when given, else one per core on a file big enough to pay for starting them. */
+function poolFor(command: FileCommand, dataset: Dataset): FileThreads | null {
+  const threads = command.threads ?? (dataset.rows >= POOL_MIN_ROWS ? defaultThreads() : 1);
+  return threads > 1 ? { pool: new ThreadPool(threads - 1), path: resolve(command.file) } : null;
+}
 
 async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
   if ((await stat(command.file)).isDirectory()) throw new InputError(`${command.file} is a folder, not a file (arrowscope serve DIR serves a folder).`);
@@ -38,9 +47,11 @@ async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
     await source.close().catch(() => {});
     throw e;
   }
+  let pool: FileThreads | null = null;
   try {
     await dataset.indexed;
     io.progress.clear();
+    io = { ...io, pool: (pool = poolFor(command, dataset)) };
     if (command.kind === 'rows') return await rowsCommand(dataset, command, io);
     if (command.kind === 'unique') return await uniqueCommand(dataset, command, io);
     if (command.kind === 'count') return await countCommand(dataset, command, io);
@@ -50,6 +61,7 @@ async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
     return await summaryCommand(dataset, command, io);
   } finally {
     io.progress.clear();
+    await pool?.pool.close();
     await dataset.close();
   }
 }

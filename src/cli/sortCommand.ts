@@ -12,6 +12,7 @@ import { InputError } from './errors';
 import { escapeText, jsonText, jsonValue } from './escapeText';
 import { JSON_MATCH_LIMIT } from './matchesCommand';
 import { n } from './numbers';
+import { poolTop } from './pool/parallel';
 import { typeText } from './typeSummary';
 
 const DEFAULT_ROWS = 20;
@@ -36,6 +37,7 @@ export async function sortOrder(dataset: Dataset, spec: string, filter: BoundFil
   io.progress.restart();
   const onProgress = (p: { rowsDone: number; rows: number }) => io.progress.update(p.rowsDone, p.rows, 'rows sorted');
   try {
+    if (need <= TOP_K_DEFAULT && io.pool) return await poolTop(io.pool, dataset, keys, need, filter, (rowsDone) => onProgress({ rowsDone, rows: dataset.rows }));
     if (need <= TOP_K_DEFAULT) return await topRows(dataset, keys, need, { filter, onProgress });
     return await sortedRows(dataset, keys, { filter, onProgress });
   } catch (e) {

@@ -8,6 +8,7 @@ import { csvLine } from '../compute/csvText';
 import { InputError } from './errors';
 import { escapeText, jsonText } from './escapeText';
 import { n } from './numbers';
+import { poolUnique } from './pool/parallel';
 
 const BATCH = 4096;
 
@@ -26,7 +27,10 @@ export async function uniqueCommand(dataset: Dataset, request: UniqueRequest, io
   const ref = resolveColumn(dataset, request.column);
   if (ref.path.length) throw new InputError(`--unique counts a top-level column; "${ref.name}" is a field inside a struct.`);
   io.progress.restart();
-  const counted = await countUnique(dataset, ref.column, { onProgress: (p) => io.progress.update(p.rowsDone, dataset.rows, 'rows') });
+  const onRows = (rowsDone: number) => io.progress.update(rowsDone, dataset.rows, 'rows');
+  const counted = io.pool
+    ? await poolUnique(io.pool, dataset, ref.column, onRows)
+    : await countUnique(dataset, ref.column, { onProgress: (p) => onRows(p.rowsDone) });
   io.progress.clear();
   const result = uniqueResultText(counted, dataset.schema.fields[ref.column].type, ref.field.extension);
   const { format, formulaGuard } = request;

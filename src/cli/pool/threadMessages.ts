@@ -1,0 +1,22 @@
+import type { FileLocation } from '../../model/errors';
+import type { JobSpec, Share, WireResult } from './poolJobs';
+
+/** From the command to a pool thread: a job opened on a file, then shares of it, then its end. */
+export type ToThread =
+  | { type: 'begin'; job: number; path: string; spec: JobSpec }
+  | { type: 'share'; job: number; share: Share }
+  | { type: 'finish'; job: number };
+
+/** An error as it crosses back (its class does not): enough to print it as the command's own would be. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  where?: FileLocation;
+  stillWorks?: string;
+  code?: string;
+}
+
+export type FromThread =
+  | { type: 'done'; job: number; rows: number }
+  | { type: 'result'; job: number; result: WireResult }
+  | { type: 'error'; job: number; error: ThreadError };
