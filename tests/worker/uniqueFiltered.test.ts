@@ -7,8 +7,9 @@ import { writeParquetCopies } from '../../scripts/gen/writeParquet';
 import { UniqueCounter } from '../../src/compute/uniqueCounter';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
-import type { UniqueProgress } from '../../src/worker/protocol';
+import type { FilterStatus, UniqueProgress } from '../../src/worker/protocol';
 import { tempFile, tempPath } from '../support/files';
+import { withLatency } from '../support/slowSource';
 
 /**
  * Unique values and the profile over a filter's matching rows, through the Engine facade (what the page
@@ -136,6 +137,35 @@ for (const kind of ['arrow', 'parquet']) {
     });
   });
 }
+
+describe('a filter stopped part way', () => {
+  it('counts the matches it found in order (the rows the grid shows), and says the filter did not finish', async () => {
+    const path = tempFile('stopped.arrows', tableToIPC(new Table(fecBatches(3, 40_000, 500)), 'stream'));
+    const ref = tableFromIPC(readFileSync(path)).toArray().map((r: { toJSON(): Row }) => r.toJSON());
+    const slow = new Engine();
+    const { id, fields } = await slow.openSource(withLatency(await NodeFileSource.open(path), 20), true);
+    const where = 'contb_receipt_amt >= 100';
+    const seen: FilterStatus[] = [];
+    const run = slow.filter(id, where, 'filter', (s) => seen.push(s));
+    run.catch(() => {});
+    while (!seen.some((s) => s.known > 0)) await new Promise((r) => setTimeout(r, 10));
+    slow.cancel('filter');
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    const status = slow.filterStatus(id, 'filter')!;
+    expect(status.rowsScanned).toBeLessThan(40_000);
+    const shown = (await slow.rows(id, 0, status.known, [], 'grid', 'filter')).rowNumbers!;
+    expect(shown.length).toBe(status.known);
+    const column = fields.findIndex((f) => f.name === 'contbr_st');
+    const result = await slow.unique(id, column, noProgress, 'unique', undefined, 'filter');
+    expect(result.filter).toEqual({ text: where, complete: false });
+    expect(result.rows).toBe(status.known);
+    const expected = new Map<unknown, number>();
+    for (const r of shown) expected.set(ref[r].contbr_st ?? null, (expected.get(ref[r].contbr_st ?? null) ?? 0) + 1);
+    const { values } = slow.uniqueValues(id, column, 0, 1_000, 'value', '');
+    expect(new Map(values.map((v) => [v.value, v.count]))).toEqual(expected);
+    await slow.close(id);
+  }, 60_000);
+});
 
 describe('a dictionary column in batches with nulls', () => {
   it('counts by index over the matching rows only', async () => {
