@@ -26,6 +26,8 @@ export interface MatchOptions {
   indices?: boolean;
   /** Decide whole chunks, and pages with a page index, from statistics when they can (default true). */
   statistics?: boolean;
+  /** Use a page index only when the filter's columns hold at least this many bytes in the chunk (default PAGE_INDEX_MIN_BYTES). */
+  pageIndexMinBytes?: number;
   /** The chunk's detail when the caller already has it (statistics, null counts). */
   detail?: ChunkDetail;
 }
@@ -65,7 +67,7 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
       const matched = decided ? rows : 0;
       return { chunk, rows, matched, skipped: true, ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
     }
-    const plan = await pagePlan(dataset, filter.expr, chunk, rows, detail, signal);
+    const plan = await pagePlan(dataset, filter.expr, chunk, rows, detail, signal, options.pageIndexMinBytes);
     if (plan) {
       pageCounts = { pages: plan.pages, pagesSkipped: plan.pagesSkipped };
       if (plan.segments.every((g) => g.decided !== null)) return fromSegments(chunk, rows, plan.segments, options.indices === true, pageCounts);

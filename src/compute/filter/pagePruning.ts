@@ -18,6 +18,12 @@ export interface PagePlan {
   pagesSkipped: number;
 }
 
+/**
+ * Below this many bytes of the filter's columns in a chunk, their values are read rather than their
+ * page index: a read of a few bytes costs a cached block (64 KiB) anyway, and a chunk is read whole.
+ */
+export const PAGE_INDEX_MIN_BYTES = 64 * 1024;
+
 function leafColumns(e: BoundExpr, out = new Set<number>()): Set<number> {
   if (e.kind === 'leaf') out.add(e.column);
   else if (e.kind === 'not') leafColumns(e.operand, out);
@@ -55,10 +61,14 @@ function chunkColumn(c: ColumnChunkInfo, chunkRows: number, rows: number): Colum
 /**
  * The chunk cut where any of the filter's columns starts a page, each piece decided from the min/max
  * and null counts of the pages it lies in (statsPruning.ts's rules, a page standing for the chunk) and
- * adjacent pieces of the same answer merged. Null when no column the filter reads has a page index.
+ * adjacent pieces of the same answer merged. Null when no column the filter reads has a page index, or
+ * when those columns hold fewer than `minBytes` in this chunk.
  */
-export async function pagePlan(dataset: Dataset, expr: BoundExpr, chunk: number, rows: number, detail: ChunkDetail, signal?: AbortSignal): Promise<PagePlan | null> {
+export async function pagePlan(dataset: Dataset, expr: BoundExpr, chunk: number, rows: number, detail: ChunkDetail, signal?: AbortSignal, minBytes = PAGE_INDEX_MIN_BYTES): Promise<PagePlan | null> {
   if (!dataset.pageIndex) return null;
+  let bytes = 0;
+  for (const c of leafColumns(expr)) bytes += detail.columns[c]?.bytes ?? 0;
+  if (bytes < minBytes) return null;
   const indexes = new Map<number, ColumnPageIndex>();
   for (const c of leafColumns(expr)) {
     const index = await dataset.pageIndex(chunk, c, signal);
