@@ -6,7 +6,7 @@ import { clampWidth, displayedColumns, fitWidth, layoutColumns, moveField, revea
 import { rangeTsv } from './copyRange';
 import { count } from './format';
 import { GridHeader } from './GridHeader';
-import { GridMenu, type OpenMenu } from './GridMenu';
+import { GridMenu, type MenuItem, type OpenMenu } from './GridMenu';
 import { parseGoTo } from './goToRow';
 import { inRange, rangeColumns, rangeOf, rangeRows } from './gridSelection';
 import { clamp } from './scaledScroll';
@@ -41,6 +41,8 @@ export interface FilterView {
   rows: number;
   /** Shows the match nearest to a file row (go to); says what it chose. */
   locate: (fileRow: number) => Promise<{ ordinal: number; note: string } | null>;
+  /** The word before a view row's ordinal in the status line ('Match' unless said). */
+  label?: string;
 }
 
 /** What the column header and cell menus offer to build a filter. */
@@ -49,8 +51,15 @@ export interface FilterActions {
   cell: (field: number, fileRow: number, op: '=' | '!=' | 'isNull') => void;
 }
 
+/** What a column header's menu offers to order the rows, and the mark its header shows (↑, ↓2…). */
+export interface SortActions {
+  mark: (field: number) => string | undefined;
+  items: (field: number) => MenuItem[];
+}
+
 interface Props {
   summary: DatasetSummary;
+  sortActions?: SortActions;
   filter?: FilterView | null;
   filterActions?: FilterActions;
   /** The tab's grid state (kept in the tab store), and how to change it. */
@@ -70,7 +79,7 @@ const READING = 'Reading…';
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
  * moved; a range of cells (shift+click, shift+arrows) copies as TSV.
  */
-export function DataGrid({ summary, state, onChange, filter = null, filterActions }: Props) {
+export function DataGrid({ summary, state, onChange, filter = null, filterActions, sortActions }: Props) {
   const engine = useEngine();
   const [goto, setGoto] = useState('');
   // What the last action said (go to, copy), and what reads say ('Reading…', '' or their error).
@@ -329,7 +338,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
         </button>
         <span className="muted" data-testid="grid-status" role="status">
           {status ||
-            `${filter ? `Match ${count(state.cursor.row + 1)} of ${count(rows)} · row ${fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}` : `Row ${count(state.cursor.row)} of ${count(rows)}`}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
+            `${filter ? `${filter.label ?? 'Match'} ${count(state.cursor.row + 1)} of ${count(rows)} · row ${fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}` : `Row ${count(state.cursor.row)} of ${count(rows)}`}${single ? '' : ` · ${count(rangeRows(range))} rows × ${count(rangeColumns(range))} columns selected`}`}
         </span>
         {readStatus === READING && (
           <button className="link" onClick={cancelRead} aria-label="Stop the read in progress">
@@ -361,7 +370,11 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
           onResize={(f, w) => onChange({ widths: { ...state.widths, [f]: clampWidth(w) } })}
           onFit={(f) => onChange({ widths: { ...state.widths, [f]: fittedWidth(f, FIT_MAX) } })}
           onMove={(f, target, after) => onChange({ order: moveField(fieldsInfo.length, state.order, f, target, after) })}
-          onMenu={filterActions && ((f, x, y) => setMenu({ x, y, label: `Column ${visibleText(fieldsInfo[f].name)}`, items: [{ label: 'Filter this column…', run: () => filterActions.column(f) }] }))}
+          sortMark={sortActions?.mark}
+          onMenu={
+            (filterActions || sortActions) &&
+            ((f, x, y) => setMenu({ x, y, label: `Column ${visibleText(fieldsInfo[f].name)}`, items: [...(filterActions ? [{ label: 'Filter this column…', run: () => filterActions.column(f) }] : []), ...(sortActions?.items(f) ?? [])] }))
+          }
         />
         <div className="dg-canvas" style={{ height: scale.canvas, width }}>
           {visibleRows.map((row) => {

@@ -7,6 +7,8 @@ import { ErrorBox } from './ErrorBox';
 import { ExportMenu } from './ExportMenu';
 import { FilterBar } from './FilterBar';
 import { useFilterControls } from './useFilterControls';
+import { SortBar } from './SortBar';
+import { useSortControls } from './useSortControls';
 import { bytes } from './format';
 import { Overview } from './Overview';
 import { SchemaView } from './SchemaView';
@@ -41,6 +43,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   }, [engine, store, tab.id, summary.indexMs]);
 
   const filter = useFilterControls(tab, store);
+  const sort = useSortControls(tab, store, filter.view, filter.gridKey);
   // Unique counts go over the filter's matching rows, unless the user chose every row.
   const f = tab.filter;
   const filterText = f.applied !== null && !f.problem && !f.failure ? f.applied : null;
@@ -69,9 +72,10 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {view === 'schema' && <SchemaView summary={summary} />}
       {view === 'chunks' && <ChunksView summary={summary} />}
       {view === 'data' && <FilterBar {...filter.bar} />}
+      {view === 'data' && <SortBar {...sort.bar} />}
       {view === 'data' && <ExportMenu tab={tab} />}
       {filter.error && <ErrorBox info={filter.error} onClose={filter.dismissError} />}
-      {view === 'data' && <DataGrid key={filter.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={filter.view} filterActions={filter.actions} />}
+      {view === 'data' && <DataGrid key={sort.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={sort.view} filterActions={filter.actions} sortActions={sort.actions} />}
       {uniqueShown && (
         <div className="view-keep" hidden={view !== 'unique'}>
           <UniqueView

@@ -23,6 +23,8 @@ interface Props {
   onMove: (field: number, target: number, after: boolean) => void;
   /** Open the column's menu at a point (its ▾ button, or a right click on the header). */
   onMenu?: (field: number, x: number, y: number) => void;
+  /** The column's place in the row order (↑, ↓, ↓2…), when it is a sort key. */
+  sortMark?: (field: number) => string | undefined;
 }
 
 /**
@@ -31,7 +33,7 @@ interface Props {
  * resize it, double-click that edge to fit the column to its content (arrow keys on a focused edge
  * resize too).
  */
-export function GridHeader({ fields, layout, positions, gutter, height, errorOf, isNumeric, onResize, onFit, onMove, onMenu }: Props) {
+export function GridHeader({ fields, layout, positions, gutter, height, errorOf, isNumeric, onResize, onFit, onMove, onMenu, sortMark }: Props) {
   const drag = useRef<{ field: number; x: number; width: number } | null>(null);
   return (
     <div className="dg-header" role="row" style={{ width: gutter + layout.total, height }}>
@@ -43,11 +45,13 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
         const field = fields[f];
         const err = errorOf(f);
         const width = layout.widths[p];
+        const mark = sortMark?.(f);
         return (
           <div
             key={f}
             role="columnheader"
             aria-colindex={p + 2}
+            aria-sort={mark ? (mark.startsWith('↓') ? 'descending' : 'ascending') : undefined}
             className={`grid-cell head dg-head-cell${isNumeric(f) ? ' num' : ''}`}
             style={{ position: 'absolute', left: gutter + layout.lefts[p], width, height }}
             title={`${visibleText(field.name)}: ${field.type}${err ? `\n${err}` : ''}\nDrag the name to move the column; drag its right edge to resize, double-click the edge to fit.`}
@@ -77,6 +81,11 @@ export function GridHeader({ fields, layout, positions, gutter, height, errorOf,
             >
               <TypeIcon typeId={field.typeId} /> <VisibleText text={field.name} />
             </span>
+            {mark && (
+              <span className="dg-sort-mark" title={`Sorted ${mark.startsWith('↓') ? 'descending' : 'ascending'}${mark.length > 1 ? `, key ${mark.slice(1)}` : ''}`} data-testid="sort-mark">
+                {mark}
+              </span>
+            )}
             {err && <span className="badge warn"> !</span>}
             {onMenu && (
               <button

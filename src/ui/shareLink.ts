@@ -15,6 +15,8 @@ export interface HashState {
   sort?: 'count' | 'value';
   /** The Data view's filter (the WHERE text as applied): opening the link applies it. */
   where?: string;
+  /** The Data view's row order, in the CLI's `--sort` syntax (`sort=` is the Unique view's). */
+  order?: string;
 }
 
 const index = (params: URLSearchParams, name: string): number | undefined => {
@@ -40,6 +42,8 @@ export function readHash(hash: string): HashState {
   if (sort === 'count' || sort === 'value') state.sort = sort;
   const where = params.get('where');
   if (where && where.trim()) state.where = where;
+  const order = params.get('order');
+  if (order && order.trim()) state.order = order;
   return state;
 }
 
@@ -55,6 +59,7 @@ export function writeHash(state: HashState): string {
   if (state.column !== undefined) params.set('column', String(state.column));
   if (state.sort) params.set('sort', state.sort);
   if (state.where) params.set('where', state.where);
+  if (state.order) params.set('order', state.order);
   return `#${params.toString()}`;
 }
 

@@ -1,6 +1,7 @@
 import type { DatasetSummary, ErrorInfo, FilterAnswer, FilterProblem, FilterStatus, SourceSpec, UniqueProgress, UniqueSummary } from '../worker/protocol';
 import type { CellRef } from './gridSelection';
 import type { HashState } from './shareLink';
+import { NO_SORT, type SortPatch, type SortRun } from './sortState';
 
 export const VIEWS = ['overview', 'schema', 'chunks', 'data', 'unique'] as const;
 export type View = (typeof VIEWS)[number];
@@ -86,6 +87,8 @@ export interface TabState {
   filter: FilterState;
   /** The Data view's row order as applied, in the CLI's `--sort` syntax (`col[:desc][,col2]`); null: file order. */
   rowSort: string | null;
+  /** The sort run for `rowSort` (sortState.ts). */
+  sortRun: SortRun;
 }
 
 export interface TabsState {
@@ -104,13 +107,14 @@ function without<T>(record: Record<number, T>, key: number): Record<number, T> {
 }
 
 /** A tab's state taken from a link (view, row, unique column and sort, filter: applied once the file is open). */
-export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter'>> {
+export function stateFromLink(link: HashState): Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter' | 'rowSort'>> {
   return {
     ...(link.where ? { filter: { ...NO_FILTER, text: link.where, applied: link.where } } : {}),
     ...(isView(link.view) ? { view: link.view } : {}),
     ...(link.row !== undefined ? { grid: newGrid(link.row) } : {}),
     ...(link.column !== undefined ? { uniqueColumn: link.column } : {}),
     ...(link.sort ? { sort: link.sort } : {}),
+    ...(link.order ? { rowSort: link.order } : {}),
   };
 }
 
@@ -124,6 +128,7 @@ export function linkOf(tab: TabState): HashState {
     ...(tab.uniqueColumn !== undefined ? { column: tab.uniqueColumn } : {}),
     ...(tab.sort !== 'count' ? { sort: tab.sort } : {}),
     ...(tab.filter.applied !== null ? { where: tab.filter.applied } : {}),
+    ...(tab.rowSort !== null ? { order: tab.rowSort } : {}),
   };
 }
 
@@ -177,9 +182,9 @@ export class TabStore {
   }
 
   /** A new tab for a file being opened, after the others and active: Overview, row 0, unless `initial` says otherwise. */
-  add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter'>> = {}): number {
+  add(spec: SourceSpec, initial: Partial<Pick<TabState, 'view' | 'uniqueColumn' | 'sort' | 'grid' | 'filter' | 'rowSort'>> = {}): number {
     const id = this.nextId++;
-    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, filter: NO_FILTER, rowSort: null, ...initial };
+    const tab: TabState = { id, name: specName(spec), spec, summary: null, view: 'overview', grid: newGrid(), sort: 'count', unique: {}, counting: {}, uniqueErrors: {}, generation: 0, filter: NO_FILTER, rowSort: null, sortRun: NO_SORT, ...initial };
     this.set({ tabs: [...this.state.tabs, tab], active: id });
     return id;
   }
@@ -329,6 +334,14 @@ export class TabStore {
     );
   }
 
+  /** The row order or its run changes (sortState.ts says how); null: nothing changes. */
+  changeSort(id: number, f: (t: TabState) => SortPatch): void {
+    this.change(id, (t) => {
+      const patch = f(t);
+      return patch ? { ...t, ...patch } : t;
+    });
+  }
+
   /** The engine worker was replaced: new summaries, unique results gone with the old worker, views mounted again. */
   restarted(summaries: ReadonlyMap<number, DatasetSummary>, failed: Iterable<number>): void {
     const gone = new Set(failed);
@@ -339,7 +352,9 @@ export class TabStore {
         const summary = summaries.get(t.id);
         // A filter's matches went with the old worker: it runs again (filterNeedsRun).
         const filter = t.filter.applied !== null ? { ...t.filter, running: false, status: null } : t.filter;
-        return summary ? { ...t, summary, unique: {}, counting: {}, uniqueErrors: {}, generation: t.generation + 1, filter } : t;
+        // So did a sorted view: it is sorted again once the filter's matches are back (sortNeedsRun).
+        const sortRun = { ...NO_SORT, run: t.sortRun.run };
+        return summary ? { ...t, summary, unique: {}, counting: {}, uniqueErrors: {}, generation: t.generation + 1, filter, sortRun } : t;
       }),
     });
   }

@@ -1,0 +1,178 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+
+/**
+ * The Data view's sort, chosen from a column header's menu, against an order computed here from a
+ * plain read of the same file with apache-arrow (public/sample.arrow: 4,000 FEC rows in 4 batches):
+ * nulls last, ties in file order, strings by their bytes.
+ */
+type Row = Record<string, unknown>;
+const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
+  .toArray()
+  .map((r: { toJSON(): Row }) => r.toJSON());
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+function compare(a: unknown, b: unknown, desc: boolean): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const c = typeof a === 'string' ? Buffer.compare(Buffer.from(a), Buffer.from(b as string)) : (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+  return desc ? -c : c;
+}
+
+/** File rows of the rows passing `keep`, in the order of `keys` ([column, descending]). */
+function order(keys: [string, boolean][], keep: (r: Row) => boolean = () => true): number[] {
+  return SAMPLE.flatMap((r, i) => (keep(r) ? [i] : [])).sort((x, y) => {
+    for (const [k, desc] of keys) {
+      const c = compare(SAMPLE[x][k], SAMPLE[y][k], desc);
+      if (c) return c;
+    }
+    return x - y;
+  });
+}
+
+const sortStatus = (page: Page) => page.getByTestId('sort-status');
+const filterBox = (page: Page) => page.getByTestId('filter-text');
+const linkParams = (page: Page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+
+async function openSampleData(page: Page) {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Data' }).click();
+}
+
+/** Opens a column header's menu (scrolling the grid right until the column is drawn) and picks `item`. */
+async function headerMenu(page: Page, column: string, item: string) {
+  const grid = page.getByTestId('grid');
+  await grid.evaluate((el) => (el.scrollLeft = 0));
+  const button = page.getByRole('button', { name: `Menu of ${column}`, exact: true });
+  for (let i = 0; i < 30 && (await button.count()) === 0; i++) await grid.evaluate((el) => (el.scrollLeft += 300));
+  await button.click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** The grid's first `n` rows: the row-number cell and the contributor's name (a column on the left). */
+async function firstRows(page: Page, n: number) {
+  const grid = page.getByTestId('grid');
+  await grid.evaluate((el) => (el.scrollLeft = 0));
+  const header = grid.locator('.dg-head-cell').filter({ hasText: 'contbr_nm' });
+  await expect(header).toHaveCount(1);
+  const colindex = await header.getAttribute('aria-colindex');
+  const rows = grid.locator('.dg-row');
+  await expect(rows.nth(n - 1).locator('.dg-rownum')).not.toHaveText('…');
+  await expect(rows.nth(n - 1).locator(`[aria-colindex="${colindex}"]`)).not.toHaveText('…');
+  const out: [string, string][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows.nth(i);
+    out.push([(await row.locator('.dg-rownum').textContent())!, (await row.locator(`[aria-colindex="${colindex}"]`).textContent())!]);
+  }
+  return out;
+}
+
+const expected = (rows: number[], n: number) => rows.slice(0, n).map((r) => [grouped(r), String(SAMPLE[r].contbr_nm)]);
+
+test('Sort descending from a header menu: the rows in that order with their file row numbers, the arrow in the header; go to; clear', async ({ page }) => {
+  await openSampleData(page);
+  const rows = order([['contb_receipt_amt', true]]);
+  await headerMenu(page, 'contb_receipt_amt', 'Sort descending');
+  await expect(sortStatus(page)).toContainText('Sorted by contb_receipt_amt ↓ — 4,000 rows');
+  expect(await firstRows(page, 8)).toEqual(expected(rows, 8));
+  await expect(page.getByTestId('grid-status')).toContainText(`Sorted row 1 of 4,000 · row ${grouped(rows[0])}`);
+  await expect.poll(async () => (await linkParams(page)).order).toBe('contb_receipt_amt:desc');
+  await page.getByTestId('grid').evaluate((el) => (el.scrollLeft = 100_000));
+  await expect(page.locator('.dg-head-cell[aria-sort="descending"]')).toContainText('contb_receipt_amt');
+  await expect(page.locator('.dg-head-cell[aria-sort="descending"]').getByTestId('sort-mark')).toHaveText('↓');
+
+  // Go to a file row: its place in this order.
+  await page.getByTestId('goto').fill(String(rows[20]));
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toHaveText(`Row ${grouped(rows[20])} is row 21 in this order.`);
+  await expect(page.getByTestId('cell-detail')).toContainText(`row ${grouped(rows[20])}:`);
+
+  // Clear sort: file order again, at the row the cursor was on.
+  await page.getByRole('button', { name: 'Clear sort' }).click();
+  await expect(sortStatus(page)).toHaveCount(0);
+  await expect(page.getByTestId('grid-status')).toContainText(`Row ${grouped(rows[20])} of 4,000`);
+  await page.getByTestId('goto').fill('0');
+  await page.getByTestId('goto').press('Enter');
+  expect(await firstRows(page, 4)).toEqual(expected([0, 1, 2, 3], 4));
+  await expect.poll(async () => (await linkParams(page)).order).toBeUndefined();
+});
+
+test('Several keys: "Add to sort" makes a secondary key, numbered in the headers', async ({ page }) => {
+  await openSampleData(page);
+  await headerMenu(page, 'cand_nm', 'Sort ascending');
+  await expect(sortStatus(page)).toContainText('Sorted by cand_nm ↑ — 4,000 rows');
+  await headerMenu(page, 'contb_receipt_amt', 'Add to sort (descending)');
+  await expect(sortStatus(page)).toContainText('Sorted by cand_nm ↑, contb_receipt_amt ↓ — 4,000 rows');
+  const rows = order([
+    ['cand_nm', false],
+    ['contb_receipt_amt', true],
+  ]);
+  expect(await firstRows(page, 10)).toEqual(expected(rows, 10));
+  // Further down, where the first candidate's rows give way to the next one's.
+  const firstOther = rows.findIndex((r) => SAMPLE[r].cand_nm !== SAMPLE[rows[0]].cand_nm);
+  await page.getByTestId('goto').fill(String(rows[firstOther]));
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toHaveText(`Row ${grouped(rows[firstOther])} is row ${grouped(firstOther + 1)} in this order.`);
+  await expect(page.locator('.dg-head-cell[aria-sort="ascending"]').getByTestId('sort-mark')).toHaveText('↑1');
+  await expect.poll(async () => (await linkParams(page)).order).toBe('cand_nm,contb_receipt_amt:desc');
+});
+
+test('Sort on a filtered view: the matches sorted; a new filter is sorted again; clearing the sort gives the filter order back', async ({ page }) => {
+  await openSampleData(page);
+  await filterBox(page).fill("contbr_st = 'CA'");
+  await filterBox(page).press('Enter');
+  const ca = (r: Row) => r.contbr_st === 'CA';
+  const caCount = SAMPLE.filter(ca).length;
+  await expect(page.getByTestId('filter-status')).toContainText(`${grouped(caCount)} matching rows of 4,000`);
+  await headerMenu(page, 'contbr_nm', 'Sort ascending');
+  await expect(sortStatus(page)).toContainText(`Sorted by contbr_nm ↑ — ${grouped(caCount)} matching rows`);
+  expect(await firstRows(page, 6)).toEqual(expected(order([['contbr_nm', false]], ca), 6));
+  await expect(page.getByTestId('grid-status')).toContainText(`Sorted match 1 of ${grouped(caCount)}`);
+
+  const ny = (r: Row) => r.contbr_st === 'NY';
+  await filterBox(page).fill("contbr_st = 'NY'");
+  await filterBox(page).press('Enter');
+  const nyCount = SAMPLE.filter(ny).length;
+  await expect(page.getByTestId('filter-status')).toContainText(`${grouped(nyCount)} matching rows of 4,000`);
+  await expect(sortStatus(page)).toContainText(`Sorted by contbr_nm ↑ — ${grouped(nyCount)} matching rows`);
+  expect(await firstRows(page, 6)).toEqual(expected(order([['contbr_nm', false]], ny), 6));
+
+  await headerMenu(page, 'contbr_nm', 'Clear sort');
+  await expect(sortStatus(page)).toHaveCount(0);
+  // The cursor stays on its row (the first in the sort), now at its place among the matches in file order.
+  const nyRows = SAMPLE.flatMap((r, i) => (ny(r) ? [i] : []));
+  const first = order([['contbr_nm', false]], ny)[0];
+  await expect(page.getByTestId('grid-status')).toContainText(`Match ${nyRows.indexOf(first) + 1} of ${grouped(nyCount)} · row ${grouped(first)}`);
+  await page.getByTestId('grid').press('Home');
+  expect(await firstRows(page, 6)).toEqual(expected(nyRows, 6));
+});
+
+test('The share link carries the order (and the filter): opening it shows the same sorted rows', async ({ page, baseURL, context }) => {
+  const remote = new URL('sample.arrow?via=sort', baseURL).href;
+  await page.goto(`./#url=${encodeURIComponent(remote)}&view=data`);
+  const where = "cand_nm = 'Romney, Mitt'";
+  await filterBox(page).fill(where);
+  await filterBox(page).press('Enter');
+  await headerMenu(page, 'contb_receipt_amt', 'Sort descending');
+  await headerMenu(page, 'contbr_nm', 'Add to sort (ascending)');
+  const keep = (r: Row) => r.cand_nm === 'Romney, Mitt';
+  const rows = order(
+    [
+      ['contb_receipt_amt', true],
+      ['contbr_nm', false],
+    ],
+    keep,
+  );
+  await expect(sortStatus(page)).toContainText(`Sorted by contb_receipt_amt ↓, contbr_nm ↑ — ${grouped(rows.length)} matching rows`);
+  await expect.poll(() => linkParams(page)).toEqual({ url: remote, view: 'data', where, order: 'contb_receipt_amt:desc,contbr_nm' });
+  const shown = await firstRows(page, 6);
+  expect(shown).toEqual(expected(rows, 6));
+
+  const link = await page.evaluate(() => location.href);
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(filterBox(other)).toHaveValue(where);
+  await expect(sortStatus(other)).toContainText(`Sorted by contb_receipt_amt ↓, contbr_nm ↑ — ${grouped(rows.length)} matching rows`);
+  expect(await firstRows(other, 6)).toEqual(shown);
+});
