@@ -289,16 +289,18 @@ export class Engine {
   }
 
   /**
-   * Writes what the Data view shows (`request`; `filter`: the key the tab's filter is kept under) to
-   * `target`, a group of rows at a time; a new request with the same key cancels this one, and a
-   * cancelled or failed export leaves no partial file. `onChunk` hears the bytes when the target is the page.
+   * Writes what the Data view shows (`request`; `view`: the key its rows are kept under, the tab's
+   * sorted view or its filter) to `target`, a group of rows at a time; a new request with the same key
+   * cancels this one, and a cancelled or failed export leaves no partial file. `onChunk` hears the
+   * bytes when the target is the page.
    */
-  async exportView(id: number, request: ViewExport, key: string, filter: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown): Promise<ExportResult> {
+  async exportView(id: number, request: ViewExport, key: string, view: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown): Promise<ExportResult> {
     const signal = this.requests.take(key);
-    const kept = filter === undefined ? undefined : this.keptFilter(id, filter);
+    const sorted = view === undefined ? undefined : this.sorts.get(id, view);
+    const filter = view === undefined || sorted ? undefined : this.keptFilter(id, view);
     const sink = await targetSink(target, onChunk);
     const progress = onProgress && ((p: ExportProgress) => void Promise.resolve(onProgress(p)).catch(() => {}));
-    return exportView(this.datasets.get(id).dataset, request, kept, sink, signal, progress);
+    return exportView(this.datasets.get(id).dataset, request, { sorted, filter }, sink, signal, progress);
   }
 
   async close(id: number): Promise<void> {

@@ -61,8 +61,8 @@ const api = {
   clearSort: (id: number, key: string) => run(() => engine.clearSort(id, key)),
   sortLocate: (id: number, row: number, key: string) => run(() => engine.sortLocate(id, row, key)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
-  exportView: (id: number, request: ViewExport, key: string, filter: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown) =>
-    run(() => engine.exportView(id, request, key, filter, target, onProgress, onChunk)),
+  exportView: (id: number, request: ViewExport, key: string, view: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown) =>
+    run(() => engine.exportView(id, request, key, view, target, onProgress, onChunk)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number, filter?: string) =>
     run(() => engine.unique(id, column, onProgress, key, maxDistinct, filter)),
   uniqueValues: (id: number, column: number, start: number, end: number, sort: UniqueSort, search: string) =>

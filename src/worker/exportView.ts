@@ -5,11 +5,17 @@ import { writerModule } from '../dataset/decoders';
 import type { Dataset } from '../model/types';
 import type { DiscardableSink } from './exportSinks';
 import type { KeptFilter } from './filterResults';
+import type { KeptSort } from './sortResults';
 import type { ViewExport } from './protocol';
 
 /** A kept filter's matches in order (the filtered view's rows), read by ordinal a group at a time. */
 function keptRows(kept: KeptFilter): RowSequence {
   return { length: kept.known, subarray: (start, end) => Float64Array.from(kept.fileRows(start, end)) };
+}
+
+/** A kept sort's rows (the sorted view's rows, on its filter), read by view row a group at a time. */
+function sortedRowsOf(kept: KeptSort): RowSequence {
+  return { length: kept.rows, subarray: (start, end) => Float64Array.from(kept.fileRowsOf(start, end)) };
 }
 
 /** `col[:desc][,col2]` as keys of the file's top-level columns, by name. */
@@ -35,18 +41,26 @@ async function sortedView(dataset: Dataset, spec: string, kept: KeptFilter | und
   return (await sortedRows(dataset, keys, { filter, signal })).rows;
 }
 
+/** The rows a Data view shows, as the engine keeps them: its sorted view (made on its filter), or its filter's matches. */
+export interface KeptView {
+  sorted?: KeptSort;
+  filter?: KeptFilter;
+}
+
 /**
- * Writes what the Data view shows to `sink`: the tab's kept filter's matches (or every row), in the
- * view's sort order, its rows [start, end), its columns in their order. Memory holds one group of rows
- * at a time (compute/export), plus a sort's order when sorted. The sink is closed when done; a cancel
- * or failure discards it (no partial file stays), then the error goes on.
+ * Writes what the Data view shows to `sink`: the tab's kept sorted view, else its kept filter's matches
+ * (or every row) in `request.sort`'s order when given; its rows [start, end), its columns in their
+ * order. Memory holds one group of rows at a time (compute/export), plus a sort's order when sorted.
+ * The sink is closed when done; a cancel or failure discards it (no partial file stays), then the error goes on.
  */
-export async function exportView(dataset: Dataset, request: ViewExport, kept: KeptFilter | undefined, sink: DiscardableSink, signal?: AbortSignal, onProgress?: (p: ExportProgress) => void): Promise<ExportResult> {
+export async function exportView(dataset: Dataset, request: ViewExport, view: KeptView, sink: DiscardableSink, signal?: AbortSignal, onProgress?: (p: ExportProgress) => void): Promise<ExportResult> {
+  const kept = view.filter;
   try {
     await dataset.indexed;
     let order: RowSequence | undefined;
     let ascending = false;
-    if (request.sort) {
+    if (view.sorted) order = sortedRowsOf(view.sorted);
+    else if (request.sort) {
       const need = request.end ?? (kept ? kept.known : dataset.rows);
       order = await sortedView(dataset, request.sort, kept, need, signal);
     } else if (kept) {

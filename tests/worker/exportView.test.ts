@@ -120,6 +120,47 @@ for (const kind of ['arrow', 'parquet']) {
       expect((await readRows('parquet', range.bytes)).rows).toEqual(expectedRows(kind, sorted.slice(7, 61)));
     });
 
+    it('the sorted view the engine keeps (made on the filter) is exported in its order, a range of it too', async () => {
+      const id = ids.get(kind)!;
+      await engine.filter(id, WHERE, 'filter');
+      const status = await engine.sort(id, 'contbr_employer:desc,contb_receipt_amt', 'sort', 'filter');
+      expect(status.done).toBe(true);
+      const ref = reference.get(kind)!;
+      const employer = (r: number) => ref[r].contbr_employer as string | null;
+      // Descending by UTF-8 bytes (these names are ASCII), nulls last; then amount ascending; ties in file order.
+      const sorted = plainScan(kind).sort((a, b) => {
+        const x = employer(a);
+        const y = employer(b);
+        if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? 1 : -1;
+        return (ref[a].contb_receipt_amt as number) - (ref[b].contb_receipt_amt as number) || a - b;
+      });
+      const view = await engine.rows(id, 0, 100_000, [], 'grid', 'sort');
+      expect(view.rowNumbers).toEqual(sorted);
+      const all = await exportBytes(id, { format: 'arrow', columns: SHOWN.map(fieldIndex), sort: null }, 'sort');
+      expect((await readRows('arrow', all.bytes)).rows).toEqual(expectedRows(kind, sorted));
+      const range = await exportBytes(id, { format: 'csv', columns: [fieldIndex('contbr_employer')], sort: null, start: 20, end: 45 }, 'sort');
+      expect(parseCsv(new TextDecoder().decode(range.bytes)).slice(1)).toEqual(sorted.slice(20, 45).map((r) => [employer(r) ?? '']));
+      await engine.clearSort(id, 'sort');
+    });
+
+    it('a sorted view kept as its first 10,000 rows (too many for a full order) exports those rows', async () => {
+      const id = ids.get(kind)!;
+      const max = engine.sortFullMax;
+      engine.sortFullMax = 1_000;
+      try {
+        const status = await engine.sort(id, 'contb_receipt_amt:desc', 'sort');
+        expect(status).toMatchObject({ done: true, complete: false, rows: 10_000 });
+        const ref = reference.get(kind)!;
+        const sorted = ref.map((_, i) => i).sort((a, b) => (ref[b].contb_receipt_amt as number) - (ref[a].contb_receipt_amt as number) || a - b);
+        const { bytes, result } = await exportBytes(id, { format: 'parquet', columns: SHOWN.map(fieldIndex), sort: null }, 'sort');
+        expect(result.rows).toBe(10_000);
+        expect((await readRows('parquet', bytes)).rows).toEqual(expectedRows(kind, sorted.slice(0, 10_000)));
+      } finally {
+        engine.sortFullMax = max;
+        await engine.clearSort(id, 'sort');
+      }
+    });
+
     it('without a filter, a selected range of file rows is exported', async () => {
       const id = ids.get(kind)!;
       const { bytes } = await exportBytes(id, { format: 'arrow', columns: SHOWN.map(fieldIndex), sort: null, start: 4_990, end: 5_020 }, undefined);
