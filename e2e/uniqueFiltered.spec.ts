@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
 
 /**
  * Unique values over the Data view's filter, against a plain count of the same file done here with
@@ -108,4 +109,30 @@ test('With a filter applied, "Only rows matching the filter" unchecked counts ev
   await page.getByTestId('unique-stale').getByRole('button', { name: 'Count the matching rows' }).click();
   await expect(page.getByTestId('unique-heading')).toHaveText(`Unique values of cand_nm in ${grouped(ca)} rows matching \`${where}\``);
   expect(await shownCounts(page, plainCount('cand_nm', (r) => r.contbr_st === 'CA').size)).toEqual(plainCount('cand_nm', (r) => r.contbr_st === 'CA'));
+});
+
+test('Parquet: the compute pool counts the matching rows of each row group (nulls included); a row group without a match is skipped', async ({ page }) => {
+  const path = 'tests/filter/fixtures/filter_types.parquet'; // 30 rows in 3 row groups of 10
+  const bytes = readFileSync(path);
+  const rows = (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[];
+  const where = 'i32 >= 5 AND id >= 10';
+  const keep = (r: Row) => r.i32 !== null && (r.i32 as number) >= 5 && Number(r.id) >= 10;
+  const expected = new Map<string, number>();
+  for (const r of rows) if (keep(r)) expected.set(r.cand === null ? 'null' : String(r.cand), (expected.get(r.cand === null ? 'null' : String(r.cand)) ?? 0) + 1);
+  const matched = [...expected.values()].reduce((a, b) => a + b, 0);
+  expect(expected.get('null')).toBeGreaterThan(0);
+  expect(rows.slice(0, 10).some(keep)).toBe(false);
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await filterBox(page).fill(where);
+  await filterBox(page).press('Enter');
+  await expect(page.getByTestId('filter-status')).toContainText(`${matched} matching rows of 30 — 100% scanned`);
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  const option = (await page.getByLabel('Column to count').locator('option', { hasText: /^cand \(/ }).textContent())!;
+  await page.getByLabel('Column to count').selectOption({ label: option });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await expect(page.getByTestId('unique-heading')).toHaveText(`Unique values of cand in ${matched} rows matching \`${where}\``);
+  await expect(page.getByTestId('unique-summary')).toContainText(`${matched} rows, ${expected.size - 1} distinct, ${expected.get('null')} nulls`);
+  expect(await shownCounts(page, expected.size)).toEqual(expected);
 });
