@@ -24,8 +24,9 @@ export function filterSummary(s: FilterStatus): string {
   const head = `${count(s.matched)} matching ${s.matched === 1 ? 'row' : 'rows'} of ${count(s.rows)} — ${percent(s)}% scanned`;
   const time = s.done ? ` in ${(s.elapsedMs / 1000).toFixed(2)} s${s.workers > 1 ? ` on ${s.workers} threads` : ''}` : '';
   const skipped = s.chunksSkipped ? ` · ${count(s.chunksSkipped)} of ${count(s.chunks)} chunks decided by statistics` : '';
+  const pages = s.pagesSkipped ? ` · ${count(s.pagesSkipped)} of ${count(s.pages ?? 0)} pages by the page index` : '';
   const shown = s.known < s.matched ? ` · the first ${count(s.known)} shown (the others once the chunks before them are scanned)` : '';
-  return `${s.cancelled ? 'Cancelled: ' : ''}${head}${time}${skipped}${shown}`;
+  return `${s.cancelled ? 'Cancelled: ' : ''}${head}${time}${skipped}${pages}${shown}`;
 }
 
 /**

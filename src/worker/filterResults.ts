@@ -10,6 +10,9 @@ export interface ChunkMatchResult {
   skipped: boolean;
   /** Absent when nothing matched or every row did (no array is kept for those). */
   indices?: Uint32Array;
+  /** Parquet with a page index: the pages of the filter's columns, and those decided without reading values. */
+  pages?: number;
+  pagesSkipped?: number;
 }
 
 /** Index of the first element of the ascending `a` (length `n`) greater than or equal to `x`. */
@@ -43,6 +46,8 @@ export class KeptFilter {
   private matched = 0;
   private chunksDone = 0;
   private chunksSkipped = 0;
+  private pages = 0;
+  private pagesSkipped = 0;
   private readonly started = performance.now();
   private ended: 'done' | 'cancelled' | null = null;
   private elapsed = 0;
@@ -64,6 +69,8 @@ export class KeptFilter {
     this.matched += m.matched;
     this.chunksDone++;
     if (m.skipped) this.chunksSkipped++;
+    this.pages += m.pages ?? 0;
+    this.pagesSkipped += m.pagesSkipped ?? 0;
     this.waiting.set(m.chunk, m);
     for (let next = this.waiting.get(this.frontier); next; next = this.waiting.get(this.frontier)) {
       this.waiting.delete(this.frontier);
@@ -96,6 +103,7 @@ export class KeptFilter {
       chunks: this.chunks.length,
       chunksDone: this.chunksDone,
       chunksSkipped: this.chunksSkipped,
+      ...(this.pages ? { pages: this.pages, pagesSkipped: this.pagesSkipped } : {}),
       done: this.ended === 'done',
       cancelled: this.ended === 'cancelled',
       elapsedMs: this.ended ? this.elapsed : performance.now() - this.started,

@@ -103,6 +103,9 @@ export interface FilterStatus {
   chunksDone: number;
   /** Chunks decided by statistics or null counts without reading their values. */
   chunksSkipped: number;
+  /** Parquet with a page index: pages of the filter's columns in the other chunks, and those decided by their own statistics (their rows not evaluated). */
+  pages?: number;
+  pagesSkipped?: number;
   done: boolean;
   cancelled: boolean;
   elapsedMs: number;

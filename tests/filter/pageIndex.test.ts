@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter, matchChunk } from '../../src/compute/filter';
 import type { Dataset } from '../../src/model/types';
 import { pageIndexFromBytes } from '../../src/parquet/pageIndex';
+import { KeptFilter } from '../../src/worker/filterResults';
+import { compactMatches } from '../../src/worker/pool/filterJob';
 import { openFile } from './support';
 
 /**
@@ -122,6 +124,15 @@ describe('filters over the page index', () => {
         expect([...(m.indices ?? [])], `${where} in chunk ${chunk}`).toEqual(goldIndices(where, chunk));
       }
     }
+  });
+
+  it("add up in the filter run's status, through the results the compute pool sends", async () => {
+    const where = 'id < 10 OR id >= 3990';
+    const filter = compileFilter(where, dataset.fields, dataset.schema);
+    const kept = new KeptFilter(where, dataset.chunks, dataset.rows);
+    for (let chunk = 0; chunk < 2; chunk++) kept.add(compactMatches(await matchChunk(dataset, filter, chunk, { indices: true, ...ALWAYS })));
+    expect(kept.status()).toMatchObject({ matched: 20, chunksSkipped: 0, pages: 16, pagesSkipped: 14 });
+    expect(kept.fileRows(0, 20)).toEqual(gold.cases.find((c) => c.where === where)!.indices);
   });
 
   it('are not used with statistics off', async () => {

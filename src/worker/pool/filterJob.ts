@@ -8,7 +8,8 @@ const AHEAD = 2;
 /** A chunk's matches as kept: no array when nothing or everything matched. */
 export function compactMatches(m: ChunkMatches): ChunkMatchResult {
   const { chunk, rows, matched, skipped } = m;
-  return matched === 0 || matched === rows ? { chunk, rows, matched, skipped } : { chunk, rows, matched, skipped, indices: m.indices };
+  const pages = m.pages ? { pages: m.pages, pagesSkipped: m.pagesSkipped } : {};
+  return matched === 0 || matched === rows ? { chunk, rows, matched, skipped, ...pages } : { chunk, rows, matched, skipped, indices: m.indices, ...pages };
 }
 
 /**
