@@ -159,6 +159,36 @@ test('Each format exported from a filtered view with hidden columns holds its ro
   }
 });
 
+test('A sorted filtered view is exported in its order, and reopened shows the rows as the sorted view did', async ({ page }) => {
+  await noSavePicker(page);
+  await filteredView(page);
+  const grid = page.getByTestId('grid');
+  await grid.evaluate((el) => (el.scrollLeft = 0));
+  const menu = page.getByRole('button', { name: 'Menu of contb_receipt_amt', exact: true });
+  for (let i = 0; i < 30 && (await menu.count()) === 0; i++) await grid.evaluate((el) => (el.scrollLeft += 300));
+  await menu.click();
+  await page.getByRole('menuitem', { name: 'Sort descending', exact: true }).click();
+  await expect(page.getByTestId('grid-status')).toContainText(`Sorted match 1 of ${MATCHES.length}`);
+  const order = [...MATCHES].sort((a, b) => (SAMPLE[b].contb_receipt_amt as number) - (SAMPLE[a].contb_receipt_amt as number) || a - b);
+  const shown = await gridRows(page, 12);
+  expect(shown.map((r) => r[0])).toEqual(order.slice(0, 12).map((r) => SAMPLE[r].cand_nm));
+  await page.getByTestId('export-menu').locator('summary').click();
+  await expect(page.getByText(`All ${MATCHES.length} rows on view (the filter’s matches), sorted by contb_receipt_amt:desc`)).toBeVisible();
+  await page.getByLabel('Export format').selectOption('parquet');
+  await expect(page.getByLabel('Export file name')).toHaveValue('sample-filtered-sorted.parquet');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download' }).click();
+  const path = join(dir, (await downloading).suggestedFilename());
+  await (await downloading).saveAs(path);
+  const back = await readExport(path);
+  expect(back.names).toEqual(SHOWN);
+  expect(back.rows).toEqual(order.map((r) => SHOWN.map((n) => plain(SAMPLE[r][n]))));
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-rowcount', String(MATCHES.length));
+  expect(await gridRows(page, 12)).toEqual(shown);
+});
+
 test('With a save dialog the chosen file is written by the engine worker; the selected rows alone can be exported', async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async (options: { suggestedName: string }) => {

@@ -5,6 +5,8 @@ import { cancelExport, exportRuns, FORMATS, runExport, savePicker, type ExportSt
 import { FILTER_KEY } from './filterRun';
 import { bytes, count } from './format';
 import { rangeOf } from './gridSelection';
+import { SORT_KEY } from './sortRun';
+import { filterBusy, sortShown } from './sortState';
 import type { TabState } from './tabStore';
 import { useEngine } from './useEngine';
 import './exportMenu.css';
@@ -48,23 +50,34 @@ export function ExportMenu({ tab }: { tab: TabState }) {
   const { grid, filter } = tab;
   const shown = displayedColumns(summary.fields.length, grid.order, grid.hidden, grid.only);
   const filtered = filter.applied !== null;
-  const viewRows = filtered ? (filter.status?.known ?? 0) : summary.rows;
+  // The rows the grid shows: the tab's sorted view (kept by the engine, on the filter) once its run is done, else the filter's matches, else every row.
+  const sorted = sortShown(tab) ? tab.sortRun.status : null;
+  const viewKey = sorted ? SORT_KEY : filtered ? FILTER_KEY : undefined;
+  const viewRows = sorted ? sorted.rows : filtered ? (filter.status?.known ?? 0) : summary.rows;
   const range = rangeOf(grid.anchor, grid.cursor, shown);
   const selected = Math.max(0, Math.min(range.bottom, viewRows - 1) - range.top + 1);
-  const suggested = `${baseName(summary.name)}${filtered ? '-filtered' : ''}${tab.rowSort ? '-sorted' : ''}${scope === 'selection' ? `-rows-${range.top}-${range.bottom}` : ''}.${extOf(format)}`;
+  const suggested = `${baseName(summary.name)}${filtered ? '-filtered' : ''}${sorted ? '-sorted' : ''}${scope === 'selection' ? `-rows-${range.top}-${range.bottom}` : ''}.${extOf(format)}`;
   const fileName = edited ?? suggested;
   const running = state?.running ?? false;
-  const blocked = filter.running ? 'The filter is still running: wait for it, or cancel it, to export its rows.' : filtered && !filter.status ? 'The filter has not run here yet.' : summary.indexMs === undefined ? 'The file is still being indexed.' : null;
+  const blocked = filter.running
+    ? 'The filter is still running: wait for it, or cancel it, to export its rows.'
+    : filtered && !filter.status
+      ? 'The filter has not run here yet.'
+      : tab.rowSort !== null && !sorted && (tab.sortRun.running || filterBusy(filter))
+        ? 'The rows are still being sorted: wait for the sort, or cancel it.'
+        : summary.indexMs === undefined
+          ? 'The file is still being indexed.'
+          : null;
   const picker = !!savePicker();
 
   const start = (save: boolean) => {
     const request: ViewExport = {
       format,
       columns: allColumns ? summary.fields.map((_, i) => i) : shown,
-      sort: tab.rowSort,
+      sort: null, // a sorted view is exported as the engine keeps it (viewKey)
       ...(scope === 'selection' ? { start: range.top, end: range.top + selected } : {}),
     };
-    void runExport(engine, tab.id, request, filtered ? FILTER_KEY : undefined, fileName, save);
+    void runExport(engine, tab.id, request, viewKey, fileName, save);
   };
 
   return (
@@ -96,7 +109,7 @@ export function ExportMenu({ tab }: { tab: TabState }) {
               <label>
                 <input type="radio" name={`export-scope-${tab.id}`} checked={scope === 'view'} onChange={() => setScope('view')} /> All {count(viewRows)} rows on view
                 {filtered ? ' (the filter’s matches)' : ''}
-                {tab.rowSort ? `, sorted by ${tab.rowSort}` : ''}
+                {sorted ? `, sorted by ${sorted.spec}${sorted.complete ? '' : ` (the first ${count(sorted.rows)} in that order)`}` : ''}
               </label>
               <label>
                 <input type="radio" name={`export-scope-${tab.id}`} checked={scope === 'selection'} onChange={() => setScope('selection')} disabled={selected === 0} /> Selected rows ({count(selected)}: view rows {count(range.top)}–

@@ -97,13 +97,13 @@ async function removeStale(folder: FileSystemDirectoryHandle): Promise<void> {
 const progressEvery = 150;
 
 /**
- * Exports what tab `tab` shows (`request`, `filterKey`: its applied filter's key) under `fileName`: to a
+ * Exports what tab `tab` shows (`request`; `viewKey`: the key its rows are kept under, its sort's or its filter's) under `fileName`: to a
  * file chosen in the save dialog when `save` (the engine worker writes it with createWritable), else
  * as a download, written first to the origin private file system by the worker (memory stays bounded)
  * or, where that is missing, collected in the page as a Blob of parts (the whole file in memory).
  * Progress and the result go to `exportRuns`; a cancel or failure leaves no file behind.
  */
-export async function runExport(engine: EngineClient, tab: number, request: ViewExport, filterKey: string | undefined, fileName: string, save: boolean): Promise<void> {
+export async function runExport(engine: EngineClient, tab: number, request: ViewExport, viewKey: string | undefined, fileName: string, save: boolean): Promise<void> {
   let target: ExportTarget;
   let how: ExportState['how'];
   const parts: Uint8Array[] = [];
@@ -139,7 +139,7 @@ export async function runExport(engine: EngineClient, tab: number, request: View
     exportRuns.update(tab, run, { progress: p });
   };
   try {
-    const result = await engine.exportView(tab, request, EXPORT_KEY, filterKey, target, onProgress, how === 'page' ? (b: Uint8Array) => void parts.push(b) : undefined);
+    const result = await engine.exportView(tab, request, EXPORT_KEY, viewKey, target, onProgress, how === 'page' ? (b: Uint8Array) => void parts.push(b) : undefined);
     if (folder) download(await (await folder.getFileHandle(opfsName)).getFile(), fileName);
     else if (how === 'page') download(new Blob(parts as BlobPart[], { type: type.mime }), fileName);
     exportRuns.update(tab, run, { running: false, result });
