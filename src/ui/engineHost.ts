@@ -4,7 +4,7 @@ import type { DatasetSummary, SourceSpec } from '../worker/protocol';
 /** Calls whose first argument is not a dataset id. */
 const NO_DATASET = new Set(['open', 'wasmBytes', 'cancel', 'terminate']);
 /** The arguments holding a key (a cancellation key, or the key a filter is kept under), for calls that take one. */
-const KEY_ARG: Record<string, number | number[]> = { rows: [4, 5], chunkDetail: 2, pages: 3, unique: [3, 5], cancelFor: 1, filter: 2, filterStatus: 1, clearFilter: 1, filterLocate: 2, sort: [2, 3], clearSort: 1, sortLocate: 2 };
+const KEY_ARG: Record<string, number | number[]> = { rows: [4, 5], chunkDetail: 2, pages: 3, unique: [3, 5], cancelFor: 1, filter: 2, filterStatus: 1, clearFilter: 1, filterLocate: 2, sort: [2, 3], clearSort: 1, sortLocate: 2, find: [4, 6] };
 // exportView(id, request, key, view, …): its cancellation key and the key the view's rows are kept under (the tab's sort or filter).
 KEY_ARG.exportView = [2, 3];
 /** Calls answering with a DatasetSummary, whose id is the tab's. */

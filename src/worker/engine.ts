@@ -30,6 +30,9 @@ import { KeptSort, SortResults } from './sortResults';
 import { runSort, sortKeysOf } from './runSort';
 import { FULL_ORDER_MAX } from '../compute/sort';
 import { readSortedWindow } from './sortedRowWindow';
+import { FindMemories } from './findMemory';
+import { findInView, type FindAnswer } from './findInView';
+import type { FindDirection, FindStatus } from './findRow';
 
 /**
  * Answers the UI's questions about open datasets with plain data. Runs in the engine Web Worker
@@ -40,6 +43,8 @@ export class Engine {
   private readonly requests = new RequestKeys();
   /** Filter results per dataset, under the key (a tab's) each was applied with. */
   private readonly filters = new FilterResults();
+  /** What finds learned per dataset and expression (findMemory.ts). */
+  private readonly finds = new FindMemories();
   /** Sorted views per dataset, under the key (a tab's) each was made with. */
   private readonly sorts = new SortResults();
 
@@ -222,6 +227,25 @@ export class Engine {
     return filterCondition(this.datasets.get(id).dataset, column, op, row);
   }
 
+  /**
+   * Find next / previous (findInView.ts): the nearest row after or before view row `fromRow` (-1 for the first)
+   * where `expression` is true, searched chunk by chunk outward, chunks known from an earlier find of it not
+   * read again; with `filter` (the key a filter was applied under), within the filtered view. `onProgress`
+   * hears how far it got at most every 100 ms. A problem with the expression comes back as data.
+   */
+  async find(id: number, expression: string, fromRow: number, direction: FindDirection, key: string, onProgress?: (s: FindStatus) => void, filter?: string): Promise<FindAnswer> {
+    const signal = this.requests.take(key);
+    const { dataset } = this.datasets.get(id);
+    const kept = filter === undefined ? null : this.keptFilter(id, filter);
+    let last = performance.now();
+    const tick = (s: FindStatus) => {
+      if (performance.now() - last < 100) return;
+      last = performance.now();
+      void Promise.resolve(onProgress?.(s)).catch(() => {});
+    };
+    return findInView(dataset, this.finds, id, expression, fromRow, direction, kept, signal, tick);
+  }
+
   /** Rows [start, start + count) of the filtered view: the matches with those ordinals (the known ones), each with its file row number. */
   private async filteredRows(id: number, start: number, count: number, columns: number[], filter: string, signal?: AbortSignal): Promise<ViewRowWindow> {
     const kept = this.keptFilter(id, filter);
@@ -305,6 +329,7 @@ export class Engine {
 
   async close(id: number): Promise<void> {
     this.filters.dropDataset(id);
+    this.finds.dropDataset(id);
     this.sorts.dropDataset(id);
     await this.datasets.close(id);
   }

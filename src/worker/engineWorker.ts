@@ -8,7 +8,7 @@ import { Engine } from './engine';
 import { datasetProgress } from './datasetSummary';
 import { errorInfo } from './errorInfo';
 import type { SortStatus } from './protocol';
-import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus } from './protocol';
+import type { ConditionOp, DatasetSummary, ErrorInfo, FilterStatus, FindDirection, FindStatus } from './protocol';
 import type { ExportProgress, ExportTarget, ViewExport } from './protocol';
 import type { UniqueProgress } from './pool/runUnique';
 import type { UniqueSort } from '../compute/sortedUniqueValues';
@@ -60,6 +60,8 @@ const api = {
   sort: (id: number, spec: string, key: string, filter?: string | null, onProgress?: (s: SortStatus) => void) => run(() => engine.sort(id, spec, key, filter, onProgress)),
   clearSort: (id: number, key: string) => run(() => engine.clearSort(id, key)),
   sortLocate: (id: number, row: number, key: string) => run(() => engine.sortLocate(id, row, key)),
+  find: (id: number, expression: string, fromRow: number, direction: FindDirection, key: string, onProgress?: (s: FindStatus) => void, filter?: string) =>
+    run(() => engine.find(id, expression, fromRow, direction, key, onProgress, filter)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
   exportView: (id: number, request: ViewExport, key: string, view: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown) =>
     run(() => engine.exportView(id, request, key, view, target, onProgress, onChunk)),

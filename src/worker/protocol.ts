@@ -87,6 +87,8 @@ export type { SourceSpec } from '../source/SourceSpec';
 export type { CellText, RowWindow } from '../compute/rowWindow';
 export type { UniqueProgress } from './pool/runUnique';
 export type { UniqueSort } from '../compute/sortedUniqueValues';
+export type { FindDirection, FindStatus } from './findRow';
+export type { FindAnswer, FindSearch, FoundRow } from './findInView';
 
 /** Where a filter run stands (its progress while it runs, its result once done). */
 export interface FilterStatus {
