@@ -15,7 +15,7 @@ import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
-import type { DecodedRowGroup, RowGroupColumns, RowGroupMeta } from './rowGroupMeta';
+import type { RowGroupColumns, RowGroupMeta } from './rowGroupMeta';
 import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
@@ -92,26 +92,9 @@ class ParquetDataset implements Dataset {
 
   async chunkDetail(chunk: number, _signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
     if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
-    // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few
-    // kept); of a wide one, only the chunks of the columns asked for.
-    const part = columns && this.partOf(chunk, columns);
-    if (part) return chunkDetail(part.decoded.rowGroup, part.subsets, this.fields, this.chunkTable.info(chunk)!, part.decoded.raw, this.schema, columns);
+    // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few kept).
     const { rowGroup, raw } = this.rowGroups.get(chunk);
     return chunkDetail(rowGroup, this.subsets, this.fields, this.chunkTable.info(chunk)!, raw, this.schema, columns);
-  }
-
-  /** Row group `chunk` with the chunks of `columns` only, and their subsets rebased to them (the others left out). */
-  private partOf(chunk: number, columns: ColumnRange): { decoded: DecodedRowGroup; subsets: ColumnSubset[] } | undefined {
-    const start = Math.max(0, Math.min(columns.start, this.subsets.length));
-    const end = Math.max(start, Math.min(columns.end, this.subsets.length));
-    if (end === start) return undefined;
-    const first = this.subsets[start].firstLeaf;
-    const last = this.subsets[end - 1];
-    const decoded = this.rowGroups.part(chunk, first, last.firstLeaf + last.leaves - first);
-    if (!decoded) return undefined;
-    const subsets: ColumnSubset[] = new Array<ColumnSubset>(this.subsets.length);
-    for (let c = start; c < end; c++) subsets[c] = { ...this.subsets[c], firstLeaf: this.subsets[c].firstLeaf - first };
-    return { decoded, subsets };
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CellText, DatasetSummary } from '../worker/protocol';
 import { CellDetail } from './CellDetail';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -65,6 +65,10 @@ interface Props {
   /** The tab's grid state (kept in the tab store), and how to change it. */
   state: GridState;
   onChange: (patch: Partial<GridState>) => void;
+  /** Ctrl+F in the grid: open the find bar. */
+  onFind?: () => void;
+  /** A find's match to put the cursor on (view row, and column when known); each new `seq` moves it once. */
+  jump?: { row: number; field?: number; seq: number } | null;
 }
 
 /** Width of the frozen row-number column: the widest row number, in the 12 px monospace font. */
@@ -79,7 +83,7 @@ const READING = 'Reading…';
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
  * moved; a range of cells (shift+click, shift+arrows) copies as TSV.
  */
-export function DataGrid({ summary, state, onChange, filter = null, filterActions, sortActions }: Props) {
+export function DataGrid({ summary, state, onChange, filter = null, filterActions, sortActions, onFind, jump = null }: Props) {
   const engine = useEngine();
   const [goto, setGoto] = useState('');
   // What the last action said (go to, copy), and what reads say ('Reading…', '' or their error).
@@ -177,6 +181,19 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     moveTo(row * ROW_H - viewport / 3);
   };
 
+  // A find's match: the cursor goes to its row and column, shown like go to (not again when the grid remounts).
+  const jumped = useRef(jump?.seq);
+  useEffect(() => {
+    if (!jump || jump.seq === jumped.current) return;
+    jumped.current = jump.seq;
+    const pos = jump.field === undefined ? -1 : fields.indexOf(jump.field);
+    select(jump.row, pos < 0 ? cursorPos : pos, false);
+    readAtOnce();
+    moveTo(jump.row * ROW_H - viewport / 3);
+    if (pos >= 0) revealColumn(pos);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump]);
+
   const copy = async () => {
     try {
       const text = await rangeTsv(engine, summary.id, range, fields, cache, filter?.key);
@@ -209,6 +226,11 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
       const box = document.getElementById(cellId(state.cursor.row, state.cursor.field))?.getBoundingClientRect();
       if (box && openCellMenu(state.cursor.row, cursorPos, box.left, box.bottom)) e.preventDefault();
+      return;
+    }
+    if (mod && e.key.toLowerCase() === 'f' && onFind) {
+      e.preventDefault();
+      onFind();
       return;
     }
     if (mod && e.key.toLowerCase() === 'c') {

@@ -6,6 +6,7 @@ import { DataGrid } from './DataGrid';
 import { ErrorBox } from './ErrorBox';
 import { ExportMenu } from './ExportMenu';
 import { FilterBar } from './FilterBar';
+import { FindBar, useFind } from './FindBar';
 import { useFilterControls } from './useFilterControls';
 import { SortBar } from './SortBar';
 import { useSortControls } from './useSortControls';
@@ -43,6 +44,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   }, [engine, store, tab.id, summary.indexMs]);
 
   const filter = useFilterControls(tab, store);
+  const find = useFind(tab);
   const sort = useSortControls(tab, store, filter.view, filter.gridKey);
   // Unique counts go over the filter's matching rows, unless the user chose every row.
   const f = tab.filter;
@@ -74,8 +76,9 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
       {view === 'data' && <FilterBar {...filter.bar} />}
       {view === 'data' && <SortBar {...sort.bar} />}
       {view === 'data' && <ExportMenu tab={tab} />}
+      {view === 'data' && find.shown && <FindBar {...find.bar} />}
       {filter.error && <ErrorBox info={filter.error} onClose={filter.dismissError} />}
-      {view === 'data' && <DataGrid key={sort.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={sort.view} filterActions={filter.actions} sortActions={sort.actions} />}
+      {view === 'data' && <DataGrid key={sort.gridKey} summary={summary} state={tab.grid} onChange={updateGrid} filter={sort.view} filterActions={filter.actions} sortActions={sort.actions} onFind={find.onOpen} jump={find.jump} />}
       {uniqueShown && (
         <div className="view-keep" hidden={view !== 'unique'}>
           <UniqueView
