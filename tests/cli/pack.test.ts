@@ -68,6 +68,7 @@ describe('npm pack, then installing the tarball into an empty folder', () => {
     ['a ZSTD Parquet file', [PARQUET, '--json'], 0],
     ['Parquet rows (parquet-wasm loads its wasm from the install)', [PARQUET, '--rows', '0:20', '--json'], 0],
     ['unique values of a dictionary column', [STREAM, '--unique', '#0', '--json'], 0],
+    ['unique values over a pool thread (dist-cli/pool-thread.mjs, started from the install)', [STREAM, '--unique', '#0', '--json', '--threads', '2'], 0],
     ['a usage error', [STREAM, '--rows', 'x'], 2],
   ])('prints what the in-repo CLI prints: %s', async (_what, args, status) => {
     const [got, want] = await Promise.all([installed(args as string[]), runCli(...(args as string[]))]);
