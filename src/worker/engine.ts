@@ -271,7 +271,8 @@ export class Engine {
   async sort(id: number, spec: string, key: string, filter?: string | null, onProgress?: (s: SortStatus) => void): Promise<SortStatus> {
     const signal = this.requests.take(key)!;
     this.sorts.drop(id, key);
-    const { dataset } = this.datasets.get(id);
+    const entry = this.datasets.get(id);
+    const { dataset } = entry;
     const keys = sortKeysOf(dataset, spec);
     await dataset.indexed;
     const kept = filter ? this.keptFilter(id, filter) : null;
@@ -285,7 +286,7 @@ export class Engine {
       void Promise.resolve(onProgress?.(sort.status())).catch(() => {});
     };
     try {
-      await runSort(dataset, sort, kept, signal, progress, this.sortFullMax);
+      await runSort(dataset, sort, kept, signal, progress, this.sortFullMax, { spec: entry.spec, wasmUrl: this.wasmUrl });
     } catch (e) {
       sort.end('cancelled');
       throw e;

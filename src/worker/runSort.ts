@@ -1,7 +1,9 @@
-import { FULL_ORDER_MAX, parseSortSpec, sortedRows, SortKeyError, topRows, TOP_K_DEFAULT, type SortKey, type SortProgress } from '../compute/sort';
+import { FULL_ORDER_MAX, parseSortSpec, sortedRows, SortKeyError, TOP_K_DEFAULT, type SortKey, type SortProgress } from '../compute/sort';
 import { chunkOfRow } from '../compute/rowLocator';
 import { TimeSlicer } from '../compute/timeSlice';
 import type { Dataset } from '../model/types';
+import type { SourceSpec } from '../source/SourceSpec';
+import { runTopRows } from './pool/runTopRows';
 import type { KeptFilter } from './filterResults';
 import type { SortStatusKey } from './protocol';
 import { KeptSort } from './sortResults';
@@ -57,10 +59,19 @@ async function matchesByChunk(dataset: Dataset, filter: KeptFilter, slicer: Time
 
 /**
  * Sorts the dataset's rows (or `filter`'s matches) into `kept`: the full order when there are at most
- * `max` (FULL_ORDER_MAX) of them, else the exact first TOP_K_DEFAULT, with a sentence saying so. Runs in this
- * worker in time slices (compute/sort gives the thread back every few ms), so reads and cancels go on.
+ * `max` (FULL_ORDER_MAX) of them, in this worker in time slices (compute/sort gives the thread back every
+ * few ms, so reads and cancels go on); else the exact first TOP_K_DEFAULT, with a sentence saying so,
+ * as partial top-Ks of shares of the file in the compute pool merged here (pool/runTopRows.ts).
  */
-export async function runSort(dataset: Dataset, kept: KeptSort, filter: KeptFilter | null, signal: AbortSignal, onProgress: (p: SortProgress) => void, max = FULL_ORDER_MAX): Promise<void> {
+export async function runSort(
+  dataset: Dataset,
+  kept: KeptSort,
+  filter: KeptFilter | null,
+  signal: AbortSignal,
+  onProgress: (p: SortProgress) => void,
+  max = FULL_ORDER_MAX,
+  pool: { spec: SourceSpec | null; wasmUrl?: string } = { spec: null },
+): Promise<void> {
   const keys: SortKey[] = kept.keys.map((k) => ({ column: k.column, descending: k.descending }));
   const slicer = new TimeSlicer(signal);
   const matches = filter ? await matchesByChunk(dataset, filter, slicer) : null;
@@ -71,7 +82,8 @@ export async function runSort(dataset: Dataset, kept: KeptSort, filter: KeptFilt
     kept.finish(sorted.rows, true);
     return;
   }
-  const top = await topRows(dataset, keys, TOP_K_DEFAULT, options);
+  const onRows = (rowsDone: number, rows: number) => onProgress({ chunksDone: 0, chunks: dataset.chunks.length, rowsDone, rows, candidates: kept.candidates });
+  const top = await runTopRows(dataset, pool.spec, keys, TOP_K_DEFAULT, rowsOf, signal, onRows, pool.wasmUrl);
   const note = filter
     ? `the first ${n(top.rows.length)} of ${n(kept.candidates)} matching rows: a full order is built for up to ${n(max)} rows; narrow the filter for one`
     : `the first ${n(top.rows.length)} of ${n(kept.candidates)} rows: a full order is built for up to ${n(max)} rows; sort the filtered rows for one`;

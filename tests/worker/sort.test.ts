@@ -7,6 +7,8 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
 import type { SortStatus } from '../../src/worker/protocol';
 import { tempFile, tempPath } from '../support/files';
+import { openFile } from '../filter/support';
+import { runTopRows } from '../../src/worker/pool/runTopRows';
 
 /**
  * The Data view's sort through the Engine facade (what the page calls), against an order computed
@@ -54,9 +56,9 @@ function compareValue(a: Value, b: Value, desc: boolean): number {
 }
 
 /** `spec` in the CLI's syntax, over `rows` (those passing `keep`), as file row numbers. */
-function expectedOrder(rows: Row[], spec: string, keep: (r: Row) => boolean = () => true): number[] {
+function expectedOrder(rows: Row[], spec: string, keep: (r: Row, n: number) => boolean = () => true): number[] {
   const keys = spec.split(',').map((p) => ({ name: p.replace(/:desc$/, ''), desc: p.endsWith(':desc') }));
-  const candidates = rows.flatMap((r, n) => (keep(r) ? [n] : []));
+  const candidates = rows.flatMap((r, n) => (keep(r, n) ? [n] : []));
   return candidates.sort((a, b) => {
     for (const k of keys) {
       const c = compareValue(rows[a][k.name], rows[b][k.name], k.desc);
@@ -68,6 +70,7 @@ function expectedOrder(rows: Row[], spec: string, keep: (r: Row) => boolean = ()
 
 let engine: Engine;
 const ids = new Map<string, number>();
+const paths = new Map<string, string>();
 const reference = new Map<string, Row[]>();
 
 beforeAll(async () => {
@@ -78,7 +81,10 @@ beforeAll(async () => {
   const bytes = readFileSync(parquetPath);
   reference.set('parquet', (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[]);
   engine = new Engine();
-  for (const [kind, path] of [['arrow', arrowPath], ['parquet', parquetPath]]) ids.set(kind, (await engine.openSource(await NodeFileSource.open(path), true)).id);
+  for (const [kind, path] of [['arrow', arrowPath], ['parquet', parquetPath]]) {
+    ids.set(kind, (await engine.openSource(await NodeFileSource.open(path), true)).id);
+    paths.set(kind, path);
+  }
 }, 60_000);
 afterAll(async () => {
   for (const id of ids.values()) await engine.close(id);
@@ -150,6 +156,35 @@ for (const kind of ['arrow', 'parquet']) {
       } finally {
         engine.sortFullMax = 10_000_000;
       }
+    });
+
+    it('the top-K in shares of chunks (as the compute pool runs it), merged, is the reference order', async () => {
+      const dataset = await openFile(paths.get(kind)!);
+      const rows = reference.get(kind)!;
+      const all = expectedOrder(rows, 's:desc,i');
+      const keys = [
+        { column: 2, descending: true },
+        { column: 1, descending: false },
+      ];
+      const seen: number[] = [];
+      for (const k of [1, 50, 4_000]) {
+        // 3,000-row chunks, shares of at least 5,000 rows: two shares of two chunks, each its own top k.
+        const top = await runTopRows(dataset, null, keys, k, undefined, new AbortController().signal, (done) => seen.push(done), undefined, 5_000);
+        expect(Array.from(top.rows)).toEqual(all.slice(0, k));
+        expect(top).toMatchObject({ candidates: ROWS, complete: false });
+      }
+      expect(seen.slice(0, 2)).toEqual([6_000, 12_000]);
+      // Over a filter's rows: chunk 1 gives none, chunk 2 its even rows.
+      const rowsOf = (c: number) => (c === 1 ? new Uint32Array(0) : c === 2 ? Uint32Array.from({ length: 1_500 }, (_, i) => 2 * i) : null);
+      const keep = (n: number) => {
+        const c = Math.floor(n / PER_CHUNK);
+        return c === 0 || c === 3 || (c === 2 && n % 2 === 0);
+      };
+      const filtered = expectedOrder(rows, 's:desc,i', (_, n) => keep(n));
+      const top = await runTopRows(dataset, null, keys, 100, rowsOf, new AbortController().signal, () => {}, undefined, 5_000);
+      expect(top.candidates).toBe(PER_CHUNK + PER_CHUNK / 2 + PER_CHUNK);
+      expect(Array.from(top.rows)).toEqual(filtered.slice(0, 100));
+      await dataset.close();
     });
 
     it('a new sort under the key cancels the one before; clearing forgets the order', async () => {

@@ -13,6 +13,7 @@ import type { SourceSpec } from '../../source/SourceSpec';
 import type { FileVersion } from '../../source/httpVersion';
 import type { BoundFilter } from '../../compute/filter';
 import { filterChunks } from './filterJob';
+import { topRows, type SortKey } from '../../compute/sort';
 
 /** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
 const opened: { spec: SourceSpec; dataset: Promise<Dataset> }[] = [];
@@ -63,6 +64,11 @@ const api = {
   async filter(spec: SourceSpec, filter: BoundFilter, chunks: number[]) {
     const results = await filterChunks(await datasetFor(spec), filter, chunks);
     return Comlink.transfer(results, results.flatMap((r) => (r.indices ? [r.indices.buffer as ArrayBuffer] : [])));
+  },
+  /** The exact first `k` rows of chunks [start, end) in the order of `keys` (of `selection`'s rows per chunk, null: all), with their key values for mergeTopRows. */
+  async sortTop(spec: SourceSpec, keys: SortKey[], k: number, start: number, end: number, selection?: (Uint32Array | null)[]) {
+    const rowsOf = selection && ((c: number) => selection[c - start] ?? new Uint32Array(0));
+    return topRows(await datasetFor(spec), keys, k, { chunks: { start, end }, rowsOf });
   },
 };
 
