@@ -59,7 +59,9 @@ export async function findInView(
     columns: [...new Set([...view.columns, ...bound.columns])],
   };
   const known = kept.known;
-  const fileFrom = fromRow < 0 ? -1 : fromRow < known ? kept.fileRows(fromRow, fromRow + 1)[0] : known > 0 ? kept.fileRows(known - 1, known)[0] + 1 : 0;
+  // Past the known matches: from the last known one (next finds only matches past the view: beyondView).
+  const lastKnown = known > 0 ? kept.fileRows(known - 1, known)[0] : -1;
+  const fileFrom = fromRow < 0 ? -1 : fromRow < known ? kept.fileRows(fromRow, fromRow + 1)[0] : direction === 'next' ? lastKnown : lastKnown + 1;
   const { row, status } = await findRow(dataset, both, memories.of(id, `${kept.text}\u0000${expression}`), fileFrom, direction, signal, onChunk);
   if (row === null) return { found: null, status };
   const at = kept.locate(row);
