@@ -80,6 +80,27 @@ describe('--threads: the same output as one thread', () => {
     for (const threads of ['2', '3']) expect(await spawnCli([FILE, ...args, '--threads', threads])).toEqual(one);
   });
 
+  it('a column a thread cannot read fails as it does in one thread: the same sentence, batch and column, exit 1', async () => {
+    const schema = new Schema([new Field('name', new Utf8(), false)]);
+    const batches = [0, 1, 2, 3, 4, 5].map((b) => {
+      const name = vectorFromArray(Array.from({ length: 400 }, () => (b === 1 ? 'zzzzzzz' : 'ab')), new Utf8()).data[0];
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 400, nullCount: 0, children: [name] }));
+    });
+    const bytes = RecordBatchStreamWriter.writeAll(batches).toUint8Array(true);
+    // Batch 1 (the first share a thread is handed; this thread takes batch 0) has offsets 0, 7, 14, 21…:
+    // the third jumps ahead, so that the offsets decrease.
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    const at = words.findIndex((w, i) => w === 7 && words[i + 1] === 14 && words[i + 2] === 21 && words[i - 1] === 0);
+    expect(at).toBeGreaterThan(0);
+    words[at + 1] = 100;
+    const bad = tempFile('bad-offsets.arrows', bytes);
+    const one = await runCli(bad, '--unique', 'name', '--threads', '1');
+    expect(one.status).toBe(1);
+    expect(one.stderr).toMatch(/offsets decrease/);
+    expect(await spawnCli([bad, '--unique', 'name', '--threads', '3'])).toEqual(one);
+    expect(await runCli(bad, '--where', "name = 'ab'", '--count', '--threads', '3')).toEqual(await runCli(bad, '--where', "name = 'ab'", '--count', '--threads', '1'));
+  });
+
   it('refuses a thread count that is not a whole number from 1 up', async () => {
     for (const bad of ['0', 'two', '-1', '1.5']) {
       const result = await runCli(FILE, '--unique', 'name', `--threads=${bad}`);

@@ -109,7 +109,10 @@ export class ThreadPool {
       const asked: Promise<FromThread>[] = [];
       const more = () => {
         const share = failed ? undefined : queue.shift();
-        if (share) asked.push(t.ask({ type: 'share', job, share }));
+        if (!share) return;
+        const answer = t.ask({ type: 'share', job, share });
+        answer.catch(() => {}); // awaited in order below; one failing after an earlier failure ended the job is no crash
+        asked.push(answer);
       };
       for (let i = 0; i < IN_FLIGHT; i++) more();
       while (asked.length) {
