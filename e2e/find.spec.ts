@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
+import { TALL_FILE } from './paths';
 
 /**
  * Find next / previous in the Data view, against a plain scan of the same file done here with
@@ -113,4 +114,30 @@ test('With a filter applied, find goes through the filtered rows: the cursor lan
   await findBox(page).press('Enter');
   await expect(page.getByTestId('grid-status')).toContainText(`Match ${grouped(view.indexOf(both[1]) + 1)} of ${grouped(view.length)} · row ${grouped(both[1])}`);
   await expect(page.locator('.grid-cell.selected')).toHaveText('Romney, Mitt');
+});
+
+test('Over 2,000,000 rows in 20 batches: a find from the top reaches the last row, and finding again reads no batch twice', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(TALL_FILE);
+  await expect(page.getByTestId('overview')).toContainText('2,000,000');
+  await page.getByRole('tab', { name: 'Data' }).click();
+  const grid = page.getByTestId('grid');
+  await expect(grid.locator('.dg-row').first().locator('.dg-rownum')).toHaveText('0');
+  await grid.focus();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-mode').selectOption({ label: 'label contains' });
+  await findBox(page).fill('label 1999999');
+  await findBox(page).press('Enter');
+  await expect(findStatus(page)).toHaveText('Row 1,999,999 — searched 2,000,000 rows in 20 chunks.');
+  await expect(page.getByTestId('grid-status')).toContainText('Row 1,999,999 of 2,000,000');
+  await expect(page.locator('.grid-cell.selected')).toHaveText('label 1999999');
+  await findBox(page).press('Enter');
+  await expect(findStatus(page)).toContainText('No more matches after row 1,999,999 — searched 100,000 rows in 1 chunk (1 known from before).');
+  // Back to the top: the same find again answers from what the first learned.
+  await grid.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('grid-status')).toContainText('Row 0 of 2,000,000');
+  await page.keyboard.press('Control+f');
+  await findBox(page).press('Enter');
+  await expect(findStatus(page)).toHaveText('Row 1,999,999 — searched 2,000,000 rows in 20 chunks (20 known from before).');
 });

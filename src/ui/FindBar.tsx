@@ -157,6 +157,9 @@ export function FindBar({ tab, inputRef, hidden, onClose, onFound }: Props) {
             if (e.key === 'Enter') {
               e.preventDefault();
               void run(e.shiftKey ? 'previous' : 'next');
+            } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+              e.preventDefault(); // the bar is already open: not the browser's find
+              e.currentTarget.select();
             } else if (e.key === 'Escape') {
               e.preventDefault();
               onClose();
