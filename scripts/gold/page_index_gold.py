@@ -13,6 +13,8 @@ The columns are mostly sorted, so whole pages fall outside a range: unsigned val
 2^63 (a signed reading of their bounds would prune wrongly), signed ones across 0, strings whose byte
 order differs from code-unit and locale order, dates, timestamps, decimals across 0, floats with NaN
 and infinities, runs of nulls that make all-null pages, and a dictionary-encoded string column.
+It also writes dictionary_pages.parquet: row groups whose dictionaries decide filters their min/max
+cannot (and one whose dictionary overflowed into plain pages, which must not be trusted).
 """
 import datetime as dt
 import os
@@ -105,6 +107,38 @@ CASES = [
 ]
 
 
+def dictionary_table():
+    """Three row groups of 1,000 rows whose dictionaries differ while their min/max overlap; the third
+    has too many distinct strings for its dictionary page and falls back to plain pages."""
+    rows = []
+    for g, (names, amounts, scores) in enumerate([(['Adams', 'Carter'], [10, 30], [1.5, NAN]), (['Bush', 'Clinton'], [20, 40], [2.5, 3.5]), (None, None, None)]):
+        for i in range(1000):
+            if names is None:
+                rows.append((f'x{i:04d}' + 'y' * 60, 1000 + i, float(i)))
+            else:
+                rows.append((None if i % 9 == 0 else names[i % 2], amounts[i % 2], scores[i % 2]))
+    names, amounts, scores = zip(*rows)
+    cand = pa.array(names, pa.string()).dictionary_encode()  # one Arrow dictionary: each row group's page holds all of it
+    return pa.table({'name': pa.array(names, pa.string()), 'amount': pa.array(amounts, pa.int64()), 'score': pa.array(scores, pa.float64()), 'cand': cand})
+
+
+DICTIONARY_CASES = [
+    ("name = 'Bush'", cmp('name', '=', 'Bush')),
+    ("name IN ('Bush', 'Zed')", isin('name', 'Bush', 'Zed')),
+    ("name != 'Adams'", cmp('name', '!=', 'Adams')),
+    ("NOT name = 'Bush'", NOT(cmp('name', '=', 'Bush'))),
+    ("name = 'x0500yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy'", cmp('name', '=', 'x0500' + 'y' * 60)),
+    ("name = 'Bush' OR amount = 30", OR(cmp('name', '=', 'Bush'), cmp('amount', '=', 30))),
+    ("amount = 20", cmp('amount', '=', 20)),
+    ("amount BETWEEN 15 AND 25", between('amount', 15, 25)),
+    ("amount IN (15, 25, 35)", isin('amount', 15, 25, 35)),
+    ("score = 2", cmp('score', '=', 2.0)),
+    ("score > 1.6", cmp('score', '>', 1.6)),
+    ("cand = 'Carter'", cmp('cand', '=', 'Carter')),
+    ("cand IS NULL", is_null('cand')),
+]
+
+
 def main():
     os.makedirs(FIXTURES, exist_ok=True)
     t = table()
@@ -113,6 +147,8 @@ def main():
     pq.write_table(t, os.path.join(FIXTURES, 'page_index_off.parquet'), write_page_index=False, **common)
     for name in ('page_index.parquet', 'page_index_off.parquet'):
         gold(f'tests/filter/fixtures/{name}', CASES)
+    pq.write_table(dictionary_table(), os.path.join(FIXTURES, 'dictionary_pages.parquet'), row_group_size=1000, compression='snappy', dictionary_pagesize_limit=16 * 1024, write_batch_size=64)
+    gold('tests/filter/fixtures/dictionary_pages.parquet', DICTIONARY_CASES)
 
 
 if __name__ == '__main__':

@@ -9,6 +9,8 @@ import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { convertMetadata } from 'hyparquet/src/metadata.js';
 
 export { parquetHeader } from 'hyparquet/src/column.js';
+/** hyparquet's snappy decoder (input, output of the page's uncompressed size). */
+export { snappyUncompress } from 'hyparquet/src/snappy.js';
 export type { PageHeader } from 'hyparquet/src/types.js';
 /** hyparquet's Thrift compact-protocol reader: a struct as raw numbered fields (statistics bytes unconverted). */
 export { deserializeTCompactProtocol } from 'hyparquet/src/thrift.js';

@@ -54,8 +54,8 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
       if (notAFile) throw notAFile;
     }
     if (format === 'parquet') {
-      const [{ openParquet }, { withPageIndex }] = await Promise.all([import('../parquet/openParquet'), import('../parquet/pageIndex')]);
-      return withPageIndex(await openParquet(source, options));
+      const [{ openParquet }, { withFilterReaders }] = await Promise.all([import('../parquet/openParquet'), import('../parquet/pageIndex')]);
+      return withFilterReaders(await openParquet(source, options));
     }
     return await openArrow(source, format, options);
   } catch (e) {

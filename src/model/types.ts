@@ -68,6 +68,8 @@ export interface ColumnChunkInfo {
   hasPageIndex?: boolean;
   /** Parquet, a column of one leaf: where its page index lies (ColumnIndex: page min/max; OffsetIndex: page rows and bytes). */
   pageIndexAt?: { columnIndex?: ByteSpan; offsetIndex?: ByteSpan };
+  /** Parquet, a column of one leaf whose every data page is dictionary-encoded (its encoding stats say so): its dictionary page, which then holds every value. */
+  dictionaryPage?: ByteSpan;
   hasBloomFilter?: boolean;
   /** Buffers (Arrow) or pages (Parquet, read on demand). */
   regions?: RegionInfo[];
@@ -148,6 +150,8 @@ export interface Dataset {
   pages?(chunk: number, column: number, signal?: AbortSignal): Promise<PageList>;
   /** Parquet: the pages of one flat column in one row group with their rows and min/max (its page index), or null when the file has none. */
   pageIndex?(chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null>;
+  /** Parquet: every value one flat column can hold in one row group (its dictionary, as text), or null when that is not known. */
+  dictionaryValues?(chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null>;
   /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
   readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
   close(): Promise<void>;

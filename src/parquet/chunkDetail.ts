@@ -21,6 +21,21 @@ function pageIndexAt(c: ColumnChunk): ColumnChunkInfo['pageIndexAt'] {
   return { columnIndex: span(c.column_index_offset, c.column_index_length), offsetIndex: span(c.offset_index_offset, c.offset_index_length) };
 }
 
+const DICTIONARY_ENCODINGS = new Set(['PLAIN_DICTIONARY', 'RLE_DICTIONARY']);
+
+/**
+ * The dictionary page of a leaf whose encoding stats show every data page dictionary-encoded (no
+ * fallback to plain pages), so the dictionary holds every value of the chunk; else undefined.
+ */
+function dictionaryPage(c: ColumnChunk): ColumnChunkInfo['dictionaryPage'] {
+  const m = c.meta_data;
+  const stats = m?.encoding_stats;
+  if (!m || !stats?.length || m.dictionary_page_offset === undefined || m.dictionary_page_offset <= 0n || m.data_page_offset <= m.dictionary_page_offset) return undefined;
+  const data = stats.filter((s) => s.page_type === 'DATA_PAGE' || s.page_type === 'DATA_PAGE_V2');
+  if (!data.length || !data.every((s) => DICTIONARY_ENCODINGS.has(s.encoding))) return undefined;
+  return { offset: Number(m.dictionary_page_offset), length: Number(m.data_page_offset - m.dictionary_page_offset) };
+}
+
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
 function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
   // One loop over the leaves, no intermediate arrays: a row group may hold 100,000 columns.
@@ -75,6 +90,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
     hasDictionaryPage,
     hasPageIndex,
     ...(singleChunk && hasPageIndex ? { pageIndexAt: pageIndexAt(singleChunk) } : {}),
+    ...(singleChunk && dictionaryPage(singleChunk) ? { dictionaryPage: dictionaryPage(singleChunk) } : {}),
     hasBloomFilter,
     regions,
   };

@@ -4,6 +4,7 @@ import { deserializeTCompactProtocol, type ThriftStruct } from '../adapters/hypa
 import type { ByteSource } from '../model/byteSource';
 import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
+import { readChunkDictionary } from './chunkDictionary';
 import { rawValueText } from './rawValueText';
 
 /** A page index larger than this is not read (a chunk of a million pages has about 30 MB): the filter reads values instead. */
@@ -93,20 +94,26 @@ export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo,
 }
 
 /**
- * Gives an open Parquet dataset its `pageIndex` method, made from what the dataset already shows
- * (each column chunk's page index location in its detail, the Arrow field, the source): read on
- * demand, when a filter asks for a chunk its statistics do not decide.
+ * Gives an open Parquet dataset its `pageIndex` and `dictionaryValues` methods, made from what the
+ * dataset already shows (each column chunk's detail, the Arrow field, the source): read on demand,
+ * when a filter asks about a chunk its statistics do not decide.
  */
-export function withPageIndex(dataset: Dataset): Dataset {
-  const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
-    const info = dataset.chunks[chunk];
+export function withFilterReaders(dataset: Dataset): Dataset {
+  const flat = async (chunk: number, column: number, signal?: AbortSignal) => {
     const field = dataset.fields[column];
     const arrowField = dataset.schema.fields[column];
-    if (!info || !field?.physicalType || field.unsupported || !arrowField || field.physicalType === 'INT96') return null;
+    if (!dataset.chunks[chunk] || !field?.physicalType || field.unsupported || !arrowField || field.physicalType === 'INT96') return null;
     const detail = await dataset.chunkDetail(chunk, signal, { start: column, end: column + 1 });
     const chunkColumn = detail.columns.find((c) => c.column === column);
-    if (!chunkColumn) return null;
-    return readPageIndex(dataset.source, chunkColumn, info.rows, arrowField, field.physicalType as ParquetType, signal);
+    return chunkColumn ? { chunkColumn, arrowField, physical: field.physicalType as ParquetType } : null;
   };
-  return Object.assign(dataset, { pageIndex });
+  const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
+    const at = await flat(chunk, column, signal);
+    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal);
+  };
+  const dictionaryValues = async (chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null> => {
+    const at = await flat(chunk, column, signal);
+    return at && readChunkDictionary(dataset.source, at.chunkColumn, at.arrowField, at.physical, signal);
+  };
+  return Object.assign(dataset, { pageIndex, dictionaryValues });
 }

@@ -170,3 +170,46 @@ describe('a page index that does not hold together', () => {
     expect(pages.every((p) => !`${p.stats.min}${p.stats.max}`.includes('\ufffd'))).toBe(true);
   });
 });
+
+describe('dictionary pages', () => {
+  /** tests/filter/fixtures/dictionary_pages.parquet: row groups of 1,000 rows; names {Adams, Carter}, {Bush, Clinton}, then 1,000 distinct ones (plain pages past the dictionary's limit). */
+  const DICT_FILE = 'tests/filter/fixtures/dictionary_pages.parquet';
+  const dictGold = JSON.parse(readFileSync('tests/gold/filter/dictionary_pages.parquet.json', 'utf8')) as { cases: { where: string; indices: number[] }[] };
+  let dict: Dataset;
+  beforeAll(async () => {
+    dict = await openFile(DICT_FILE);
+  });
+  afterAll(() => dict?.close());
+  const rowsOf = (where: string, chunk: number) =>
+    dictGold.cases
+      .find((c) => c.where === where)!
+      .indices.filter((i) => i >= chunk * 1000 && i < chunk * 1000 + 1000)
+      .map((i) => i - chunk * 1000);
+
+  it('are trusted only where every data page refers to them', async () => {
+    const name = dict.fields.findIndex((f) => f.name === 'name');
+    const pages = await Promise.all([0, 1, 2].map(async (g) => (await dict.chunkDetail(g)).columns[name].dictionaryPage !== undefined));
+    expect(pages).toEqual([true, true, false]);
+    expect(await dict.dictionaryValues!(0, name)).toEqual(['Carter', 'Adams']);
+    expect(await dict.dictionaryValues!(2, name)).toBeNull();
+    expect(await dict.dictionaryValues!(1, dict.fields.findIndex((f) => f.name === 'score'))).toEqual(['2.5', '3.5']);
+  });
+
+  it('decide row groups their min/max cannot, with the rows pyarrow finds for every gold filter', async () => {
+    const decided: string[] = [];
+    for (const { where } of dictGold.cases) {
+      const filter = compileFilter(where, dict.fields, dict.schema);
+      for (let chunk = 0; chunk < 3; chunk++) {
+        const m = await matchChunk(dict, filter, chunk, { indices: true, ...ALWAYS });
+        expect([...(m.indices ?? [])], `${where} in row group ${chunk}`).toEqual(rowsOf(where, chunk));
+        if (m.byDictionary) decided.push(`${where} @${chunk}`);
+        const plain = await matchChunk(dict, filter, chunk, { indices: true });
+        expect(plain.byDictionary, 'small chunks: not read by default').toBeUndefined();
+      }
+    }
+    // min/max overlap the value in each; 'amount BETWEEN' is two leaves, each possible alone; 'cand' (an
+    // Arrow dictionary) has the whole dictionary in every row group's page.
+    expect(decided).toEqual(["name = 'Bush' @0", "name IN ('Bush', 'Zed') @0", 'amount = 20 @0', 'amount IN (15, 25, 35) @0', 'amount IN (15, 25, 35) @1']);
+    expect(decided.some((d) => d.endsWith('@2'))).toBe(false);
+  });
+});

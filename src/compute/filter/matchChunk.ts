@@ -4,7 +4,8 @@ import type { ChunkDetail, Dataset } from '../../model/types';
 import type { BoundExpr, BoundFilter } from './boundFilter';
 import { FALSE, NULL, TRUE, leafKernel } from './leafKernel';
 import { chunkOutcomes, outcomeDecides } from './statsPruning';
-import { pagePlan, type RowSegment } from './pagePruning';
+import { PAGE_INDEX_MIN_BYTES, pagePlan, type RowSegment } from './pagePruning';
+import { dictionaryOutcomes } from './dictionaryPruning';
 import { TimeSlicer } from '../timeSlice';
 
 /** What one chunk gives: how many of its rows match, and which (chunk-relative, ascending) when asked. */
@@ -15,6 +16,8 @@ export interface ChunkMatches {
   /** Decided by statistics or null counts alone, without reading values. */
   skipped: boolean;
   indices?: Uint32Array;
+  /** Parquet: decided (`skipped`) by the dictionary pages of the filter's columns, beside their statistics. */
+  byDictionary?: boolean;
   /** Parquet with a page index: pages of the filter's columns, and those decided without reading values. */
   pages?: number;
   pagesSkipped?: number;
@@ -26,7 +29,7 @@ export interface MatchOptions {
   indices?: boolean;
   /** Decide whole chunks, and pages with a page index, from statistics when they can (default true). */
   statistics?: boolean;
-  /** Use a page index only when the filter's columns hold at least this many bytes in the chunk (default PAGE_INDEX_MIN_BYTES). */
+  /** Read a page index or a dictionary page only when the filter's columns (the leaf's column) hold at least this many bytes in the chunk (default PAGE_INDEX_MIN_BYTES). */
   pageIndexMinBytes?: number;
   /** The chunk's detail when the caller already has it (statistics, null counts). */
   detail?: ChunkDetail;
@@ -62,12 +65,15 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
   let pageCounts: { pages: number; pagesSkipped: number } | undefined;
   if (options.statistics !== false && rows > 0) {
     const detail = options.detail ?? (await dataset.chunkDetail(chunk, signal));
-    const decided = outcomeDecides(chunkOutcomes(filter.expr, rows, detail));
+    let decided = outcomeDecides(chunkOutcomes(filter.expr, rows, detail));
+    const minBytes = options.pageIndexMinBytes ?? PAGE_INDEX_MIN_BYTES;
+    const known = decided === null ? await dictionaryOutcomes(dataset, filter.expr, chunk, detail, minBytes, signal) : null;
+    if (known) decided = outcomeDecides(chunkOutcomes(filter.expr, rows, detail, known));
     if (decided !== null) {
       const matched = decided ? rows : 0;
-      return { chunk, rows, matched, skipped: true, ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
+      return { chunk, rows, matched, skipped: true, ...(known ? { byDictionary: true } : {}), ...(options.indices ? { indices: decided ? allIndices(rows) : new Uint32Array(0) } : {}) };
     }
-    const plan = await pagePlan(dataset, filter.expr, chunk, rows, detail, signal, options.pageIndexMinBytes);
+    const plan = await pagePlan(dataset, filter.expr, chunk, rows, detail, signal, minBytes, known ?? undefined);
     if (plan) {
       pageCounts = { pages: plan.pages, pagesSkipped: plan.pagesSkipped };
       if (plan.segments.every((g) => g.decided !== null)) return fromSegments(chunk, rows, plan.segments, options.indices === true, pageCounts);

@@ -62,9 +62,10 @@ function chunkColumn(c: ColumnChunkInfo, chunkRows: number, rows: number): Colum
  * The chunk cut where any of the filter's columns starts a page, each piece decided from the min/max
  * and null counts of the pages it lies in (statsPruning.ts's rules, a page standing for the chunk) and
  * adjacent pieces of the same answer merged. Null when no column the filter reads has a page index, or
- * when those columns hold fewer than `minBytes` in this chunk.
+ * when those columns hold fewer than `minBytes` in this chunk. `known`: what dictionaries say of some
+ * leaves (dictionaryPruning.ts), true of every page.
  */
-export async function pagePlan(dataset: Dataset, expr: BoundExpr, chunk: number, rows: number, detail: ChunkDetail, signal?: AbortSignal, minBytes = PAGE_INDEX_MIN_BYTES): Promise<PagePlan | null> {
+export async function pagePlan(dataset: Dataset, expr: BoundExpr, chunk: number, rows: number, detail: ChunkDetail, signal?: AbortSignal, minBytes = PAGE_INDEX_MIN_BYTES, known?: ReadonlyMap<BoundExpr, number>): Promise<PagePlan | null> {
   if (!dataset.pageIndex) return null;
   let bytes = 0;
   for (const c of leafColumns(expr)) bytes += detail.columns[c]?.bytes ?? 0;
@@ -94,7 +95,7 @@ export async function pagePlan(dataset: Dataset, expr: BoundExpr, chunk: number,
         columns[c] = chunkColumn(detail.columns[c], rows, end - start);
       }
     }
-    const decided = outcomeDecides(chunkOutcomes(expr, end - start, { ...detail, columns }));
+    const decided = outcomeDecides(chunkOutcomes(expr, end - start, { ...detail, columns }, known));
     const last = segments[segments.length - 1];
     if (last && last.decided === decided) last.end = end;
     else segments.push({ start, end, decided });

@@ -115,7 +115,7 @@ function compareOutcomes(op: CompareOp, c: Scalar, min: Scalar, max: Scalar): nu
 }
 
 /** Possible results of a leaf over the non-null values of a chunk, from its min/max when they help. */
-function valueOutcomes(kind: ColumnKind, leaf: LeafTest, column: ColumnChunkInfo | undefined, trust: StatsTrust): number {
+export function valueOutcomes(kind: ColumnKind, leaf: LeafTest, column: ColumnChunkInfo | undefined, trust: StatsTrust): number {
   if (leaf.test === 'const') return leaf.value ? CAN_TRUE : CAN_FALSE;
   if (leaf.test === 'isNull') return leaf.negated ? CAN_TRUE : CAN_FALSE;
   const usable = trust === 'any' || (trust === 'exact' && column?.stats?.exact === true);
@@ -133,15 +133,17 @@ function valueOutcomes(kind: ColumnKind, leaf: LeafTest, column: ColumnChunkInfo
 
 /**
  * The results the expression may give on the rows of one chunk, from its null counts and min/max
- * statistics alone (no values read). Unknown statistics give every outcome.
+ * statistics alone (no values read). Unknown statistics give every outcome. `known`: for some leaves,
+ * the results their non-null values may give, learnt otherwise (from the chunk's dictionary): kept
+ * where the statistics allow them too.
  */
-export function chunkOutcomes(expr: BoundExpr, rows: number, detail: ChunkDetail): number {
+export function chunkOutcomes(expr: BoundExpr, rows: number, detail: ChunkDetail, known?: ReadonlyMap<BoundExpr, number>): number {
   switch (expr.kind) {
     case 'and':
     case 'or':
-      return combine(chunkOutcomes(expr.left, rows, detail), chunkOutcomes(expr.right, rows, detail), expr.kind);
+      return combine(chunkOutcomes(expr.left, rows, detail, known), chunkOutcomes(expr.right, rows, detail, known), expr.kind);
     case 'not': {
-      const o = chunkOutcomes(expr.operand, rows, detail);
+      const o = chunkOutcomes(expr.operand, rows, detail, known);
       return (o & CAN_TRUE ? CAN_FALSE : 0) | (o & CAN_FALSE ? CAN_TRUE : 0) | (o & CAN_NULL);
     }
     default: {
@@ -151,7 +153,8 @@ export function chunkOutcomes(expr: BoundExpr, rows: number, detail: ChunkDetail
       // A dictionary's own null entries are not in the null count of its indices.
       const someNull = nulls === undefined || nulls > 0 || expr.dictionary;
       const allNull = nulls !== undefined && nulls >= rows;
-      return (someNull ? onNull : 0) | (allNull ? 0 : valueOutcomes(expr.columnKind, expr.leaf, column, expr.statistics));
+      const values = allNull ? 0 : valueOutcomes(expr.columnKind, expr.leaf, column, expr.statistics) & (known?.get(expr) ?? ~0);
+      return (someNull ? onNull : 0) | values;
     }
   }
 }
