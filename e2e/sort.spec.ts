@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { existsSync } from 'node:fs';
 import { FEC_ROWS, fecBatches } from '../scripts/gen/fecTable';
-import { MULTI_GB_FILE } from './paths';
+import { corpus, MULTI_GB_FILE } from './paths';
 
 /**
  * The Data view's sort, chosen from a column header's menu, against an order computed here from a
@@ -202,4 +202,25 @@ test('Past 10,000,000 rows: the exact first 10,000, said so, from partial top-Ks
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-rowcount', '10000');
   const shown = await firstRows(page, 8);
   expect(shown.map(([row]) => row)).toEqual(rows.map(grouped));
+});
+
+test('After an engine worker restart, a tab’s sort (over its filter) runs again and shows the same rows', async ({ page }) => {
+  await page.goto('./?wasmBudgetMiB=1');
+  await page.getByRole('button', { name: 'Open sample' }).click();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await filterBox(page).fill("cand_nm = 'Paul, Ron'");
+  await filterBox(page).press('Enter');
+  await headerMenu(page, 'contbr_city', 'Sort descending');
+  const paul = (r: Row) => r.cand_nm === 'Paul, Ron';
+  const rows = order([['contbr_city', true]], paul);
+  await expect(sortStatus(page)).toContainText(`Sorted by contbr_city ↓ — ${grouped(rows.length)} matching rows`);
+  const before = await firstRows(page, 5);
+  expect(before).toEqual(expected(rows, 5));
+  // A Parquet file's decoding passes the 1 MiB budget: the worker is replaced and every tab reopened.
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/alltypes_plain.parquet'));
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await expect(page.getByTestId('notice')).toContainText('engine worker was restarted', { timeout: 20_000 });
+  await page.getByRole('tablist', { name: 'Open files' }).getByRole('tab').first().click();
+  await expect(sortStatus(page)).toContainText(`Sorted by contbr_city ↓ — ${grouped(rows.length)} matching rows`);
+  expect(await firstRows(page, 5)).toEqual(before);
 });
