@@ -1,50 +1,170 @@
-import type { AppFigures, UniqueInAppFigures } from './appChromium';
-import type { PeerRun, PeerStep } from './peersChromium';
+/**
+ * The comparison's bookkeeping: samples per (step, contender), contenders interleaved run by run
+ * (A B C A B C …), medians with min and max, and the report's tables.
+ */
+import { writeFileSync } from 'node:fs';
 
-interface Side {
-  ms?: number;
-  mib?: number;
-  longestMs?: number;
+export interface Sample {
+  ms: number;
+  longestTaskMs?: number;
   note?: string;
 }
 
-const num = (n: number | undefined, d = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
-const ratio = (ours?: number, peer?: number) => (ours === undefined || peer === undefined || Number.isNaN(ours) || Number.isNaN(peer) || peer === 0 ? '–' : `${(ours / peer).toFixed(ours / peer < 0.1 ? 3 : 2)}`);
-
-function peerSide(s: PeerStep | undefined): Side {
-  if (!s) return { note: 'not run' };
-  if (s.error) return { note: s.error, mib: s.peakAddedMiB };
-  return { ms: s.ms, mib: s.peakAddedMiB, longestMs: s.longestTaskMs };
+export interface Cell {
+  step: string;
+  contender: string;
+  samples: number[];
+  longest: number[];
+  notes: string[];
+  errors: string[];
 }
 
-/** Steps one after another as one, as the user waits for them from the moment the file is given. */
-function sequence(peer: PeerRun, names: string[], as: string): PeerStep | undefined {
-  const steps = names.map((n) => peer.steps.find((s) => s.step === n));
-  if (steps.some((s) => !s)) return undefined;
-  const failed = steps.find((s) => s!.error);
-  if (failed) return failed;
-  const all = steps as PeerStep[];
-  return { step: as, ms: all.reduce((t, s) => t + s.ms!, 0), peakAddedMiB: Math.max(...all.map((s) => s.peakAddedMiB)), steadyAddedMiB: all[all.length - 1].steadyAddedMiB, longestTaskMs: Math.max(...all.map((s) => s.longestTaskMs)) };
+/** Contender names in the order of the report's columns. */
+export const BROWSER = ['ours', 'ours, 1 worker', 'apache-arrow', 'DuckDB-Wasm', 'hyparquet'] as const;
+export const NATIVE = ['pyarrow', 'DuckDB native, 1 thread', 'DuckDB native, 2 threads'] as const;
+
+export class Results {
+  readonly cells = new Map<string, Cell>();
+  readonly stepOrder: string[] = [];
+  /** What the report says about the run besides the samples (load, cache, versions …), saved with them. */
+  meta: Record<string, unknown> = {};
+
+  constructor(private readonly jsonPath?: string) {}
+
+  /** Results saved by an earlier (possibly interrupted) run. */
+  static load(json: string): Results {
+    const saved = JSON.parse(json) as { stepOrder: string[]; cells: Cell[]; meta?: Record<string, unknown> };
+    const r = new Results();
+    r.stepOrder.push(...saved.stepOrder);
+    for (const c of saved.cells) r.cells.set(`${c.step}\u0000${c.contender}`, c);
+    r.meta = saved.meta ?? {};
+    return r;
+  }
+
+  private cell(step: string, contender: string): Cell {
+    const key = `${step}\u0000${contender}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      this.cells.set(key, (c = { step, contender, samples: [], longest: [], notes: [], errors: [] }));
+      if (!this.stepOrder.includes(step)) this.stepOrder.push(step);
+    }
+    return c;
+  }
+
+  add(step: string, contender: string, s: Sample | { error: string }): void {
+    const c = this.cell(step, contender);
+    if ('error' in s) c.errors.push(s.error);
+    else {
+      c.samples.push(s.ms);
+      if (s.longestTaskMs !== undefined) c.longest.push(s.longestTaskMs);
+      if (s.note && !c.notes.includes(s.note)) c.notes.push(s.note);
+    }
+    console.error(`  ${step} · ${contender}: ${'error' in s ? `error: ${s.error}` : `${s.ms.toFixed(1)}${step.includes('MiB') ? '' : ' ms'}${s.longestTaskMs ? `, longest task ${s.longestTaskMs.toFixed(0)} ms` : ''}`}`);
+    this.save();
+  }
+
+  /** A whole cell at once (the native script's samples). */
+  addAll(step: string, contender: string, samples: number[], note?: string): void {
+    for (const ms of samples) this.add(step, contender, { ms, note });
+  }
+
+  get(step: string, contender: string): Cell | undefined {
+    return this.cells.get(`${step}\u0000${contender}`);
+  }
+
+  save(): void {
+    if (this.jsonPath) writeFileSync(this.jsonPath, JSON.stringify({ stepOrder: this.stepOrder, cells: [...this.cells.values()], meta: this.meta }, null, 1));
+  }
 }
 
-/** Rows of the side-by-side table: each step's time, peak memory above an empty tab and longest task, ours / peer. */
-export function comparisonRows(workload: string, ours: AppFigures, oursUnique: UniqueInAppFigures[], peer: PeerRun): string[] {
-  // Schema and index count from the file given, as ours do: DuckDB starts its engine first.
-  const engineStart = peer.steps.some((s) => s.step === 'start');
-  const steps: [string, Side, PeerStep | undefined][] = [
-    ['schema', { ms: ours.openMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, engineStart ? ['start', 'describe'] : ['schema'], 'schema')],
-    ['full chunk index', { ms: ours.indexMs, mib: ours.openPeakAddedMiB, longestMs: ours.longestTaskMs }, sequence(peer, [engineStart ? 'start' : 'schema', 'index'], 'index')],
-    ['chunk 5 row 1000 (ours: on screen)', { ms: ours.chunk5Row1000Ms }, peer.steps.find((s) => s.step === 'chunk 5 row 1000')],
-    ['row 37,000,000 (ours: on screen)', { ms: ours.row37MMs }, peer.steps.find((s) => s.step === 'row 37,000,000')],
-    ...oursUnique.map((u): [string, Side, PeerStep | undefined] => [`unique ${u.column}`, { ms: u.seconds * 1000, mib: u.peakAddedMiB, longestMs: u.longestTaskMs }, peer.steps.find((s) => s.step === `unique ${u.column}`)]),
-  ];
-  return steps.map(([step, o, p]) => {
-    const q = peerSide(p);
-    return `| ${workload} | ${step} | ${peer.peer} | ${num(o.ms, 1)} | ${q.note && q.ms === undefined ? q.note : num(q.ms, 1)} | **${ratio(o.ms, q.ms)}** | ${num(o.mib)} | ${num(q.mib)} | **${ratio(o.mib, q.mib)}** | ${num(o.longestMs)} | ${num(q.longestMs)} |`;
-  });
+/**
+ * Runs `reps` rounds; in each, every contender once, in the given order (so A B C A B C, never A A A
+ * B B B). A contender's run records its own steps; a thrown error is recorded against `failStep`.
+ */
+export async function interleave(reps: number, contenders: { name: string; run: (rep: number) => Promise<void> }[], results: Results, failStep: string): Promise<void> {
+  for (let rep = 0; rep < reps; rep++) {
+    if (pastDeadline()) {
+      console.error(`  past BENCH_UNTIL: ${failStep} and the rest skipped`);
+      return;
+    }
+    for (const c of contenders) {
+      try {
+        await c.run(rep);
+      } catch (e) {
+        results.add(failStep, c.name, { error: String((e as Error).message ?? e).split('\n')[0].slice(0, 160) });
+      }
+    }
+  }
 }
 
-export const COMPARISON_HEADER = [
-  '| workload | step | peer | ours (ms) | peer (ms) | time ours/peer | ours peak added (MiB) | peer peak added (MiB) | memory ours/peer | ours longest task (ms) | peer longest task (ms) |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-];
+/** `BENCH_UNTIL` (an ISO time): no new round starts after it, so a long run ends with what it has. */
+export function pastDeadline(): boolean {
+  const until = process.env.BENCH_UNTIL;
+  return until !== undefined && Date.now() > Date.parse(until);
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** 3 significant digits at most, thousands separated: 0.00512, 4.51, 107, 13,502. */
+export function num(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0';
+  if (ms >= 100) return Math.round(ms).toLocaleString('en-US');
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toPrecision(2);
+}
+
+function cellText(c: Cell | undefined): string {
+  if (!c) return '';
+  if (!c.samples.length) return `not run: ${c.errors[0] ?? ''}`;
+  const n = c.samples.length;
+  const range = n > 1 ? ` (${num(Math.min(...c.samples))}–${num(Math.max(...c.samples))})` : ' (one run)';
+  const failed = c.errors.length ? `, ${c.errors.length} failed: ${c.errors[0]}` : '';
+  return `${num(median(c.samples))}${range}${n !== 3 && n > 1 ? ` n=${n}` : ''}${failed}`;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(2)) : '–');
+
+/**
+ * One table for the steps whose names start with `prefix`: a column per contender that has any figure
+ * there, then ours ÷ the fastest browser peer and ours ÷ the fastest native tool (below 1: we are
+ * faster), then the longest main-thread task (median over the runs) of ours and of each browser peer.
+ */
+export function table(results: Results, steps: string[]): string[] {
+  const present = (names: readonly string[]) => names.filter((n) => steps.some((s) => results.get(s, n)));
+  const browser = present(BROWSER);
+  const native = present(NATIVE);
+  const peers = browser.filter((n) => !n.startsWith('ours'));
+  const head = ['step', ...browser, ...native, 'ours ÷ fastest browser peer', 'ours ÷ fastest native', 'longest main-thread task, ms (median)'];
+  const out = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const step of steps) {
+    const m = (n: string) => {
+      const c = results.get(step, n);
+      return c && c.samples.length ? median(c.samples) : Number.NaN;
+    };
+    const ours = m('ours');
+    const best = (names: string[]) => {
+      const xs = names.map(m).filter(Number.isFinite);
+      return xs.length ? Math.min(...xs) : Number.NaN;
+    };
+    const bestPeer = best(peers);
+    const bestNative = best([...native]);
+    const tasks = browser
+      .map((n) => {
+        const c = results.get(step, n);
+        return c && c.longest.length ? `${n} ${num(median(c.longest))}` : '';
+      })
+      .filter(Boolean)
+      .join('; ');
+    const notes = browser.flatMap((n) => (results.get(step, n)?.notes ?? []).map((x) => `${n}: ${x}`));
+    out.push(
+      `| ${step}${notes.length ? ` <br><sub>${notes.join('; ')}</sub>` : ''} | ${[...browser, ...native].map((n) => cellText(results.get(step, n))).join(' | ')} | ${Number.isFinite(ours) && Number.isFinite(bestPeer) ? `**${ratio(ours, bestPeer)}**` : '–'} | ${Number.isFinite(ours) && Number.isFinite(bestNative) ? `**${ratio(ours, bestNative)}**` : '–'} | ${tasks || '–'} |`,
+    );
+  }
+  return out;
+}

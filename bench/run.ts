@@ -1,22 +1,23 @@
 /**
- * npm run bench: generates (or reuses) the reference files and reports engine figures.
+ * npm run bench: the reference files (generated on first run), then ours beside the browser peers and
+ * the native limit, every step 3 times interleaved in one browser session; the report replaces the
+ * generated part of BENCHMARKS.md. `npm run bench -- --quick`: a subset (light steps, 3 runs each) in
+ * under 3 minutes, written to bench/results/quick.md only. Subcommands (nulls, zstd, deltas, scale, cli)
+ * print or replace their own sections.
  * Data directory: $ARROWSCOPE_DATA (default /work/data, else ./data).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { arch, cpus, loadavg, totalmem } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { arch, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { measureArrowFile, type EngineFigures } from './engineNode';
-import { measureInChromium, measureUniqueInChromium, type AppFigures, type UniqueInAppFigures } from './appChromium';
-import { arrowPeer, buildPeers, duckdbPeer } from './peersChromium';
-import { COMPARISON_HEADER, comparisonRows } from './compare';
-import { measureUnique } from './uniqueNode';
-import { measureParquetFile } from './parquetNode';
 import { measureZstd, zstdRows } from './zstdNode';
 import { SCALE_HEADER, scaleRows } from './scaleNode';
 import { cliSection, measureCli } from './cliNode';
 import { deltaRows, measureDeltas } from './deltasNode';
 import { measureNullColumn, nullRows } from './nullNode';
+import { Results, table, type Cell } from './compare';
+import { CHUNK_ROWS, runBrowser, warm, type BrowserNotes, type Files } from './browserPlan';
+import { APP_DIST, buildForBench } from './browserSession';
 
 /** The 10⁹-row Null column: figures that must not grow with the rows a file claims. */
 async function nullsSection(): Promise<string[]> {
@@ -117,136 +118,174 @@ if (process.argv[2] === 'cli') {
   process.exit(0);
 }
 
-const rows: string[] = [];
-const fmt = (n: number, d = 1) => n.toFixed(d);
-for (const w of workloads) {
-  const path = ensure(w.file, w.args);
-  const f: EngineFigures = await measureArrowFile(path, ['cand_nm', 'contbr_nm', 'contb_receipt_amt']);
-  const cols = f.columns.map((c) => `${c.name} ${fmt(c.ms)} ms (${fmt(c.mib)} MiB)`).join('; ');
-  rows.push(`| ${w.id} | ${w.what} | ${f.rows.toLocaleString('en-US')} rows, ${f.chunks.toLocaleString('en-US')} chunks | ${fmt(f.firstUsableMs)} | ${fmt(f.fullIndexMs)} | ${f.indexReads} reads, ${fmt(f.indexBytes / 2 ** 20)} MiB | ${fmt(f.rssAddedMiB)} | ${fmt(f.valueAtChunk5Row1000MsMax, 2)} | ${cols} |`);
-  console.error(rows[rows.length - 1]);
+
+const reportFrom = process.argv.includes('--report') ? process.argv[process.argv.indexOf('--report') + 1] : undefined;
+const quick = process.argv.includes('--quick');
+const reps = Number(process.env.BENCH_REPS ?? 3);
+const date = new Date().toISOString().slice(0, 10);
+const started = Date.now();
+
+interface Meta {
+  quick: boolean;
+  reps: number;
+  date: string;
+  loads: string[];
+  machine: string;
+  versions: string;
+  nativeNote: string;
+  notes: BrowserNotes;
+  minutes?: string;
+  complete?: boolean;
 }
-
-const parquetPath = ensure('fec-50.parquet', ['--copies', '50', '--format', 'parquet']);
-const p = await measureParquetFile(parquetPath, 'contbr_nm');
-const parquetRow = `| W2 | ${fmt(p.openMs)} | ${fmt(p.openReadMiB, 2)} | ${fmt(p.rssAddedMiB)} | ${fmt(p.detailMs)} | ${p.oneColumnMs.map((c) => `${c.name} ${fmt(c.ms)}`).join('; ')} | ${p.scan.rows.toLocaleString('en-US')} rows in ${fmt(p.scan.ms / 1000, 2)} s, peak RSS ${fmt(p.scan.peakRssMiB, 0)} MiB, wasm memory ${fmt(p.scan.wasmMiB, 0)} MiB |`;
-console.error(parquetRow);
-
-console.error('building the app and measuring it in headless Chromium …');
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-const browserRows: string[] = [];
-const inBrowser: Record<string, AppFigures> = {};
-const chunkRows: Record<string, number> = { W1: 1_001_731, W1f: 1_001_731, W2: 1_001_731, W3: 1000 };
-for (const w of [...workloads.slice(0, 2), { id: 'W2', file: 'fec-50.parquet' }, workloads[2]]) {
-  const [a] = await measureInChromium([{ path: join(dataDir, w.file), chunkRows: chunkRows[w.id] }]);
-  inBrowser[w.id] = a;
-  browserRows.push(`| ${w.id} | ${fmt(a.openMs)} | ${fmt(a.indexMs)} | ${fmt(a.emptyTabMiB, 0)} | ${fmt(a.openPeakAddedMiB)} | ${fmt(a.openSteadyAddedMiB)} | ${a.chunk5Row1000Ms} | ${a.row37MMs ?? '–'} | ${fmt(a.longestTaskMs, 0)} |`);
-  console.error(browserRows[browserRows.length - 1]);
-}
-
-const UNIQUE_COLUMNS = ['cand_nm', 'contbr_st', 'contbr_nm'];
-const uniqueRows: string[] = [];
-const uniqueInBrowser: Record<string, UniqueInAppFigures[]> = {};
-for (const [id, file] of [['W1', 'fec-50.arrows'], ['W2', 'fec-50.parquet']]) {
-  const inApp = await measureUniqueInChromium(join(dataDir, file), UNIQUE_COLUMNS);
-  uniqueInBrowser[id] = inApp;
-  const inNode = await measureUnique(join(dataDir, file), UNIQUE_COLUMNS);
-  inApp.forEach((a, k) => {
-    const n = inNode[k];
-    uniqueRows.push(`| ${id} | ${a.column} | ${a.distinct} | ${fmt(a.seconds, 2)} | ${fmt(a.peakAddedMiB, 0)} | ${fmt(a.longestTaskMs, 0)} | ${fmt(n.ms / 1000, 2)} (${fmt(n.rowsPerSecond / 1e6, 1)} M rows/s) | ${fmt(n.peakRssMiB, 0)} |`);
-    console.error(uniqueRows[uniqueRows.length - 1]);
-  });
-}
-
-console.error('running the peers in headless Chromium …');
-buildPeers();
-const comparison = [
-  ...comparisonRows('W1', inBrowser.W1, uniqueInBrowser.W1, await arrowPeer(join(dataDir, 'fec-50.arrows'), chunkRows.W1, UNIQUE_COLUMNS)),
-  ...comparisonRows('W2', inBrowser.W2, uniqueInBrowser.W2, await duckdbPeer(join(dataDir, 'fec-50.parquet'), chunkRows.W2, UNIQUE_COLUMNS)),
-];
-comparison.forEach((r) => console.error(r));
 
 function versions(): string {
   const v = (name: string) => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
-  const chromium = execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
-  return `${chromium}; apache-arrow ${v('apache-arrow')}, parquet-wasm ${v('parquet-wasm')}, @duckdb/duckdb-wasm ${v('@duckdb/duckdb-wasm')}`;
+  const chromium = execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return `${chromium}; the app built from ${commit ? `commit ${commit} plus the working tree` : 'the working tree'}; apache-arrow ${v('apache-arrow')}, parquet-wasm ${v('parquet-wasm')}, hyparquet ${v('hyparquet')}, @duckdb/duckdb-wasm ${v('@duckdb/duckdb-wasm')} (DuckDB v0.9.1 inside)`;
 }
 
-console.error('metadata at scale …');
-const scale = await scaleSection();
+const med = (c?: Cell) => (c && c.samples.length ? [...c.samples].sort((a, b) => a - b)[c.samples.length >> 1] : Number.NaN);
 
-console.error('the command line …');
-const cli = cliSection('W1', workloads[0].what, measureCli(join(dataDir, workloads[0].file)));
-cli.forEach((r) => console.error(r));
+/** Every step where a browser peer's median beats ours. */
+function behind(results: Results): string[] {
+  const out: string[] = [];
+  for (const step of results.stepOrder) {
+    const ours = results.get(step, 'ours');
+    if (!ours?.samples.length || step.includes('memory')) continue;
+    for (const peer of ['apache-arrow', 'DuckDB-Wasm', 'hyparquet']) {
+      const p = med(results.get(step, peer));
+      if (p < med(ours)) out.push(`- ${step}: ${peer} ${p.toFixed(1)} ms, ours ${med(ours).toFixed(1)} ms (${(med(ours) / p).toFixed(1)}×).`);
+    }
+  }
+  return out;
+}
 
-console.error('ZSTD decode of one 128 MiB buffer …');
-const zstdTable = zstdRows(measureZstd());
-zstdTable.forEach((r) => console.error(r));
+function render(results: Results): string {
+  const m = results.meta as unknown as Meta;
+  const steps = (prefix: string) => results.stepOrder.filter((s) => s.startsWith(prefix));
+  const w3 = steps('W3 ');
+  const lines = behind(results);
+  return [
+    `## Side by side: ours, the browser peers and the native limit (${m.date}${m.quick ? ', quick subset' : ''})`,
+    '',
+    `Generated by \`npm run bench${m.quick ? ' -- --quick' : ''}\`${m.minutes ? ` in ${m.minutes} min` : ''}${m.complete ? '' : ' (**interrupted**: the steps not listed were not reached)'} (raw samples: \`bench/results/${m.quick ? 'quick' : m.date}.json\`). Machine: ${m.machine}; ${m.versions}. ${m.nativeNote}`,
+    '',
+    `**Shared machine.** Other sessions ran tests meanwhile; load average (1, 5, 15 min): ${m.loads.join('; ')}. Absolute times are noisy; the ratios between contenders measured in the same round matter most.`,
+    '',
+    `**Method.** Each figure is the median of ${m.reps} runs, with min and max in brackets. All browser contenders run in one Chromium session (one profile, service workers blocked, one local server), their runs interleaved round by round (ours, ours with 1 worker, peer, peer, then again), each run in a fresh page. Times are taken inside the page: "schema" and "index" from the file chosen (input change, or the URL form submitted) to the answer on screen for ours (the Overview showing "Opened in" / "Indexed in") and to the call's return for the peers, with the engine's start included for both (DuckDB-Wasm: instantiate + register the File + \`DESCRIBE\`, or + \`parquet_metadata\` for the index; hyparquet: \`parquetMetadataAsync\`; ours: the app's engine worker starts with the page, everything the open needs after the file is chosen is counted, parquet-wasm's start included); row steps from the Enter keydown in "Go to row" to the first frame where every cell of the target row shows its value (ours) and to the rows in JavaScript (peers). DuckDB-Wasm's row look-ups use \`read_parquet(…, file_row_number=true) WHERE file_row_number BETWEEN a AND b\` (its row-group-aware form, not \`OFFSET\`); hyparquet reads \`parquetReadObjects({rowStart, rowEnd})\` after \`parquetMetadataAsync\`, as Hyperparam does. "ours, 1 worker" is the same build with \`navigator.hardwareConcurrency\` read as 1 (a compute pool of one worker), beside DuckDB-Wasm, which runs single-threaded. DuckDB-Wasm's multithreaded build: ${m.notes.duckdbThreads === null ? 'started and was used' : `does not start offline here (${m.notes.duckdbThreads}; the cross-origin-isolated page and its pthread worker are served locally), so only its single-threaded build is measured`}. The 64-row step: after row 37,000,000 is on screen, "Go to row" 37,000,064 (every visible cell of that row on screen; the note says how many); the peers read rows 37,000,064–37,000,127 of all 16 columns. Unique: the app's own time from the click on Count to the merged result (2 workers here, 1 in "ours, 1 worker"), the peers' \`GROUP BY\` or a \`Map\` over \`get(i)\`. "Longest main-thread task": the PerformanceObserver long-task maximum during the step, median over the runs (0: none over 50 ms). Peak memory: the PSS of the whole Chromium process tree during the contender's run, above the browser just before it.`,
+    '',
+    `**Page cache: warm.** Each file was read once end to end just before its steps (${m.notes.warm.join('; ')}); W1 and W3 are 9 GB each, so a file's pages can be partly evicted by the other contenders' memory (apache-arrow holds all of W1 in the tab).`,
+    '',
+    '### W2: Parquet, 50 row groups of 1,001,731 rows (1.4 GB, snappy), the same rows as W1',
+    '',
+    ...table(results, steps('W2 ')),
+    '',
+    '### W1: IPC stream, 50 record batches of 1,001,731 rows (9.0 GB)',
+    '',
+    'apache-arrow has no way to index a stream without reading it: its "index" reads and decodes every batch (`RecordBatchReader` over `file.stream()`), not the same work as ours (message headers only); pyarrow\'s is `read_all` over a memory map, which copies nothing. apache-arrow\'s row look-ups and counts then run on the table in memory.',
+    '',
+    ...table(results, steps('W1 ')),
+    '',
+    ...(w3.length
+      ? [
+          '### W3: the same rows as W1 in 50,100 batches of 1,000 rows (9.0 GB)',
+          '',
+          '"Reopen": the same file chosen again in a new page of the same browser after a first open indexed it. apache-arrow is measured for its schema only (its index is W1\'s full read again: 9 GB in the tab).',
+          '',
+          ...table(results, w3),
+          '',
+        ]
+      : []),
+    ...(steps('HTTP ').length
+      ? [
+          '### Over HTTP with added latency',
+          '',
+          "The file served by the bench's local server with HTTP Range, each response held back by the added latency (`/files/NAME?delay=MS`); ours through the app's \"Open URL\" form, DuckDB-Wasm with `registerFileURL` (HTTP protocol), hyparquet with `asyncBufferFromUrl`. No native figure: the native tools were run on local files only.",
+          '',
+          ...table(results, steps('HTTP ')),
+          '',
+        ]
+      : []),
+    '### Where a browser peer was faster than ours in this run',
+    '',
+    ...(lines.length ? lines : ['- Nowhere in this run.']),
+    '',
+  ].join('\n');
+}
 
-console.error('delta dictionaries …');
-const deltas = await deltasSection();
-deltas.forEach((r) => console.error(r));
+/** The report written where it belongs: the generated part of BENCHMARKS.md (full run) or bench/results/quick.md. */
+function publish(results: Results): void {
+  const m = results.meta as unknown as Meta;
+  const report = render(results);
+  console.log(report);
+  writeFileSync(m.quick ? 'bench/results/quick.md' : `bench/results/${m.date}.md`, report);
+  if (m.quick) return;
+  const doc = readFileSync('BENCHMARKS.md', 'utf8');
+  const [open, close] = ['<!-- generated by npm run bench: start -->', '<!-- generated by npm run bench: end -->'];
+  const a = doc.indexOf(open);
+  const b = doc.indexOf(close);
+  writeFileSync('BENCHMARKS.md', a >= 0 && b > a ? `${doc.slice(0, a + open.length)}\n${report}\n${doc.slice(b)}` : `${doc.trimEnd()}\n\n${open}\n${report}\n${close}\n`);
+}
 
-console.error('Null column of 10⁹ rows …');
-const nulls = await nullsSection();
-nulls.forEach((r) => console.error(r));
+// `npm run bench -- --report bench/results/DATE.json`: the report again from saved (or interrupted) samples.
+if (reportFrom) {
+  publish(Results.load(readFileSync(reportFrom, 'utf8')));
+  process.exit(0);
+}
 
-const date = new Date().toISOString().slice(0, 10);
-const table = [
-  `## Engine in Node (${date})`,
-  '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${versions()}. Files from \`npm run gen\` in ${dataDir}. The four files (21 GB) do not all fit in the OS page cache beside the browser, so some steps read from disk: expect ±30% between runs.`,
-  '',
-  '| workload | file | size | first usable (ms) | full index (ms) | index I/O | RSS added (MiB) | chunk 5 row 1000, worst column (ms) | one whole column of chunk 5 |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...rows,
-  '',
-  `## Parquet engine in Node (${date})`,
-  '',
-  'W2 = the same 50 copies as Parquet (50 row groups of 1,001,731 rows, snappy). Open = footer read and parsed (hyparquet) plus parquet-wasm initialised and the Arrow schema derived.',
-  '',
-  '| workload | open with full metadata (ms) | read at open (MiB) | RSS added (MiB) | row group 5 details (ms) | one column of row group 5 (ms) | full scan of one string column |',
-  '|---|---|---|---|---|---|---|',
-  parquetRow,
-  '',
-  `## The built app in headless Chromium (${date})`,
-  '',
-  'Debian Chromium driven by Playwright; the file handed over with setInputFiles (disk-backed File, nothing copied). Times for open and index are the engine worker\'s own (shown in the Overview); row jumps are timed inside the page, from the Enter keydown in "Go to row" to the first frame where the target cell shows its value. Memory is PSS summed over the Chromium process tree from /proc (workers and ArrayBuffers included), sampled every 50 ms.',
-  '',
-  '| workload | first usable (ms) | full index (ms) | empty tab PSS (MiB) | peak added while opening (MiB) | added after open (MiB) | chunk 5 row 1000 on screen (ms) | row 37,000,000 on screen (ms) | longest main-thread task (ms) |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...browserRows,
-  '',
-  `## Unique values over all 50,086,550 rows (${date})`,
-  '',
-  'In the app: the Unique view, counted by a pool of one Web Worker per core (2 here), timed by the app from click to merged result; memory is the peak PSS of the whole Chromium process tree above the tab before the file was opened. In Node: the same counting code in one thread.',
-  '',
-  '| workload | column | distinct | app: seconds | app: peak added (MiB) | app: longest main-thread task (ms) | Node, one thread: seconds | Node: peak RSS (MiB) |',
-  '|---|---|---|---|---|---|---|---|',
-  ...uniqueRows,
-  '',
-  `## Side by side with the peers (${date})`,
-  '',
-  'Same browser, same files, same run. Peers: plain apache-arrow on W1 (the whole stream read with `RecordBatchReader` on the page, as `read_all()` would, then row look-ups and a `Map` of `get(i)` values per column), and DuckDB-Wasm on W2 (the File registered with `BROWSER_FILEREADER`; `DESCRIBE`, `parquet_metadata`, `SELECT * LIMIT 1 OFFSET n`, `SELECT col, count(*) … GROUP BY ALL`). DuckDB-Wasm is not run on the IPC stream: it has no Arrow IPC reader without its network-loaded arrow extension, and copying the stream into its tables would need 9 GB in a 4 GB wasm heap. Ours: the figures above (row jumps are timed to the value on screen; the peers\' only to the value in JavaScript). A ratio below 1 means Arrowscope is faster or smaller.',
-  '',
-  ...COMPARISON_HEADER,
-  ...comparison,
-  '',
-  `## ZSTD decode of one 128 MiB buffer (${date})`,
-  '',
-  'One frame made by `zstd -3` from 128 MiB of int64-like column data; median of 3 runs in Node, in one process. "fzstd direct" is the codec\'s own time; Arrowscope adds the frame and block header checks.',
-  '',
-  ...zstdTable,
-  '',
-  ...cli,
-  ...deltas,
-  ...nulls,
-  scale,
-].join('\n');
-console.log(table);
+const files: Files = {
+  W1: ensure(workloads[0].file, workloads[0].args),
+  W2: ensure('fec-50.parquet', ['--copies', '50', '--format', 'parquet']),
+  W3: quick ? join(dataDir, workloads[2].file) : ensure(workloads[2].file, workloads[2].args),
+};
+
+console.error(`building the app (${APP_DIST}) and the peers' page …`);
+buildForBench();
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/${date}.md`, table);
-writeFileSync(
-  'BENCHMARKS.md',
-  `# Benchmarks\n\nRerun with \`npm run bench\` (generates the reference files on first run: ~9 GB each, about 30 s apiece).\nMethod: each figure is one cold run in a fresh process through the same engine the app's worker uses (\`openDataset\` over a Node file handle with the app's 32 MiB block cache). "RSS added" is measured after indexing, after a forced GC when node runs with --expose-gc.\n\n${table}`,
-);
+const results = new Results(quick ? 'bench/results/quick.json' : `bench/results/${date}.json`);
+const meta: Meta = {
+  quick,
+  reps,
+  date,
+  loads: [],
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? arch()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB (${(freemem() / 2 ** 30).toFixed(0)} GiB free at the start)`,
+  versions: versions(),
+  nativeNote: '',
+  notes: { duckdbThreads: null, warm: [], phase: 'start' },
+};
+results.meta = meta as unknown as Record<string, unknown>;
+const noteLoad = (when: string) => (meta.loads.push(`${when} ${loadavg().map((x) => x.toFixed(1)).join(', ')}`), results.save());
+noteLoad('start');
+
+// The native limit: pyarrow and DuckDB in one Python process per file group, each file read once before.
+const python = spawnSync('python3', ['-c', 'import pyarrow'], { encoding: 'utf8' });
+if (python.status !== 0) meta.nativeNote = `Native tools skipped: \`python3 -c 'import pyarrow'\` failed here (${(python.stderr || python.error?.message || '').trim().split('\n').pop()}).`;
+else {
+  let v: Record<string, string> = {};
+  const groups = quick ? [['--w1', files.W1, '--w2', files.W2]] : [['--w1', files.W1, '--w2', files.W2], ['--w3', files.W3]];
+  for (const g of groups) {
+    for (let k = 1; k < g.length; k += 2) warm(g[k]);
+    console.error(`native: ${g.filter((_, k) => k % 2).join(', ')} …`);
+    const out = execFileSync('python3', ['bench/native/native.py', ...g, '--reps', String(reps), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+    const parsed = JSON.parse(out) as { versions: Record<string, string>; cells: { step: string; contender: string; samples: number[]; note?: string }[] };
+    v = parsed.versions;
+    for (const c of parsed.cells) results.addAll(c.step, c.contender, c.samples, c.note ?? undefined);
+  }
+  meta.nativeNote = `Native: Python ${v.python}, pyarrow ${v.pyarrow} (\`pa.set_cpu_count(1)\`: one thread), DuckDB ${v.duckdb}${v.duckdb === 'not installed' ? ' (`pip install duckdb` failed or was not run: its columns are absent)' : ' (`SET threads` to 1 and to 2)'}; run by \`bench/native/native.py\`, each step from nothing open to the answer, in one process whose interpreter and imports were already loaded.`;
+  noteLoad('after the native steps');
+}
+
+console.error('the app and the peers in one headless Chromium …');
+meta.notes = await runBrowser(results, files, dataDir, { quick, reps, onProgress: (n) => ((meta.notes = n), noteLoad(n.phase)) });
+noteLoad('end');
+meta.minutes = ((Date.now() - started) / 60000).toFixed(0);
+meta.complete = true;
+results.save();
+publish(results);
+void CHUNK_ROWS;

@@ -3,35 +3,55 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthread from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { plainJson } from './plainJson';
 
 const NAME = 'peer.parquet';
 let db: duckdb.AsyncDuckDB | undefined;
 let conn: duckdb.AsyncDuckDBConnection | undefined;
+let worker: Worker | undefined;
 
 /**
- * Starts DuckDB-Wasm from the bundles served with the page (no CDN) and registers the File to be
- * read on demand. 1.28 is the last release with Parquet built in (later ones fetch it from
- * extensions.duckdb.org); its threaded bundle does not start ("startWorker is not defined"), so the
- * single-threaded one runs. directIO off: DuckDB buffers its reads, 8x faster here than with it on.
+ * Starts DuckDB-Wasm from the bundles served with the page (no CDN) and registers the File (read on
+ * demand) or the URL (HTTP Range). 1.28 is the last release with Parquet built in (later ones fetch it
+ * from extensions.duckdb.org). `threads`: the cross-origin-isolated build with a pthread pool (the page
+ * is served with COOP/COEP for it); otherwise the single-threaded build. directIO off: DuckDB buffers
+ * its reads, 8x faster here than with it on.
  */
-export async function duckdbOpen(file: File): Promise<{ bundle: string }> {
+export async function duckdbOpen(source: File | string, threads = false): Promise<{ bundle: string; threads: number }> {
   const bundles: duckdb.DuckDBBundles = {
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
+    ...(threads ? { coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthread } } : {}),
   };
   const bundle = await duckdb.selectBundle(bundles);
-  db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
+  if (threads && bundle.mainModule !== coiWasm) throw new Error(`threaded build not selected (crossOriginIsolated=${String(self.crossOriginIsolated)})`);
+  worker = new Worker(bundle.mainWorker!);
+  db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.registerFileHandle(NAME, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false);
+  if (typeof source === 'string') await db.registerFileURL(NAME, source, duckdb.DuckDBDataProtocol.HTTP, false);
+  else await db.registerFileHandle(NAME, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, false);
   conn = await db.connect();
-  return { bundle: bundle.mainModule === ehWasm ? 'eh' : 'mvp' };
+  if (threads) await conn.query('SET threads = 2');
+  const t = await conn.query("SELECT current_setting('threads') AS t");
+  return { bundle: bundle.mainModule === coiWasm ? 'coi' : bundle.mainModule === ehWasm ? 'eh' : 'mvp', threads: Number(t.get(0)?.t) };
 }
 
-/** Runs one query and returns its rows as plain objects (few rows) or just the row count. */
+/** Runs one query and returns its row count and first row as plain JSON. */
 export async function duckdbQuery(sql: string, keepRows = true): Promise<{ rows: number; first?: unknown }> {
   if (!conn) throw new Error('duckdbOpen first');
   const table = await conn.query(sql.replaceAll('FILE', `'${NAME}'`));
   const first = keepRows && table.numRows > 0 ? JSON.parse(plainJson(table.get(0)?.toJSON())) : undefined;
   return { rows: table.numRows, first };
+}
+
+export async function duckdbClose(): Promise<void> {
+  await conn?.close().catch(() => undefined);
+  await db?.terminate().catch(() => undefined);
+  worker?.terminate();
+  conn = undefined;
+  db = undefined;
+  worker = undefined;
 }

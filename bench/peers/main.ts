@@ -1,5 +1,6 @@
-import { duckdbOpen, duckdbQuery } from './duckdbPeer';
+import { duckdbClose, duckdbOpen, duckdbQuery } from './duckdbPeer';
 import { arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowUnique } from './arrowPeer';
+import { hyparquetOpen, hyparquetRows } from './hyparquetPeer';
 
 function chosenFile(): File {
   const file = document.querySelector<HTMLInputElement>('[data-testid=file-input]')?.files?.[0];
@@ -25,8 +26,11 @@ Object.assign(window, {
   peers: {
     longestTask: () => longest.ms,
     resetLongestTask: () => (longest.ms = 0),
-    duckdbOpen: () => timed(() => duckdbOpen(chosenFile())),
+    duckdbOpen: (url?: string, threads?: boolean) => timed(() => duckdbOpen(url ?? chosenFile(), threads)),
     duckdbQuery: (sql: string, keepRows?: boolean) => timed(() => duckdbQuery(sql, keepRows)),
+    duckdbClose: () => timed(duckdbClose),
+    hyparquetOpen: (url?: string) => timed(() => hyparquetOpen(url ?? chosenFile())),
+    hyparquetRows: (rowStart: number, rowEnd: number, columns?: string[]) => timed(() => hyparquetRows(rowStart, rowEnd, columns)),
     arrowOpen: () => timed(() => arrowOpen(chosenFile())),
     arrowReadAll: () => timed(arrowReadAll),
     arrowRowOfChunk: (chunk: number, row: number) => timed(() => arrowRowOfChunk(chunk, row)),

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { startBenchServer, type BenchServer } from './browserServer';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+/** Where `npm run bench` builds the app (never dist/, which others on the machine use). */
+export const APP_DIST = process.env.BENCH_APP_DIST ?? join(tmpdir(), `arrowscope-bench-app-${process.getuid?.() ?? 0}`);
+export const PEERS_DIST = resolve('bench/peers/dist');
+
+/** Builds the app and the peers' page (each into its own folder). */
+export function buildForBench(): void {
+  const vite = 'node_modules/vite/bin/vite.js';
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', APP_DIST, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'bench/peers/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+}
+
+export interface Session {
+  context: BrowserContext;
+  /** Marks this browser's processes in /proc (for PSS). */
+  profile: string;
+  server: BenchServer;
+}
+
+/**
+ * One Chromium (fresh profile, service workers blocked so that nothing is served from a cache) and one
+ * local server for the app, the one-worker app, the peers and the data files: every contender runs in
+ * this one browser, so their runs can interleave.
+ */
+export async function withSession<T>(filesDir: string, f: (s: Session) => Promise<T>): Promise<T> {
+  if (!existsSync(join(APP_DIST, 'index.html')) || !existsSync(join(PEERS_DIST, 'index.html'))) buildForBench();
+  const server = await startBenchServer({ app: APP_DIST, peers: PEERS_DIST, files: resolve(filesDir) });
+  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ARGS,
+    headless: true,
+    serviceWorkers: 'block',
+    viewport: { width: 2400, height: 1300 },
+  });
+  try {
+    return await f({ context, profile, server });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
