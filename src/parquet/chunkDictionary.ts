@@ -21,7 +21,8 @@ function isUtf8Type(field: Field): boolean {
 function pageBody(bytes: Uint8Array, start: number, header: PageHeader, codec: string | undefined): Uint8Array | null {
   const size = header.compressed_page_size;
   const out = header.uncompressed_page_size;
-  if (start + size > bytes.length || out > MAX_PAGE_BYTES) return null;
+  // The page fills the bytes before the first data page exactly, or something is off: not trusted.
+  if (!Number.isInteger(size) || !Number.isInteger(out) || size < 0 || out < 0 || start + size !== bytes.length || out > MAX_PAGE_BYTES) return null;
   const body = bytes.subarray(start, start + size);
   if (codec === 'UNCOMPRESSED') return size === out ? body : null;
   if (codec !== 'SNAPPY') return null;
@@ -30,7 +31,7 @@ function pageBody(bytes: Uint8Array, start: number, header: PageHeader, codec: s
   return output;
 }
 
-/** Each entry's plain-encoded bytes. */
+/** Each entry's plain-encoded bytes, which must fill the body exactly. */
 function plainEntries(body: Uint8Array, count: number, physical: ParquetType): Uint8Array[] | null {
   const out: Uint8Array[] = [];
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
@@ -52,7 +53,7 @@ function plainEntries(body: Uint8Array, count: number, physical: ParquetType): U
       return null;
     }
   }
-  return out;
+  return at === body.length ? out : null;
 }
 
 /**

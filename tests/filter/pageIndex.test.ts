@@ -3,6 +3,7 @@ import { readColumnIndex, readOffsetIndex, parquetMetadata } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter, matchChunk } from '../../src/compute/filter';
 import type { Dataset } from '../../src/model/types';
+import { readChunkDictionary } from '../../src/parquet/chunkDictionary';
 import { pageIndexFromBytes } from '../../src/parquet/pageIndex';
 import { KeptFilter } from '../../src/worker/filterResults';
 import { compactMatches } from '../../src/worker/pool/filterJob';
@@ -211,5 +212,19 @@ describe('dictionary pages', () => {
     // Arrow dictionary) has the whole dictionary in every row group's page.
     expect(decided).toEqual(["name = 'Bush' @0", "name IN ('Bush', 'Zed') @0", 'amount = 20 @0', 'amount IN (15, 25, 35) @0', 'amount IN (15, 25, 35) @1']);
     expect(decided.some((d) => d.endsWith('@2'))).toBe(false);
+  });
+
+  it('are not used when the page does not fill the bytes before the data pages exactly, or its values do not fill the page', async () => {
+    const name = dict.fields.findIndex((f) => f.name === 'name');
+    const column = (await dict.chunkDetail(0)).columns[name];
+    const field = dict.schema.fields[name];
+    const good = await readChunkDictionary(dict.source, column, field, 'BYTE_ARRAY');
+    expect(good).toEqual(['Carter', 'Adams']);
+    const span = column.dictionaryPage!;
+    expect(await readChunkDictionary(dict.source, { ...column, dictionaryPage: { ...span, length: span.length - 1 } }, field, 'BYTE_ARRAY')).toBeNull();
+    expect(await readChunkDictionary(dict.source, { ...column, dictionaryPage: { ...span, length: span.length + 1 } }, field, 'BYTE_ARRAY')).toBeNull();
+    // read as 8-byte integers, the strings' bytes do not come out as whole values
+    expect(await readChunkDictionary(dict.source, column, field, 'INT64')).toBeNull();
+    expect(await readChunkDictionary(dict.source, { ...column, codec: 'GZIP' }, field, 'BYTE_ARRAY')).toBeNull();
   });
 });
