@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -232,6 +233,9 @@ test('Cancel mid-export of 2,000,000 rows stops it: no download, no file left in
   await page.getByRole('button', { name: 'Download' }).click();
   const status = page.getByTestId('export-status');
   await expect(status).toContainText(/[\d,]+ of 2,000,000 rows written/);
+  // The open menu and the progress with its Cancel: no serious or critical accessibility violation.
+  const { violations } = await new AxeBuilder({ page }).include('.export-bar').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.getByRole('button', { name: 'Cancel export' }).click();
   await expect(status).toContainText('Export cancelled: no file was written.');
   const left = await page.evaluate(async () => {
