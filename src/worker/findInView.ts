@@ -62,7 +62,8 @@ export async function findInView(
   // Past the known matches: from the last known one (next finds only matches past the view: beyondView).
   const lastKnown = known > 0 ? kept.fileRows(known - 1, known)[0] : -1;
   const fileFrom = fromRow < 0 ? -1 : fromRow < known ? kept.fileRows(fromRow, fromRow + 1)[0] : direction === 'next' ? lastKnown : lastKnown + 1;
-  const { row, status } = await findRow(dataset, both, memories.of(id, `${kept.text}\u0000${expression}`), fileFrom, direction, signal, onChunk);
+  // What a find of the expression alone learned holds here too where it found no match.
+  const { row, status } = await findRow(dataset, both, memories.of(id, `${kept.text}\u0000${expression}`), fileFrom, direction, signal, onChunk, memories.of(id, expression));
   if (row === null) return { found: null, status };
   const at = kept.locate(row);
   if (!at?.exact) return { found: null, status: { ...status, beyondView: true } };

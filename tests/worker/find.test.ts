@@ -153,6 +153,15 @@ for (const kind of ['arrow', 'parquet']) {
       expect(last.found?.row).toBe(both[both.length - 1]);
       const none = await engine.find(id, where, last.found!.viewRow, 'next', 'find', undefined, 'filter');
       expect(none.found).toBeNull();
+      // A find of an expression alone, then within the filter: the chunks where it matched nothing are not read again.
+      const rare = "contbr_employer = 'no such employer' OR cand_nm = 'McCotter, Thaddeus G'";
+      const alone = await engine.find(id, rare, -1, 'next', 'find');
+      const skipped = alone.status!;
+      const inView = await engine.find(id, rare, -1, 'next', 'find', undefined, 'filter');
+      const expectedRow = plainScan(kind, (r) => ['CA', 'NY'].includes(r.contbr_st as string) && r.cand_nm === 'McCotter, Thaddeus G')[0];
+      expect(inView.found?.row ?? null).toBe(expectedRow ?? null);
+      expect(inView.status!.chunksKnown).toBeGreaterThanOrEqual(Math.min(skipped.chunksSearched - 1, inView.status!.chunksSearched - 1));
+      expect(inView.status!.chunksKnown).toBeGreaterThan(0);
       engine.clearFilter(id, 'filter');
     });
   });
