@@ -60,7 +60,7 @@ Output:
   -q, --quiet                    no progress line (shown on stderr only when it is a terminal
                                  and the work takes more than a second)
   --threads N                    threads for --unique, --where --count and --sort --limit
-                                 (up to 10,000 rows); default: one per core on files of 2M rows
+                                 (up to 10,000 rows); default: one per core on files of 128 MB
                                  or more; 1: this thread only
 
 View and serve:

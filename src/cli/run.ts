@@ -11,7 +11,8 @@ import { HELP } from './help';
 import { Output, OutputClosed } from './output';
 import { Progress, type ProgressStream } from './progress';
 import type { FileThreads } from './pool/parallel';
-import { defaultThreads, POOL_MIN_ROWS, ThreadPool } from './pool/threadPool';
+import { defaultThreads, POOL_MIN_BYTES, ThreadPool } from './pool/threadPool';
+import { TOP_K_DEFAULT } from '../compute/sort';
 import { countCommand } from './countCommand';
 import { exportCommand } from './exportCommand';
 import { matchesCommand } from './matchesCommand';
@@ -31,27 +32,36 @@ export interface RunStreams {
 type FileCommand = Exclude<Command, { kind: 'help' } | { kind: 'view' }> & { threads?: number };
 
 /** Threads for scans: --threads when given, else one per core on a file big enough to pay for starting them. */
-function poolFor(command: FileCommand, dataset: Dataset): FileThreads | null {
-  const threads = command.threads ?? (dataset.rows >= POOL_MIN_ROWS ? defaultThreads() : 1);
+function poolFor(command: FileCommand, size: number): FileThreads | null {
+  const threads = command.threads ?? (size >= POOL_MIN_BYTES ? defaultThreads() : 1);
   return threads > 1 ? { pool: new ThreadPool(threads - 1), path: resolve(command.file) } : null;
+}
+
+/** Commands that will scan with the pool (--unique, --where --count, a --sort top-K): its threads start and open the file meanwhile. */
+function scansWithPool(command: FileCommand): boolean {
+  if (command.kind === 'unique' || command.kind === 'count') return true;
+  if (command.kind === 'sorted') return command.rows === undefined && (command.limit ?? 0) <= TOP_K_DEFAULT;
+  return command.kind === 'export' && command.sort !== undefined && command.rows === undefined && command.limit !== undefined && command.limit <= TOP_K_DEFAULT;
 }
 
 async function inspect(command: FileCommand, io: CommandIo): Promise<number> {
   if ((await stat(command.file)).isDirectory()) throw new InputError(`${command.file} is a folder, not a file (arrowscope serve DIR serves a folder).`);
   const source = await NodeFileSource.open(command.file);
+  const pool = poolFor(command, source.size);
+  if (pool && scansWithPool(command)) pool.pool.warm(pool.path);
   let dataset: Dataset;
   io.progress.restart();
   try {
     dataset = await openDataset(source, { onProgress: (p) => io.progress.update(p.bytesScanned, source.size, 'bytes indexed') });
   } catch (e) {
+    await pool?.pool.close();
     await source.close().catch(() => {});
     throw e;
   }
-  let pool: FileThreads | null = null;
   try {
     await dataset.indexed;
     io.progress.clear();
-    io = { ...io, pool: (pool = poolFor(command, dataset)) };
+    io = { ...io, pool };
     if (command.kind === 'rows') return await rowsCommand(dataset, command, io);
     if (command.kind === 'unique') return await uniqueCommand(dataset, command, io);
     if (command.kind === 'count') return await countCommand(dataset, command, io);

@@ -29,6 +29,10 @@ const port = parentPort!;
 const post = (message: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 async function handle(message: ToThread): Promise<void> {
+  if (message.type === 'open') {
+    datasetAt(message.path).catch(() => {}); // a failed open is reported by the job that needs the file
+    return;
+  }
   const { job } = message;
   try {
     if (message.type === 'begin') {

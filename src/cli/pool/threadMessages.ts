@@ -1,8 +1,9 @@
 import type { FileLocation } from '../../model/errors';
 import type { JobSpec, Share, WireResult } from './poolJobs';
 
-/** From the command to a pool thread: a job opened on a file, then shares of it, then its end. */
+/** From the command to a pool thread: a file to open ahead; a job on a file, then shares of it, then its end. */
 export type ToThread =
+  | { type: 'open'; path: string }
   | { type: 'begin'; job: number; path: string; spec: JobSpec }
   | { type: 'share'; job: number; share: Share }
   | { type: 'finish'; job: number };

@@ -12,8 +12,8 @@ const SHARE_ROWS = 1 << 20;
 const SHARES_PER_THREAD = 4;
 /** Shares a thread holds at once: it starts the next while the command's own thread, busy counting, has not yet read its answer. */
 const IN_FLIGHT = 2;
-/** Below this many rows the pool is not worth starting unless --threads asks for it (a thread costs ~0.1-0.3 s to start and index). */
-export const POOL_MIN_ROWS = 1 << 21;
+/** Below this many bytes of file the pool is not worth starting unless --threads asks for it (a thread costs ~0.1-0.3 s to start and open the file). */
+export const POOL_MIN_BYTES = 128 * 1024 * 1024;
 
 /** Threads by default: one per core the process may use. */
 export const defaultThreads = (): number => availableParallelism();
@@ -140,6 +140,11 @@ export class ThreadPool {
       await this.close(); // threads mid-way through a failed job are not reused
       throw e;
     }
+  }
+
+  /** Starts every thread now and has each open the file at `path` (headers and index), while this thread opens it too. */
+  warm(path: string): void {
+    for (const t of this.take(this.size)) t.post({ type: 'open', path });
   }
 
   private take(n: number): Thread[] {
