@@ -135,6 +135,8 @@ test('Each format exported from a filtered view with hidden columns holds its ro
 
   const csv = await exportAs(page, 'csv');
   expect(csv.endsWith('sample-filtered.csv')).toBe(true);
+  // Written to the browser's private file system by the engine worker, not collected in the page.
+  await expect(page.getByTestId('export-status')).not.toContainText('held in this page');
   const [head, ...lines] = parseCsv(readFileSync(csv, 'utf8'));
   expect(head).toEqual(SHOWN);
   expect(lines.length).toBe(MATCHES.length);
@@ -188,6 +190,17 @@ test('A sorted filtered view is exported in its order, and reopened shows the ro
   await page.getByRole('tab', { name: 'Data' }).click();
   await expect(page.getByTestId('grid')).toHaveAttribute('aria-rowcount', String(MATCHES.length));
   expect(await gridRows(page, 12)).toEqual(shown);
+});
+
+test('Without a private file system either, the bytes come back to the page and are downloaded from there', async ({ page }) => {
+  await noSavePicker(page);
+  await page.addInitScript(() => Object.defineProperty(StorageManager.prototype, 'getDirectory', { value: undefined, configurable: true }));
+  await filteredView(page);
+  const path = await exportAs(page, 'arrows');
+  await expect(page.getByTestId('export-status')).toContainText(`to sample-filtered.arrows, handed to the browser's downloads (held in this page’s memory`);
+  const back = await readExport(path);
+  expect(back.names).toEqual(SHOWN);
+  expect(back.rows).toEqual(expectedValues());
 });
 
 test('With a save dialog the chosen file is written by the engine worker; the selected rows alone can be exported', async ({ page }) => {
