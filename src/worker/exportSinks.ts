@@ -66,7 +66,8 @@ const plainName = (name: string) => /^[^/\\]+$/.test(name) && name !== '..' && n
  * or the page itself (`onChunk` hears each piece of the file in order, and the page keeps them).
  */
 export async function targetSink(target: ExportTarget, onChunk?: (bytes: Uint8Array) => unknown): Promise<DiscardableSink> {
-  if (target.kind === 'handle') return writableSink(target.handle, true);
+  // The save dialog makes an empty file for a new name: that one goes on cancel; a file chosen to be replaced stays as it was.
+  if (target.kind === 'handle') return writableSink(target.handle, (await target.handle.getFile()).size === 0);
   if (target.kind === 'opfs') {
     if (!plainName(target.name) || !plainName(target.folder)) throw new Error(`"${target.folder}/${target.name}" is not a file name in a folder.`);
     const root = await navigator.storage.getDirectory();

@@ -171,11 +171,12 @@ for (const kind of ['arrow', 'parquet']) {
 
 describe('cancel and failure', () => {
   /** A file handle held in memory, as createWritable() works: writes go to a swap copy that replaces the file on close; abort drops it. */
-  function memoryHandle() {
-    const state = { file: new Uint8Array(0), swap: [] as Uint8Array[], aborted: false, removed: false };
+  function memoryHandle(existing = new Uint8Array(0)) {
+    const state = { file: existing, swap: [] as Uint8Array[], aborted: false, removed: false };
     const handle = {
       kind: 'file',
       name: 'out.csv',
+      getFile: async () => new Blob([state.file]),
       createWritable: async () => ({
         write: async (b: Uint8Array) => void state.swap.push(b.slice()),
         close: async () => {
@@ -208,6 +209,13 @@ describe('cancel and failure', () => {
       expect(groups).toBe(1);
       expect(state).toMatchObject({ aborted: true, removed: true });
       expect(state.file.length).toBe(0);
+
+      // A file chosen to be replaced stays as it was when the export is cancelled.
+      const old = memoryHandle(new TextEncoder().encode('old contents'));
+      const again = engine.exportView(id, { format: 'csv', columns: [0, 1, 2], sort: null }, 'export', undefined, { kind: 'handle', handle: old.handle }, () => engine.cancel('export'));
+      await expect(again).rejects.toMatchObject({ name: 'AbortError' });
+      expect(old.state).toMatchObject({ aborted: true, removed: false });
+      expect(new TextDecoder().decode(old.state.file)).toBe('old contents');
 
       // The same export left alone writes the file whole.
       const whole = memoryHandle();
