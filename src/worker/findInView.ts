@@ -62,8 +62,17 @@ export async function findInView(
   // Past the known matches: from the last known one (next finds only matches past the view: beyondView).
   const lastKnown = known > 0 ? kept.fileRows(known - 1, known)[0] : -1;
   const fileFrom = fromRow < 0 ? -1 : fromRow < known ? kept.fileRows(fromRow, fromRow + 1)[0] : direction === 'next' ? lastKnown : lastKnown + 1;
-  // What a find of the expression alone learned holds here too where it found no match.
-  const { row, status } = await findRow(dataset, both, memories.of(id, `${kept.text}\u0000${expression}`), fileFrom, direction, signal, onChunk, memories.of(id, expression));
+  // Chunks without a row of the view, or where a find of the expression alone found no match, hold none.
+  const alone = memories.of(id, expression);
+  const filterDone = kept.status().done;
+  const holdsNone = (chunk: number) => {
+    if (alone.known(chunk) === 'none') return true;
+    const info = dataset.chunks[chunk];
+    const at = kept.locate(info.rowOffset);
+    // A match known past the chunk: every chunk before it is done, this one without a match.
+    return at && at.after ? at.row >= info.rowOffset + info.rows : filterDone;
+  };
+  const { row, status } = await findRow(dataset, both, memories.of(id, `${kept.text}\u0000${expression}`), fileFrom, direction, signal, onChunk, holdsNone);
   if (row === null) return { found: null, status };
   const at = kept.locate(row);
   if (!at?.exact) return { found: null, status: { ...status, beyondView: true } };

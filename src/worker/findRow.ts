@@ -48,9 +48,8 @@ function nearestIn(known: KnownMatches, rows: number, from: number, direction: F
  * Goes chunk by chunk outward from the chunk holding `fromRow` (`-1` for next and the row count for
  * previous search the whole file), deciding chunks by statistics when they can (matchChunk) and first
  * asking `memory`, which then keeps what each chunk gave: a later find of the same expression reads no
- * chunk twice. `implied`: the memory of a condition `filter` implies (the find expression without a view's
- * filter): a chunk known there to hold no match holds none here either. A stream still being indexed is
- * waited for past its last known chunk. Cancelled by `signal`.
+ * chunk twice. `holdsNone`: chunks known otherwise to hold no match (a filtered view's chunks without
+ * a row of the view). A stream still being indexed is waited for past its last known chunk. Cancelled by `signal`.
  */
 export async function findRow(
   dataset: Dataset,
@@ -60,7 +59,7 @@ export async function findRow(
   direction: FindDirection,
   signal?: AbortSignal,
   onChunk?: (status: FindStatus) => void,
-  implied?: FindMemory,
+  holdsNone?: (chunk: number) => boolean,
 ): Promise<{ row: number | null; status: FindStatus }> {
   const started = performance.now();
   const status: FindStatus = { direction, fromRow, rowsSearched: 0, chunksSearched: 0, chunksRead: 0, chunksSkipped: 0, chunksKnown: 0, elapsedMs: 0 };
@@ -89,7 +88,7 @@ export async function findRow(
     signal?.throwIfAborted();
     const info = chunks()[chunk];
     if (info.rows === 0) continue;
-    let known = memory.known(chunk) ?? (implied?.known(chunk) === 'none' ? 'none' : undefined);
+    let known = memory.known(chunk) ?? (holdsNone?.(chunk) ? 'none' : undefined);
     if (known !== undefined) status.chunksKnown++;
     else {
       const m = await matchChunk(dataset, filter, chunk, { signal, indices: true });

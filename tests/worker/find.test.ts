@@ -164,6 +164,32 @@ for (const kind of ['arrow', 'parquet']) {
       expect(inView.status!.chunksKnown).toBeGreaterThan(0);
       engine.clearFilter(id, 'filter');
     });
+
+    it('within a selective filter, only the chunks holding rows of the view are read', async () => {
+      const id = ids.get(kind)!;
+      const size = kind === 'arrow' ? 1_000 : 2_500;
+      expect((await engine.filter(id, "cand_nm = 'Paul, Ron'", 'filter')).status?.done).toBe(true);
+      const filtered = plainScan(kind, (r) => r.cand_nm === 'Paul, Ron');
+      const chunksWithView = new Set(filtered.map((r) => Math.floor(r / size))).size;
+      const where = "contbr_st = 'WY'";
+      const both = plainScan(kind, (r) => r.cand_nm === 'Paul, Ron' && r.contbr_st === 'WY');
+      const seen: number[] = [];
+      let from = -1;
+      for (let at = (await engine.find(id, where, from, 'next', 'find', undefined, 'filter')); at.found && seen.length <= both.length; at = await engine.find(id, where, from, 'next', 'find', undefined, 'filter')) {
+        seen.push(at.found.row);
+        from = at.found.viewRow;
+      }
+      expect(seen).toEqual(both);
+      const back = await engine.find(id, where, filtered.length, 'previous', 'find-fresh', undefined, 'filter');
+      expect(back.found?.row ?? null).toBe(both.length ? both[both.length - 1] : null);
+      // From the end back to the start over the whole file: chunks without a view row are not read.
+      const all = await engine.find(id, "contbr_st = 'no such state'", filtered.length, 'previous', 'find', undefined, 'filter');
+      expect(all.found).toBeNull();
+      expect(all.status!.chunksRead + all.status!.chunksSkipped).toBeLessThanOrEqual(chunksWithView);
+      expect(all.status!.chunksKnown).toBeGreaterThanOrEqual(all.status!.chunksSearched - chunksWithView);
+      expect(chunksWithView).toBeLessThan(all.status!.chunksSearched);
+      engine.clearFilter(id, 'filter');
+    });
   });
 }
 
