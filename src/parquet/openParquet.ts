@@ -20,6 +20,8 @@ import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
 const KEEP_DECODED = 4;
+/** Columns of a wide row group whose chunks are decoded at a time when it is described. */
+const PART_COLUMNS = 2_000;
 
 class ParquetDataset implements Dataset {
   readonly format = 'parquet' as const;
@@ -92,9 +94,39 @@ class ParquetDataset implements Dataset {
 
   async chunkDetail(chunk: number, _signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
     if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
-    // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few kept).
+    // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few
+    // kept); of a wide one, only the chunks of the columns asked for.
+    const info = this.chunkTable.info(chunk)!;
+    const detail = columns && this.detailInParts(chunk, info, columns);
+    if (detail) return detail;
     const { rowGroup, raw } = this.rowGroups.get(chunk);
-    return chunkDetail(rowGroup, this.subsets, this.fields, this.chunkTable.info(chunk)!, raw, this.schema, columns);
+    return chunkDetail(rowGroup, this.subsets, this.fields, info, raw, this.schema, columns);
+  }
+
+  /**
+   * Columns [start, end) of a wide row group described PART_COLUMNS at a time, each part's column
+   * chunks decoded alone and dropped before the next (short-lived, so cheap to collect); undefined
+   * when the row group is to be decoded whole (RowGroupMeta.part).
+   */
+  private detailInParts(chunk: number, info: ChunkInfo, columns: ColumnRange): ChunkDetail | undefined {
+    const start = Math.max(0, Math.min(columns.start, this.subsets.length));
+    const end = Math.max(start, Math.min(columns.end, this.subsets.length));
+    if (end === start) return undefined;
+    // Subsets rebased to each part's chunks, at their own column numbers (chunkDetail reads only the range's).
+    const rebased: ColumnSubset[] = new Array<ColumnSubset>(this.subsets.length);
+    let detail: ChunkDetail | undefined;
+    for (let from = start; from < end; from += PART_COLUMNS) {
+      const to = Math.min(end, from + PART_COLUMNS);
+      const first = this.subsets[from].firstLeaf;
+      const last = this.subsets[to - 1];
+      const decoded = this.rowGroups.part(chunk, first, last.firstLeaf + last.leaves - first);
+      if (!decoded) return undefined;
+      for (let c = from; c < to; c++) rebased[c] = { ...this.subsets[c], firstLeaf: this.subsets[c].firstLeaf - first };
+      const part = chunkDetail(decoded.rowGroup, rebased, this.fields, info, decoded.raw, this.schema, { start: from, end: to });
+      if (detail) for (const c of part.columns) detail.columns.push(c);
+      else detail = part;
+    }
+    return detail;
   }
 
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
