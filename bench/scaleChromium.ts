@@ -107,7 +107,7 @@ export async function measureScaleInChromium(dist: string, files: string[], runs
   for (const file of files) {
     const all: ScaleAppFigures[] = [];
     for (let r = 0; r < runs; r++) {
-      all.push(await once(dist, file, 4181));
+      all.push(await once(dist, file, Number(process.env.E2E_PORT ?? 4181)));
       console.error(file, JSON.stringify(all[all.length - 1]));
     }
     out[file] = Object.fromEntries(Object.keys(all[0]).map((k) => [k, median(all.map((f) => f[k as keyof ScaleAppFigures]))])) as unknown as ScaleAppFigures;

@@ -60,7 +60,8 @@ export async function arrowSchema(
   // A plain numeric or boolean leaf is mapped here, as parquet-wasm maps it (a wide file's columns are
   // mostly such, and re-encoding their footer for parquet-wasm took most of the open).
   const out: Field[] = subsets.map(plainField) as Field[];
-  const rest = out.flatMap((field, c) => (field ? [] : [c]));
+  const rest: number[] = [];
+  for (let c = 0; c < out.length; c++) if (!out[c]) rest.push(c);
   for (let first = 0; first < rest.length; first += SCHEMA_GROUP) {
     const columns = rest.slice(first, first + SCHEMA_GROUP);
     const group = columns.map((c) => subsets[c]);

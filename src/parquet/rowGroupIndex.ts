@@ -30,6 +30,9 @@ export interface RowGroupIndex {
   /** Codec ids plus one, in order of first appearance, a hex digit each (the first highest). */
   codecs: Uint32Array;
   flags: Uint8Array;
+  /** Where its columns list (header and elements) lies in the footer. */
+  columnsStart: Uint32Array;
+  columnsEnd: Uint32Array;
   /** Its first column chunk's place in `chunkStart` (its chunks follow it, `columnCount` of them). */
   firstChunk: Uint32Array;
   /**
@@ -88,6 +91,8 @@ export class RowGroupIndexBuilder {
   private chunkStarts = new Uint32Array(1024);
   private chunks = 0;
   private rgFirstChunk = 0;
+  private rgColumnsStart = 0;
+  private rgColumnsEnd = 0;
 
   constructor(private readonly dataEnd: number) {}
 
@@ -102,12 +107,16 @@ export class RowGroupIndexBuilder {
       this.claimedRowGroups = count;
       this.index.listStart = at;
       this.count = 0;
-    } else if (role === 3) this.rgColumns = count;
+    } else if (role === 3) {
+      this.rgColumns = count;
+      this.rgColumnsStart = at;
+    }
   }
 
   listEnd(role: number, at: number): void {
     if (role === 1) this.flat = flatLeaves(this.repetition.subarray(0, this.elements), this.children.subarray(0, this.elements));
     else if (role === 2) this.index.listEnd = at;
+    else if (role === 3) this.rgColumnsEnd = at;
   }
 
   open(role: number, at: number): void {
@@ -122,6 +131,7 @@ export class RowGroupIndexBuilder {
         this.rgFileOffset = 0;
         this.rgCompressed = NaN;
         this.rgColumns = 0;
+        this.rgColumnsStart = this.rgColumnsEnd = 0;
         this.rgOffset = Infinity;
         this.rgSum = 0;
         this.rgCodecs = 0;
@@ -262,6 +272,8 @@ export class RowGroupIndexBuilder {
     ix.codecs[i] = this.rgCodecs;
     ix.flags[i] = flags;
     ix.firstChunk[i] = this.rgFirstChunk;
+    ix.columnsStart[i] = this.rgColumnsStart;
+    ix.columnsEnd[i] = this.rgColumnsEnd;
   }
 
   done(): RowGroupIndex {
@@ -283,6 +295,8 @@ function emptyIndex(n: number): RowGroupIndex {
     codecs: new Uint32Array(n),
     flags: new Uint8Array(n),
     firstChunk: new Uint32Array(n),
+    columnsStart: new Uint32Array(n),
+    columnsEnd: new Uint32Array(n),
     chunkStart: new Uint32Array(0),
     listStart: 0,
     listEnd: 0,
@@ -300,6 +314,8 @@ function grownIndex(from: RowGroupIndex, room: number): RowGroupIndex {
   to.codecs.set(from.codecs);
   to.flags.set(from.flags);
   to.firstChunk.set(from.firstChunk);
+  to.columnsStart.set(from.columnsStart);
+  to.columnsEnd.set(from.columnsEnd);
   to.listStart = from.listStart;
   to.listEnd = from.listEnd;
   return to;

@@ -3,7 +3,7 @@ import { deserializeTCompactProtocol, rowGroupFromThrift, type ThriftStruct } fr
 import { DatasetError } from '../model/errors';
 import { footerPlace } from './footerChecks';
 import { rawStatistics, type RawMinMax } from './rawStatistics';
-import { CHUNK_PROBLEM, ENCRYPTED_CHUNK, MAYBE_UNDECLARED, UNDECLARED, UNSAFE_ROWS, type RowGroupIndex } from './rowGroupIndex';
+import { CHUNK_PROBLEM, ENCRYPTED_CHUNK, MAYBE_UNDECLARED, UNDECLARED, type RowGroupIndex } from './rowGroupIndex';
 
 /** Row groups kept decoded: the few a view or a row window is reading… */
 const KEEP = 16;
@@ -16,6 +16,9 @@ const KEEP_COLUMN_CHUNKS = 20_000;
 
 /** What reading one column of a row group needs: its column chunks (some or all) and its row count. */
 export type RowGroupColumns = Pick<RowGroup, 'columns' | 'num_rows'>;
+
+/** An empty list of structs in Thrift's compact encoding. */
+const EMPTY_STRUCT_LIST = 0x0c;
 
 export interface DecodedRowGroup {
   rowGroup: RowGroup;
@@ -88,23 +91,50 @@ export class RowGroupMeta {
    * count: of a wide row group only these chunks are decoded, each from its own bytes of the footer.
    */
   columnChunks(i: number, first: number, count: number): RowGroupColumns {
-    const whole = this.kept.get(i) ?? this.weak.get(i)?.deref();
-    const listed = this.index.columnCount[i];
-    if (whole || !this.has(i) || listed <= this.decodeWholeUpTo || this.index.flags[i] & UNSAFE_ROWS) {
-      const rg = whole?.rowGroup ?? this.rowGroup(i);
-      return { columns: rg.columns.slice(first, first + count), num_rows: rg.num_rows };
-    }
-    const end = Math.min(listed, first + count);
-    const raw: ThriftStruct[] = [];
-    const firstChunk = this.index.firstChunk[i];
+    const part = this.part(i, first, count);
+    if (part) return part.rowGroup;
+    const rg = this.rowGroup(i);
+    return { columns: rg.columns.slice(first, first + count), num_rows: rg.num_rows };
+  }
+
+  /**
+   * Row group `i` with only column chunks `first` to `first + count` in `columns` (and their raw
+   * min/max): the rest of its struct decoded as a whole decode gives it, with an empty columns list in
+   * place of its own. Undefined when the whole row group is to be used instead: it is decoded already,
+   * it is narrow, or its sorting columns name chunks by position.
+   */
+  part(i: number, first: number, count: number): DecodedRowGroup | undefined {
+    const ix = this.index;
+    if (!this.has(i) || ix.columnCount[i] <= this.decodeWholeUpTo || this.kept.has(i) || this.weak.get(i)?.deref()) return undefined;
+    const end = Math.min(ix.columnCount[i], first + count);
+    const firstChunk = ix.firstChunk[i];
     const view = new DataView(this.footer.buffer, this.footer.byteOffset, this.footer.length);
+    let at = ix.structStart[i];
     try {
-      for (let k = first; k < end; k++) raw.push(deserializeTCompactProtocol({ view, offset: this.index.chunkStart[firstChunk + k] }) as ThriftStruct);
-      const { columns } = rowGroupFromThrift({ field_1: raw }, this.columnSchema.slice(first, end));
-      return { columns, num_rows: BigInt(this.index.numRows[i]) };
+      const head = deserializeTCompactProtocol({ view: this.headBytes(i), offset: 0 }) as ThriftStruct;
+      if ((head.field_4 as unknown[] | undefined)?.length) return undefined;
+      const chunks: ThriftStruct[] = [];
+      for (let k = first; k < end; k++) {
+        at = ix.chunkStart[firstChunk + k];
+        chunks.push(deserializeTCompactProtocol({ view, offset: at }) as ThriftStruct);
+      }
+      head.field_1 = chunks;
+      return { rowGroup: rowGroupFromThrift(head, this.columnSchema.slice(first, end)), raw: rawStatistics(head) };
     } catch {
-      throw this.damaged(i, this.index.chunkStart[firstChunk + first]);
+      throw this.damaged(i, at);
     }
+  }
+
+  /** Row group `i`'s struct with an empty columns list in place of its own. */
+  private headBytes(i: number): DataView {
+    const ix = this.index;
+    const before = this.footer.subarray(ix.structStart[i], ix.columnsStart[i]);
+    const after = this.footer.subarray(ix.columnsEnd[i], ix.structEnd[i]);
+    const out = new Uint8Array(before.length + 1 + after.length);
+    out.set(before);
+    out[before.length] = EMPTY_STRUCT_LIST;
+    out.set(after, before.length + 1);
+    return new DataView(out.buffer);
   }
 
   /** Row groups whose footer row count may be contradicted by their column chunks. */
