@@ -145,9 +145,9 @@ export function UniqueView(props: Props) {
       {error && <ErrorBox info={error} />}
       {result && (
         <>
-          <h3 className="unique-heading" data-testid="unique-heading">
+          <h2 className="unique-heading" data-testid="unique-heading">
             {uniqueHeading(result)}
-          </h3>
+          </h2>
           <StaleNote counted={result.filter?.text ?? null} scope={scope} filter={filter} running={running} onCount={onCount} />
           <p className="muted" data-testid="unique-summary">
             {result.column}: {count(result.rows)} rows, {count(result.distinct)} distinct{result.exact ? '' : ' (estimate)'}, {count(result.nulls)} nulls, in {(result.ms / 1000).toFixed(2)} s
