@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
@@ -94,6 +95,9 @@ test('A bad expression gives a pointed error, the offending token marked; nothin
   await expect(page.getByTestId('find-token')).toHaveText('nope');
   await expect(findBox(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('grid-status')).toContainText('Row 0 of 4,000');
+  // The bar with its error passes axe-core (no serious or critical violation).
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="find-bar"]').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 test('With a filter applied, find goes through the filtered rows: the cursor lands on the match number', async ({ page }) => {
