@@ -7,11 +7,11 @@
  * the same (memory_map + ipc.open_stream + read_all, then value_counts / equal+sum / select_k), all in
  * the same run: one warm-up round (the page cache), then `runs` rounds, every command once per round in
  * turn, so that a busy machine slows each alike. Wall times of whole processes (start included; for
- * pyarrow also its own time after `import pyarrow`), medians, the load average beside them. Checks that
- * every thread count prints the same. Prints a markdown table.
+ * pyarrow also its own time after `import pyarrow`) and their CPU time (/usr/bin/time), medians, the load
+ * average beside them. Checks that every thread count prints the same. Prints a markdown table.
  */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,10 +61,17 @@ with pa.memory_map(sys.argv[1]) as source:
 print(out, round((time.perf_counter() - started) * 1000, 1))
 `;
 
-async function timed(command: string, args: string[]): Promise<{ ms: number; stdout: string }> {
+const TIME = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME);
+
+/** Wall time of the process, and its CPU time (user + system, all threads) when /usr/bin/time is there (else NaN). */
+async function timed(command: string, args: string[]): Promise<{ ms: number; cpuMs: number; stdout: string }> {
   const started = performance.now();
-  const { stdout } = await execFileAsync(command, args, { maxBuffer: 64 * 1024 * 1024, cwd: ROOT });
-  return { ms: performance.now() - started, stdout };
+  const [file, argv] = HAS_TIME ? [TIME, ['-f', 'cpu %U %S', command, ...args]] : [command, args];
+  const { stdout, stderr } = await execFileAsync(file, argv, { maxBuffer: 64 * 1024 * 1024, cwd: ROOT });
+  const ms = performance.now() - started;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -73,12 +80,15 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 interface Row {
   task: string;
   threads: Record<number, number[]>;
+  threadsCpu: Record<number, number[]>;
   pyarrowWall: number[];
+  pyarrowCpu: number[];
   pyarrowOwn: number[];
   same: boolean;
 }
 
-const rows: Row[] = TASKS.map((t) => ({ task: t.name, threads: Object.fromEntries(THREADS.map((n) => [n, []])), pyarrowWall: [], pyarrowOwn: [], same: true }));
+const perThreads = () => Object.fromEntries(THREADS.map((n) => [n, [] as number[]]));
+const rows: Row[] = TASKS.map((t) => ({ task: t.name, threads: perThreads(), threadsCpu: perThreads(), pyarrowWall: [], pyarrowCpu: [], pyarrowOwn: [], same: true }));
 const loads: number[] = [];
 
 for (let round = 0; round <= RUNS; round++) {
@@ -89,11 +99,13 @@ for (let round = 0; round <= RUNS; round++) {
       const run = await timed(process.execPath, [CLI, FILE, ...task.args, '-q', '--threads', String(n)]);
       outputs.add(run.stdout);
       if (!warm) rows[k].threads[n].push(run.ms);
+      if (!warm) rows[k].threadsCpu[n].push(run.cpuMs);
     }
     if (outputs.size !== 1) rows[k].same = false;
     const py = await timed('python3', ['-c', PY(task.python), FILE]);
     if (!warm) {
       rows[k].pyarrowWall.push(py.ms);
+      rows[k].pyarrowCpu.push(py.cpuMs);
       rows[k].pyarrowOwn.push(Number(py.stdout.trim().split(' ').at(-1)));
     }
   }
@@ -101,11 +113,15 @@ for (let round = 0; round <= RUNS; round++) {
   console.error(`round ${round}${warm ? ' (warm-up)' : ''} done, load ${loadavg()[0].toFixed(1)}`);
 }
 
-const head = `| W1 (${FILE.split('/').at(-1)}) | ${THREADS.map((n) => `--threads ${n}`).join(' | ')} | pyarrow (process) | pyarrow (after import) | same output |`;
+const cell = (wall: number[], cpu: number[]) => `${s(median(wall))} (${s(median(cpu))})`;
+const head = `| W1 (${FILE.split('/').at(-1)}): wall (CPU) | ${THREADS.map((n) => `--threads ${n}`).join(' | ')} | pyarrow process | pyarrow after import | same output |`;
 const lines = [head, `|${'---|'.repeat(THREADS.length + 4)}`];
 for (const r of rows) {
-  lines.push(`| \`${r.task}\` | ${THREADS.map((n) => s(median(r.threads[n]))).join(' | ')} | ${s(median(r.pyarrowWall))} | ${s(median(r.pyarrowOwn))} | ${r.same ? 'yes' : 'NO'} |`);
+  lines.push(`| \`${r.task}\` | ${THREADS.map((n) => cell(r.threads[n], r.threadsCpu[n])).join(' | ')} | ${cell(r.pyarrowWall, r.pyarrowCpu)} | ${s(median(r.pyarrowOwn))} | ${r.same ? 'yes' : 'NO'} |`);
 }
-lines.push('', `Medians of ${RUNS} rounds after one warm-up; wall time of the whole process; load average (1 min) during the rounds: ${loads.map((l) => l.toFixed(1)).join(', ')}.`);
+lines.push(
+  '',
+  `Medians of ${RUNS} rounds after one warm-up; wall time of the whole process (start included), CPU = user + system of all its threads; load average (1 min) during the rounds: ${loads.map((l) => l.toFixed(1)).join(', ')}.`,
+);
 console.log(lines.join('\n'));
 if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify({ file: FILE, runs: RUNS, loads, rows }, null, 1)}\n`);
