@@ -2,6 +2,7 @@ import { DateUnit, IntervalUnit, Precision, Type, type DataType, type Dictionary
 import type { BufferRegion } from '../adapters/apacheArrowInternals';
 import type { ColumnPlace, LayoutArray, LayoutBuffer } from './columnLayout';
 import { LargeListViewType, ListViewType } from './decodedTypes';
+import { firstDecrease } from './offsetOrder';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
@@ -130,6 +131,8 @@ export function checkSizes(arrays: readonly LayoutArray[], place: ColumnPlace, r
 }
 
 /** Reads integers of one buffer in the file's byte order. */
+const LITTLE_ENDIAN_HOST = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 class Integers {
   private readonly view: DataView;
   constructor(
@@ -142,6 +145,11 @@ class Integers {
   }
   get count(): number {
     return Math.floor(this.view.byteLength / this.width);
+  }
+  /** The values as an Int32Array over the same bytes when they read the same (4 wide, little-endian here and in the file, aligned), else null. */
+  int32(): Int32Array | null {
+    if (this.width !== 4 || this.littleEndian !== LITTLE_ENDIAN_HOST || (this.view.byteOffset & 3) !== 0) return null;
+    return new Int32Array(this.view.buffer, this.view.byteOffset, this.view.byteLength >> 2);
   }
   at(i: number): number {
     const at = i * this.width;
@@ -193,10 +201,15 @@ export function checkContents(arrays: readonly LayoutArray[], place: ColumnPlace
 }
 
 /** The problem with offsets [from, to] (`to` is the row count: to + 1 entries), or null. */
-export function offsetsProblem(offsets: { at(i: number): number }, from: number, to: number, limit: number, what: string): string | null {
+export function offsetsProblem(offsets: { at(i: number): number; int32?(): Int32Array | null }, from: number, to: number, limit: number, what: string): string | null {
   let prev = offsets.at(from);
   if (prev < 0) return `offset ${n(prev)} at row ${n(from)} is negative`;
-  for (let i = from + 1; i <= to; i++) {
+  // 32-bit offsets read as a typed array: a column of 50M strings is checked in milliseconds, not a second.
+  const int32 = offsets.int32?.();
+  const decrease = int32 && to < int32.length ? firstDecrease(int32, from, to) : -2;
+  if (decrease >= 0) return `the offsets decrease at row ${n(decrease)} (from ${n(int32![decrease - 1])} to ${n(int32![decrease])})`;
+  if (decrease === -1) prev = int32![to];
+  for (let i = decrease === -1 ? to + 1 : from + 1; i <= to; i++) {
     const next = offsets.at(i);
     if (next < prev) return `the offsets decrease at row ${n(i)} (from ${n(prev)} to ${n(next)})`;
     prev = next;
