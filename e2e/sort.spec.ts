@@ -48,8 +48,11 @@ async function headerMenu(page: Page, column: string, item: string) {
   const grid = page.getByTestId('grid');
   await grid.evaluate((el) => (el.scrollLeft = 0));
   const button = page.getByRole('button', { name: `Menu of ${column}`, exact: true });
-  for (let i = 0; i < 30 && (await button.count()) === 0; i++) await grid.evaluate((el) => (el.scrollLeft += 300));
-  await button.click();
+  // The grid may mount again meanwhile (a filter run starting), back at its first columns: scroll again then.
+  await expect(async () => {
+    for (let i = 0; i < 30 && (await button.count()) === 0; i++) await grid.evaluate((el) => (el.scrollLeft += 300));
+    await button.click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
@@ -99,6 +102,23 @@ test('Sort descending from a header menu: the rows in that order with their file
   await page.getByTestId('goto').press('Enter');
   expect(await firstRows(page, 4)).toEqual(expected([0, 1, 2, 3], 4));
   await expect.poll(async () => (await linkParams(page)).order).toBeUndefined();
+});
+
+test('A unique value\'s first row, clicked, is shown at its place in the sorted view', async ({ page }) => {
+  await openSampleData(page);
+  await headerMenu(page, 'contb_receipt_amt', 'Sort descending');
+  await expect(sortStatus(page)).toContainText('Sorted by contb_receipt_amt ↓ — 4,000 rows');
+  const rows = order([['contb_receipt_amt', true]]);
+  const first = SAMPLE.findIndex((r) => r.cand_nm === 'Romney, Mitt');
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'cand_nm (string)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  await page.getByLabel('Search values').fill('romney');
+  await expect(page.getByTestId('unique-list').getByRole('row')).toHaveCount(1);
+  await page.getByTestId('unique-list').getByRole('row').first().click();
+  await expect(page.getByRole('tab', { name: 'Data', selected: true })).toBeVisible();
+  await expect(page.getByTestId('grid-status')).toContainText(`Sorted row ${grouped(rows.indexOf(first) + 1)} of 4,000 · row ${grouped(first)}`);
+  await expect(page.getByTestId('cell-detail')).toContainText(`row ${grouped(first)}: Romney, Mitt`);
 });
 
 test('Several keys: "Add to sort" makes a secondary key, numbered in the headers', async ({ page }) => {
@@ -157,6 +177,7 @@ test('The share link carries the order (and the filter): opening it shows the sa
   const where = "cand_nm = 'Romney, Mitt'";
   await filterBox(page).fill(where);
   await filterBox(page).press('Enter');
+  await expect(page.getByTestId('filter-status')).toContainText('100% scanned');
   await headerMenu(page, 'contb_receipt_amt', 'Sort descending');
   await headerMenu(page, 'contbr_nm', 'Add to sort (ascending)');
   const keep = (r: Row) => r.cand_nm === 'Romney, Mitt';

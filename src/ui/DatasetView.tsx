@@ -51,6 +51,12 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
   const filterText = f.applied !== null && !f.problem && !f.failure ? f.applied : null;
   const countScope = tab.uniqueAllRows ? null : filterText;
   const updateGrid = useCallback((patch: Partial<GridState>) => store.updateGrid(tab.id, patch), [store, tab.id]);
+  // A unique value's first row is a row of the file: in a filtered or sorted view, the grid goes to its place there.
+  const jumpToFileRow = async (row: number, field: number) => {
+    const shown = sort.view;
+    const at = shown ? await shown.locate(row).catch(() => null) : { ordinal: row };
+    store.jumpTo(tab.id, at?.ordinal ?? 0, field);
+  };
   const local = tab.spec.kind === 'blob';
   return (
     <section className="dataset" aria-label={visibleText(summary.name)}>
@@ -97,7 +103,7 @@ export function DatasetView({ tab, store }: { tab: TabState; store: TabStore }) 
             onAllRows={(all) => store.setUniqueAllRows(tab.id, all)}
             onCount={() => void countUnique(engine, store, tab.id, column, countScope !== null)}
             onCancel={() => void cancelCount(engine, tab.id, column)}
-            onJump={(row: number, counted?: number) => store.jumpTo(tab.id, row, counted ?? column)}
+            onJump={(row: number, counted?: number) => void jumpToFileRow(row, counted ?? column)}
             onFilterValue={filter.filterValue}
           />
         </div>
