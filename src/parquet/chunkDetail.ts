@@ -14,7 +14,8 @@ function keyValueText(kv: { key: string; value?: string }[] | undefined): string
 /** Thousands with commas, as toLocaleString('en-US') writes them: one formatter, not one per call (100,000 columns). */
 const COUNT = new Intl.NumberFormat('en-US');
 
-const span = (offset: bigint | undefined, length: number | undefined) => (offset !== undefined && length !== undefined ? { offset: Number(offset), length } : undefined);
+// A footer's fields have the types the format gives them, or the span is left out (hostile files).
+const span = (offset: bigint | undefined, length: number | undefined) => (typeof offset === 'bigint' && Number.isSafeInteger(length) ? { offset: Number(offset), length: length! } : undefined);
 
 /** Where a leaf's ColumnIndex and OffsetIndex lie (read only when a filter asks: pageIndex.ts). */
 function pageIndexAt(c: ColumnChunk): ColumnChunkInfo['pageIndexAt'] {
@@ -30,10 +31,12 @@ const DICTIONARY_ENCODINGS = new Set(['PLAIN_DICTIONARY', 'RLE_DICTIONARY']);
 function dictionaryPage(c: ColumnChunk): ColumnChunkInfo['dictionaryPage'] {
   const m = c.meta_data;
   const stats = m?.encoding_stats;
-  if (!m || !stats?.length || m.dictionary_page_offset === undefined || m.dictionary_page_offset <= 0n || m.data_page_offset <= m.dictionary_page_offset) return undefined;
-  const data = stats.filter((s) => s.page_type === 'DATA_PAGE' || s.page_type === 'DATA_PAGE_V2');
-  if (!data.length || !data.every((s) => DICTIONARY_ENCODINGS.has(s.encoding))) return undefined;
-  return { offset: Number(m.dictionary_page_offset), length: Number(m.data_page_offset - m.dictionary_page_offset) };
+  const dictionary = m?.dictionary_page_offset;
+  const data = m?.data_page_offset;
+  if (!m || !Array.isArray(stats) || !stats.length || typeof dictionary !== 'bigint' || typeof data !== 'bigint' || dictionary <= 0n || data <= dictionary) return undefined;
+  const dataPages = stats.filter((s) => s?.page_type === 'DATA_PAGE' || s?.page_type === 'DATA_PAGE_V2');
+  if (!dataPages.length || !dataPages.every((s) => DICTIONARY_ENCODINGS.has(s.encoding))) return undefined;
+  return { offset: Number(dictionary), length: Number(data - dictionary) };
 }
 
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
@@ -75,6 +78,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   }
   const singleChunk = end - subset.firstLeaf === 1 ? rg.columns[subset.firstLeaf] : undefined;
   const single = singleChunk?.meta_data;
+  const dictionary = singleChunk && dictionaryPage(singleChunk);
   // Statistics are shown in the column's Arrow type when the column is its one leaf (flat).
   const element = subset.elements.length === 1 ? subset.elements[0] : undefined;
   const statsType = element?.type && arrowField && !field.unsupported ? { field: arrowField, physical: element.type } : undefined;
@@ -90,7 +94,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
     hasDictionaryPage,
     hasPageIndex,
     ...(singleChunk && hasPageIndex ? { pageIndexAt: pageIndexAt(singleChunk) } : {}),
-    ...(singleChunk && dictionaryPage(singleChunk) ? { dictionaryPage: dictionaryPage(singleChunk) } : {}),
+    ...(dictionary ? { dictionaryPage: dictionary } : {}),
     hasBloomFilter,
     regions,
   };
