@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
@@ -139,6 +140,9 @@ test('Several keys: "Add to sort" makes a secondary key, numbered in the headers
   await expect(page.getByTestId('grid-status')).toHaveText(`Row ${grouped(rows[firstOther])} is row ${grouped(firstOther + 1)} in this order.`);
   await expect(page.locator('.dg-head-cell[aria-sort="ascending"]').getByTestId('sort-mark')).toHaveText('↑1');
   await expect.poll(async () => (await linkParams(page)).order).toBe('cand_nm,contb_receipt_amt:desc');
+  // The sort bar and the sorted headers pass axe-core (no serious or critical violation).
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="sort-bar"]').include('.dg-header').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
 test('Sort on a filtered view: the matches sorted; a new filter is sorted again; clearing the sort gives the filter order back', async ({ page }) => {
