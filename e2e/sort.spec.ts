@@ -267,3 +267,18 @@ test('After an engine worker restart, a tab’s sort (over its filter) runs agai
   await expect(sortStatus(page)).toContainText(`Sorted by contbr_city ↓ — ${grouped(rows.length)} matching rows`);
   expect(await firstRows(page, 5)).toEqual(before);
 });
+
+test('A column with no order says why under the sort bar; the rows stay in file order; Clear sort removes it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/nested_lists.snappy.parquet'));
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await headerMenu(page, 'a', 'Sort descending');
+  await expect(sortStatus(page)).toHaveText('Not sorted by a ↓:');
+  await expect(page.getByTestId('sort-bar')).toContainText('Column "a" cannot be sorted by: list<element: list<element: list<element: string>>> columns have no order');
+  await expect(page.getByTestId('grid-status')).toContainText('Row 0 of 3');
+  // Sorting by a column that has an order replaces it.
+  await headerMenu(page, 'b', 'Sort descending');
+  await expect(sortStatus(page)).toContainText('Sorted by b ↓ — 3 rows');
+  await page.getByRole('button', { name: 'Clear sort' }).click();
+  await expect(page.getByTestId('sort-bar')).toHaveCount(0);
+});
