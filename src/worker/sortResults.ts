@@ -8,7 +8,8 @@ import type { SortLocation, SortStatus, SortStatusKey } from './protocol';
 export class KeptSort {
   private readonly started = performance.now();
   private elapsed = 0;
-  private order: Float64Array | null = null;
+  /** File rows in view order: 4 bytes a row (8 past 2^32 rows). */
+  private order: Uint32Array | Float64Array | null = null;
   private complete = false;
   private ended: 'done' | 'cancelled' | null = null;
   private note: string | undefined;
@@ -26,7 +27,7 @@ export class KeptSort {
 
   /** The run ended with this order (`complete`: every candidate; else their first K, said by `note`). */
   finish(order: Float64Array, complete: boolean, note?: string): void {
-    this.order = order;
+    this.order = this.fileRows <= 0xffffffff ? Uint32Array.from(order) : order;
     this.complete = complete;
     this.note = note;
     this.end('done');
