@@ -92,12 +92,12 @@ class ParquetDataset implements Dataset {
     return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal });
   }
 
-  async chunkDetail(chunk: number, _signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
+  async chunkDetail(chunk: number, signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {
     if (!this.rowGroups.has(chunk)) throw new DatasetError(`There is no row group ${chunk}.`, { chunk });
     // The row group's metadata and raw statistics are decoded from its bytes of the footer now (a few
     // kept); of a wide one, only the chunks of the columns asked for.
     const info = this.chunkTable.info(chunk)!;
-    const detail = columns && this.detailInParts(chunk, info, columns);
+    const detail = columns && (await this.detailInParts(chunk, info, columns, signal));
     if (detail) return detail;
     const { rowGroup, raw } = this.rowGroups.get(chunk);
     return chunkDetail(rowGroup, this.subsets, this.fields, info, raw, this.schema, columns);
@@ -105,10 +105,11 @@ class ParquetDataset implements Dataset {
 
   /**
    * Columns [start, end) of a wide row group described PART_COLUMNS at a time, each part's column
-   * chunks decoded alone and dropped before the next (short-lived, so cheap to collect); undefined
-   * when the row group is to be decoded whole (RowGroupMeta.part).
+   * chunks decoded alone and dropped before the next (short-lived, so cheap to collect), the thread
+   * given back between parts (a row window asked meanwhile waits for one part, not for 20,000
+   * columns); undefined when the row group is to be decoded whole (RowGroupMeta.part).
    */
-  private detailInParts(chunk: number, info: ChunkInfo, columns: ColumnRange): ChunkDetail | undefined {
+  private async detailInParts(chunk: number, info: ChunkInfo, columns: ColumnRange, signal?: AbortSignal): Promise<ChunkDetail | undefined> {
     const start = Math.max(0, Math.min(columns.start, this.subsets.length));
     const end = Math.max(start, Math.min(columns.end, this.subsets.length));
     if (end === start) return undefined;
@@ -116,6 +117,10 @@ class ParquetDataset implements Dataset {
     const rebased: ColumnSubset[] = new Array<ColumnSubset>(this.subsets.length);
     let detail: ChunkDetail | undefined;
     for (let from = start; from < end; from += PART_COLUMNS) {
+      if (from > start) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        signal?.throwIfAborted();
+      }
       const to = Math.min(end, from + PART_COLUMNS);
       const first = this.subsets[from].firstLeaf;
       const last = this.subsets[to - 1];

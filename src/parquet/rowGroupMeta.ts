@@ -35,8 +35,11 @@ export class RowGroupMeta {
   private readonly kept = new Map<number, DecodedRowGroup>();
   private keptChunks = 0;
   private readonly weak = new Map<number, WeakRef<DecodedRowGroup>>();
-  /** A row group listing more column chunks than this has only those asked for decoded when a column is read (tests set 0). */
-  decodeWholeUpTo = 64;
+  /**
+   * A row group listing more column chunks than this (held only weakly once decoded) has only those
+   * asked for decoded when a column is read or described; a smaller one is decoded whole and kept (tests set 0).
+   */
+  decodeWholeUpTo = KEEP_COLUMN_CHUNKS;
 
   constructor(
     /** The footer's Thrift bytes. */
