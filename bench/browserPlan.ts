@@ -6,7 +6,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { appData, appGoto, appOpen, appPage, appUnique, type Timed } from './appChromium';
-import { interleave, type Results } from './compare';
+import { errorText, interleave, type Results } from './compare';
 import { withSession, type Session } from './browserSession';
 import { duckdbThreadsProbe, peerCall, peerPage } from './peersChromium';
 import { pssMiB, samplePeak } from './tabMemory';
@@ -68,13 +68,26 @@ const sum = (...xs: Timed[]): Timed => ({ ms: xs.reduce((a, x) => a + x.ms, 0), 
  * Full: W2, W1, W3, then HTTP at +0/+50/+150 ms. Quick: the light steps of W2 (ours and hyparquet) and W1
  * (ours). `onProgress` is told as each part begins (so an interrupted run still says what it reached).
  */
-export async function runBrowser(results: Results, files: Files, dataDir: string, opts: { quick: boolean; reps: number; onProgress: (n: BrowserNotes) => void }): Promise<BrowserNotes> {
+export async function runBrowser(results: Results, files: Files, dataDir: string, opts: { quick: boolean; reps: number; only?: string[]; onProgress: (n: BrowserNotes) => void }): Promise<BrowserNotes> {
   const { quick, reps } = opts;
+  const wanted = (part: string) => !opts.only || opts.only.includes(part);
   const notes: BrowserNotes = { duckdbThreads: null, warm: [], phase: 'start' };
   const phase = (p: string) => ((notes.phase = p), opts.onProgress(notes));
   await withSession(dataDir, async (s) => {
     const add = (step: string, who: string, t: Timed) => results.add(step, who, t);
+    /** Records a step's time, or its failure against its own name (then the contender's run ends). */
+    const rec = async (step: string, who: string, f: Promise<Timed>): Promise<Timed> => {
+      try {
+        const t = await f;
+        add(step, who, t);
+        return t;
+      } catch (e) {
+        results.add(step, who, { error: errorText(e) });
+        throw Object.assign(e as Error, { recorded: true });
+      }
+    };
 
+    if (wanted('W2')) {
     // ---- W2: Parquet ----
     phase('W2');
     notes.warm.push(warm(files.W2));
@@ -92,9 +105,9 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
               add('W2 index', 'DuckDB-Wasm', sum(start, meta));
               const byRow = (a: number, b = a) => `duckdbQuery("SELECT * FROM read_parquet(FILE, file_row_number=true) WHERE file_row_number BETWEEN ${a} AND ${b}")`;
               add('W2 chunk 5 row 1000', 'DuckDB-Wasm', await peerCall(page, byRow(C5)));
-              add('W2 row 37,000,000', 'DuckDB-Wasm', await peerCall(page, byRow(ROW)));
+              await rec('W2 row 37,000,000', 'DuckDB-Wasm', peerCall(page, byRow(ROW)));
               add('W2 64-row step, 16 columns', 'DuckDB-Wasm', await peerCall(page, byRow(ROW + 64, ROW + 127)));
-              for (const c of w2Unique) add(`W2 unique ${c}`, 'DuckDB-Wasm', await peerCall(page, `duckdbQuery("SELECT ${c}, count(*) FROM FILE GROUP BY ALL", false)`));
+              for (const c of w2Unique) await rec(`W2 unique ${c}`, 'DuckDB-Wasm', peerCall(page, `duckdbQuery("SELECT ${c}, count(*) FROM FILE GROUP BY ALL", false)`));
               await peerCall(page, 'duckdbClose()');
             }),
     };
@@ -145,6 +158,8 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
       'W2 schema',
     );
 
+    }
+    if (wanted('W1')) {
     // ---- W1: IPC stream, 50 batches ----
     phase('W1');
     notes.warm.push(warm(files.W1));
@@ -185,7 +200,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                     add('W1 index', 'apache-arrow', { ...sum(open, await peerCall(page, 'arrowReadAll()')), note: 'reads and decodes every batch' });
                     add('W1 chunk 5 row 1000', 'apache-arrow', await peerCall(page, 'arrowRowOfChunk(5, 1000)'));
                     add('W1 row 37,000,000', 'apache-arrow', await peerCall(page, `arrowRow(${ROW})`));
-                    for (const c of UNIQUE_COLUMNS) add(`W1 unique ${c}`, 'apache-arrow', await peerCall(page, `arrowUnique(${JSON.stringify(c)})`));
+                    for (const c of UNIQUE_COLUMNS) await rec(`W1 unique ${c}`, 'apache-arrow', peerCall(page, `arrowUnique(${JSON.stringify(c)})`));
                   }),
               },
             ]),
@@ -194,8 +209,9 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
       'W1 schema',
     );
 
+    }
     // ---- W3: 50,100 small batches: index, and a second open of the same file ----
-    if (!quick) {
+    if (!quick && wanted('W3')) {
       phase('W3');
       notes.warm.push(warm(files.W3));
       await interleave(
@@ -229,7 +245,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
       );
     }
     // ---- HTTP with added latency: open and jump ----
-    for (const delay of quick ? [] : [0, 50, 150]) {
+    for (const delay of quick || !wanted('HTTP') ? [] : [0, 50, 150]) {
       phase(`HTTP +${delay} ms`);
       const url = (f: string) => `${s.server.origin}/files/${basename(f)}?delay=${delay}`;
       const p = `HTTP +${delay} ms`;
@@ -243,7 +259,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                 const o = await appOpen(page, { url: url(files.W2) });
                 add(`${p} W2 open`, 'ours', o.schema);
                 await appData(page);
-                add(`${p} W2 row 37,000,000`, 'ours', await appGoto(page, String(ROW), ROW + 1));
+                await rec(`${p} W2 row 37,000,000`, 'ours', appGoto(page, String(ROW), ROW + 1));
               }),
           },
           {
@@ -252,7 +268,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
               run(s, results, null, 'DuckDB-Wasm', () => peerPage(s), async (page) => {
                 const start = await peerCall(page, `duckdbOpen(${JSON.stringify(url(files.W2))})`);
                 add(`${p} W2 open`, 'DuckDB-Wasm', sum(start, await peerCall(page, 'duckdbQuery("DESCRIBE SELECT * FROM FILE", false)')));
-                add(`${p} W2 row 37,000,000`, 'DuckDB-Wasm', await peerCall(page, `duckdbQuery("SELECT * FROM read_parquet(FILE, file_row_number=true) WHERE file_row_number = ${ROW}")`, 90_000));
+                await rec(`${p} W2 row 37,000,000`, 'DuckDB-Wasm', peerCall(page, `duckdbQuery("SELECT * FROM read_parquet(FILE, file_row_number=true) WHERE file_row_number = ${ROW}")`, 90_000));
                 await peerCall(page, 'duckdbClose()');
               }),
           },
@@ -261,7 +277,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
             run: () =>
               run(s, results, null, 'hyparquet', () => peerPage(s), async (page) => {
                 add(`${p} W2 open`, 'hyparquet', await peerCall(page, `hyparquetOpen(${JSON.stringify(url(files.W2))})`));
-                add(`${p} W2 row 37,000,000`, 'hyparquet', await peerCall(page, `hyparquetRows(${ROW}, ${ROW + 1})`));
+                await rec(`${p} W2 row 37,000,000`, 'hyparquet', peerCall(page, `hyparquetRows(${ROW}, ${ROW + 1})`));
               }),
           },
           {

@@ -15,7 +15,8 @@ export const PEERS_DIST = resolve('bench/peers/dist');
 export function buildForBench(): void {
   const vite = 'node_modules/vite/bin/vite.js';
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', APP_DIST, '--emptyOutDir'], { stdio: 'inherit' });
-  execFileSync(process.execPath, [vite, 'build', '--config', 'bench/peers/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  // BENCH_PEERS_BUILT=1: keep the peers' page as built (another run may be serving it meanwhile).
+  if (!process.env.BENCH_PEERS_BUILT) execFileSync(process.execPath, [vite, 'build', '--config', 'bench/peers/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
 }
 
 export interface Session {

@@ -91,7 +91,8 @@ export async function interleave(reps: number, contenders: { name: string; run: 
       try {
         await c.run(rep);
       } catch (e) {
-        results.add(failStep, c.name, { error: String((e as Error).message ?? e).split('\n')[0].slice(0, 160) });
+        // A step that failed has said so against its own name (see `step` in browserPlan.ts).
+        if (!(e as { recorded?: boolean }).recorded) results.add(failStep, c.name, { error: errorText(e) });
       }
     }
   }
@@ -101,6 +102,16 @@ export async function interleave(reps: number, contenders: { name: string; run: 
 export function pastDeadline(): boolean {
   const until = process.env.BENCH_UNTIL;
   return until !== undefined && Date.now() > Date.parse(until);
+}
+
+export function errorText(e: unknown): string {
+  return String((e as Error).message ?? e).split('\n')[0].slice(0, 160);
+}
+
+/** Merges another run's cells (e.g. a part run on its own with --only) into these. */
+export function merge(into: Results, other: Results): void {
+  for (const step of other.stepOrder) if (!into.stepOrder.includes(step)) into.stepOrder.push(step);
+  for (const [k, c] of other.cells) into.cells.set(k, c);
 }
 
 export function median(xs: number[]): number {
@@ -121,10 +132,10 @@ export function num(ms: number): string {
 
 function cellText(c: Cell | undefined): string {
   if (!c) return '';
-  if (!c.samples.length) return `not run: ${c.errors[0] ?? ''}`;
+  if (!c.samples.length) return `not measured: ${c.errors[0] ?? ''}${c.errors.length > 1 ? ` (all ${c.errors.length} runs)` : ''}`;
   const n = c.samples.length;
   const range = n > 1 ? ` (${num(Math.min(...c.samples))}–${num(Math.max(...c.samples))})` : ' (one run)';
-  const failed = c.errors.length ? `, ${c.errors.length} failed: ${c.errors[0]}` : '';
+  const failed = c.errors.length ? `; ${c.errors.length} more run${c.errors.length > 1 ? 's' : ''} failed: ${c.errors[0]}` : '';
   return `${num(median(c.samples))}${range}${n !== 3 && n > 1 ? ` n=${n}` : ''}${failed}`;
 }
 
