@@ -14,6 +14,8 @@ import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
 import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
 import { readStreamSchema, scanRest } from './scanStream';
+import { scanSegmented, SEGMENTED_MIN_BYTES, SEGMENTED_MIN_LATENCY_MS } from './segmentScan';
+import { keptIndexBytes, keptIndexKey, restoreKeptIndex } from './keptIndex';
 import { SharedTask } from '../model/abortable';
 
 /** Decoded batch headers kept: enough for a row window across a few batches. */
@@ -29,6 +31,7 @@ class ArrowDataset implements Dataset {
   readonly version: string;
   indexComplete = false;
   indexed: Promise<void> = Promise.resolve();
+  indexKept = false;
   private readonly spans: ColumnSpan[];
   private readonly viewTypes: boolean;
   private readonly dictionaryLoader: DictionaryLoader;
@@ -169,7 +172,7 @@ function bufferKind(k: number, count: number): string {
 
 /** Opens an Arrow IPC stream or file, reading only message headers (stream) or the footer (file). */
 export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'arrow-file', options: OpenOptions = {}): Promise<Dataset> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, kept } = options;
   // Indexing keeps its own read-ahead window: going through the block cache would only evict hot blocks.
   const direct = source instanceof CachedSource ? source.inner : source;
   if (format === 'arrow-file') {
@@ -181,14 +184,28 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
     return dataset;
   }
   const { index, next, window } = await readStreamSchema(direct, signal);
+  const keptKey = kept ? await keptIndexKey(direct, kept.lastModified, signal) : null;
+  const keptBytes = keptKey ? await kept!.store.get(keptKey).catch(() => undefined) : undefined;
+  const fromKept = !!keptBytes && restoreKeptIndex(index, keptBytes, next, direct.size);
   const dataset = new ArrowDataset(format, source, index);
   let lastReport = 0;
   const report = (done: boolean) => {
     onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: index.batches.length ? index.batches.end : next, done });
   };
+  if (fromKept) {
+    dataset.indexKept = true;
+    dataset.indexComplete = true;
+    report(true);
+    return dataset;
+  }
   let firstBatch: () => void = () => {};
   const firstSeen = new Promise<void>((resolve) => (firstBatch = resolve));
-  dataset.indexed = scanRest(index, window, next, {
+  // Several walkers pay off where reads overlap and each costs a round trip (HTTP); a browser's Blob reads
+  // do not overlap (one at a time ~1.1 ms, sixteen in flight ~1.7 ms each, measured), so a local stream is
+  // walked by one reader, reading through small batches in big blocks.
+  const segmented = direct.size >= SEGMENTED_MIN_BYTES && window.readLatencyMs >= SEGMENTED_MIN_LATENCY_MS;
+  const scan = segmented ? scanSegmented : scanRest;
+  dataset.indexed = scan(index, window, next, {
     signal,
     onBatch: () => {
       firstBatch();
@@ -201,6 +218,7 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
   })
     .then((problem) => {
       if (problem) dataset.problems.push(problem);
+      else if (keptKey) void kept!.store.put(keptKey, keptIndexBytes(index, next)).catch(() => {});
     })
     .catch((e: unknown) => {
       if (signal?.aborted) {

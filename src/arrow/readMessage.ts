@@ -51,6 +51,7 @@ export class ReadWindow {
     if (offset >= this.start && offset + length <= this.start + this.bytes.length) {
       return this.bytes.subarray(offset - this.start, offset - this.start + length);
     }
+    if (readAhead >= READ_THROUGH) return this.readThrough(offset, length, signal);
     const guessed = this.prefetched.get(offset);
     if (guessed) {
       for (const key of this.prefetched.keys()) if (key <= offset) this.prefetched.delete(key);
@@ -63,6 +64,7 @@ export class ReadWindow {
     } else if (this.prefetched.size > 0) {
       for (const key of this.prefetched.keys()) if (key < offset) this.prefetched.delete(key);
     }
+    this.blocks.clear();
     const size = Math.max(length, readAhead);
     const started = performance.now();
     this.start = offset;
@@ -70,7 +72,55 @@ export class ReadWindow {
     if (size <= 64 * 1024) this.readLatencyMs = Math.min(this.readLatencyMs, performance.now() - started);
     return this.bytes.subarray(0, Math.min(length, this.bytes.length));
   }
+
+  /** Blocks being read ahead while reading through, by block number. */
+  private readonly blocks = new Map<number, Promise<Uint8Array>>();
+
+  private block(k: number, signal?: AbortSignal): Promise<Uint8Array> {
+    let read = this.blocks.get(k);
+    if (!read) {
+      read = this.source.read(k * THROUGH_BLOCK, THROUGH_BLOCK, signal);
+      read.catch(() => {});
+      this.blocks.set(k, read);
+    }
+    return read;
+  }
+
+  /** `length` bytes at `offset` from the blocks read ahead (copied when they straddle two blocks). */
+  private async readThrough(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const first = Math.floor(offset / THROUGH_BLOCK);
+    for (const k of this.blocks.keys()) if (k < first) this.blocks.delete(k);
+    const last = Math.floor((this.source.size - 1) / THROUGH_BLOCK);
+    for (let k = first; k < first + THROUGH_IN_FLIGHT && k <= last; k++) void this.block(k, signal);
+    const bytes = await this.block(first, signal);
+    const at = offset - first * THROUGH_BLOCK;
+    if (at + length <= bytes.length || first === last) {
+      this.start = first * THROUGH_BLOCK;
+      this.bytes = bytes;
+      return bytes.subarray(at, Math.min(at + length, bytes.length));
+    }
+    const out = new Uint8Array(Math.min(length, this.source.size - offset));
+    out.set(bytes.subarray(at));
+    for (let k = first + 1, filled = bytes.length - at; filled < out.length; k++) {
+      const next = await this.block(k, signal);
+      out.set(next.subarray(0, Math.min(next.length, out.length - filled)), filled);
+      filled += next.length;
+    }
+    this.start = offset;
+    this.bytes = out;
+    return out;
+  }
 }
+
+/**
+ * Reading through a file, the window's bytes come from blocks of this size read ahead in file order,
+ * several in flight: a browser's Blob reads and HTTP requests overlap, and big reads cost less per
+ * byte (Chromium, measured on W3: 4 MiB one at a time ~140 MB/s, 16 MiB eight at a time ~700 MB/s).
+ */
+const THROUGH_BLOCK = 16 * 1024 * 1024;
+const THROUGH_IN_FLIGHT = 8;
+/** A read-ahead at least this big asks to read through rather than jump. */
+export const READ_THROUGH = 4 * 1024 * 1024;
 
 /**
  * Reads the framing and metadata of the message at `offset`: both the current form (0xFFFFFFFF,

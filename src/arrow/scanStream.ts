@@ -3,13 +3,15 @@ import { type RecordBatchHeader, type DictionaryBatchHeader } from '../adapters/
 import { decodeSchemaMessage } from './tolerantSchema';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import { flatbufferFailure, readMessageAt, ReadWindow, type MessageAt } from './readMessage';
+import { flatbufferFailure, readMessageAt, ReadWindow, READ_THROUGH, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 
-const HEADER_READ = 16 * 1024;
-/** Read-through windows: one read covers many small messages. */
-const COALESCED_READ = 4 * 1024 * 1024;
+export const HEADER_READ = 16 * 1024;
+/** Read-through windows: one read covers many small messages (this size reads through in blocks ahead, readMessage.ts). */
+const COALESCED_READ = READ_THROUGH;
+/** Read-through window of one walker among several (segmentScan.ts). */
+const WALKER_READ = 1024 * 1024;
 /** Sequential read speed assumed when weighing reading through a body against jumping over it. */
 const BYTES_PER_MS = 500_000;
 
@@ -18,14 +20,30 @@ const BYTES_PER_MS = 500_000;
  * latency (~1 ms for Blob.slice in a browser, ~10 µs for a Node file); reading through costs the
  * body's bytes at sequential speed. Many small batches in a browser read through; big ones jump.
  */
-function readAheadFor(bodyLength: number, latencyMs: number): number {
-  return bodyLength / BYTES_PER_MS < latencyMs ? COALESCED_READ : HEADER_READ;
+export function readAheadFor(bodyLength: number, latencyMs: number, readers = 1): number {
+  if (bodyLength / BYTES_PER_MS >= latencyMs / readers) return HEADER_READ;
+  // One of several walkers reads through in windows of its own, not the window's blocks read ahead (readMessage.ts: 128 MiB each).
+  return readers > 1 ? WALKER_READ : COALESCED_READ;
 }
 
 export interface ScanCallbacks {
   /** Called after each batch is indexed (cheaply: the caller may throttle its own work). */
   onBatch?: () => void;
   signal?: AbortSignal;
+}
+
+/** One record batch or dictionary message as a scan finds it, before it joins the index. */
+export interface ScannedMessage {
+  offset: number;
+  metadataOffset: number;
+  metadataLength: number;
+  bodyOffset: number;
+  bodyLength: number;
+  end: number;
+  /** Rows of a record batch; -1 for a dictionary message. */
+  rows: number;
+  dictionaryId: number;
+  isDelta: boolean;
 }
 
 /** Reads the stream's schema message; everything else is scanned by `scanRest`. */
@@ -46,86 +64,113 @@ export async function readStreamSchema(source: ByteSource, signal?: AbortSignal)
   return { index: { schema, metadataVersion, unsupported, bigEndian, batches: new BatchTable(), dictionaries: [] }, next: first.end, window };
 }
 
+/** Appends scanned messages to an index in file order, keeping the dictionary state each batch sees. */
+export class IndexAppender {
+  private dictionaries: DictionaryState = new Map();
+  constructor(
+    readonly index: IpcIndex,
+    private readonly onBatch?: () => void,
+  ) {}
+
+  add(m: ScannedMessage): void {
+    const entry = { offset: m.offset, metadataOffset: m.metadataOffset, metadataLength: m.metadataLength, bodyOffset: m.bodyOffset, bodyLength: m.bodyLength };
+    if (m.rows >= 0) {
+      this.index.batches.add({ rows: m.rows, ...entry, dictionaries: this.dictionaries });
+      this.onBatch?.();
+    } else {
+      const at = this.index.dictionaries.length;
+      this.index.dictionaries.push({ id: m.dictionaryId, isDelta: m.isDelta, ...entry });
+      this.dictionaries = applyDictionary(this.dictionaries, m.dictionaryId, at, m.isDelta);
+    }
+  }
+}
+
+/** The record batch or dictionary message at `at`, or a problem (another message type, a header that does not decode). */
+export function scannedMessage(at: MessageAt, batches: number): ScannedMessage | DatasetProblem {
+  const header = at.message.headerType;
+  let decoded: RecordBatchHeader | DictionaryBatchHeader;
+  try {
+    decoded = at.message.header() as RecordBatchHeader | DictionaryBatchHeader;
+  } catch (e) {
+    return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${flatbufferFailure(e)}.`), at.offset, batches);
+  }
+  const place = { offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, end: at.end };
+  if (header === MessageHeader.RecordBatch) return { ...place, rows: (decoded as RecordBatchHeader).length, dictionaryId: -1, isDelta: false };
+  if (header === MessageHeader.DictionaryBatch) {
+    const db = decoded as DictionaryBatchHeader;
+    return { ...place, rows: -1, dictionaryId: db.id, isDelta: db.isDelta };
+  }
+  return {
+    message: `Unexpected ${MessageHeader[header] ?? header} message in the middle of the stream.`,
+    where: { offset: at.offset, chunk: batches },
+    stillWorks: `The ${batches} batches before it can be explored.`,
+  };
+}
+
+/** How a walk over messages ended: at the stream's end or a problem (done), or where `stopAt` said to stop. */
+export type WalkEnd = { done: true; problem: DatasetProblem | null } | { done: false; end: number };
+
 /**
- * Indexes the messages after the schema from their headers alone, appending to `index` as it goes.
- * Problems (truncation, corrupt headers) end the scan and are returned; batches before them stay usable.
+ * Walks messages from `start` one header at a time, giving each to `appender`, until the stream ends,
+ * a problem ends it, or `stopAt(offset)` is true for the next message's offset.
  */
-export async function scanRest(
-  index: IpcIndex,
+export async function walkMessages(
+  appender: IndexAppender,
   window: ReadWindow,
   start: number,
-  callbacks: ScanCallbacks = {},
-): Promise<DatasetProblem | null> {
+  signal?: AbortSignal,
+  stopAt?: (offset: number) => boolean,
+  /** Readers in flight beside this one: each read's fixed cost is shared, so jumping pays off sooner. */
+  readers = 1,
+): Promise<WalkEnd> {
+  const index = appender.index;
   const size = window.source.size;
   let offset = start;
   let readAhead = HEADER_READ;
-  let dictionaries: DictionaryState = new Map();
   let lastStride = -1;
   for (;;) {
+    if (stopAt?.(offset)) return { done: false, end: offset };
     let at: MessageAt | null;
     try {
-      at = await readMessageAt(window, offset, readAhead, callbacks.signal);
+      at = await readMessageAt(window, offset, readAhead, signal);
     } catch (e) {
-      if (callbacks.signal?.aborted) throw e;
-      return problemFrom(e, offset, index.batches.length);
+      if (signal?.aborted) throw e;
+      return { done: true, problem: problemFrom(e, offset, index.batches.length) };
     }
-    if (!at) return null; // end-of-stream marker or end of file
+    if (!at) return { done: true, problem: null }; // end-of-stream marker or end of file
     if (at.end > size) {
       return {
-        message: `The file is cut at byte ${size.toLocaleString('en-US')}, inside the body of message at byte ${at.offset.toLocaleString('en-US')} (${at.bodyLength.toLocaleString('en-US')}-byte body).`,
-        where: { offset: at.offset, chunk: index.batches.length },
-        stillWorks: `The ${index.batches.length} batches before the cut can be explored.`,
+        done: true,
+        problem: {
+          message: `The file is cut at byte ${size.toLocaleString('en-US')}, inside the body of message at byte ${at.offset.toLocaleString('en-US')} (${at.bodyLength.toLocaleString('en-US')}-byte body).`,
+          where: { offset: at.offset, chunk: index.batches.length },
+          stillWorks: `The ${index.batches.length} batches before the cut can be explored.`,
+        },
       };
     }
-    readAhead = readAheadFor(at.bodyLength, window.readLatencyMs);
+    readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
     const stride = at.end - at.offset;
     if (readAhead === HEADER_READ && stride === lastStride) {
-      window.prefetch([1, 2, 3, 4, 5, 6, 7, 8].map((k) => at.end + k * stride), HEADER_READ, callbacks.signal);
+      window.prefetch([1, 2, 3, 4, 5, 6, 7, 8].map((k) => at.end + k * stride), HEADER_READ, signal);
     }
     lastStride = stride;
-    const header = at.message.headerType;
-    let decoded: RecordBatchHeader | DictionaryBatchHeader;
-    try {
-      decoded = at.message.header() as RecordBatchHeader | DictionaryBatchHeader;
-    } catch (e) {
-      return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${flatbufferFailure(e)}.`), at.offset, index.batches.length);
-    }
-    if (header === MessageHeader.RecordBatch) {
-      index.batches.add({
-        rows: (decoded as RecordBatchHeader).length,
-        offset: at.offset,
-        metadataOffset: at.metadataOffset,
-        metadataLength: at.metadataLength,
-        bodyOffset: at.bodyOffset,
-        bodyLength: at.bodyLength,
-        dictionaries,
-      });
-      callbacks.onBatch?.();
-    } else if (header === MessageHeader.DictionaryBatch) {
-      const db = decoded as DictionaryBatchHeader;
-      const entry = index.dictionaries.length;
-      index.dictionaries.push({
-        id: db.id,
-        isDelta: db.isDelta,
-        offset: at.offset,
-        metadataOffset: at.metadataOffset,
-        metadataLength: at.metadataLength,
-        bodyOffset: at.bodyOffset,
-        bodyLength: at.bodyLength,
-      });
-      dictionaries = applyDictionary(dictionaries, db.id, entry, db.isDelta);
-    } else {
-      return {
-        message: `Unexpected ${MessageHeader[header] ?? header} message in the middle of the stream.`,
-        where: { offset: at.offset, chunk: index.batches.length },
-        stillWorks: `The ${index.batches.length} batches before it can be explored.`,
-      };
-    }
+    const message = scannedMessage(at, index.batches.length);
+    if (!('end' in message)) return { done: true, problem: message };
+    appender.add(message);
     offset = at.end;
   }
 }
 
-function problemFrom(e: unknown, offset: number, batches: number): DatasetProblem {
+/**
+ * Indexes the messages after the schema from their headers alone, appending to `index` as it goes.
+ * Problems (truncation, corrupt headers) end the scan and are returned; batches before them stay usable.
+ */
+export async function scanRest(index: IpcIndex, window: ReadWindow, start: number, callbacks: ScanCallbacks = {}): Promise<DatasetProblem | null> {
+  const end = await walkMessages(new IndexAppender(index, callbacks.onBatch), window, start, callbacks.signal);
+  return end.done ? end.problem : null;
+}
+
+export function problemFrom(e: unknown, offset: number, batches: number): DatasetProblem {
   const message = e instanceof Error ? e.message : String(e);
   return {
     message,

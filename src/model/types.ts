@@ -2,6 +2,7 @@ import type { Schema, Vector } from 'apache-arrow';
 import type { ByteSource } from './byteSource';
 import type { DatasetProblem } from './errors';
 import type { ColumnPageIndex } from './pageIndex';
+import type { KeptIndexOptions } from './keptIndexStore';
 
 export type DatasetFormat = 'arrow-stream' | 'arrow-file' | 'parquet';
 
@@ -143,6 +144,8 @@ export interface Dataset {
   readonly indexComplete: boolean;
   /** Resolves when indexing ends. Never rejects: failures land in `problems`. */
   readonly indexed: Promise<void>;
+  /** True when the chunk index came from a copy kept by an earlier open (`OpenOptions.kept`), not a walk of the file. */
+  readonly indexKept?: boolean;
   /** Per-column sizes, null counts, statistics, buffers/pages of one chunk. */
   /** Parquet describes only `columns` when given (a row group may hold 100,000); Arrow always describes all. */
   chunkDetail(chunk: number, signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail>;
@@ -161,4 +164,6 @@ export interface OpenOptions {
   signal?: AbortSignal;
   /** Called as indexing makes progress (chunks found, bytes scanned). */
   onProgress?: (p: { chunks: number; rows: number; bytesScanned: number; done: boolean }) => void;
+  /** Where a stream's chunk index is kept between opens of the same file (keptIndexStore.ts). */
+  kept?: KeptIndexOptions;
 }

@@ -1,0 +1,112 @@
+import type { DatasetProblem } from '../model/errors';
+import { readMessageAt, ReadWindow, type MessageAt } from './readMessage';
+import { HEADER_READ, IndexAppender, readAheadFor, scannedMessage, walkMessages, type ScanCallbacks, type ScannedMessage } from './scanStream';
+import type { IpcIndex } from './ipcIndex';
+
+/** Streams smaller than this are walked by one reader: segments pay off only over thousands of reads. */
+export const SEGMENTED_MIN_BYTES = 64 * 1024 * 1024;
+/** Reads slower than this are round trips (a remote file), which overlap: several walkers then pay off. */
+export const SEGMENTED_MIN_LATENCY_MS = 10;
+/** Readers walking at once: a browser's Blob reads overlap well up to about 16 in flight. */
+const MAX_SEGMENTS = 16;
+/** Bytes searched from a segment's start for the first message that begins there. */
+const SEARCH_BYTES = 256 * 1024;
+const CONTINUATION = 0xffffffff;
+
+/** What one segment's reader found: messages from a guessed first message until past the segment. */
+interface Chain {
+  messages: ScannedMessage[];
+  /** Position in `messages` of each message's offset. */
+  at: Map<number, number>;
+  /** Offset after the last message walked. */
+  end: number;
+}
+
+/**
+ * Indexes a stream with several readers in flight: the stream is cut into segments, each searched for
+ * the first message starting in it (a continuation marker and a header that decodes) and walked from
+ * there to past its end, all at once. A message's successor depends only on the bytes, so a segment's
+ * walk is right from the first offset the walk from the schema also reaches; the segments are joined
+ * in order from such offsets, and wherever a guess was wrong (a marker inside a body, a damaged
+ * message) the segment is walked again from the true offset, which also reports any problem as
+ * `scanRest` does. Messages join the index in file order.
+ */
+export async function scanSegmented(
+  index: IpcIndex,
+  window: ReadWindow,
+  start: number,
+  callbacks: ScanCallbacks = {},
+  /** Segments to cut the stream into (by default one per 16 MiB, at most 16). */
+  segments?: number,
+): Promise<DatasetProblem | null> {
+  const { signal } = callbacks;
+  const size = window.source.size;
+  const count = segments ?? Math.max(1, Math.min(MAX_SEGMENTS, Math.floor((size - start) / (SEGMENTED_MIN_BYTES / 4))));
+  const bounds = Array.from({ length: count + 1 }, (_, k) => (k === count ? size : start + Math.floor(((size - start) * k) / count / 8) * 8));
+  const appender = new IndexAppender(index, callbacks.onBatch);
+  // Segment 0 is walked from the schema by `walkMessages` itself (batches appear as found), the others guessed at once.
+  const chains = bounds.slice(1, -1).map((from, k) => walkChain(window, from, bounds[k + 2], count, signal));
+  chains.forEach((c) => c.catch(() => {}));
+  let offset = start;
+  for (let k = 0; k < count; k++) {
+    const chain = k === 0 ? null : await chains[k - 1].catch(() => null);
+    let from = chain?.at.get(offset);
+    if (from === undefined) {
+      const stop = bounds[k + 1];
+      const walked = await walkMessages(appender, window, offset, signal, (o) => o >= stop || chain?.at.has(o) === true, count);
+      if (walked.done) return walked.problem;
+      offset = walked.end;
+      from = chain?.at.get(offset);
+      if (from === undefined) continue;
+    }
+    for (let i = from; i < chain!.messages.length; i++) appender.add(chain!.messages[i]);
+    offset = chain!.end;
+  }
+  const rest = await walkMessages(appender, window, offset, signal);
+  return rest.done ? rest.problem : null;
+}
+
+/** The walk from the first likely message at or after `from` to the first message at or past `stop`; stops early at anything unusual. */
+async function walkChain(parent: ReadWindow, from: number, stop: number, readers: number, signal?: AbortSignal): Promise<Chain> {
+  const window = new ReadWindow(parent.source);
+  window.readLatencyMs = parent.readLatencyMs;
+  const chain: Chain = { messages: [], at: new Map(), end: from };
+  let offset = await firstMessageAfter(window, from, signal);
+  if (offset < 0) return chain;
+  let readAhead = HEADER_READ;
+  while (offset < stop) {
+    let at: MessageAt | null;
+    try {
+      at = await readMessageAt(window, offset, readAhead, signal);
+    } catch {
+      break;
+    }
+    if (!at || at.end > window.source.size) break;
+    const message = scannedMessage(at, 0);
+    if (!('end' in message)) break;
+    chain.at.set(offset, chain.messages.length);
+    chain.messages.push(message);
+    readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
+    offset = at.end;
+  }
+  chain.end = offset;
+  return chain;
+}
+
+/** Offset of the first 8-aligned continuation marker after `from` whose header decodes as a batch or dictionary message, or -1. */
+async function firstMessageAfter(window: ReadWindow, from: number, signal?: AbortSignal): Promise<number> {
+  const block = await window.get(from, Math.min(SEARCH_BYTES, window.source.size - from), SEARCH_BYTES, signal);
+  const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  for (let i = (8 - (from % 8)) % 8; i + 8 <= block.length; i += 8) {
+    if (view.getUint32(i, true) !== CONTINUATION) continue;
+    const length = view.getInt32(i + 4, true);
+    if (length <= 0 || i + 8 + length > block.length) continue;
+    try {
+      const at = await readMessageAt(window, from + i, HEADER_READ, signal);
+      if (at && 'end' in scannedMessage(at, 0)) return from + i;
+    } catch {
+      if (signal?.aborted) throw signal.reason;
+    }
+  }
+  return -1;
+}
