@@ -17,7 +17,7 @@ export function Overview({ summary }: { summary: DatasetSummary }) {
     [summary.format === 'parquet' ? 'Row groups' : 'Record batches', `${count(summary.chunkCount)}${summary.indexComplete ? '' : ' so far…'}`],
     ['Columns', count(summary.fields.length)],
     ['Opened in', `${summary.openMs.toFixed(1)} ms`],
-    ['Indexed in', summary.indexMs === undefined ? 'indexing…' : `${summary.indexMs.toFixed(1)} ms`],
+    ['Indexed in', summary.indexMs === undefined ? 'indexing…' : `${summary.indexMs.toFixed(1)} ms${summary.indexKept ? ' (index kept from an earlier open)' : ''}`],
   ];
   if (summary.createdBy) facts.push(['Created by', summary.createdBy]);
   return (

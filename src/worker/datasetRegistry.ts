@@ -4,6 +4,7 @@ import type { Dataset } from '../model/types';
 import { openDataset } from '../dataset/openDataset';
 import { CachedSource } from '../source/cachedSource';
 import type { SourceSpec } from '../source/SourceSpec';
+import type { KeptIndexStore } from '../model/keptIndexStore';
 import { KeptUniques } from './uniqueResults';
 import { ReadCoverage } from './readCoverage';
 import { ColumnSummaryCounter } from './columnSummary';
@@ -33,13 +34,18 @@ export class DatasetRegistry {
   private readonly open = new Map<number, OpenDataset>();
   private nextId = 1;
 
+  /** Where a local stream's chunk index is kept between opens (IndexedDB in the engine worker; none in Node). */
+  keptIndexStore?: KeptIndexStore;
+
   /** Opens a dataset over `source` (through a read cache) and returns its id. */
   async add(source: ByteSource, local: boolean, url: string | undefined, spec: SourceSpec | null): Promise<number> {
     const started = performance.now();
     const coverage = new ReadCoverage(source);
     const cache = new CachedSource(coverage);
     const indexing = new AbortController();
-    const dataset = await openDataset(cache, { signal: indexing.signal });
+    const lastModified = spec?.kind === 'blob' ? (spec.blob as { lastModified?: unknown }).lastModified : undefined;
+    const kept = this.keptIndexStore && typeof lastModified === 'number' ? { store: this.keptIndexStore, lastModified } : undefined;
+    const dataset = await openDataset(cache, { signal: indexing.signal, kept });
     const id = this.nextId++;
     const entry: OpenDataset = { dataset, spec, cache, coverage, columnSummary: new ColumnSummaryCounter(dataset), unique: new KeptUniques(), openMs: performance.now() - started, local, url, indexing };
     this.open.set(id, entry);

@@ -20,6 +20,7 @@ export function datasetSummary(id: number, { dataset: d, openMs, indexMs, local,
     problems: d.problems.map((p: DatasetProblem) => ({ ...p })),
     openMs,
     indexMs,
+    indexKept: d.indexKept,
     local,
     url,
   };

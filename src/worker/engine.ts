@@ -1,4 +1,5 @@
 import { DatasetError } from '../model/errors';
+import type { KeptIndexStore } from '../model/keptIndexStore';
 import type { ChunkDetail, ChunkInfo, PageList } from '../model/types';
 import type { ByteSource } from '../model/byteSource';
 import type { SourceSpec } from '../source/SourceSpec';
@@ -53,6 +54,11 @@ export class Engine {
 
   /** URL of parquet-wasm's binary, for compute workers (browser only). */
   wasmUrl?: string;
+
+  /** Keeps local streams' chunk indexes between opens (the engine worker gives it IndexedDB). */
+  set keptIndexStore(store: KeptIndexStore | undefined) {
+    this.datasets.keptIndexStore = store;
+  }
 
   async openSource(source: ByteSource, local: boolean, url?: string, spec: SourceSpec | null = null): Promise<DatasetSummary> {
     return this.summary(await this.datasets.add(source, local, url, spec));

@@ -5,6 +5,7 @@ import { setDecoderWasmUrl } from '../dataset/decoders';
 import { createSource, pinnedSpec } from '../source/createSource';
 import type { SourceSpec } from '../source/SourceSpec';
 import { Engine } from './engine';
+import { IndexedDbStore } from './indexedDbStore';
 import { datasetProgress } from './datasetSummary';
 import { errorInfo } from './errorInfo';
 import type { SortStatus } from './protocol';
@@ -16,6 +17,7 @@ import type { UniqueSort } from '../compute/sortedUniqueValues';
 setDecoderWasmUrl(wasmUrl);
 const engine = new Engine();
 engine.wasmUrl = wasmUrl;
+engine.keptIndexStore = new IndexedDbStore();
 
 /** Wraps every call so failures cross to the page as plain ErrorInfo, not lost Error subclasses. */
 type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -20,6 +20,8 @@ export interface DatasetSummary {
   openMs: number;
   /** Milliseconds from the open request to a complete chunk index (once complete). */
   indexMs?: number;
+  /** The chunk index came from a copy kept by an earlier open of the same file, not a walk of it. */
+  indexKept?: boolean;
   /** True when the source is a local file (it cannot be shared by link). */
   local: boolean;
   url?: string;
