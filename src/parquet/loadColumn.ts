@@ -13,7 +13,7 @@ import type { RowGroupColumns } from './rowGroupMeta';
 import { syntheticFile } from './syntheticFile';
 import { hasNestedUuid, withFieldType } from './uuidExtension';
 
-const BATCH_SIZE = 64 * 1024;
+export const BATCH_SIZE = 64 * 1024;
 
 /** Everything needed to load one top-level column of one row group. */
 export interface ColumnRequest {
@@ -32,14 +32,14 @@ export interface ColumnRequest {
 }
 
 /** A row group with no rows may hold no column chunks at all (or empty ones): nothing to decode. */
-function isEmpty(rg: RowGroupColumns, chunks: ColumnChunk[]): boolean {
+export function isEmpty(rg: RowGroupColumns, chunks: ColumnChunk[]): boolean {
   return rg.num_rows === 0n && chunks.every((c) => !c.meta_data || c.meta_data.num_values === 0n);
 }
 
 const usesDictionary = (e: string | undefined) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
 
 /** Reads the leaves' bytes, refusing before any read a chunk whose footer declares more than the budget. */
-async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, chunks: ColumnChunk[]): Promise<Uint8Array[]> {
+export async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, chunks: ColumnChunk[]): Promise<Uint8Array[]> {
   const start = chunks[0].meta_data ? chunkRange(chunks[0]).start : 0;
   checkBudget(chunks.reduce((sum, c) => sum + declaredBytes(c), 0), 'footer', field.name, rowGroup, start);
   const bytes: Uint8Array[] = [];
@@ -58,7 +58,7 @@ async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, ch
  * The checks the page headers allow before decoding: the sizes they declare (a dictionary written
  * out value by value counted as such), and a dictionary page before any page that refers to one.
  */
-function checkPages({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], bytes: Uint8Array[], keepsDictionary: boolean): void {
+export function checkPages({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], bytes: Uint8Array[], keepsDictionary: boolean): void {
   let decoded = 0;
   chunks.forEach((chunk, i) => {
     const pages = chunkPages(bytes[i]);

@@ -10,7 +10,8 @@ import { columnPages } from './columnPages';
 import { columnSubsets, type ColumnSubset } from './columnSubset';
 import { decodeError } from './decodeError';
 import { footerPlace, footerProblems } from './footerChecks';
-import { loadColumn } from './loadColumn';
+import type { ColumnRequest } from './loadColumn';
+import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
@@ -20,6 +21,12 @@ import { countUndeclaredRows } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
 const KEEP_DECODED = 4;
+
+interface PendingLoad {
+  request: ColumnRequest;
+  resolve: (vector: Vector) => void;
+  reject: (e: unknown) => void;
+}
 /** Columns of a wide row group whose chunks are decoded at a time when it is described. */
 const PART_COLUMNS = 2_000;
 
@@ -36,6 +43,8 @@ class ParquetDataset implements Dataset {
   schema: Schema;
   private readonly subsets: ColumnSubset[];
   private readonly decoded = new Map<string, Vector>();
+  /** Column loads asked for in the current turn, started together at its end (load). */
+  private pending: PendingLoad[] = [];
   /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
   private readonly restored = new Set<number>();
 
@@ -87,9 +96,30 @@ class ParquetDataset implements Dataset {
     return { rg: this.rowGroups.columnChunks(chunk, subset.firstLeaf, subset.leaves), subset: { ...subset, firstLeaf: 0 } };
   }
 
+  /**
+   * Columns asked for in the same turn (a row window asks for all its columns at once) are loaded
+   * together, row group by row group, so that small ones are decoded in one call (loadColumnGroup).
+   */
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
     const { rg, subset } = this.columnChunks(chunk, column);
-    return loadColumn({ source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal });
+    const request: ColumnRequest = { source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal };
+    return new Promise<Vector>((resolve, reject) => {
+      if (this.pending.length === 0) queueMicrotask(() => this.loadPending());
+      this.pending.push({ request, resolve, reject });
+    });
+  }
+
+  private loadPending(): void {
+    const byRowGroup = new Map<number, PendingLoad[]>();
+    for (const p of this.pending) {
+      const list = byRowGroup.get(p.request.rowGroup);
+      if (list) list.push(p);
+      else byRowGroup.set(p.request.rowGroup, [p]);
+    }
+    this.pending = [];
+    for (const list of byRowGroup.values()) {
+      loadColumnGroup(list.map((p) => p.request)).forEach((vector, k) => vector.then(list[k].resolve, list[k].reject));
+    }
   }
 
   async chunkDetail(chunk: number, signal?: AbortSignal, columns?: ColumnRange): Promise<ChunkDetail> {

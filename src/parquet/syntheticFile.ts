@@ -11,37 +11,59 @@ const MAGIC = new TextEncoder().encode('PAR1');
  * without ever seeing (or holding in wasm memory) the rest of the file.
  */
 export function syntheticFile(md: FileMetaData, rg: RowGroupColumns, subset: ColumnSubset, chunkBytes: Uint8Array[], arrowSchema?: KeyValue): Uint8Array {
-  const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+  return syntheticFileOf(md, [{ rg, subset, chunkBytes }], rg.num_rows, arrowSchema);
+}
+
+/** One top-level column of a file made by syntheticFileOf: its chunks (rg with subset), and their bytes. */
+export interface SyntheticColumn {
+  rg: RowGroupColumns;
+  subset: ColumnSubset;
+  chunkBytes: Uint8Array[];
+}
+
+/**
+ * A small Parquet file of one row group holding the given top-level columns, in order (each column's
+ * chunks copied as they are, offsets rebased): decoded in one call where one call per column costs
+ * far more than the columns' bytes (a wide schema of few rows).
+ */
+export function syntheticFileOf(md: FileMetaData, columns: SyntheticColumn[], declaredRows: bigint, arrowSchema?: KeyValue): Uint8Array {
   let position = MAGIC.length;
-  const rebased: ColumnChunk[] = chunks.map((chunk, i) => {
-    const { start } = chunkRange(chunk);
-    const m = chunk.meta_data!;
-    const shift = (offset: bigint | undefined) => (offset === undefined || offset <= 0n ? undefined : BigInt(position) + offset - BigInt(start));
-    const out: ColumnChunk = {
-      file_offset: BigInt(position),
-      meta_data: {
-        ...m,
-        data_page_offset: shift(m.data_page_offset) ?? BigInt(position), // 0 when the chunk has only a dictionary page
-        dictionary_page_offset: shift(m.dictionary_page_offset),
-        index_page_offset: undefined,
-        statistics: undefined,
-        bloom_filter_offset: undefined,
-        bloom_filter_length: undefined,
-      },
-    };
-    position += chunkBytes[i].length;
-    return out;
-  });
+  const rebased: ColumnChunk[] = [];
+  const allChunks: ColumnChunk[] = [];
+  const allBytes: Uint8Array[] = [];
+  for (const { rg, subset, chunkBytes } of columns) {
+    const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + subset.leaves);
+    chunks.forEach((chunk, i) => {
+      const { start } = chunkRange(chunk);
+      const m = chunk.meta_data!;
+      const shift = (offset: bigint | undefined) => (offset === undefined || offset <= 0n ? undefined : BigInt(position) + offset - BigInt(start));
+      rebased.push({
+        file_offset: BigInt(position),
+        meta_data: {
+          ...m,
+          data_page_offset: shift(m.data_page_offset) ?? BigInt(position), // 0 when the chunk has only a dictionary page
+          dictionary_page_offset: shift(m.dictionary_page_offset),
+          index_page_offset: undefined,
+          statistics: undefined,
+          bloom_filter_offset: undefined,
+          bloom_filter_length: undefined,
+        },
+      });
+      allChunks.push(chunk);
+      allBytes.push(chunkBytes[i]);
+      position += chunkBytes[i].length;
+    });
+  }
   const meta = footerBytes(
     md,
-    [{ ...md.schema[0], num_children: 1 }, ...subset.elements],
-    [{ columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rowsUpperBound(rg.num_rows, chunks) }],
+    [{ ...md.schema[0], num_children: columns.length }, ...columns.flatMap((c) => c.subset.elements)],
+    [{ columns: rebased, total_byte_size: BigInt(position - MAGIC.length), num_rows: rowsUpperBound(declaredRows, allChunks) }],
     arrowSchema,
   );
   const out = new Uint8Array(position + meta.length + MAGIC.length);
   out.set(MAGIC, 0);
   let at = MAGIC.length;
-  for (const bytes of chunkBytes) {
+  for (const bytes of allBytes) {
     out.set(bytes, at);
     at += bytes.length;
   }
