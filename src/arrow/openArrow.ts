@@ -183,8 +183,7 @@ export async function openArrow(source: ByteSource, format: 'arrow-stream' | 'ar
     onProgress?.({ chunks: index.batches.length, rows: dataset.rows, bytesScanned: source.size, done: true });
     return dataset;
   }
-  const { index, next, window } = await readStreamSchema(direct, signal);
-  const keptKey = kept ? await keptIndexKey(direct, kept.lastModified, signal) : null;
+  const [{ index, next, window }, keptKey] = await Promise.all([readStreamSchema(direct, signal), kept ? keptIndexKey(direct, kept.lastModified, signal) : null]);
   const keptBytes = keptKey ? await kept!.store.get(keptKey).catch(() => undefined) : undefined;
   const fromKept = !!keptBytes && restoreKeptIndex(index, keptBytes, next, direct.size);
   const dataset = new ArrowDataset(format, source, index);
