@@ -139,7 +139,7 @@ function cellText(c: Cell | undefined): string {
   return `${num(median(c.samples))}${range}${n !== 3 && n > 1 ? ` n=${n}` : ''}${failed}`;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? (a / b >= 10 ? (a / b).toFixed(0) : (a / b).toFixed(2)) : '–');
+const ratio = (a: number, b: number) => (b > 0 ? (a / b >= 10 ? (a / b).toFixed(0) : a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)) : '–');
 
 /**
  * One table for the steps whose names start with `prefix`: a column per contender that has any figure
