@@ -51,7 +51,7 @@ const INIT = `(() => {
   document.addEventListener('change', (e) => { if (e.target.matches?.('[data-testid=file-input]')) start(); }, true);
 })()`;
 
-/** Milliseconds until IndexedDB holds a kept index (the first open writes it after indexing), or -1 after 60 s. */
+/** Milliseconds until IndexedDB holds a kept index (the first open writes it after indexing), or -1 after 20 s. */
 const KEPT_WRITTEN = `new Promise((resolve) => {
   const t0 = performance.now();
   const check = () => {
@@ -64,7 +64,7 @@ const KEPT_WRITTEN = `new Promise((resolve) => {
     };
     r.onerror = retry;
   };
-  const retry = () => (performance.now() - t0 > 60000 ? resolve(-1) : setTimeout(check, 100));
+  const retry = () => (performance.now() - t0 > 20000 ? resolve(-1) : setTimeout(check, 100));
   check();
 })`;
 
