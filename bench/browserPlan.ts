@@ -221,6 +221,10 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
             name: 'ours',
             run: async () => {
               await run(s, results, 'W3 peak memory added (MiB)', 'ours', () => appPage(s), async (page) => {
+                // A first open: no index kept from an earlier round (the app keeps one per file in IndexedDB).
+                const cdp = await s.context.newCDPSession(page);
+                await cdp.send('Storage.clearDataForOrigin', { origin: s.server.origin, storageTypes: 'indexeddb' });
+                await cdp.detach();
                 const o = await appOpen(page, { path: files.W3 }, 300_000);
                 add('W3 schema', 'ours', o.schema);
                 add('W3 index', 'ours', o.index);

@@ -198,7 +198,7 @@ function render(results: Results): string {
       ? [
           '### W3: the same rows as W1 in 50,100 batches of 1,000 rows (9.0 GB)',
           '',
-          '"Reopen": the same file chosen again in a new page of the same browser after a first open indexed it. apache-arrow is measured for its schema only (its index is W1\'s full read again: 9 GB in the tab).',
+          '"Reopen": the same file chosen again in a new page of the same browser after a first open indexed it (the first open of each round starts with the origin\'s IndexedDB cleared, where the app keeps indexes). apache-arrow is measured for its schema only (its index is W1\'s full read again: 9 GB in the tab).',
           '',
           ...table(results, w3),
           '',
@@ -247,7 +247,7 @@ if (reportFrom) {
     const m = results.meta as unknown as Meta;
     const o = other.meta as unknown as Meta;
     m.loads.push(...o.loads.map((l) => `(${o.only?.join(', ')} part, run on its own) ${l}`));
-    m.partsNote = [m.partsNote, `The ${o.only?.join(', ')} part ran in a second process and browser (\`--only\`), at the same time as the rest of the run.`].filter(Boolean).join(' ');
+    m.partsNote = [m.partsNote, `The ${o.only?.join(', ')} figures of ours and the browser peers come from a separate run of that part (\`--only\`, its own process and browser, load average ${o.loads.join('; ')}; ${o.versions.split('; ')[1] ?? ''}) and replace this run's.`].filter(Boolean).join(' ');
   }
   publish(results);
   process.exit(0);
