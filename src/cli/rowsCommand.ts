@@ -1,7 +1,7 @@
 import type { CellText } from '../compute/rowWindow';
 import type { Dataset } from '../model/types';
 import type { Format, RowSpan } from './args';
-import { readCells } from './cellWindow';
+import { readCells, type CellWindow } from './cellWindow';
 import { resolveColumn, type ColumnRef } from './columnRef';
 import type { CommandIo } from './context';
 import { csvLine } from '../compute/csvText';
@@ -15,6 +15,9 @@ import { typeText } from './typeSummary';
  * columns as NDJSON peak at ~180-200 MB RSS), and a window's values stay few enough for push(...values).
  */
 export const WINDOW_ROWS = 32_768;
+/** Columns read together for JSON output of rows within one window, and the cells held for them at most. */
+const BLOCK_COLUMNS = 128;
+const BLOCK_CELLS = 65_536;
 const DEFAULT_ROWS = 20;
 
 export interface RowsRequest {
@@ -141,8 +144,17 @@ async function writeJson(dataset: Dataset, request: RowsRequest, refs: ColumnRef
   if (request.chunk !== undefined) head.chunk = request.chunk;
   await io.out.write(`${jsonText(head).slice(0, -1)},"columns":[`);
   const total = count * refs.length;
+  // Rows that fit in one window are read for a block of columns at once (a Parquet row group decodes
+  // small columns asked for together in one call), at most BLOCK_CELLS cells held.
+  const block = count <= WINDOW_ROWS ? Math.max(1, Math.min(BLOCK_COLUMNS, Math.floor(BLOCK_CELLS / Math.max(1, count)))) : 1;
+  let ahead: CellWindow | undefined;
+  let aheadFrom = 0;
   for (let k = 0; k < refs.length; k++) {
     const ref = refs[k];
+    if (block > 1 && (!ahead || k >= aheadFrom + ahead.columns.length)) {
+      aheadFrom = k;
+      ahead = await readCells(dataset, refs.slice(k, k + block), range.first, count);
+    }
     const meta: Record<string, unknown> = { name: ref.name };
     if (ref.path.length) meta.path = ref.names;
     meta.type = typeText(ref.field);
@@ -150,7 +162,7 @@ async function writeJson(dataset: Dataset, request: RowsRequest, refs: ColumnRef
     let error: string | null = null;
     for (let first = range.first; first < range.end; first += WINDOW_ROWS) {
       const take = Math.min(WINDOW_ROWS, range.end - first);
-      const window = await readCells(dataset, [ref], first, take);
+      const window = block > 1 && ahead ? { columns: [ahead.columns[k - aheadFrom]], errors: [ahead.errors[k - aheadFrom]] } : await readCells(dataset, [ref], first, take);
       error ??= window.errors[0];
       const values = window.columns[0].map(cellValue);
       const text = jsonText(values);
