@@ -10,6 +10,7 @@ import { errorText, interleave, type Results } from './compare';
 import { withSession, type Session } from './browserSession';
 import { duckdbThreadsProbe, peerCall, peerPage } from './peersChromium';
 import { pssMiB, samplePeak } from './tabMemory';
+import { runFilterPart } from './filterPlan';
 
 export const CHUNK_ROWS = 1_001_731;
 const ROW = 37_000_000;
@@ -301,6 +302,11 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
       );
     }
 
+    // ---- filter count and top-10 sort (bench/filterPlan.ts): only when asked for, `--only FILTER` ----
+    if (!quick && opts.only?.includes('FILTER')) {
+      phase('FILTER');
+      notes.warm.push(...(await runFilterPart(s, results, files, reps, warm)));
+    }
   });
   return notes;
 }

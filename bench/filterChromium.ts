@@ -39,7 +39,7 @@ async function withApp<T>(f: (context: BrowserContext, origin: string) => Promis
 }
 
 /** In the page: from Enter to the first filtered row painted and to the final status (a string: tsx's helpers do not exist in the page). */
-const TIMER = (totalRows: number) => `new Promise((resolve) => {
+export const FILTER_TIMER = (totalRows: number) => `new Promise((resolve) => {
   let t0 = 0, first = 0, final = 0;
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter') t0 = performance.now(); }, { capture: true, once: true });
   (function tick() {
@@ -71,7 +71,7 @@ export async function measureFilterInApp(file: string, where: string, runs = 3):
       await page.getByRole('tab', { name: 'Data' }).click();
       await page.getByTestId('grid').getByRole('gridcell').first().filter({ hasNotText: '…' }).waitFor();
       await page.getByTestId('filter-text').fill(where);
-      const timed = page.evaluate(TIMER(totalRows)) as Promise<{ first: number; final: number; status: string }>;
+      const timed = page.evaluate(FILTER_TIMER(totalRows)) as Promise<{ first: number; final: number; status: string }>;
       await page.getByTestId('filter-text').press('Enter');
       const { first, final, status } = await timed;
       out.push({

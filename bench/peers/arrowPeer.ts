@@ -47,3 +47,14 @@ export function arrowUnique(column: string): { distinct: number } {
   }
   return { distinct: counts.size };
 }
+
+/** Rows whose string `column` equals `value`: a scan of the column's decoded values, batch by batch. */
+export function arrowCount(column: string, value: string): { matched: number } {
+  let matched = 0;
+  for (const batch of readTable().batches) {
+    const vector = batch.getChild(column);
+    if (!vector) throw new Error(`no column ${column}`);
+    for (let i = 0; i < vector.length; i++) if (vector.get(i) === value) matched++;
+  }
+  return { matched };
+}

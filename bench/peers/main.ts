@@ -1,5 +1,5 @@
 import { duckdbClose, duckdbOpen, duckdbQuery } from './duckdbPeer';
-import { arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowUnique } from './arrowPeer';
+import { arrowCount, arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowUnique } from './arrowPeer';
 import { hyparquetOpen, hyparquetRows } from './hyparquetPeer';
 
 function chosenFile(): File {
@@ -36,5 +36,6 @@ Object.assign(window, {
     arrowRowOfChunk: (chunk: number, row: number) => timed(() => arrowRowOfChunk(chunk, row)),
     arrowRow: (row: number) => timed(() => arrowRow(row)),
     arrowUnique: (column: string) => timed(() => arrowUnique(column)),
+    arrowCount: (column: string, value: string) => timed(() => arrowCount(column, value)),
   },
 });
