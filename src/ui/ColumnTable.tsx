@@ -9,6 +9,15 @@ import { VisibleText } from './VisibleText';
 
 const ROWS_SHOWN = 500;
 
+/**
+ * Past this many columns the whole-file summary waits for a click: describing every column chunk of
+ * 100,000 columns holds about 140 MB more in the engine at once, and opening should not cost that.
+ */
+export const SUMMARY_ON_OPEN_MAX_COLUMNS = 10_000;
+
+/** Datasets whose summary was asked for by a click: it goes on (the engine keeps it) when the Overview is back. */
+const summaryAskedFor = new Set<number>();
+
 /** A byte count with its exact number on hover. */
 function Bytes({ n }: { n: number | undefined }) {
   return n === undefined ? <span className="muted" title="Not stored in the file's metadata (compressed Arrow buffers keep it in the body)">—</span> : <span title={`${count(n)} bytes`}>{bytes(n)}</span>;
@@ -32,7 +41,9 @@ function Nulls({ totals, rows }: { totals: ColumnTotals; rows?: number }) {
 export function ColumnTable({ summary }: { summary: DatasetSummary }) {
   // A file may have 100,000 columns: rows are added a page at a time, and only those cross from the engine.
   const [shown, setShown] = useState(ROWS_SHOWN);
-  const { summary: totals, error, countAll } = useColumnSummary(summary.id, 0, shown);
+  const wide = summary.fields.length > SUMMARY_ON_OPEN_MAX_COLUMNS;
+  const [asked, setAsked] = useState(() => !wide || summaryAskedFor.has(summary.id));
+  const { summary: totals, error, countAll } = useColumnSummary(summary.id, 0, shown, asked);
   const parquet = summary.format === 'parquet';
   const noun = parquet ? 'row group' : 'batch';
   const nouns = parquet ? 'row groups' : 'batches';
@@ -45,7 +56,20 @@ export function ColumnTable({ summary }: { summary: DatasetSummary }) {
     <section className="column-summary" aria-labelledby="column-summary-title">
       <h2 id="column-summary-title">Columns in the whole file</h2>
       <p className="muted" data-testid="column-summary-status">
-        {totals === null
+        {!asked ? (
+          <>
+            {count(summary.fields.length)} columns: not summarized on open.{' '}
+            <button
+              className="link"
+              onClick={() => {
+                summaryAskedFor.add(summary.id);
+                setAsked(true);
+              }}
+            >
+              Summarize all {count(summary.fields.length)} columns (reads the metadata of every column chunk)
+            </button>
+          </>
+        ) : totals === null
           ? 'Reading metadata…'
           : complete
             ? `From ${parquet ? 'the footer' : 'the message headers'} of all ${count(totals.chunksCounted)} ${totals.chunksCounted === 1 ? noun : nouns}; no value was read.`

@@ -14,14 +14,16 @@ export interface ColumnSummaryState {
  * The whole-file column summary of an open dataset, counted step by step in the engine (which keeps
  * it, so coming back costs nothing) until every chunk is counted or the cap is reached. Only columns
  * [start, end) cross to the page (with the totals of all columns): a file may have 100,000.
+ * Nothing is asked for while `enabled` is false.
  */
-export function useColumnSummary(id: number, start = 0, end = Infinity): ColumnSummaryState {
+export function useColumnSummary(id: number, start = 0, end = Infinity, enabled = true): ColumnSummaryState {
   const engine = useEngine();
   const [summary, setSummary] = useState<ColumnSummary | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [limit, setLimit] = useState<number | undefined>(undefined);
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     void (async () => {
       try {
@@ -40,7 +42,7 @@ export function useColumnSummary(id: number, start = 0, end = Infinity): ColumnS
     return () => {
       live = false;
     };
-  }, [engine, id, limit, start, end]);
+  }, [engine, id, limit, start, end, enabled]);
 
   return { summary, error, countAll: () => setLimit(Infinity) };
 }
