@@ -1,0 +1,74 @@
+/**
+ * node --import tsx bench/exportChromium.ts FILE 'WHERE' [runs]
+ *   env: EXPORT_DIST (built app, default dist/), EXPORT_PORT (default 4193), CHROMIUM_PATH
+ *
+ * Issue 15's export figure in the built app: FILE opened and filtered by WHERE in the Data view, then
+ * Export… as Parquet through the download path (no save dialog: the engine worker writes to the origin
+ * private file system, the page hands that file to the browser's downloads), `runs` times (3), each in
+ * a fresh page. Timed from the Download click to the download event; the PSS of the whole Chromium
+ * process tree is sampled meanwhile, its peak given above its level just before the click.
+ */
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { pssMiB, samplePeak } from './tabMemory';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface ExportInApp {
+  rows: number;
+  ms: number;
+  addedPeakMiB: number;
+  bytes: number;
+}
+
+export async function measureExportInApp(file: string, where: string, runs = 3): Promise<ExportInApp[]> {
+  const port = Number(process.env.EXPORT_PORT ?? 4193);
+  const server = await preview({ build: { outDir: resolve(process.env.EXPORT_DIST ?? 'dist') }, preview: { port, strictPort: true }, logLevel: 'silent' });
+  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-export-bench-'));
+  const downloads = mkdtempSync(join(tmpdir(), 'arrowscope-export-out-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true, acceptDownloads: true });
+  await context.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
+  const out: ExportInApp[] = [];
+  try {
+    for (let k = 0; k < runs; k++) {
+      const page = await context.newPage();
+      await page.goto(`http://localhost:${port}/`);
+      await page.getByTestId('file-input').setInputFiles(file);
+      await page.waitForFunction(() => /Indexed in[\d.]+ ms/.test(document.querySelector('[data-testid=overview]')?.textContent ?? ''), null, { timeout: 300_000, polling: 100 });
+      await page.getByRole('tab', { name: 'Data' }).click();
+      await page.getByTestId('filter-text').fill(where);
+      await page.getByTestId('filter-text').press('Enter');
+      await page.waitForFunction(() => / in [\d.]+ s/.test(document.querySelector('[data-testid=filter-status]')?.textContent ?? ''), null, { timeout: 300_000, polling: 100 });
+      const status = (await page.getByTestId('filter-status').textContent()) ?? '';
+      const rows = Number(status.match(/([\d,]+) matching/)?.[1].replace(/,/g, ''));
+      await page.getByTestId('export-menu').locator('summary').click();
+      await page.getByLabel('Export format').selectOption('parquet');
+      const before = pssMiB(profile);
+      const stop = samplePeak(profile, 100);
+      const started = performance.now();
+      const downloading = page.waitForEvent('download', { timeout: 600_000 });
+      await page.getByRole('button', { name: 'Download' }).click();
+      const download = await downloading;
+      const ms = performance.now() - started;
+      const peak = stop();
+      const path = join(downloads, `${k}.parquet`);
+      await download.saveAs(path);
+      out.push({ rows, ms: Math.round(ms), addedPeakMiB: Math.round(peak - before), bytes: statSync(path).size });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('exportChromium.ts')) {
+  const runs = await measureExportInApp(resolve(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 3));
+  for (const r of runs) console.log(JSON.stringify(r));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(JSON.stringify({ where: process.argv[3], rows: runs[0].rows, medianMs: median(runs.map((r) => r.ms)), medianAddedPeakMiB: median(runs.map((r) => r.addedPeakMiB)) }));
+}
