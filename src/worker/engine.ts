@@ -18,7 +18,8 @@ import { whenAborted } from '../model/abortable';
 import { KeptUnique } from './uniqueResults';
 import { histogramAxis } from './histogramAxis';
 import { compileFilter, FilterSyntaxError, type BoundFilter } from '../compute/filter';
-import { FilterResults, KeptFilter } from './filterResults';
+import { KeptFilter } from './filterResults';
+import { KeptPerKey } from './keptPerKey';
 import { readFilteredWindow } from './filteredRowWindow';
 import { filterCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
@@ -27,7 +28,7 @@ import type { ExportProgress, ExportResult, ExportTarget, ViewExport } from './p
 import { exportView } from './exportView';
 import { targetSink } from './exportSinks';
 import type { SortLocation, SortStatus } from './protocol';
-import { KeptSort, SortResults } from './sortResults';
+import { KeptSort } from './sortResults';
 import { runSort, sortKeysOf } from './runSort';
 import { FULL_ORDER_MAX } from '../compute/sort';
 import { readSortedWindow } from './sortedRowWindow';
@@ -43,11 +44,11 @@ export class Engine {
   private readonly datasets = new DatasetRegistry();
   private readonly requests = new RequestKeys();
   /** Filter results per dataset, under the key (a tab's) each was applied with. */
-  private readonly filters = new FilterResults();
+  private readonly filters = new KeptPerKey<KeptFilter>();
   /** What finds learned per dataset and expression (findMemory.ts). */
   private readonly finds = new FindMemories();
   /** Sorted views per dataset, under the key (a tab's) each was made with. */
-  private readonly sorts = new SortResults();
+  private readonly sorts = new KeptPerKey<KeptSort>();
 
   /** Most rows a sort orders fully (past them, the first 10,000): FULL_ORDER_MAX but in tests. */
   sortFullMax = FULL_ORDER_MAX;

@@ -161,28 +161,3 @@ export class KeptFilter {
     return { ordinal, row: at, exact: at === row, after: true };
   }
 }
-
-/** The filters kept per dataset, each under the key (a tab's) it was applied with, until replaced, cleared or the dataset closes. */
-export class FilterResults {
-  private readonly byDataset = new Map<number, Map<string, KeptFilter>>();
-
-  set(id: number, key: string, kept: KeptFilter): void {
-    let m = this.byDataset.get(id);
-    if (!m) this.byDataset.set(id, (m = new Map()));
-    m.set(key, kept);
-  }
-
-  get(id: number, key: string): KeptFilter | undefined {
-    return this.byDataset.get(id)?.get(key);
-  }
-
-  /** Forgets the filter under `key`, unless another (newer) one replaced `kept` meanwhile. */
-  drop(id: number, key: string, kept?: KeptFilter): void {
-    const m = this.byDataset.get(id);
-    if (m && (!kept || m.get(key) === kept)) m.delete(key);
-  }
-
-  dropDataset(id: number): void {
-    this.byDataset.delete(id);
-  }
-}

@@ -73,28 +73,3 @@ export class KeptSort {
     return at < 0 ? null : { ordinal: at, row };
   }
 }
-
-/** The sorted views kept per dataset, each under the key (a tab's) it was made with, until replaced, cleared or the dataset closes. */
-export class SortResults {
-  private readonly byDataset = new Map<number, Map<string, KeptSort>>();
-
-  set(id: number, key: string, kept: KeptSort): void {
-    let m = this.byDataset.get(id);
-    if (!m) this.byDataset.set(id, (m = new Map()));
-    m.set(key, kept);
-  }
-
-  get(id: number, key: string): KeptSort | undefined {
-    return this.byDataset.get(id)?.get(key);
-  }
-
-  /** Forgets the view under `key`, unless another (newer) one replaced `kept` meanwhile. */
-  drop(id: number, key: string, kept?: KeptSort): void {
-    const m = this.byDataset.get(id);
-    if (m && (!kept || m.get(key) === kept)) m.delete(key);
-  }
-
-  dropDataset(id: number): void {
-    this.byDataset.delete(id);
-  }
-}
