@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fecBatches } from '../../scripts/gen/fecTable';
-import { writeParquetCopies } from '../../scripts/gen/writeParquet';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
 import type { ExportProgress, ViewExport } from '../../src/worker/protocol';
 import { parseCsv } from '../export/support';
-import { tempFile, tempPath } from '../support/files';
+import { tempFile } from '../support/files';
+import { openFecFiles, type FecFiles } from './support/fecFiles';
 
 /**
  * Export of what the Data view shows, through the Engine facade (what the page calls): a kept filter's
@@ -25,27 +24,16 @@ const test = (r: Row) => ['CA', 'NY'].includes(r.contbr_st as string) && (r.cont
 const SHOWN = ['contb_receipt_amt', 'cand_nm', 'contbr_employer', 'file_num'];
 
 let engine: Engine;
-const ids = new Map<string, number>();
-const reference = new Map<string, Row[]>();
+let ids: Map<string, number>;
+let reference: Map<string, Row[]>;
 let fieldIndex: (name: string) => number;
+let files: FecFiles;
 
 beforeAll(async () => {
-  const arrowPath = tempFile('fec.arrows', tableToIPC(new Table(fecBatches(7, 20_000, 1_000)), 'stream'));
-  const parquetPath = tempPath('fec.parquet');
-  await writeParquetCopies(parquetPath, () => fecBatches(7, 20_000, 5_000), 1, 2_500);
-  reference.set('arrow', tableFromIPC(readFileSync(arrowPath)).toArray().map((r: { toJSON(): Row }) => r.toJSON()));
-  const bytes = readFileSync(parquetPath);
-  reference.set('parquet', (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[]);
-  engine = new Engine();
-  for (const [kind, path] of [['arrow', arrowPath], ['parquet', parquetPath]]) {
-    const summary = await engine.openSource(await NodeFileSource.open(path), true);
-    ids.set(kind, summary.id);
-    fieldIndex = (name) => summary.fields.findIndex((f) => f.name === name);
-  }
+  files = await openFecFiles();
+  ({ engine, ids, reference, fieldIndex } = files);
 }, 60_000);
-afterAll(async () => {
-  for (const id of ids.values()) await engine.close(id);
-});
+afterAll(() => files.close());
 
 /** Exports to the page target: the bytes in order, and the progress heard. */
 async function exportBytes(id: number, request: ViewExport, filter: string | undefined, key = 'export') {

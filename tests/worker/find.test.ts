@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Int32, RecordBatch, Table, makeData, Schema, Field, Struct, tableFromIPC, tableToIPC, vectorFromArray, Utf8 } from 'apache-arrow';
-import { parquetReadObjects } from 'hyparquet';
+import { Int32, RecordBatch, Table, makeData, Schema, Field, Struct, tableToIPC, vectorFromArray, Utf8 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fecBatches } from '../../scripts/gen/fecTable';
-import { writeParquetCopies } from '../../scripts/gen/writeParquet';
 import { compileFilter } from '../../src/compute/filter';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
@@ -11,7 +7,8 @@ import { Engine } from '../../src/worker/engine';
 import { FindMemory } from '../../src/worker/findMemory';
 import { findRow } from '../../src/worker/findRow';
 import type { FindStatus } from '../../src/worker/protocol';
-import { tempFile, tempPath } from '../support/files';
+import { tempFile } from '../support/files';
+import { openFecFiles, type FecFiles } from './support/fecFiles';
 
 /**
  * Find next / previous through the Engine facade, against a plain scan written here: every row read
@@ -34,29 +31,17 @@ const CASES: [string, (r: Row) => boolean][] = [
 
 const ROWS = 20_000;
 let engine: Engine;
-const ids = new Map<string, number>();
-const paths = new Map<string, string>();
-const reference = new Map<string, Row[]>();
-let columnNames: string[] = [];
+let ids: Map<string, number>;
+let paths: Map<string, string>;
+let reference: Map<string, Row[]>;
+let columnNames: string[];
+let files: FecFiles;
 
 beforeAll(async () => {
-  const arrowPath = tempFile('fec.arrows', tableToIPC(new Table(fecBatches(7, ROWS, 1_000)), 'stream'));
-  const parquetPath = tempPath('fec.parquet');
-  await writeParquetCopies(parquetPath, () => fecBatches(7, ROWS, 5_000), 1, 2_500);
-  reference.set('arrow', tableFromIPC(readFileSync(arrowPath)).toArray().map((r: { toJSON(): Row }) => r.toJSON()));
-  const bytes = readFileSync(parquetPath);
-  reference.set('parquet', (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[]);
-  engine = new Engine();
-  for (const [kind, path] of [['arrow', arrowPath], ['parquet', parquetPath]]) {
-    const summary = await engine.openSource(await NodeFileSource.open(path), true);
-    ids.set(kind, summary.id);
-    columnNames = summary.fields.map((f) => f.name);
-    paths.set(kind, path);
-  }
+  files = await openFecFiles(ROWS);
+  ({ engine, ids, paths, reference, columnNames } = files);
 }, 60_000);
-afterAll(async () => {
-  for (const id of ids.values()) await engine.close(id);
-});
+afterAll(() => files.close());
 
 const plainScan = (kind: string, test: (r: Row) => boolean) => reference.get(kind)!.flatMap((r, i) => (test(r) ? [i] : []));
 const nextOf = (matches: number[], from: number) => matches.find((m) => m > from) ?? null;

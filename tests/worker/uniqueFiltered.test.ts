@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Dictionary, Field, Float64, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Table, Utf8, makeData, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fecBatches } from '../../scripts/gen/fecTable';
-import { writeParquetCopies } from '../../scripts/gen/writeParquet';
 import { UniqueCounter } from '../../src/compute/uniqueCounter';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
 import type { FilterStatus, UniqueProgress } from '../../src/worker/protocol';
-import { tempFile, tempPath } from '../support/files';
+import { tempFile } from '../support/files';
 import { withLatency } from '../support/slowSource';
+import { openFecFiles, type FecFiles } from './support/fecFiles';
 
 /**
  * Unique values and the profile over a filter's matching rows, through the Engine facade (what the page
@@ -30,28 +29,17 @@ const CASES: { where: string; test: (r: Row) => boolean; column: string }[] = [
 ];
 
 let engine: Engine;
-const ids = new Map<string, number>();
-const reference = new Map<string, Row[]>();
+let ids: Map<string, number>;
+let reference: Map<string, Row[]>;
 let fieldIndex: (name: string) => number;
+let files: FecFiles;
 const noProgress = () => {};
 
 beforeAll(async () => {
-  const arrowPath = tempFile('fec.arrows', tableToIPC(new Table(fecBatches(7, 20_000, 1_000)), 'stream'));
-  const parquetPath = tempPath('fec.parquet');
-  await writeParquetCopies(parquetPath, () => fecBatches(7, 20_000, 5_000), 1, 2_500);
-  reference.set('arrow', tableFromIPC(readFileSync(arrowPath)).toArray().map((r: { toJSON(): Row }) => r.toJSON()));
-  const bytes = readFileSync(parquetPath);
-  reference.set('parquet', (await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) })) as Row[]);
-  engine = new Engine();
-  for (const [kind, path] of [['arrow', arrowPath], ['parquet', parquetPath]]) {
-    const summary = await engine.openSource(await NodeFileSource.open(path), true);
-    ids.set(kind, summary.id);
-    fieldIndex = (name) => summary.fields.findIndex((f) => f.name === name);
-  }
+  files = await openFecFiles();
+  ({ engine, ids, reference, fieldIndex } = files);
 }, 60_000);
-afterAll(async () => {
-  for (const id of ids.values()) await engine.close(id);
-});
+afterAll(() => files.close());
 
 /** The independent count: value (null as null) -> rows, over the rows passing `test`. */
 function plainCount(rows: Row[], test: (r: Row) => boolean, column: string): Map<unknown, number> {
