@@ -33,13 +33,7 @@ export interface ScanCallbacks {
 }
 
 /** One record batch or dictionary message as a scan finds it, before it joins the index. */
-export interface ScannedMessage {
-  offset: number;
-  metadataOffset: number;
-  metadataLength: number;
-  bodyOffset: number;
-  bodyLength: number;
-  end: number;
+export interface ScannedMessage extends Omit<MessageAt, 'message'> {
   /** Rows of a record batch; -1 for a dictionary message. */
   rows: number;
   dictionaryId: number;
