@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { TALL_FILE } from './paths';
+import { type Row, SAMPLE, openSampleData } from './sample';
 
 /**
  * Export from the Data view (issue 15, item 5): the filtered sample with two columns hidden, in each
@@ -14,10 +15,6 @@ import { TALL_FILE } from './paths';
  * reopened in the app, whose grid must show the rows the filtered view showed. Then the save dialog's
  * path (a stubbed showSaveFilePicker answering with a real file handle), and Cancel mid-export.
  */
-type Row = Record<string, unknown>;
-const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
-  .toArray()
-  .map((r: { toJSON(): Row }) => r.toJSON());
 const WHERE = "cand_nm = 'Romney, Mitt' AND contb_receipt_amt >= 1000";
 const MATCHES = SAMPLE.flatMap((r, i) => (r.cand_nm === 'Romney, Mitt' && (r.contb_receipt_amt as number) >= 1000 ? [i] : []));
 const HIDDEN = ['cmte_id', 'cand_id'];
@@ -83,9 +80,7 @@ async function gridRows(page: Page, n: number): Promise<string[][]> {
 
 /** The sample's Data view filtered by WHERE, with HIDDEN hidden. */
 async function filteredView(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await openSampleData(page);
   await page.getByTestId('filter-text').fill(WHERE);
   await page.getByTestId('filter-text').press('Enter');
   await expect(page.getByTestId('filter-status')).toContainText(`${MATCHES.length} matching rows of 4,000 — 100% scanned`);

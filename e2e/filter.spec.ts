@@ -1,31 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { corpus, MULTI_GB_FILE, TALL_FILE } from './paths';
+import { type Row, SAMPLE, scan, grouped, linkParams, openSampleData } from './sample';
 
 /**
  * The Data view's filter, against a plain scan of the same file done here with apache-arrow
  * (public/sample.arrow: 4,000 FEC rows in 4 batches), built by text and by clicking.
  */
-type Row = Record<string, unknown>;
-const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
-  .toArray()
-  .map((r: { toJSON(): Row }) => r.toJSON());
-/** File row numbers of the rows passing `test`. */
-const scan = (test: (r: Row) => boolean) => SAMPLE.flatMap((r, i) => (test(r) ? [i] : []));
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 const filterBox = (page: Page) => page.getByTestId('filter-text');
 const status = (page: Page) => page.getByTestId('filter-status');
-/** The link's parameters as the page reads them. */
-const linkParams = (page: Page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
-
-async function openSampleData(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
-}
 
 /** The grid's first `n` rows: their row-number cell and the text of one column's cell. */
 async function firstRows(page: Page, column: string, n: number) {

@@ -1,27 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import { TALL_FILE } from './paths';
+import { SAMPLE, scan, grouped, openSampleData } from './sample';
 
 /**
  * Find next / previous in the Data view, against a plain scan of the same file done here with
  * apache-arrow (public/sample.arrow: 4,000 FEC rows in 4 batches of 1,000).
  */
-type Row = Record<string, unknown>;
-const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
-  .toArray()
-  .map((r: { toJSON(): Row }) => r.toJSON());
-const scan = (test: (r: Row) => boolean) => SAMPLE.flatMap((r, i) => (test(r) ? [i] : []));
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 const findBox = (page: Page) => page.getByTestId('find-text');
 const findStatus = (page: Page) => page.getByTestId('find-status');
 
 async function openFind(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await openSampleData(page);
   const grid = page.getByTestId('grid');
   await expect(grid.locator('.dg-row').first().locator('.dg-rownum')).toHaveText('0');
   await grid.focus();

@@ -1,21 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import { existsSync } from 'node:fs';
 import { FEC_ROWS, fecBatches } from '../scripts/gen/fecTable';
 import { corpus, MULTI_GB_FILE } from './paths';
+import { type Row, SAMPLE, grouped, linkParams, openSampleData } from './sample';
 
 /**
  * The Data view's sort, chosen from a column header's menu, against an order computed here from a
  * plain read of the same file with apache-arrow (public/sample.arrow: 4,000 FEC rows in 4 batches):
  * nulls last, ties in file order, strings by their bytes.
  */
-type Row = Record<string, unknown>;
-const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
-  .toArray()
-  .map((r: { toJSON(): Row }) => r.toJSON());
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 function compare(a: unknown, b: unknown, desc: boolean): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
@@ -36,13 +30,6 @@ function order(keys: [string, boolean][], keep: (r: Row) => boolean = () => true
 
 const sortStatus = (page: Page) => page.getByTestId('sort-status');
 const filterBox = (page: Page) => page.getByTestId('filter-text');
-const linkParams = (page: Page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
-
-async function openSampleData(page: Page) {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
-}
 
 /** Opens a column header's menu (scrolling the grid right until the column is drawn) and picks `item`. */
 async function headerMenu(page: Page, column: string, item: string) {

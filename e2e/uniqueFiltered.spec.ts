@@ -1,17 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
+import { type Row, SAMPLE, grouped, openSampleData } from './sample';
 
 /**
  * Unique values over the Data view's filter, against a plain count of the same file done here with
  * apache-arrow (public/sample.arrow: 4,000 FEC rows in 4 batches).
  */
-type Row = Record<string, unknown>;
-const SAMPLE: Row[] = tableFromIPC(readFileSync('public/sample.arrow'))
-  .toArray()
-  .map((r: { toJSON(): Row }) => r.toJSON());
-const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** Value text -> rows, over the rows passing `test`. */
 function plainCount(column: string, test: (r: Row) => boolean): Map<string, number> {
@@ -36,9 +31,7 @@ async function shownCounts(page: Page, expectedValues: number): Promise<Map<stri
 const filterBox = (page: Page) => page.getByTestId('filter-text');
 
 test('Unique values and the profile count the rows matching the filter; cleared, every row again', async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await openSampleData(page);
   const where = 'contb_receipt_amt >= 1000';
   const test = (r: Row) => (r.contb_receipt_amt as number) >= 1000;
   const filtered = plainCount('cand_nm', test);
@@ -89,9 +82,7 @@ test('Unique values and the profile count the rows matching the filter; cleared,
 });
 
 test('With a filter applied, "Only rows matching the filter" unchecked counts every row', async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Open sample' }).click();
-  await page.getByRole('tab', { name: 'Data' }).click();
+  await openSampleData(page);
   const where = "contbr_st = 'CA'";
   await filterBox(page).fill(where);
   await filterBox(page).press('Enter');
