@@ -3,7 +3,6 @@ import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { KeptFilter } from '../filterResults';
 import { filterChunks } from './filterJob';
-import { WASM_BUDGET_BYTES } from './runUnique';
 import { poolSize, sharedPool, type PoolMember } from './workerPool';
 import { whenAborted } from '../../model/abortable';
 
@@ -70,10 +69,7 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
   };
   try {
     await Promise.race([Promise.all([local(() => !answered), ...members.map(remote)]), aborted]);
-    // wasm memory never shrinks: a worker that grew past the budget (Parquet) is replaced by a fresh one.
-    const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
-    workers.stop(members.filter((_, k) => sizes[k] > WASM_BUDGET_BYTES));
-    workers.give(members.filter((_, k) => sizes[k] <= WASM_BUDGET_BYTES));
+    await workers.giveBack(members);
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones
     throw e;

@@ -2,7 +2,6 @@ import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../comp
 import { whenAborted } from '../../model/abortable';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
-import { WASM_BUDGET_BYTES } from './runUnique';
 import { poolSize, sharedPool, type PoolMember } from './workerPool';
 
 /** A share: consecutive chunks up to about this many rows (each answers with at most k rows and their keys). */
@@ -84,9 +83,7 @@ export async function runTopRows(
     };
     try {
       await Promise.race([Promise.all([local(() => !answered), ...members.map(remote)]), aborted]);
-      const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
-      workers.stop(members.filter((_, i) => sizes[i] > WASM_BUDGET_BYTES));
-      workers.give(members.filter((_, i) => sizes[i] <= WASM_BUDGET_BYTES));
+      await workers.giveBack(members);
     } catch (e) {
       workers.stop(members);
       throw e;

@@ -7,7 +7,7 @@ import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uni
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
-import { poolSize, sharedPool, type PoolMember, type WorkerPool } from './workerPool';
+import { poolSize, sharedPool, type WorkerPool } from './workerPool';
 import { whenAborted } from '../../model/abortable';
 
 export interface UniqueProgress {
@@ -99,7 +99,7 @@ export async function runUnique(
     let result = await runSliced(mergeSteps(await pass()), slicer);
     // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
     if (result.recount) result = finishRecount(result, await pass(result.recount));
-    await retireBloated(workers, members);
+    await workers.giveBack(members);
     return result;
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed mid-way: the next count starts fresh ones
@@ -107,13 +107,4 @@ export async function runUnique(
   } finally {
     signal.removeEventListener('abort', stop);
   }
-}
-
-/** wasm memory never shrinks: a compute worker that grew past this is replaced by a fresh one. */
-export const WASM_BUDGET_BYTES = 1024 * 1024 * 1024;
-
-async function retireBloated(workers: WorkerPool, members: PoolMember[]): Promise<void> {
-  const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
-  workers.stop(members.filter((_, k) => sizes[k] > WASM_BUDGET_BYTES));
-  workers.give(members.filter((_, k) => sizes[k] <= WASM_BUDGET_BYTES));
 }

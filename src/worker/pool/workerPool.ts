@@ -6,6 +6,9 @@ export interface PoolMember {
   api: Comlink.Remote<PoolWorkerApi>;
 }
 
+/** wasm memory never shrinks: a compute worker that grew past this is replaced by a fresh one. */
+export const WASM_BUDGET_BYTES = 1024 * 1024 * 1024;
+
 /** Compute workers to keep between jobs: one per core, at most 8. */
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
@@ -38,6 +41,13 @@ export class WorkerPool {
       if (this.idle.length < poolSize()) this.idle.push(m);
       else m.worker.terminate();
     }
+  }
+
+  /** Workers of a job that ended well: given back, except those whose wasm memory passed the budget (it never shrinks), stopped. */
+  async giveBack(members: PoolMember[]): Promise<void> {
+    const sizes = await Promise.all(members.map((m) => m.api.wasmBytes()));
+    this.stop(members.filter((_, k) => sizes[k] > WASM_BUDGET_BYTES));
+    this.give(members.filter((_, k) => sizes[k] <= WASM_BUDGET_BYTES));
   }
 
   /** Stops workers at once (a cancelled job's): what they were doing is abandoned, their memory returned. */
