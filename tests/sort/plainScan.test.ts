@@ -7,6 +7,7 @@ import { compileFilter } from '../../src/compute/filter';
 import { mergeTopRows, sortedRows, SortTooLargeError, topRows, type SortKey } from '../../src/compute/sort';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from '../filter/support';
+import { compareValue } from './support/compareValue';
 
 /**
  * Sort against a plain scan done in the test: a generated stream of 8 batches (floats with NaN and
@@ -56,17 +57,6 @@ function writeStream(path: string, rows: Row[]): void {
     batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: part.length, nullCount: 0, children })));
   }
   writeFileSync(path, tableToIPC(new Table(batches), 'stream'));
-}
-
-/** -1/0/1 of two values of one key by the rules under test: nulls last, NaN before them, strings by UTF-8 bytes. */
-function compareValue(a: number | bigint | string | null, b: number | bigint | string | null, desc: boolean): number {
-  const cls = (v: unknown) => (v === null ? 2 : typeof v === 'number' && Number.isNaN(v) ? 1 : 0);
-  if (cls(a) !== cls(b)) return cls(a) - cls(b);
-  if (cls(a) !== 0) return 0;
-  const x = a as number | bigint;
-  const y = b as number | bigint;
-  const c = typeof a === 'string' ? Buffer.compare(Buffer.from(a), Buffer.from(b as string)) : x < y ? -1 : x > y ? 1 : 0;
-  return desc ? -c : c;
 }
 
 describe('sort against a plain scan', () => {

@@ -9,6 +9,7 @@ import type { SortStatus } from '../../src/worker/protocol';
 import { tempFile, tempPath } from '../support/files';
 import { openFile } from '../filter/support';
 import { runTopRows } from '../../src/worker/pool/runTopRows';
+import { compareValue } from '../sort/support/compareValue';
 
 /**
  * The Data view's sort through the Engine facade (what the page calls), against an order computed
@@ -42,17 +43,6 @@ function makeBatches(): RecordBatch[] {
     batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: PER_CHUNK, nullCount: 0, children })));
   }
   return batches;
-}
-
-/** One key's values compared by the rules under test. */
-function compareValue(a: Value, b: Value, desc: boolean): number {
-  const cls = (v: Value) => (v === null ? 2 : typeof v === 'number' && Number.isNaN(v) ? 1 : 0);
-  if (cls(a) !== cls(b)) return cls(a) - cls(b);
-  if (cls(a) !== 0) return 0;
-  const x = a as number | bigint;
-  const y = b as number | bigint;
-  const c = typeof a === 'string' ? Buffer.compare(Buffer.from(a), Buffer.from(b as string)) : x < y ? -1 : x > y ? 1 : 0;
-  return desc ? -c : c;
 }
 
 /** `spec` in the CLI's syntax, over `rows` (those passing `keep`), as file row numbers. */
