@@ -10,6 +10,8 @@ import type { ColumnSpan } from './columnSpans';
 import { readBuffers } from './readBuffers';
 import type { BatchEntry } from './ipcIndex';
 import { plannedReads } from './readPlan';
+import type { DecodedScope } from '../source/decodedCache';
+import { vectorBytes } from './vectorBytes';
 
 /** Everything needed to load one column of one batch. */
 export interface ColumnRequest {
@@ -25,13 +27,42 @@ export interface ColumnRequest {
   bigEndian: boolean;
   dictionaries: Map<number, Vector>;
   signal?: AbortSignal;
+  /** Where this file's decoded data is kept (the decoded cache): none, and every request decodes again. */
+  decoded?: DecodedScopes;
+}
+
+/** The file's scopes in the decoded cache: decoded buffers of compressed batches, and whole decoded columns. */
+export interface DecodedScopes {
+  /** Key `batch/buffer`: one decompressed buffer (the row windows of compressed flat columns are cut from these). */
+  buffers: DecodedScope;
+  /** Key `batch/column`: a column decoded whole for a window (nested, view, run-end encoded, compressed), windows sliced from it. */
+  columns: DecodedScope;
 }
 
 /**
- * Loads one column of one batch from only that column's buffers: all of it, or rows [start, end)
- * (run-end encoded and list-view columns decode just those rows; others are sliced).
+ * Loads one column of one batch from only that column's buffers: all of it, or rows [start, end).
+ * A window is sliced from the whole column decoded once and kept in the decoded cache (`req.decoded`);
+ * without one, run-end encoded and list-view columns decode just those rows, others are sliced.
+ * A whole column is served from the cache when a window put it there, and is not kept otherwise
+ * (scans read every column once: they would only evict what the grid shows).
  */
 export async function loadColumn(req: ColumnRequest, rows?: RowRange): Promise<Vector> {
+  const columns = req.decoded?.columns;
+  if (!columns?.keeps) return decodeColumn(req, rows);
+  const key = `${req.batchIndex}/${req.column}`;
+  if (!rows) return columns.get<Vector>(key) ?? decodeColumn(req);
+  const whole = await columns.load(
+    key,
+    async (signal) => {
+      const vector = await decodeColumn({ ...req, signal });
+      return { value: vector, bytes: vectorBytes(vector) };
+    },
+    req.signal,
+  );
+  return whole.slice(rows.start, rows.end);
+}
+
+async function decodeColumn(req: ColumnRequest, rows?: RowRange): Promise<Vector> {
   const { header, span, batch } = req;
   const where = { chunk: req.batchIndex, column: req.field.name };
   const { place, arrays } = validatedLayout(req);

@@ -1,8 +1,10 @@
 import { DataType, DateUnit, Type, makeData, makeVector, type Dictionary, type Vector } from 'apache-arrow';
 import type { RowRange } from '../model/types';
 import { loadColumn, validatedLayout, type ColumnRequest } from './loadColumn';
-import type { LayoutBuffer } from './columnLayout';
-import { offsetsProblem } from './validateLayout';
+import { BufferRegion } from '../adapters/apacheArrowInternals';
+import type { ColumnPlace, LayoutArray, LayoutBuffer } from './columnLayout';
+import { checkSizes, offsetsProblem } from './validateLayout';
+import { decodedBuffers } from './readBuffers';
 import { validateData } from './validateData';
 import { isDecodedType } from './decodedTypes';
 import { plannedReads } from './readPlan';
@@ -29,18 +31,28 @@ function byteWidth(type: DataType): number | null {
   }
 }
 
-/** True when a row window can be read without loading the whole column. */
-export function supportsRowWindow(type: DataType, compressed: boolean): boolean {
-  if (compressed || isDecodedType(type)) return false;
+/**
+ * True when a row window can be read without loading the whole column: flat columns, of a batch that
+ * is not compressed or whose decoded buffers are kept (`decodedKept`: then a window is cut from them).
+ */
+export function supportsRowWindow(type: DataType, compressed: boolean, decodedKept = false): boolean {
+  if ((compressed && !decodedKept) || isDecodedType(type)) return false;
   const t = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;
   return byteWidth(t) !== null || t.typeId === Type.Bool || t.typeId === Type.Utf8 || t.typeId === Type.Binary;
+}
+
+/** How a window reaches a buffer of the column: its length, and bytes [from, to) of it. */
+interface BufferAccess {
+  length(buffer: LayoutBuffer): number;
+  read(buffer: LayoutBuffer, from: number, to: number): Promise<Uint8Array>;
 }
 
 /**
  * Reads rows [start, end) of a flat column: the validity bits, the values (or offsets then the
  * matching data range) of just those rows. apache-arrow's Data keeps values and offsets pre-sliced
  * while bit buffers (validity, booleans) carry a bit offset, so bits are read from the byte holding
- * row `start` and `offset` is the bit position within it.
+ * row `start` and `offset` is the bit position within it. In a compressed batch the column's buffers
+ * are decoded whole, once, and kept in `req.decoded` (the decoded cache); windows are cut from them.
  */
 export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise<Vector> {
   const { batch, field } = req;
@@ -53,20 +65,18 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const end = Math.min(node.length, rows.end);
   const length = Math.max(0, end - start);
   if (length === 0) return (await loadColumn(req)).slice(0, 0); // no rows: nothing to window (offsets may even be empty)
+  if (req.header.compression && !req.decoded?.buffers.keeps) return loadColumn(req, rows); // nowhere to keep decoded buffers
   const base = start - (start % 8);
   const skew = start - base;
   const type = field.type;
   const valueType = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;
-  // The buffers were checked against the body and the column's length, so these ranges lie inside them.
-  // Reads go through the source's read plan: the columns of one window are read together (readPlan.ts).
-  const plan = plannedReads(req.source);
-  const read = (buffer: LayoutBuffer, from: number, to: number): Promise<Uint8Array> =>
-    plan.read(batch.bodyOffset + buffer.region.offset + from, to - from, req.signal);
+  const buffers = req.header.compression ? await decodedAccess(req, place, arrays) : fileAccess(req);
+  const read = buffers.read;
   const width = byteWidth(valueType);
-  const bits = node.nullCount > 0 && validity.region.length > 0;
+  const bits = node.nullCount > 0 && buffers.length(validity) > 0;
   // The validity bits and the values (or offsets) in one wave; a string's data range in a second.
   const [nullBitmap, firstBytes] = await Promise.all([
-    bits ? read(validity, base / 8, Math.min(validity.region.length, Math.ceil(end / 8))) : undefined,
+    bits ? read(validity, base / 8, Math.min(buffers.length(validity), Math.ceil(end / 8))) : undefined,
     width !== null ? read(first, start * width, end * width) : valueType.typeId === Type.Bool ? read(first, base / 8, Math.ceil(end / 8)) : read(first, start * 4, (end + 1) * 4),
   ]);
   const nullCount = nullBitmap ? -1 : 0; // -1: apache-arrow counts the window's nulls lazily
@@ -79,7 +89,8 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   } else {
     const offsets = new Int32Array(firstBytes.buffer, firstBytes.byteOffset, firstBytes.byteLength / 4).slice();
     // Only this window's offsets are read: they must not decrease and must stay within the data buffer.
-    const problem = offsetsProblem({ at: (i) => offsets[i - start] }, start, end, second.region.length, `the ${second.region.length.toLocaleString('en-US')} bytes of its data buffer`);
+    const dataLength = buffers.length(second);
+    const problem = offsetsProblem({ at: (i) => offsets[i - start] }, start, end, dataLength, `the ${dataLength.toLocaleString('en-US')} bytes of its data buffer`);
     if (problem) throw place.bufferError(top, first, problem);
     const lo = offsets[0];
     const hi = offsets[offsets.length - 1];
@@ -94,6 +105,37 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const problem = validateData(data);
   if (problem) throw place.error(`its data is inconsistent: ${problem}`, batch.bodyOffset);
   return makeVector(data);
+}
+
+/**
+ * An uncompressed batch: the buffers were checked against the body and the column's length, so these
+ * ranges lie inside them. Reads go through the source's read plan: the columns of one window are read
+ * together (readPlan.ts).
+ */
+function fileAccess(req: ColumnRequest): BufferAccess {
+  const plan = plannedReads(req.source);
+  return {
+    length: (buffer) => buffer.region.length,
+    read: (buffer, from, to) => plan.read(req.batch.bodyOffset + buffer.region.offset + from, to - from, req.signal),
+  };
+}
+
+/**
+ * A compressed batch: the column's buffers decoded whole (each once while the decoded cache keeps it)
+ * and their decoded lengths checked against the column's length, as loadColumn checks them.
+ */
+async function decodedAccess(req: ColumnRequest, place: ColumnPlace, arrays: LayoutArray[]): Promise<BufferAccess> {
+  const { batch, header, span } = req;
+  const regions = header.buffers.slice(span.bufferStart, span.bufferEnd);
+  const where = { chunk: req.batchIndex, column: req.field.name };
+  const cache = { scope: req.decoded!.buffers, key: (i: number) => `${req.batchIndex}/${i}` };
+  const decoded = await decodedBuffers(plannedReads(req.source), batch.bodyOffset, batch.bodyLength, regions, span.bufferStart, header.compression!, cache, where, req.signal);
+  const of = (buffer: LayoutBuffer) => decoded[buffer.index - span.bufferStart];
+  checkSizes(arrays, place, (b) => new BufferRegion(0, of(b).length));
+  return {
+    length: (buffer) => of(buffer).length,
+    read: async (buffer, from, to) => of(buffer).subarray(from, to),
+  };
 }
 
 /** A typed array over `bytes` for the type; copies only when the read is not element-aligned. */

@@ -2,6 +2,7 @@ import type { Schema, Vector } from 'apache-arrow';
 import { type RecordBatchHeader } from '../adapters/apacheArrowInternals';
 import type { ByteSource } from '../model/byteSource';
 import { CachedSource } from '../source/cachedSource';
+import { decodedCache } from '../source/decodedCache';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../model/types';
 import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
@@ -9,7 +10,7 @@ import { codecName } from './codecs';
 import { DictionaryLoader, dictionaryIds } from './dictionaries';
 import { fieldInfo } from './fieldInfo';
 import type { IpcIndex } from './ipcIndex';
-import { loadColumn, type ColumnRequest } from './loadColumn';
+import { loadColumn, type ColumnRequest, type DecodedScopes } from './loadColumn';
 import { loadRowWindow, supportsRowWindow } from './loadRowWindow';
 import { decodeMetadataAt, messageHeader } from './readMessage';
 import { readFooterIndex } from './readFileFooter';
@@ -38,6 +39,8 @@ class ArrowDataset implements Dataset {
   /** The last few batch headers decoded: a batch of 100,000 columns has megabytes of them, read once for all its columns. */
   private readonly headers = new Map<number, SharedTask<RecordBatchHeader>>();
   private readonly unsupported: (string | undefined)[];
+  /** This file's decoded buffers and columns in the worker's decoded cache, dropped on close. */
+  private readonly decoded: DecodedScopes = { buffers: decodedCache.scope('arrow-buffers'), columns: decodedCache.scope('arrow-columns') };
 
   constructor(
     readonly format: 'arrow-stream' | 'arrow-file',
@@ -154,12 +157,15 @@ class ArrowDataset implements Dataset {
       bigEndian: this.index.bigEndian,
       dictionaries,
       signal,
+      decoded: this.decoded,
     };
-    if (rows && !this.index.bigEndian && supportsRowWindow(field.type, header.compression !== null)) return loadRowWindow(req, rows);
+    if (rows && !this.index.bigEndian && supportsRowWindow(field.type, header.compression !== null, decodedCache.enabled)) return loadRowWindow(req, rows);
     return loadColumn(req, rows);
   }
 
   async close(): Promise<void> {
+    this.decoded.buffers.clear();
+    this.decoded.columns.clear();
     await this.source.close?.();
   }
 }
