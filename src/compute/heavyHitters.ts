@@ -1,7 +1,10 @@
 /**
- * Misra-Gries frequent-items summary with weights: keeps at most `k` candidates, and any value
- * occurring more than total/(k+1) times among those added is certain to be one of them. Counts are
- * lower bounds; a second pass counts the candidates exactly.
+ * Misra-Gries frequent-items summary with weights, reduced in batches: it holds up to 2k candidates;
+ * when it passes that, the (k+1)-th largest count δ is taken from every candidate and those left at
+ * zero go. Each reduction takes at least (k+1)·δ of the weight added, so over all of them a value
+ * loses at most total/(k+1): any value occurring more than total/(k+1) times among those added is
+ * certain to be a candidate. Counts are lower bounds; a second pass counts the candidates exactly.
+ * A batch costs O(k log k) and comes at most once per k new values (one at a time: O(k) per value).
  */
 export class HeavyHitters<K> {
   private readonly counts = new Map<K, number>();
@@ -10,24 +13,21 @@ export class HeavyHitters<K> {
 
   add(key: K, count: number): void {
     const hit = this.counts.get(key);
-    if (hit !== undefined) {
-      this.counts.set(key, hit + count);
-      return;
-    }
-    let rest = count;
-    while (rest > 0 && this.counts.size >= this.k) {
-      let least = rest;
-      for (const c of this.counts.values()) if (c < least) least = c;
-      for (const [key2, c] of this.counts) {
-        if (c === least) this.counts.delete(key2);
-        else this.counts.set(key2, c - least);
-      }
-      rest -= least;
-    }
-    if (rest > 0) this.counts.set(key, rest);
+    this.counts.set(key, (hit ?? 0) + count);
+    if (hit === undefined && this.counts.size > 2 * this.k) this.reduce();
   }
 
+  /** The candidates and their lower-bound counts (at most 2k). */
   entries(): [K, number][] {
     return [...this.counts];
+  }
+
+  private reduce(): void {
+    const sorted = Float64Array.from(this.counts.values()).sort();
+    const delta = sorted[sorted.length - 1 - this.k];
+    for (const [key, c] of this.counts) {
+      if (c <= delta) this.counts.delete(key);
+      else this.counts.set(key, c - delta);
+    }
   }
 }

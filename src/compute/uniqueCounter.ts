@@ -2,12 +2,10 @@ import { DataType, Type, type Data, type Vector } from 'apache-arrow';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
 import { NumericProfile, type ProfilePartial } from './profile';
-import { bytesText, getValue, keyOf, textBytes } from './uniqueDisplayKey';
-import { TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
+import { bytesText, getValue, keyOf, textBytes, valueHash } from './uniqueDisplayKey';
+import { MAX_DISTINCT, TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
 import { runSteps } from './slicedSort';
 import { sameBytes, Utf8Table, viewOf } from './utf8Table';
-
-const encoder = new TextEncoder();
 
 /**
  * Counts values chunk by chunk. Strings and binaries are hashed as raw bytes (never decoded per
@@ -36,7 +34,7 @@ export class UniqueCounter {
   private usedIndices: number[] = [];
 
   constructor(
-    readonly maxDistinct = 5_000_000,
+    readonly maxDistinct = MAX_DISTINCT,
     only?: UniqueValue[],
   ) {
     this.only = only ? new Set(only) : null;
@@ -260,8 +258,7 @@ export class UniqueCounter {
     } else if (!this.full || this.only?.has(key.value)) {
       this.other.set(key.key, { count, firstRow, value: key.value });
     } else if (!this.only) {
-      const bytes = encoder.encode(String(key.key));
-      this.untracked(key.value, Utf8Table.hash(bytes, 0, bytes.length), count);
+      this.untracked(key.value, valueHash(key.value), count);
     }
   }
 
@@ -269,7 +266,11 @@ export class UniqueCounter {
     return runSteps(this.partialSteps());
   }
 
-  /** partial() in steps: turning millions of distinct keys into values takes seconds. */
+  /**
+   * partial() in steps: turning millions of distinct keys into values takes seconds. Every value
+   * tracked goes into the distinct sketch too (the untracked ones already did), so the sketches of
+   * all partials, under the budget or past it, merge into one estimate of the whole column's.
+   */
   *partialSteps(): Generator<void, UniquePartial> {
     const values: ValueCount[] = [];
     for (let e = 0; e < this.table.size; e++) {
@@ -277,16 +278,13 @@ export class UniqueCounter {
       if (this.table.counts[e] === 0) continue; // a recount candidate not in these chunks
       const bytes = this.table.key(e);
       values.push({ value: bytesText(bytes, this.binary), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
-      if (this.untrackedRows) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
+      if (!this.only) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
     }
     let k = 0;
     for (const v of this.other.values()) {
       if (++k % ROWS_PER_STEP === 0) yield;
       values.push({ value: v.value, count: v.count, firstRow: v.firstRow });
-      if (this.untrackedRows) {
-        const b = encoder.encode(String(v.value));
-        this.hll.add(Utf8Table.hash(b, 0, b.length));
-      }
+      if (!this.only) this.hll.add(valueHash(v.value));
     }
     const n = this.numeric;
     const profile: ProfilePartial = {

@@ -39,3 +39,26 @@ export function keyOf(type: DataType, value: unknown): { key: unknown; value: Un
   const text = valueText(value, type) ?? 'null';
   return { key: text, value: text };
 }
+
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+
+/**
+ * A 32-bit hash of a counted value that is not a byte string, for the distinct sketch: numbers by
+ * their bits (-0 as 0 and one NaN, as a Map keys them), text by its UTF-16 code units. The same value
+ * hashes the same in every partial, tracked or past the budget.
+ */
+export function valueHash(value: UniqueValue): number {
+  let h = 0x811c9dc5;
+  if (typeof value === 'number') {
+    float[0] = value === 0 ? 0 : Number.isNaN(value) ? NaN : value;
+    h = Math.imul(h ^ words[0], 0x01000193);
+    h = Math.imul(h ^ words[1], 0x01000193);
+  } else if (typeof value === 'string') {
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    h ^= value.length;
+  } else h = value === null ? 1 : value ? 2 : 3;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

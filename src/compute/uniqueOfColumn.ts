@@ -77,7 +77,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
  * the most frequent values when the distinct values passed the budget.
  */
 export async function countUnique(dataset: Dataset, column: number, options: ScanOptions = {}): Promise<UniqueResult> {
-  const first = await runSliced(mergeSteps([await uniqueOfColumn(dataset, column, options)]), new TimeSlicer(options.signal));
+  const first = await runSliced(mergeSteps([await uniqueOfColumn(dataset, column, options)], options.maxDistinct), new TimeSlicer(options.signal));
   if (!first.recount) return first;
   return finishRecount(first, [await uniqueOfColumn(dataset, column, { ...options, only: first.recount })]);
 }

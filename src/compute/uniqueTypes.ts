@@ -38,5 +38,8 @@ export interface UniqueResult {
   untrackedRows?: number;
 }
 
+/** Distinct values a count keeps by default (its memory budget), across all its partials: past it, the most frequent are listed. */
+export const MAX_DISTINCT = 5_000_000;
+
 /** How many of the most frequent values a count past the memory budget lists, exactly. */
 export const TOP_K = 1000;
