@@ -7,6 +7,7 @@ import type { UniquePartial, UniqueResult, UniqueValue } from '../../compute/uni
 import { countUnique, type ScanProgress } from '../../compute/uniqueOfColumn';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
+import type { PoolWorkerApi } from './poolWorker';
 import { poolSize, sharedPool, type WorkerPool } from './workerPool';
 import { whenAborted } from '../../model/abortable';
 
@@ -27,6 +28,18 @@ export interface RowSelection {
   rows: (Uint32Array | null)[];
 }
 
+/** A compute worker as a count uses it. */
+export interface UniqueMember {
+  api: Pick<Comlink.Remote<PoolWorkerApi>, 'unique'>;
+}
+
+/** Workers lent to one count: given back when it ends well, stopped when it is cancelled or fails (WorkerPool). */
+export interface LendingPool<M extends UniqueMember = UniqueMember> {
+  take(n: number): M[];
+  giveBack(members: M[]): Promise<void>;
+  stop(members: M[]): void;
+}
+
 let pool: WorkerPool | null = null;
 
 /** Stops every compute worker: what they were doing is abandoned, their memory returned. */
@@ -40,6 +53,10 @@ export function stopPool(): void {
  * it back every few milliseconds. Cancelling stops this count's workers at once, never another's.
  * With `selection`, only its rows count: chunks without one are never read, and each worker gets the
  * rows of its chunks (cheaper than evaluating the filter again, and exactly the rows the grid shows).
+ * `maxDistinct` is one budget for the whole count: each worker's partial and their merge (mergeSteps).
+ * A cancel ends the count at once whatever the workers are doing (opening or indexing the file
+ * included): they are stopped, never waited for. `lender`: the workers to borrow (default: this
+ * thread's pool of Web Workers; a test lends in-process ones).
  */
 export async function runUnique(
   dataset: Dataset,
@@ -50,6 +67,7 @@ export async function runUnique(
   wasmUrl?: string,
   maxDistinct?: number,
   selection?: RowSelection,
+  lender?: LendingPool,
 ): Promise<UniqueResult> {
   const aborted = whenAborted(signal);
   // A stream may still be indexing: the count waits for the whole index, and a cancel ends the wait.
@@ -74,11 +92,11 @@ export async function runUnique(
     const rate = rowsDone / Math.max(1, elapsedMs / 1000);
     onProgress({ rowsDone, rowsTotal, chunksDone, chunksTotal, elapsedMs, rowsPerSecond: rate, remainingMs: rate > 0 ? ((rowsTotal - rowsDone) / rate) * 1000 : NaN });
   };
-  if (typeof Worker === 'undefined' || !spec || counted.length < 2) {
+  if ((!lender && typeof Worker === 'undefined') || !spec || counted.length < 2) {
     const selected = selection ? { chunks: counted, selection: counted.map((c) => rowsIn.get(c) ?? null) } : {};
     return countUnique(dataset, column, { ...selected, signal, maxDistinct, onProgress: (p) => (done.set(0, p), report(0)) });
   }
-  const workers = (pool ??= sharedPool(wasmUrl));
+  const workers: LendingPool = lender ?? (pool ??= sharedPool(wasmUrl));
   const members = workers.take(Math.min(poolSize(), counted.length));
   const shares = members.map((_, k) => counted.filter((_, i) => i % members.length === k));
   const rowsOf = shares.map((share) => (selection ? share.map((c) => rowsIn.get(c) ?? null) : undefined));
@@ -96,7 +114,7 @@ export async function runUnique(
     return unpacked;
   };
   try {
-    let result = await runSliced(mergeSteps(await pass()), slicer);
+    let result = await runSliced(mergeSteps(await pass(), maxDistinct), slicer);
     // Past the memory budget: a second pass counts the candidates for the most frequent values exactly.
     if (result.recount) result = finishRecount(result, await pass(result.recount));
     await workers.giveBack(members);
