@@ -5,7 +5,8 @@ import { useEngine } from './useEngine';
 
 /**
  * What the engine worker has read of this file: distinct bytes (at most the whole file), bytes read
- * more than once, reads, and what its block cache holds; for Parquet, the decoder's wasm memory.
+ * more than once, reads, and what its block cache holds; what the worker's decoded cache holds for all
+ * open files, and its limit; for Parquet, the decoder's wasm memory.
  */
 export function IoMeter({ summary }: { summary: DatasetSummary }) {
   const engine = useEngine();
@@ -59,6 +60,12 @@ export function IoMeter({ summary }: { summary: DatasetSummary }) {
         <div>
           <dt>Block cache holds</dt>
           <dd>{bytes(stats.cachedBytes)}</dd>
+        </div>
+        <div>
+          <dt>Decoded cache holds</dt>
+          <dd data-testid="decoded-cache" title="Decompressed buffers and decoded nested columns and pages the engine worker keeps, so that scrolling decodes each once; one limit for every open file, least recently used dropped first">
+            {bytes(stats.decodedBytes)} of {bytes(stats.decodedBudgetBytes)} (all open files)
+          </dd>
         </div>
         {stats.wasmBytes !== undefined && (
           <div>

@@ -1,5 +1,6 @@
 import type { DatasetProblem } from '../model/errors';
 import { decoderMemoryBytes } from '../dataset/decoders';
+import { decodedCache } from '../source/decodedCache';
 import type { OpenDataset } from './datasetRegistry';
 import type { DatasetProgress, DatasetSummary, IoStats } from './protocol';
 
@@ -31,7 +32,10 @@ export function datasetProgress({ rows, chunkCount, indexComplete, indexMs, prob
   return { rows, chunkCount, indexComplete, indexMs, problems };
 }
 
-/** Bytes read (in all and distinct) and cached for an open dataset, and for Parquet the decoder's wasm memory. */
+/**
+ * Bytes read (in all and distinct) and cached for an open dataset, what the worker's decoded cache
+ * holds (for every open file: one budget) and for Parquet the decoder's wasm memory.
+ */
 export async function ioStats({ cache, coverage, dataset }: OpenDataset): Promise<IoStats> {
   const stats: IoStats = {
     size: cache.size,
@@ -39,6 +43,8 @@ export async function ioStats({ cache, coverage, dataset }: OpenDataset): Promis
     distinctBytes: Math.min(cache.size, coverage.distinctBytes),
     reads: cache.stats.reads,
     cachedBytes: cache.cachedBytes,
+    decodedBytes: decodedCache.heldBytes,
+    decodedBudgetBytes: decodedCache.budgetBytes,
   };
   if (dataset.format === 'parquet') stats.wasmBytes = await decoderMemoryBytes();
   return stats;

@@ -45,6 +45,9 @@ export interface IoStats {
   cachedBytes: number;
   /** Parquet files only: parquet-wasm memory of the engine worker, shared by every Parquet tab. */
   wasmBytes?: number;
+  /** Decoded data the engine worker keeps for every open file (decompressed buffers, decoded columns and pages), and its limit. */
+  decodedBytes: number;
+  decodedBudgetBytes: number;
 }
 
 /** An error as plain data, so it crosses the worker boundary intact. */
