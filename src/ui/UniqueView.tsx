@@ -1,18 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import { EngineError } from '../worker/client';
-import type { DatasetSummary, ErrorInfo, ValueCount } from '../worker/protocol';
+import { useDeferredValue, useState } from 'react';
+import type { DatasetSummary, ErrorInfo } from '../worker/protocol';
 import { ErrorBox } from './ErrorBox';
 import { count } from './format';
 import { FooterStats } from './FooterStats';
 import { ProfilePanel } from './ProfilePanel';
-import { ShareBar } from './ShareBar';
 import type { KeptUniqueResult, UniqueRun } from './tabStore';
+import { UniqueList } from './UniqueList';
 import { useEngine } from './useEngine';
 import { visibleText } from './visibleText';
-
-const ROW = 26;
-const PAGE = 200;
 
 interface Props {
   summary: DatasetSummary;
@@ -54,34 +49,10 @@ export function UniqueView(props: Props) {
   const progress = counting?.progress ?? null;
   // Deferred: React renders a new result, its profile and list in slices, not in one long task.
   const result = useDeferredValue(running ? null : (kept ?? null));
-  // Windows of the sorted, filtered list, read from the worker as they scroll into view.
-  const [pages, setPages] = useState<{ key: string; total: number; pages: Map<number, ValueCount[]> }>({ key: '', total: 0, pages: new Map() });
+  // The list reads its windows from the worker as they scroll into view; a failure to read one shows here.
   const [listError, setListError] = useState<ErrorInfo | null>(null);
   const error = failed ?? listError;
   const [search, setSearch] = useState('');
-  const scroller = useRef<HTMLDivElement>(null);
-
-  const viewKey = result ? `${result.columnIndex}|${result.ms}|${sort}|${search}` : '';
-  const total = pages.key === viewKey ? pages.total : (result?.valueCount ?? 0);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
-  const lastPage = Math.floor((items[items.length - 1]?.index ?? 0) / PAGE);
-
-  useEffect(() => {
-    if (!result) return;
-    for (let p = firstPage; p <= lastPage; p++) {
-      if (pages.key === viewKey && pages.pages.has(p)) continue;
-      engine.uniqueValues(summary.id, result.columnIndex, p * PAGE, (p + 1) * PAGE, sort, search).then(
-        ({ total: n, values }) =>
-          setPages((old) => {
-            const base = old.key === viewKey ? old.pages : new Map<number, ValueCount[]>();
-            return { key: viewKey, total: n, pages: new Map(base).set(p, values) };
-          }),
-        (e: unknown) => setListError(e instanceof EngineError ? e.info : { message: String(e), where: {} }),
-      );
-    }
-  }, [engine, summary.id, result, viewKey, sort, search, firstPage, lastPage, pages]);
 
   const exportCsv = async () => {
     if (!result) return;
@@ -155,59 +126,7 @@ export function UniqueView(props: Props) {
           </p>
           <ProfilePanel result={result} />
           {/* One grid: the header row, then the scrolling rows (a focusable region, so keys scroll it). */}
-          <div className="unique-table" role="grid" aria-label={`Unique values of ${result.column}`} aria-rowcount={total + 1}>
-            <div role="rowgroup">
-              <div className="unique-head" role="row" aria-rowindex={1}>
-                <span role="columnheader">Value</span>
-                <span role="columnheader">Count</span>
-                <span role="columnheader">Share</span>
-              </div>
-            </div>
-            <div ref={scroller} className="unique-scroll" role="rowgroup" tabIndex={0} aria-label="Values (click one to show its first row)" data-testid="unique-list">
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {items.map((item) => {
-                  const v = pages.key === viewKey ? pages.pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE] : undefined;
-                  if (!v) {
-                    return (
-                      <div key={item.key} role="row" aria-rowindex={item.index + 2} className="unique-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}>
-                        <span role="gridcell">…</span>
-                      </div>
-                    );
-                  }
-                  return (
-                    <div
-                      key={item.key}
-                      role="row"
-                      aria-rowindex={item.index + 2}
-                      className="unique-row"
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${item.start}px)` }}
-                      onClick={() => onJump(v.firstRow, result.columnIndex)}
-                      title={`First at row ${count(v.firstRow)}: click to show it`}
-                    >
-                      <span role="gridcell" className={v.value === null ? 'null' : ''}>
-                        {v.value === null ? 'null' : String(v.value)}
-                      </span>
-                      <span role="gridcell">{count(v.count)}</span>
-                      <span role="gridcell" className="unique-share">
-                        <ShareBar part={v.count} whole={result.rows} />
-                        {onFilterValue && v.firstRow >= 0 && (
-                          <button
-                            className="link unique-filter"
-                            aria-label="Filter rows with this value"
-                            title="Filter rows with this value (Data view)"
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              onFilterValue(result.columnIndex, v.firstRow, result.filter?.text);
-                            }}
-                          />
-                        )}
-                      </span>
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
-          </div>
+          <UniqueList key={`${result.columnIndex}|${result.ms}`} datasetId={summary.id} result={result} sort={sort} search={search} onJump={onJump} onFilterValue={onFilterValue} onError={setListError} />
         </>
       )}
     </div>
