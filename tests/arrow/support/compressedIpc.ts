@@ -93,10 +93,10 @@ export const NESTED_COLUMNS = ['l', 'st'];
 
 /**
  * apache-arrow 21's writer puts the compressed length in each buffer's 8-byte prefix, where the format
- * (and pyarrow, and this engine) wants the decoded length: each prefix of an LZ4 stream is set to the
- * length its frame decodes to, in place (no offset moves).
+ * (and pyarrow, and this engine) wants the decoded length: each prefix is set to the length its frame
+ * decodes to (`decode`), in place (no offset moves).
  */
-function fixLz4Prefixes(stream: Uint8Array): Uint8Array {
+export function fixLengthPrefixes(stream: Uint8Array, decode: (frame: Uint8Array) => Uint8Array): Uint8Array {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   let at = 0;
   while (at + 8 <= stream.length) {
@@ -110,12 +110,24 @@ function fixLz4Prefixes(stream: Uint8Array): Uint8Array {
       if (region.length === 0) continue;
       const prefix = body + region.offset;
       if (view.getBigInt64(prefix, true) === -1n) continue;
-      const decoded = lz4Codec.decompress(stream.slice(prefix + 8, prefix + region.length));
-      view.setBigInt64(prefix, BigInt(decoded.length), true);
+      view.setBigInt64(prefix, BigInt(decode(stream.slice(prefix + 8, prefix + region.length)).length), true);
     }
     at = body + message.bodyLength;
   }
   return stream;
+}
+
+/** `table` as an IPC stream whose buffers are compressed by `encode` (stored where that does not shrink them). */
+export function compressedStream(table: Table, compression: CompressionType, encode: (data: Uint8Array) => Uint8Array): Uint8Array {
+  registerArrowCodecs();
+  const codec = compressionRegistry.get(compression)!;
+  compressionRegistry.set(compression, { ...codec, encode });
+  try {
+    const bytes = RecordBatchStreamWriter.writeAll(table, { compressionType: compression } as never).toUint8Array(true);
+    return fixLengthPrefixes(bytes, codec.decode!);
+  } finally {
+    compressionRegistry.set(compression, codec);
+  }
 }
 
 /**
@@ -131,5 +143,5 @@ export function mixedStream(batchRows: number[], compression: CompressionType | 
   const schema = tables[0].schema;
   writer.write(new Table(schema, tables.flatMap((t) => t.batches.map((b) => new RecordBatch(schema, b.data)))));
   const bytes = writer.toUint8Array(true);
-  return compression === CompressionType.LZ4_FRAME ? fixLz4Prefixes(bytes) : bytes;
+  return compression === CompressionType.LZ4_FRAME ? fixLengthPrefixes(bytes, lz4Codec.decompress) : bytes;
 }
