@@ -13,6 +13,7 @@ import { footerPlace, footerProblems } from './footerChecks';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
+import { PageWindows } from './pageWindow';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
@@ -43,6 +44,8 @@ class ParquetDataset implements Dataset {
   schema: Schema;
   private readonly subsets: ColumnSubset[];
   private readonly decoded = new Map<string, Vector>();
+  /** Row windows decoded from only the pages covering them (pageWindow.ts). */
+  private readonly pageWindows: PageWindows;
   /** Column loads asked for in the current turn, started together at its end (load). */
   private pending: PendingLoad[] = [];
   /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
@@ -62,6 +65,7 @@ class ParquetDataset implements Dataset {
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
     this.chunkTable = rowGroupChunks(rowGroups.index);
+    this.pageWindows = new PageWindows(source);
     // A stand-in until loadArrowSchema: one type and one empty metadata map for all (100,000 columns make 100,000 otherwise).
     const none = new Null();
     const noMetadata = new Map<string, string>();
@@ -101,12 +105,16 @@ class ParquetDataset implements Dataset {
    * together, row group by row group, so that small ones are decoded in one call (loadColumnGroup).
    */
   private load(chunk: number, column: number, signal?: AbortSignal): Promise<Vector> {
-    const { rg, subset } = this.columnChunks(chunk, column);
-    const request: ColumnRequest = { source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal };
+    const request = this.columnRequest(chunk, column, signal);
     return new Promise<Vector>((resolve, reject) => {
       if (this.pending.length === 0) queueMicrotask(() => this.loadPending());
       this.pending.push({ request, resolve, reject });
     });
+  }
+
+  private columnRequest(chunk: number, column: number, signal?: AbortSignal): ColumnRequest {
+    const { rg, subset } = this.columnChunks(chunk, column);
+    return { source: this.source, md: this.md, rowGroup: chunk, rg, subset, field: this.schema.fields[column], restored: this.restored.has(column), signal };
   }
 
   private loadPending(): void {
@@ -178,6 +186,14 @@ class ParquetDataset implements Dataset {
     if (field.unsupported) throw new DatasetError(`Column "${field.name}" is not supported: ${field.unsupported}`, { chunk, column: field.name }, 'Other columns are unaffected.');
     const key = `${chunk}:${column}`;
     let vector = this.decoded.get(key);
+    if (!vector && rows) {
+      try {
+        const window = await this.pageWindows.read(this.columnRequest(chunk, column, signal), column, this.chunkTable.rows(chunk), rows);
+        if (window) return window;
+      } catch (e) {
+        throw decodeError(e, field.name, chunk);
+      }
+    }
     if (!vector) {
       try {
         vector = await this.load(chunk, column, signal);
@@ -204,6 +220,7 @@ class ParquetDataset implements Dataset {
 
   async close(): Promise<void> {
     this.decoded.clear();
+    this.pageWindows.clear();
     await this.source.close?.();
   }
 }

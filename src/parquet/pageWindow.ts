@@ -1,0 +1,245 @@
+import { tableFromIPC, type Data, type Vector } from 'apache-arrow';
+import type { ColumnChunk } from 'hyparquet';
+import { parquetHeader, type PageHeader } from '../adapters/hyparquetInternals';
+import { parquetWasm } from '../adapters/parquetWasm';
+import { DatasetError } from '../model/errors';
+import type { RowRange } from '../model/types';
+import { decodedCache } from '../source/decodedCache';
+import { CoalescedReads, type RangeReader } from './coalescedReads';
+import { decodeError } from './decodeError';
+import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
+import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
+import { BATCH_SIZE, checkPages, isEmpty, type ColumnRequest } from './loadColumn';
+import { pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
+import { syntheticFile } from './syntheticFile';
+
+/** Set `enabled` to false to decode whole column chunks for every row window, as before (benchmarks and tests compare both). */
+export const pageWindowSettings = { enabled: true };
+
+/** Column chunks whose page locations are kept (a few hundred bytes each for ~50 pages). */
+const KEEP_LOCATIONS = 4096;
+/** A window whose pages hold more than this share of the chunk's rows is left to the whole-chunk decode. */
+const MAX_SHARE = 0.5;
+/** Pages are decoded (and kept) in groups of at least this many rows, so that a chunk of tiny pages is not decoded a page per call. */
+const MIN_GROUP_ROWS = 4096;
+
+/** The pages of a chunk did not match its locations: it is decoded whole from then on. */
+class PagesMismatch extends Error {}
+
+/** The memory a decoded vector keeps alive: every distinct ArrayBuffer its data (and dictionaries) view, counted once. */
+export function vectorBytes(vector: Vector): number {
+  const seen = new Set<ArrayBufferLike>();
+  let total = 0;
+  const stack: Data[] = [...vector.data];
+  while (stack.length) {
+    const data = stack.pop()!;
+    for (const view of [data.values, data.valueOffsets, data.nullBitmap, data.typeIds] as (ArrayBufferView | undefined)[]) {
+      if (!view || seen.has(view.buffer)) continue;
+      seen.add(view.buffer);
+      total += view.buffer.byteLength;
+    }
+    stack.push(...data.children);
+    if (data.dictionary) stack.push(...data.dictionary.data);
+  }
+  return total;
+}
+
+/** Pages per group for a chunk: enough for MIN_GROUP_ROWS rows at its average page size. */
+const pagesPerGroup = (locations: PageLocations) => Math.max(1, Math.ceil(MIN_GROUP_ROWS / (locations.rows / locations.offsets.length)));
+
+/** What the headers of a run of pages (after the chunk's prefix) add up to, or null when they disagree with the locations. */
+interface RunFacts {
+  values: number;
+  uncompressed: number;
+}
+
+function headerAt(bytes: Uint8Array, at: number): { header: PageHeader; size: number } | null {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: at };
+  try {
+    const header = parquetHeader(reader);
+    const body = header.compressed_page_size as unknown;
+    if (typeof body !== 'number' || !Number.isInteger(body) || body < 0) return null;
+    return { header, size: reader.offset - at + body };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks the prefix (dictionary or index pages, filling it exactly) and each data page of pages
+ * [first, last] against the locations: one header per location, filling it exactly, holding the rows
+ * the locations give it (a v1 page of a column with no repeated field holds one value per row).
+ */
+function runFacts(bytes: Uint8Array, prefixLength: number, locations: PageLocations, first: number, last: number): RunFacts | null {
+  const facts: RunFacts = { values: 0, uncompressed: 0 };
+  let at = 0;
+  while (at < prefixLength) {
+    const page = headerAt(bytes, at);
+    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefixLength) return null;
+    facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
+    at += page.size;
+  }
+  for (let p = first; p <= last; p++) {
+    const page = headerAt(bytes, at);
+    const rows = pageEndRow(locations, p) - locations.firstRows[p];
+    if (!page || page.size !== locations.sizes[p]) return null;
+    const { header } = page;
+    const pageRows = header.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
+    if (pageRows !== rows) return null;
+    facts.values += header.data_page_header?.num_values ?? header.data_page_header_v2?.num_values ?? 0;
+    facts.uncompressed += page.size - header.compressed_page_size + header.uncompressed_page_size;
+    at += page.size;
+  }
+  return at === bytes.length ? facts : null;
+}
+
+/** A column chunk holding the prefix and data pages [first, last] of `chunk`, back to back from the chunk's start (or the first page's, without a prefix). */
+function runChunk(chunk: ColumnChunk, locations: PageLocations, first: number, bytes: number, facts: RunFacts): ColumnChunk {
+  const m = chunk.meta_data!;
+  const prefix = locations.prefix.length;
+  const start = prefix ? locations.prefix.offset : locations.offsets[first];
+  return {
+    ...chunk,
+    meta_data: {
+      ...m,
+      num_values: BigInt(facts.values),
+      total_compressed_size: BigInt(bytes),
+      total_uncompressed_size: BigInt(facts.uncompressed),
+      dictionary_page_offset: prefix ? BigInt(start) : undefined,
+      data_page_offset: BigInt(start + prefix),
+    },
+  };
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (!a.length) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * Row windows of Parquet columns decoded from only the pages that cover their rows: page locations
+ * read once per column chunk (pageLocations.ts), then the pages a window lacks read in one range per
+ * group and decoded through parquet-wasm in a small file of the chunk's dictionary page and those
+ * pages. Decoded groups and dictionary pages are kept in the worker's decoded cache (one budget with
+ * the Arrow engine's). Only flat leaf columns of chunks of several pages are read this way; `read`
+ * gives undefined when the whole chunk is to be decoded.
+ */
+export class PageWindows {
+  private readonly locations = new Map<string, Promise<PageLocations | null>>();
+  private readonly source: CoalescedReads;
+  private readonly groups = decodedCache.scope('parquet-pages');
+  private readonly prefixes = decodedCache.scope('parquet-dictionary-pages');
+
+  constructor(source: RangeReader) {
+    this.source = new CoalescedReads(source);
+  }
+
+  /**
+   * Rows [rows.start, rows.end) of column `column` (the request's), decoded from only the pages that
+   * hold them; undefined when the column or chunk is not read by pages (nested, a few pages, a window
+   * of most of the chunk, page locations that cannot be known or do not match the pages).
+   */
+  async read(request: ColumnRequest, column: number, chunkRows: number, rows: RowRange): Promise<Vector | undefined> {
+    if (!pageWindowSettings.enabled) return undefined;
+    const { rg, subset, rowGroup, signal } = request;
+    if (subset.leaves !== 1 || subset.elements.length !== 1 || subset.elements[0].repetition_type === 'REPEATED') return undefined;
+    const chunk = rg.columns[subset.firstLeaf];
+    const start = Math.max(0, rows.start);
+    const end = Math.min(chunkRows, rows.end);
+    if (!chunk?.meta_data || end <= start || isEmpty(rg, [chunk])) return undefined;
+    const key = `${rowGroup}:${column}`;
+    const locations = await this.locationsOf(key, chunk, chunkRows, signal);
+    if (!locations || locations.offsets.length < 2) return undefined;
+    const per = pagesPerGroup(locations);
+    const pages = locations.offsets.length;
+    const firstGroup = Math.floor(pageOfRow(locations, start) / per);
+    const lastGroup = Math.floor(pageOfRow(locations, end - 1) / per);
+    const base = locations.firstRows[firstGroup * per];
+    if (pageEndRow(locations, Math.min(pages - 1, lastGroup * per + per - 1)) - base > locations.rows * MAX_SHARE) return undefined;
+    const wanted: Promise<Vector>[] = [];
+    for (let g = firstGroup; g <= lastGroup; g++) {
+      const first = g * per;
+      const last = Math.min(pages - 1, first + per - 1);
+      wanted.push(this.groups.load(`${key}:${g}`, (s) => this.decodePages(request, key, chunk, locations, first, last, s), signal));
+    }
+    let vectors: Vector[];
+    try {
+      vectors = await Promise.all(wanted);
+    } catch (e) {
+      if (!(e instanceof PagesMismatch)) throw e;
+      // Locations that disagree with the pages are not used again: this chunk is decoded whole from now on.
+      this.locations.set(key, Promise.resolve(null));
+      return undefined;
+    }
+    return vectors.reduce((a, b) => a.concat(b)).slice(start - base, end - base);
+  }
+
+  clear(): void {
+    this.locations.clear();
+    this.prefixes.clear();
+    this.groups.clear();
+  }
+
+  private locationsOf(key: string, chunk: ColumnChunk, chunkRows: number, signal?: AbortSignal): Promise<PageLocations | null> {
+    let kept = this.locations.get(key);
+    if (!kept) {
+      kept = readPageLocations(this.source, chunk, chunkRows, signal);
+      this.locations.set(key, kept);
+      kept.catch(() => this.locations.delete(key));
+      if (this.locations.size > KEEP_LOCATIONS) this.locations.delete(this.locations.keys().next().value!);
+    }
+    return kept;
+  }
+
+  /** The chunk's prefix (its dictionary page), read once and kept. */
+  private prefixOf(key: string, locations: PageLocations, signal: AbortSignal): Promise<Uint8Array> {
+    const { offset, length } = locations.prefix;
+    if (!length) return Promise.resolve(new Uint8Array(0));
+    return this.prefixes.load(
+      key,
+      async (s) => {
+        const bytes = await this.source.read(offset, length, s);
+        // Kept apart from a bigger read it may have been merged into.
+        return { value: bytes.byteLength < bytes.buffer.byteLength ? bytes.slice() : bytes, bytes: length };
+      },
+      signal,
+    );
+  }
+
+  /** Data pages [first, last] decoded in one call, checked against their locations (PagesMismatch when they disagree). */
+  private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal): Promise<{ value: Vector; bytes: number }> {
+    const { md, rowGroup, subset, field } = request;
+    const from = locations.offsets[first];
+    const to = locations.offsets[last] + locations.sizes[last];
+    const [prefix, pages] = await Promise.all([this.prefixOf(key, locations, signal), this.source.read(from, to - from, signal)]);
+    const bytes = concatBytes(prefix, pages);
+    const facts = runFacts(bytes, prefix.length, locations, first, last);
+    if (!facts) throw new PagesMismatch();
+    const rows = pageEndRow(locations, last) - locations.firstRows[first];
+    const run = { columns: [runChunk(chunk, locations, first, bytes.length, facts)], num_rows: BigInt(rows) };
+    const runSubset = { ...subset, firstLeaf: 0 };
+    const int96 = isInt96Column(subset);
+    const hint = int96 ? undefined : (dictionaryHint(subset, chunk, field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
+    try {
+      checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
+      const wasm = await parquetWasm();
+      const plan = int96 ? asRawInt96(run, runSubset) : { rg: run, subset: runSubset };
+      const file = syntheticFile(md, plan.rg, plan.subset, [bytes], hint);
+      const decoded = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
+      const vector = int96 ? int96ToTimestamps(decoded) : decoded;
+      if (vector.length !== rows) {
+        throw new DatasetError(
+          `Column "${field.name}" of row group ${rowGroup}: its pages at bytes ${from.toLocaleString('en-US')}-${to.toLocaleString('en-US')} decode to ${vector.length.toLocaleString('en-US')} rows where their headers and the ${locations.from} say ${rows.toLocaleString('en-US')}, so their values are not shown.`,
+          { chunk: rowGroup, column: field.name, offset: from },
+          'Other columns and row groups can still be read.',
+        );
+      }
+      return { value: vector, bytes: vectorBytes(vector) };
+    } catch (e) {
+      throw decodeError(e, field.name, rowGroup, from);
+    }
+  }
+}

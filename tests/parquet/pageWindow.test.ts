@@ -1,0 +1,229 @@
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { describe, expect, it } from 'vitest';
+import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
+import { openDataset } from '../../src/dataset/openDataset';
+import type { ByteSource } from '../../src/model/byteSource';
+import type { Dataset } from '../../src/model/types';
+import { readPageLocations, type PageLocations } from '../../src/parquet/pageLocations';
+import { pageWindowSettings } from '../../src/parquet/pageWindow';
+import { BlobSource } from '../../src/source/blobSource';
+import { decodedCache } from '../../src/source/decodedCache';
+import { copiedRowGroups, pagedTable, withOffsetIndexes, withoutPageIndex, writePaged, type PagedOptions } from './support/pagedFiles';
+
+const blobSource = (bytes: Uint8Array, name = 'paged.parquet') => new BlobSource(new Blob([bytes as BlobPart]), name);
+const open = (bytes: Uint8Array, name?: string) => openDataset(blobSource(bytes, name));
+const pageLoads = () => decodedCache.stats().areas['parquet-pages']?.loads ?? 0;
+
+/** Every flat leaf's page locations, per row group (null where they cannot be known). */
+async function locationsOf(bytes: Uint8Array): Promise<(PageLocations | null)[][]> {
+  const md = parquetMetadata(bytes.slice().buffer as ArrayBuffer);
+  const source = blobSource(bytes);
+  return Promise.all(md.row_groups.map((rg) => Promise.all(rg.columns.map((c) => (c.meta_data ? readPageLocations(source, c, Number(rg.num_rows)) : null)))));
+}
+
+interface Window {
+  start: number;
+  count: number;
+}
+
+/** Windows straddling page edges (up to `perChunk` per column chunk), and each row group's first, last and middle rows. */
+async function windowsOf(bytes: Uint8Array, dataset: Dataset, perChunk = 6): Promise<Window[]> {
+  const out = new Map<string, Window>();
+  const add = (start: number, count: number) => {
+    const w = { start: Math.max(0, start), count };
+    out.set(`${w.start}:${count}`, w);
+  };
+  const locations = await locationsOf(bytes);
+  dataset.chunks.forEach((chunk, g) => {
+    add(chunk.rowOffset, 64);
+    add(chunk.rowOffset + chunk.rows - 64, 64);
+    add(chunk.rowOffset + Math.floor(chunk.rows / 3), Math.ceil(chunk.rows / 4));
+    for (const l of locations[g] ?? []) {
+      const edges = l?.firstRows.slice(1) ?? [];
+      const step = Math.max(1, Math.floor(edges.length / perChunk));
+      for (let k = 0; k < edges.length; k += step) add(chunk.rowOffset + edges[k] - 3, 7);
+    }
+  });
+  return [...out.values()];
+}
+
+/** Each window read through pages and through whole column chunks (a dataset of its own each): the same cells and errors. */
+async function compareWindows(bytes: Uint8Array, windows?: Window[]): Promise<number> {
+  const paged = await open(bytes);
+  const whole = await open(bytes);
+  const columns = paged.fields.map((_, k) => k);
+  const list = windows ?? (await windowsOf(bytes, paged));
+  for (const w of list) {
+    let expected: RowWindow;
+    try {
+      pageWindowSettings.enabled = false;
+      expected = await readRowWindow(whole, w.start, w.count, columns);
+    } finally {
+      pageWindowSettings.enabled = true;
+    }
+    const got = await readRowWindow(paged, w.start, w.count, columns);
+    expect({ window: w, ...got }).toEqual({ window: w, ...expected });
+  }
+  await paged.close();
+  await whole.close();
+  return list.length;
+}
+
+const ROWS = 12_000;
+const table = pagedTable(ROWS);
+const wasmFiles: [string, PagedOptions][] = [
+  ['v1 pages, dictionary, snappy', { rows: ROWS, rowGroupRows: 5_000 }],
+  ['v1 pages, dictionary then plain pages past a 4 KiB dictionary, snappy', { rows: ROWS, rowGroupRows: 5_000, dictionaryPageBytes: 4096 }],
+  ['v1 pages, plain, uncompressed', { rows: ROWS, rowGroupRows: 5_000, dictionary: false, compression: 'none' }],
+  ['v2 pages, dictionary then plain pages', { rows: ROWS, rowGroupRows: 5_000, v2: true, dictionaryPageBytes: 4096 }],
+  ['v2 pages, plain (delta encodings), no column index', { rows: ROWS, rowGroupRows: 5_000, v2: true, dictionary: false, pageIndex: false }],
+  ['v1 pages of about 100 rows (pages decoded in groups)', { rows: ROWS, rowGroupRows: 6_000, batchRows: 20, pageBytes: 200 }],
+];
+
+describe('Parquet row windows decoded from the pages covering them', () => {
+  it.each(wasmFiles)('%s (parquet-wasm, with its offset index): the same cells as whole chunks', async (_, options) => {
+    const bytes = writePaged(table, options);
+    const loads = pageLoads();
+    expect(await compareWindows(bytes)).toBeGreaterThan(20);
+    expect(pageLoads()).toBeGreaterThan(loads);
+    const located = (await locationsOf(bytes)).flat().filter((l) => l !== null);
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.every((l) => l.from === 'offset index')).toBe(true);
+    expect(located.filter((l) => l.offsets.length > 2).length).toBeGreaterThan(2);
+  });
+
+  it.each(wasmFiles)('%s, without a page index: rows per page from the page headers, the same cells', async (_, options) => {
+    const bytes = withoutPageIndex(writePaged(table, options));
+    const loads = pageLoads();
+    expect(await compareWindows(bytes)).toBeGreaterThan(20);
+    expect(pageLoads()).toBeGreaterThan(loads);
+    const located = (await locationsOf(bytes)).flat();
+    // Flat leaves are located from their headers; the list's leaf (repeated) cannot be.
+    expect(located.some((l) => l?.from === 'page headers')).toBe(true);
+    expect(located.every((l) => l === null || l.from === 'page headers')).toBe(true);
+  });
+
+  it('hyparquet-writer files of small pages, with and without an offset index, read the same as whole chunks and as hyparquet', async () => {
+    const n = 3_000;
+    const ints = Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : (i * 7919) % 10_007));
+    const strings = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : `v${(i * 31) % 57}`));
+    const longs = Array.from({ length: n }, (_, i) => BigInt(i) * 3_000_000_019n);
+    for (const offsetIndex of [true, false]) {
+      const bytes = new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'i', data: ints, type: 'INT32', offsetIndex },
+            { name: 's', data: strings, type: 'STRING', offsetIndex },
+            { name: 'l', data: longs, type: 'INT64', offsetIndex },
+          ],
+          rowGroupSize: 1_200,
+          pageSize: 256,
+        }),
+      );
+      expect(await compareWindows(bytes)).toBeGreaterThan(10);
+      const dataset = await open(bytes);
+      const file = await blobSource(bytes).read(0, bytes.length);
+      for (const [start, end] of [
+        [1_190, 1_230],
+        [2_000, 2_064],
+        [5, 69],
+      ]) {
+        const ours = await readRowWindow(dataset, start, end - start, [0, 1, 2]);
+        const theirs = await parquetReadObjects({ file: file.buffer as ArrayBuffer, rowStart: start, rowEnd: end, columns: ['i', 's', 'l'] });
+        const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+        expect(ours.columns).toEqual([theirs.map((r) => text(r.i)), theirs.map((r) => text(r.s)), theirs.map((r) => text(r.l))]);
+      }
+    }
+  });
+
+  it('a row group copied with its offset index (page offsets pointing into the first copy, as in W2): pages placed at the footer\'s first data page, the same cells', async () => {
+    const one = writePaged(table, { rows: ROWS, rowGroupRows: ROWS });
+    const bytes = copiedRowGroups(one, 3);
+    const second = (await locationsOf(bytes))[1];
+    expect(second.filter((l) => l?.from === 'offset index').length).toBeGreaterThan(5);
+    const loads = pageLoads();
+    expect(await compareWindows(bytes)).toBeGreaterThan(20);
+    expect(pageLoads()).toBeGreaterThan(loads);
+  });
+
+  it('an offset index whose rows disagree with the page headers: the chunk is decoded whole, never shown with wrong values', async () => {
+    const good = writePaged(table, { rows: ROWS, rowGroupRows: 5_000 });
+    // Every page after the first said to start 5 rows later: rows still increase, but each page's count is off.
+    const shifted = withOffsetIndexes(good, (_, __, pages) => pages.map((p, k) => (k === 0 ? p : { ...p, first_row_index: p.first_row_index + 5n })));
+    expect(await compareWindows(shifted)).toBeGreaterThan(20);
+    const dataset = await open(shifted);
+    const truth = await open(good);
+    const columns = dataset.fields.map((_, k) => k);
+    expect(await readRowWindow(dataset, 4_990, 64, columns)).toEqual(await readRowWindow(truth, 4_990, 64, columns));
+  });
+
+  it("an offset index pointing at another column's pages: not used (the pages do not fit the chunk), the same cells", async () => {
+    const good = writePaged(table, { rows: ROWS, rowGroupRows: 5_000 });
+    const md = parquetMetadata(good.slice().buffer as ArrayBuffer);
+    const swapped = withOffsetIndexes(good, (g, leaf, pages) => {
+      if (leaf !== 0) return pages;
+      const other = md.row_groups[g].columns[2].meta_data!;
+      const by = other.data_page_offset - pages[0].offset;
+      return pages.map((p) => ({ ...p, offset: p.offset + by }));
+    });
+    expect(await compareWindows(swapped)).toBeGreaterThan(20);
+  });
+});
+
+/** A source recording every range it reads. */
+function recording(bytes: Uint8Array): { source: ByteSource; ranges: [number, number][] } {
+  const inner = blobSource(bytes);
+  const ranges: [number, number][] = [];
+  const source: ByteSource = {
+    name: inner.name,
+    size: inner.size,
+    stats: inner.stats,
+    read: (offset, length, signal) => {
+      ranges.push([offset, Math.min(inner.size, offset + length)]);
+      return inner.read(offset, length, signal);
+    },
+  };
+  return { source, ranges };
+}
+
+describe('bytes read for a Parquet row window', () => {
+  it('a 64-row window of multi-page chunks reads only their offset index, dictionary page and the pages holding its rows; the next step inside them reads nothing', async () => {
+    const rows = 200_000;
+    const bytes = writePaged(pagedTable(rows, 3), { rows, batchRows: 1_000, pageBytes: 16 * 1024, dictionaryPageBytes: 16 * 1024, compression: 'none' });
+    const md = parquetMetadata(bytes.slice().buffer as ArrayBuffer);
+    const { source, ranges } = recording(bytes);
+    const dataset = await openDataset(source);
+    // int, city (dictionary pages), name (many strings), id: before the nested columns, so column k is leaf k.
+    const columns = [0, 1, 2, 6];
+    const start = 120_321;
+    const allowed: [number, number][] = [];
+    let chunkBytes = 0;
+    const locations = await locationsOf(bytes);
+    for (const leaf of columns) {
+      const chunk = md.row_groups[0].columns[leaf];
+      const l = locations[0][leaf]!;
+      chunkBytes += Number(chunk.meta_data!.total_compressed_size);
+      allowed.push([Number(chunk.offset_index_offset), Number(chunk.offset_index_offset) + chunk.offset_index_length!]);
+      if (l.prefix.length) allowed.push([l.prefix.offset, l.prefix.offset + l.prefix.length]);
+      // Pages are decoded in groups of at least 4,096 rows, aligned on the group size.
+      const per = Math.max(1, Math.ceil(4096 / (l.rows / l.offsets.length)));
+      const page = (row: number) => l.firstRows.findLastIndex((f) => f <= row);
+      const first = Math.floor(page(start) / per) * per;
+      const last = Math.min(l.offsets.length - 1, Math.floor(page(start + 63) / per) * per + per - 1);
+      allowed.push([l.offsets[first], l.offsets[last] + l.sizes[last]]);
+    }
+    ranges.length = 0;
+    const window = await readRowWindow(dataset, start, 64, columns);
+    expect(window.errors).toEqual(columns.map(() => null));
+    const read = ranges.reduce((n, [a, b]) => n + b - a, 0);
+    const needed = allowed.reduce((n, [a, b]) => n + b - a, 0);
+    // Every byte read is one of those ranges, or a gap under 64 KiB merged between two of them.
+    for (const [a, b] of ranges) expect(allowed.some(([x, y]) => a < y && b > x)).toBe(true);
+    expect(read).toBeLessThanOrEqual(needed + (ranges.length + columns.length) * 64 * 1024);
+    expect(read).toBeLessThan(chunkBytes / 10);
+    ranges.length = 0;
+    await readRowWindow(dataset, start + 64, 64, columns);
+    expect(ranges).toEqual([]);
+  });
+});
