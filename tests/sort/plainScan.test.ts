@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Float64, Int64, makeData, RecordBatch, Schema, Struct, Field, Table, tableToIPC, Utf8, vectorFromArray, Dictionary, Int16 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter } from '../../src/compute/filter';
-import { mergeTopRows, sortedRows, SortTooLargeError, topRows, type SortKey } from '../../src/compute/sort';
+import { mergeTopRows, sortedRows, SortTooLargeError, topBound, topRows, type SortedRows, type SortKey } from '../../src/compute/sort';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from '../filter/support';
 import { compareValue } from './support/compareValue';
@@ -120,13 +120,21 @@ describe('top-K in parts merged (as the compute pool would run it)', () => {
       writeStream(join(dir, 'gen.arrows'), rows);
       const dataset = await openFile(join(dir, 'gen.arrows'));
       const filter = compileFilter('f > -10', dataset.fields, dataset.schema);
-      for (const keys of [[{ column: 0, descending: true }, { column: 2 }], [{ column: 2, descending: true }], [{ column: 3 }, { column: 1, descending: true }]] as SortKey[][]) {
+      for (const keys of [[{ column: 0, descending: true }, { column: 2 }], [{ column: 0, descending: true }], [{ column: 0 }], [{ column: 2, descending: true }], [{ column: 3 }, { column: 1, descending: true }]] as SortKey[][]) {
         for (const k of [1, 25, 9_000]) {
           const whole = await topRows(dataset, keys, k, { filter });
           const parts = await Promise.all([[0, 3], [3, 4], [4, 8]].map(([start, end]) => topRows(dataset, keys, k, { filter, chunks: { start, end } })));
           const merged = mergeTopRows(parts.map((p) => structuredClone(p)), keys, k);
           expect(Array.from(merged.rows)).toEqual(Array.from(whole.rows));
           expect(merged.candidates).toBe(whole.candidates);
+          // each part bounded by the parts merged before it (as runTopRows hands shares out), in another order
+          let bounded: SortedRows | null = null;
+          for (const [start, end] of [[4, 8], [0, 3], [3, 4]]) {
+            const part = await topRows(dataset, keys, k, { filter, chunks: { start, end }, bound: topBound(bounded, keys, k) });
+            bounded = mergeTopRows(bounded ? [bounded, structuredClone(part)] : [structuredClone(part)], keys, k);
+          }
+          expect(Array.from(bounded!.rows)).toEqual(Array.from(whole.rows));
+          expect(bounded!.candidates).toBe(whole.candidates);
         }
       }
       await dataset.close();

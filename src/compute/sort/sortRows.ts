@@ -3,6 +3,7 @@ import { DatasetError } from '../../model/errors';
 import type { Dataset } from '../../model/types';
 import { matchChunk } from '../filter';
 import { runSliced, TimeSlicer } from '../timeSlice';
+import { boundOf, chunkBound, rowsWithinBound, tighterBound, type FirstKeyBound } from './firstKeyBound';
 import { gatherKeys, keyShape } from './gatherKeys';
 import { KeyValues, type KeyShape } from './keyValues';
 import { mergeAll, mergeTwo, pick, runComparator, sortedPositions, topPositions, type Run, type RunCompare } from './runs';
@@ -35,9 +36,18 @@ interface Prepared {
 
 /**
  * Each chunk's candidate rows (the filter's matches, or all) with their key values, as a Run in row
- * order, handed to `take` chunk by chunk in chunk order. `take` may throw to stop early.
+ * order, handed to `take` chunk by chunk in chunk order. `take` may throw to stop early. `narrow`, given
+ * a chunk's first-key column and its candidate rows (null: all), says which of them can still be taken
+ * (null: all), asked just before the chunk's run is made: the others count as candidates, never gathered.
  */
-async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: KeyShape[], options: SortOptions, take: (run: Run, progress: SortProgress) => Promise<void>): Promise<number> {
+async function eachChunkRun(
+  dataset: Dataset,
+  keys: readonly SortKey[],
+  shapes: KeyShape[],
+  options: SortOptions,
+  take: (run: Run, progress: SortProgress) => Promise<void>,
+  narrow?: (first: Vector, rows: Uint32Array | null, rowOffset: number) => Uint32Array | null,
+): Promise<number> {
   await dataset.indexed;
   const { signal, filter } = options;
   const first = Math.max(0, options.chunks?.start ?? 0);
@@ -70,12 +80,18 @@ async function eachChunkRun(dataset: Dataset, keys: readonly SortKey[], shapes: 
     const prepared = await pending.shift()!;
     if (c + AHEAD < end) start(c + AHEAD);
     const info = dataset.chunks[c];
-    if (prepared.count > 0) {
-      const local = prepared.rows;
-      const rows = new Float64Array(prepared.count);
+    progress.candidates += prepared.count;
+    let local = prepared.rows;
+    let count = prepared.count;
+    const narrowed = count > 0 && narrow ? narrow(prepared.vectors[0], local, info.rowOffset) : null;
+    if (narrowed) {
+      count = narrowed.length;
+      local = narrowed.length === info.rows ? null : narrowed;
+    }
+    if (count > 0) {
+      const rows = new Float64Array(count);
       for (let i = 0; i < rows.length; i++) rows[i] = info.rowOffset + (local ? local[i] : i);
       const run: Run = { rows, keys: prepared.vectors.map((v, k) => gatherKeys(v, local, shapes[k])) };
-      progress.candidates += prepared.count;
       await take(run, progress);
     }
     progress.chunksDone++;
@@ -95,17 +111,35 @@ export async function topRows(dataset: Dataset, keys: readonly SortKey[], k = TO
   const compare: RunCompare = runComparator(keys.map((key) => ({ descending: key.descending === true })));
   const slicer = new TimeSlicer(options.signal);
   let best: Run | null = null;
+  const descending = keys[0].descending === true;
+  // Rows past the first key's bound (the caller's, or the k-th row's held here) cannot enter: not gathered.
+  const narrow =
+    shapes[0] === 'number' && k > 0
+      ? (first: Vector, rows: Uint32Array | null, rowOffset: number) => {
+          const held = best as Run | null;
+          const own = held && boundOf(held.keys[0], held.rows, k, descending, keys.length === 1);
+          // none yet: this chunk's own k-th value, found by selection (cheaper than a heap over every row)
+          const bound = tighterBound(options.bound, own) ?? chunkBound(first, rows, rowOffset, k, descending, keys.length === 1);
+          return bound ? rowsWithinBound(first, rows, rowOffset, bound) : null;
+        }
+      : undefined;
   const candidates = await eachChunkRun(dataset, keys, shapes, options, async (run) => {
     if (k <= 0) return;
-    const top = await runSliced(topPositions(run, k, compare, keys[0].descending === true), slicer);
+    const top = await runSliced(topPositions(run, k, compare, descending), slicer);
     const chosen = pick(run, top);
     const order = await runSliced(sortedPositions(chosen, compare), slicer);
     const sorted = pick(chosen, order);
     best = best ? mergeTwo(best, sorted, k, compare) : sorted;
     await slicer.tick();
-  });
+  }, narrow);
   const rows = (best as Run | null)?.rows ?? new Float64Array(0);
   return { rows, candidates, complete: rows.length === candidates, keys: (best as Run | null)?.keys ?? shapes.map((shape) => new KeyValues(shape)) };
+}
+
+/** The first-key bound of a top-K of `k` rows (topRows' or mergeTopRows' result, with its keys), for the shares still to sort; null when none. */
+export function topBound(top: SortedRows | null, keys: readonly SortKey[], k: number): FirstKeyBound | null {
+  const first = top?.keys?.[0];
+  return first ? boundOf(KeyValues.from(first), top.rows, k, keys[0].descending === true, keys.length === 1) : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LocatedError } from '../../model/errors';
 import type { BoundFilter } from '../filter';
+import type { FirstKeyBound } from './firstKeyBound';
 import type { KeyValues } from './keyValues';
 
 /** One sort key: a top-level column, ascending unless `descending`. Nulls always last, NaN just before them. */
@@ -39,6 +40,11 @@ export interface SortOptions {
   statistics?: boolean;
   /** Only chunks [start, end) (a share of the file for one worker of the compute pool). */
   chunks?: { start: number; end: number };
+  /**
+   * topRows: a bound on the first key from the top-K these rows' top-K will be merged into (mergeTopRows'
+   * topBound): rows outside it cannot enter that top-K, so they are left out (counted as candidates).
+   */
+  bound?: FirstKeyBound | null;
 }
 
 /** The exact top-K a caller may ask for without saying more (issue 15: "the first 10,000 rows"). */

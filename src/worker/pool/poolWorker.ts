@@ -8,12 +8,13 @@ import { openDataset } from '../../dataset/openDataset';
 import type { Dataset } from '../../model/types';
 import { decoderMemoryBytes, setDecoderWasmUrl } from '../../dataset/decoders';
 import { CachedSource } from '../../source/cachedSource';
+import { IndexedDbStore } from '../indexedDbStore';
 import { createSource } from '../../source/createSource';
 import type { SourceSpec } from '../../source/SourceSpec';
 import type { FileVersion } from '../../source/httpVersion';
 import type { BoundFilter } from '../../compute/filter';
 import { filterChunks } from './filterJob';
-import { topRows, type SortKey } from '../../compute/sort';
+import { topRows, type FirstKeyBound, type SortKey } from '../../compute/sort';
 
 /** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
 const opened: { spec: SourceSpec; dataset: Promise<Dataset> }[] = [];
@@ -30,8 +31,13 @@ function datasetFor(spec: SourceSpec): Promise<Dataset> {
   return hit.dataset;
 }
 
+/** The engine keeps a local stream's index in IndexedDB once it has walked it: read from there, not walked again. */
+const keptIndexes = typeof indexedDB === 'undefined' ? undefined : new IndexedDbStore();
+
 async function openIndexed(spec: SourceSpec): Promise<Dataset> {
-  const dataset = await openDataset(new CachedSource(await createSource(spec), 4 * 1024 * 1024));
+  const modified = spec.kind === 'blob' ? lastModified(spec.blob) : undefined;
+  const kept = keptIndexes && modified !== undefined ? { store: keptIndexes, lastModified: modified } : undefined;
+  const dataset = await openDataset(new CachedSource(await createSource(spec), 4 * 1024 * 1024), { kept });
   await dataset.indexed;
   return dataset;
 }
@@ -65,10 +71,10 @@ const api = {
     const results = await filterChunks(await datasetFor(spec), filter, chunks);
     return Comlink.transfer(results, results.flatMap((r) => (r.indices ? [r.indices.buffer as ArrayBuffer] : [])));
   },
-  /** The exact first `k` rows of chunks [start, end) in the order of `keys` (of `selection`'s rows per chunk, null: all), with their key values for mergeTopRows. */
-  async sortTop(spec: SourceSpec, keys: SortKey[], k: number, start: number, end: number, selection?: (Uint32Array | null)[]) {
+  /** The exact first `k` rows of chunks [start, end) in the order of `keys` (of `selection`'s rows per chunk, null: all), with their key values for mergeTopRows; rows past `bound` (from the run's top-K so far) cannot enter and are skipped. */
+  async sortTop(spec: SourceSpec, keys: SortKey[], k: number, start: number, end: number, selection?: (Uint32Array | null)[], bound?: FirstKeyBound | null) {
     const rowsOf = selection && ((c: number) => selection[c - start] ?? new Uint32Array(0));
-    return topRows(await datasetFor(spec), keys, k, { chunks: { start, end }, rowsOf });
+    return topRows(await datasetFor(spec), keys, k, { chunks: { start, end }, rowsOf, bound });
   },
 };
 

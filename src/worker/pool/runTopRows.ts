@@ -1,4 +1,4 @@
-import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../compute/sort';
+import { mergeTopRows, topBound, topRows, type SortedRows, type SortKey } from '../../compute/sort';
 import { whenAborted } from '../../model/abortable';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
@@ -63,7 +63,7 @@ export async function runTopRows(
   const selection = (s: TopShare) => (rowsOf ? Array.from({ length: s.end - s.start }, (_, i) => rowsOf(s.start + i)) : undefined);
   const local = async (whileNoWorker: () => boolean) => {
     for (let s = whileNoWorker() ? queue.shift() : undefined; s; s = whileNoWorker() ? queue.shift() : undefined) {
-      take(s, await topRows(dataset, keys, k, { chunks: { start: s.start, end: s.end }, rowsOf, signal }));
+      take(s, await topRows(dataset, keys, k, { chunks: { start: s.start, end: s.end }, rowsOf, signal, bound: topBound(best, keys, k) }));
     }
   };
   if (typeof Worker === 'undefined' || !spec || queue.length < 2) {
@@ -76,7 +76,7 @@ export async function runTopRows(
     signal.addEventListener('abort', stop, { once: true });
     const remote = async (m: PoolMember) => {
       for (let s = queue.shift(); s; s = queue.shift()) {
-        const partial = await m.api.sortTop(spec, [...keys], k, s.start, s.end, selection(s));
+        const partial = await m.api.sortTop(spec, [...keys], k, s.start, s.end, selection(s), topBound(best, keys, k));
         answered = true;
         take(s, partial);
       }
