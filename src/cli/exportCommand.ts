@@ -1,5 +1,9 @@
 import { open, realpath, rename, rm } from 'node:fs/promises';
-import { exportRows, ExportError, type ExportSink } from '../compute/export';
+import { Type } from 'apache-arrow';
+import { exportRows, ExportError, type ExportResult, type ExportSink } from '../compute/export';
+import { everyRow, exportShares, sharesOf, type ChunkRows } from '../compute/export/exportShares';
+import { gatherShare } from '../compute/export/gatherShare';
+import { matchChunk, type BoundFilter, type ChunkMatches } from '../compute/filter';
 import type { Dataset } from '../model/types';
 import type { OutFormat, RowSpan } from './args';
 import { resolveColumn } from './columnRef';
@@ -44,6 +48,45 @@ async function samePath(a: string, b: string): Promise<boolean> {
 
 const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${n(bytes)} bytes`);
 
+/** The filter's matches chunk by chunk (the next chunks read while one is evaluated). */
+async function matchesByChunk(dataset: Dataset, filter: BoundFilter, onChunk: (done: number) => void): Promise<ChunkRows[]> {
+  const out: ChunkRows[] = [];
+  const pending: Promise<ChunkMatches>[] = [];
+  const chunks = dataset.chunks.length;
+  const start = (c: number) => {
+    const p = matchChunk(dataset, filter, c, { indices: true });
+    p.catch(() => {}); // awaited in order below
+    pending.push(p);
+  };
+  for (let c = 0; c < Math.min(2, chunks); c++) start(c);
+  for (let c = 0; c < chunks; c++) {
+    const m = await pending.shift()!;
+    if (c + 2 < chunks) start(c + 2);
+    if (m.matched > 0) out.push({ chunk: c, rows: m.matched === m.rows ? null : m.indices! });
+    onChunk(c + 1);
+  }
+  return out;
+}
+
+/**
+ * Rows in file order (every row, or --where's matches) to a binary format: gathered a share of
+ * consecutive chunks at a time, only the windows of rows holding matches read (gatherShare), as the
+ * app does; the filter's matches are found first. Null when the request is not one of those.
+ */
+async function exportInFileOrder(dataset: Dataset, request: ExportCommandRequest, filter: BoundFilter | undefined, columns: number[] | undefined, span: { start: number; end: number }, sink: ExportSink, io: CommandIo): Promise<ExportResult | null> {
+  const format = request.outFormat;
+  if (request.sort !== undefined || format === 'csv') return null;
+  const chosen = columns ?? dataset.schema.fields.map((_, i) => i);
+  if (format === 'arrow' && chosen.some((c) => dataset.schema.fields[c].type.typeId === Type.Dictionary)) return null;
+  const chunks = filter ? await matchesByChunk(dataset, filter, (done) => io.progress.update(done, dataset.chunks.length, 'chunks scanned')) : [...everyRow(dataset)];
+  const all = chunks.reduce((sum, c) => sum + (c.rows ? c.rows.length : dataset.chunks[c.chunk].rows), 0);
+  const start = Math.min(span.start, all);
+  const end = Math.max(start, Math.min(span.end, all));
+  const job = { format, columns: chosen };
+  const onProgress = (p: { rowsWritten: number }) => io.progress.update(p.rowsWritten, end - start, 'rows written');
+  return exportShares(dataset, { format, columns: chosen, onProgress }, sharesOf(dataset, chunks, start, end), [(share) => gatherShare(dataset, job, share)], sink, end - start);
+}
+
 /**
  * `--out PATH`: the rows asked (all, --where's matches, in --sort's order; --rows A:B and --limit N by
  * position in that sequence; --columns) written as CSV, Arrow IPC file or stream, or Parquet, group by
@@ -67,7 +110,7 @@ export async function exportCommand(dataset: Dataset, request: ExportCommandRequ
   io.progress.restart();
   let result: { rows: number; bytes: number };
   try {
-    result = await exportRows(
+    result = (await exportInFileOrder(dataset, request, filter, columns, span, sink, io)) ?? await exportRows(
       dataset,
       {
         format: request.outFormat,

@@ -332,7 +332,8 @@ export class Engine {
     const filter = view === undefined || sorted ? undefined : this.keptFilter(id, view);
     const sink = await targetSink(target, onChunk);
     const progress = onProgress && ((p: ExportProgress) => void Promise.resolve(onProgress(p)).catch(() => {}));
-    return exportView(this.datasets.get(id).dataset, request, { sorted, filter }, sink, signal, progress);
+    const entry = this.datasets.get(id);
+    return exportView(entry.dataset, request, { sorted, filter }, sink, signal, progress, { spec: entry.spec, wasmUrl: this.wasmUrl });
   }
 
   async close(id: number): Promise<void> {

@@ -5,6 +5,8 @@ export interface BatchWriter {
   /** What the writer wants per column. */
   readonly wants: 'data' | 'text';
   write(columns: Data[] | (string | null)[][], rows: number): Promise<void>;
+  /** Writes a group that is already one record batch in Arrow IPC bytes (of the writer's schema), `columns` its values read from them. */
+  writeIpc?(ipc: Uint8Array, columns: Data[], rows: number): Promise<void>;
   /** Writes what ends the file (footer) and closes nothing: the caller closes the sink. */
   finish(): Promise<void>;
   /** Lets go of what the writer holds after a failure or a cancel (the caller discards the sink). */

@@ -10,7 +10,8 @@ import { ParquetWriter } from './parquetWriter';
 import { GROUP_ROWS, knownTotal, rowGroups } from './rowGroups';
 import { TakeError, unsupportedTake } from './takeData';
 
-async function writerFor(dataset: Dataset, request: ExportRequest, columns: number[], sink: ExportSink): Promise<BatchWriter> {
+/** The writer of `request.format` for `columns` (refusing a column the format cannot hold). */
+export async function writerFor(dataset: Dataset, request: ExportRequest, columns: number[], sink: ExportSink): Promise<BatchWriter> {
   const fields = dataset.schema.fields;
   if (request.format === 'csv') return new CsvWriter(sink, columns.map((c) => fields[c].name), request.formulaGuard ?? true);
   for (const c of columns) {

@@ -139,7 +139,10 @@ export class ParquetWriter implements BatchWriter {
   }
 
   private enqueue(batch: RecordBatch): void {
-    const ipc = tableToIPC(new Table([batch]), 'stream');
+    this.enqueueIpc(tableToIPC(new Table([batch]), 'stream'));
+  }
+
+  private enqueueIpc(ipc: Uint8Array): void {
     const table = this.wasm.Table.fromIPCStream(ipc);
     for (const b of table.recordBatches()) this.input!.enqueue(b);
     table.free();
@@ -152,6 +155,13 @@ export class ParquetWriter implements BatchWriter {
     await this.whenWanted();
     const schema = this.schema!;
     this.enqueue(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: columns })));
+  }
+
+  /** A batch gathered elsewhere (gatherShare: types already converted by forParquet, schema as exportSchema makes it): its bytes go to the writer as they are. */
+  async writeIpc(ipc: Uint8Array, columns: Data[]): Promise<void> {
+    this.start(columns);
+    await this.whenWanted();
+    this.enqueueIpc(ipc);
   }
 
   async finish(): Promise<void> {

@@ -14,6 +14,8 @@ import type { SourceSpec } from '../../source/SourceSpec';
 import type { FileVersion } from '../../source/httpVersion';
 import type { BoundFilter } from '../../compute/filter';
 import { filterChunks } from './filterJob';
+import { exportShareJob } from './exportJob';
+import type { ExportShare, GatherJob } from '../../compute/export/gatherShare';
 import { topRows, type FirstKeyBound, type SortKey } from '../../compute/sort';
 
 /** Files this worker opened (cheap: headers only), the last used first; a few are kept for the counts to come. */
@@ -75,6 +77,11 @@ const api = {
   async sortTop(spec: SourceSpec, keys: SortKey[], k: number, start: number, end: number, selection?: (Uint32Array | null)[], bound?: FirstKeyBound | null) {
     const rowsOf = selection && ((c: number) => selection[c - start] ?? new Uint32Array(0));
     return topRows(await datasetFor(spec), keys, k, { chunks: { start, end }, rowsOf, bound });
+  },
+  /** One share of an export: its rows of the job's columns as one Arrow IPC record batch, transferred. */
+  async exportShare(spec: SourceSpec, job: GatherJob, share: ExportShare) {
+    const { result, transfer } = await exportShareJob(await datasetFor(spec), job, share);
+    return Comlink.transfer(result, transfer);
   },
 };
 
