@@ -21,7 +21,7 @@ const KEEP_LOCATIONS = 4096;
 /** A window whose pages hold more than this share of the chunk's rows is left to the whole-chunk decode. */
 const MAX_SHARE = 0.5;
 /** Pages are decoded (and kept) in groups of at least this many rows, so that a chunk of tiny pages is not decoded a page per call. */
-const MIN_GROUP_ROWS = 4096;
+const MIN_GROUP_ROWS = 1024;
 
 /** The pages of a chunk did not match its locations: it is decoded whole from then on. */
 class PagesMismatch extends Error {}

@@ -1,74 +1,11 @@
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
-import { readRowWindow, type RowWindow } from '../../src/compute/rowWindow';
+import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
-import type { Dataset } from '../../src/model/types';
-import { readPageLocations, type PageLocations } from '../../src/parquet/pageLocations';
-import { pageWindowSettings } from '../../src/parquet/pageWindow';
-import { BlobSource } from '../../src/source/blobSource';
-import { decodedCache } from '../../src/source/decodedCache';
 import { copiedRowGroups, pagedTable, withOffsetIndexes, withoutPageIndex, writePaged, type PagedOptions } from './support/pagedFiles';
-
-const blobSource = (bytes: Uint8Array, name = 'paged.parquet') => new BlobSource(new Blob([bytes as BlobPart]), name);
-const open = (bytes: Uint8Array, name?: string) => openDataset(blobSource(bytes, name));
-const pageLoads = () => decodedCache.stats().areas['parquet-pages']?.loads ?? 0;
-
-/** Every flat leaf's page locations, per row group (null where they cannot be known). */
-async function locationsOf(bytes: Uint8Array): Promise<(PageLocations | null)[][]> {
-  const md = parquetMetadata(bytes.slice().buffer as ArrayBuffer);
-  const source = blobSource(bytes);
-  return Promise.all(md.row_groups.map((rg) => Promise.all(rg.columns.map((c) => (c.meta_data ? readPageLocations(source, c, Number(rg.num_rows)) : null)))));
-}
-
-interface Window {
-  start: number;
-  count: number;
-}
-
-/** Windows straddling page edges (up to `perChunk` per column chunk), and each row group's first, last and middle rows. */
-async function windowsOf(bytes: Uint8Array, dataset: Dataset, perChunk = 6): Promise<Window[]> {
-  const out = new Map<string, Window>();
-  const add = (start: number, count: number) => {
-    const w = { start: Math.max(0, start), count };
-    out.set(`${w.start}:${count}`, w);
-  };
-  const locations = await locationsOf(bytes);
-  dataset.chunks.forEach((chunk, g) => {
-    add(chunk.rowOffset, 64);
-    add(chunk.rowOffset + chunk.rows - 64, 64);
-    add(chunk.rowOffset + Math.floor(chunk.rows / 3), Math.ceil(chunk.rows / 4));
-    for (const l of locations[g] ?? []) {
-      const edges = l?.firstRows.slice(1) ?? [];
-      const step = Math.max(1, Math.floor(edges.length / perChunk));
-      for (let k = 0; k < edges.length; k += step) add(chunk.rowOffset + edges[k] - 3, 7);
-    }
-  });
-  return [...out.values()];
-}
-
-/** Each window read through pages and through whole column chunks (a dataset of its own each): the same cells and errors. */
-async function compareWindows(bytes: Uint8Array, windows?: Window[]): Promise<number> {
-  const paged = await open(bytes);
-  const whole = await open(bytes);
-  const columns = paged.fields.map((_, k) => k);
-  const list = windows ?? (await windowsOf(bytes, paged));
-  for (const w of list) {
-    let expected: RowWindow;
-    try {
-      pageWindowSettings.enabled = false;
-      expected = await readRowWindow(whole, w.start, w.count, columns);
-    } finally {
-      pageWindowSettings.enabled = true;
-    }
-    const got = await readRowWindow(paged, w.start, w.count, columns);
-    expect({ window: w, ...got }).toEqual({ window: w, ...expected });
-  }
-  await paged.close();
-  await whole.close();
-  return list.length;
-}
+import { blobSource, compareWindows, locationsOf, open, pageLoads } from './support/windowCompare';
 
 const ROWS = 12_000;
 const table = pagedTable(ROWS);
@@ -206,8 +143,8 @@ describe('bytes read for a Parquet row window', () => {
       chunkBytes += Number(chunk.meta_data!.total_compressed_size);
       allowed.push([Number(chunk.offset_index_offset), Number(chunk.offset_index_offset) + chunk.offset_index_length!]);
       if (l.prefix.length) allowed.push([l.prefix.offset, l.prefix.offset + l.prefix.length]);
-      // Pages are decoded in groups of at least 4,096 rows, aligned on the group size.
-      const per = Math.max(1, Math.ceil(4096 / (l.rows / l.offsets.length)));
+      // Pages are decoded in groups of at least 1,024 rows, aligned on the group size.
+      const per = Math.max(1, Math.ceil(1024 / (l.rows / l.offsets.length)));
       const page = (row: number) => l.firstRows.findLastIndex((f) => f <= row);
       const first = Math.floor(page(start) / per) * per;
       const last = Math.min(l.offsets.length - 1, Math.floor(page(start + 63) / per) * per + per - 1);

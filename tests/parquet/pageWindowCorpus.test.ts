@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { expect, it } from 'vitest';
+import { CORPUS_DIR, corpusFiles, describeCorpus } from '../support/corpus';
+import { compareWindows, open, pageLoads } from './support/windowCompare';
+
+describeCorpus('Parquet row windows by pages on every corpus file', () => {
+  const byPages: string[] = [];
+  it.each(corpusFiles('', /\.parquet$/).map((f) => [relative(CORPUS_DIR, f), f]))('%s: windows across page edges read the same as whole column chunks', async (name, path) => {
+    const bytes = new Uint8Array(readFileSync(path));
+    try {
+      await (await open(bytes, name)).close();
+    } catch {
+      return; // files that do not open are covered by the corpus and hostile tests
+    }
+    const before = pageLoads();
+    expect(await compareWindows(bytes, undefined, name)).toBeGreaterThan(0);
+    if (pageLoads() > before) byPages.push(name);
+  });
+
+  it('read windows by pages in the files with multi-page chunks', () => {
+    console.log(byPages.join('\n'));
+    expect(byPages).toContain('parquet-testing/data/alltypes_tiny_pages.parquet');
+  });
+});
