@@ -164,8 +164,8 @@ class ArrowDataset implements Dataset {
   }
 
   async close(): Promise<void> {
-    this.decoded.buffers.clear();
-    this.decoded.columns.clear();
+    this.decoded.buffers.close();
+    this.decoded.columns.close();
     await this.source.close?.();
   }
 }

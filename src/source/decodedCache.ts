@@ -32,7 +32,7 @@ interface AreaCounters {
 /**
  * One worker's cache of decoded data under one byte budget (least recently used first out), shared by
  * every open file and every engine. Each user takes a scope: a named area (what kind of data) for one
- * owner (one open file), with its own key space; closing the file clears its scope.
+ * owner (one open file), with its own key space; closing the file closes its scope.
  */
 export class DecodedCache {
   private lru: LRUCache<string, Entry>;
@@ -150,7 +150,7 @@ export class DecodedScope {
     private readonly prefix: string,
   ) {}
 
-  /** True while values set here are kept: the cache has a budget and the scope was not cleared. */
+  /** True while values set here are kept: the cache has a budget and the scope is not closed. */
   get keeps(): boolean {
     return !this.closed && this.cache.enabled;
   }
@@ -164,7 +164,7 @@ export class DecodedScope {
     return this.cache.lookup(this.full(key), this.area) as V | undefined;
   }
 
-  /** Keeps `value`, said to hold `bytes`; not kept when larger than the budget, or once the scope is cleared. */
+  /** Keeps `value`, said to hold `bytes`; not kept when larger than the budget, or once the scope is closed. */
   set<V>(key: string, value: V, bytes: number): void {
     if (this.closed) return;
     this.cache.store(this.full(key), { value, bytes, scope: this });
@@ -197,10 +197,15 @@ export class DecodedScope {
     return task.wait(signal);
   }
 
-  /** Drops everything this scope holds, and keeps nothing more: its file was closed. */
+  /** Drops everything this scope holds. */
   clear(): void {
-    this.closed = true;
     for (const key of [...this.keys]) this.cache.remove(key);
+  }
+
+  /** Drops everything this scope holds and keeps nothing more (a load still running ends unkept): its file was closed. */
+  close(): void {
+    this.closed = true;
+    this.clear();
     this.pending.clear();
   }
 

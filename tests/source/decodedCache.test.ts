@@ -59,7 +59,7 @@ describe('DecodedCache', () => {
     expect(s.get('k6')).toBeUndefined();
   });
 
-  it('clearing a scope (its file closed) drops only its values and keeps nothing it sets later', () => {
+  it('clearing a scope drops only its values; closing it (its file closed) also keeps nothing it sets later', () => {
     const cache = new DecodedCache(10_000);
     const a = cache.scope('arrow-buffers');
     const b = cache.scope('arrow-buffers');
@@ -70,6 +70,10 @@ describe('DecodedCache', () => {
     expect(a.get('same key')).toBeUndefined();
     expect(b.get('same key')).toBe('from b');
     expect(cache.heldBytes).toBe(2_000);
+    a.set('after clear', 'y', 10);
+    expect(a.get('after clear')).toBe('y');
+    a.close();
+    expect(a.bytes).toBe(0);
     a.set('late', 'x', 10);
     expect(a.get('late')).toBeUndefined();
     expect(a.bytes).toBe(0);
