@@ -82,5 +82,8 @@ test('A list of 5,000,000 distinct values scrolls to its last value (scaled like
   for (const row of middle) expect(row.value, `list row ${row.index}`).toBe(valueOf(row.index));
   const shown = middle.filter((r) => r.visible).map((r) => r.index);
   expect(Math.abs(shown[0] / ROWS - 0.5)).toBeLessThan(0.01);
-  test.info().annotations.push({ type: 'figures', description: `canvas ${height} px for ${ROWS} values; middle of the scrollbar shows list rows ${shown[0]}..${shown[shown.length - 1]}` });
+  const counted = await page.getByTestId('unique-summary').textContent();
+  const figures = `canvas ${height} px for ${ROWS} values; middle of the scrollbar shows list rows ${shown[0]}..${shown[shown.length - 1]}; ${counted}`;
+  test.info().annotations.push({ type: 'figures', description: figures });
+  console.log(figures);
 });
