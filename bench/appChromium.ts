@@ -40,10 +40,17 @@ async function resetLongest(page: Page): Promise<void> {
   await page.evaluate('window.__bench.longest = 0');
 }
 
-/** A fresh page of the app (`app1`: the build whose compute pool has one worker), loaded and settled. */
-export async function appPage(s: Session, build: 'app' | 'app1' = 'app'): Promise<Page> {
+/** Without a save dialog the app's Export… writes to the origin private file system and hands the file to the downloads. */
+export const NO_SAVE_DIALOG = `Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true })`;
+
+/**
+ * A fresh page of the app (`app1`: the build whose compute pool has one worker), loaded and settled;
+ * `init`: more script run in the page before the app (NO_SAVE_DIALOG).
+ */
+export async function appPage(s: Session, build: 'app' | 'app1' = 'app', init?: string): Promise<Page> {
   const page = await s.context.newPage();
   await page.addInitScript(INIT);
+  if (init) await page.addInitScript(init);
   await page.goto(`${s.server.origin}/${build}/`);
   await page.getByRole('button', { name: 'Open sample' }).waitFor();
   await page.waitForTimeout(300);

@@ -6,7 +6,7 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { appData, appGoto, appOpen, appPage, appUnique, type Timed } from './appChromium';
-import { errorText, interleave, type Results } from './compare';
+import { interleave, recorded, type Results } from './compare';
 import { withSession, type Session } from './browserSession';
 import { duckdbThreadsProbe, peerCall, peerPage } from './peersChromium';
 import { pssMiB, samplePeak } from './tabMemory';
@@ -24,9 +24,10 @@ export interface Files {
 }
 
 export interface BrowserNotes {
-  duckdbThreads: string | null;
+  /** DuckDB-Wasm's multithreaded build: null when it started, else why not; absent when not tried (quick, --only). */
+  duckdbThreads?: string | null;
   warm: string[];
-  /** The last part begun (W2, W1, HTTP +N ms, W3). */
+  /** The last part begun (W2, W1, W3, HTTP +N ms, filter, sort and export). */
   phase: string;
 }
 
@@ -66,34 +67,26 @@ async function run(s: Session, results: Results, memoryStep: string | null, cont
 const sum = (...xs: Timed[]): Timed => ({ ms: xs.reduce((a, x) => a + x.ms, 0), longestTaskMs: Math.max(...xs.map((x) => x.longestTaskMs)) });
 
 /**
- * Full: W2, W1, W3, then HTTP at +0/+50/+150 ms. Quick: the light steps of W2 (ours and hyparquet) and W1
- * (ours). `onProgress` is told as each part begins (so an interrupted run still says what it reached).
+ * Full: W2, W1, W3, HTTP at +0/+50/+150 ms, then filter, sort and export (bench/filterPlan.ts). Quick:
+ * the light steps of W2 (ours and hyparquet) and W1 (ours), and the filter counts (ours on W1 and W2,
+ * DuckDB-Wasm on W2). `onProgress` is told as each part begins (so an interrupted run still says what it
+ * reached).
  */
 export async function runBrowser(results: Results, files: Files, dataDir: string, opts: { quick: boolean; reps: number; only?: string[]; onProgress: (n: BrowserNotes) => void }): Promise<BrowserNotes> {
   const { quick, reps } = opts;
   const wanted = (part: string) => !opts.only || opts.only.includes(part);
-  const notes: BrowserNotes = { duckdbThreads: null, warm: [], phase: 'start' };
+  const notes: BrowserNotes = { warm: [], phase: 'start' };
   const phase = (p: string) => ((notes.phase = p), opts.onProgress(notes));
   await withSession(dataDir, async (s) => {
     const add = (step: string, who: string, t: Timed) => results.add(step, who, t);
-    /** Records a step's time, or its failure against its own name (then the contender's run ends). */
-    const rec = async (step: string, who: string, f: Promise<Timed>): Promise<Timed> => {
-      try {
-        const t = await f;
-        add(step, who, t);
-        return t;
-      } catch (e) {
-        results.add(step, who, { error: errorText(e) });
-        throw Object.assign(e as Error, { recorded: true });
-      }
-    };
+    const rec = (step: string, who: string, f: Promise<Timed>) => recorded(results, step, who, f);
 
     if (wanted('W2')) {
     // ---- W2: Parquet ----
     phase('W2');
-    notes.warm.push(warm(files.W2));
+    notes.warm.push(`W2 part: ${warm(files.W2)}`);
     if (!quick) notes.duckdbThreads = await duckdbThreadsProbe(s, files.W2);
-    console.error(`DuckDB-Wasm threaded build: ${notes.duckdbThreads ?? 'starts'}`);
+    if (!quick) console.error(`DuckDB-Wasm threaded build: ${notes.duckdbThreads ?? 'starts'}`);
     const w2Unique = quick ? [] : UNIQUE_COLUMNS;
     const duckdbW2 = {
       name: 'DuckDB-Wasm',
@@ -163,7 +156,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
     if (wanted('W1')) {
     // ---- W1: IPC stream, 50 batches ----
     phase('W1');
-    notes.warm.push(warm(files.W1));
+    notes.warm.push(`W1 part: ${warm(files.W1)}`);
     await interleave(
       reps,
       [
@@ -201,6 +194,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                     add('W1 index', 'apache-arrow', { ...sum(open, await peerCall(page, 'arrowReadAll()')), note: 'reads and decodes every batch' });
                     add('W1 chunk 5 row 1000', 'apache-arrow', await peerCall(page, 'arrowRowOfChunk(5, 1000)'));
                     add('W1 row 37,000,000', 'apache-arrow', await peerCall(page, `arrowRow(${ROW})`));
+                    add('W1 64-row step, 16 columns', 'apache-arrow', await peerCall(page, `arrowRows(${ROW + 64}, ${ROW + 128})`));
                     for (const c of UNIQUE_COLUMNS) await rec(`W1 unique ${c}`, 'apache-arrow', peerCall(page, `arrowUnique(${JSON.stringify(c)})`));
                   }),
               },
@@ -214,7 +208,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
     // ---- W3: 50,100 small batches: index, and a second open of the same file ----
     if (!quick && wanted('W3')) {
       phase('W3');
-      notes.warm.push(warm(files.W3));
+      notes.warm.push(`W3 part: ${warm(files.W3)}`);
       await interleave(
         reps,
         [
@@ -302,10 +296,10 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
       );
     }
 
-    // ---- filter count and top-10 sort (bench/filterPlan.ts): only when asked for, `--only FILTER` ----
-    if (!quick && opts.only?.includes('FILTER')) {
-      phase('FILTER');
-      notes.warm.push(...(await runFilterPart(s, results, files, reps, warm)));
+    // ---- filter count, top-10 sort and export to Parquet (bench/filterPlan.ts); quick: the counts ----
+    if (wanted('FILTER')) {
+      phase('filter, sort and export');
+      notes.warm.push(...(await runFilterPart(s, results, files, reps, warm, quick)).map((w) => `filter part: ${w}`));
     }
   });
   return notes;

@@ -1,5 +1,6 @@
 /**
- * One local HTTP server for a benchmark session (its own free port, nothing shared with other runs):
+ * One local HTTP server for a benchmark session (its own free port, or BENCH_PORT; nothing shared with
+ * other runs):
  *   /app/…    the built app;
  *   /app1/…   the same build with navigator.hardwareConcurrency read as 1 in its scripts (a compute
  *             pool of one worker, for per-core parity with single-threaded peers);
@@ -78,7 +79,7 @@ export async function startBenchServer(dirs: { app: string; peers: string; files
       stream.pipe(res);
     }, delay);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     origin: `http://127.0.0.1:${port}`,

@@ -9,14 +9,15 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 /** Where `npm run bench` builds the app (never dist/, which others on the machine use). */
 export const APP_DIST = process.env.BENCH_APP_DIST ?? join(tmpdir(), `arrowscope-bench-app-${process.getuid?.() ?? 0}`);
-export const PEERS_DIST = resolve('bench/peers/dist');
+/** Where the peers' page is built (BENCH_PEERS_DIST: elsewhere, when another run may be serving bench/peers/dist). */
+export const PEERS_DIST = resolve(process.env.BENCH_PEERS_DIST ?? 'bench/peers/dist');
 
 /** Builds the app and the peers' page (each into its own folder). */
 export function buildForBench(): void {
   const vite = 'node_modules/vite/bin/vite.js';
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', APP_DIST, '--emptyOutDir'], { stdio: 'inherit' });
   // BENCH_PEERS_BUILT=1: keep the peers' page as built (another run may be serving it meanwhile).
-  if (!process.env.BENCH_PEERS_BUILT) execFileSync(process.execPath, [vite, 'build', '--config', 'bench/peers/vite.config.ts', '--logLevel', 'error'], { stdio: 'inherit' });
+  if (!process.env.BENCH_PEERS_BUILT) execFileSync(process.execPath, [vite, 'build', '--config', 'bench/peers/vite.config.ts', '--logLevel', 'error', '--outDir', PEERS_DIST, '--emptyOutDir'], { stdio: 'inherit' });
 }
 
 export interface Session {
@@ -41,6 +42,7 @@ export async function withSession<T>(filesDir: string, f: (s: Session) => Promis
     headless: true,
     serviceWorkers: 'block',
     viewport: { width: 2400, height: 1300 },
+    acceptDownloads: true, // the export step's file arrives as a download
   });
   try {
     return await f({ context, profile, server });

@@ -98,6 +98,21 @@ export async function interleave(reps: number, contenders: { name: string; run: 
   }
 }
 
+/**
+ * Records a step's time, or its failure against its own name and then throws on (marked as recorded, so
+ * `interleave` does not record it again against its first step): the contender's run ends there.
+ */
+export async function recorded<T extends Sample>(results: Results, step: string, contender: string, f: Promise<T>): Promise<T> {
+  try {
+    const t = await f;
+    results.add(step, contender, t);
+    return t;
+  } catch (e) {
+    results.add(step, contender, { error: errorText(e) });
+    throw Object.assign(e as Error, { recorded: true });
+  }
+}
+
 /** `BENCH_UNTIL` (an ISO time): no new round starts after it, so a long run ends with what it has. */
 export function pastDeadline(): boolean {
   const until = process.env.BENCH_UNTIL;

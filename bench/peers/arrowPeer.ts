@@ -34,6 +34,12 @@ export function arrowRow(row: number): string {
   return plainJson(readTable().get(row)?.toJSON());
 }
 
+/** Rows [start, end) of every column as text: a slice of the table, each row's values through `toJSON`. */
+export function arrowRows(start: number, end: number): { rows: number; text: number } {
+  const rows = readTable().slice(start, end).toArray().map((r) => r?.toJSON());
+  return { rows: rows.length, text: plainJson(rows).length };
+}
+
 /** Value counts with a Map over decoded values, batch by batch. */
 export function arrowUnique(column: string): { distinct: number } {
   const counts = new Map<unknown, number>();
@@ -57,4 +63,28 @@ export function arrowCount(column: string, value: string): { matched: number } {
     for (let i = 0; i < vector.length; i++) if (vector.get(i) === value) matched++;
   }
   return { matched };
+}
+
+/**
+ * The `k` rows with the largest numeric `column` (ties in row order), every column as text: a scan of
+ * the column's values batch by batch keeping the best k, then those rows read with `get`.
+ */
+export function arrowTopK(column: string, k: number): { rows: number; first: unknown } {
+  const best: { v: number; row: number }[] = [];
+  let base = 0;
+  for (const batch of readTable().batches) {
+    const vector = batch.getChild(column);
+    if (!vector) throw new Error(`no column ${column}`);
+    for (let i = 0; i < vector.length; i++) {
+      const v = Number(vector.get(i));
+      if (best.length === k && !(v > best[k - 1].v)) continue;
+      let at = best.length;
+      while (at > 0 && v > best[at - 1].v) at--;
+      best.splice(at, 0, { v, row: base + i });
+      if (best.length > k) best.pop();
+    }
+    base += batch.numRows;
+  }
+  const rows = best.map((b) => JSON.parse(plainJson(readTable().get(b.row)?.toJSON())) as unknown);
+  return { rows: rows.length, first: rows[0] };
 }

@@ -47,6 +47,18 @@ export async function duckdbQuery(sql: string, keepRows = true): Promise<{ rows:
   return { rows: table.numRows, first };
 }
 
+/**
+ * `COPY (sql) TO 'out' (FORMAT PARQUET)` into DuckDB-Wasm's in-memory file system, then the file's bytes
+ * copied out to the page (as a download would need them), then dropped.
+ */
+export async function duckdbCopyToParquet(sql: string, out = 'export.parquet'): Promise<{ rows: number; bytes: number }> {
+  if (!conn || !db) throw new Error('duckdbOpen first');
+  const r = await conn.query(`COPY (${sql.replaceAll('FILE', `'${NAME}'`)}) TO '${out}' (FORMAT PARQUET, COMPRESSION SNAPPY)`);
+  const bytes = await db.copyFileToBuffer(out);
+  await db.dropFile(out);
+  return { rows: Number(r.get(0)?.Count ?? r.get(0)?.count ?? -1), bytes: bytes.byteLength };
+}
+
 export async function duckdbClose(): Promise<void> {
   await conn?.close().catch(() => undefined);
   await db?.terminate().catch(() => undefined);

@@ -1,5 +1,5 @@
-import { duckdbClose, duckdbOpen, duckdbQuery } from './duckdbPeer';
-import { arrowCount, arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowUnique } from './arrowPeer';
+import { duckdbClose, duckdbCopyToParquet, duckdbOpen, duckdbQuery } from './duckdbPeer';
+import { arrowCount, arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowRows, arrowTopK, arrowUnique } from './arrowPeer';
 import { hyparquetOpen, hyparquetRows } from './hyparquetPeer';
 
 function chosenFile(): File {
@@ -28,6 +28,7 @@ Object.assign(window, {
     resetLongestTask: () => (longest.ms = 0),
     duckdbOpen: (url?: string, threads?: boolean) => timed(() => duckdbOpen(url ?? chosenFile(), threads)),
     duckdbQuery: (sql: string, keepRows?: boolean) => timed(() => duckdbQuery(sql, keepRows)),
+    duckdbCopyToParquet: (sql: string) => timed(() => duckdbCopyToParquet(sql)),
     duckdbClose: () => timed(duckdbClose),
     hyparquetOpen: (url?: string) => timed(() => hyparquetOpen(url ?? chosenFile())),
     hyparquetRows: (rowStart: number, rowEnd: number, columns?: string[]) => timed(() => hyparquetRows(rowStart, rowEnd, columns)),
@@ -35,6 +36,8 @@ Object.assign(window, {
     arrowReadAll: () => timed(arrowReadAll),
     arrowRowOfChunk: (chunk: number, row: number) => timed(() => arrowRowOfChunk(chunk, row)),
     arrowRow: (row: number) => timed(() => arrowRow(row)),
+    arrowRows: (start: number, end: number) => timed(() => arrowRows(start, end)),
+    arrowTopK: (column: string, k: number) => timed(() => arrowTopK(column, k)),
     arrowUnique: (column: string) => timed(() => arrowUnique(column)),
     arrowCount: (column: string, value: string) => timed(() => arrowCount(column, value)),
   },
