@@ -216,6 +216,32 @@ describe('cancel and failure', () => {
     }
   }, 60_000);
 
+  it('a cancel mid-export of rows in file order to Parquet (gathered in shares) rejects and removes the file; left alone it writes every row', async () => {
+    const path = tempFile('tall-shares.arrows', tableToIPC(new Table(fecBatches(5, 300_000, 50_000)), 'stream'));
+    const id = (await engine.openSource(await NodeFileSource.open(path), true)).id;
+    try {
+      const { state, handle } = memoryHandle();
+      let heard = 0;
+      const run = engine.exportView(id, { format: 'parquet', columns: [0, 2, 9], sort: null }, 'export', undefined, { kind: 'handle', handle }, (p) => {
+        if (++heard === 1) {
+          expect(p.rowsWritten).toBeLessThan(300_000);
+          engine.cancel('export');
+        }
+      });
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(heard).toBe(1);
+      expect(state).toMatchObject({ aborted: true, removed: true });
+      expect(state.file.length).toBe(0);
+      const whole = memoryHandle();
+      const result = await engine.exportView(id, { format: 'parquet', columns: [0, 2, 9], sort: null }, 'export', undefined, { kind: 'handle', handle: whole.handle });
+      expect(result.rows).toBe(300_000);
+      const back = (await parquetReadObjects({ file: whole.state.file.buffer.slice(0) as ArrayBuffer })) as Row[];
+      expect(back.length).toBe(300_000);
+    } finally {
+      await engine.close(id);
+    }
+  }, 60_000);
+
   it('a column the format cannot hold is named in a sentence, and no file is left', async () => {
     const id = ids.get('arrow')!;
     const { state, handle } = memoryHandle();

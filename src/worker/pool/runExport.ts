@@ -1,6 +1,7 @@
 import { exportShares, type ShareGatherer } from '../../compute/export/exportShares';
 import { gatherShare, type ExportShare, type GatherJob } from '../../compute/export/gatherShare';
 import type { ExportRequest, ExportResult, ExportSink } from '../../compute/export';
+import { abortable } from '../../model/abortable';
 import type { Dataset } from '../../model/types';
 import type { SourceSpec } from '../../source/SourceSpec';
 import { poolSize, sharedPool } from './workerPool';
@@ -29,7 +30,8 @@ export async function runExport(dataset: Dataset, request: ExportRequest & { for
   const stop = () => workers.stop(members);
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const gatherers = members.map((m): ShareGatherer => (share) => m.api.exportShare(spec, job, share));
+    // A stopped worker never answers: a cancel ends the wait for its share at once.
+    const gatherers = members.map((m): ShareGatherer => (share) => abortable(m.api.exportShare(spec, job, share), signal));
     const result = await exportShares(dataset, { ...request, columns }, shares, gatherers, sink, rowsTotal);
     await workers.giveBack(members);
     return result;
