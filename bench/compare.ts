@@ -187,7 +187,11 @@ export function table(results: Results, steps: string[]): string[] {
       })
       .filter(Boolean)
       .join('; ');
-    const notes = browser.flatMap((n) => (results.get(step, n)?.notes ?? []).map((x) => `${n}: ${x}`));
+    // One note per contender: runs whose notes differ (a time in them) show the first and say how many more.
+    const notes = browser.flatMap((n) => {
+      const xs = results.get(step, n)?.notes ?? [];
+      return xs.length ? [`${n}: ${xs[0]}${xs.length > 1 ? ` (${xs.length - 1} other note${xs.length > 2 ? 's' : ''} in other runs)` : ''}`] : [];
+    });
     out.push(
       `| ${step}${notes.length ? ` <br><sub>${notes.join('; ')}</sub>` : ''} | ${[...browser, ...native].map((n) => cellText(results.get(step, n))).join(' | ')} | ${Number.isFinite(ours) && Number.isFinite(bestPeer) ? `**${ratio(ours, bestPeer)}**` : '–'} | ${Number.isFinite(ours) && Number.isFinite(bestNative) ? `**${ratio(ours, bestNative)}**` : '–'} | ${tasks || '–'} |`,
     );

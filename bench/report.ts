@@ -125,7 +125,7 @@ export function whereWeStand(results: Results): string[] {
     ...nativeLines,
     '',
     ...(targets.length ? ["**Issue 15's targets** (medians of ours in the app, range in brackets):", '', ...targets, ''] : []),
-    ...(failed.length ? ['**Not finished**:', '', ...failed.map((f) => `- ${f}`), ''] : []),
+    ...(failed.length ? ['**Not finished**:', '', ...failed.map((f) => `- ${f}.`), ''] : []),
   ];
 }
 
@@ -138,8 +138,9 @@ function agreement(results: Results, steps: string[]): string[] {
       return n ? [{ who, n }] : [];
     });
     if (found.length < 2) continue;
-    const same = found.every((f) => f.n === found[0].n);
-    out.push(same ? `${step}: all ${found.length} contenders found ${found[0].n} rows.` : `${step}: **the contenders disagree**: ${found.map((f) => `${f.who} ${f.n}`).join(', ')}.`);
+    const digits = (n: string) => n.replace(/,/g, '');
+    const same = found.every((f) => digits(f.n) === digits(found[0].n));
+    out.push(same ? `${step}: all ${found.length} contenders found ${Number(digits(found[0].n)).toLocaleString('en-US')} rows.` : `${step}: **the contenders disagree**: ${found.map((f) => `${f.who} ${f.n}`).join(', ')}.`);
   }
   return out;
 }
@@ -148,6 +149,8 @@ function filterSection(results: Results): string[] {
   const steps = filterStepOrder(results.stepOrder);
   if (!steps.length) return [];
   const agree = agreement(results, steps);
+  const expected = ['W2', 'W1'].flatMap((w) => Object.values(FILTER_STEPS).filter((x) => w === 'W2' || x !== FILTER_STEPS.topColumn).map((x) => `${w} ${x}`));
+  const missing = expected.filter((x) => !steps.includes(x));
   return [
     '### Filter, top-10 sort and export to Parquet (W2 and W1)',
     '',
@@ -156,6 +159,7 @@ function filterSection(results: Results): string[] {
     ...table(results, steps),
     '',
     ...(agree.length ? [`Rows found: ${agree.join(' ')}`, ''] : []),
+    ...(missing.length ? [`Not measured in this run: ${missing.join('; ')}.`, ''] : []),
   ];
 }
 
@@ -176,7 +180,7 @@ export function render(results: Results): string {
     `**Page cache: warm.** Each file was read once end to end just before its steps (${m.notes.warm.join('; ') || 'no file read'}); W1 and W3 are 9 GB each, so a file's pages can be partly evicted by the other contenders' memory (apache-arrow holds all of W1 in the tab). The native tools' files were read the same way just before them.`,
     '',
     ...whereWeStand(results),
-    `**Method.** Each figure is the median of ${m.reps} runs, with min and max in brackets. All browser contenders run in one Chromium session (one profile, service workers blocked, one local server), their runs interleaved round by round (ours, ours with 1 worker, peer, peer, then again), each run in a fresh page. Times are taken inside the page: "schema" and "index" from the file chosen (input change, or the URL form submitted) to the answer on screen for ours (the Overview showing "Opened in" / "Indexed in") and to the call's return for the peers, with the engine's start included for both (DuckDB-Wasm: instantiate + register the File + \`DESCRIBE\`, or + \`parquet_metadata\` for the index; hyparquet: \`parquetMetadataAsync\`; ours: the app's engine worker starts with the page, everything the open needs after the file is chosen is counted, parquet-wasm's start included); row steps from the Enter keydown in "Go to row" to the first frame where every cell of the target row shows its value (ours) and to the rows in JavaScript (peers). DuckDB-Wasm's row look-ups use \`read_parquet(…, file_row_number=true) WHERE file_row_number BETWEEN a AND b\` (its row-group-aware form, not \`OFFSET\`); hyparquet reads \`parquetReadObjects({rowStart, rowEnd})\` after \`parquetMetadataAsync\`, as Hyperparam does. "ours, 1 worker" is the same build with \`navigator.hardwareConcurrency\` read as 1 (a compute pool of one worker), beside DuckDB-Wasm, which runs single-threaded. DuckDB-Wasm's multithreaded build: ${threads === undefined ? 'not tried in this run; only its single-threaded build is measured' : threads === null ? 'started in a probe, but the steps below use the single-threaded build' : `does not start offline here (${threads}; the cross-origin-isolated page and its pthread worker are served locally), so only its single-threaded build is measured`}. The 64-row step: after row 37,000,000 is on screen, "Go to row" 37,000,064 (every visible cell of that row on screen; the note says how many); the peers read rows 37,000,064–37,000,127 of all 16 columns (apache-arrow: a slice of the table in memory, each row's values to text). Unique: the app's own time from the click on Count to the merged result (2 workers here, 1 in "ours, 1 worker"), the peers' \`GROUP BY\` or a \`Map\` over \`get(i)\`. "Longest main-thread task": the PerformanceObserver long-task maximum during the step, median over the runs (0: none over 50 ms). Peak memory: the PSS of the whole Chromium process tree during the contender's run, above the browser just before it.`,
+    `**Method.** Each figure is the median of ${m.reps} runs, with min and max in brackets. All browser contenders run in one Chromium session (one profile, service workers blocked, one local server), their runs interleaved round by round (ours, ours with 1 worker, peer, peer, then again), each run in a fresh page. Times are taken inside the page: "schema" and "index" from the file chosen (input change, or the URL form submitted) to the answer on screen for ours (the Overview showing "Opened in" / "Indexed in") and to the call's return for the peers, with the engine's start included for both (DuckDB-Wasm: instantiate + register the File + \`DESCRIBE\`, or + \`parquet_metadata\` for the index; hyparquet: \`parquetMetadataAsync\`; ours: the app's engine worker starts with the page, everything the open needs after the file is chosen is counted, parquet-wasm's start included); row steps from the Enter keydown in "Go to row" to the first frame where every cell of the target row shows its value (ours) and to the rows in JavaScript (peers). DuckDB-Wasm's row look-ups use \`read_parquet(…, file_row_number=true) WHERE file_row_number BETWEEN a AND b\` (its row-group-aware form, not \`OFFSET\`); hyparquet reads \`parquetReadObjects({rowStart, rowEnd})\` after \`parquetMetadataAsync\`, as Hyperparam does. "ours, 1 worker" is the same build with \`navigator.hardwareConcurrency\` read as 1 (a compute pool of one worker), beside DuckDB-Wasm, which runs single-threaded. DuckDB-Wasm's multithreaded build: ${threads === undefined ? 'not tried in this run; only its single-threaded build is measured' : threads === null ? 'started in a probe, but the steps below use the single-threaded build' : `does not start offline here (${threads}; the cross-origin-isolated page and its pthread worker are served locally), so only its single-threaded build is measured`}. The 64-row step: after row 37,000,000 is on screen, "Go to row" 37,000,064 (every visible cell of that row on screen; the note says how many); the peers read rows 37,000,064–37,000,127 of all 16 columns${results.get('W1 64-row step, 16 columns', 'apache-arrow') ? " (apache-arrow: a slice of the table in memory, each row's values to text)" : ''}. Unique: the app's own time from the click on Count to the merged result (2 workers here, 1 in "ours, 1 worker"), the peers' \`GROUP BY\` or a \`Map\` over \`get(i)\`. "Longest main-thread task": the PerformanceObserver long-task maximum during the step, median over the runs (0: none over 50 ms). Peak memory: the PSS of the whole Chromium process tree during the contender's run, above the browser just before it.`,
     '',
     ...(steps('W2 ').length ? ['### W2: Parquet, 50 row groups of 1,001,731 rows (1.4 GB, snappy), the same rows as W1', '', ...table(results, steps('W2 ')), ''] : []),
     ...(steps('W1 ').length

@@ -157,7 +157,7 @@ if (reportFrom) {
     const m = results.meta as unknown as Meta;
     const o = other.meta as unknown as Meta;
     m.loads.push(...o.loads.map((l) => `(${o.only?.join(', ')} part, run on its own) ${l}`));
-    m.partsNote = [m.partsNote, `The ${o.only?.join(', ')} figures of ours and the browser peers come from a separate run of that part (\`--only\`, its own process and browser, load average ${o.loads.join('; ')}; ${o.versions.split('; ')[1] ?? ''}) and replace this run's.`].filter(Boolean).join(' ');
+    m.partsNote = [m.partsNote, `The ${o.only?.join(', ')} figures of ours and the browser peers come from a separate run of that part (\`--only\`, its own process and browser, load average ${o.loads.join('; ')}; ${o.versions.split('; ')[1] ?? ''}) and replace this run's figures of those steps, where it had any.`].filter(Boolean).join(' ');
   }
   publish(results);
   process.exit(0);
