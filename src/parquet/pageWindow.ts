@@ -2,6 +2,7 @@ import { tableFromIPC, type Data, type Vector } from 'apache-arrow';
 import type { ColumnChunk } from 'hyparquet';
 import { parquetHeader, type PageHeader } from '../adapters/hyparquetInternals';
 import { parquetWasm } from '../adapters/parquetWasm';
+import { SharedTask } from '../model/abortable';
 import { DatasetError } from '../model/errors';
 import type { RowRange } from '../model/types';
 import { decodedCache } from '../source/decodedCache';
@@ -128,7 +129,7 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  * gives undefined when the whole chunk is to be decoded.
  */
 export class PageWindows {
-  private readonly locations = new Map<string, Promise<PageLocations | null>>();
+  private readonly locations = new Map<string, SharedTask<PageLocations | null>>();
   private readonly source: CoalescedReads;
   private readonly groups = decodedCache.scope('parquet-pages');
   private readonly prefixes = decodedCache.scope('parquet-dictionary-pages');
@@ -171,7 +172,7 @@ export class PageWindows {
     } catch (e) {
       if (!(e instanceof PagesMismatch)) throw e;
       // Locations that disagree with the pages are not used again: this chunk is decoded whole from now on.
-      this.locations.set(key, Promise.resolve(null));
+      this.locations.set(key, new SharedTask(async () => null));
       return undefined;
     }
     return vectors.reduce((a, b) => a.concat(b)).slice(start - base, end - base);
@@ -183,15 +184,19 @@ export class PageWindows {
     this.groups.clear();
   }
 
+  /**
+   * The chunk's page locations, read once: the read is shared by the windows asking meanwhile, each
+   * waiting with its own signal, and cancelled only when all of them are (then read again when asked).
+   */
   private locationsOf(key: string, chunk: ColumnChunk, chunkRows: number, signal?: AbortSignal): Promise<PageLocations | null> {
     let kept = this.locations.get(key);
-    if (!kept) {
-      kept = readPageLocations(this.source, chunk, chunkRows, signal);
-      this.locations.set(key, kept);
-      kept.catch(() => this.locations.delete(key));
+    if (!kept || kept.abandoned) {
+      const task = new SharedTask((s) => readPageLocations(this.source, chunk, chunkRows, s));
+      task.promise.catch(() => this.locations.get(key) === task && this.locations.delete(key));
+      this.locations.set(key, (kept = task));
       if (this.locations.size > KEEP_LOCATIONS) this.locations.delete(this.locations.keys().next().value!);
     }
-    return kept;
+    return kept.wait(signal);
   }
 
   /** The chunk's prefix (its dictionary page), read once and kept. */

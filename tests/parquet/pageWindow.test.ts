@@ -5,6 +5,7 @@ import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
 import { copiedRowGroups, pagedTable, withOffsetIndexes, withoutPageIndex, writePaged, type PagedOptions } from './support/pagedFiles';
+import { withLatency } from '../support/slowSource';
 import { blobSource, compareWindows, locationsOf, open, pageLoads } from './support/windowCompare';
 
 const ROWS = 12_000;
@@ -162,5 +163,42 @@ describe('bytes read for a Parquet row window', () => {
     ranges.length = 0;
     await readRowWindow(dataset, start + 64, 64, columns);
     expect(ranges).toEqual([]);
+  });
+});
+
+describe('Parquet page windows: cancels and damaged pages', () => {
+  const bytes = writePaged(pagedTable(ROWS, 11), { rows: ROWS, rowGroupRows: ROWS, dictionaryPageBytes: 4096 });
+
+  it("a window cancelled while its chunk's pages are being located or read does not fail another window of the same chunk", async () => {
+    const dataset = await openDataset(withLatency(blobSource(bytes), 20));
+    const truth = await open(bytes);
+    for (const column of [0, 2]) {
+      const first = new AbortController();
+      const second = new AbortController();
+      const cancelled = dataset.readColumn(0, column, { start: 6_000, end: 6_064 }, first.signal);
+      const kept = dataset.readColumn(0, column, { start: 6_010, end: 6_074 }, second.signal);
+      first.abort(new DOMException('Cancelled', 'AbortError'));
+      await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+      const expected = await truth.readColumn(0, column, { start: 6_010, end: 6_074 });
+      expect((await kept).toArray()).toEqual(expected.toArray());
+    }
+  });
+
+  it('a damaged data page: windows over it say which column, row group and byte; windows over other pages still show their values', async () => {
+    const leaf = 2; // name: many strings, snappy pages
+    const l = (await locationsOf(bytes))[0][leaf]!;
+    const page = Math.floor(l.offsets.length / 2);
+    const damaged = bytes.slice();
+    // The last bytes of the page's compressed body.
+    damaged.fill(0xff, l.offsets[page] + l.sizes[page] - 24, l.offsets[page] + l.sizes[page]);
+    const dataset = await open(damaged);
+    const truth = await open(bytes);
+    const over = dataset.readColumn(0, leaf, { start: l.firstRows[page] + 1, end: l.firstRows[page] + 9 });
+    // The offset is that of the first page decoded with it (pages go in groups of at least 1,024 rows).
+    const group = Math.floor(page / Math.ceil(1024 / (l.rows / l.offsets.length))) * Math.ceil(1024 / (l.rows / l.offsets.length));
+    await expect(over).rejects.toMatchObject({ message: expect.stringMatching(/^Column "name" of row group 0 could not be decoded: .*snappy/), where: { chunk: 0, column: 'name', offset: l.offsets[group] } });
+    expect(group).toBeGreaterThan(0);
+    const elsewhere = 5; // in the first group of pages
+    expect(await readRowWindow(dataset, elsewhere, 64, [leaf])).toEqual(await readRowWindow(truth, elsewhere, 64, [leaf]));
   });
 });
