@@ -6,9 +6,10 @@
  * Export… as Parquet through the download path (no save dialog: the engine worker writes to the origin
  * private file system, the page hands that file to the browser's downloads), `runs` times (3), each in
  * a fresh page. Timed from the Download click to the download event; the PSS of the whole Chromium
- * process tree is sampled meanwhile, its peak given above its level just before the click.
+ * process tree is sampled meanwhile, its peak given above its level just before the click, and the
+ * CPU time of that tree over the same span.
  */
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Download, type Page } from '@playwright/test';
@@ -22,6 +23,24 @@ export interface ExportInApp {
   ms: number;
   addedPeakMiB: number;
   bytes: number;
+  /** CPU seconds (user + system, every thread) the Chromium tree spent from the click to the download: the wall time on a machine others load too says little alone. */
+  cpuS: number;
+}
+
+/** CPU seconds used so far by every process whose command line mentions `marker` (Linux /proc, clock ticks of 1/100 s). */
+function cpuSeconds(marker: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* process ended while we looked */
+    }
+  }
+  return ticks / 100;
 }
 
 /** Filters the open file's Data view by `where` and waits for the final count: the rows on view. */
@@ -39,6 +58,7 @@ export interface ParquetExport {
   addedPeakMiB: number;
   /** Longest main-thread task meanwhile, where the page has the bench's observer (appChromium's INIT). */
   longestTaskMs: number;
+  cpuS: number;
   download: Download;
 }
 
@@ -54,14 +74,16 @@ export async function exportParquet(page: Page, profile: string): Promise<Parque
   await page.evaluate('window.__bench && (window.__bench.longest = 0)');
   const before = pssMiB(profile);
   const stop = samplePeak(profile, 100);
+  const cpuBefore = cpuSeconds(profile);
   const started = performance.now();
   const downloading = page.waitForEvent('download', { timeout: 600_000 });
   try {
     await page.getByRole('button', { name: 'Download' }).click();
     const download = await downloading;
     const ms = performance.now() - started;
+    const cpuS = cpuSeconds(profile) - cpuBefore;
     const longestTaskMs = Number(await page.evaluate('window.__bench?.longest ?? 0'));
-    return { ms, addedPeakMiB: stop() - before, longestTaskMs, download };
+    return { ms, addedPeakMiB: stop() - before, longestTaskMs, cpuS, download };
   } finally {
     stop();
   }
@@ -82,10 +104,10 @@ export async function measureExportInApp(file: string, where: string, runs = 3):
       await page.getByTestId('file-input').setInputFiles(file);
       await page.waitForFunction(() => /Indexed in[\d.]+ ms/.test(document.querySelector('[data-testid=overview]')?.textContent ?? ''), null, { timeout: 300_000, polling: 100 });
       const rows = await filterForExport(page, where);
-      const { ms, addedPeakMiB, download } = await exportParquet(page, profile);
+      const { ms, addedPeakMiB, cpuS, download } = await exportParquet(page, profile);
       const path = join(downloads, `${k}.parquet`);
       await download.saveAs(path);
-      out.push({ rows, ms: Math.round(ms), addedPeakMiB: Math.round(addedPeakMiB), bytes: statSync(path).size });
+      out.push({ rows, ms: Math.round(ms), addedPeakMiB: Math.round(addedPeakMiB), bytes: statSync(path).size, cpuS: Math.round(cpuS * 10) / 10 });
       await page.close();
     }
   } finally {
@@ -99,5 +121,5 @@ if (process.argv[1]?.endsWith('exportChromium.ts')) {
   const runs = await measureExportInApp(resolve(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 3));
   for (const r of runs) console.log(JSON.stringify(r));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(JSON.stringify({ where: process.argv[3], rows: runs[0].rows, medianMs: median(runs.map((r) => r.ms)), medianAddedPeakMiB: median(runs.map((r) => r.addedPeakMiB)) }));
+  console.log(JSON.stringify({ where: process.argv[3], rows: runs[0].rows, medianMs: median(runs.map((r) => r.ms)), medianAddedPeakMiB: median(runs.map((r) => r.addedPeakMiB)), medianCpuS: median(runs.map((r) => r.cpuS)) }));
 }

@@ -179,16 +179,17 @@ describe('sharesOf', () => {
   const dataset = { chunks: [{ index: 0, rows: 10, rowOffset: 0 }, { index: 1, rows: 5, rowOffset: 10 }, { index: 2, rows: 8, rowOffset: 15 }] } as unknown as Dataset;
   const plain = (shares: Iterable<ExportShare>) => [...shares].map((s) => [s.rows, ...s.parts.map((p) => `${p.chunk}:${p.start}-${p.end}${p.rows ? `[${Array.from(p.rows).join(',')}]` : ''}`)]);
 
-  it('splits chunks past the share size, joins small ones, and keeps the output rows [start, end) only', () => {
+  it('splits chunks past the share size, joins small ones without splitting one that fits, and keeps the output rows [start, end) only', () => {
     const chunks: ChunkRows[] = [{ chunk: 0, rows: Uint32Array.from([1, 4, 6]) }, { chunk: 1, rows: null }, { chunk: 2, rows: Uint32Array.from([0, 7]) }];
     expect(plain(sharesOf(dataset, chunks, 0, Infinity, 4))).toEqual([
-      [4, '0:1-7[1,4,6]', '1:0-1'],
-      [4, '1:1-5'],
-      [2, '2:0-8[0,7]'],
+      [3, '0:1-7[1,4,6]'],
+      [4, '1:0-4'],
+      [3, '1:4-5', '2:0-8[0,7]'],
     ]);
     expect(plain(sharesOf(dataset, chunks, 2, 9, 4))).toEqual([
-      [4, '0:6-7[6]', '1:0-3'],
-      [3, '1:3-5', '2:0-1[0]'],
+      [1, '0:6-7[6]'],
+      [4, '1:0-4'],
+      [2, '1:4-5', '2:0-1[0]'],
     ]);
     expect(plain(sharesOf(dataset, chunks, 10, 20, 4))).toEqual([]);
   });

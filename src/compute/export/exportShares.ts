@@ -15,8 +15,8 @@ export interface ChunkRows {
 export type ShareGatherer = (share: ExportShare) => Promise<GatheredShare>;
 
 /**
- * Chunks' rows in output order as shares of about `shareRows` rows (a chunk with more is split; a
- * share spans chunks with fewer), the output's rows [start, end) only (by ordinal).
+ * Chunks' rows in output order as shares of at most `shareRows` rows (a chunk with more is split; a
+ * share spans chunks with fewer, never splitting one that fits), the output's rows [start, end) only (by ordinal).
  */
 export function* sharesOf(dataset: Dataset, chunks: Iterable<ChunkRows>, start = 0, end = Infinity, shareRows = GROUP_ROWS): Generator<ExportShare> {
   let seen = 0;
@@ -28,6 +28,12 @@ export function* sharesOf(dataset: Dataset, chunks: Iterable<ChunkRows>, start =
     const from = Math.max(0, start - seen);
     const to = Math.min(count, end - seen);
     seen += count;
+    // a chunk goes whole into one share when it fits in one: read (a Parquet row group decoded) by one gatherer, once
+    if (size > 0 && size + (to - from) > shareRows) {
+      yield { parts, rows: size };
+      parts = [];
+      size = 0;
+    }
     for (let at = from; at < to; ) {
       const take = Math.min(shareRows - size, to - at);
       parts.push(rows ? { chunk, start: rows[at], end: rows[at + take - 1] + 1, rows: rows.subarray(at, at + take) } : { chunk, start: at, end: at + take, rows: null });
