@@ -175,6 +175,26 @@ describe('a tall FEC-like file: 3 chunks of 20,000 rows, matches far apart in ea
   }
 });
 
+describe('no rows at all', () => {
+  for (const format of FORMATS) {
+    it(`${format}: a file with the schema and no rows`, async () => {
+      const rel = 'tests/filter/fixtures/filter_types.arrows';
+      const dataset = await openFile(join(ROOT, rel));
+      try {
+        const columns = dataset.schema.fields.map((_, i) => i);
+        const sink = new MemorySink();
+        const result = await exportShares(dataset, { format, columns }, sharesOf(dataset, []), [(share) => gatherShare(dataset, { format, columns }, share)], sink, 0);
+        expect(result.rows).toBe(0);
+        const back = readBack(format, sink.bytes);
+        expect(back.numRows).toBe(0);
+        expect(back.schema.fields.map((f) => f.name)).toEqual(dataset.schema.fields.map((f) => f.name));
+      } finally {
+        await dataset.close();
+      }
+    });
+  }
+});
+
 describe('sharesOf', () => {
   const dataset = { chunks: [{ index: 0, rows: 10, rowOffset: 0 }, { index: 1, rows: 5, rowOffset: 10 }, { index: 2, rows: 8, rowOffset: 15 }] } as unknown as Dataset;
   const plain = (shares: Iterable<ExportShare>) => [...shares].map((s) => [s.rows, ...s.parts.map((p) => `${p.chunk}:${p.start}-${p.end}${p.rows ? `[${Array.from(p.rows).join(',')}]` : ''}`)]);
