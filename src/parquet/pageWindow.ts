@@ -48,7 +48,7 @@ export function vectorBytes(vector: Vector): number {
 /** Pages per group for a chunk: enough for MIN_GROUP_ROWS rows at its average page size. */
 const pagesPerGroup = (locations: PageLocations) => Math.max(1, Math.ceil(MIN_GROUP_ROWS / (locations.rows / locations.offsets.length)));
 
-/** What the headers of a run of pages (after the chunk's prefix) add up to, or null when they disagree with the locations. */
+/** What the headers of the prefix and a run of data pages add up to (the values and decoded bytes the footer of their file declares). */
 interface RunFacts {
   values: number;
   uncompressed: number;
