@@ -71,7 +71,8 @@ async function matchesByChunk(dataset: Dataset, filter: BoundFilter, onChunk: (d
 /**
  * Rows in file order (every row, or --where's matches) to a binary format: gathered a share of
  * consecutive chunks at a time, only the windows of rows holding matches read (gatherShare), as the
- * app does; the filter's matches are found first. Null when the request is not one of those.
+ * app does, by the command's threads when it has them; the filter's matches are found first. Null
+ * when the request is not one of those.
  */
 async function exportInFileOrder(dataset: Dataset, request: ExportCommandRequest, filter: BoundFilter | undefined, columns: number[] | undefined, span: { start: number; end: number }, sink: ExportSink, io: CommandIo): Promise<ExportResult | null> {
   const format = request.outFormat;
@@ -84,7 +85,15 @@ async function exportInFileOrder(dataset: Dataset, request: ExportCommandRequest
   const end = Math.max(start, Math.min(span.end, all));
   const job = { format, columns: chosen };
   const onProgress = (p: { rowsWritten: number }) => io.progress.update(p.rowsWritten, end - start, 'rows written');
-  return exportShares(dataset, { format, columns: chosen, onProgress }, sharesOf(dataset, chunks, start, end), [(share) => gatherShare(dataset, job, share)], sink, end - start);
+  // with threads, they gather while this thread writes (Parquet encoding); else this thread does both
+  const gatherers = io.pool ? io.pool.pool.gatherers(io.pool.path, job) : [];
+  if (gatherers.length === 0) gatherers.push((share) => gatherShare(dataset, job, share));
+  try {
+    return await exportShares(dataset, { format, columns: chosen, onProgress }, sharesOf(dataset, chunks, start, end), gatherers, sink, end - start);
+  } catch (e) {
+    await io.pool?.pool.close(); // threads mid-way through a failed export are not reused
+    throw e;
+  }
 }
 
 /**

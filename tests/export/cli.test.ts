@@ -36,6 +36,28 @@ describe('arrowscope FILE --sort', () => {
   });
 });
 
+describe('arrowscope FILE --where --out PATH in file order, over threads', () => {
+  for (const format of ['parquet', 'arrows'] as const) {
+    it(`${format}: --threads 2 (a thread gathers, this one writes) and --threads 1 write the plain scan's matching rows`, async () => {
+      const source = readSource(SAMPLE);
+      const amounts = source.getChild('contb_receipt_amt')!.toArray() as Float64Array;
+      const matches = Array.from(amounts.keys()).filter((i) => amounts[i] >= 250);
+      expect(matches.length).toBeGreaterThan(10);
+      for (const threads of ['1', '2']) {
+        const out = join(dir, `matches-${threads}.${format}`);
+        const r = await runCli(SAMPLE, '--where', 'contb_receipt_amt >= 250', '--threads', threads, '--out', out);
+        expect(r.status, r.stderr).toBe(0);
+        const back = readBack(format, readFileSync(out));
+        expect(back.numRows).toBe(matches.length);
+        for (const field of source.schema.fields) {
+          const all = vectorText(source.getChild(field.name)!);
+          expect(vectorText(back.getChild(field.name)!), `${threads} ${field.name}`).toEqual(matches.map((i) => all[i]));
+        }
+      }
+    }, 60_000);
+  }
+});
+
 describe('arrowscope FILE --out PATH', () => {
   it('parquet: --where, --sort, --limit and --columns, read back by parquet-wasm', async () => {
     const c = gold.cases.find((x) => x.where)!;

@@ -3,6 +3,7 @@ import { openDataset } from '../../dataset/openDataset';
 import type { FileLocation } from '../../model/errors';
 import type { Dataset } from '../../model/types';
 import { NodeFileSource } from '../../source/nodeFileSource';
+import { gatherShare } from '../../compute/export/gatherShare';
 import { jobWork, type JobWork } from './poolJobs';
 import type { FromThread, ToThread } from './threadMessages';
 
@@ -35,7 +36,10 @@ async function handle(message: ToThread): Promise<void> {
   }
   const { job } = message;
   try {
-    if (message.type === 'begin') {
+    if (message.type === 'gather') {
+      const result = await gatherShare(await datasetAt(message.path), message.gather, message.share);
+      post({ type: 'gathered', job, result }, [result.ipc.buffer as ArrayBuffer]);
+    } else if (message.type === 'begin') {
       const work = datasetAt(message.path).then((d) => jobWork(d, message.spec));
       work.catch(() => {}); // reported by the share that awaits it
       jobs.set(job, work);

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DatasetError, LocatedError } from '../../model/errors';
 import type { Dataset } from '../../model/types';
+import type { ShareGatherer } from '../../compute/export/exportShares';
+import type { GatherJob } from '../../compute/export/gatherShare';
 import { jobWork, type JobSpec, type Share, type WireResult } from './poolJobs';
 import type { FromThread, ThreadError, ToThread } from './threadMessages';
 
@@ -140,6 +142,16 @@ export class ThreadPool {
       await this.close(); // threads mid-way through a failed job are not reused
       throw e;
     }
+  }
+
+  /** One gatherer per thread for an export's shares (compute/export/exportShares), each thread over its own open of the file at `path`. */
+  gatherers(path: string, gather: GatherJob): ShareGatherer[] {
+    const job = ++this.jobs;
+    return this.take(this.size).map((t) => async (share) => {
+      const answer = await t.ask({ type: 'gather', job, path, gather, share });
+      if (answer.type !== 'gathered') throw new Error('A pool thread answered out of turn.');
+      return answer.result;
+    });
   }
 
   /** Starts every thread now and has each open the file at `path` (headers and index), while this thread opens it too. */
