@@ -1,7 +1,8 @@
 import { open } from 'node:fs/promises';
 import { RecordBatchStreamWriter, type RecordBatch } from 'apache-arrow';
-import { parquetMetadata, type ColumnChunk, type FileMetaData } from 'hyparquet';
+import { parquetMetadata, readOffsetIndex, type ColumnChunk, type FileMetaData } from 'hyparquet';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
+import { ByteWriter, serializeTCompactProtocol } from '../../src/adapters/hyparquetWriterInternals';
 import { encodeFooter } from '../../src/parquet/encodeFooter';
 
 const MAGIC = new TextEncoder().encode('PAR1');
@@ -23,6 +24,20 @@ function shiftChunk(c: ColumnChunk, by: bigint): ColumnChunk {
       bloom_filter_offset: move(m.bloom_filter_offset),
     },
   };
+}
+
+/**
+ * A copy's offset index: the first copy's with every page offset moved by `by` bytes (the copied index
+ * bytes still point into the first copy, so each later copy gets its own, written after the copies).
+ */
+function movedOffsetIndex(one: Uint8Array, c: ColumnChunk, by: bigint): Uint8Array {
+  const view = new DataView(one.buffer, one.byteOffset, one.byteLength);
+  const index = readOffsetIndex({ view, offset: Number(c.offset_index_offset) });
+  const writer = new ByteWriter();
+  serializeTCompactProtocol(writer, {
+    field_1: index.page_locations.map((p) => ({ field_1: p.offset + by, field_2: p.compressed_page_size, field_3: p.first_row_index })),
+  });
+  return new Uint8Array(writer.getBuffer());
 }
 
 /**
@@ -58,6 +73,18 @@ export async function writeParquetCopies(path: string, makeBatches: () => Record
         return { ...rg, file_offset: rg.file_offset === undefined ? undefined : rg.file_offset + by, columns: rg.columns.map((col) => shiftChunk(col, by)) };
       }),
     ).flat();
+    // Copies after the first get offset indexes of their own pages (the copied bytes are left unused).
+    for (const [k, rg] of rowGroups.entries()) {
+      const copy = Math.floor(k / md.row_groups.length);
+      if (copy === 0) continue;
+      for (const [i, col] of rg.columns.entries()) {
+        const first = md.row_groups[k % md.row_groups.length].columns[i];
+        if (first.offset_index_offset === undefined) continue;
+        const bytes = movedOffsetIndex(one, first, BigInt(copy * body.length));
+        rg.columns[i] = { ...col, offset_index_offset: BigInt(position), offset_index_length: bytes.length };
+        await write(bytes);
+      }
+    }
     await write(encodeFooter({ ...md, num_rows: md.num_rows * BigInt(copies), row_groups: rowGroups }));
     await write(MAGIC);
   } finally {
