@@ -8,7 +8,8 @@ import { count } from './format';
 import { GridHeader } from './GridHeader';
 import { GridMenu, type MenuItem, type OpenMenu } from './GridMenu';
 import { parseGoTo } from './goToRow';
-import { inRange, rangeColumns, rangeOf, rangeRows } from './gridSelection';
+import { rangeColumns, rangeOf, rangeRows } from './gridSelection';
+import { GridRow } from './GridRow';
 import { clamp } from './scaledScroll';
 import type { GridState } from './tabStore';
 import { fontOf, textMeasure } from './textWidth';
@@ -29,6 +30,8 @@ const FIRST_FIT_MAX = 320;
 /** Widest a column grows when a few columns share the free width. */
 const SHARE_MAX = 600;
 const CELL_PADDING = 18;
+/** A jump waits this long for its rows before it moves (then shows '…' until they come): one render and paint, not two. */
+const JUMP_WAIT_MS = 120;
 const NUMERIC = new Set(['int', 'float', 'decimal']);
 /** Columns offered by the "Show only" list; past them the Columns menu finds any column by name. */
 const MAX_ONLY_OPTIONS = 1000;
@@ -108,7 +111,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     return state.only !== null && state.only >= MAX_ONLY_OPTIONS && state.only < fieldsInfo.length ? [...first, state.only] : first;
   }, [fieldsInfo.length, state.only]);
   const gutter = gutterWidth(summary.rows);
-  const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
+  const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, spanAt, revealTop, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
 
   // Horizontal position and width of the columns' viewport, restored on mount.
   const [hview, setHview] = useState({ left: state.left, width: 0 });
@@ -169,16 +172,48 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     onChange({ reveal: false });
   }, [state.reveal, cursorPos, revealColumn, onChange]);
 
+  // The latest jump waiting for its rows; any newer move of the cursor replaces it.
+  const pendingJump = useRef(0);
+  const anchorRef = useRef(state.anchor);
+  anchorRef.current = state.anchor;
+
+  const cellAt = (row: number, position: number) => ({ row: clamp(row, 0, rows - 1), field: fields[clamp(position, 0, fields.length - 1)] });
+
   const select = (row: number, position: number, extend: boolean) => {
     if (!fields.length || rows <= 0) return;
-    const cell = { row: clamp(row, 0, rows - 1), field: fields[clamp(position, 0, fields.length - 1)] };
+    pendingJump.current++;
+    const cell = cellAt(row, position);
     onChange({ cursor: cell, anchor: extend ? state.anchor : cell });
   };
 
-  const jumpTo = (row: number) => {
-    select(row, cursorPos, false);
-    readAtOnce();
-    moveTo(row * ROW_H - viewport / 3);
+  /**
+   * Moves the cursor far (go to, a find's match, Home/End) and the view to `virtualOffset`: the rows
+   * there are read at once, and the grid moves when they are in (or after JUMP_WAIT_MS, showing '…'),
+   * so the worker decodes while nothing else runs and the page renders and paints the rows once.
+   */
+  const jumpTo = (row: number, position: number, extend: boolean, virtualOffset: number, reveal: boolean) => {
+    if (!fields.length || rows <= 0) return;
+    const ticket = ++pendingJump.current;
+    const cell = cellAt(row, position);
+    const target = spanAt(virtualOffset);
+    const el = scroller.current;
+    const left = reveal && el ? revealColumnLeft(layout, position, el.scrollLeft, el.clientWidth - gutter) : hview.left;
+    const cols = visibleColumns(layout, left, hview.width || 1200, OVERSCAN_COLUMNS);
+    let shown = false;
+    const show = () => {
+      if (shown || ticket !== pendingJump.current) return;
+      shown = true;
+      onChange({ cursor: cell, anchor: extend ? anchorRef.current : cell, top: target.topRow });
+      moveTo(virtualOffset);
+      if (reveal) revealColumn(position);
+    };
+    const read = readAtOnce(target.firstRow, target.lastRow, layout.fields.slice(cols.first, cols.last + 1));
+    if (!read) return show();
+    const timer = setTimeout(show, JUMP_WAIT_MS);
+    void read.then(() => {
+      clearTimeout(timer);
+      show();
+    });
   };
 
   // A find's match: the cursor goes to its row and column, shown like go to (not again when the grid remounts).
@@ -187,10 +222,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     if (!jump || jump.seq === jumped.current) return;
     jumped.current = jump.seq;
     const pos = jump.field === undefined ? -1 : fields.indexOf(jump.field);
-    select(jump.row, pos < 0 ? cursorPos : pos, false);
-    readAtOnce();
-    moveTo(jump.row * ROW_H - viewport / 3);
-    if (pos >= 0) revealColumn(pos);
+    jumpTo(jump.row, pos < 0 ? cursorPos : pos, false, jump.row * ROW_H - viewport / 3, pos >= 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jump]);
 
@@ -264,7 +296,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     e.preventDefault();
     row = clamp(row, 0, Math.max(0, rows - 1));
     pos = clamp(pos, 0, Math.max(0, fields.length - 1));
-    if (Math.abs(row - state.cursor.row) > page) readAtOnce();
+    if (Math.abs(row - state.cursor.row) > page) return jumpTo(row, pos, e.shiftKey, revealTop(row), true);
     select(row, pos, e.shiftKey);
     revealRow(row);
     revealColumn(pos);
@@ -285,10 +317,10 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
       const found = await filter.locate(row);
       if (!found) return setStatus('No matching row is known yet.');
       setStatus(found.note);
-      return jumpTo(found.ordinal);
+      return jumpTo(found.ordinal, cursorPos, false, found.ordinal * ROW_H - viewport / 3, false);
     }
     setStatus('');
-    jumpTo(row);
+    jumpTo(row, cursorPos, false, row * ROW_H - viewport / 3, false);
   };
 
   /** The width that fits a column's header and its loaded cells among the rows on screen. */
@@ -322,6 +354,31 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     }
     onChange({ widths });
   });
+
+  const numeric = useMemo(() => layout.fields.map((f) => NUMERIC.has(fieldsInfo[f].typeId)), [layout, fieldsInfo]);
+  // Rows are keyed by their place among the rows rendered: a row scrolled out is reused for the one
+  // scrolled in, and a jump updates the rows' cells instead of replacing every element.
+  const slots = Math.ceil(viewport / ROW_H) + 2 * OVERSCAN_ROWS + 2;
+  /** The grid row and display position of the cell an event happened in (the canvas handles every cell's events). */
+  const eventCell = (e: React.MouseEvent): { row: number; position: number } | null => {
+    const cell = (e.target as Element).closest?.('[role=gridcell]');
+    const rowEl = cell?.parentElement;
+    if (!cell || !rowEl) return null;
+    return { row: Number(rowEl.getAttribute('aria-rowindex')) - 1, position: Number(cell.getAttribute('aria-colindex')) - 2 };
+  };
+  const onCanvasMouseDown = (e: React.MouseEvent) => {
+    if (e.shiftKey && eventCell(e)) e.preventDefault(); // no text selection: the shift+click selects cells
+  };
+  const onCanvasClick = (e: React.MouseEvent) => {
+    const at = eventCell(e);
+    if (at) select(at.row, at.position, e.shiftKey);
+  };
+  const onCanvasContextMenu = (e: React.MouseEvent) => {
+    const at = eventCell(e);
+    if (!at || !openCellMenu(at.row, at.position, e.clientX, e.clientY)) return;
+    e.preventDefault();
+    select(at.row, at.position, false);
+  };
 
   const visibleRows: number[] = [];
   for (let r = firstRow; r <= lastRow; r++) visibleRows.push(r);
@@ -398,56 +455,43 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
             ((f, x, y) => setMenu({ x, y, label: `Column ${visibleText(fieldsInfo[f].name)}`, items: [...(filterActions ? [{ label: 'Filter this column…', run: () => filterActions.column(f) }] : []), ...(sortActions?.items(f) ?? [])] }))
           }
         />
-        <div className="dg-canvas" style={{ height: scale.canvas, width }}>
+        <div className="dg-canvas" style={{ height: scale.canvas, width }} onMouseDown={onCanvasMouseDown} onClick={onCanvasClick} onContextMenu={onCanvasContextMenu}>
           {visibleRows.map((row) => {
-            const chunkStart = cache.chunkStarts.has(row) && row > 0;
+            const texts: (CellText | undefined)[] = [];
+            for (const p of positions) texts.push(cache.cell(row, fields[p]));
+            const inRows = row >= range.top && row <= range.bottom;
+            const at = fileRow(row);
             return (
-              <div key={row} role="row" aria-rowindex={row + 1} className={`grid-row dg-row${chunkStart ? ' chunk-start' : ''}`} style={{ top: rowTop(row), height: ROW_H, width }}>
-                <div className="dg-rownum" role="rowheader" aria-colindex={1} style={{ width: gutter }}>
-                  {fileRow(row) === undefined ? '…' : count(fileRow(row)!)}
-                </div>
-                {positions.map((p) => {
-                  const field = fields[p];
-                  const text = cache.cell(row, field);
-                  const isCursor = state.cursor.row === row && state.cursor.field === field;
-                  const selected = inRange(range, row, p);
-                  return (
-                    <div
-                      key={field}
-                      id={cellId(row, field)}
-                      role="gridcell"
-                      aria-colindex={p + 2}
-                      aria-selected={selected}
-                      className={`grid-cell${text === null ? ' null' : ''}${isError(text) ? ' cell-error' : ''}${isCursor ? ' selected' : ''}${selected && !single ? ' in-range' : ''}${NUMERIC.has(fieldsInfo[field].typeId) ? ' num' : ''}`}
-                      style={{ position: 'absolute', left: gutter + layout.lefts[p], width: layout.widths[p] }}
-                      onMouseDown={(e) => {
-                        if (e.shiftKey) e.preventDefault(); // no text selection: the shift+click selects cells
-                      }}
-                      onClick={(e) => select(row, p, e.shiftKey)}
-                      onContextMenu={(e) => {
-                        if (!openCellMenu(row, p, e.clientX, e.clientY)) return;
-                        e.preventDefault();
-                        select(row, p, false);
-                      }}
-                      title={isError(text) ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : (text ?? undefined)}
-                    >
-                      {text === undefined ? '…' : text === null ? <span className="null-mark">null</span> : isError(text) ? '⚠ error' : text}
-                    </div>
-                  );
-                })}
-              </div>
+              <GridRow
+                key={row % slots}
+                row={row}
+                top={rowTop(row)}
+                height={ROW_H}
+                width={width}
+                gutter={gutter}
+                label={at === undefined ? '…' : count(at)}
+                chunkStart={row > 0 && cache.chunkStarts.has(row)}
+                layout={layout}
+                first={span.first}
+                texts={texts}
+                numeric={numeric}
+                cursor={state.cursor.row === row ? cursorPos : -1}
+                cursorId={cellId(row, state.cursor.field)}
+                selectedFrom={inRows ? range.left : 0}
+                selectedTo={inRows ? range.right : -1}
+                range={!single}
+              />
             );
           })}
         </div>
       </div>
-      {cursorText !== undefined && (
-        <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
-          <span className="muted">
-            <VisibleText text={fieldsInfo[state.cursor.field]?.name ?? ''} /> · row {fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}:
-          </span>{' '}
-          <CellDetail text={cursorText} />
-        </div>
-      )}
+      {/* Always there, so that the grid's height stays when the cursor's row is not read yet. */}
+      <div className="cell-detail" aria-label="Selected cell" data-testid="cell-detail">
+        <span className="muted">
+          <VisibleText text={fieldsInfo[state.cursor.field]?.name ?? ''} /> · row {fileRow(state.cursor.row) === undefined ? '…' : count(fileRow(state.cursor.row)!)}:
+        </span>{' '}
+        {cursorText === undefined ? '…' : <CellDetail text={cursorText} />}
+      </div>
     </div>
   );
 }

@@ -11,7 +11,10 @@ export function bytes(n: number): string {
   return `${v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
 }
 
-export const count = (n: number): string => n.toLocaleString('en-US');
+const grouped = new Intl.NumberFormat('en-US');
+
+/** A count grouped by thousands (`37,000,000`); one formatter for every call (toLocaleString builds one each time). */
+export const count = (n: number): string => grouped.format(n);
 
 /**
  * `part` of `whole` as a percentage with enough digits to tell it apart from 0% and from 100%:

@@ -3,16 +3,19 @@ import type { CellText } from '../worker/protocol';
 /** Display text of loaded cells, by block of rows and column, with a bounded number of entries. */
 export const BLOCK_ROWS = 64;
 
+/** Columns per block in the numeric key (block * COLUMN_SPAN + column): a key is built for every cell drawn, so no string. */
+const COLUMN_SPAN = 2 ** 21;
+
 export class RowCache {
-  private readonly blocks = new Map<string, CellText[]>();
+  private readonly blocks = new Map<number, CellText[]>();
   readonly chunkStarts = new Set<number>();
   readonly errors = new Map<number, string>();
   /** A filtered view's rows: the file row number of each view row, by block. */
   private readonly numbers = new Map<number, number[]>();
   constructor(private readonly limit = 4000) {}
 
-  private static key(block: number, column: number): string {
-    return `${block}:${column}`;
+  private static key(block: number, column: number): number {
+    return block * COLUMN_SPAN + column;
   }
 
   /** True when the block holds at least `rows` rows of the column (a filtered view's last block fills as matches are found). */
@@ -38,6 +41,7 @@ export class RowCache {
   }
 
   put(block: number, column: number, values: CellText[]): void {
+    if (column >= COLUMN_SPAN) throw new RangeError(`column ${column} past the row cache's ${COLUMN_SPAN} columns`);
     const key = RowCache.key(block, column);
     this.blocks.delete(key);
     this.blocks.set(key, values);

@@ -3,11 +3,18 @@ import { EngineError } from '../worker/client';
 import { BLOCK_ROWS, RowCache } from './rowCache';
 import { useEngine } from './useEngine';
 
+/** A read slower than this says 'Reading…' (a fast one changes no status: two renders fewer per step). */
+const READING_AFTER_MS = 150;
+
 export interface LoadedRows {
   /** The loaded cells; a render after a read sees the new ones. */
   cache: RowCache;
-  /** The next read starts at once instead of waiting a frame (for jumps: go to, Home/End). */
-  readAtOnce(): void;
+  /**
+   * Starts reading the rows [firstRow, lastRow] x columns at once, before the grid moves there (go to,
+   * Home/End): the worker decodes while the page renders. Null when they are all cached; else settles
+   * (never rejects) when the read ends, whatever its outcome.
+   */
+  readAtOnce(firstRow: number, lastRow: number, columns: readonly number[]): Promise<void> | null;
   /** Stops the read in progress (a stalled server, a slow file); scrolling or a jump reads again. */
   cancel(): void;
 }
@@ -15,46 +22,53 @@ export interface LoadedRows {
 /**
  * Keeps the rows [firstRow, lastRow] x columns on screen loaded: reads the blocks the cache lacks
  * through the engine, one request at a time (a newer one cancels the older in the worker).
- * `onStatus` hears 'Reading…', then '' or the error. With `filter` (the key the tab's filter is kept
- * under), the rows are the filtered view's, `rows` of them so far: a block read before it was full is
- * read again as the view grows.
+ * `onStatus` hears 'Reading…' (when a read is slow), then '' or the error. With `filter` (the key the
+ * tab's filter is kept under), the rows are the filtered view's, `rows` of them so far: a block read
+ * before it was full is read again as the view grows.
  */
 export function useRowWindow(datasetId: number, firstRow: number, lastRow: number, columns: readonly number[], onStatus: (status: string) => void, filter?: string, rows = Infinity): LoadedRows {
   const engine = useEngine();
-  // A jump (go to, Home/End) reads at once; scrolling waits a frame so that fast drags coalesce.
-  const readNow = useRef(false);
   // The blocks x columns being read: a re-render that needs the same ones does not ask again.
   const inFlight = useRef('');
+  // A read started by readAtOnce: the grid's own reads wait for it (a read for the place the grid is
+  // leaving would cancel it in the worker).
+  const ahead = useRef<Promise<void> | null>(null);
   // Set by cancel(): the read that ends 'Cancelled.' says so instead of staying silent.
   const cancelled = useRef(false);
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new RowCache(), []);
   const colKey = columns.join(',');
 
-  // Load the blocks of rows x columns on screen that are not cached yet; newer requests cancel older.
-  useEffect(() => {
-    if (lastRow < firstRow) return;
-    const firstBlock = Math.floor(firstRow / BLOCK_ROWS);
-    const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
-    const cols = colKey ? colKey.split(',').map(Number) : [];
-    const needed = (b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS));
-    const missing = cols.filter((c) => {
-      for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c, needed(b))) return true;
-      return false;
-    });
-    if (!missing.length) return;
-    const request = `${firstBlock}:${lastBlock}:${missing.join(',')}:${filter === undefined ? '' : rows}`;
-    if (request === inFlight.current) return;
-    const start = firstBlock * BLOCK_ROWS;
-    const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
-    const delay = readNow.current ? 0 : 16;
-    readNow.current = false;
-    const timer = setTimeout(() => {
-      onStatus('Reading…');
+  /** The blocks and columns of [first, last] x cols the cache lacks, and the request naming them; null when none. */
+  const plan = useCallback(
+    (first: number, last: number, cols: readonly number[]) => {
+      if (last < first) return null;
+      const firstBlock = Math.floor(first / BLOCK_ROWS);
+      const lastBlock = Math.floor(last / BLOCK_ROWS);
+      const needed = (b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS));
+      const missing = cols.filter((c) => {
+        for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c, needed(b))) return true;
+        return false;
+      });
+      if (!missing.length) return null;
+      return { firstBlock, lastBlock, missing, request: `${firstBlock}:${lastBlock}:${missing.join(',')}:${filter === undefined ? '' : rows}` };
+    },
+    [cache, filter, rows],
+  );
+
+  /** Reads the planned blocks into the cache; settles when done, failed or cancelled. */
+  const load = useCallback(
+    ({ firstBlock, lastBlock, missing, request }: NonNullable<ReturnType<typeof plan>>): Promise<void> => {
       inFlight.current = request;
+      const slow = setTimeout(() => {
+        if (inFlight.current === request) onStatus('Reading…');
+      }, READING_AFTER_MS);
+      const start = firstBlock * BLOCK_ROWS;
+      const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
       // 'grid' is the worker's cancellation key: this read cancels the grid's previous one.
-      engine.rows(datasetId, start, n, missing, 'grid', filter).then(
+      return engine.rows(datasetId, start, n, missing, 'grid', filter).then(
         (w) => {
+          clearTimeout(slow);
           if (inFlight.current === request) inFlight.current = '';
           w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
           if (w.rowNumbers) for (let b = firstBlock; b <= lastBlock; b++) cache.putRowNumbers(b, w.rowNumbers.slice((b - firstBlock) * BLOCK_ROWS, (b - firstBlock + 1) * BLOCK_ROWS));
@@ -69,6 +83,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
           setVersion((v) => v + 1);
         },
         (e) => {
+          clearTimeout(slow);
           if (inFlight.current === request) inFlight.current = '';
           if (e instanceof EngineError && e.info.message === 'Cancelled.') {
             if (cancelled.current) onStatus('Read stopped: scroll or jump to read again.');
@@ -83,13 +98,34 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
           setVersion((v) => v + 1);
         },
       );
-    }, delay);
-    return () => clearTimeout(timer);
-  }, [engine, datasetId, firstRow, lastRow, colKey, cache, version, onStatus, filter, rows]);
+    },
+    [engine, datasetId, cache, filter, onStatus],
+  );
 
-  const readAtOnce = useCallback(() => {
-    readNow.current = true;
-  }, []);
+  // Load the blocks of rows x columns on screen that are not cached yet; scrolling waits a frame so
+  // that fast drags coalesce; newer requests cancel older.
+  useEffect(() => {
+    if (ahead.current) return; // its end renders again, and this reads what is on screen then
+    const cols = colKey ? colKey.split(',').map(Number) : [];
+    const p = plan(firstRow, lastRow, cols);
+    if (!p || p.request === inFlight.current) return;
+    const timer = setTimeout(() => void load(p), 16);
+    return () => clearTimeout(timer);
+  }, [firstRow, lastRow, colKey, plan, load, version]);
+
+  const readAtOnce = useCallback(
+    (first: number, last: number, cols: readonly number[]) => {
+      const p = plan(first, last, cols);
+      if (!p) return null;
+      if (p.request === inFlight.current && ahead.current) return ahead.current;
+      const read = load(p).finally(() => {
+        if (ahead.current === read) ahead.current = null;
+      });
+      ahead.current = read;
+      return read;
+    },
+    [plan, load],
+  );
 
   const cancel = useCallback(() => {
     cancelled.current = true;

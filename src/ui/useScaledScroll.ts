@@ -16,6 +16,10 @@ export interface ScaledScroll {
   rowTop(row: number): number;
   /** Scrolls to a virtual offset (clamped to the content). */
   moveTo(virtualOffset: number): void;
+  /** The rows a move to a virtual offset would render and show first, without moving (to read them before). */
+  spanAt(virtualOffset: number): { firstRow: number; lastRow: number; topRow: number };
+  /** The virtual offset revealRow(row) would move to. */
+  revealTop(row: number): number;
   /** Scrolls so that the row is the first one shown (or as far down as the content allows). */
   showRowAtTop(row: number): void;
   /** Scrolls the least that shows the row with a row of margin above and below. */
@@ -108,6 +112,20 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     };
   }, [moveTo, rowHeight, headerHeight]);
 
+  const spanAt = useCallback(
+    (virtualOffset: number) => {
+      const g = geometryRef.current;
+      const { virtualTop } = positionAt(virtualOffset, g);
+      return { ...rowSpan(virtualTop, g.viewport, rowHeight, g.rows, overscan), topRow: topRowAt(virtualTop, rowHeight, g.rows) };
+    },
+    [rowHeight, overscan],
+  );
+
+  const revealTop = useCallback((row: number) => {
+    const g = geometryRef.current;
+    return revealRowTop(row, g.rowHeight, g.rows, g.viewport, posRef.current.virtualTop, g.rowHeight);
+  }, []);
+
   const showRowAtTop = useCallback(
     (row: number) => {
       const g = geometryRef.current;
@@ -116,16 +134,13 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     [moveTo],
   );
 
-  const revealRow = useCallback(
-    (row: number) => {
-      const g = geometryRef.current;
-      moveTo(revealRowTop(row, g.rowHeight, g.rows, g.viewport, posRef.current.virtualTop, g.rowHeight));
-    },
-    [moveTo],
-  );
+  const revealRow = useCallback((row: number) => moveTo(revealTop(row)), [moveTo, revealTop]);
 
   const { firstRow, lastRow } = rowSpan(pos.virtualTop, viewport, rowHeight, rows, overscan);
-  const topRow = Math.min(Math.max(0, rows - 1), Math.floor(pos.virtualTop / rowHeight));
+  const topRow = topRowAt(pos.virtualTop, rowHeight, rows);
   const rowTop = (row: number) => row * rowHeight - pos.virtualTop + pos.scrollTop;
-  return { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, showRowAtTop, revealRow };
+  return { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, spanAt, revealTop, showRowAtTop, revealRow };
 }
+
+/** The first row at least partly visible at a virtual offset. */
+const topRowAt = (virtualTop: number, rowHeight: number, rows: number): number => Math.min(Math.max(0, rows - 1), Math.floor(virtualTop / rowHeight));

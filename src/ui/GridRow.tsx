@@ -1,0 +1,92 @@
+import { memo } from 'react';
+import type { CellText } from '../worker/protocol';
+import type { ColumnLayout } from './columnLayout';
+
+const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
+
+export interface GridRowProps {
+  row: number;
+  /** Where the row goes on the canvas, and its size. */
+  top: number;
+  height: number;
+  width: number;
+  gutter: number;
+  /** The row-number column's text ('…' while a filtered view's row is not read). */
+  label: string;
+  chunkStart: boolean;
+  layout: ColumnLayout;
+  /** Display positions rendered, and per position its cell's text (undefined: not read yet). */
+  first: number;
+  texts: readonly (CellText | undefined)[];
+  /** Per display position: the column is numeric (right-aligned). */
+  numeric: readonly boolean[];
+  /** Position of the cursor cell in this row, else -1; its id (for aria-activedescendant). */
+  cursor: number;
+  cursorId: string;
+  /** Positions selected in this row [from, to] (to < from: none); `range`: more than one cell is selected. */
+  selectedFrom: number;
+  selectedTo: number;
+  range: boolean;
+}
+
+/**
+ * One row of the data grid. Memoized: a render of the grid (a read arriving, the cursor moving, a
+ * status line) renders again only the rows whose cells, selection or place changed. Clicks are
+ * handled by the grid's canvas (aria-rowindex and aria-colindex say which cell).
+ */
+export const GridRow = memo(function GridRow(p: GridRowProps) {
+  const cells = [];
+  for (let i = 0; i < p.texts.length; i++) {
+    const pos = p.first + i;
+    const text = p.texts[i];
+    const isCursor = pos === p.cursor;
+    const selected = pos >= p.selectedFrom && pos <= p.selectedTo;
+    const error = isError(text);
+    cells.push(
+      <div
+        key={p.layout.fields[pos]}
+        id={isCursor ? p.cursorId : undefined}
+        role="gridcell"
+        aria-colindex={pos + 2}
+        aria-selected={selected}
+        className={`grid-cell${text === null ? ' null' : ''}${error ? ' cell-error' : ''}${isCursor ? ' selected' : ''}${selected && p.range ? ' in-range' : ''}${p.numeric[pos] ? ' num' : ''}`}
+        style={{ position: 'absolute', left: p.gutter + p.layout.lefts[pos], width: p.layout.widths[pos] }}
+        title={error ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : text}
+      >
+        {text === undefined ? '…' : text === null ? <span className="null-mark">null</span> : error ? '⚠ error' : text}
+      </div>,
+    );
+  }
+  return (
+    <div role="row" aria-rowindex={p.row + 1} className={`grid-row dg-row${p.chunkStart ? ' chunk-start' : ''}`} style={{ top: p.top, height: p.height, width: p.width }}>
+      <div className="dg-rownum" role="rowheader" aria-colindex={1} style={{ width: p.gutter }}>
+        {p.label}
+      </div>
+      {cells}
+    </div>
+  );
+}, sameRow);
+
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  if (
+    a.row !== b.row ||
+    a.top !== b.top ||
+    a.height !== b.height ||
+    a.width !== b.width ||
+    a.gutter !== b.gutter ||
+    a.label !== b.label ||
+    a.chunkStart !== b.chunkStart ||
+    a.layout !== b.layout ||
+    a.first !== b.first ||
+    a.numeric !== b.numeric ||
+    a.cursor !== b.cursor ||
+    a.cursorId !== b.cursorId ||
+    a.selectedFrom !== b.selectedFrom ||
+    a.selectedTo !== b.selectedTo ||
+    a.range !== b.range ||
+    a.texts.length !== b.texts.length
+  )
+    return false;
+  for (let i = 0; i < a.texts.length; i++) if (a.texts[i] !== b.texts[i]) return false;
+  return true;
+}
