@@ -67,7 +67,8 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
   );
 }, sameRow);
 
-function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+/** True when a row would render the same: the grid builds each row's texts anew, so they are compared one by one. */
+export function sameRow(a: GridRowProps, b: GridRowProps): boolean {
   if (
     a.row !== b.row ||
     a.top !== b.top ||
