@@ -30,6 +30,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   const engine = useEngine();
   // The blocks x columns being read: a re-render that needs the same ones does not ask again.
   const inFlight = useRef('');
+  const inFlightRead = useRef<Promise<void> | null>(null);
   // A read started by readAtOnce: the grid's own reads wait for it (a read for the place the grid is
   // leaving would cancel it in the worker).
   const ahead = useRef<Promise<void> | null>(null);
@@ -66,7 +67,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       const start = firstBlock * BLOCK_ROWS;
       const n = (lastBlock - firstBlock + 1) * BLOCK_ROWS;
       // 'grid' is the worker's cancellation key: this read cancels the grid's previous one.
-      return engine.rows(datasetId, start, n, missing, 'grid', filter).then(
+      const read = engine.rows(datasetId, start, n, missing, 'grid', filter).then(
         (w) => {
           clearTimeout(slow);
           if (inFlight.current === request) inFlight.current = '';
@@ -98,6 +99,8 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
           setVersion((v) => v + 1);
         },
       );
+      inFlightRead.current = read;
+      return read;
     },
     [engine, datasetId, cache, filter, onStatus],
   );
@@ -118,7 +121,8 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       const p = plan(first, last, cols);
       if (!p) return null;
       if (p.request === inFlight.current && ahead.current) return ahead.current;
-      const read = load(p).finally(() => {
+      // The same blocks already on their way (the grid asked for them a moment ago): wait for that read.
+      const read = (p.request === inFlight.current && inFlightRead.current ? inFlightRead.current : load(p)).finally(() => {
         if (ahead.current === read) ahead.current = null;
       });
       ahead.current = read;
