@@ -34,10 +34,11 @@ const filterBox = (page: Page) => page.getByTestId('filter-text');
 /** Opens a column header's menu (scrolling the grid right until the column is drawn) and picks `item`. */
 async function headerMenu(page: Page, column: string, item: string) {
   const grid = page.getByTestId('grid');
-  await grid.evaluate((el) => (el.scrollLeft = 0));
   const button = page.getByRole('button', { name: `Menu of ${column}`, exact: true });
-  // The grid may mount again meanwhile (a filter run starting), back at its first columns: scroll again then.
+  // The grid may move meanwhile (mounted again by a filter run starting, or a sort's jump to its first
+  // row revealing the sorted column once the rows are in): each attempt scrolls from the first column.
   await expect(async () => {
+    await grid.evaluate((el) => (el.scrollLeft = 0));
     for (let i = 0; i < 30 && (await button.count()) === 0; i++) await grid.evaluate((el) => (el.scrollLeft += 300));
     await button.click({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
