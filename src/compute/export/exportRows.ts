@@ -79,6 +79,11 @@ export async function exportRows(dataset: Dataset, request: ExportRequest, sink:
     writer.abort?.(e);
     throw e;
   }
+  return finishExport(writer, sink, progress, request);
+}
+
+/** The writer's last bytes written and the sink closed, the final progress told: how every export ends. */
+export async function finishExport(writer: BatchWriter, sink: ExportSink, progress: ExportProgress, request: ExportRequest): Promise<ExportResult> {
   await writer.finish();
   await sink.close();
   progress.chunksDone = progress.chunks;

@@ -1,6 +1,6 @@
 import { tableFromIPC, type Data } from 'apache-arrow';
 import type { Dataset } from '../../model/types';
-import { writerFor } from './exportRows';
+import { finishExport, writerFor } from './exportRows';
 import type { ExportProgress, ExportRequest, ExportResult, ExportSink } from './exportTypes';
 import type { ExportShare, GatheredShare, SharePart } from './gatherShare';
 import { GROUP_ROWS } from './rowGroups';
@@ -107,10 +107,5 @@ export async function exportShares(dataset: Dataset, request: ExportRequest, sha
     writer.abort?.(e);
     throw e;
   }
-  await writer.finish();
-  await sink.close();
-  progress.chunksDone = progress.chunks;
-  progress.bytesWritten = writer.bytes;
-  request.onProgress?.({ ...progress });
-  return { rows: progress.rowsWritten, bytes: writer.bytes };
+  return finishExport(writer, sink, progress, request);
 }
