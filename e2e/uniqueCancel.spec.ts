@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { cancelCountMs } from './cancelCount';
 import { Field, Float64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, makeData } from 'apache-arrow';
 
 /** 30,000 batches of 10 doubles: a compute worker opening it walks 30,000 message headers first (seconds). */
@@ -41,17 +42,7 @@ test('A unique count cancelled while the compute workers still open the file end
   await expect.poll(() => poolWorkers(page).length, { timeout: 120_000, intervals: [20] }).toBe(lending);
   const lent = poolWorkers(page);
   const shown = (await progress.textContent()) ?? '';
-  const cancelMs = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
-        if (!button) return reject(new Error('no Cancel button'));
-        const clicked = performance.now();
-        const watch = () => (document.querySelector('[data-testid="unique-progress"]') ? requestAnimationFrame(watch) : resolve(performance.now() - clicked));
-        button.click();
-        requestAnimationFrame(watch);
-      }),
-  );
+  const cancelMs = await cancelCountMs(page);
   expect(cancelMs).toBeLessThan(1000); // a cancel waiting for the workers to open the file and count would show here
   await expect(page.getByTestId('unique-summary')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Count unique values' })).toBeEnabled();
