@@ -7,7 +7,7 @@
  * Data directory: $ARROWSCOPE_DATA (default /work/data, else ./data).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { arch, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureZstd, zstdRows } from './zstdNode';
@@ -19,6 +19,7 @@ import { merge, Results } from './compare';
 import { runBrowser, warm, type Files } from './browserPlan';
 import { APP_DIST, buildForBench } from './browserSession';
 import { publish, runName, type Meta } from './report';
+import { nativeParts, runNative } from './nativeRun';
 
 /** The 10⁹-row Null column: figures that must not grow with the rows a file claims. */
 async function nullsSection(): Promise<string[]> {
@@ -193,27 +194,10 @@ results.meta = meta as unknown as Record<string, unknown>;
 const noteLoad = (when: string) => (meta.loads.push(`${when} ${loadavg().map((x) => x.toFixed(1)).join(', ')}`), results.save());
 noteLoad('start');
 
-// The native limit: pyarrow and DuckDB in one Python process per file group, each file read once before.
-// Full run: every part; --quick: the light steps and the filter count; --only: all with "native" in the
-// list, else the filter part's native steps when FILTER is asked for, else none.
-const nativeParts = !only || only.includes('native') ? 'rows,unique,filter' : only.includes('FILTER') ? 'filter' : '';
-const python = spawnSync('python3', ['-c', 'import pyarrow'], { encoding: 'utf8' });
-if (!nativeParts) meta.nativeNote = 'No native figures in this part.';
-else if (python.status !== 0) meta.nativeNote = `Native tools skipped: \`python3 -c 'import pyarrow'\` failed here (${(python.stderr || python.error?.message || '').trim().split('\n').pop()}).`;
-else {
-  let v: Record<string, string> = {};
-  const groups = quick || nativeParts === 'filter' ? [['--w1', files.W1, '--w2', files.W2]] : [['--w1', files.W1, '--w2', files.W2], ['--w3', files.W3]];
-  for (const g of groups) {
-    for (let k = 1; k < g.length; k += 2) warm(g[k]);
-    console.error(`native: ${g.filter((_, k) => k % 2).join(', ')} …`);
-    const out = execFileSync('python3', ['bench/native/native.py', ...g, '--reps', String(reps), '--parts', nativeParts, ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-    const parsed = JSON.parse(out) as { versions: Record<string, string>; cells: { step: string; contender: string; samples: number[]; note?: string }[] };
-    v = parsed.versions;
-    for (const c of parsed.cells) results.addAll(c.step, c.contender, c.samples, c.note ?? undefined);
-  }
-  meta.nativeNote = `Native: Python ${v.python}, pyarrow ${v.pyarrow} (\`pa.set_cpu_count(1)\`: one thread), DuckDB ${v.duckdb}${v.duckdb === 'not installed' ? ' (`pip install duckdb` failed or was not run: its columns are absent)' : ' (`SET threads` to 1 and to 2)'}; run by \`bench/native/native.py\`, each step from nothing open to the answer, in one process whose interpreter and imports were already loaded.`;
-  noteLoad('after the native steps');
-}
+// The native limit (bench/nativeRun.ts): pyarrow and DuckDB, each file read once before; over HTTP
+// against the bench's Range server. Full run: every part; --quick: the light steps and the filter count;
+// --only: all with "native" in the list, else the FILTER and HTTP parts' native steps when asked for.
+meta.nativeNote = await runNative(results, files, nativeParts(only, quick), { reps, quick, warm, onGroup: noteLoad });
 
 console.error('the app and the peers in one headless Chromium …');
 meta.notes = await runBrowser(results, files, dataDir, { quick, reps, only, onProgress: (n) => ((meta.notes = n), noteLoad(n.phase)) });

@@ -1,22 +1,28 @@
 """The native limit beside Arrowscope's figures: pyarrow and DuckDB on the same files, same machine.
 
-python3 bench/native/native.py [--w1 FILE] [--w2 FILE] [--w3 FILE] [--reps 3] [--quick] [--parts rows,unique,filter] > out.json
+python3 bench/native/native.py [--w1 FILE] [--w2 FILE] [--w3 FILE] [--reps 3] [--quick] [--parts rows,unique,filter,http]
+    [--http ORIGIN --delays 0,50,150] > out.json
 
 Prints JSON: {"versions": {...}, "cells": [{"step", "contender", "samples": [ms, ...], "note"}]}.
 Step names match bench/browserPlan.ts. Each step is timed from nothing open to the answer (as the
 browser steps are from the file chosen), in this one process (the interpreter and imports are
 already loaded: a native tool's start-up is not counted). DuckDB is skipped when it is not installed.
 Parts: "rows" (schema, index, row look-ups, the 64-row step), "unique" (value counts), "filter" (the
-filter count, the top-10 and the export to Parquet of bench/filterPlan.ts). --quick: rows, and of
-"filter" the count only.
+filter count, its first 64 matches, the top-10 and the export to Parquet of bench/filterPlan.ts, with the
+export's CPU time), "http" (W2 open and row 37,000,000, W1 open, through HTTP Range requests to the
+bench's server at ORIGIN, /files/NAME?delay=MS, as the browser's HTTP steps: bench/browserServer.ts).
+--quick: rows, and of "filter" the count and the first matches.
 """
 import argparse
+import io
 import json
 import os
 import statistics
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -37,8 +43,11 @@ UNIQUE = ["cand_nm", "contbr_nm"]
 COUNT_WHERE = "cand_nm = 'Obama, Barack'"
 EXPORT_WHERE = "contb_receipt_amt >= 500 AND cand_nm = 'Romney, Mitt'"
 COUNT_STEP = f"count {COUNT_WHERE}"
+FIRST_STEP = f"{COUNT_WHERE}: first matches painted"
+FIRST_ROWS = 64
 TOP_STEP = "top-10 by contb_receipt_amt desc"
 EXPORT_STEP = f"export {EXPORT_WHERE} to Parquet"
+EXPORT_CPU_STEP = "export to Parquet: CPU time, every thread (ms)"
 
 cells = []
 
@@ -49,14 +58,24 @@ def timed(f):
     return (time.perf_counter() - t) * 1000, r
 
 
-def record(step, contender, reps, f, note=None):
-    """`f`'s result, when a function of it is given as `note`, names what was found (rows, bytes)."""
+def record(step, contender, reps, f, note=None, cpu_step=None):
+    """`f`'s result, when a function of it is given as `note`, names what was found (rows, bytes).
+    `cpu_step`: the process's CPU time during each run (every thread) recorded as a step of its own."""
     samples = []
+    cpu = []
     for _ in range(reps):
+        c = time.process_time()
         ms, r = timed(f)
+        cpu.append((time.process_time() - c) * 1000)
         samples.append(ms)
     if callable(note):
         note = note(r)
+    add(step, contender, samples, note)
+    if cpu_step:
+        add(cpu_step, contender, cpu, None)
+
+
+def add(step, contender, samples, note):
     cells.append({"step": step, "contender": contender, "samples": samples, "note": note})
     print(f"  {step} · {contender}: median {statistics.median(samples):.3f} ms", file=sys.stderr)
 
@@ -102,6 +121,18 @@ def ipc_filter_steps(w, path, reps, quick):
         return pc.sum(pc.equal(t.column("cand_nm"), "Obama, Barack")).as_py()
 
     record(f"{w} {COUNT_STEP}", "pyarrow", reps, count, lambda r: f"{r:,} rows: equal + sum, one thread")
+
+    def first():
+        # Batch by batch until 64 matches: equal on cand_nm, the first matches' positions, those rows to Python values.
+        rows = []
+        for b in ipc.open_stream(pa.memory_map(path, "r")):
+            at = pc.indices_nonzero(pc.equal(b.column("cand_nm"), "Obama, Barack")).slice(0, FIRST_ROWS - len(rows))
+            rows += b.take(at).to_pylist()
+            if len(rows) == FIRST_ROWS:
+                return rows
+        return rows
+
+    record(f"{w} {FIRST_STEP}", "pyarrow", reps, first, lambda r: f"{len(r)} rows: memory_map + open_stream, batches filtered (equal + indices_nonzero + take) until 64 matches, to Python values, one thread")
     if quick:
         return
 
@@ -121,7 +152,7 @@ def ipc_filter_steps(w, path, reps, quick):
         pq.write_table(kept, out, compression="snappy")
         return kept.num_rows, written(out)
 
-    record(f"{w} {EXPORT_STEP}", "pyarrow", reps, export, lambda r: f"{r[0]:,} rows, {r[1] / 2**20:.0f} MiB: filter + write_table (snappy), one thread")
+    record(f"{w} {EXPORT_STEP}", "pyarrow", reps, export, lambda r: f"{r[0]:,} rows, {r[1] / 2**20:.0f} MiB: filter + write_table (snappy), one thread", cpu_step=f"{w} {EXPORT_CPU_STEP}")
 
 
 def parquet_steps(path, reps, quick, parts):
@@ -185,6 +216,7 @@ def duckdb_steps(w, path, reps, quick, parts, threads):
     if "filter" not in parts:
         return
     record(f"{w} {COUNT_STEP}", who, reps, lambda: q(f"SELECT count(*) FROM FILE WHERE {COUNT_WHERE}")[0][0], rows_note)
+    record(f"{w} {FIRST_STEP}", who, reps, lambda: q(f"SELECT * FROM FILE WHERE {COUNT_WHERE} LIMIT {FIRST_ROWS}"), lambda r: f"{len(r)} rows: SELECT * … WHERE … LIMIT {FIRST_ROWS}, fetched to Python values")
     if quick:
         return
     record(f"{w} {TOP_STEP}", who, reps, lambda: q("SELECT * FROM FILE ORDER BY contb_receipt_amt DESC LIMIT 10"), "SELECT * … ORDER BY … LIMIT 10")
@@ -194,7 +226,110 @@ def duckdb_steps(w, path, reps, quick, parts, threads):
         n = q(f"COPY (SELECT * FROM FILE WHERE {EXPORT_WHERE}) TO '{out}' (FORMAT PARQUET, COMPRESSION SNAPPY)")[0][0]
         return n, written(out)
 
-    record(f"{w} {EXPORT_STEP}", who, reps, export, lambda r: f"{r[0]:,} rows, {r[1] / 2**20:.0f} MiB: COPY (SELECT * … WHERE …) TO (snappy)")
+    record(f"{w} {EXPORT_STEP}", who, reps, export, lambda r: f"{r[0]:,} rows, {r[1] / 2**20:.0f} MiB: COPY (SELECT * … WHERE …) TO (snappy)", cpu_step=f"{w} {EXPORT_CPU_STEP}")
+
+
+class HttpFile(io.RawIOBase):
+    """A read-only file over HTTP: every read one Range request (urllib), counted; its size from a HEAD
+    request, asked only when a reader needs it (a Parquet footer; not an IPC stream read from the start)."""
+
+    def __init__(self, url):
+        self.url = url
+        self.pos = 0
+        self.size = None
+        self.requests = 0
+        self.bytes = 0
+
+    def readable(self):
+        return True
+
+    def seekable(self):
+        return True
+
+    def _size(self):
+        if self.size is None:
+            self.requests += 1
+            with urllib.request.urlopen(urllib.request.Request(self.url, method="HEAD")) as r:
+                self.size = int(r.headers["Content-Length"])
+        return self.size
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        self.pos = offset if whence == io.SEEK_SET else self.pos + offset if whence == io.SEEK_CUR else self._size() + offset
+        return self.pos
+
+    def tell(self):
+        return self.pos
+
+    def readinto(self, b):
+        n = len(b)
+        if n == 0 or (self.size is not None and self.pos >= self.size):
+            return 0
+        self.requests += 1
+        req = urllib.request.Request(self.url, headers={"Range": f"bytes={self.pos}-{self.pos + n - 1}"})
+        try:
+            with urllib.request.urlopen(req) as r:
+                got = r.readinto(memoryview(b))
+        except urllib.error.HTTPError as e:
+            if e.code == 416:  # past the end
+                return 0
+            raise
+        self.pos += got
+        self.bytes += got
+        return got
+
+
+def http_reader(url, buffered):
+    """The HTTP file, behind a 64 KiB read buffer when `buffered` (for a stream read from its start: an
+    IPC message's length, header and body share one request). Parquet without: pyarrow asks for the
+    footer and the column chunks in reads of their own size, each one request."""
+    raw = HttpFile(url)
+    return raw, io.BufferedReader(raw, buffer_size=64 << 10) if buffered else raw
+
+
+def http_note(how, reads):
+    """How many requests and bytes a run took (the first run's: the same in every run)."""
+    requests, size = reads
+    return f"{how}: {requests} request{'s' if requests != 1 else ''}, {size / 2**20:.2f} MiB, one thread"
+
+
+def http_steps(origin, w1, w2, delays, reps):
+    """The browser's HTTP steps (bench/browserPlan.ts) with pyarrow over HTTP Range requests to the bench's server.
+    Not W1's index or row 37,000,000: a stream has no index, and pyarrow reaches a batch only by reading
+    every message before it (about 6.7 GB before row 37,000,000 of W1): they are left out, not run."""
+    for delay in delays:
+        p = f"HTTP +{delay} ms"
+        if w2:
+            url = f"{origin}/files/{os.path.basename(w2)}?delay={delay}"
+            raws = []
+
+            def open_w2():
+                raw, f = http_reader(url, False)
+                raws.append(raw)
+                pf = pq.ParquetFile(f, pre_buffer=True)
+                return pf, pf.schema_arrow, pf.metadata.num_row_groups
+
+            record(f"{p} W2 open", "pyarrow", reps, open_w2, lambda r: http_note("ParquetFile over HTTP (HEAD + footer)", (raws[0].requests, raws[0].bytes)))
+            # The jump with the file open (its footer read, not counted), as the browser's jump is timed.
+            samples, reads = [], []
+            g = ROW // CHUNK_ROWS
+            for _ in range(reps):
+                pf = open_w2()[0]
+                raw = raws[-1]
+                before = (raw.requests, raw.bytes)
+                ms, _ = timed(lambda: pf.read_row_group(g, use_threads=False).slice(ROW - g * CHUNK_ROWS, 1).to_pylist())
+                samples.append(ms)
+                reads.append((raw.requests - before[0], raw.bytes - before[1]))
+            add(f"{p} W2 row 37,000,000", "pyarrow", samples, http_note("read_row_group (its 16 column chunks, pre_buffer: ranges coalesced) + slice", reads[0]))
+        if w1:
+            url = f"{origin}/files/{os.path.basename(w1)}?delay={delay}"
+            raws = []
+
+            def open_w1():
+                raw, f = http_reader(url, True)
+                raws.append(raw)
+                return ipc.open_stream(f).schema
+
+            record(f"{p} W1 open", "pyarrow", reps, open_w1, lambda r: http_note("open_stream over HTTP: the schema message", (raws[0].requests, raws[0].bytes)))
 
 
 def main():
@@ -205,6 +340,8 @@ def main():
     a.add_argument("--reps", type=int, default=3)
     a.add_argument("--quick", action="store_true")
     a.add_argument("--parts", default="rows,unique,filter")
+    a.add_argument("--http", help="the bench server's origin (part http)")
+    a.add_argument("--delays", default="0,50,150")
     args = a.parse_args()
     parts = set(args.parts.split(","))
     pa.set_cpu_count(1)
@@ -215,6 +352,8 @@ def main():
         parquet_steps(args.w2, args.reps, args.quick, parts)
     if args.w3 and not args.quick:
         ipc_steps("W3", args.w3, args.reps, args.quick, parts)
+    if "http" in parts and args.http:
+        http_steps(args.http, args.w1, args.w2, [int(d) for d in args.delays.split(",")], args.reps)
     versions = {"python": sys.version.split()[0], "pyarrow": pa.__version__, "duckdb": duckdb.__version__ if duckdb else "not installed"}
     json.dump({"versions": versions, "cells": cells}, sys.stdout)
 
