@@ -290,6 +290,14 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                 add(`${p} W1 row 37,000,000`, 'ours', await appGoto(page, String(ROW), ROW + 1));
               }),
           },
+          {
+            // W1's only browser peer over HTTP, for its open: apache-arrow reads a stream from a fetch to its schema.
+            name: 'apache-arrow W1',
+            run: () =>
+              run(s, results, null, 'apache-arrow', () => peerPage(s), async (page) => {
+                await rec(`${p} W1 open`, 'apache-arrow', peerCall(page, `arrowOpen(${JSON.stringify(url(files.W1))})`).then((t) => ({ ...t, note: 'fetch, the schema message, then the response cancelled' })));
+              }),
+          },
         ],
         results,
         `${p} W2 open`,

@@ -28,7 +28,7 @@ export interface ExportInApp {
 }
 
 /** CPU seconds used so far by every process whose command line mentions `marker` (Linux /proc, clock ticks of 1/100 s). */
-function cpuSeconds(marker: string): number {
+export function cpuSeconds(marker: string): number {
   let ticks = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BROWSER, median, NATIVE, num, table, type Cell, type Results } from './compare';
 import type { BrowserNotes } from './browserPlan';
-import { EXPORT_WHERE, FILTER_STEPS, filterStepOrder, HEAVY_PEER_STEP_MS, isFilterStep } from './filterPlan';
+import { EXPORT_WHERE, FILTER_STEPS, FIRST_ROWS, filterStepOrder, HEAVY_PEER_STEP_MS, isFilterStep } from './filterPlan';
 
 export interface Meta {
   quick: boolean;
@@ -62,6 +62,31 @@ const TARGETS: [string, number, string][] = [
   [`W2 ${FILTER_STEPS.exportMemory}`, 300 / 1.048576, 'under 300 MB added'],
 ];
 
+/** Why a step has no browser peer (the steps where no peer can do the same work), or '' when it should have one. */
+function noPeerReason(step: string): string {
+  if (/^HTTP .* W1 (index|row)/.test(step)) return "DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow reads a stream from a URL only from its start (W1's index or row 37,000,000 is 9 GB or 6.7 GB fetched and decoded first)";
+  if (/^HTTP .* W1 open/.test(step)) return 'DuckDB-Wasm and hyparquet do not read Arrow IPC streams; apache-arrow failed or was not run';
+  if (/^W3 /.test(step)) return "DuckDB-Wasm and hyparquet do not read Arrow IPC; apache-arrow's W3 index would be W1's full read again (9 GB in the tab), and it keeps nothing for a reopen";
+  if (/^W1 export/.test(step)) return 'apache-arrow has no Parquet writer; DuckDB-Wasm and hyparquet do not read Arrow IPC';
+  return '';
+}
+
+/**
+ * Per-core parity: ours with a compute pool of one worker beside DuckDB-Wasm (single-threaded) and the
+ * native tools on one thread, for every step measured with one worker.
+ */
+function perCore(results: Results, steps: string[]): string[] {
+  return steps.flatMap((step) => {
+    const one = medianOf(results.get(step, 'ours, 1 worker'));
+    if (!Number.isFinite(one)) return [];
+    const two = medianOf(results.get(step, 'ours'));
+    const peers = PEERS.map((p) => ({ p, x: medianOf(results.get(step, p)) })).filter((q) => Number.isFinite(q.x));
+    const native = ['pyarrow', 'DuckDB native, 1 thread'].map((p) => ({ p, x: medianOf(results.get(step, p)) })).filter((q) => Number.isFinite(q.x));
+    const vs = (q: { p: string; x: number }) => `${q.p} ${amount(step, q.x)} (ours, 1 worker ${times(one / q.x)} that)`;
+    return [`- ${step}: ours, 1 worker ${amount(step, one)}${Number.isFinite(two) ? ` (ours with the full pool ${amount(step, two)})` : ''}; ${[...peers.map(vs), ...native.map(vs)].join(', ') || 'no peer or one-thread native figure'}.`];
+  });
+}
+
 /**
  * "Where we stand in this run", generated from the same medians as the tables: every step where a
  * browser peer is faster (or uses less memory), every step where ours is ahead of all of them, the
@@ -100,6 +125,13 @@ export function whereWeStand(results: Results): string[] {
         `- Over 10×: ${group(10, Infinity).join('; ') || 'no step'}.${native.some((n) => n.r > 10 && /^W1 (chunk|row)/.test(n.step)) ? ' (On W1 pyarrow answers row look-ups in microseconds from a memory map, where ours reads, decodes and paints a grid row from a page through a worker.)' : ''}`,
       ]
     : ['- No native figures in this run.'];
+  const reasons = new Map<string, string[]>();
+  for (const step of alone) {
+    const why = noPeerReason(step);
+    reasons.set(why, [...(reasons.get(why) ?? []), step]);
+  }
+  const aloneLines = [...reasons].map(([why, steps]) => `- ${steps.join('; ')}${why ? `: ${why}.` : ': no peer measured in this run.'}`);
+  const parity = perCore(results, reportOrder(results));
   const targets = TARGETS.filter(([step]) => Number.isFinite(medianOf(results.get(step, 'ours')))).map(([step, limit, what]) => {
     const c = results.get(step, 'ours')!;
     const x = median(c.samples);
@@ -119,7 +151,8 @@ export function whereWeStand(results: Results): string[] {
     '',
     ...(ahead.length ? ahead : ['- Nowhere in this run.']),
     '',
-    ...(alone.length ? [`**No browser peer for:** ${alone.join('; ')}.`, ''] : []),
+    ...(alone.length ? ['**No browser peer for:**', '', ...aloneLines, ''] : []),
+    ...(parity.length ? ['**Per core** (ours with a compute pool of one worker, beside DuckDB-Wasm, single-threaded, and the native tools on one thread):', '', ...parity, ''] : []),
     '**Against the native limit** (the fastest of pyarrow and native DuckDB on the same file; ours ÷ native):',
     '',
     ...nativeLines,
@@ -154,13 +187,19 @@ function filterSection(results: Results): string[] {
   return [
     '### Filter, top-10 sort and export to Parquet (W2 and W1)',
     '',
-    `Each step is timed with the file already open. Ours, in a fresh page per step (the file opened and indexed first, not counted): the count from the Enter key in the filter box (\`cand_nm = 'Obama, Barack'\`) to the status saying the count is final, and to the first frame where the grid shows the first matching row with its values ("first matches painted"); the top-10 from the click on the header menu's "Sort descending" of \`contb_receipt_amt\` to the first frame where the status says "Sorted by" and the first row shows every value (the app's top-K: its first 10,000 rows); the export from the Download click (Export…, Parquet, the view filtered by \`${EXPORT_WHERE}\`, no save dialog: the engine worker writes to the origin private file system and the page hands that file to the downloads) to the download starting, timed in Node, with the PSS of the Chromium processes sampled every 100 ms during it (its peak above the level before the click is the memory row). DuckDB-Wasm (single-threaded, after its start and the File registered): \`SELECT count(*) … WHERE …\`; \`SELECT * … ORDER BY contb_receipt_amt DESC LIMIT 10\` (every column, as our first row shows them); the same with the sort column alone (its fastest top-10 query, a row of its own); and \`COPY (SELECT * … WHERE …) TO 'export.parquet' (FORMAT PARQUET, COMPRESSION SNAPPY)\` into its in-memory file system, the file's bytes then copied out to the page, in a page of its own (the \`SELECT *\` top-10 and the COPY, full scans of every column, may run up to ${HEAVY_PEER_STEP_MS / 1000} s each, other peer steps 180 s; a run stopped there is listed under "Not finished"). apache-arrow on W1, after reading the whole stream into a table on the page's thread (not counted; that read is its W1 "index" above): a scan of \`cand_nm\` through \`get(i)\` for the count and a scan of \`contb_receipt_amt\` keeping the best 10 for the top-10; it has no Parquet writer, so no export figure. Native, from nothing open: pyarrow on W1 (memory map + \`read_all\`, then \`equal\` + \`sum\`; \`select_k_unstable\` + a slice per row; \`filter\` + \`write_table\`, snappy) and on W2 for the count (one column read as its dictionary); DuckDB native on W2 with the same SQL as DuckDB-Wasm (\`COPY … TO\` a local file), one thread and two. Ours writes Parquet with snappy too (parquet-wasm).`,
+    `Each step is timed with the file already open. Ours, in a fresh page per step (the file opened and indexed first, not counted): the count from the Enter key in the filter box (\`cand_nm = 'Obama, Barack'\`) to the status saying the count is final, and to the first frame where the grid shows the first matching row with its values ("first matches painted"); the top-10 from the click on the header menu's "Sort descending" of \`contb_receipt_amt\` to the first frame where the status says "Sorted by" and the first row shows every value (the app's top-K: its first 10,000 rows); the export from the Download click (Export…, Parquet, the view filtered by \`${EXPORT_WHERE}\`, no save dialog: the engine worker writes to the origin private file system and the page hands that file to the downloads) to the download starting, timed in Node, with the PSS of the Chromium processes sampled every 100 ms during it (its peak above the level before the click is the memory row) and the CPU time (user + system, every thread) of the whole Chromium process tree over the same span (the CPU row: on a shared machine the wall time alone says little). "ours, 1 worker": the count and its first matches in the same build with a compute pool of one worker (per-core parity with DuckDB-Wasm, single-threaded). DuckDB-Wasm (single-threaded, after its start and the File registered): \`SELECT count(*) … WHERE …\`; then \`SELECT * … WHERE … LIMIT ${FIRST_ROWS}\` to the rows in the page, every row turned to text (its "first matches", after the count in the same instance); \`SELECT * … ORDER BY contb_receipt_amt DESC LIMIT 10\` (every column, as our first row shows them); the same with the sort column alone (its fastest top-10 query, a row of its own); and \`COPY (SELECT * … WHERE …) TO 'export.parquet' (FORMAT PARQUET, COMPRESSION SNAPPY)\` into its in-memory file system, the file's bytes then copied out to the page, in a page of its own, with the browser's peak memory and CPU time measured as ours (the \`SELECT *\` top-10 and the COPY, full scans of every column, may run up to ${HEAVY_PEER_STEP_MS / 1000} s each, other peer steps 180 s; a run stopped there is listed under "Not finished"). apache-arrow on W1, after reading the whole stream into a table on the page's thread (not counted; that read is its W1 "index" above): a scan of \`cand_nm\` through \`get(i)\` for the count, the same scan stopped at the ${FIRST_ROWS}th match with those rows' every column to text for the first matches, and a scan of \`contb_receipt_amt\` keeping the best 10 for the top-10; it has no Parquet writer, so no export figure. Native, from nothing open: pyarrow on W1 (memory map + \`read_all\`, then \`equal\` + \`sum\`; for the first matches the memory-mapped stream read batch by batch, \`equal\` + \`indices_nonzero\` + \`take\` until ${FIRST_ROWS} rows, to Python values; \`select_k_unstable\` + a slice per row; \`filter\` + \`write_table\`, snappy) and on W2 for the count (one column read as its dictionary); DuckDB native on W2 with the same SQL as DuckDB-Wasm (the ${FIRST_ROWS} rows fetched to Python values; \`COPY … TO\` a local file), one thread and two; the export's CPU row is the Python process's CPU time (every thread) during it. Ours writes Parquet with snappy too (parquet-wasm).`,
     '',
     ...table(results, steps),
     '',
     ...(agree.length ? [`Rows found: ${agree.join(' ')}`, ''] : []),
     ...(missing.length ? [`Not measured in this run: ${missing.join('; ')}.`, ''] : []),
   ];
+}
+
+/** The native tools' notes of `steps` (what they read: requests and bytes over HTTP), as one paragraph. */
+function nativeNotes(results: Results, steps: string[]): string[] {
+  const notes = steps.flatMap((step) => NATIVE.flatMap((n) => (results.get(step, n)?.notes.length ? [`${step}, ${n}: ${results.get(step, n)!.notes[0]}`] : [])));
+  return notes.length ? [`Native reads: ${notes.join('; ')}.`, ''] : [];
 }
 
 export function render(results: Results): string {
@@ -207,10 +246,11 @@ export function render(results: Results): string {
       ? [
           '### Over HTTP with added latency',
           '',
-          "The file served by the bench's local server with HTTP Range, each response held back by the added latency (`/files/NAME?delay=MS`); ours through the app's \"Open URL\" form, DuckDB-Wasm with `registerFileURL` (HTTP protocol), hyparquet with `asyncBufferFromUrl`. No native figure: the native tools were run on local files only.",
+          `The file served by the bench's local server with HTTP Range, each response held back by the added latency (\`/files/NAME?delay=MS\`); ours through the app's "Open URL" form, DuckDB-Wasm with \`registerFileURL\` (HTTP protocol), hyparquet with \`asyncBufferFromUrl\`; W1 open: apache-arrow's \`RecordBatchReader\` over a \`fetch\` of the file (a stream is read from its start: no Range), timed to the schema (the first message), the response then cancelled. W1's index and row 37,000,000 have no browser peer: DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow's only way to them is to fetch and decode the stream up to there (9 GB for the index). Native: pyarrow through the same server and latency (see the native sentence above: a Python file object of Range requests, the requests and bytes in its notes); none for W1's index and row 37,000,000, where pyarrow would read every message before the row (about 6.7 GB).`,
           '',
           ...table(results, steps('HTTP ')),
           '',
+          ...nativeNotes(results, steps('HTTP ')),
         ]
       : []),
     ...filterSection(results),

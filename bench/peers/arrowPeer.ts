@@ -20,6 +20,21 @@ export async function arrowReadAll(): Promise<{ batches: number; rows: number }>
   return { batches: batches.length, rows: table.numRows };
 }
 
+/**
+ * A stream over HTTP as apache-arrow reads one: `fetch` (no Range: the whole file is one response) and
+ * the reader over its body, to the schema (the first message); the response is then cancelled.
+ */
+export async function arrowOpenUrl(url: string): Promise<{ fields: number }> {
+  const stop = new AbortController();
+  try {
+    const r = await RecordBatchReader.from(fetch(url, { signal: stop.signal }));
+    await r.open();
+    return { fields: r.schema.fields.length };
+  } finally {
+    stop.abort();
+  }
+}
+
 function readTable(): Table {
   if (!table) throw new Error('arrowReadAll first');
   return table;
@@ -63,6 +78,21 @@ export function arrowCount(column: string, value: string): { matched: number } {
     for (let i = 0; i < vector.length; i++) if (vector.get(i) === value) matched++;
   }
   return { matched };
+}
+
+/**
+ * The first `n` rows whose string `column` equals `value`, every column as text: a scan of the column's
+ * decoded values batch by batch, stopped at the n-th match (the table's rows read with `get`).
+ */
+export function arrowFirstMatches(column: string, value: string, n: number): { rows: number; text: number } {
+  const rows: unknown[] = [];
+  for (const batch of readTable().batches) {
+    const vector = batch.getChild(column);
+    if (!vector) throw new Error(`no column ${column}`);
+    for (let i = 0; i < vector.length && rows.length < n; i++) if (vector.get(i) === value) rows.push(batch.get(i)?.toJSON());
+    if (rows.length === n) break;
+  }
+  return { rows: rows.length, text: plainJson(rows).length };
 }
 
 /**

@@ -47,6 +47,13 @@ export async function duckdbQuery(sql: string, keepRows = true): Promise<{ rows:
   return { rows: table.numRows, first };
 }
 
+/** Runs one query and turns every row of its result into text (as a grid would show them). */
+export async function duckdbRowsText(sql: string): Promise<{ rows: number; text: number }> {
+  if (!conn) throw new Error('duckdbOpen first');
+  const table = await conn.query(sql.replaceAll('FILE', `'${NAME}'`));
+  return { rows: table.numRows, text: plainJson(table.toArray().map((r) => r?.toJSON())).length };
+}
+
 /**
  * `COPY (sql) TO 'out' (FORMAT PARQUET)` into DuckDB-Wasm's in-memory file system, then the file's bytes
  * copied out to the page (as a download would need them), then dropped.

@@ -1,5 +1,5 @@
-import { duckdbClose, duckdbCopyToParquet, duckdbOpen, duckdbQuery } from './duckdbPeer';
-import { arrowCount, arrowOpen, arrowReadAll, arrowRow, arrowRowOfChunk, arrowRows, arrowTopK, arrowUnique } from './arrowPeer';
+import { duckdbClose, duckdbCopyToParquet, duckdbOpen, duckdbQuery, duckdbRowsText } from './duckdbPeer';
+import { arrowCount, arrowFirstMatches, arrowOpen, arrowOpenUrl, arrowReadAll, arrowRow, arrowRowOfChunk, arrowRows, arrowTopK, arrowUnique } from './arrowPeer';
 import { hyparquetOpen, hyparquetRows } from './hyparquetPeer';
 
 function chosenFile(): File {
@@ -28,11 +28,12 @@ Object.assign(window, {
     resetLongestTask: () => (longest.ms = 0),
     duckdbOpen: (url?: string, threads?: boolean) => timed(() => duckdbOpen(url ?? chosenFile(), threads)),
     duckdbQuery: (sql: string, keepRows?: boolean) => timed(() => duckdbQuery(sql, keepRows)),
+    duckdbRowsText: (sql: string) => timed(() => duckdbRowsText(sql)),
     duckdbCopyToParquet: (sql: string) => timed(() => duckdbCopyToParquet(sql)),
     duckdbClose: () => timed(duckdbClose),
     hyparquetOpen: (url?: string) => timed(() => hyparquetOpen(url ?? chosenFile())),
     hyparquetRows: (rowStart: number, rowEnd: number, columns?: string[]) => timed(() => hyparquetRows(rowStart, rowEnd, columns)),
-    arrowOpen: () => timed(() => arrowOpen(chosenFile())),
+    arrowOpen: (url?: string) => timed(() => (url ? arrowOpenUrl(url) : arrowOpen(chosenFile()))),
     arrowReadAll: () => timed(arrowReadAll),
     arrowRowOfChunk: (chunk: number, row: number) => timed(() => arrowRowOfChunk(chunk, row)),
     arrowRow: (row: number) => timed(() => arrowRow(row)),
@@ -40,5 +41,6 @@ Object.assign(window, {
     arrowTopK: (column: string, k: number) => timed(() => arrowTopK(column, k)),
     arrowUnique: (column: string) => timed(() => arrowUnique(column)),
     arrowCount: (column: string, value: string) => timed(() => arrowCount(column, value)),
+    arrowFirstMatches: (column: string, value: string, n: number) => timed(() => arrowFirstMatches(column, value, n)),
   },
 });
