@@ -4,9 +4,11 @@
  * down from it, decoding only the pages covering the rows (src/parquet/pageWindow.ts) against the
  * whole column chunks as before (pageWindowSettings.enabled = false), interleaved in one run.
  *
- *   node --expose-gc --import tsx bench/parquetWindowNode.ts [file.parquet] [--runs 3] [--steps 32]
+ *   node --expose-gc --import tsx bench/parquetWindowNode.ts [file.parquet] [--runs 3] [--steps 32] [--rows 37000000,12345678,44444444]
  *
- * Defaults to W2 (data/fec-50.parquet). Prints per mode the median of the runs: jump ms and MiB
+ * Defaults to W2 (data/fec-50.parquet). Without --rows, run k jumps to row 74% of the file + k * 1,000,003
+ * (on W2 the first rows of a row group, whose pages are dictionary-encoded); with --rows, run k jumps
+ * to the k-th row given (mod their count; the Chromium bench's rows lie in W2's plain pages). Prints per mode the median of the runs: jump ms and MiB
  * read, and the median and worst 64-row step (ms, MiB read).
  */
 import { readRowWindow } from '../src/compute/rowWindow';
@@ -64,7 +66,7 @@ async function oneRun(path: string, row: number, steps: number, pages: boolean):
 }
 
 /** Median figures per mode over `runs` interleaved runs, each jumping to a row of a row group not read before. */
-export async function measureParquetWindows(path: string, runs = 3, steps = 32): Promise<WindowFigures[]> {
+export async function measureParquetWindows(path: string, runs = 3, steps = 32, at: number[] = []): Promise<WindowFigures[]> {
   const source = await NodeFileSource.open(path);
   const rows = (await openDataset(source)).rows;
   await source.close?.();
@@ -72,7 +74,7 @@ export async function measureParquetWindows(path: string, runs = 3, steps = 32):
   const results = new Map<boolean, Run[]>(modes.map((m) => [m, []]));
   for (let run = 0; run < runs; run++) {
     // A row in a different part of the file each run (37,000,000 on W2 first, as the Chromium bench), the same for both modes.
-    const row = Math.min(rows - ROWS * (steps + 1), Math.floor(rows * 0.74) + run * 1_000_003);
+    const row = Math.min(rows - ROWS * (steps + 1), at.length ? at[run % at.length] : Math.floor(rows * 0.74) + run * 1_000_003);
     for (const pages of run % 2 ? [...modes].reverse() : modes) {
       global.gc?.();
       results.get(pages)!.push(await oneRun(path, row, steps, pages));
@@ -103,7 +105,8 @@ async function main(): Promise<void> {
     return at >= 0 ? Number(args[at + 1]) : fallback;
   };
   const path = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'data/fec-50.parquet';
-  const figures = await measureParquetWindows(path, flag('--runs', 3), flag('--steps', 32));
+  const at = args.indexOf('--rows') >= 0 ? args[args.indexOf('--rows') + 1].split(',').map(Number) : [];
+  const figures = await measureParquetWindows(path, flag('--runs', 3), flag('--steps', 32), at);
   const f = (n: number, digits = 1) => n.toFixed(digits);
   console.log(`${path}: jump to a row never read (64 rows, every column) and 64-row steps; medians of the runs`);
   for (const r of figures) {

@@ -23,6 +23,8 @@ const KEEP_LOCATIONS = 4096;
 const MAX_SHARE = 0.5;
 /** Pages are decoded (and kept) in groups of at least this many rows, so that a chunk of tiny pages is not decoded a page per call. */
 const MIN_GROUP_ROWS = 1024;
+/** A dictionary page up to this size is read beside a window's pages when the footer does not say which pages use it. */
+const SMALL_PREFIX = 64 * 1024;
 
 /** The pages of a chunk did not match its locations: it is decoded whole from then on. */
 class PagesMismatch extends Error {}
@@ -94,10 +96,9 @@ function runFacts(bytes: Uint8Array, prefixLength: number, locations: PageLocati
   return at === bytes.length ? facts : null;
 }
 
-/** A column chunk holding the prefix and data pages [first, last] of `chunk`, back to back from the chunk's start (or the first page's, without a prefix). */
-function runChunk(chunk: ColumnChunk, locations: PageLocations, first: number, bytes: number, facts: RunFacts): ColumnChunk {
+/** A column chunk holding the prefix (`prefix` bytes, 0 or all of it) and data pages [first, last] of `chunk`, back to back from the chunk's start (or the first page's, without a prefix). */
+function runChunk(chunk: ColumnChunk, locations: PageLocations, prefix: number, first: number, bytes: number, facts: RunFacts): ColumnChunk {
   const m = chunk.meta_data!;
-  const prefix = locations.prefix.length;
   const start = prefix ? locations.prefix.offset : locations.offsets[first];
   return {
     ...chunk,
@@ -110,6 +111,41 @@ function runChunk(chunk: ColumnChunk, locations: PageLocations, first: number, b
       data_page_offset: BigInt(start + prefix),
     },
   };
+}
+
+const isDictionaryEncoding = (e: unknown) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
+
+/** Whether any data page in `pages` (data pages back to back) refers to the dictionary; true when a header cannot be read (the checks then say what is wrong). */
+function refersToDictionary(pages: Uint8Array): boolean {
+  for (let at = 0; at < pages.length; ) {
+    const page = headerAt(pages, at);
+    if (!page) return true;
+    const { header } = page;
+    if (isDictionaryEncoding(header.data_page_header?.encoding ?? header.data_page_header_v2?.encoding)) return true;
+    at += page.size;
+  }
+  return false;
+}
+
+/**
+ * Whether the dictionary page is read beside data pages [first, ...] rather than after them, once
+ * they turn out to refer to it. From the footer's page encoding statistics when it has them: a writer
+ * whose dictionary grew too big falls back to plain pages for the rest of the chunk, so the
+ * dictionary-encoded pages it counts come first. Without them, a small dictionary page is read beside
+ * (writers rarely fall back then, and it costs little), a big one after (a fallback is likely).
+ */
+function readPrefixAlongside(chunk: ColumnChunk, prefixLength: number, first: number): boolean {
+  const stats = chunk.meta_data?.encoding_stats;
+  if (!stats?.length) return prefixLength <= SMALL_PREFIX;
+  let dictionaryPages = 0;
+  for (const s of stats) {
+    if (typeof s.page_type === 'string' && !s.page_type.startsWith('DATA_PAGE')) continue;
+    if (!isDictionaryEncoding(s.encoding)) continue;
+    const count = Number(s.count);
+    if (!Number.isFinite(count)) return true;
+    dictionaryPages += count;
+  }
+  return first < dictionaryPages;
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -219,15 +255,21 @@ export class PageWindows {
     const { md, rowGroup, subset, field } = request;
     const from = locations.offsets[first];
     const to = locations.offsets[last] + locations.sizes[last];
-    const [prefix, pages] = await Promise.all([this.prefixOf(key, locations, signal), this.source.read(from, to - from, signal)]);
+    const int96 = isInt96Column(subset);
+    const hint = int96 ? undefined : (dictionaryHint(subset, chunk, field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
+    // Pages after a writer's fallback to plain encoding are decoded without the dictionary page (on a
+    // big dictionary, most of a window's bytes and decoding); a hint keeping the dictionary keeps it.
+    const prefixAlongside = hint !== undefined || readPrefixAlongside(chunk, locations.prefix.length, first) ? this.prefixOf(key, locations, signal) : undefined;
+    prefixAlongside?.catch(() => {}); // awaited below when needed; a failure then is reported there
+    const pages = await this.source.read(from, to - from, signal);
+    const needsPrefix = locations.prefix.length > 0 && (hint !== undefined || refersToDictionary(pages));
+    const prefix = needsPrefix ? await (prefixAlongside ?? this.prefixOf(key, locations, signal)) : new Uint8Array(0);
     const bytes = concatBytes(prefix, pages);
     const facts = runFacts(bytes, prefix.length, locations, first, last);
     if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
-    const run = { columns: [runChunk(chunk, locations, first, bytes.length, facts)], num_rows: BigInt(rows) };
+    const run = { columns: [runChunk(chunk, locations, prefix.length, first, bytes.length, facts)], num_rows: BigInt(rows) };
     const runSubset = { ...subset, firstLeaf: 0 };
-    const int96 = isInt96Column(subset);
-    const hint = int96 ? undefined : (dictionaryHint(subset, chunk, field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
     try {
       checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
       const wasm = await parquetWasm();
