@@ -34,7 +34,9 @@ export class Sent {
   async send(headers: Record<string, string>, redirect: RequestRedirect = 'follow'): Promise<this> {
     try {
       if (this.signals.some((s) => s.aborted)) throw cancelled();
-      this.response = await fetch(this.asked.url, { headers, redirect, signal: this.controller.signal });
+      // no-store: Chromium's HTTP cache otherwise lets one request per URL through at a time when the
+      // answers carry no validator (measured: a 9 GB stream's index at +150 ms took 12.5 s, 3.2 s without it).
+      this.response = await fetch(this.asked.url, { headers, redirect, signal: this.controller.signal, cache: 'no-store' });
       return this;
     } catch (e) {
       this.close();

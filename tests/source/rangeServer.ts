@@ -19,6 +19,7 @@ export type Misbehaviour =
   | 'ignore-range' // 200 with the whole file
   | 'weak-if-range' // no ETag; any If-Range answered 200 (as servers that deem a recent date weak do)
   | 'end-0-to-end' // takes a range ending at byte 0 as "to the end" (sirv, behind vite preview, does)
+  | 'slow' // answers as asked, each answer held back 40 ms, with Cache-Control: no-store and no ETag or Last-Modified (as the bench's server)
   | 'no-if-range'; // closes the connection on a request with If-Range (as a refused CORS preflight fails it)
 
 export interface SeenRequest {
@@ -38,6 +39,8 @@ export interface RangeServer {
   readonly requests: SeenRequest[];
   /** Requests whose client went away before the answer ended (a fetch aborted). */
   readonly abandoned: string[];
+  /** The most requests this server was answering at once. */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,8 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
   const requests: SeenRequest[] = [];
   const abandoned: string[] = [];
   const stalled = new Set<string>();
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method === 'OPTIONS') {
@@ -73,7 +78,9 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const range = req.headers.range;
     const ifRange = req.headers['if-range'] as string | undefined;
     requests.push({ path, range, ifRange });
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
     res.on('close', () => {
+      inFlight--;
       if (!res.writableFinished) abandoned.push(path);
     });
     const [, segment = '', name = ''] = path.split('?')[0].split('/');
@@ -86,8 +93,8 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     if (mode === 'redirect-loop') return void res.writeHead(302, { ...CORS, Location: path }).end();
     if (!file) return void res.writeHead(404, CORS).end();
     const { bytes } = file;
-    const validators: Record<string, string> = { 'Last-Modified': new Date(Date.UTC(2026, 0, 1, 0, 0, file.version)).toUTCString() };
-    if (mode !== 'weak-if-range') validators.ETag = `"${name}-v${file.version}"`;
+    const validators: Record<string, string> = mode === 'slow' ? {} : { 'Last-Modified': new Date(Date.UTC(2026, 0, 1, 0, 0, file.version)).toUTCString() };
+    if (mode !== 'weak-if-range' && mode !== 'slow') validators.ETag = `"${name}-v${file.version}"`;
     const whole = () => void res.writeHead(200, { ...CORS, ...validators, 'Content-Length': String(bytes.length) }).end(bytes);
     const m = range?.match(/^bytes=(\d+)-(\d+)$/);
     if (!m || mode === 'ignore-range') return whole();
@@ -100,11 +107,12 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const total = mode === 'wrong-total' ? bytes.length + 1 : bytes.length;
     const body = bytes.subarray(a, b + 1);
     const half = body.subarray(0, Math.floor(body.length / 2));
-    const head = { ...CORS, ...validators, 'Content-Range': `bytes ${a}-${b}/${total}` };
+    const head = { ...CORS, ...validators, 'Content-Range': `bytes ${a}-${b}/${total}`, ...(mode === 'slow' ? { 'Cache-Control': 'no-store' } : {}) };
     if (mode === 'short-body') return void res.writeHead(206, { ...head, 'Content-Length': String(half.length) }).end(half);
     res.writeHead(206, { ...head, 'Content-Length': String(body.length) });
     if (mode === 'stall-body') return void res.write(half);
     if (mode === 'drop-body') return void res.write(half, () => req.socket.destroy());
+    if (mode === 'slow') return void setTimeout(() => res.end(body), 40);
     res.end(body);
   };
 
@@ -123,6 +131,9 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     },
     requests,
     abandoned,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
