@@ -19,8 +19,8 @@ const nextTask: (run: () => void) => void =
 /**
  * The reads of one source asked for in the same task, planned together: a row window asks for all its
  * columns at once (compute/rowWindow.ts), so their validity, values and offsets ranges arrive together,
- * then their data ranges once the offsets are known. They are sorted, ranges closer than MERGE_GAP are
- * merged, and each merged range is read once; every caller gets its own bytes. (A cold window over
+ * then their data ranges once the offsets are known. They are sorted, ranges closer than MERGE_GAP (or
+ * the source's `mergeGap`, a remote file's round trip in bytes) are merged, and each merged range is read once; every caller gets its own bytes. (A cold window over
  * 10,000 columns of a 1 MB file made 6,100 reads through the block cache, whose concurrent misses are
  * each a read of their own.)
  */
@@ -45,8 +45,9 @@ export class ReadPlan {
     this.wanted = [];
     let group: Wanted[] = [];
     let end = 0;
+    const gap = Math.max(MERGE_GAP, this.source.mergeGap ?? 0);
     for (const w of wanted) {
-      if (group.length && w.offset - end < MERGE_GAP && Math.max(end, w.end) - group[0].offset <= MAX_MERGED) {
+      if (group.length && w.offset - end < gap && Math.max(end, w.end) - group[0].offset <= MAX_MERGED) {
         group.push(w);
         end = Math.max(end, w.end);
         continue;

@@ -18,6 +18,11 @@ export interface ByteSource {
    * the source. Implementations never read more than one call asks for plus bounded read-ahead.
    */
   read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array>;
+  /**
+   * Bytes worth reading past between two wanted ranges rather than asking for each apart: what one more
+   * request costs at the source's throughput (a remote file's round trip). Undefined where requests are cheap.
+   */
+  readonly mergeGap?: number;
   /** Release handles. Reads after close reject. */
   close?(): Promise<void>;
 }

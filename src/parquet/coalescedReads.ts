@@ -8,7 +8,7 @@ const MAX_MERGED = 16 * 1024 * 1024;
 const nextTask: (run: () => void) => void =
   typeof setImmediate === 'function' ? (run) => void setImmediate(run) : (run) => void setTimeout(run, 0);
 
-export type RangeReader = Pick<ByteSource, 'read' | 'size'>;
+export type RangeReader = Pick<ByteSource, 'read' | 'size' | 'mergeGap'>;
 
 interface Wanted {
   offset: number;
@@ -35,6 +35,10 @@ export class CoalescedReads implements RangeReader {
     return this.source.size;
   }
 
+  get mergeGap(): number | undefined {
+    return this.source.mergeGap;
+  }
+
   read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const end = Math.min(this.source.size, offset + length);
@@ -50,8 +54,9 @@ export class CoalescedReads implements RangeReader {
     this.pending = [];
     let group: Wanted[] = [];
     let groupEnd = 0;
+    const gap = Math.max(MERGE_GAP, this.source.mergeGap ?? 0);
     for (const w of wanted) {
-      if (group.length && (w.offset > groupEnd + MERGE_GAP || Math.max(groupEnd, w.end) - group[0].offset > MAX_MERGED)) {
+      if (group.length && (w.offset > groupEnd + gap || Math.max(groupEnd, w.end) - group[0].offset > MAX_MERGED)) {
         this.readGroup(group, groupEnd);
         group = [];
       }

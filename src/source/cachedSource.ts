@@ -26,6 +26,9 @@ export class CachedSource implements ByteSource {
   get stats(): ReadStats {
     return this.inner.stats;
   }
+  get mergeGap(): number | undefined {
+    return this.inner.mergeGap;
+  }
   /** Bytes this cache holds right now. */
   get cachedBytes(): number {
     return this.held;

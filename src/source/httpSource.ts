@@ -1,5 +1,6 @@
 import type { ByteSource, ReadStats } from '../model/byteSource';
 import { HTTP_TIMEOUT_MS, MAX_SINGLE_READ } from './limits';
+import { RequestCosts } from './requestCosts';
 import { explain, NetworkFailure, send, type Sent } from './httpRequest';
 import * as say from './httpSentences';
 import type { Asked } from './httpSentences';
@@ -51,6 +52,7 @@ export class HttpSource implements ByteSource {
   private changed: SourceError | null = null;
   /** Sent as If-Range; dropped when the server cannot take it (a CORS preflight refused, a date it deems weak). */
   private ifRange: string | null;
+  private readonly costs = new RequestCosts();
 
   private constructor(
     readonly url: string,
@@ -65,6 +67,10 @@ export class HttpSource implements ByteSource {
 
   get size(): number {
     return this.version.size;
+  }
+
+  get mergeGap(): number | undefined {
+    return this.costs.mergeGap;
   }
 
   static async open(address: string, options: HttpSourceOptions = {}): Promise<HttpSource> {
@@ -124,7 +130,9 @@ export class HttpSource implements ByteSource {
     if (this.changed) throw this.changed;
     if (last === 0 && this.size > 1) return (await this.readRange(0, 1, signals)).subarray(0, 1); // see open: never ask for an end of 0
     const asked: Asked = { url: this.url, range: { first, last }, timeoutMs: this.timeoutMs };
+    const sentAt = performance.now();
     const { sent, ifRange } = await this.request(asked, signals);
+    const answeredAt = performance.now();
     const { response } = sent;
     try {
       const headers = response.headers;
@@ -144,7 +152,9 @@ export class HttpSource implements ByteSource {
       if (response.status !== 206) throw say.badStatus(asked, response.status, response.statusText);
       if (!range) throw say.noContentRange(asked);
       if (range.first !== first || range.last !== last) throw say.wrongRange(asked, describeContentRange(range));
-      return await sent.body(last - first + 1);
+      const body = await sent.body(last - first + 1);
+      this.costs.record(answeredAt - sentAt, performance.now() - answeredAt, body.length);
+      return body;
     } finally {
       sent.close();
     }

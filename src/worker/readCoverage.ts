@@ -20,6 +20,9 @@ export class ReadCoverage implements ByteSource {
   get stats(): ReadStats {
     return this.inner.stats;
   }
+  get mergeGap(): number | undefined {
+    return this.inner.mergeGap;
+  }
   /** Distinct bytes of the file read at least once (never more than the file's size). */
   get distinctBytes(): number {
     return this.covered;
