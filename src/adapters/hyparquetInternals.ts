@@ -11,6 +11,8 @@ import { convertMetadata } from 'hyparquet/src/metadata.js';
 export { parquetHeader } from 'hyparquet/src/column.js';
 /** hyparquet's snappy decoder (input, output of the page's uncompressed size). */
 export { snappyUncompress } from 'hyparquet/src/snappy.js';
+/** hyparquet's RLE / bit-packed hybrid decoder (reader, bit width, output sized to the values, byte length or a 4-byte length first). */
+export { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js';
 export type { PageHeader } from 'hyparquet/src/types.js';
 /** hyparquet's Thrift compact-protocol reader: a struct as raw numbered fields (statistics bytes unconverted). */
 export { deserializeTCompactProtocol } from 'hyparquet/src/thrift.js';

@@ -37,9 +37,17 @@ export function dictionaryHint(subset: ColumnSubset, chunk: ColumnChunk, field: 
   if (subset.leaves !== 1 || subset.elements.length !== 1) return undefined;
   if (type.typeId !== Type.Utf8 && type.typeId !== Type.Binary) return undefined;
   if (!wholeChunkIsDictionaryEncoded(chunk)) return undefined;
-  const values = type.typeId === Type.Utf8 ? new Utf8() : new Binary();
-  return arrowSchemaEntry(new Field(field.name, new Dictionary(values, new Int32()), field.nullable));
+  let entry = dictionaryEntries.get(field);
+  if (!entry) {
+    const values = type.typeId === Type.Utf8 ? new Utf8() : new Binary();
+    entry = arrowSchemaEntry(new Field(field.name, new Dictionary(values, new Int32()), field.nullable));
+    dictionaryEntries.set(field, entry);
+  }
+  return entry;
 }
+
+/** The hint per field, made once (encoding its schema costs about a millisecond, for each page run of a window otherwise). */
+const dictionaryEntries = new WeakMap<Field, KeyValue>();
 
 /** An ARROW:schema entry for a one-column file: parquet-wasm reads the column in this field's type. */
 export function arrowSchemaEntry(field: Field): KeyValue {

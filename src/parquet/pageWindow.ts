@@ -8,14 +8,20 @@ import type { RowRange } from '../model/types';
 import { decodedCache } from '../source/decodedCache';
 import { CoalescedReads, type RangeReader } from './coalescedReads';
 import { decodeError } from './decodeError';
+import { decodeFlatPages, flatColumn, tryDecodeDictionary, type DictionaryEntries, type FlatColumn } from './flatPages';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { BATCH_SIZE, checkPages, isEmpty, type ColumnRequest } from './loadColumn';
 import { pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
 import { syntheticFile } from './syntheticFile';
 
-/** Set `enabled` to false to decode whole column chunks for every row window, as before (benchmarks and tests compare both). */
-export const pageWindowSettings = { enabled: true };
+/**
+ * Set `enabled` to false to decode whole column chunks for every row window, as before; `js` to false
+ * to decode every page run through parquet-wasm (benchmarks and tests compare them).
+ */
+export const pageWindowSettings = { enabled: true, js: true };
+/** Page runs decoded so far by each decoder (tests check which one a file's windows went through). */
+export const pageRunsDecoded = { js: 0, wasm: 0 };
 
 /** Column chunks whose page locations are kept (a few hundred bytes each for ~50 pages). */
 const KEEP_LOCATIONS = 4096;
@@ -169,6 +175,7 @@ export class PageWindows {
   private readonly source: CoalescedReads;
   private readonly groups = decodedCache.scope('parquet-pages');
   private readonly prefixes = decodedCache.scope('parquet-dictionary-pages');
+  private readonly dictionaries = decodedCache.scope('parquet-dictionaries');
 
   constructor(source: RangeReader) {
     this.source = new CoalescedReads(source);
@@ -217,6 +224,7 @@ export class PageWindows {
   clear(): void {
     this.locations.clear();
     this.prefixes.clear();
+    this.dictionaries.clear();
     this.groups.clear();
   }
 
@@ -250,6 +258,20 @@ export class PageWindows {
     );
   }
 
+  /** The chunk's dictionary page decoded in JS once and kept (undefined when the JS path does not decode it). */
+  private async dictionaryOf(key: string, column: FlatColumn, prefix: Uint8Array, signal: AbortSignal): Promise<DictionaryEntries | undefined> {
+    const entries = await this.dictionaries.load(
+      key,
+      async () => {
+        const value = tryDecodeDictionary(column, prefix) ?? null;
+        const bytes = value ? value.bytes.byteLength + (value.starts?.byteLength ?? 0) + (value.vector ? vectorBytes(value.vector) : 0) : 0;
+        return { value, bytes };
+      },
+      signal,
+    );
+    return entries ?? undefined;
+  }
+
   /** Data pages [first, last] decoded in one call, checked against their locations (PagesMismatch when they disagree). */
   private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal): Promise<{ value: Vector; bytes: number }> {
     const { md, rowGroup, subset, field } = request;
@@ -269,9 +291,19 @@ export class PageWindows {
     if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
     const run = { columns: [runChunk(chunk, locations, prefix.length, first, bytes.length, facts)], num_rows: BigInt(rows) };
+    const js = pageWindowSettings.js && !int96 && !request.restored ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
     const runSubset = { ...subset, firstLeaf: 0 };
     try {
       checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
+      if (js) {
+        const dictionary = prefix.length ? await this.dictionaryOf(key, js, prefix, signal) : undefined;
+        const vector = decodeFlatPages(js, pages, rows, dictionary);
+        if (vector) {
+          pageRunsDecoded.js++;
+          return { value: vector, bytes: vectorBytes(vector) };
+        }
+      }
+      pageRunsDecoded.wasm++;
       const wasm = await parquetWasm();
       const plan = int96 ? asRawInt96(run, runSubset) : { rg: run, subset: runSubset };
       const file = syntheticFile(md, plan.rg, plan.subset, [bytes], hint);

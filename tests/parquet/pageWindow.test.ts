@@ -7,6 +7,7 @@ import type { ByteSource } from '../../src/model/byteSource';
 import { copiedRowGroups, pagedTable, withOffsetIndexes, withoutPageIndex, writePaged, type PagedOptions } from './support/pagedFiles';
 import { withLatency } from '../support/slowSource';
 import { blobSource, compareWindows, locationsOf, open, pageLoads } from './support/windowCompare';
+import { pageRunsDecoded, pageWindowSettings } from '../../src/parquet/pageWindow';
 
 const ROWS = 12_000;
 const table = pagedTable(ROWS);
@@ -23,8 +24,11 @@ describe('Parquet row windows decoded from the pages covering them', () => {
   it.each(wasmFiles)('%s (parquet-wasm, with its offset index): the same cells as whole chunks', async (_, options) => {
     const bytes = writePaged(table, options);
     const loads = pageLoads();
+    const js = pageRunsDecoded.js;
     expect(await compareWindows(bytes)).toBeGreaterThan(20);
     expect(pageLoads()).toBeGreaterThan(loads);
+    // Page runs went through the JS decoder (flatPages.ts), and read the same as whole chunks through parquet-wasm.
+    expect(pageRunsDecoded.js).toBeGreaterThan(js);
     const located = (await locationsOf(bytes)).flat().filter((l) => l !== null);
     expect(located.length).toBeGreaterThan(0);
     expect(located.every((l) => l.from === 'offset index')).toBe(true);
@@ -182,6 +186,40 @@ describe('Parquet page windows: cancels and damaged pages', () => {
       const expected = await truth.readColumn(0, column, { start: 6_010, end: 6_074 });
       expect((await kept).toArray()).toEqual(expected.toArray());
     }
+  });
+
+  it('the JS page decoder and parquet-wasm read the same windows by pages (dictionary with nulls, plain pages after the dictionary, v1 and v2, non-ASCII)', async () => {
+    for (const v2 of [false, true]) {
+      const file = writePaged(table, { rows: ROWS, rowGroupRows: 5_000, dictionaryPageBytes: 4096, v2 });
+      const viaJs = await open(file);
+      const viaWasm = await open(file);
+      const columns = viaJs.fields.map((_, k) => k);
+      const before = { ...pageRunsDecoded };
+      for (const start of [0, 1_990, 4_970, 7_777, 11_950]) {
+        const got = await readRowWindow(viaJs, start, 64, columns);
+        pageWindowSettings.js = false;
+        try {
+          expect(got).toEqual(await readRowWindow(viaWasm, start, 64, columns));
+        } finally {
+          pageWindowSettings.js = true;
+        }
+      }
+      expect(pageRunsDecoded.js).toBeGreaterThan(before.js + 10);
+      expect(pageRunsDecoded.wasm).toBeGreaterThan(before.wasm);
+    }
+  });
+
+  it("a damaged dictionary page: windows over pages using it say which column and row group; windows over the chunk's plain pages still show their values", async () => {
+    const leaf = 2; // name: its dictionary stops at 4 KiB, later pages are plain
+    const l = (await locationsOf(bytes))[0][leaf]!;
+    expect(l.prefix.length).toBeGreaterThan(1024);
+    const damaged = bytes.slice();
+    damaged.fill(0xff, l.prefix.offset + l.prefix.length - 200, l.prefix.offset + l.prefix.length);
+    const dataset = await open(damaged);
+    const truth = await open(bytes);
+    await expect(dataset.readColumn(0, leaf, { start: 3, end: 9 })).rejects.toMatchObject({ message: expect.stringMatching(/^Column "name" of row group 0 could not be decoded/), where: { chunk: 0, column: 'name' } });
+    const plain = l.firstRows[l.offsets.length - 3] + 7;
+    expect(await readRowWindow(dataset, plain, 64, [leaf])).toEqual(await readRowWindow(truth, plain, 64, [leaf]));
   });
 
   it('a damaged data page: windows over it say which column, row group and byte; windows over other pages still show their values', async () => {

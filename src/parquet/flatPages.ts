@@ -1,0 +1,422 @@
+import { Binary, Dictionary, Float32, Float64, Int32, Int64, Type, Utf8, makeData, makeVector, type Data, type DataType, type Field, type Vector } from 'apache-arrow';
+import type { ColumnChunk, SchemaElement } from 'hyparquet';
+import { parquetHeader, readRleBitPackedHybrid, snappyUncompress, type PageHeader } from '../adapters/hyparquetInternals';
+
+/**
+ * A run of data pages of a flat column decoded in JS straight into Arrow buffers, for the cases a grid
+ * window meets most (PLAIN or dictionary-encoded pages, v1 or v2, uncompressed or SNAPPY, strings and
+ * 32/64-bit numbers whose Arrow type is their physical one). Anything else, and any page that does not
+ * decode cleanly, gives null: the caller then decodes through parquet-wasm, whose checks and errors
+ * stay the reference. The values are the bytes parquet-wasm gives for the same pages.
+ */
+
+type Physical = 'BYTE_ARRAY' | 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE';
+
+/** How a column's pages are decoded in JS, fixed per column chunk. */
+export interface FlatColumn {
+  physical: Physical;
+  /** 1 for an optional column (a definition level per row), 0 for a required one. */
+  maxDefinition: 0 | 1;
+  codec: 'UNCOMPRESSED' | 'SNAPPY';
+  /** The Arrow type out: the field's, or Dictionary<field's, Int32> when the dictionary is kept. */
+  type: DataType;
+  /** Utf8 bytes are checked to be UTF-8, as parquet-wasm does (it refuses a page that is not). */
+  utf8: boolean;
+}
+
+/** A decoded dictionary page: its bytes and, for byte arrays, where each entry starts and ends in them. */
+export interface DictionaryEntries {
+  bytes: Uint8Array;
+  /** Byte arrays: entry k is bytes[starts[k], starts[k + 1]), past its 4-byte length (starts has one more element, the end of the last entry). */
+  starts?: Int32Array;
+  /** The entries' count. */
+  count: number;
+  /** Kept-dictionary output: the entries as an Arrow vector, made once. */
+  vector?: Vector;
+  /** Fixed-width entries as a typed array, made at first use. */
+  values?: Int32Array | BigInt64Array | Float32Array | Float64Array;
+}
+
+/** Thrown for anything the JS path does not decode: the caller falls back to parquet-wasm. */
+class NotDecoded extends Error {}
+
+const fail = (why: string): never => {
+  throw new NotDecoded(why);
+};
+
+function physicalType(type: unknown): Physical | undefined {
+  return type === 'BYTE_ARRAY' || type === 'INT32' || type === 'INT64' || type === 'FLOAT' || type === 'DOUBLE' ? type : undefined;
+}
+
+/** The Arrow type parquet-wasm gives the column when it is the physical type itself (no logical conversion of the values). */
+function sameAsPhysical(physical: Physical, type: DataType): boolean {
+  switch (type.typeId) {
+    case Type.Utf8:
+    case Type.Binary:
+      return physical === 'BYTE_ARRAY';
+    case Type.Float:
+      return (physical === 'DOUBLE' && type instanceof Float64) || (physical === 'FLOAT' && type instanceof Float32);
+    case Type.Int:
+      return (type as Int32).isSigned && ((physical === 'INT32' && (type as Int32).bitWidth === 32) || (physical === 'INT64' && (type as Int64).bitWidth === 64));
+    default:
+      return false;
+  }
+}
+
+/**
+ * How the JS path decodes `chunk` of the flat column `element` read as `field` (`keepsDictionary`: a
+ * dictionary hint asks for Dictionary<field type, Int32>), or undefined when it does not.
+ */
+export function flatColumn(element: SchemaElement, chunk: ColumnChunk, field: Field, keepsDictionary: boolean): FlatColumn | undefined {
+  const physical = physicalType(element.type);
+  const codec = chunk.meta_data?.codec;
+  const repetition = element.repetition_type;
+  if (!physical || (codec !== 'UNCOMPRESSED' && codec !== 'SNAPPY') || (repetition !== 'OPTIONAL' && repetition !== 'REQUIRED')) return undefined;
+  if (physicalType(chunk.meta_data?.type) !== physical || !sameAsPhysical(physical, field.type)) return undefined;
+  const valueType: DataType = field.type.typeId === Type.Utf8 ? new Utf8() : field.type.typeId === Type.Binary ? new Binary() : field.type;
+  if (keepsDictionary && physical !== 'BYTE_ARRAY') return undefined;
+  return {
+    physical,
+    maxDefinition: repetition === 'OPTIONAL' ? 1 : 0,
+    codec,
+    type: keepsDictionary ? new Dictionary(valueType, new Int32()) : valueType,
+    utf8: field.type.typeId === Type.Utf8,
+  };
+}
+
+function readHeader(bytes: Uint8Array, at: number): { header: PageHeader; body: number } {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: at };
+  const header = parquetHeader(reader);
+  const size = header.compressed_page_size;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || reader.offset + size > bytes.length) fail('page past the bytes');
+  return { header, body: reader.offset };
+}
+
+function uncompress(column: FlatColumn, body: Uint8Array, size: number): Uint8Array {
+  if (!Number.isInteger(size) || size < 0) fail('page size');
+  if (column.codec === 'UNCOMPRESSED') return body.length === size ? body : fail('page size');
+  const out = new Uint8Array(size);
+  snappyUncompress(body, out);
+  return out;
+}
+
+const fixedWidth = (physical: Physical) => (physical === 'INT32' || physical === 'FLOAT' ? 4 : 8);
+
+/** Where each PLAIN byte array of `bytes` starts (past its length), `count` of them, and the end of the last; fails when one runs past the bytes. */
+function byteArrayStarts(bytes: Uint8Array, at: number, count: number): Int32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const starts = new Int32Array(count + 1);
+  for (let k = 0; k < count; k++) {
+    if (at + 4 > bytes.length) fail('byte array past the page');
+    const length = view.getUint32(at, true);
+    at += 4;
+    starts[k] = at;
+    at += length;
+    if (at > bytes.length) fail('byte array past the page');
+  }
+  starts[count] = at;
+  return starts;
+}
+
+/**
+ * A dictionary page (its header and body at the start of `prefix`; a prefix holding anything else is
+ * not decoded here) decoded once per column chunk.
+ */
+export function decodeDictionary(column: FlatColumn, prefix: Uint8Array): DictionaryEntries {
+  try {
+    const { header, body } = readHeader(prefix, 0);
+    if (body + header.compressed_page_size !== prefix.length || header.type !== 'DICTIONARY_PAGE') fail('not one dictionary page');
+    const d = header.dictionary_page_header;
+    const count = d?.num_values;
+    if (!d || (d.encoding !== 'PLAIN' && d.encoding !== 'PLAIN_DICTIONARY') || typeof count !== 'number' || !Number.isInteger(count) || count < 0) fail('dictionary header');
+    const bytes = uncompress(column, prefix.subarray(body, prefix.length), header.uncompressed_page_size);
+    if (column.physical !== 'BYTE_ARRAY') {
+      if (bytes.length < count! * fixedWidth(column.physical)) fail('dictionary too short');
+      return { bytes, count: count! };
+    }
+    const starts = byteArrayStarts(bytes, 0, count!);
+    const entries: DictionaryEntries = { bytes, starts, count: count! };
+    if (column.type instanceof Dictionary) {
+      const values = gatherByteArrays(column, entries, Int32Array.from({ length: count! }, (_, k) => k), count!);
+      entries.vector = makeVector(makeData({ type: column.type.dictionary, length: count!, nullCount: 0, valueOffsets: values.offsets, data: values.data }));
+    }
+    return entries;
+  } catch (e) {
+    throw e instanceof NotDecoded ? e : new NotDecoded(String(e));
+  }
+}
+
+/** Entry k's end: the next entry's start less its 4-byte length, or the end of the last entry. */
+const entryEnd = (d: DictionaryEntries, k: number) => (k + 1 < d.count ? d.starts![k + 1] - 4 : d.starts![d.count]);
+
+/** The byte arrays `indices[0, n)` of the dictionary, back to back, with their offsets. */
+function gatherByteArrays(column: FlatColumn, dictionary: DictionaryEntries, indices: Int32Array, n: number): { offsets: Int32Array; data: Uint8Array } {
+  const { bytes, starts } = dictionary;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + entryEnd(dictionary, indices[i]) - starts![indices[i]];
+  const data = new Uint8Array(offsets[n]);
+  for (let i = 0; i < n; i++) data.set(bytes.subarray(starts![indices[i]], entryEnd(dictionary, indices[i])), offsets[i]);
+  if (column.utf8) checkUtf8(data, offsets, n);
+  return { offsets, data };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Valid UTF-8 with every value starting on a character (arrow-rs's check for a Utf8 array). */
+function checkUtf8(data: Uint8Array, offsets: Int32Array, n: number): void {
+  let ascii = true;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return;
+  try {
+    utf8.decode(data);
+  } catch {
+    fail('not UTF-8');
+  }
+  for (let i = 0; i < n; i++) if (offsets[i] < data.length && (data[offsets[i]] & 0xc0) === 0x80) fail('value not on a character');
+}
+
+/** One data page's levels and values, before they are put together. */
+interface PagePart {
+  rows: number;
+  /** 1 where the row has a value, per row (undefined: every row has one). */
+  defined?: Uint8Array;
+  nonNull: number;
+  /** Dictionary indices of the non-null values, or their PLAIN bytes from `at`. */
+  indices?: Int32Array;
+  plain?: { bytes: Uint8Array; at: number };
+}
+
+function readLevels(bytes: Uint8Array, at: number, rows: number, length?: number): { defined: Uint8Array; end: number; nonNull: number } {
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: at };
+  const levels = new Uint8Array(rows);
+  readRleBitPackedHybrid(reader, 1, levels, length);
+  if (reader.offset > bytes.length) fail('levels past the page');
+  let nonNull = 0;
+  for (let i = 0; i < rows; i++) {
+    if (levels[i] > 1) fail('definition level');
+    nonNull += levels[i];
+  }
+  return { defined: levels, end: reader.offset, nonNull };
+}
+
+function readIndices(bytes: Uint8Array, at: number, end: number, count: number): Int32Array {
+  if (at >= end) return count ? fail('no indices') : new Int32Array(0);
+  const width = bytes[at];
+  if (width > 32) fail('index bit width');
+  const out = new Int32Array(count);
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, end), offset: at + 1 };
+  readRleBitPackedHybrid(reader, width, out, end - at - 1);
+  return out;
+}
+
+function readPage(column: FlatColumn, bytes: Uint8Array, at: number): { part: PagePart; next: number } {
+  const { header, body } = readHeader(bytes, at);
+  const next = body + header.compressed_page_size;
+  const raw = bytes.subarray(body, next);
+  let encoding: string | undefined;
+  let rows: number;
+  let values: Uint8Array;
+  let valuesAt = 0;
+  let defined: Uint8Array | undefined;
+  let nonNull: number;
+  if (header.type === 'DATA_PAGE') {
+    const h = header.data_page_header!;
+    rows = h.num_values;
+    encoding = h.encoding;
+    values = uncompress(column, raw, header.uncompressed_page_size);
+    nonNull = rows;
+    if (column.maxDefinition) {
+      if (h.definition_level_encoding !== 'RLE') fail('definition level encoding');
+      const levels = readLevels(values, 0, rows);
+      ({ defined, nonNull } = levels);
+      valuesAt = levels.end;
+    }
+  } else if (header.type === 'DATA_PAGE_V2') {
+    const h = header.data_page_header_v2!;
+    rows = h.num_rows;
+    encoding = h.encoding;
+    const repetition = h.repetition_levels_byte_length;
+    const definition = h.definition_levels_byte_length;
+    if (repetition !== 0 || h.num_values !== rows || definition < 0 || definition > raw.length) fail('v2 levels');
+    nonNull = rows;
+    if (column.maxDefinition) {
+      const levels = readLevels(raw.subarray(0, definition), 0, rows, definition);
+      ({ defined, nonNull } = levels);
+      if (h.num_nulls !== rows - nonNull) fail('v2 null count');
+    } else if (definition !== 0) fail('v2 levels');
+    const rest = raw.subarray(definition);
+    values = h.is_compressed === false ? rest : uncompress(column, rest, header.uncompressed_page_size - definition);
+  } else {
+    return fail(`page type ${header.type}`);
+  }
+  if (!Number.isInteger(rows) || rows < 0) fail('rows');
+  const part: PagePart = { rows, defined, nonNull };
+  if (encoding === 'PLAIN') part.plain = { bytes: values, at: valuesAt };
+  else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') part.indices = readIndices(values, valuesAt, values.length, nonNull);
+  else fail(`encoding ${encoding}`);
+  return { part, next };
+}
+
+/** The validity bitmap of the parts' rows, or undefined when none is null. */
+function validity(parts: PagePart[], rows: number): { bitmap?: Uint8Array; nulls: number } {
+  const nonNull = parts.reduce((s, p) => s + p.nonNull, 0);
+  if (nonNull === rows) return { nulls: 0 };
+  const bitmap = new Uint8Array((rows + 7) >> 3);
+  let row = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.rows; i++, row++) if (!p.defined || p.defined[i]) bitmap[row >> 3] |= 1 << (row & 7);
+  }
+  return { bitmap, nulls: rows - nonNull };
+}
+
+/** Every part's values as row-aligned dictionary indices (0 at a null). */
+function rowIndices(parts: PagePart[], rows: number): Int32Array {
+  const out = new Int32Array(rows);
+  let row = 0;
+  for (const p of parts) {
+    if (!p.indices) fail('plain page where the dictionary is kept');
+    for (let i = 0, v = 0; i < p.rows; i++, row++) if (!p.defined || p.defined[i]) out[row] = p.indices![v++];
+  }
+  return out;
+}
+
+/** Copies bytes[from, to) to out at `at` (a loop beats subarray + set for the short values of most columns). */
+function copyBytes(bytes: Uint8Array, from: number, to: number, out: Uint8Array, at: number): void {
+  if (to - from > 64) out.set(bytes.subarray(from, to), at);
+  else for (let i = from; i < to; i++) out[at++] = bytes[i];
+}
+
+function byteArrayData(column: FlatColumn, parts: PagePart[], rows: number, dictionary: DictionaryEntries | undefined): Data {
+  const offsets = new Int32Array(rows + 1);
+  // Where each value's bytes lie (per part: its buffer and [from, to) per value), then copied in one pass.
+  const sources: { bytes: Uint8Array; from: Int32Array; to: Int32Array }[] = [];
+  let row = 0;
+  let total = 0;
+  for (const p of parts) {
+    let bytes: Uint8Array;
+    const from = new Int32Array(p.nonNull);
+    const to = new Int32Array(p.nonNull);
+    if (p.plain) {
+      bytes = p.plain.bytes;
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let at = p.plain.at;
+      for (let v = 0; v < p.nonNull; v++) {
+        if (at + 4 > bytes.length) fail('byte array past the page');
+        const length = view.getUint32(at, true);
+        from[v] = at += 4;
+        to[v] = at += length;
+        if (at > bytes.length) fail('byte array past the page');
+      }
+    } else {
+      if (!dictionary?.starts) fail('no dictionary');
+      const d = dictionary!;
+      bytes = d.bytes;
+      for (let v = 0; v < p.nonNull; v++) {
+        const k = p.indices![v];
+        if (k < 0 || k >= d.count) fail('index past the dictionary');
+        from[v] = d.starts![k];
+        to[v] = entryEnd(d, k);
+      }
+    }
+    if (!p.defined) {
+      for (let v = 0; v < p.nonNull; v++, row++) offsets[row + 1] = total += to[v] - from[v];
+    } else {
+      for (let i = 0, v = 0; i < p.rows; i++, row++) {
+        if (p.defined[i]) total += to[v] - from[v++];
+        offsets[row + 1] = total;
+      }
+    }
+    sources.push({ bytes, from, to });
+  }
+  const data = new Uint8Array(total);
+  let at = 0;
+  for (const { bytes, from, to } of sources) {
+    for (let v = 0; v < from.length; v++) {
+      copyBytes(bytes, from[v], to[v], data, at);
+      at += to[v] - from[v];
+    }
+  }
+  if (column.utf8) checkUtf8(data, offsets, rows);
+  const { bitmap, nulls } = validity(parts, rows);
+  return makeData({ type: column.type as Utf8, length: rows, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data });
+}
+
+type FixedArray = Int32Array | BigInt64Array | Float32Array | Float64Array;
+
+/** `count` values of the column's physical type from bytes[at, ...], copied so that they are aligned. */
+function fixedValues(physical: Physical, bytes: Uint8Array, at: number, count: number): FixedArray {
+  const width = fixedWidth(physical);
+  if (at + count * width > bytes.length) fail('values past the page');
+  const copy = bytes.slice(at, at + count * width).buffer;
+  return physical === 'INT32' ? new Int32Array(copy) : physical === 'INT64' ? new BigInt64Array(copy) : physical === 'FLOAT' ? new Float32Array(copy) : new Float64Array(copy);
+}
+
+function fixedData(column: FlatColumn, parts: PagePart[], rows: number, dictionary: DictionaryEntries | undefined): Data {
+  const width = fixedWidth(column.physical);
+  const buffer = new ArrayBuffer(rows * width);
+  const out = (column.physical === 'INT32' ? new Int32Array(buffer) : column.physical === 'INT64' ? new BigInt64Array(buffer) : column.physical === 'FLOAT' ? new Float32Array(buffer) : new Float64Array(buffer)) as Float64Array;
+  let row = 0;
+  for (const p of parts) {
+    let values: Float64Array;
+    if (p.plain) values = fixedValues(column.physical, p.plain.bytes, p.plain.at, p.nonNull) as Float64Array;
+    else {
+      if (!dictionary) fail('no dictionary');
+      const d = dictionary!;
+      d.values ??= fixedValues(column.physical, d.bytes, 0, d.count);
+      const entries = d.values as Float64Array;
+      values = new (out.constructor as Float64ArrayConstructor)(p.nonNull);
+      for (let v = 0; v < p.nonNull; v++) {
+        const k = p.indices![v];
+        if (k < 0 || k >= d.count) fail('index past the dictionary');
+        values[v] = entries[k];
+      }
+    }
+    if (!p.defined) out.set(values, row);
+    else for (let i = 0, v = 0; i < p.rows; i++) if (p.defined[i]) out[row + i] = values[v++];
+    row += p.rows;
+  }
+  const { bitmap, nulls } = validity(parts, rows);
+  return makeData({ type: column.type as Float64, length: rows, nullCount: nulls, nullBitmap: bitmap, data: out });
+}
+
+/**
+ * Data pages back to back in `pages` (`rows` rows in all) decoded into one Arrow vector of
+ * `column.type`, with `dictionary` for pages that refer to it; null when the JS path does not decode
+ * them (see the top of this file).
+ */
+export function decodeFlatPages(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): Vector | null {
+  try {
+    const parts: PagePart[] = [];
+    for (let at = 0; at < pages.length; ) {
+      const { part, next } = readPage(column, pages, at);
+      parts.push(part);
+      at = next;
+    }
+    if (parts.reduce((s, p) => s + p.rows, 0) !== rows) fail('rows');
+    if (column.type instanceof Dictionary) {
+      if (!dictionary?.vector) fail('no dictionary');
+      const { bitmap, nulls } = validity(parts, rows);
+      const indices = rowIndices(parts, rows);
+      for (let i = 0; i < rows; i++) if (indices[i] < 0 || indices[i] >= dictionary!.count) fail('index past the dictionary');
+      return makeVector(makeData({ type: column.type, length: rows, nullCount: nulls, nullBitmap: bitmap, data: indices, dictionary: dictionary!.vector }));
+    }
+    return makeVector(column.physical === 'BYTE_ARRAY' ? byteArrayData(column, parts, rows, dictionary) : fixedData(column, parts, rows, dictionary));
+  } catch (e) {
+    if (e instanceof NotDecoded || e instanceof Error) return null;
+    throw e;
+  }
+}
+
+/** decodeDictionary, or undefined when the JS path does not decode it. */
+export function tryDecodeDictionary(column: FlatColumn, prefix: Uint8Array): DictionaryEntries | undefined {
+  try {
+    return decodeDictionary(column, prefix);
+  } catch {
+    return undefined;
+  }
+}
