@@ -13,7 +13,7 @@ import { sameBytes, Utf8Table, viewOf } from './utf8Table';
  * else goes through a Map of values.
  */
 export class UniqueCounter {
-  private readonly table = new Utf8Table();
+  private readonly table: Utf8Table;
   private readonly heavy = new HeavyHitters<UniqueValue>(TOP_K);
   /** A recount: only these values are counted (display values), every other row is ignored. */
   private readonly only: Set<UniqueValue> | null;
@@ -33,11 +33,14 @@ export class UniqueCounter {
   private indexFirstRows = new Float64Array(0);
   private usedIndices: number[] = [];
 
+  /** `table`: where byte strings are counted (a test gives one that forces hash collisions). */
   constructor(
     readonly maxDistinct = MAX_DISTINCT,
     only?: UniqueValue[],
+    table = new Utf8Table(),
   ) {
     this.only = only ? new Set(only) : null;
+    this.table = table;
   }
 
   private get full(): boolean {
@@ -116,7 +119,11 @@ export class UniqueCounter {
     }
   }
 
-  /** Rows [from, to) of `data`, or of `selection` (indices into `data`) when there is one. */
+  /**
+   * Rows [from, to) of `data`, or of `selection` (indices into `data`) when there is one. A run of
+   * rows with the same bytes is compared row to row with its first (which stays in cache) and goes
+   * to the table once, with its length as the count.
+   */
   private addBytes(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
     this.binary = data.type.typeId === Type.Binary;
     this.seed(this.binary);
@@ -127,33 +134,44 @@ export class UniqueCounter {
     // The validity bitmap read directly: Data.getValid per row is a measurable share of the time.
     const validity = data.nullBitmap;
     const bit0 = data.offset;
-    let prevStart = -1;
-    let prevLength = -1;
-    let prevEntry = -1;
-    for (let j = from; j < to; j++) {
+    const isNull = (i: number) => (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i));
+    const table = this.table;
+    let insert = !this.full;
+    let j = from;
+    while (j < to) {
       const i = selection ? selection[j] : j;
-      if (checkNulls && (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i))) {
+      if (checkNulls && isNull(i)) {
         this.nullAt(rowOffset + i);
+        j++;
         continue;
       }
       const s = offsets[i];
       const length = offsets[i + 1] - s;
+      let k = j + 1;
+      if (!selection && !checkNulls) {
+        let end = offsets[k];
+        while (k < to) {
+          const next = offsets[k + 1];
+          if (next - end !== length || !sameBytes(view, end, view, s, length)) break;
+          end = next;
+          k++;
+        }
+      } else {
+        while (k < to) {
+          const r = selection ? selection[k] : k;
+          const rs = offsets[r];
+          if (offsets[r + 1] - rs !== length || (checkNulls && isNull(r)) || !sameBytes(view, rs, view, s, length)) break;
+          k++;
+        }
+      }
+      const run = k - j;
+      j = k;
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
-      if (prevEntry >= 0 && length === prevLength && sameBytes(view, s, view, prevStart, length)) {
-        this.table.bump(prevEntry, 1);
-        prevStart = s;
-        continue;
-      }
-      const entry = this.table.add(values, s, s + length, 1, rowOffset + i, !this.full);
-      if (entry < 0) {
-        if (!this.only) this.untracked(bytesText(values.subarray(s, s + length), this.binary), this.table.lastHash, 1);
-        prevEntry = -1;
-        continue;
-      }
-      prevEntry = entry;
-      prevStart = s;
-      prevLength = length;
+      const size = table.size;
+      if (table.add(values, s, s + length, run, rowOffset + i, insert) < 0) {
+        if (!this.only) this.untracked(bytesText(values.subarray(s, s + length), this.binary), table.lastHash, run);
+      } else if (table.size !== size && table.size + this.other.size >= this.maxDistinct) insert = false;
     }
   }
 
@@ -228,7 +246,7 @@ export class UniqueCounter {
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
       const e = this.table.add(values, offsets[k], offsets[k + 1], count, firstRow, !this.full);
-      if (e >= 0 && this.table.firstRows[e] > firstRow) this.table.firstRows[e] = firstRow;
+      if (e >= 0) this.table.lowerFirstRow(e, firstRow);
       if (e < 0 && !this.only) this.untracked(bytesText(values.subarray(offsets[k], offsets[k + 1]), this.binary), this.table.lastHash, count);
       return;
     }
@@ -273,12 +291,14 @@ export class UniqueCounter {
    */
   *partialSteps(): Generator<void, UniquePartial> {
     const values: ValueCount[] = [];
-    for (let e = 0; e < this.table.size; e++) {
+    const table = this.table;
+    for (let e = 0; e < table.slotCount; e++) {
       if (e % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
-      if (this.table.counts[e] === 0) continue; // a recount candidate not in these chunks
-      const bytes = this.table.key(e);
-      values.push({ value: bytesText(bytes, this.binary), count: this.table.counts[e], firstRow: this.table.firstRows[e] });
-      if (!this.only) this.hll.add(Utf8Table.hash(bytes, 0, bytes.length));
+      if (!table.used(e)) continue;
+      const count = table.count(e);
+      if (count === 0) continue; // a recount candidate not in these chunks
+      values.push({ value: bytesText(table.key(e), this.binary), count, firstRow: table.firstRow(e) });
+      if (!this.only) this.hll.add(table.hashOf(e));
     }
     let k = 0;
     for (const v of this.other.values()) {

@@ -1,17 +1,19 @@
 /**
  * Counts distinct byte strings without decoding them: open addressing over a byte arena, keyed by
- * a murmur3 hash of the raw UTF-8 bytes. Holds each distinct value once, its count and first row.
+ * a murmur3-style hash of the raw bytes. Holds each distinct value once, its count and first row.
+ *
+ * One record of four int32 per slot, [hash, arena start, length + 1 (0: empty), count], so a lookup
+ * touches one cache line of the table and one of the arena (separate hash, start, length and count
+ * arrays cost a miss each: 2x slower with 200,000 distinct values). The slot is the hash's top bits.
+ * A slot stays valid until the next insert (which may grow the table).
  */
 export class Utf8Table {
-  private capacity = 1 << 12;
-  private mask = this.capacity - 1;
-  /** Slot -> entry index + 1 (0 = empty). */
-  private slots = new Int32Array(this.capacity);
-  private hashes = new Uint32Array(1024);
-  private starts = new Uint32Array(1024);
-  private lengths = new Uint32Array(1024);
-  counts = new Float64Array(1024);
-  firstRows = new Float64Array(1024);
+  private bits = 12;
+  private rec = new Int32Array(4 << 12);
+  /** Per slot: the first row of its value (-1: none yet, a recount's candidate). */
+  private first = new Float64Array(1 << 12);
+  /** Per slot, rows past COUNT_LIMIT moved out of the int32 count (a value can occur more than 2^31 times). */
+  private spill: Float64Array | null = null;
   size = 0;
   private arena = new Uint8Array(1 << 16);
   private arenaView = viewOf(this.arena);
@@ -22,98 +24,136 @@ export class Utf8Table {
   /** The hash of the last value given to `add`: what a caller needs when the table had no room for it. */
   lastHash = 0;
 
+  /** `hashMask` keeps only some bits of every hash: tests force collisions with it. */
+  constructor(private readonly hashMask = -1) {}
+
   /** Bytes held by this table (arena and arrays). */
   get bytes(): number {
-    return this.arena.byteLength + this.slots.byteLength + this.hashes.length * 32;
+    return this.arena.byteLength + this.rec.byteLength + this.first.byteLength + (this.spill?.byteLength ?? 0);
   }
 
-  /** murmur3 (x86, 32-bit) of data[start, end): four bytes per step, read little-endian. */
+  /** Slots there are (used or not): `slotCount` bounds the slots `count`, `key`... accept. */
+  get slotCount(): number {
+    return 1 << this.bits;
+  }
+
+  /**
+   * murmur3 (x86, 32-bit) rounds over data[start, end) four bytes at a time, read little-endian, the
+   * last four bytes read as one word even when it overlaps the one before (no per-byte tail), the
+   * length in the seed. Values under 4 bytes are one word of their bytes.
+   */
   static hash(data: Uint8Array, start: number, end: number, view = viewOf(data)): number {
-    let h = 0x9747b28c;
-    let i = start;
-    for (; i + 4 <= end; i += 4) {
-      let k = Math.imul(view.getUint32(i, true), 0xcc9e2d51);
+    const n = end - start;
+    let h = 0x9747b28c ^ n;
+    if (n >= 4) {
+      const last = end - 4;
+      for (let i = start; i < last; i += 4) {
+        let k = Math.imul(view.getInt32(i, true), 0xcc9e2d51);
+        k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+        h ^= k;
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+      }
+      let k = Math.imul(view.getInt32(last, true), 0xcc9e2d51);
       k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
       h ^= k;
       h = (h << 13) | (h >>> 19);
       h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-    }
-    if (i < end) {
-      let k = data[i];
-      if (i + 1 < end) k |= data[i + 1] << 8;
-      if (i + 2 < end) k |= data[i + 2] << 16;
+    } else if (n > 0) {
+      let k = data[start] | (n > 1 ? data[start + 1] << 8 : 0) | (n > 2 ? data[start + 2] << 16 : 0);
       k = Math.imul(k, 0xcc9e2d51);
       h ^= Math.imul((k << 15) | (k >>> 17), 0x1b873593);
     }
-    h ^= end - start;
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
+    return h ^ (h >>> 16);
   }
 
   /**
-   * Adds `count` occurrences of data[start, end); returns the entry index, or -1 when the value is
-   * new and `insert` is false (the table is at its memory budget).
+   * Adds `count` occurrences of data[start, end), first seen at `row`; returns its slot, or -1 when
+   * the value is new and `insert` is false (the table is at its memory budget).
    */
   add(data: Uint8Array, start: number, end: number, count: number, row: number, insert = true): number {
     if (data !== this.lastData) {
       this.lastData = data;
       this.lastView = viewOf(data);
     }
-    const hash = (this.lastHash = Utf8Table.hash(data, start, end, this.lastView));
+    const view = this.lastView;
+    const hash = (this.lastHash = Utf8Table.hash(data, start, end, view) & this.hashMask);
     const length = end - start;
-    let slot = hash & this.mask;
+    const rec = this.rec;
+    const mask = (4 << this.bits) - 1;
+    let o = (hash >>> (32 - this.bits)) << 2;
     for (;;) {
-      const e = this.slots[slot] - 1;
-      if (e < 0) break;
-      if (this.hashes[e] === hash && this.lengths[e] === length && this.sameBytes(e, start, length)) {
-        if (this.counts[e] === 0) this.firstRows[e] = row; // seeded with no rows yet (a recount)
-        this.counts[e] += count;
-        return e;
+      const l1 = rec[o + 2];
+      if (l1 === 0) break;
+      if (rec[o] === hash && l1 === length + 1 && sameBytes(this.arenaView, rec[o + 1], view, start, length)) {
+        const c = rec[o + 3];
+        if (c === 0 && !this.spill?.[o >> 2]) this.first[o >> 2] = row; // seeded with no rows yet (a recount)
+        if (c + count <= COUNT_LIMIT) rec[o + 3] = c + count;
+        else this.spillCount(o, c + count);
+        return o >> 2;
       }
-      slot = (slot + 1) & this.mask;
+      o = (o + 4) & mask;
     }
     if (!insert) return -1;
-    const e = this.size++;
-    if (e >= this.hashes.length) this.growEntries();
     if (this.arenaUsed + length > this.arena.length) this.growArena(length);
     this.arena.set(data.subarray(start, end), this.arenaUsed);
-    this.hashes[e] = hash;
-    this.starts[e] = this.arenaUsed;
-    this.lengths[e] = length;
-    this.counts[e] = count;
-    this.firstRows[e] = row;
+    rec[o] = hash;
+    rec[o + 1] = this.arenaUsed;
+    rec[o + 2] = length + 1;
+    rec[o + 3] = 0;
+    this.first[o >> 2] = row;
     this.arenaUsed += length;
-    this.slots[slot] = e + 1;
-    if (this.size * 2 > this.capacity) this.rehash();
-    return e;
+    if (count <= COUNT_LIMIT) rec[o + 3] = count;
+    else this.spillCount(o, count);
+    if (++this.size * 5 <= 4 << this.bits) return o >> 2;
+    this.grow();
+    return this.slotOf(hash, this.arenaUsed - length, length);
   }
 
-  /** Adds occurrences to an entry already found (the same-as-previous-row shortcut). */
-  bump(entry: number, count: number): void {
-    this.counts[entry] += count;
+  /** Whether `slot` holds a value. */
+  used(slot: number): boolean {
+    return this.rec[slot * 4 + 2] !== 0;
   }
 
-  key(entry: number): Uint8Array {
-    return this.arena.subarray(this.starts[entry], this.starts[entry] + this.lengths[entry]);
+  count(slot: number): number {
+    return this.rec[slot * 4 + 3] + (this.spill?.[slot] ?? 0);
   }
 
-  private sameBytes(e: number, start: number, length: number): boolean {
-    return sameBytes(this.arenaView, this.starts[e], this.lastView, start, length);
+  firstRow(slot: number): number {
+    return this.first[slot];
   }
 
-  private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const grow = <T extends Uint32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.hashes = grow(this.hashes);
-    this.starts = grow(this.starts);
-    this.lengths = grow(this.lengths);
-    this.counts = grow(this.counts);
-    this.firstRows = grow(this.firstRows);
+  /** Lowers the first row of `slot`'s value to `row` when it is earlier. */
+  lowerFirstRow(slot: number, row: number): void {
+    if (row < this.first[slot]) this.first[slot] = row;
+  }
+
+  /** The hash `add` gave the value in `slot`. */
+  hashOf(slot: number): number {
+    return this.rec[slot * 4];
+  }
+
+  key(slot: number): Uint8Array {
+    const start = this.rec[slot * 4 + 1];
+    return this.arena.subarray(start, start + this.rec[slot * 4 + 2] - 1);
+  }
+
+  private spillCount(o: number, total: number): void {
+    this.spill ??= new Float64Array(1 << this.bits);
+    // The int32 keeps at least 1, so a value once counted never reads as a recount's unseen candidate.
+    this.spill[o >> 2] += total - 1;
+    this.rec[o + 3] = 1;
+  }
+
+  /** The slot of a value known to be in the table (after a grow moved it). */
+  private slotOf(hash: number, arenaStart: number, length: number): number {
+    const rec = this.rec;
+    const mask = (4 << this.bits) - 1;
+    let o = (hash >>> (32 - this.bits)) << 2;
+    while (rec[o + 1] !== arenaStart || rec[o + 2] !== length + 1) o = (o + 4) & mask;
+    return o >> 2;
   }
 
   private growArena(need: number): void {
@@ -123,29 +163,47 @@ export class Utf8Table {
     this.arenaView = viewOf(next);
   }
 
-  private rehash(): void {
-    this.capacity *= 2;
-    this.mask = this.capacity - 1;
-    this.slots = new Int32Array(this.capacity);
-    for (let e = 0; e < this.size; e++) {
-      let slot = this.hashes[e] & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = e + 1;
+  /** Doubles the slots (past 4/5 full: a smaller table stays in cache, which pays for the longer probes) and moves every record to its slot there. */
+  private grow(): void {
+    const old = this.rec;
+    const oldFirst = this.first;
+    const oldSpill = this.spill;
+    this.bits++;
+    const rec = (this.rec = new Int32Array(4 << this.bits));
+    this.first = new Float64Array(1 << this.bits);
+    this.spill = oldSpill && new Float64Array(1 << this.bits);
+    const mask = (4 << this.bits) - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 2] === 0) continue;
+      let o = (old[from] >>> (32 - this.bits)) << 2;
+      while (rec[o + 2] !== 0) o = (o + 4) & mask;
+      rec[o] = old[from];
+      rec[o + 1] = old[from + 1];
+      rec[o + 2] = old[from + 2];
+      rec[o + 3] = old[from + 3];
+      this.first[o >> 2] = oldFirst[from >> 2];
+      if (oldSpill) this.spill![o >> 2] = oldSpill[from >> 2];
     }
   }
 }
+
+/** Rows an int32 count holds before the rest moves to the table's float64 spill. */
+const COUNT_LIMIT = 0x3fffffff;
 
 export function viewOf(data: Uint8Array): DataView {
   return new DataView(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** Whether two byte ranges are equal, compared four bytes at a time. */
+/**
+ * Whether two byte ranges are equal: four bytes at a time, the last four read as one word even when
+ * it overlaps the one before (no per-byte tail), under four bytes one at a time.
+ */
 export function sameBytes(a: DataView, aStart: number, b: DataView, bStart: number, length: number): boolean {
-  let i = 0;
-  for (; i + 4 <= length; i += 4) if (a.getUint32(aStart + i) !== b.getUint32(bStart + i)) return false;
-  if (i + 2 <= length) {
-    if (a.getUint16(aStart + i) !== b.getUint16(bStart + i)) return false;
-    i += 2;
+  if (length < 4) {
+    for (let i = 0; i < length; i++) if (a.getUint8(aStart + i) !== b.getUint8(bStart + i)) return false;
+    return true;
   }
-  return i === length || a.getUint8(aStart + i) === b.getUint8(bStart + i);
+  const last = length - 4;
+  for (let i = 0; i < last; i += 4) if (a.getInt32(aStart + i, true) !== b.getInt32(bStart + i, true)) return false;
+  return a.getInt32(aStart + last, true) === b.getInt32(bStart + last, true);
 }
