@@ -12,6 +12,11 @@ export const HEADER_READ = 16 * 1024;
 const COALESCED_READ = READ_THROUGH;
 /** Read-through window of one walker among several (segmentScan.ts). */
 const WALKER_READ = 1024 * 1024;
+/** Headers read ahead of a walk over batches of one size: from a local file, and from a remote one (several round trips' worth). */
+const LOCAL_PREFETCH = 8;
+const REMOTE_PREFETCH = 24;
+/** Reads this slow are round trips to a server. */
+export const REMOTE_LATENCY_MS = 10;
 /** Sequential read speed assumed when weighing reading through a body against jumping over it. */
 const BYTES_PER_MS = 500_000;
 
@@ -61,12 +66,18 @@ export async function readStreamSchema(source: ByteSource, signal?: AbortSignal)
 /** Appends scanned messages to an index in file order, keeping the dictionary state each batch sees. */
 export class IndexAppender {
   private dictionaries: DictionaryState = new Map();
+  /** Bytes of the last message added, header and body (-1 before one): a walk resumed later goes on from it. */
+  lastStride = -1;
+  /** Messages added so far. */
+  added = 0;
   constructor(
     readonly index: IpcIndex,
     private readonly onBatch?: () => void,
   ) {}
 
   add(m: ScannedMessage): void {
+    this.lastStride = m.end - m.offset;
+    this.added++;
     const entry = { offset: m.offset, metadataOffset: m.metadataOffset, metadataLength: m.metadataLength, bodyOffset: m.bodyOffset, bodyLength: m.bodyLength };
     if (m.rows >= 0) {
       this.index.batches.add({ rows: m.rows, ...entry, dictionaries: this.dictionaries });
@@ -121,7 +132,8 @@ export async function walkMessages(
   const size = window.source.size;
   let offset = start;
   let readAhead = HEADER_READ;
-  let lastStride = -1;
+  // Batches written at one size: the next headers are read ahead at once, as many as a round trip is worth.
+  const ahead = window.readLatencyMs >= REMOTE_LATENCY_MS ? REMOTE_PREFETCH : LOCAL_PREFETCH;
   for (;;) {
     if (stopAt?.(offset)) return { done: false, end: offset };
     let at: MessageAt | null;
@@ -144,10 +156,9 @@ export async function walkMessages(
     }
     readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
     const stride = at.end - at.offset;
-    if (readAhead === HEADER_READ && stride === lastStride) {
-      window.prefetch([1, 2, 3, 4, 5, 6, 7, 8].map((k) => at.end + k * stride), HEADER_READ, signal);
+    if (readAhead === HEADER_READ && stride === appender.lastStride) {
+      window.prefetch(Array.from({ length: ahead }, (_, k) => at.end + (k + 1) * stride), HEADER_READ, signal);
     }
-    lastStride = stride;
     const message = scannedMessage(at, index.batches.length);
     if (!('end' in message)) return { done: true, problem: message };
     appender.add(message);

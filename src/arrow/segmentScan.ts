@@ -9,6 +9,8 @@ export const SEGMENTED_MIN_BYTES = 64 * 1024 * 1024;
 export const SEGMENTED_MIN_LATENCY_MS = 10;
 /** Readers walking at once: a browser's Blob reads overlap well up to about 16 in flight. */
 const MAX_SEGMENTS = 16;
+/** Messages walked from the schema before the walkers are sent, to see whether they repeat one size. */
+const FIRST_MESSAGES = 3;
 /** Bytes searched from a segment's start for the first message that begins there. */
 const SEARCH_BYTES = 256 * 1024;
 const CONTINUATION = 0xffffffff;
@@ -41,13 +43,29 @@ export async function scanSegmented(
 ): Promise<DatasetProblem | null> {
   const { signal } = callbacks;
   const size = window.source.size;
-  const count = segments ?? Math.max(1, Math.min(MAX_SEGMENTS, Math.floor((size - start) / (SEGMENTED_MIN_BYTES / 4))));
-  const bounds = Array.from({ length: count + 1 }, (_, k) => (k === count ? size : start + Math.floor(((size - start) * k) / count / 8) * 8));
   const appender = new IndexAppender(index, callbacks.onBatch);
+  let begin = start;
+  if (segments === undefined) {
+    // Messages of one size are found sooner by reading the next headers ahead (walkMessages) than by
+    // guessing: the first few decide, and the walkers start only when their sizes differ.
+    const sizes: number[] = [];
+    const first = await walkMessages(appender, window, begin, signal, () => {
+      if (appender.added > sizes.length) sizes.push(appender.lastStride);
+      return appender.added >= FIRST_MESSAGES;
+    });
+    if (first.done) return first.problem;
+    if (sizes.every((n) => n === sizes[0])) {
+      const rest = await walkMessages(appender, window, first.end, signal);
+      return rest.done ? rest.problem : null;
+    }
+    begin = first.end;
+  }
+  const count = segments ?? Math.max(1, Math.min(MAX_SEGMENTS, Math.floor((size - begin) / (SEGMENTED_MIN_BYTES / 4))));
+  const bounds = Array.from({ length: count + 1 }, (_, k) => (k === count ? size : begin + Math.floor(((size - begin) * k) / count / 8) * 8));
   // Segment 0 is walked from the schema by `walkMessages` itself (batches appear as found), the others guessed at once.
   const chains = bounds.slice(1, -1).map((from, k) => walkChain(window, from, bounds[k + 2], count, signal));
   chains.forEach((c) => c.catch(() => {}));
-  let offset = start;
+  let offset = begin;
   for (let k = 0; k < count; k++) {
     const chain = k === 0 ? null : await chains[k - 1].catch(() => null);
     let from = chain?.at.get(offset);

@@ -77,6 +77,34 @@ describe('segmented stream scan (several readers in flight)', () => {
     expect(described(many.index)).toEqual(described(one.index));
   });
 
+  it('a stream whose first messages repeat one size is walked by reading headers ahead, not searched for by walkers; one that changes size later is still indexed whole', async () => {
+    const schema = new Schema([new Field('n', new Int32(), false)]);
+    const batch = (rows: number, k: number) => new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: [vectorFromArray(Int32Array.from({ length: rows }, (_, i) => k * rows + i)).data[0]] }));
+    // 40 MB: big enough for two segments, so walkers would be sent if the sizes did not repeat.
+    const uniform = tableToIPC(new Table(Array.from({ length: 200 }, (_, k) => batch(50_000, k))), 'stream');
+    const changing = tableToIPC(new Table(Array.from({ length: 200 }, (_, k) => batch(k < 100 ? 50_000 : 40_000 + k, k))), 'stream');
+    for (const bytes of [uniform, changing]) {
+      const one = await scan(bytes);
+      const blob = new BlobSource(new Blob([bytes as BlobPart]), 'stream.arrows');
+      const lengths: number[] = [];
+      const source = { name: blob.name, size: blob.size, stats: blob.stats, read: (offset: number, length: number, signal?: AbortSignal) => (lengths.push(length), blob.read(offset, length, signal)) };
+      const { index, next, window } = await readStreamSchema(source);
+      expect(await scanSegmented(index, window, next)).toBeNull();
+      expect(described(index)).toEqual(described(one.index));
+      expect(index.batches.length).toBe(200);
+      expect(lengths).not.toContain(256 * 1024); // a walker's search for its first message
+    }
+    // The same stream with sizes that differ from the start is searched for.
+    const varying = tableToIPC(new Table(Array.from({ length: 200 }, (_, k) => batch(50_000 + k, k))), 'stream');
+    const blob = new BlobSource(new Blob([varying as BlobPart]), 'stream.arrows');
+    const lengths: number[] = [];
+    const source = { name: blob.name, size: blob.size, stats: blob.stats, read: (offset: number, length: number, signal?: AbortSignal) => (lengths.push(length), blob.read(offset, length, signal)) };
+    const { index, next, window } = await readStreamSchema(source);
+    expect(await scanSegmented(index, window, next)).toBeNull();
+    expect(index.batches.length).toBe(200);
+    expect(lengths).toContain(256 * 1024);
+  });
+
   it('reports a damaged header in the middle as one reader does', async () => {
     const damaged = bytes.slice();
     const one = await scan(bytes);
