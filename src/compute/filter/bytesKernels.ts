@@ -38,10 +38,55 @@ const ORDER_TEST: Record<CompareOp, (d: number) => boolean> = {
   '>=': (d) => d >= 0,
 };
 
-/** `b`'s whole little-endian 32-bit words (its last length % 4 bytes left out). */
-function wordsOf(b: Uint8Array): Uint32Array {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  return Uint32Array.from({ length: b.length >> 2 }, (_, k) => view.getUint32(4 * k, true));
+/**
+ * `=` (yes 1) or `!=` (yes 0) against the bytes `c`: a row's length from its offsets first, then its
+ * bytes four at a time through a DataView (unaligned reads). A needle of 4 to 16 bytes is compared as
+ * at most four words held in locals, the last one ending at the needle's end (it may overlap the one
+ * before, and words past the needle's count repeat the last): no loop and no array per row.
+ */
+function equalKernel(data: Uint8Array, offsets: Int32Array, c: Uint8Array, yes: number): ValuesKernel {
+  const no = 1 - yes;
+  const n = c.length;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const needle = new DataView(c.buffer, c.byteOffset, c.byteLength);
+  if (n < 4) {
+    return (from, to, out, at) => {
+      for (let i = from; i < to; i++) {
+        const s = offsets[i];
+        let hit = offsets[i + 1] - s === n;
+        for (let k = 0; hit && k < n; k++) hit = data[s + k] === c[k];
+        out[at + i - from] = hit ? yes : no;
+      }
+    };
+  }
+  const words = Math.ceil(n / 4);
+  // Byte positions of the words compared: 0, 4, 8, … and the last ending at n.
+  const at = (k: number) => Math.min(4 * Math.min(k, words - 1), n - 4);
+  if (n <= 16) {
+    const [p1, p2, p3] = [at(1), at(2), at(3)];
+    const [w0, w1, w2, w3] = [0, p1, p2, p3].map((p) => needle.getInt32(p, true));
+    return (from, to, out, o) => {
+      let s = offsets[from];
+      for (let i = from; i < to; i++) {
+        const e = offsets[i + 1];
+        const hit = e - s === n && view.getInt32(s, true) === w0 && view.getInt32(s + p1, true) === w1 && view.getInt32(s + p2, true) === w2 && view.getInt32(s + p3, true) === w3;
+        out[o + i - from] = hit ? yes : no;
+        s = e;
+      }
+    };
+  }
+  const positions = Int32Array.from({ length: words }, (_, k) => at(k));
+  const values = positions.map((p) => needle.getInt32(p, true));
+  return (from, to, out, o) => {
+    let s = offsets[from];
+    for (let i = from; i < to; i++) {
+      const e = offsets[i + 1];
+      let hit = e - s === n;
+      for (let k = 0; hit && k < words; k++) hit = view.getInt32(s + positions[k], true) === values[k];
+      out[o + i - from] = hit ? yes : no;
+      s = e;
+    }
+  };
 }
 
 /** True when every byte of data[from, to) is ASCII: then byte offsets are string offsets. */
@@ -58,24 +103,7 @@ export function bytesKernel(data: Uint8Array, offsets: Int32Array, leaf: LeafTes
   switch (leaf.test) {
     case 'compare': {
       const c = leaf.value as Uint8Array;
-      if (leaf.op === '=' || leaf.op === '!=') {
-        const yes = leaf.op === '=' ? 1 : 0;
-        const no = 1 - yes;
-        const n = c.length;
-        // Four bytes at a time through a DataView (unaligned reads), then the rest byte by byte.
-        const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-        const words = wordsOf(c);
-        const tail = words.length * 4;
-        return (from, to, out, at) => {
-          for (let i = from; i < to; i++) {
-            const s = offsets[i];
-            let hit = offsets[i + 1] - s === n;
-            for (let k = 0; hit && k < words.length; k++) hit = view.getUint32(s + 4 * k, true) === words[k];
-            for (let k = tail; hit && k < n; k++) hit = data[s + k] === c[k];
-            out[at + i - from] = hit ? yes : no;
-          }
-        };
-      }
+      if (leaf.op === '=' || leaf.op === '!=') return equalKernel(data, offsets, c, leaf.op === '=' ? 1 : 0);
       const holds = ORDER_TEST[leaf.op];
       return (from, to, out, at) => {
         for (let i = from; i < to; i++) out[at + i - from] = holds(compareAt(data, offsets[i], offsets[i + 1], c)) ? 1 : 0;
