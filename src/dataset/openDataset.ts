@@ -46,9 +46,10 @@ function notArrowOrParquet(head: Uint8Array): DatasetError | null {
 export async function openDataset(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
   if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
   try {
-    const head = await source.read(0, Math.min(8, source.size), options.signal);
+    // Both ends at once: a remote file's round trips overlap, and Parquet's footer read then finds its last block cached.
+    const [head, tail] = await Promise.all([source.read(0, Math.min(8, source.size), options.signal), source.size >= 12 ? source.read(source.size - 4, 4, options.signal) : new Uint8Array(0)]);
     let format = sniffFormat(head);
-    if (format === 'arrow-stream' && source.size >= 12) format = sniffFormat(head, await source.read(source.size - 4, 4, options.signal));
+    if (format === 'arrow-stream') format = sniffFormat(head, tail);
     if (format === 'arrow-stream') {
       const notAFile = notArrowOrParquet(head);
       if (notAFile) throw notAFile;
