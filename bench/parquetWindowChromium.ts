@@ -9,6 +9,8 @@
  *   sed -i 's/pageWindowSettings = { enabled: true }/pageWindowSettings = { enabled: false }/' /tmp/b/src/parquet/pageWindow.ts
  *   (cd /tmp/a && npx vite build --outDir /tmp/a-dist) && (cd /tmp/b && npx vite build --outDir /tmp/b-dist)
  *   npx tsx bench/parquetWindowChromium.ts --pages /tmp/a-dist --whole /tmp/b-dist [--rounds 4] [--port 4202]
+ *
+ * Any two builds compare the same way as --after and --before (e.g. a change to the page decoding).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,8 +25,9 @@ const arg = (name: string, fallback?: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : fallback;
 };
-const dists = { pages: arg('--pages'), whole: arg('--whole') };
-if (!dists.pages || !dists.whole) throw new Error('usage: --pages DIST --whole DIST [--rounds N] [--port P] [--file data/fec-50.parquet]');
+const dists: Record<string, string | undefined> = arg('--after') ? { after: arg('--after'), before: arg('--before') } : { pages: arg('--pages'), whole: arg('--whole') };
+if (Object.values(dists).some((d) => !d)) throw new Error('usage: --pages DIST --whole DIST (or --after DIST --before DIST) [--rounds N] [--port P] [--file data/fec-50.parquet]');
+const [first, second] = Object.keys(dists);
 const file = resolve(arg('--file', 'data/fec-50.parquet')!);
 const rounds = Number(arg('--rounds', '4'));
 const port = Number(arg('--port', '4202'));
@@ -61,7 +64,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 try {
   for (let r = 0; r < rounds; r++) {
     const overHttp = r === rounds - 1;
-    for (const v of r % 2 ? ['whole', 'pages'] : ['pages', 'whole']) {
+    for (const v of r % 2 ? [second, first] : [first, second]) {
       const server = servers[v];
       const res = results[v];
       const page = await appPage({ context, profile: '', server });

@@ -33,6 +33,8 @@ export interface DictionaryEntries {
   count: number;
   /** Kept-dictionary output: the entries as an Arrow vector, made once. */
   vector?: Vector;
+  /** Whether every byte is ASCII (no UTF-8 to check in values gathered from it), found at first use. */
+  ascii?: boolean;
   /** Fixed-width entries as a typed array, made at first use. */
   values?: Int32Array | BigInt64Array | Float32Array | Float64Array;
 }
@@ -186,9 +188,9 @@ interface PagePart {
   /** 1 where the row has a value, per row (undefined: every row has one). */
   defined?: Uint8Array;
   nonNull: number;
-  /** Dictionary indices of the non-null values, or their PLAIN bytes from `at`. */
+  /** Dictionary indices of the non-null values, or their PLAIN bytes: byte arrays at [from[v], to[v]), fixed-width values from `at`. */
   indices?: Int32Array;
-  plain?: { bytes: Uint8Array; at: number };
+  plain?: { bytes: Uint8Array; at: number; from?: Int32Array; to?: Int32Array };
 }
 
 function readLevels(bytes: Uint8Array, at: number, rows: number, length?: number): { defined: Uint8Array; end: number; nonNull: number } {
@@ -214,7 +216,22 @@ function readIndices(bytes: Uint8Array, at: number, end: number, count: number):
   return out;
 }
 
-function readPage(column: FlatColumn, bytes: Uint8Array, at: number): { part: PagePart; next: number } {
+/** Where each of `count` PLAIN byte arrays from bytes[at] lies; fails when one runs past the page. */
+function byteArrayPositions(bytes: Uint8Array, at: number, count: number): { from: Int32Array; to: Int32Array } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const from = new Int32Array(count);
+  const to = new Int32Array(count);
+  for (let v = 0; v < count; v++) {
+    if (at + 4 > bytes.length) fail('byte array past the page');
+    const length = view.getUint32(at, true);
+    from[v] = at += 4;
+    to[v] = at += length;
+    if (at > bytes.length) fail('byte array past the page');
+  }
+  return { from, to };
+}
+
+function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined): { part: PagePart; next: number } {
   const { header, body } = readHeader(bytes, at);
   const next = body + header.compressed_page_size;
   const raw = bytes.subarray(body, next);
@@ -256,9 +273,15 @@ function readPage(column: FlatColumn, bytes: Uint8Array, at: number): { part: Pa
   }
   if (!Number.isInteger(rows) || rows < 0) fail('rows');
   const part: PagePart = { rows, defined, nonNull };
-  if (encoding === 'PLAIN') part.plain = { bytes: values, at: valuesAt };
-  else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') part.indices = readIndices(values, valuesAt, values.length, nonNull);
-  else fail(`encoding ${encoding}`);
+  if (encoding === 'PLAIN') {
+    part.plain = { bytes: values, at: valuesAt };
+    if (column.physical === 'BYTE_ARRAY') Object.assign(part.plain, byteArrayPositions(values, valuesAt, nonNull));
+    else if (valuesAt + nonNull * fixedWidth(column.physical) > values.length) fail('values past the page');
+  } else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') {
+    part.indices = readIndices(values, valuesAt, values.length, nonNull);
+    if (!dictionary) fail('no dictionary');
+    for (let v = 0; v < nonNull; v++) if (part.indices[v] < 0 || part.indices[v] >= dictionary!.count) fail('index past the dictionary');
+  } else fail(`encoding ${encoding}`);
   return { part, next };
 }
 
@@ -299,23 +322,18 @@ function byteArrayData(column: FlatColumn, parts: PagePart[], rows: number, dict
   let total = 0;
   for (const p of parts) {
     let bytes: Uint8Array;
-    const from = new Int32Array(p.nonNull);
-    const to = new Int32Array(p.nonNull);
+    let from: Int32Array;
+    let to: Int32Array;
     if (p.plain) {
       bytes = p.plain.bytes;
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      let at = p.plain.at;
-      for (let v = 0; v < p.nonNull; v++) {
-        if (at + 4 > bytes.length) fail('byte array past the page');
-        const length = view.getUint32(at, true);
-        from[v] = at += 4;
-        to[v] = at += length;
-        if (at > bytes.length) fail('byte array past the page');
-      }
+      from = p.plain.from!;
+      to = p.plain.to!;
     } else {
       if (!dictionary?.starts) fail('no dictionary');
       const d = dictionary!;
       bytes = d.bytes;
+      from = new Int32Array(p.nonNull);
+      to = new Int32Array(p.nonNull);
       for (let v = 0; v < p.nonNull; v++) {
         const k = p.indices![v];
         if (k < 0 || k >= d.count) fail('index past the dictionary');
@@ -384,28 +402,90 @@ function fixedData(column: FlatColumn, parts: PagePart[], rows: number, dictiona
   return makeData({ type: column.type as Float64, length: rows, nullCount: nulls, nullBitmap: bitmap, data: out });
 }
 
+/** Rows [a, b) of a page part (values are counted from the start of the page). */
+function subPart(column: FlatColumn, p: PagePart, a: number, b: number): PagePart {
+  let v0 = a;
+  let n = b - a;
+  if (p.defined) {
+    v0 = 0;
+    for (let i = 0; i < a; i++) v0 += p.defined[i];
+    n = 0;
+    for (let i = a; i < b; i++) n += p.defined[i];
+  }
+  const part: PagePart = { rows: b - a, defined: p.defined?.subarray(a, b), nonNull: n, indices: p.indices?.subarray(v0, v0 + n) };
+  if (p.plain) {
+    const { bytes, at, from, to } = p.plain;
+    part.plain = { bytes, at: column.physical === 'BYTE_ARRAY' ? at : at + v0 * fixedWidth(column.physical), from: from?.subarray(v0, v0 + n), to: to?.subarray(v0, v0 + n) };
+  }
+  return part;
+}
+
+function assemble(column: FlatColumn, parts: PagePart[], rows: number, dictionary: DictionaryEntries | undefined): Vector {
+  if (column.type instanceof Dictionary) {
+    if (!dictionary?.vector) fail('no dictionary');
+    const { bitmap, nulls } = validity(parts, rows);
+    return makeVector(makeData({ type: column.type, length: rows, nullCount: nulls, nullBitmap: bitmap, data: rowIndices(parts, rows), dictionary: dictionary!.vector }));
+  }
+  return makeVector(column.physical === 'BYTE_ARRAY' ? byteArrayData(column, parts, rows, dictionary) : fixedData(column, parts, rows, dictionary));
+}
+
+/** Decoded pages whose rows become Arrow vectors when asked for: a window then builds its 64 rows, not the run's thousands. */
+export interface PageRun {
+  rows: number;
+  /** The memory it keeps (decompressed pages, levels, indices and positions). */
+  bytes: number;
+  /** Rows [from, to) of the run as a vector. */
+  slice(from: number, to: number): Vector;
+}
+
+/** A run of one vector already made (by parquet-wasm, or the JS path when it checked every value). */
+export const vectorRun = (vector: Vector, bytes: number): PageRun => ({ rows: vector.length, bytes, slice: (from, to) => vector.slice(from, to) });
+
+const isAscii = (bytes: Uint8Array) => {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+};
+
 /**
- * Data pages back to back in `pages` (`rows` rows in all) decoded into one Arrow vector of
- * `column.type`, with `dictionary` for pages that refer to it; null when the JS path does not decode
- * them (see the top of this file).
+ * Data pages back to back in `pages` (`rows` rows in all) decoded into a run of `column.type` rows,
+ * with `dictionary` for pages that refer to it; null when the JS path does not decode them (see the
+ * top of this file). Levels, indices and value positions are read and checked here; Utf8 pages with
+ * bytes past ASCII are made into one vector here too, so that their UTF-8 is checked before any is
+ * shown, as parquet-wasm checks it.
  */
-export function decodeFlatPages(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): Vector | null {
+export function decodeFlatPages(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): PageRun | null {
   try {
     const parts: PagePart[] = [];
+    const firstRows: number[] = [];
+    let total = 0;
+    let bytes = 0;
+    let ascii = true;
     for (let at = 0; at < pages.length; ) {
-      const { part, next } = readPage(column, pages, at);
+      const { part, next } = readPage(column, pages, at, dictionary);
       parts.push(part);
+      firstRows.push(total);
+      total += part.rows;
+      bytes += (part.plain?.bytes.byteLength ?? 0) + part.rows + 4 * part.nonNull * (part.plain?.from ? 2 : 1);
+      if (column.utf8 && part.plain && ascii) ascii = isAscii(part.plain.bytes);
       at = next;
     }
-    if (parts.reduce((s, p) => s + p.rows, 0) !== rows) fail('rows');
-    if (column.type instanceof Dictionary) {
-      if (!dictionary?.vector) fail('no dictionary');
-      const { bitmap, nulls } = validity(parts, rows);
-      const indices = rowIndices(parts, rows);
-      for (let i = 0; i < rows; i++) if (indices[i] < 0 || indices[i] >= dictionary!.count) fail('index past the dictionary');
-      return makeVector(makeData({ type: column.type, length: rows, nullCount: nulls, nullBitmap: bitmap, data: indices, dictionary: dictionary!.vector }));
+    if (total !== rows) fail('rows');
+    if (column.type instanceof Dictionary && (!dictionary?.vector || parts.some((p) => p.plain))) fail('plain page where the dictionary is kept');
+    if (column.utf8 && dictionary && !(column.type instanceof Dictionary) && parts.some((p) => p.indices)) ascii &&= (dictionary.ascii ??= isAscii(dictionary.bytes));
+    const slice = (from: number, to: number): Vector => {
+      const within: PagePart[] = [];
+      for (let k = 0; k < parts.length; k++) {
+        const a = Math.max(from, firstRows[k]);
+        const b = Math.min(to, firstRows[k] + parts[k].rows);
+        if (a < b) within.push(a === firstRows[k] && b - a === parts[k].rows ? parts[k] : subPart(column, parts[k], a - firstRows[k], b - firstRows[k]));
+      }
+      return assemble(column, within, Math.max(0, to - from), dictionary);
+    };
+    if (!ascii) {
+      const whole = slice(0, rows);
+      return vectorRun(whole, bytes);
     }
-    return makeVector(column.physical === 'BYTE_ARRAY' ? byteArrayData(column, parts, rows, dictionary) : fixedData(column, parts, rows, dictionary));
+    return { rows, bytes, slice };
   } catch (e) {
     if (e instanceof NotDecoded || e instanceof Error) return null;
     throw e;

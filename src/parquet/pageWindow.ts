@@ -8,7 +8,7 @@ import type { RowRange } from '../model/types';
 import { decodedCache } from '../source/decodedCache';
 import { CoalescedReads, type RangeReader } from './coalescedReads';
 import { decodeError } from './decodeError';
-import { decodeFlatPages, flatColumn, tryDecodeDictionary, type DictionaryEntries, type FlatColumn } from './flatPages';
+import { decodeFlatPages, flatColumn, tryDecodeDictionary, vectorRun, type DictionaryEntries, type FlatColumn, type PageRun } from './flatPages';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { BATCH_SIZE, checkPages, isEmpty, type ColumnRequest } from './loadColumn';
@@ -203,22 +203,30 @@ export class PageWindows {
     const lastGroup = Math.floor(pageOfRow(locations, end - 1) / per);
     const base = locations.firstRows[firstGroup * per];
     if (pageEndRow(locations, Math.min(pages - 1, lastGroup * per + per - 1)) - base > locations.rows * MAX_SHARE) return undefined;
-    const wanted: Promise<Vector>[] = [];
+    const wanted: Promise<PageRun>[] = [];
     for (let g = firstGroup; g <= lastGroup; g++) {
       const first = g * per;
       const last = Math.min(pages - 1, first + per - 1);
       wanted.push(this.groups.load(`${key}:${g}`, (s) => this.decodePages(request, key, chunk, locations, first, last, s), signal));
     }
-    let vectors: Vector[];
+    let runs: PageRun[];
     try {
-      vectors = await Promise.all(wanted);
+      runs = await Promise.all(wanted);
     } catch (e) {
       if (!(e instanceof PagesMismatch)) throw e;
       // Locations that disagree with the pages are not used again: this chunk is decoded whole from now on.
       this.locations.set(key, new SharedTask(async () => null));
       return undefined;
     }
-    return vectors.reduce((a, b) => a.concat(b)).slice(start - base, end - base);
+    const vectors: Vector[] = [];
+    let at = base;
+    for (const run of runs) {
+      const from = Math.max(start, at);
+      const to = Math.min(end, at + run.rows);
+      if (from < to) vectors.push(run.slice(from - at, to - at));
+      at += run.rows;
+    }
+    return vectors.reduce((a, b) => a.concat(b));
   }
 
   clear(): void {
@@ -273,7 +281,7 @@ export class PageWindows {
   }
 
   /** Data pages [first, last] decoded in one call, checked against their locations (PagesMismatch when they disagree). */
-  private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal): Promise<{ value: Vector; bytes: number }> {
+  private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal): Promise<{ value: PageRun; bytes: number }> {
     const { md, rowGroup, subset, field } = request;
     const from = locations.offsets[first];
     const to = locations.offsets[last] + locations.sizes[last];
@@ -297,10 +305,10 @@ export class PageWindows {
       checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
       if (js) {
         const dictionary = prefix.length ? await this.dictionaryOf(key, js, prefix, signal) : undefined;
-        const vector = decodeFlatPages(js, pages, rows, dictionary);
-        if (vector) {
+        const run = decodeFlatPages(js, pages, rows, dictionary);
+        if (run) {
           pageRunsDecoded.js++;
-          return { value: vector, bytes: vectorBytes(vector) };
+          return { value: run, bytes: run.bytes };
         }
       }
       pageRunsDecoded.wasm++;
@@ -316,7 +324,8 @@ export class PageWindows {
           'Other columns and row groups can still be read.',
         );
       }
-      return { value: vector, bytes: vectorBytes(vector) };
+      const held = vectorBytes(vector);
+      return { value: vectorRun(vector, held), bytes: held };
     } catch (e) {
       throw decodeError(e, field.name, rowGroup, from);
     }
