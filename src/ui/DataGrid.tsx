@@ -12,7 +12,7 @@ import { rangeColumns, rangeOf, rangeRows } from './gridSelection';
 import { GridRow } from './GridRow';
 import { clamp } from './scaledScroll';
 import type { GridState } from './tabStore';
-import { fontOf, textMeasure } from './textWidth';
+import { asciiAdvance, fontOf, textMeasure } from './textWidth';
 import { useEngine } from './useEngine';
 import { useRowWindow } from './useRowWindow';
 import { useScaledScroll } from './useScaledScroll';
@@ -356,6 +356,13 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   });
 
   const numeric = useMemo(() => layout.fields.map((f) => NUMERIC.has(fieldsInfo[f].typeId)), [layout, fieldsInfo]);
+  // The cell font's ASCII advance, once a cell is there (until then every cell clips its text).
+  const [charWidth, setCharWidth] = useState(0);
+  useLayoutEffect(() => {
+    if (charWidth) return;
+    const cellEl = scroller.current?.querySelector('.dg-row .grid-cell');
+    if (cellEl) setCharWidth(asciiAdvance(fontOf(cellEl)));
+  });
   // Rows are keyed by their place among the rows rendered: a row scrolled out is reused for the one
   // scrolled in, and a jump updates the rows' cells instead of replacing every element.
   const slots = Math.ceil(viewport / ROW_H) + 2 * OVERSCAN_ROWS + 2;
@@ -475,6 +482,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
                 first={span.first}
                 texts={texts}
                 numeric={numeric}
+                charWidth={charWidth}
                 cursor={state.cursor.row === row ? cursorPos : -1}
                 cursorId={cellId(row, state.cursor.field)}
                 selectedFrom={inRows ? range.left : 0}

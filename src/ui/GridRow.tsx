@@ -4,6 +4,22 @@ import type { ColumnLayout } from './columnLayout';
 
 const isError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
 
+/** A cell's horizontal padding and right border (styles.css .grid-cell), and a pixel of margin. */
+const CELL_CHROME = 8 + 8 + 1 + 1;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * True when a cell's text may not fit its width, so the cell clips it with an ellipsis. A cell that
+ * surely fits has no clip: each clip is a paint property node and a paint chunk of its own, which made
+ * every frame's layerize slow. Sure only for printable ASCII (`charWidth`: the widest ASCII advance of
+ * the cell font; 0 when not measured yet, and every cell clips).
+ */
+export function mayOverflow(text: CellText | undefined, width: number, charWidth: number): boolean {
+  if (text === undefined) return false; // '…'
+  if (typeof text !== 'string' || charWidth <= 0) return true;
+  return text.length * charWidth > width - CELL_CHROME || !PRINTABLE_ASCII.test(text);
+}
+
 export interface GridRowProps {
   row: number;
   /** Where the row goes on the canvas, and its size. */
@@ -20,6 +36,8 @@ export interface GridRowProps {
   texts: readonly (CellText | undefined)[];
   /** Per display position: the column is numeric (right-aligned). */
   numeric: readonly boolean[];
+  /** The widest ASCII advance of the cell font (0: not measured yet); see mayOverflow. */
+  charWidth: number;
   /** Position of the cursor cell in this row, else -1; its id (for aria-activedescendant). */
   cursor: number;
   cursorId: string;
@@ -49,7 +67,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
         role="gridcell"
         aria-colindex={pos + 2}
         aria-selected={selected}
-        className={`grid-cell${text === null ? ' null' : ''}${error ? ' cell-error' : ''}${isCursor ? ' selected' : ''}${selected && p.range ? ' in-range' : ''}${p.numeric[pos] ? ' num' : ''}`}
+        className={`grid-cell${text === null ? ' null' : ''}${error ? ' cell-error' : ''}${isCursor ? ' selected' : ''}${selected && p.range ? ' in-range' : ''}${p.numeric[pos] ? ' num' : ''}${mayOverflow(text, p.layout.widths[pos], p.charWidth) ? ' clip' : ''}`}
         style={{ position: 'absolute', left: p.gutter + p.layout.lefts[pos], width: p.layout.widths[pos] }}
         title={error ? `Not shown: ${text.error}` : text === null ? 'null (no value)' : text}
       >
@@ -80,6 +98,7 @@ export function sameRow(a: GridRowProps, b: GridRowProps): boolean {
     a.layout !== b.layout ||
     a.first !== b.first ||
     a.numeric !== b.numeric ||
+    a.charWidth !== b.charWidth ||
     a.cursor !== b.cursor ||
     a.cursorId !== b.cursorId ||
     a.selectedFrom !== b.selectedFrom ||

@@ -48,12 +48,18 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     geometryRef.current = geometry;
   });
 
-  /** Applies a position: sets scrollTop and keeps the value the browser actually took. */
-  const apply = useCallback((next: ScrollPosition) => {
+  /**
+   * Applies a position: sets scrollTop and keeps the value the browser actually took. A scrollTop
+   * equal to the one applied last is not set again: reading it back after the page changed forces a
+   * style and layout inside the render (a filter's row count grows while the grid stays at its top).
+   */
+  const apply = useCallback((next: ScrollPosition, always = true) => {
     const el = scroller.current;
     if (!el) return;
-    el.scrollTop = next.scrollTop;
-    const now = { virtualTop: next.virtualTop, scrollTop: el.scrollTop };
+    const same = !always && next.scrollTop === posRef.current.scrollTop;
+    if (same && next.virtualTop === posRef.current.virtualTop) return;
+    if (!same) el.scrollTop = next.scrollTop;
+    const now = { virtualTop: next.virtualTop, scrollTop: same ? next.scrollTop : el.scrollTop };
     posRef.current = now;
     setPos(now);
   }, []);
@@ -79,7 +85,7 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
     appliedGeometry.current = now;
     geometryRef.current = now;
     if (!before) apply(positionAt(virtualTopOfRow(initialRow, rowHeight, rows, viewport), now));
-    else if (before.viewport !== viewport || before.rows !== rows) apply(afterResize(posRef.current, before, now));
+    else if (before.viewport !== viewport || before.rows !== rows) apply(afterResize(posRef.current, before, now), false);
     // initialRow is read on the first measure only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, rowHeight, viewport, apply]);

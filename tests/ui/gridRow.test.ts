@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellText } from '../../src/worker/protocol';
 import { layoutColumns } from '../../src/ui/columnLayout';
-import { sameRow, type GridRowProps } from '../../src/ui/GridRow';
+import { mayOverflow, sameRow, type GridRowProps } from '../../src/ui/GridRow';
 import { BLOCK_ROWS, RowCache } from '../../src/ui/rowCache';
 
 const layout = layoutColumns([0, 1, 2], {});
@@ -10,7 +10,7 @@ const numeric = [false, true, false];
 /** The props DataGrid gives row `row` from the cache, as it builds them on every render. */
 function propsOf(cache: RowCache, row: number, cursor = -1): GridRowProps {
   const texts: (CellText | undefined)[] = [0, 1, 2].map((f) => cache.cell(row, f));
-  return { row, top: row * 24, height: 24, width: 600, gutter: 56, label: String(row), chunkStart: false, layout, first: 0, texts, numeric, cursor, cursorId: 'c', selectedFrom: 0, selectedTo: -1, range: false };
+  return { row, top: row * 24, height: 24, width: 600, gutter: 56, label: String(row), chunkStart: false, layout, first: 0, texts, numeric, charWidth: 7.2, cursor, cursorId: 'c', selectedFrom: 0, selectedTo: -1, range: false };
 }
 
 describe('GridRow memo', () => {
@@ -40,5 +40,27 @@ describe('GridRow memo', () => {
     const failed = Array.from({ length: BLOCK_ROWS }, () => ({ error: 'bad page' }));
     for (const f of [0, 1, 2]) cache.put(0, f, failed);
     expect(sameRow(propsOf(cache, 5), propsOf(cache, 5))).toBe(true);
+  });
+});
+
+describe('mayOverflow (which cells clip their text)', () => {
+  // A 100 px column: 100 - 16 padding - 1 border - 1 margin = 82 px for the text, 11 characters of 7.2 px.
+  it('printable ASCII that fits does not clip; one character more does', () => {
+    expect(mayOverflow('a'.repeat(11), 100, 7.2)).toBe(false);
+    expect(mayOverflow('a'.repeat(12), 100, 7.2)).toBe(true);
+    expect(mayOverflow('', 100, 7.2)).toBe(false);
+  });
+
+  it('clips whatever it cannot be sure of: other characters, null, errors, an unmeasured font', () => {
+    expect(mayOverflow('é', 100, 7.2)).toBe(true);
+    expect(mayOverflow('日本', 300, 7.2)).toBe(true);
+    expect(mayOverflow('a\tb', 300, 7.2)).toBe(true);
+    expect(mayOverflow(null, 300, 7.2)).toBe(true);
+    expect(mayOverflow({ error: 'bad page' }, 300, 7.2)).toBe(true);
+    expect(mayOverflow('abc', 300, 0)).toBe(true);
+  });
+
+  it("a cell not read yet ('…') does not clip", () => {
+    expect(mayOverflow(undefined, 48, 7.2)).toBe(false);
   });
 });
