@@ -23,6 +23,7 @@ import { KeptPerKey } from './keptPerKey';
 import { readFilteredWindow } from './filteredRowWindow';
 import { filterCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
+import { warmPool } from './pool/workerPool';
 import type { ConditionOp, FilterAnswer, FilterLocation, FilterStatus, ViewRowWindow } from './protocol';
 import type { ExportProgress, ExportResult, ExportTarget, ViewExport } from './protocol';
 import { exportView } from './exportView';
@@ -62,7 +63,11 @@ export class Engine {
   }
 
   async openSource(source: ByteSource, local: boolean, url?: string, spec: SourceSpec | null = null): Promise<DatasetSummary> {
-    return this.summary(await this.datasets.add(source, local, url, spec));
+    const id = await this.datasets.add(source, local, url, spec);
+    const { dataset } = this.datasets.get(id);
+    // Once indexed (a stream's index kept for them to read), compute workers start and open the file: a count then does not wait for them.
+    void dataset.indexed.then(() => warmPool(spec, dataset.chunks.length, this.wasmUrl), () => {});
+    return this.summary(id);
   }
 
   /** Stops indexing a long stream where it is: what was found so far stays explorable. */

@@ -60,6 +60,10 @@ const api = {
     setDecoderWasmUrl(wasmUrl);
   },
   wasmBytes: () => decoderMemoryBytes(),
+  /** Opens `spec` ahead of the jobs to come (a warm pool): they find it open. */
+  async open(spec: SourceSpec): Promise<void> {
+    await datasetFor(spec);
+  },
   /** `selection`: per chunk, the rows to count (a filter's matches; null: every row). */
   async unique(spec: SourceSpec, column: number, chunks: number[], onProgress: (p: ScanProgress) => void, only?: UniqueValue[], maxDistinct?: number, selection?: (Uint32Array | null)[]) {
     const dataset = await datasetFor(spec);

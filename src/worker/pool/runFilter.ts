@@ -9,6 +9,8 @@ import { whenAborted } from '../../model/abortable';
 /** A share handed out at a time: consecutive chunks up to about this many rows (the first share is one chunk). */
 const SHARE_ROWS = 1 << 18;
 const SHARE_CHUNKS = 4096;
+/** Shares asked of each worker at a time: its next share's columns are read while it evaluates the one before. */
+const SHARES_IN_FLIGHT = 2;
 
 /** Runs of consecutive chunks with rows, in file order: the first of one chunk (the first matches come fast), then up to SHARE_ROWS rows each. */
 function shares(dataset: Dataset): number[][] {
@@ -31,9 +33,9 @@ function shares(dataset: Dataset): number[][] {
 
 /**
  * A filter over every chunk, its matches added to `kept` as chunks finish. Shares of consecutive chunks
- * go, in file order, to whoever is free: compute workers lent to this run (one per core), and this
- * thread until the first worker answers (a worker first opens the file: meanwhile the first matches
- * are found here). Without Worker (Node) or with one share, all in this thread, time-sliced.
+ * go, in file order, to whoever is free: compute workers lent to this run (one per core, each asked for
+ * SHARES_IN_FLIGHT at a time), and this thread until the first worker answers (a worker not warmed
+ * first opens the file: meanwhile the first matches are found here). Without Worker (Node) or with one share, all in this thread, time-sliced.
  * Cancelling stops this run's workers at once.
  */
 export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filter: BoundFilter, kept: KeptFilter, signal: AbortSignal, onChunk: () => void, wasmUrl?: string): Promise<void> {
@@ -68,7 +70,7 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
     }
   };
   try {
-    await Promise.race([Promise.all([local(() => !answered), ...members.map(remote)]), aborted]);
+    await Promise.race([Promise.all([local(() => !answered), ...members.flatMap((m) => Array.from({ length: SHARES_IN_FLIGHT }, () => remote(m)))]), aborted]);
     await workers.giveBack(members);
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { PoolWorkerApi } from './poolWorker';
+import type { SourceSpec } from '../../source/SourceSpec';
 
 export interface PoolMember {
   worker: Worker;
@@ -59,6 +60,15 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Starts the pool's workers ahead of any job and has each idle one open `spec` (its headers, the
+   * kept index), so that the first count, filter or sort does not wait for workers to start and open.
+   */
+  warm(spec: SourceSpec): void {
+    while (this.idle.length + this.busy.size < poolSize()) this.idle.push(this.start());
+    for (const m of this.idle) void m.api.open(spec).catch(() => {});
+  }
+
   /** Stops every worker, idle or busy. */
   stopAll(): void {
     this.stop([...this.idle, ...this.busy]);
@@ -77,4 +87,10 @@ let shared: WorkerPool | null = null;
 /** The one pool of this thread, shared by unique counts and filter runs (each borrows its own workers). */
 export function sharedPool(wasmUrl?: string): WorkerPool {
   return (shared ??= new WorkerPool(wasmUrl));
+}
+
+/** Warms the shared pool for a dataset of `chunks` chunks (none for one chunk, which is counted in the engine, or without Worker). */
+export function warmPool(spec: SourceSpec | null, chunks: number, wasmUrl?: string): void {
+  if (typeof Worker === 'undefined' || !spec || chunks < 2) return;
+  sharedPool(wasmUrl).warm(spec);
 }
