@@ -466,7 +466,7 @@ export function decodeFlatPages(column: FlatColumn, pages: Uint8Array, rows: num
       firstRows.push(total);
       total += part.rows;
       bytes += (part.plain?.bytes.byteLength ?? 0) + part.rows + 4 * part.nonNull * (part.plain?.from ? 2 : 1);
-      if (column.utf8 && part.plain && ascii) ascii = isAscii(part.plain.bytes);
+      if (column.utf8 && part.plain && ascii) ascii = isAscii(part.plain.bytes.subarray(part.plain.at)); // the values, past any levels
       at = next;
     }
     if (total !== rows) fail('rows');
