@@ -222,6 +222,21 @@ describe('Parquet page windows: cancels and damaged pages', () => {
     expect(await readRowWindow(dataset, plain, 64, [leaf])).toEqual(await readRowWindow(truth, plain, 64, [leaf]));
   });
 
+  it('a string page holding bytes that are not UTF-8: windows over it are refused as parquet-wasm refuses them, windows elsewhere still read', async () => {
+    const plain = writePaged(table, { rows: ROWS, rowGroupRows: ROWS, dictionary: false, compression: 'none' });
+    const needle = new TextEncoder().encode('name 6000 ');
+    const at = plain.findIndex((_, i) => needle.every((b, k) => plain[i + k] === b));
+    expect(at).toBeGreaterThan(0);
+    const damaged = plain.slice();
+    damaged.set([0xff, 0xfe], at + needle.length);
+    const dataset = await open(damaged);
+    const truth = await open(plain);
+    const js = pageRunsDecoded.js;
+    await expect(dataset.readColumn(0, 2, { start: 5_990, end: 6_010 })).rejects.toMatchObject({ message: expect.stringMatching(/^Column "name" of row group 0 could not be decoded/) });
+    expect(await readRowWindow(dataset, 100, 64, [2])).toEqual(await readRowWindow(truth, 100, 64, [2]));
+    expect(pageRunsDecoded.js).toBeGreaterThan(js);
+  });
+
   it('a damaged data page: windows over it say which column, row group and byte; windows over other pages still show their values', async () => {
     const leaf = 2; // name: many strings, snappy pages
     const l = (await locationsOf(bytes))[0][leaf]!;
