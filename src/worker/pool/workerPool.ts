@@ -89,8 +89,12 @@ export function sharedPool(wasmUrl?: string): WorkerPool {
   return (shared ??= new WorkerPool(wasmUrl));
 }
 
-/** Warms the shared pool for a dataset of `chunks` chunks (none for one chunk, which is counted in the engine, or without Worker). */
+/**
+ * Warms the shared pool for a local file of `chunks` chunks. Not for one chunk (counted in the engine),
+ * nor without Worker, nor for a URL: opening it costs each worker requests (a stream's whole walk, no
+ * index being kept for URLs), worth paying only for a job that needs the pool.
+ */
 export function warmPool(spec: SourceSpec | null, chunks: number, wasmUrl?: string): void {
-  if (typeof Worker === 'undefined' || !spec || chunks < 2) return;
+  if (typeof Worker === 'undefined' || spec?.kind !== 'blob' || chunks < 2) return;
   sharedPool(wasmUrl).warm(spec);
 }
