@@ -6,13 +6,16 @@
  * in a fresh page with the file opened and indexed first. Timed inside the page from the Enter keydown
  * to (1) the first frame where the grid shows the filtered view's first row with its values (the first
  * matches painted) and (2) the frame where the status says the count is final; also the app's own
- * elapsed time, its thread count and the count. Prints one JSON line per run, then the medians.
+ * elapsed time, its thread count and the count, and the CPU seconds of the Chromium tree from Enter to
+ * the final status (the wall time on a machine others load too says little alone). Prints one JSON line
+ * per run, then the medians.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { preview } from 'vite';
+import { cpuSeconds } from './exportChromium';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -23,15 +26,18 @@ export interface FilterInApp {
   appSeconds: number;
   threads: number;
   status: string;
+  /** CPU seconds (user + system, every thread) of the Chromium tree from Enter to the final status. */
+  cpuS: number;
 }
 
-async function withApp<T>(f: (context: BrowserContext, origin: string) => Promise<T>): Promise<T> {
+async function withApp<T>(f: (context: BrowserContext, origin: string, profile: string) => Promise<T>): Promise<T> {
   const port = Number(process.env.FILTER_PORT ?? 4185);
   const outDir = resolve(process.env.FILTER_DIST ?? 'dist');
   const server = await preview({ build: { outDir }, preview: { port, strictPort: true }, logLevel: 'silent' });
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'arrowscope-filter-')), { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
+  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-filter-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
   try {
-    return await f(context, `http://localhost:${port}/`);
+    return await f(context, `http://localhost:${port}/`, profile);
   } finally {
     await context.close();
     await new Promise<void>((done) => server.httpServer.close(() => done()));
@@ -58,7 +64,7 @@ export const FILTER_TIMER = (totalRows: number) => `new Promise((resolve) => {
 })`;
 
 export async function measureFilterInApp(file: string, where: string, runs = 3): Promise<FilterInApp[]> {
-  return withApp(async (context, origin) => {
+  return withApp(async (context, origin, profile) => {
     const out: FilterInApp[] = [];
     for (let k = 0; k < runs; k++) {
       const page = await context.newPage();
@@ -72,8 +78,10 @@ export async function measureFilterInApp(file: string, where: string, runs = 3):
       await page.getByTestId('grid').getByRole('gridcell').first().filter({ hasNotText: '…' }).waitFor();
       await page.getByTestId('filter-text').fill(where);
       const timed = page.evaluate(FILTER_TIMER(totalRows)) as Promise<{ first: number; final: number; status: string }>;
+      const cpuBefore = cpuSeconds(profile);
       await page.getByTestId('filter-text').press('Enter');
       const { first, final, status } = await timed;
+      const cpuS = Math.round((cpuSeconds(profile) - cpuBefore) * 100) / 100;
       out.push({
         matched: Number(status.match(/([\d,]+) matching/)?.[1].replace(/,/g, '')),
         firstPaintMs: Math.round(first),
@@ -81,6 +89,7 @@ export async function measureFilterInApp(file: string, where: string, runs = 3):
         appSeconds: Number(status.match(/ in ([\d.]+) s/)?.[1]),
         threads: Number(status.match(/on (\d+) threads/)?.[1] ?? 1),
         status,
+        cpuS,
       });
       await page.close();
     }
@@ -92,5 +101,5 @@ if (process.argv[1]?.endsWith('filterChromium.ts')) {
   const runs = await measureFilterInApp(resolve(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 3));
   for (const r of runs) console.log(JSON.stringify(r));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(JSON.stringify({ where: process.argv[3], matched: runs[0].matched, medianFirstPaintMs: median(runs.map((r) => r.firstPaintMs)), medianFinalMs: median(runs.map((r) => r.finalMs)), medianAppSeconds: median(runs.map((r) => r.appSeconds)) }));
+  console.log(JSON.stringify({ where: process.argv[3], matched: runs[0].matched, medianFirstPaintMs: median(runs.map((r) => r.firstPaintMs)), medianFinalMs: median(runs.map((r) => r.finalMs)), medianAppSeconds: median(runs.map((r) => r.appSeconds)), medianCpuS: median(runs.map((r) => r.cpuS)) }));
 }
