@@ -358,14 +358,26 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   const numeric = useMemo(() => layout.fields.map((f) => NUMERIC.has(fieldsInfo[f].typeId)), [layout, fieldsInfo]);
   // The cell font's ASCII advance, once a cell is there (until then every cell clips its text).
   const [charWidth, setCharWidth] = useState(0);
+  // Every render until a cell is there to measure; then never again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (charWidth) return;
     const cellEl = scroller.current?.querySelector('.dg-row .grid-cell');
     if (cellEl) setCharWidth(asciiAdvance(fontOf(cellEl)));
   });
-  // Rows are keyed by their place among the rows rendered: a row scrolled out is reused for the one
-  // scrolled in, and a jump updates the rows' cells instead of replacing every element.
+  // Rows are keyed by slot, (row - phase) mod slots: a row scrolled out at the top is reused for the
+  // one scrolled in at the bottom. Any other move (up, or down by half the slots or more: a jump, a
+  // 64-row step) shifts the phase so that every element keeps its key and place and only its cells
+  // change: with the keys in a new rotation React moves the rows (up by one row: all rows but one),
+  // and each moved row is styled and laid out anew.
   const slots = Math.ceil(viewport / ROW_H) + 2 * OVERSCAN_ROWS + 2;
+  const keys = useRef({ first: firstRow, phase: 0, slots });
+  const moved = firstRow - keys.current.first;
+  const phase = keys.current.slots !== slots ? 0 : moved >= 0 && moved < slots / 2 ? keys.current.phase : keys.current.phase + moved;
+  useLayoutEffect(() => {
+    keys.current = { first: firstRow, phase, slots };
+  });
+  const slotOf = (row: number) => (((row - phase) % slots) + slots) % slots;
   /** The grid row and display position of the cell an event happened in (the canvas handles every cell's events). */
   const eventCell = (e: React.MouseEvent): { row: number; position: number } | null => {
     const cell = (e.target as Element).closest?.('[role=gridcell]');
@@ -470,7 +482,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
             const at = fileRow(row);
             return (
               <GridRow
-                key={row % slots}
+                key={slotOf(row)}
                 row={row}
                 top={rowTop(row)}
                 height={ROW_H}
