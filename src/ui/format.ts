@@ -13,8 +13,16 @@ export function bytes(n: number): string {
 
 const grouped = new Intl.NumberFormat('en-US');
 
+/** Digits of a safe integer grouped by thousands, as `grouped` writes them (a few times faster: the grid labels every row it renders). */
+function groupInteger(n: number): string {
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+  return n < 0 ? '-' + out : out;
+}
+
 /** A count grouped by thousands (`37,000,000`); one formatter for every call (toLocaleString builds one each time). */
-export const count = (n: number): string => grouped.format(n);
+export const count = (n: number): string => (Number.isSafeInteger(n) ? groupInteger(n) : grouped.format(n));
 
 /**
  * `part` of `whole` as a percentage with enough digits to tell it apart from 0% and from 100%:
