@@ -7,7 +7,10 @@
  *   git archive <base> | tar -x -C /tmp/base-src && ln -s $PWD/node_modules /tmp/base-src/
  *   (cd /tmp/base-src && npx vite build --outDir /tmp/base-dist) && npx vite build --outDir /tmp/new-dist
  *   npx tsx bench/gridJumpChromium.ts --base /tmp/base-dist --new /tmp/new-dist [--rounds 3] [--port 4235]
- *     [--files data/fec-50.parquet,data/fec-50.arrows] [--viewports 2400x1300,1280x800]
+ *     [--files data/fec-50.parquet,data/fec-50.arrows] [--viewports 2400x1300,1280x800] [--count "cand_nm = 'Obama, Barack'"]
+ *
+ * --count: after the jumps, the filter typed in the Data view's filter box, timed from Enter to the
+ * final count (bench/filterChromium.ts FILTER_TIMER), with the longest main-thread task meanwhile.
  */
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
+import { FILTER_TIMER } from './filterChromium';
 
 const arg = (name: string, fallback?: string) => {
   const at = process.argv.indexOf(name);
@@ -28,6 +32,7 @@ const files = arg('--files', 'data/fec-50.parquet,data/fec-50.arrows')!.split(',
 const viewports = arg('--viewports', '2400x1300,1280x800')!.split(',').map((v) => v.split('x').map(Number) as [number, number]);
 const rounds = Number(arg('--rounds', '3'));
 const port = Number(arg('--port', '4235'));
+const countWhere = arg('--count');
 const JUMPS = [37_000_000, 12_345_678, 44_444_444];
 const STEPS = 4;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -38,6 +43,8 @@ interface Figures {
   step: number[];
   jumpTask: number;
   stepTask: number;
+  count: number[];
+  countTask: number;
 }
 
 const servers: Record<string, BenchServer> = {};
@@ -60,11 +67,12 @@ try {
       for (let r = 0; r < rounds; r++) {
         for (const v of r % 2 ? ['new', 'base'] : ['base', 'new']) {
           const key = `${file.split('/').pop()} ${w}×${h} ${v}`;
-          const res = results.get(key) ?? { jump: [], step: [], jumpTask: 0, stepTask: 0 };
+          const res = results.get(key) ?? { jump: [], step: [], jumpTask: 0, stepTask: 0, count: [], countTask: 0 };
           results.set(key, res);
           const page = await appPage({ context, profile: '', server: servers[v] });
           await page.setViewportSize({ width: w, height: h });
           await appOpen(page, { path: file }, 600_000);
+          const totalRows = Number(((await page.getByTestId('overview').textContent()) ?? '').match(/Rows([\d,]+)/)?.[1].replace(/,/g, ''));
           await appData(page);
           await appGoto(page, '5:1000', 5 * CHUNK_ROWS + 1001); // decoders loaded, as in bench/browserPlan.ts
           loads.push(loadavg()[0]);
@@ -78,6 +86,17 @@ try {
             res.stepTask = Math.max(res.stepTask, ...steps.map((s) => s.longestTaskMs));
             console.error(`${key} round ${r} row ${jump}: jump ${j.ms.toFixed(0)} ms (task ${j.longestTaskMs.toFixed(0)}); steps ${steps.map((s) => `${s.ms.toFixed(0)} (${s.longestTaskMs.toFixed(0)})`).join(', ')} ms; ${j.note}`);
           }
+          if (countWhere) {
+            await page.getByTestId('filter-text').fill(countWhere);
+            await page.evaluate('window.__bench.longest = 0');
+            const timed = page.evaluate(FILTER_TIMER(totalRows)) as Promise<{ final: number; status: string }>;
+            await page.getByTestId('filter-text').press('Enter');
+            const { final, status } = await timed;
+            const task = (await page.evaluate('window.__bench.longest')) as number;
+            res.count.push(final);
+            res.countTask = Math.max(res.countTask, task);
+            console.error(`${key} round ${r} count: ${final.toFixed(0)} ms (task ${task.toFixed(0)}); ${status}`);
+          }
           await page.close();
         }
       }
@@ -89,5 +108,6 @@ try {
 }
 console.log(`medians; longest task: the longest over every jump (or step), 0 when none passed 50 ms; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 for (const [key, r] of results) {
-  console.log(`${key.padEnd(34)} jump ${median(r.jump).toFixed(0)} ms (n=${r.jump.length}, longest task ${r.jumpTask.toFixed(0)}) | 64-row step ${median(r.step).toFixed(0)} ms (n=${r.step.length}, longest task ${r.stepTask.toFixed(0)})`);
+  const count = r.count.length ? ` | count ${median(r.count).toFixed(0)} ms (n=${r.count.length}, longest task ${r.countTask.toFixed(0)})` : '';
+  console.log(`${key.padEnd(34)} jump ${median(r.jump).toFixed(0)} ms (n=${r.jump.length}, longest task ${r.jumpTask.toFixed(0)}) | 64-row step ${median(r.step).toFixed(0)} ms (n=${r.step.length}, longest task ${r.stepTask.toFixed(0)})${count}`);
 }
