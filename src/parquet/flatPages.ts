@@ -209,7 +209,9 @@ function readLevels(bytes: Uint8Array, at: number, rows: number, length?: number
 function readIndices(bytes: Uint8Array, at: number, end: number, count: number): Int32Array {
   if (at >= end) return count ? fail('no indices') : new Int32Array(0);
   const width = bytes[at];
-  if (width > 32) fail('index bit width');
+  // hyparquet's bit unpacking keeps its bits in a 32-bit int: wider indices (a dictionary of over 16M
+  // entries, or a damaged width) are left to parquet-wasm.
+  if (width > 24) fail('index bit width');
   const out = new Int32Array(count);
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, end), offset: at + 1 };
   readRleBitPackedHybrid(reader, width, out, end - at - 1);
