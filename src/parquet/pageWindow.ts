@@ -299,7 +299,10 @@ export class PageWindows {
     if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
     const run = { columns: [runChunk(chunk, locations, prefix.length, first, bytes.length, facts)], num_rows: BigInt(rows) };
-    const js = pageWindowSettings.js && !int96 && !request.restored ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
+    // A big dictionary page is decompressed faster by parquet-wasm (Rust's snappy) than in JS, which
+    // outweighs what the JS path saves on the pages themselves: such runs stay with parquet-wasm.
+    const bigDictionary = prefix.length > SMALL_PREFIX;
+    const js = pageWindowSettings.js && !int96 && !request.restored && !bigDictionary ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
     const runSubset = { ...subset, firstLeaf: 0 };
     try {
       checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
