@@ -81,6 +81,9 @@ const isError = (text: CellText | undefined): text is { error: string } => typeo
 
 const READING = 'Reading…';
 
+/** The grid cells' font's widest ASCII advance, measured by the first grid of the page (GridRow mayOverflow). */
+let cellAdvance = 0;
+
 /**
  * All rows of all chunks as one virtualized table. Only the visible window is read from the file;
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
@@ -356,14 +359,15 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   });
 
   const numeric = useMemo(() => layout.fields.map((f) => NUMERIC.has(fieldsInfo[f].typeId)), [layout, fieldsInfo]);
-  // The cell font's ASCII advance, once a cell is there (until then every cell clips its text).
-  const [charWidth, setCharWidth] = useState(0);
+  // The cell font's ASCII advance, once a cell is there (until then every cell clips its text); kept
+  // for the page: the grid mounts anew for each filter run, and reading a cell's font forces a style.
+  const [charWidth, setCharWidth] = useState(cellAdvance);
   // Every render until a cell is there to measure; then never again.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     if (charWidth) return;
     const cellEl = scroller.current?.querySelector('.dg-row .grid-cell');
-    if (cellEl) setCharWidth(asciiAdvance(fontOf(cellEl)));
+    if (cellEl) setCharWidth((cellAdvance = asciiAdvance(fontOf(cellEl))));
   });
   // Rows are keyed by slot, (row - phase) mod slots: a row scrolled out at the top is reused for the
   // one scrolled in at the bottom. Any other move (up, or down by half the slots or more: a jump, a
