@@ -109,10 +109,10 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const half = body.subarray(0, Math.floor(body.length / 2));
     const head = { ...CORS, ...validators, 'Content-Range': `bytes ${a}-${b}/${total}`, ...(mode === 'slow' ? { 'Cache-Control': 'no-store' } : {}) };
     if (mode === 'short-body') return void res.writeHead(206, { ...head, 'Content-Length': String(half.length) }).end(half);
+    if (mode === 'slow') return void setTimeout(() => res.writeHead(206, { ...head, 'Content-Length': String(body.length) }).end(body), 40);
     res.writeHead(206, { ...head, 'Content-Length': String(body.length) });
     if (mode === 'stall-body') return void res.write(half);
     if (mode === 'drop-body') return void res.write(half, () => req.socket.destroy());
-    if (mode === 'slow') return void setTimeout(() => res.end(body), 40);
     res.end(body);
   };
 
