@@ -243,7 +243,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
         'W3 schema',
       );
     }
-    // ---- HTTP with added latency: open and jump ----
+    // ---- HTTP with added latency: open, jump and unique cand_nm ----
     for (const delay of quick || !wanted('HTTP') ? [] : [0, 50, 150]) {
       phase(`HTTP +${delay} ms`);
       const url = (f: string) => `${s.server.origin}/files/${basename(f)}?delay=${delay}`;
@@ -259,6 +259,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                 add(`${p} W2 open`, 'ours', o.schema);
                 await appData(page);
                 await rec(`${p} W2 row 37,000,000`, 'ours', appGoto(page, String(ROW), ROW + 1));
+                add(`${p} W2 unique cand_nm`, 'ours', await appUnique(page, 'cand_nm'));
               }),
           },
           {
@@ -268,6 +269,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                 const start = await peerCall(page, `duckdbOpen(${JSON.stringify(url(files.W2))})`);
                 add(`${p} W2 open`, 'DuckDB-Wasm', sum(start, await peerCall(page, 'duckdbQuery("DESCRIBE SELECT * FROM FILE", false)')));
                 await rec(`${p} W2 row 37,000,000`, 'DuckDB-Wasm', peerCall(page, `duckdbQuery("SELECT * FROM read_parquet(FILE, file_row_number=true) WHERE file_row_number = ${ROW}")`, 90_000));
+                await rec(`${p} W2 unique cand_nm`, 'DuckDB-Wasm', peerCall(page, 'duckdbQuery("SELECT cand_nm, count(*) FROM FILE GROUP BY ALL", false)', 90_000));
                 await peerCall(page, 'duckdbClose()');
               }),
           },
@@ -288,6 +290,7 @@ export async function runBrowser(results: Results, files: Files, dataDir: string
                 add(`${p} W1 index`, 'ours', o.index);
                 await appData(page);
                 add(`${p} W1 row 37,000,000`, 'ours', await appGoto(page, String(ROW), ROW + 1));
+                add(`${p} W1 unique cand_nm`, 'ours', await appUnique(page, 'cand_nm'));
               }),
           },
           {

@@ -43,11 +43,11 @@ function amount(step: string, x: number): string {
 
 const times = (r: number) => `${r >= 10 ? Math.round(r).toLocaleString('en-US') : r.toFixed(r >= 1 ? 1 : 2)}×`;
 
-/** HTTP steps by added latency, then W2 before W1, then open, index, row (the native part adds some of them first). */
+/** HTTP steps by added latency, then W2 before W1, then open, index, row, unique (the native part adds some of them first). */
 function httpOrder(steps: string[]): string[] {
   const key = (s: string) => {
     const m = s.match(/^HTTP \+(\d+) ms (W\d) (\w+)/);
-    return m ? [Number(m[1]), m[2] === 'W2' ? 0 : 1, ['open', 'index', 'row'].indexOf(m[3])] : [Infinity, 0, 0];
+    return m ? [Number(m[1]), m[2] === 'W2' ? 0 : 1, ['open', 'index', 'row', 'unique'].indexOf(m[3])] : [Infinity, 0, 0];
   };
   return [...steps].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
@@ -76,7 +76,7 @@ const TARGETS: [string, number, string][] = [
 
 /** Why a step has no browser peer (the steps where no peer can do the same work), or '' when it should have one. */
 function noPeerReason(step: string): string {
-  if (/^HTTP .* W1 (index|row)/.test(step)) return "DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow reads a stream from a URL only from its start (W1's index or row 37,000,000 is 9 GB or 6.7 GB fetched and decoded first)";
+  if (/^HTTP .* W1 (index|row|unique)/.test(step)) return "DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow reads a stream from a URL only from its start (W1's index or row 37,000,000 is 9 GB or 6.7 GB fetched and decoded first; its unique count the whole 9 GB)";
   if (/^HTTP .* W1 open/.test(step)) return 'DuckDB-Wasm and hyparquet do not read Arrow IPC streams; apache-arrow failed or was not run';
   if (/^W3 /.test(step)) return "DuckDB-Wasm and hyparquet do not read Arrow IPC; apache-arrow's W3 index would be W1's full read again (9 GB in the tab), and it keeps nothing for a reopen";
   if (/^W1 export/.test(step)) return 'apache-arrow has no Parquet writer; DuckDB-Wasm and hyparquet do not read Arrow IPC';
@@ -264,7 +264,7 @@ export function render(results: Results): string {
       ? [
           '### Over HTTP with added latency',
           '',
-          `The file served by the bench's local server with HTTP Range, each response held back by the added latency (\`/files/NAME?delay=MS\`); ours through the app's "Open URL" form, DuckDB-Wasm with \`registerFileURL\` (HTTP protocol), hyparquet with \`asyncBufferFromUrl\`; W1 open: apache-arrow's \`RecordBatchReader\` over a \`fetch\` of the file (a stream is read from its start: no Range), timed to the schema (the first message), the response then cancelled. W1's index and row 37,000,000 have no browser peer: DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow's only way to them is to fetch and decode the stream up to there (9 GB for the index). Native: pyarrow through the same server and latency (see the native sentence above: a Python file object of Range requests, the requests and bytes in its notes); none for W1's index and row 37,000,000, where pyarrow would read every message before the row (about 6.7 GB).`,
+          `The file served by the bench's local server with HTTP Range, each response held back by the added latency (\`/files/NAME?delay=MS\`); ours through the app's "Open URL" form, DuckDB-Wasm with \`registerFileURL\` (HTTP protocol), hyparquet with \`asyncBufferFromUrl\`; unique \`cand_nm\` after the jump, in the same page (ours: the Unique view's count, its compute workers opening the URL themselves; DuckDB-Wasm: \`GROUP BY\`); W1 open: apache-arrow's \`RecordBatchReader\` over a \`fetch\` of the file (a stream is read from its start: no Range), timed to the schema (the first message), the response then cancelled. W1's index and row 37,000,000 have no browser peer: DuckDB-Wasm and hyparquet do not read Arrow IPC streams, and apache-arrow's only way to them is to fetch and decode the stream up to there (9 GB for the index). Native: pyarrow through the same server and latency (see the native sentence above: a Python file object of Range requests, the requests and bytes in its notes); none for W1's index and row 37,000,000, where pyarrow would read every message before the row (about 6.7 GB).`,
           '',
           ...table(results, httpOrder(steps('HTTP '))),
           '',
