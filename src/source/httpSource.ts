@@ -111,7 +111,7 @@ export class HttpSource implements ByteSource {
 
   async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
     const end = Math.min(this.size, offset + Math.min(length, MAX_SINGLE_READ));
-    if (end <= offset) return new Uint8Array(0);
+    if (!(end > offset)) return new Uint8Array(0); // also for a NaN position, as the other sources
     const bytes = await this.readRange(offset, end - 1, signalsOf(signal, this.lifetime));
     this.stats.reads++;
     this.stats.bytesRead += bytes.length;

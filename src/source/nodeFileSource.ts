@@ -26,7 +26,8 @@ export class NodeFileSource implements ByteSource {
 
   async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
     const end = Math.min(this.size, offset + length);
-    if (end <= offset) return new Uint8Array(0);
+    // Also no bytes for a NaN position (a damaged header's): the reader then says what is wrong.
+    if (!(end > offset)) return new Uint8Array(0);
     // Not zero-filled first (a column body is tens of MB): every byte returned is one read from the file.
     const out = new Uint8Array(Buffer.allocUnsafeSlow(end - offset).buffer, 0, end - offset);
     let filled = 0;

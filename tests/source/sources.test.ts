@@ -23,6 +23,9 @@ describe('byte sources', () => {
     }
     expect(file.stats.reads).toBe(3);
     expect(file.stats.bytesRead).toBe(10 + 10 + 300_000);
+    // A position a damaged header made NaN reads nothing (the reader then names the problem), as a Blob's does.
+    expect(await file.read(NaN, 8)).toEqual(new Uint8Array(0));
+    expect(await blob.read(NaN, 8)).toEqual(new Uint8Array(0));
     await file.close();
   });
 
