@@ -66,7 +66,7 @@ export class Engine {
     const id = await this.datasets.add(source, local, url, spec);
     const { dataset } = this.datasets.get(id);
     // Once indexed (a stream's index kept for them to read), compute workers start and open the file: a count then does not wait for them.
-    void dataset.indexed.then(() => warmPool(spec, dataset.chunks.length, this.wasmUrl), () => {});
+    void dataset.indexed.then(() => warmPool(spec, dataset.chunks.length, dataset.rows, this.wasmUrl), () => {});
     return this.summary(id);
   }
 

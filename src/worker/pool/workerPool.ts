@@ -89,12 +89,15 @@ export function sharedPool(wasmUrl?: string): WorkerPool {
   return (shared ??= new WorkerPool(wasmUrl));
 }
 
+/** Fewer rows are counted in well under a second by the engine's thread alone: no workers started for them. */
+const WARM_MIN_ROWS = 1_000_000;
+
 /**
- * Warms the shared pool for a local file of `chunks` chunks. Not for one chunk (counted in the engine),
- * nor without Worker, nor for a URL: opening it costs each worker requests (a stream's whole walk, no
- * index being kept for URLs), worth paying only for a job that needs the pool.
+ * Warms the shared pool for a local file of `chunks` chunks and `rows` rows. Not for one chunk (counted in
+ * the engine) or a small file, nor without Worker, nor for a URL: opening it costs each worker requests (a
+ * stream's whole walk, no index being kept for URLs), worth paying only for a job that needs the pool.
  */
-export function warmPool(spec: SourceSpec | null, chunks: number, wasmUrl?: string): void {
-  if (typeof Worker === 'undefined' || spec?.kind !== 'blob' || chunks < 2) return;
+export function warmPool(spec: SourceSpec | null, chunks: number, rows: number, wasmUrl?: string): void {
+  if (typeof Worker === 'undefined' || spec?.kind !== 'blob' || chunks < 2 || rows < WARM_MIN_ROWS) return;
   sharedPool(wasmUrl).warm(spec);
 }
