@@ -24,6 +24,7 @@ import { readFilteredWindow } from './filteredRowWindow';
 import { filterCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
 import { warmPool } from './pool/workerPool';
+import { IdleWarm } from './idleWarm';
 import type { ConditionOp, FilterAnswer, FilterLocation, FilterStatus, ViewRowWindow } from './protocol';
 import type { ExportProgress, ExportResult, ExportTarget, ViewExport } from './protocol';
 import { exportView } from './exportView';
@@ -50,6 +51,8 @@ export class Engine {
   private readonly finds = new FindMemories();
   /** Sorted views per dataset, under the key (a tab's) each was made with. */
   private readonly sorts = new KeptPerKey<KeptSort>();
+  /** Starts the compute workers for a file opened, once the grid's reads pause. */
+  private readonly idleWarm = new IdleWarm();
 
   /** Most rows a sort orders fully (past them, the first 10,000): FULL_ORDER_MAX but in tests. */
   sortFullMax = FULL_ORDER_MAX;
@@ -65,8 +68,8 @@ export class Engine {
   async openSource(source: ByteSource, local: boolean, url?: string, spec: SourceSpec | null = null): Promise<DatasetSummary> {
     const id = await this.datasets.add(source, local, url, spec);
     const { dataset } = this.datasets.get(id);
-    // Once indexed (a stream's index kept for them to read), compute workers start and open the file: a count then does not wait for them.
-    void dataset.indexed.then(() => warmPool(spec, dataset.chunks.length, dataset.rows, this.wasmUrl), () => {});
+    // Once indexed (a stream's index kept for them to read) and the grid's reads pause, compute workers start and open the file: a count then does not wait for them.
+    void dataset.indexed.then(() => this.idleWarm.schedule(() => warmPool(spec, dataset.chunks.length, dataset.rows, this.wasmUrl)), () => {});
     return this.summary(id);
   }
 
@@ -123,6 +126,7 @@ export class Engine {
    * the key a sort was made under, rows of the sorted view.
    */
   async rows(id: number, start: number, count: number, columns: number[], key?: string, filter?: string): Promise<ViewRowWindow> {
+    this.idleWarm.busy();
     const signal = this.requests.take(key);
     const sorted = filter === undefined ? undefined : this.sorts.get(id, filter);
     if (sorted) return this.sortedRows(id, sorted, start, count, columns, signal);
