@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { corpus, TALL_FILE } from './paths';
+import { corpus, TALL_FILE, TALL_ROWS } from './paths';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -51,6 +51,9 @@ test('A new tab starts at Overview and row 0; every tab keeps its view and row; 
   await expect(fileTabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(view(page, 'Overview')).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => hash(page)).toMatch(/^#file=arrowscope-e2e-tall\.arrows&size=\d+&view=overview$/);
+  // Go to needs the rows indexed: on a loaded CI machine the walk was once still at its first batch here.
+  await expect(page.getByTestId('overview')).toContainText(TALL_ROWS.toLocaleString('en-US'));
+  await expect(page.getByTestId('overview')).not.toContainText('indexing…');
   await view(page, 'Data').click();
   await expectPainted(grid, 1);
   await goTo(page, '1,500,000');

@@ -47,7 +47,12 @@ export async function openDataset(source: ByteSource, options: OpenOptions = {})
   if (source.size === 0) throw new DatasetError('The file is empty (0 bytes).', { offset: 0 });
   try {
     // Both ends at once: a remote file's round trips overlap, and Parquet's footer read then finds its last block cached.
-    const [head, tail] = await Promise.all([source.read(0, Math.min(8, source.size), options.signal), source.size >= 12 ? source.read(source.size - 4, 4, options.signal) : new Uint8Array(0)]);
+    // Failing, the head's failure is the one said, whichever answer came first.
+    const ends = await Promise.allSettled([source.read(0, Math.min(8, source.size), options.signal), source.size >= 12 ? source.read(source.size - 4, 4, options.signal) : new Uint8Array(0)]);
+    const [head, tail] = ends.map((end) => {
+      if (end.status === 'rejected') throw end.reason;
+      return end.value;
+    });
     let format = sniffFormat(head);
     if (format === 'arrow-stream') format = sniffFormat(head, tail);
     if (format === 'arrow-stream') {
