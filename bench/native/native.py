@@ -310,27 +310,21 @@ def http_steps(origin, w1, w2, delays, reps):
                 return pf, pf.schema_arrow, pf.metadata.num_row_groups
 
             record(f"{p} W2 open", "pyarrow", reps, open_w2, lambda r: http_note("ParquetFile over HTTP (HEAD + footer)", (raws[0].requests, raws[0].bytes)))
-            # The jump with the file open (its footer read, not counted), as the browser's jump is timed.
-            samples, reads = [], []
+            def with_file_open(step, how, work):
+                """`work(pf)` timed with the file open (its footer read, not counted), as the browser's steps are timed."""
+                samples, reads = [], []
+                for _ in range(reps):
+                    pf = open_w2()[0]
+                    raw = raws[-1]
+                    before = (raw.requests, raw.bytes)
+                    ms, _ = timed(lambda: work(pf))
+                    samples.append(ms)
+                    reads.append((raw.requests - before[0], raw.bytes - before[1]))
+                add(f"{p} W2 {step}", "pyarrow", samples, http_note(how, reads[0]))
+
             g = ROW // CHUNK_ROWS
-            for _ in range(reps):
-                pf = open_w2()[0]
-                raw = raws[-1]
-                before = (raw.requests, raw.bytes)
-                ms, _ = timed(lambda: pf.read_row_group(g, use_threads=False).slice(ROW - g * CHUNK_ROWS, 1).to_pylist())
-                samples.append(ms)
-                reads.append((raw.requests - before[0], raw.bytes - before[1]))
-            add(f"{p} W2 row 37,000,000", "pyarrow", samples, http_note("read_row_group (its 16 column chunks, pre_buffer: ranges coalesced) + slice", reads[0]))
-            # Unique cand_nm with the file open, as the browser's count is timed.
-            samples, reads = [], []
-            for _ in range(reps):
-                pf = open_w2()[0]
-                raw = raws[-1]
-                before = (raw.requests, raw.bytes)
-                ms, _ = timed(lambda: pc.value_counts(pf.read(columns=["cand_nm"], use_threads=False).column("cand_nm")))
-                samples.append(ms)
-                reads.append((raw.requests - before[0], raw.bytes - before[1]))
-            add(f"{p} W2 unique cand_nm", "pyarrow", samples, http_note("read(columns=[cand_nm]) + value_counts", reads[0]))
+            with_file_open("row 37,000,000", "read_row_group (its 16 column chunks, pre_buffer: ranges coalesced) + slice", lambda pf: pf.read_row_group(g, use_threads=False).slice(ROW - g * CHUNK_ROWS, 1).to_pylist())
+            with_file_open("unique cand_nm", "read(columns=[cand_nm]) + value_counts", lambda pf: pc.value_counts(pf.read(columns=["cand_nm"], use_threads=False).column("cand_nm")))
         if w1:
             url = f"{origin}/files/{os.path.basename(w1)}?delay={delay}"
             raws = []
