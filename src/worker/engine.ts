@@ -268,6 +268,7 @@ export class Engine {
     const rows = kept.fileRows(start, start + count);
     const previous = start > 0 && rows.length ? kept.fileRows(start - 1, start)[0] : undefined;
     const window = await readFilteredWindow(this.datasets.get(id).dataset, start, rows, columns, signal, previous);
+    if (start === 0 && rows.length) kept.firstRowsServed();
     return { ...window, viewRows: kept.known };
   }
 

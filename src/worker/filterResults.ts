@@ -56,6 +56,9 @@ export class KeptFilter {
   private settle: () => void = () => {};
   /** Resolves when the run ends, done or cancelled. */
   readonly settled = new Promise<void>((resolve) => (this.settle = resolve));
+  private firstRowsRead: () => void = () => {};
+  /** Resolves once the view's first rows have been read for the screen: the first matches are on their way to it. */
+  readonly firstRowsShown = new Promise<void>((resolve) => (this.firstRowsRead = resolve));
 
   constructor(
     readonly text: string,
@@ -80,6 +83,11 @@ export class KeptFilter {
       this.runIndices.push(next.matched === next.rows ? null : next.indices!);
       this.runEnds.push(this.known + next.matched);
     }
+  }
+
+  /** The view's first rows were read for display. */
+  firstRowsServed(): void {
+    this.firstRowsRead();
   }
 
   end(how: 'done' | 'cancelled'): void {

@@ -11,6 +11,10 @@ const SHARE_ROWS = 1 << 18;
 const SHARE_CHUNKS = 4096;
 /** Shares asked of each worker at a time: its next share's columns are read while it evaluates the one before. */
 const SHARES_IN_FLIGHT = 2;
+/** After the first share's matches, the longest the workers wait for the view's first rows to be read (no grid asks for them when none is on screen). */
+const FIRST_ROWS_WAIT_MS = 300;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs of consecutive chunks with rows, in file order: the first of one chunk (the first matches come fast), then up to SHARE_ROWS rows each. */
 function shares(dataset: Dataset): number[][] {
@@ -34,8 +38,9 @@ function shares(dataset: Dataset): number[][] {
 /**
  * A filter over every chunk, its matches added to `kept` as chunks finish. Shares of consecutive chunks
  * go, in file order, to whoever is free: compute workers lent to this run (one per core, each asked for
- * SHARES_IN_FLIGHT at a time), and this thread until the first worker answers (a worker not warmed
- * first opens the file: meanwhile the first matches are found here). Without Worker (Node) or with one share, all in this thread, time-sliced.
+ * SHARES_IN_FLIGHT at a time), and this thread until the first worker answers. This thread takes the
+ * first share; the workers open the file meanwhile and start on their shares once the view's first
+ * rows have been read (or FIRST_ROWS_WAIT_MS after the first matches). Without Worker (Node) or with one share, all in this thread, time-sliced.
  * Cancelling stops this run's workers at once.
  */
 export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filter: BoundFilter, kept: KeptFilter, signal: AbortSignal, onChunk: () => void, wasmUrl?: string): Promise<void> {
@@ -56,12 +61,17 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
   }
   const workers = sharedPool(wasmUrl);
   const members = workers.take(Math.min(poolSize(), queue.length - 1));
+  for (const m of members) void m.api.open(spec).catch(() => {}); // the file opens there while the first share is evaluated here
   kept.workers = members.length + 1;
   let answered = false;
   const stop = () => workers.stop(members);
   signal.addEventListener('abort', stop, { once: true });
+  const first = filterChunks(dataset, filter, next()!, signal, (m) => (kept.add(m), onChunk()));
+  // On two cores, workers reading beside the first share and the first rows' reads delayed the first matches on screen.
+  const firstShown = first.then(() => (kept.known === 0 ? undefined : Promise.race([kept.firstRowsShown, delay(FIRST_ROWS_WAIT_MS)])));
   const remote = async (m: PoolMember) => {
-    for (let share = next(); share; share = next()) {
+    await firstShown;
+    for (let share = signal.aborted ? undefined : next(); share; share = next()) {
       const results = await m.api.filter(spec, filter, share);
       answered = true;
       signal.throwIfAborted();
@@ -70,7 +80,7 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
     }
   };
   try {
-    await Promise.race([Promise.all([local(() => !answered), ...members.flatMap((m) => Array.from({ length: SHARES_IN_FLIGHT }, () => remote(m)))]), aborted]);
+    await Promise.race([Promise.all([first.then(() => local(() => !answered)), ...members.flatMap((m) => Array.from({ length: SHARES_IN_FLIGHT }, () => remote(m)))]), aborted]);
     await workers.giveBack(members);
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones
