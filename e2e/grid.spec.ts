@@ -174,6 +174,10 @@ test('Numbers are right-aligned and nulls are marked apart from text', async ({ 
   await expect(row0.nth(1).locator('.null-mark')).toHaveText('null');
   await expect(row0.nth(1)).toHaveAttribute('title', 'null (no value)');
   await expect(grid.locator('[aria-rowindex="2"]').getByRole('gridcell').nth(1).locator('.null-mark')).toHaveCount(0);
+  // A value's whole text is its cell's tooltip once the pointer is over it (set on hover, not on every render).
+  const value = grid.locator('[aria-rowindex="2"]').getByRole('gridcell').nth(1);
+  await value.hover();
+  await expect(value).toHaveAttribute('title', (await value.textContent())!);
 });
 
 test('A range of cells selected with shift+click or shift+arrows is copied as TSV', async ({ page }) => {

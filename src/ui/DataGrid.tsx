@@ -9,7 +9,7 @@ import { GridHeader } from './GridHeader';
 import { GridMenu, type MenuItem, type OpenMenu } from './GridMenu';
 import { parseGoTo } from './goToRow';
 import { rangeColumns, rangeOf, rangeRows } from './gridSelection';
-import { GridRow } from './GridRow';
+import { GridRow, hoverTitle } from './GridRow';
 import { clamp } from './scaledScroll';
 import type { GridState } from './tabStore';
 import { asciiAdvance, fontOf, textMeasure } from './textWidth';
@@ -396,6 +396,10 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     const at = eventCell(e);
     if (at) select(at.row, at.position, e.shiftKey);
   };
+  const onCanvasPointerOver = (e: React.MouseEvent) => {
+    const at = eventCell(e);
+    if (at) hoverTitle((e.target as Element).closest('[role=gridcell]') as HTMLElement, cache.cell(at.row, fields[at.position]));
+  };
   const onCanvasContextMenu = (e: React.MouseEvent) => {
     const at = eventCell(e);
     if (!at || !openCellMenu(at.row, at.position, e.clientX, e.clientY)) return;
@@ -478,7 +482,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
             ((f, x, y) => setMenu({ x, y, label: `Column ${visibleText(fieldsInfo[f].name)}`, items: [...(filterActions ? [{ label: 'Filter this column…', run: () => filterActions.column(f) }] : []), ...(sortActions?.items(f) ?? [])] }))
           }
         />
-        <div className="dg-canvas" style={{ height: scale.canvas, width }} onMouseDown={onCanvasMouseDown} onClick={onCanvasClick} onContextMenu={onCanvasContextMenu}>
+        <div className="dg-canvas" style={{ height: scale.canvas, width }} onMouseDown={onCanvasMouseDown} onMouseOver={onCanvasPointerOver} onMouseMove={onCanvasPointerOver} onClick={onCanvasClick} onContextMenu={onCanvasContextMenu}>
           {visibleRows.map((row) => {
             const texts: (CellText | undefined)[] = [];
             for (const p of positions) texts.push(cache.cell(row, fields[p]));
