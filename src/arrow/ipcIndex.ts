@@ -2,6 +2,7 @@ import type { Schema } from 'apache-arrow';
 import { ChunkTable, FIRST_CAPACITY, grown } from '../model/chunkTable';
 import type { UnsupportedColumn } from './tolerantSchema';
 import type { DictionaryState } from './dictionaryState';
+import type { ScannedHeaders } from './scannedHeaders';
 
 /** Position of a dictionary batch message in the file. */
 export interface DictionaryEntry {
@@ -94,4 +95,6 @@ export interface IpcIndex {
   bigEndian: boolean;
   batches: BatchTable;
   dictionaries: DictionaryEntry[];
+  /** Batch headers decoded while a stream was scanned (absent for a file's footer or a kept index). */
+  scannedHeaders?: ScannedHeaders;
 }

@@ -78,6 +78,8 @@ class ArrowDataset implements Dataset {
 
   private async header(chunk: number, signal?: AbortSignal): Promise<RecordBatchHeader> {
     const b = this.batch(chunk);
+    const scanned = this.index.scannedHeaders?.get(chunk);
+    if (scanned) return scanned;
     let header = this.headers.get(chunk);
     if (!header || header.abandoned) {
       // Shared by every request for this batch; dropped only when all of them are cancelled.

@@ -6,6 +6,7 @@ import { DatasetError, type DatasetProblem } from '../model/errors';
 import { flatbufferFailure, readMessageAt, ReadWindow, READ_THROUGH, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
+import { ScannedHeaders } from './scannedHeaders';
 
 export const HEADER_READ = 16 * 1024;
 /** Read-through windows: one read covers many small messages (this size reads through in blocks ahead, readMessage.ts). */
@@ -43,6 +44,8 @@ export interface ScannedMessage extends Omit<MessageAt, 'message'> {
   rows: number;
   dictionaryId: number;
   isDelta: boolean;
+  /** A record batch's decoded header. */
+  header?: RecordBatchHeader;
 }
 
 /** Reads the stream's schema message; everything else is scanned by `scanRest`. */
@@ -81,6 +84,7 @@ export class IndexAppender {
     const entry = { offset: m.offset, metadataOffset: m.metadataOffset, metadataLength: m.metadataLength, bodyOffset: m.bodyOffset, bodyLength: m.bodyLength };
     if (m.rows >= 0) {
       this.index.batches.add({ rows: m.rows, ...entry, dictionaries: this.dictionaries });
+      if (m.header) (this.index.scannedHeaders ??= new ScannedHeaders()).keep(this.index.batches.length - 1, m.header, m.metadataLength);
       this.onBatch?.();
     } else {
       const at = this.index.dictionaries.length;
@@ -100,7 +104,7 @@ export function scannedMessage(at: MessageAt, batches: number): ScannedMessage |
     return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${flatbufferFailure(e)}.`), at.offset, batches);
   }
   const place = { offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, end: at.end };
-  if (header === MessageHeader.RecordBatch) return { ...place, rows: (decoded as RecordBatchHeader).length, dictionaryId: -1, isDelta: false };
+  if (header === MessageHeader.RecordBatch) return { ...place, rows: (decoded as RecordBatchHeader).length, dictionaryId: -1, isDelta: false, header: decoded as RecordBatchHeader };
   if (header === MessageHeader.DictionaryBatch) {
     const db = decoded as DictionaryBatchHeader;
     return { ...place, rows: -1, dictionaryId: db.id, isDelta: db.isDelta };

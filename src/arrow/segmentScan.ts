@@ -14,6 +14,8 @@ const FIRST_MESSAGES = 3;
 /** Bytes searched from a segment's start for the first message that begins there. */
 const SEARCH_BYTES = 256 * 1024;
 const CONTINUATION = 0xffffffff;
+/** Batch headers a segment's walker keeps for the index (scannedHeaders.ts). */
+const HEADERS_PER_SEGMENT = 64;
 
 /** What one segment's reader found: messages from a guessed first message until past the segment. */
 interface Chain {
@@ -103,6 +105,8 @@ async function walkChain(parent: ReadWindow, from: number, stop: number, readers
     const message = scannedMessage(at, 0);
     if (!('end' in message)) break;
     chain.at.set(offset, chain.messages.length);
+    // Decoded headers are kept for a segment's first messages only: thousands would hold megabytes until the chains join.
+    if (chain.messages.length >= HEADERS_PER_SEGMENT) message.header = undefined;
     chain.messages.push(message);
     readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
     offset = at.end;
