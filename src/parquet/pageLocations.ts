@@ -141,13 +141,14 @@ export async function locationsFromHeaders(source: RangeReader, chunk: ColumnChu
 
 /**
  * The page locations of a flat column chunk: from its OffsetIndex when the footer points to one that
- * holds together, else from its page headers; null when neither gives them.
+ * holds together (read with `readIndex`, the source's read unless given), else from its page headers;
+ * null when neither gives them.
  */
-export async function readPageLocations(source: RangeReader, chunk: ColumnChunk, chunkRows: number, signal?: AbortSignal): Promise<PageLocations | null> {
+export async function readPageLocations(source: RangeReader, chunk: ColumnChunk, chunkRows: number, signal?: AbortSignal, readIndex: RangeReader['read'] = (at, length, s) => source.read(at, length, s)): Promise<PageLocations | null> {
   const at = toNumber(chunk.offset_index_offset);
   const length = chunk.offset_index_length;
   if (at !== undefined && typeof length === 'number' && length > 0 && length <= MAX_OFFSET_INDEX && at >= 4 && at + length <= source.size) {
-    const fromIndex = locationsFromOffsetIndex(await source.read(at, length, signal), chunk, chunkRows);
+    const fromIndex = locationsFromOffsetIndex(await readIndex(at, length, signal), chunk, chunkRows);
     if (fromIndex) return fromIndex;
   }
   return locationsFromHeaders(source, chunk, chunkRows, signal);
@@ -168,3 +169,15 @@ export function pageOfRow(locations: PageLocations, row: number): number {
 
 /** The first row after data page `page`. */
 export const pageEndRow = (locations: PageLocations, page: number): number => (page + 1 < locations.firstRows.length ? locations.firstRows[page + 1] : locations.rows);
+
+/**
+ * Whether data page `page` is likely dictionary-encoded, from its size alone: it holds at most twice
+ * the bytes per row of the chunk's first data page, which is dictionary-encoded unless the writer fell
+ * back at once (indices take a few bits a row; plain values after a fallback take their whole width,
+ * and byte arrays 4 bytes more). A wrong guess only costs a read: one more read after the page, or a
+ * dictionary page read for nothing.
+ */
+export function likelyDictionaryEncoded(locations: PageLocations, page: number): boolean {
+  const perRow = (p: number) => locations.sizes[p] / Math.max(1, pageEndRow(locations, p) - locations.firstRows[p]);
+  return perRow(page) <= 2 * perRow(0);
+}

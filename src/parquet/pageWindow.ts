@@ -8,11 +8,12 @@ import type { RowRange } from '../model/types';
 import { decodedCache } from '../source/decodedCache';
 import { CoalescedReads, type RangeReader } from './coalescedReads';
 import { decodeError } from './decodeError';
+import { OffsetIndexSpans } from './offsetIndexSpans';
 import { decodeFlatPages, flatColumn, tryDecodeDictionary, vectorRun, type DictionaryEntries, type FlatColumn, type PageRun } from './flatPages';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { BATCH_SIZE, checkPages, isEmpty, type ColumnRequest } from './loadColumn';
-import { pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
+import { likelyDictionaryEncoded, pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
 import { syntheticFile } from './syntheticFile';
 
 /**
@@ -135,14 +136,15 @@ function refersToDictionary(pages: Uint8Array): boolean {
 
 /**
  * Whether the dictionary page is read beside data pages [first, ...] rather than after them, once
- * they turn out to refer to it. From the footer's page encoding statistics when it has them: a writer
- * whose dictionary grew too big falls back to plain pages for the rest of the chunk, so the
- * dictionary-encoded pages it counts come first. Without them, a small dictionary page is read beside
- * (writers rarely fall back then, and it costs little), a big one after (a fallback is likely).
+ * they turn out to refer to it (a read after the pages, behind the window's other columns' decoding).
+ * From the footer's page encoding statistics when it has them: a writer whose dictionary grew too big
+ * falls back to plain pages for the rest of the chunk, so the dictionary-encoded pages it counts come
+ * first. Without them, a small dictionary page is read beside (writers rarely fall back then, and it
+ * costs little), a big one when the first page's size says it is likely dictionary-encoded.
  */
-function readPrefixAlongside(chunk: ColumnChunk, prefixLength: number, first: number): boolean {
+function readPrefixAlongside(chunk: ColumnChunk, locations: PageLocations, first: number): boolean {
   const stats = chunk.meta_data?.encoding_stats;
-  if (!stats?.length) return prefixLength <= SMALL_PREFIX;
+  if (!stats?.length) return locations.prefix.length <= SMALL_PREFIX || likelyDictionaryEncoded(locations, first);
   let dictionaryPages = 0;
   for (const s of stats) {
     if (typeof s.page_type === 'string' && !s.page_type.startsWith('DATA_PAGE')) continue;
@@ -173,12 +175,14 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 export class PageWindows {
   private readonly locations = new Map<string, SharedTask<PageLocations | null>>();
   private readonly source: CoalescedReads;
+  private readonly indexSpans: OffsetIndexSpans;
   private readonly groups = decodedCache.scope('parquet-pages');
   private readonly prefixes = decodedCache.scope('parquet-dictionary-pages');
   private readonly dictionaries = decodedCache.scope('parquet-dictionaries');
 
   constructor(source: RangeReader) {
     this.source = new CoalescedReads(source);
+    this.indexSpans = new OffsetIndexSpans(this.source);
   }
 
   /**
@@ -195,7 +199,7 @@ export class PageWindows {
     const end = Math.min(chunkRows, rows.end);
     if (!chunk?.meta_data || end <= start || isEmpty(rg, [chunk])) return undefined;
     const key = `${rowGroup}:${column}`;
-    const locations = await this.locationsOf(key, chunk, chunkRows, signal);
+    const locations = await this.locationsOf(key, chunk, chunkRows, signal, (at, length, s) => this.indexSpans.read(at, length, s));
     if (!locations || locations.offsets.length < 2) return undefined;
     const per = pagesPerGroup(locations);
     const pages = locations.offsets.length;
@@ -231,19 +235,21 @@ export class PageWindows {
 
   clear(): void {
     this.locations.clear();
+    this.indexSpans.clear();
     this.prefixes.clear();
     this.dictionaries.clear();
     this.groups.clear();
   }
 
   /**
-   * The chunk's page locations, read once: the read is shared by the windows asking meanwhile, each
-   * waiting with its own signal, and cancelled only when all of them are (then read again when asked).
+   * The chunk's page locations, read once (its offset index with `readIndex`, from a span of the file's
+   * offset indexes): the read is shared by the windows asking meanwhile, each waiting with its own
+   * signal, and cancelled only when all of them are (then read again when asked).
    */
-  private locationsOf(key: string, chunk: ColumnChunk, chunkRows: number, signal?: AbortSignal): Promise<PageLocations | null> {
+  private locationsOf(key: string, chunk: ColumnChunk, chunkRows: number, signal: AbortSignal | undefined, readIndex: RangeReader['read']): Promise<PageLocations | null> {
     let kept = this.locations.get(key);
     if (!kept || kept.abandoned) {
-      const task = new SharedTask((s) => readPageLocations(this.source, chunk, chunkRows, s));
+      const task = new SharedTask((s) => readPageLocations(this.source, chunk, chunkRows, s, readIndex));
       task.promise.catch(() => this.locations.get(key) === task && this.locations.delete(key));
       this.locations.set(key, (kept = task));
       if (this.locations.size > KEEP_LOCATIONS) this.locations.delete(this.locations.keys().next().value!);
@@ -289,7 +295,7 @@ export class PageWindows {
     const hint = int96 ? undefined : (dictionaryHint(subset, chunk, field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
     // Pages after a writer's fallback to plain encoding are decoded without the dictionary page (on a
     // big dictionary, most of a window's bytes and decoding); a hint keeping the dictionary keeps it.
-    const prefixAlongside = hint !== undefined || readPrefixAlongside(chunk, locations.prefix.length, first) ? this.prefixOf(key, locations, signal) : undefined;
+    const prefixAlongside = hint !== undefined || readPrefixAlongside(chunk, locations, first) ? this.prefixOf(key, locations, signal) : undefined;
     prefixAlongside?.catch(() => {}); // awaited below when needed; a failure then is reported there
     const pages = await this.source.read(from, to - from, signal);
     const needsPrefix = locations.prefix.length > 0 && (hint !== undefined || refersToDictionary(pages));

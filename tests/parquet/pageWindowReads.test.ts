@@ -1,0 +1,76 @@
+import { parquetMetadata } from 'hyparquet';
+import { describe, expect, it } from 'vitest';
+import { parquetHeader } from '../../src/adapters/hyparquetInternals';
+import { readRowWindow } from '../../src/compute/rowWindow';
+import { openDataset } from '../../src/dataset/openDataset';
+import type { ByteSource } from '../../src/model/byteSource';
+import { likelyDictionaryEncoded } from '../../src/parquet/pageLocations';
+import { pageWindowSettings } from '../../src/parquet/pageWindow';
+import { pagedTable, writePaged } from './support/pagedFiles';
+import { blobSource, locationsOf, open } from './support/windowCompare';
+
+/** A source recording every range it reads. */
+function recording(bytes: Uint8Array): { source: ByteSource; ranges: [number, number][] } {
+  const inner = blobSource(bytes);
+  const ranges: [number, number][] = [];
+  const source: ByteSource = {
+    name: inner.name,
+    size: inner.size,
+    stats: inner.stats,
+    read: (offset, length, signal) => {
+      ranges.push([offset, Math.min(inner.size, offset + length)]);
+      return inner.read(offset, length, signal);
+    },
+  };
+  return { source, ranges };
+}
+
+describe('reads of Parquet page windows', () => {
+  it("offset indexes are read many row groups at once: a window in another row group then reads none, and shows the same cells as whole chunks", async () => {
+    const rows = 40_000;
+    const bytes = writePaged(pagedTable(rows, 5), { rows, rowGroupRows: 10_000, batchRows: 500, pageBytes: 8 * 1024 });
+    const md = parquetMetadata(bytes.slice().buffer as ArrayBuffer);
+    const indexes = md.row_groups.flatMap((rg) => rg.columns.filter((c) => c.offset_index_offset !== undefined).map((c) => [Number(c.offset_index_offset), Number(c.offset_index_offset) + c.offset_index_length!]));
+    expect(indexes.length).toBeGreaterThan(8);
+    const { source, ranges } = recording(bytes);
+    const dataset = await openDataset(source);
+    const columns = [0, 1, 2, 6];
+    await readRowWindow(dataset, 1_000, 64, columns);
+    // The first window's reads held every row group's offset indexes (they lie together before the footer).
+    for (const [a, b] of indexes) expect(ranges.some(([x, y]) => x <= a && b <= y)).toBe(true);
+    ranges.length = 0;
+    const window = await readRowWindow(dataset, 35_000, 64, columns);
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const [x, y] of ranges) expect(indexes.some(([a, b]) => x < b && a < y)).toBe(false);
+    pageWindowSettings.enabled = false;
+    try {
+      expect(window).toEqual(await readRowWindow(await open(bytes), 35_000, 64, columns));
+    } finally {
+      pageWindowSettings.enabled = true;
+    }
+  });
+
+  it('whether a page is dictionary-encoded, guessed from its size to read the dictionary page beside it, matches its header on pages before and after a fallback to plain', async () => {
+    const rows = 40_000;
+    const bytes = writePaged(pagedTable(rows, 3), { rows, batchRows: 250, pageBytes: 2 * 1024, dictionaryPageBytes: 32 * 1024 });
+    const locations = (await locationsOf(bytes))[0];
+    let dictionaryPages = 0;
+    let plainPages = 0;
+    // int (dictionary of many values, falling back), city (a few values), name (many strings, falling back).
+    for (const leaf of [0, 1, 2]) {
+      const l = locations[leaf]!;
+      expect(l.prefix.length).toBeGreaterThan(0);
+      for (let p = 0; p < l.offsets.length; p++) {
+        const page = bytes.subarray(l.offsets[p], l.offsets[p] + l.sizes[p]);
+        const header = parquetHeader({ view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 });
+        const encoding = header.data_page_header?.encoding ?? header.data_page_header_v2?.encoding;
+        const dictionary = encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY';
+        if (dictionary) dictionaryPages++;
+        else plainPages++;
+        expect([leaf, p, likelyDictionaryEncoded(l, p)]).toEqual([leaf, p, dictionary]);
+      }
+    }
+    expect(dictionaryPages).toBeGreaterThan(15);
+    expect(plainPages).toBeGreaterThan(40);
+  });
+});
