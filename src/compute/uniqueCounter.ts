@@ -149,13 +149,10 @@ export class UniqueCounter {
       const length = offsets[i + 1] - s;
       let k = j + 1;
       if (!selection && !checkNulls) {
-        let end = offsets[k];
-        while (k < to) {
-          const next = offsets[k + 1];
-          if (next - end !== length || !sameBytes(view, end, view, s, length)) break;
-          end = next;
-          k++;
-        }
+        // The rows after this one of the same length, then their bytes checked as one range.
+        let last = k;
+        while (last < to && offsets[last + 1] - offsets[last] === length) last++;
+        if (last > k) k += sameRows(view, s, length, last - j);
       } else {
         while (k < to) {
           const r = selection ? selection[k] : k;
@@ -297,7 +294,7 @@ export class UniqueCounter {
       if (!table.used(e)) continue;
       const count = table.count(e);
       if (count === 0) continue; // a recount candidate not in these chunks
-      values.push({ value: bytesText(table.key(e), this.binary), count, firstRow: table.firstRow(e) });
+      values.push({ value: this.binary ? bytesText(table.key(e), true) : table.text(e, utf8Text), count, firstRow: table.firstRow(e) });
       if (!this.only) this.hll.add(table.hashOf(e));
     }
     let k = 0;
@@ -314,6 +311,23 @@ export class UniqueCounter {
     const heavy = this.heavy.entries().map(([value, count]) => ({ value, count, firstRow: -1 }));
     return { rows: this.rows, nulls: this.nulls, firstNullRow: this.firstNullRow, values, untrackedRows: this.untrackedRows, heavy, hll: this.hll.registers, profile };
   }
+}
+
+const utf8Text = (bytes: Uint8Array) => bytesText(bytes, false);
+
+/**
+ * Of `rows` values of `length` bytes each stored one after the other from `start`, how many after
+ * the first equal it: the range from the second value on is compared with the range from the first
+ * (each value with the one before it), four bytes at a time, instead of each value with the first.
+ */
+export function sameRows(view: DataView, start: number, length: number, rows: number): number {
+  if (length === 0) return rows - 1;
+  const total = length * (rows - 1);
+  const other = start + length;
+  let i = 0;
+  for (; i + 4 <= total; i += 4) if (view.getInt32(other + i, true) !== view.getInt32(start + i, true)) break;
+  while (i < total && view.getUint8(other + i) === view.getUint8(start + i)) i++;
+  return Math.floor(i / length);
 }
 
 /** Rows counted between two chances to yield: about 1 ms for numbers through their getters, less for strings. */

@@ -21,6 +21,9 @@ export class Utf8Table {
   /** The DataView of the last buffer added from (a column's data buffer, reused for many rows). */
   private lastData: Uint8Array | null = null;
   private lastView = this.arenaView;
+  /** The arena read as single-byte text (see `text`), and the arena length it was read at. */
+  private arenaText: string | null = null;
+  private arenaTextLength = -1;
   /** The hash of the last value given to `add`: what a caller needs when the table had no room for it. */
   lastHash = 0;
 
@@ -140,6 +143,23 @@ export class Utf8Table {
     return this.arena.subarray(start, start + this.rec[slot * 4 + 2] - 1);
   }
 
+  /**
+   * The value in `slot` as UTF-8 text. An ASCII value is a slice of the whole arena read once as
+   * single-byte text (one decode for all values instead of one per value: a quarter of the time
+   * of a count's end with 200,000 values); any other goes through `decode`.
+   */
+  text(slot: number, decode: (bytes: Uint8Array) => string): string {
+    const start = this.rec[slot * 4 + 1];
+    const end = start + this.rec[slot * 4 + 2] - 1;
+    const arena = this.arena;
+    for (let i = start; i < end; i++) if (arena[i] > 0x7f) return decode(arena.subarray(start, end));
+    if (this.arenaText === null || this.arenaTextLength !== this.arenaUsed) {
+      this.arenaText = singleByte.decode(arena.subarray(0, this.arenaUsed));
+      this.arenaTextLength = this.arenaUsed;
+    }
+    return this.arenaText.slice(start, end);
+  }
+
   private spillCount(o: number, total: number): void {
     this.spill ??= new Float64Array(1 << this.bits);
     // The int32 keeps at least 1, so a value once counted never reads as a recount's unseen candidate.
@@ -186,6 +206,9 @@ export class Utf8Table {
     }
   }
 }
+
+/** One char per byte: the same chars as UTF-8 for ASCII bytes, whatever the others become. */
+const singleByte = new TextDecoder('windows-1252');
 
 /** Rows an int32 count holds before the rest moves to the table's float64 spill. */
 const COUNT_LIMIT = 0x3fffffff;

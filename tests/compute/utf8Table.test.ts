@@ -1,6 +1,6 @@
 import { Binary, Utf8, makeData, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { UniqueCounter } from '../../src/compute/uniqueCounter';
+import { sameRows, UniqueCounter } from '../../src/compute/uniqueCounter';
 import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { Utf8Table } from '../../src/compute/utf8Table';
 
@@ -136,5 +136,60 @@ describe('Utf8Table through UniqueCounter', () => {
     const offsets = Int32Array.from(d.valueOffsets, (o) => o + 1);
     const moved = makeVector(makeData({ type: new Utf8(), length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap, valueOffsets: offsets, data: shifted.subarray(0) }));
     expect(counted([moved], new Utf8Table(0x7))).toEqual(plainCount([v]));
+  });
+});
+
+describe('runs of equal values compared as one range (sameRows)', () => {
+  it('counts how many values after the first equal it, for a difference at every byte of every value', () => {
+    for (const length of [0, 1, 3, 4, 5, 8, 9, 13]) {
+      for (const rows of [2, 3, 7]) {
+        const value = Uint8Array.from({ length }, (_, i) => 97 + (i % 26));
+        const bytes = new Uint8Array(length * rows + 3); // room after the last value, as in a real buffer
+        for (let r = 0; r < rows; r++) bytes.set(value, 1 + r * length);
+        const view = new DataView(bytes.buffer);
+        expect(sameRows(view, 1, length, rows)).toBe(rows - 1);
+        for (let r = 1; r < rows; r++) {
+          for (let b = 0; b < length; b++) {
+            const changed = bytes.slice();
+            changed[1 + r * length + b] ^= 0x20;
+            expect(sameRows(new DataView(changed.buffer), 1, length, rows), `length ${length}, row ${r}, byte ${b}`).toBe(r - 1);
+          }
+        }
+      }
+    }
+  });
+
+  it('long runs with a value changed inside them count as a plain Map', () => {
+    const values: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      const w = `Candidate ${k % 5}, Name`;
+      for (let r = 0; r < 300; r++) values.push(r === 150 ? w.slice(0, 10) + 'X' + w.slice(11) : w);
+    }
+    const v = vectorFromArray(values, new Utf8());
+    expect(counted([v], new Utf8Table())).toEqual(plainCount([v]));
+  });
+});
+
+describe('Utf8Table.text', () => {
+  it('reads ASCII values as slices of the arena and others through the decoder, before and after more inserts', () => {
+    const t = new Utf8Table();
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    const texts = ['Smith, John', '', 'é', 'a', '日本語', 'x'.repeat(40)];
+    const raw = [Uint8Array.of(0x41, 0xff, 0x42), Uint8Array.of(0x80), Uint8Array.of(0x7f, 0x00, 0x9f)];
+    const slots = new Map<number, string>();
+    const add = (bytes: Uint8Array, expected: string) => slots.set(t.add(bytes, 0, bytes.length, 1, 0), expected);
+    for (const s of texts.slice(0, 3)) add(encoder.encode(s), s);
+    for (const b of raw) add(b, decoder.decode(b));
+    const read = () => new Map([...slots.keys()].map((slot) => [slot, t.text(slot, (b) => decoder.decode(b))]));
+    expect(read()).toEqual(slots);
+    for (const s of texts.slice(3)) add(encoder.encode(s), s);
+    for (let i = 0; i < 5000; i++) add(encoder.encode(`value ${i}`), `value ${i}`); // grows the table and its arena
+    const again = new Map<number, string>();
+    for (const [, s] of slots) {
+      const bytes = texts.includes(s) || s.startsWith('value ') ? encoder.encode(s) : raw.find((b) => decoder.decode(b) === s)!;
+      again.set(t.add(bytes, 0, bytes.length, 0, 0), s);
+    }
+    expect(new Map([...again.keys()].map((slot) => [slot, t.text(slot, (b) => decoder.decode(b))]))).toEqual(again);
   });
 });
