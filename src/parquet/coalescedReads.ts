@@ -1,7 +1,12 @@
 import type { ByteSource } from '../model/byteSource';
 
-/** Ranges closer than this are read as one (a cached block is 64 KiB: a smaller gap costs nothing more). */
-const MERGE_GAP = 64 * 1024;
+/**
+ * Ranges closer than this are read as one. In Chromium each read of a File costs about 1 ms of the
+ * worker's own time (Blob.slice and arrayBuffer, measured on 2 busy cores), as much as copying ~700 KB:
+ * a W2 jump's 18 reads become 11-16 for 2-6% more bytes (19 reads of 2.31 MB -> 11 of 2.40 MB at row
+ * 37,000,000).
+ */
+const MERGE_GAP = 256 * 1024;
 /** Merged reads stop growing past this. */
 const MAX_MERGED = 16 * 1024 * 1024;
 
