@@ -74,10 +74,13 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const read = buffers.read;
   const width = byteWidth(valueType);
   const bits = node.nullCount > 0 && buffers.length(validity) > 0;
-  // The validity bits and the values (or offsets) in one wave; a string's data range in a second.
-  const [nullBitmap, firstBytes] = await Promise.all([
+  // The validity bits and the values (or offsets) in one wave; a string's data range with them, where
+  // the rows' share of the data buffer says it probably is, else in a second wave once the offsets say.
+  const guess = width === null && valueType.typeId !== Type.Bool && !req.header.compression ? guessedRange(buffers.length(second), start, end, node.length) : null;
+  const [nullBitmap, firstBytes, guessed] = await Promise.all([
     bits ? read(validity, base / 8, Math.min(buffers.length(validity), Math.ceil(end / 8))) : undefined,
     width !== null ? read(first, start * width, end * width) : valueType.typeId === Type.Bool ? read(first, base / 8, Math.ceil(end / 8)) : read(first, start * 4, (end + 1) * 4),
+    guess ? read(second, guess.from, guess.to) : undefined,
   ]);
   const nullCount = nullBitmap ? -1 : 0; // -1: apache-arrow counts the window's nulls lazily
 
@@ -95,7 +98,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     const lo = offsets[0];
     const hi = offsets[offsets.length - 1];
     for (let i = 0; i < offsets.length; i++) offsets[i] -= lo;
-    const values = await read(second, lo, hi);
+    const values = guess && guessed && guess.from <= lo && hi <= guess.to ? guessed.subarray(lo - guess.from, hi - guess.from) : await read(second, lo, hi);
     data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, valueOffsets: offsets, data: values } as never);
   }
   if (type.typeId === Type.Dictionary) {
@@ -105,6 +108,24 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   const problem = validateData(data);
   if (problem) throw place.error(`its data is inconsistent: ${problem}`, batch.bodyOffset);
   return makeVector(data);
+}
+
+/** Bytes read on either side of where a window's string data probably is (a read's fixed cost covers far more than its rows). */
+export const GUESS_MARGIN = 32 * 1024;
+/** Windows whose data probably spans more than this are not guessed: a miss would read their bytes twice. */
+const MAX_GUESSED = 1024 * 1024;
+
+/**
+ * Where rows [start, end) of `rows` probably have their string data in a buffer of `dataLength` bytes:
+ * at the rows' share of it, GUESS_MARGIN either side (exact on a column of one value width; on FEC
+ * data all string columns but the sorted candidate name land within 6 KB). Null for an empty buffer
+ * or a window of more than MAX_GUESSED bytes.
+ */
+export function guessedRange(dataLength: number, start: number, end: number, rows: number): { from: number; to: number } | null {
+  if (dataLength <= 0 || rows <= 0 || (dataLength * (end - start)) / rows > MAX_GUESSED) return null;
+  const from = Math.max(0, Math.floor((dataLength * start) / rows) - GUESS_MARGIN);
+  const to = Math.min(dataLength, Math.ceil((dataLength * end) / rows) + GUESS_MARGIN);
+  return to > from ? { from, to } : null;
 }
 
 /**

@@ -1,0 +1,74 @@
+import { Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { GUESS_MARGIN, guessedRange } from '../../src/arrow/loadRowWindow';
+import { readRowWindow } from '../../src/compute/rowWindow';
+import { openDataset } from '../../src/dataset/openDataset';
+import type { ByteSource } from '../../src/model/byteSource';
+
+/** A source recording its reads and their waves: a read asked for after an earlier one answered starts a new wave. */
+function loggedSource(bytes: Uint8Array): ByteSource & { log: [number, number][]; waves: number } {
+  const log: [number, number][] = [];
+  let answered = true;
+  const source = {
+    name: 'strings.arrows',
+    size: bytes.length,
+    stats: { reads: 0, bytesRead: 0 },
+    log,
+    waves: 0,
+    async read(offset: number, length: number) {
+      const end = Math.min(bytes.length, offset + length);
+      log.push([offset, end]);
+      if (answered) source.waves++;
+      answered = false;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      answered = true;
+      return bytes.slice(offset, end);
+    },
+  };
+  return source;
+}
+
+const ROWS = 20_000;
+
+/** One batch of one string column (no nulls): its offsets and data buffers lie more than a read-merge gap apart. */
+function stream(value: (i: number) => string): Uint8Array {
+  const fields = [new Field('s', new Utf8(), false)];
+  const s = vectorFromArray(Array.from({ length: ROWS }, (_, i) => value(i)), new Utf8());
+  const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length: ROWS, nullCount: 0, children: [s.data[0]] }));
+  return RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);
+}
+
+async function window(value: (i: number) => string, start: number, count: number) {
+  const source = loggedSource(stream(value));
+  const ds = await openDataset(source);
+  await ds.indexed;
+  source.log.length = 0;
+  source.waves = 0;
+  const w = await readRowWindow(ds, start, count, [0]);
+  return { values: w.columns[0], reads: source.log.length, waves: source.waves, error: w.errors[0] };
+}
+
+describe("a string window's data read with its offsets", () => {
+  it('values of one width: the data is where the rows share says, read in the offsets wave (2 reads, one wave)', async () => {
+    const value = (i: number) => `v${String(i).padStart(5, '0')}`;
+    const got = await window(value, 10_000, 40);
+    expect(got.error).toBeNull();
+    expect(got.values).toEqual(Array.from({ length: 40 }, (_, k) => value(10_000 + k)));
+    expect([got.reads, got.waves]).toEqual([2, 1]);
+  });
+
+  it('values far from where the share says: read again once the offsets tell where, same values (3 reads, two waves)', async () => {
+    const value = (i: number) => (i < 10_000 ? `long-${'x'.repeat(14)}` : `s${i % 10}`);
+    const got = await window(value, 15_000, 40);
+    expect(got.error).toBeNull();
+    expect(got.values).toEqual(Array.from({ length: 40 }, (_, k) => value(15_000 + k)));
+    expect([got.reads, got.waves]).toEqual([3, 2]);
+  });
+
+  it('the guess: the rows share with a margin, clipped to the buffer; none for an empty buffer or a window over 1 MiB', () => {
+    expect(guessedRange(1000, 10, 20, 100)).toEqual({ from: 0, to: 1000 });
+    expect(guessedRange(10_000_000, 500, 600, 1000)).toEqual({ from: 5_000_000 - GUESS_MARGIN, to: 6_000_000 + GUESS_MARGIN });
+    expect(guessedRange(0, 0, 10, 100)).toBeNull();
+    expect(guessedRange(100_000_000, 0, 100, 1000)).toBeNull();
+  });
+});
