@@ -12,6 +12,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { parseRange } from '../src/cli/serve/rangeHeader';
+import { byterangesAnswer, writePieces } from '../src/cli/serve/byterangesAnswer';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,6 +69,13 @@ export async function startBenchServer(dirs: { app: string; peers: string; files
     setTimeout(() => {
       Object.assign(headers, { 'Accept-Ranges': 'bytes', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges', 'Cross-Origin-Resource-Policy': 'cross-origin' });
       if (range.kind === 'unsatisfiable') return void res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` }).end();
+      if (range.kind === 'several') {
+        // As nginx and Apache do: one multipart/byteranges answer.
+        const answer = byterangesAnswer(range.ranges, size, String(headers['Content-Type']));
+        res.writeHead(206, { ...headers, 'Content-Type': answer.contentType, 'Content-Length': answer.length });
+        stats.bytes += answer.length;
+        return void writePieces(res, answer.pieces, (start, end) => createReadStream(file, { start, end }));
+      }
       const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
       if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
       headers['Content-Length'] = end - start + 1;

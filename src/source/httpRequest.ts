@@ -2,7 +2,7 @@ import { SourceError } from './sourceError';
 import * as say from './httpSentences';
 import type { Asked } from './httpSentences';
 
-const cancelled = (): DOMException => new DOMException('Cancelled.', 'AbortError');
+export const cancelled = (): DOMException => new DOMException('Cancelled.', 'AbortError');
 
 /** fetch failed below HTTP (no status): what it threw, before it is explained in a sentence. */
 export class NetworkFailure extends Error {
@@ -65,6 +65,35 @@ export class Sent {
       this.close();
     }
     if (received < length) throw say.shortBody(this.asked, received);
+    return out;
+  }
+
+  /** The body when it is at most `max` bytes long (its length not known before), else a longBody SourceError. */
+  async bodyUpTo(max: number): Promise<Uint8Array> {
+    const pieces: Uint8Array[] = [];
+    let received = 0;
+    const reader = this.response.body?.getReader();
+    try {
+      while (reader) {
+        this.restartTimer();
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.length;
+        if (received > max) throw say.longBody(this.asked);
+        pieces.push(value);
+      }
+    } catch (e) {
+      if (e instanceof SourceError) throw e;
+      throw this.why(() => say.stalled(this.asked, received), () => say.dropped(this.asked, received));
+    } finally {
+      this.close();
+    }
+    const out = new Uint8Array(received);
+    let at = 0;
+    for (const p of pieces) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   }
 

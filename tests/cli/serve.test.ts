@@ -1,3 +1,4 @@
+import { byterangesBoundary, parseByteranges } from '../../src/source/byteranges';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,6 +82,21 @@ describe('view: the file with HTTP Range', () => {
     const tail = await get(viewPort, file, { Range: 'bytes=-4' });
     expect(tail.body).toEqual(sample.subarray(sample.length - 4));
     expect(tail.headers['content-range']).toBe(`bytes ${sample.length - 4}-${sample.length - 1}/${sample.length}`);
+  });
+
+  it('answers several ranges with one multipart/byteranges answer, its length announced', async () => {
+    const r = await get(viewPort, file, { Range: 'bytes=10-19,-4,100-103' });
+    expect(r.status).toBe(206);
+    expect(Number(r.headers['content-length'])).toBe(r.body.length);
+    const boundary = byterangesBoundary(String(r.headers['content-type']));
+    expect(boundary).not.toBeNull();
+    const parts = parseByteranges(new Uint8Array(r.body), boundary!, sample.length);
+    const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+    expect(typeof parts === 'string' ? parts : parts.map((p) => [p.first, p.last, hex(p.bytes)])).toEqual([
+      [10, 19, hex(sample.subarray(10, 20))],
+      [sample.length - 4, sample.length - 1, hex(sample.subarray(sample.length - 4))],
+      [100, 103, hex(sample.subarray(100, 104))],
+    ]);
   });
 
   it('the whole file without Range (200), HEAD without a body, 416 for a range outside the file', async () => {

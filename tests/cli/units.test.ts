@@ -66,7 +66,15 @@ describe('HTTP Range header', () => {
     for (const bad of ['bytes=100-', 'bytes=100-200', 'bytes=9-2', 'bytes=-0', 'bytes=abc', 'bytes=-', 'bytes=1-2x']) expect(parseRange(bad, 100), bad).toEqual({ kind: 'unsatisfiable' });
     expect(parseRange('bytes=0-0', 0)).toEqual({ kind: 'unsatisfiable' });
     expect(parseRange('items=0-9', 100)).toEqual({ kind: 'full' });
-    expect(parseRange('bytes=0-9,20-29', 100)).toEqual({ kind: 'full' });
+  });
+
+  it('answers several ranges as asked (a multipart answer), dropping those past the end; too many: the whole file', () => {
+    expect(parseRange('bytes=0-9,20-29', 100)).toEqual({ kind: 'several', ranges: [{ start: 0, end: 9 }, { start: 20, end: 29 }] });
+    expect(parseRange('bytes=90-, 5-5, 200-300', 100)).toEqual({ kind: 'several', ranges: [{ start: 90, end: 99 }, { start: 5, end: 5 }] });
+    expect(parseRange('bytes=5-9,200-300', 100)).toEqual({ kind: 'partial', start: 5, end: 9 });
+    expect(parseRange('bytes=100-,200-300', 100)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRange('bytes=0-9,9-2', 100)).toEqual({ kind: 'unsatisfiable' });
+    expect(parseRange(`bytes=${Array.from({ length: 201 }, (_, k) => `${k}-${k}`).join(',')}`, 1000)).toEqual({ kind: 'full' });
   });
 });
 

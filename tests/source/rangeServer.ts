@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { byterangesAnswer } from '../../src/cli/serve/byterangesAnswer';
 
 /**
  * What a path's first segment makes the server do. Prefixed `read-`, only for reads after the open
@@ -20,7 +21,10 @@ export type Misbehaviour =
   | 'weak-if-range' // no ETag; any If-Range answered 200 (as servers that deem a recent date weak do)
   | 'end-0-to-end' // takes a range ending at byte 0 as "to the end" (sirv, behind vite preview, does)
   | 'slow' // answers as asked, each answer held back 40 ms, with Cache-Control: no-store and no ETag or Last-Modified (as the bench's server)
-  | 'no-if-range'; // closes the connection on a request with If-Range (as a refused CORS preflight fails it)
+  | 'no-if-range' // closes the connection on a request with If-Range (as a refused CORS preflight fails it)
+  | 'single-range' // several ranges in one request: 200 with the whole file (as sirv, S3 and Python's servers do)
+  | 'first-range' // several ranges in one request: 206 with the first one only
+  | 'bad-multipart'; // several ranges in one request: a multipart answer whose second part is cut short
 
 export interface SeenRequest {
   path: string;
@@ -96,6 +100,8 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const validators: Record<string, string> = mode === 'slow' ? {} : { 'Last-Modified': new Date(Date.UTC(2026, 0, 1, 0, 0, file.version)).toUTCString() };
     if (mode !== 'weak-if-range' && mode !== 'slow') validators.ETag = `"${name}-v${file.version}"`;
     const whole = () => void res.writeHead(200, { ...CORS, ...validators, 'Content-Length': String(bytes.length) }).end(bytes);
+    const several = range?.match(/^bytes=\d+-\d+(,\d+-\d+)+$/) && ['ok', 'slow', 'no-if-range', 'first-range', 'bad-multipart', 'single-range'].includes(mode);
+    if (several && mode !== 'single-range') return answerSeveral(res, range!, bytes, mode, { ...CORS, ...validators });
     const m = range?.match(/^bytes=(\d+)-(\d+)$/);
     if (!m || mode === 'ignore-range') return whole();
     if (ifRange !== undefined && (mode === 'weak-if-range' || (ifRange !== validators.ETag && ifRange !== validators['Last-Modified']))) return whole();
@@ -117,6 +123,21 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
   };
 
   const server = createServer(handle);
+  // Node closes a keep-alive connection idle for 5 s; on a loaded machine fetch may reuse one just as it closes (a reset before any answer).
+  server.keepAliveTimeout = 60_000;
+  const answerSeveral = (res: ServerResponse, range: string, bytes: Uint8Array, mode: Misbehaviour, head: Record<string, string>): void => {
+    const ranges = range.slice(6).split(',').map((r) => r.split('-').map(Number)).map(([start, end]) => ({ start, end: Math.min(end, bytes.length - 1) }));
+    if (mode === 'first-range') {
+      const { start, end } = ranges[0];
+      return void res.writeHead(206, { ...head, 'Content-Range': `bytes ${start}-${end}/${bytes.length}`, 'Content-Length': String(end - start + 1) }).end(bytes.subarray(start, end + 1));
+    }
+    const answer = byterangesAnswer(ranges, bytes.length, 'application/octet-stream');
+    const pieces = answer.pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : bytes.subarray(p.start, mode === 'bad-multipart' && p === answer.pieces[3] ? p.start + 1 : p.end + 1)));
+    const body = Buffer.concat(pieces);
+    const send = () => void res.writeHead(206, { ...head, 'Content-Type': answer.contentType, 'Content-Length': String(body.length) }).end(body);
+    if (mode === 'slow') setTimeout(send, 40);
+    else send();
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

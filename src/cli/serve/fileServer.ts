@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { contentType } from './contentTypes';
 import { parseRange } from './rangeHeader';
+import { byterangesAnswer, writePieces } from './byterangesAnswer';
 
 /** What one `arrowscope view` or `serve` serves, all under `/<token>/`. */
 export interface ServeSpec {
@@ -71,6 +72,12 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, path: string,
     res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}`, 'Content-Length': 0 });
     res.end();
     return;
+  }
+  if (range.kind === 'several') {
+    const answer = byterangesAnswer(range.ranges, size, String(headers['Content-Type']));
+    res.writeHead(206, { ...headers, 'Content-Type': answer.contentType, 'Content-Length': answer.length });
+    if (req.method === 'HEAD') return void res.end();
+    return writePieces(res, answer.pieces, (start, end) => createReadStream(path, { start, end }));
   }
   const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
   if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
