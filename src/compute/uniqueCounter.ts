@@ -32,6 +32,10 @@ export class UniqueCounter {
   private indexCounts = new Float64Array(0);
   private indexFirstRows = new Float64Array(0);
   private usedIndices: number[] = [];
+  /** Hashes of the rows addBytes hashed ahead, by row modulo RING + 1. */
+  private readonly hashes = new Int32Array(RING + 1);
+  /** What the touches read: kept so that the compiler cannot drop the reads. */
+  touched = 0;
 
   /** `table`: where byte strings are counted (a test gives one that forces hash collisions). */
   constructor(
@@ -137,8 +141,20 @@ export class UniqueCounter {
     const isNull = (i: number) => (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i));
     const table = this.table;
     let insert = !this.full;
+    const hashes = this.hashes;
+    let touched = 0;
+    let ahead = from;
     let j = from;
     while (j < to) {
+      // Rows up to AHEAD on are hashed and their slots touched now (a null row's empty bytes too).
+      const until = Math.min(to, j + AHEAD);
+      if (ahead < j) ahead = j;
+      for (; ahead < until; ahead++) {
+        const r = selection ? selection[ahead] : ahead;
+        const h = table.keyHash(values, offsets[r], offsets[r + 1], view);
+        hashes[ahead & RING] = h;
+        touched ^= table.touch(h);
+      }
       const i = selection ? selection[j] : j;
       if (checkNulls && isNull(i)) {
         this.nullAt(rowOffset + i);
@@ -162,14 +178,16 @@ export class UniqueCounter {
         }
       }
       const run = k - j;
+      const hash = hashes[j & RING];
       j = k;
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
       const size = table.size;
-      if (table.add(values, s, s + length, run, rowOffset + i, insert) < 0) {
-        if (!this.only) this.untracked(bytesText(values.subarray(s, s + length), this.binary), table.lastHash, run);
+      if (table.addHashed(values, s, s + length, hash, run, rowOffset + i, insert) < 0) {
+        if (!this.only) this.untracked(bytesText(values.subarray(s, s + length), this.binary), hash, run);
       } else if (table.size !== size && table.size + this.other.size >= this.maxDistinct) insert = false;
     }
+    this.touched ^= touched;
   }
 
   private *addDictionary(data: Data, rowOffset: number, selection?: Uint32Array): Generator<void> {
@@ -329,6 +347,10 @@ export function sameRows(view: DataView, start: number, length: number, rows: nu
   while (i < total && view.getUint8(other + i) === view.getUint8(start + i)) i++;
   return Math.floor(i / length);
 }
+
+/** Rows hashed ahead of the row being added (see Utf8Table.touch), and the mask of the ring that holds their hashes. */
+const AHEAD = 12;
+const RING = 15;
 
 /** Rows counted between two chances to yield: about 1 ms for numbers through their getters, less for strings. */
 export const ROWS_PER_STEP = 8192;

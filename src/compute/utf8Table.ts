@@ -81,8 +81,32 @@ export class Utf8Table {
       this.lastData = data;
       this.lastView = viewOf(data);
     }
+    return this.addHashed(data, start, end, this.keyHash(data, start, end, this.lastView), count, row, insert);
+  }
+
+  /** The hash `add` gives data[start, end) (`view`: a DataView of `data`). */
+  keyHash(data: Uint8Array, start: number, end: number, view: DataView): number {
+    return Utf8Table.hash(data, start, end, view) & this.hashMask;
+  }
+
+  /**
+   * Reads the slot where a value of hash `hash` (keyHash) starts its probe, and returns what it
+   * read (for the caller to keep, so the read is not dropped). Done for a row some rows before it is
+   * added, the table's cache miss overlaps the work on the rows between (12% faster with 200,000
+   * distinct values, whose table does not fit in the cache).
+   */
+  touch(hash: number): number {
+    return this.rec[((hash >>> (32 - this.bits)) << 2) + 2];
+  }
+
+  /** `add` with the value's keyHash already computed. */
+  addHashed(data: Uint8Array, start: number, end: number, hash: number, count: number, row: number, insert = true): number {
+    if (data !== this.lastData) {
+      this.lastData = data;
+      this.lastView = viewOf(data);
+    }
     const view = this.lastView;
-    const hash = (this.lastHash = Utf8Table.hash(data, start, end, view) & this.hashMask);
+    this.lastHash = hash;
     const length = end - start;
     const rec = this.rec;
     const mask = (4 << this.bits) - 1;
