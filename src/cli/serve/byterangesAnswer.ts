@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
 
 /** What a multipart/byteranges answer sends, in order: text, or bytes start..end (inclusive) of the file. */
 export type AnswerPiece = string | { start: number; end: number };
@@ -22,14 +22,21 @@ export function byterangesAnswer(ranges: readonly { start: number; end: number }
 
 /** Writes an answer's pieces to `res` and ends it, the bytes of each range from `bytesOf`; stops when the client goes away. */
 export async function writePieces(res: Writable, pieces: readonly AnswerPiece[], bytesOf: (start: number, end: number) => Readable | Uint8Array): Promise<void> {
+  const write = async (chunk: string | Uint8Array) => {
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  };
   try {
     for (const piece of pieces) {
       if (res.destroyed) return;
-      if (typeof piece === 'string') res.write(piece);
+      if (typeof piece === 'string') await write(piece);
       else {
         const bytes = bytesOf(piece.start, piece.end);
-        if (bytes instanceof Uint8Array) res.write(bytes);
-        else await pipeline(bytes, res, { end: false });
+        if (bytes instanceof Uint8Array) await write(bytes);
+        else
+          for await (const chunk of bytes) {
+            if (res.destroyed) break; // leaving the loop closes the file
+            await write(chunk as Uint8Array);
+          }
       }
     }
     res.end();
