@@ -1,6 +1,7 @@
 import { Binary, Dictionary, Float32, Float64, Int32, Int64, Type, Utf8, makeData, makeVector, type Data, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { ColumnChunk, SchemaElement } from 'hyparquet';
-import { parquetHeader, readRleBitPackedHybrid, snappyUncompress, type PageHeader } from '../adapters/hyparquetInternals';
+import { parquetHeader, readRleBitPackedHybrid, type PageHeader } from '../adapters/hyparquetInternals';
+import { snappyDecode } from '../adapters/snappy';
 
 /**
  * A run of data pages of a flat column decoded in JS straight into Arrow buffers, for the cases a grid
@@ -97,9 +98,7 @@ function readHeader(bytes: Uint8Array, at: number): { header: PageHeader; body: 
 function uncompress(column: FlatColumn, body: Uint8Array, size: number): Uint8Array {
   if (!Number.isInteger(size) || size < 0) fail('page size');
   if (column.codec === 'UNCOMPRESSED') return body.length === size ? body : fail('page size');
-  const out = new Uint8Array(size);
-  snappyUncompress(body, out);
-  return out;
+  return snappyDecode(body, size);
 }
 
 const fixedWidth = (physical: Physical) => (physical === 'INT32' || physical === 'FLOAT' ? 4 : 8);
