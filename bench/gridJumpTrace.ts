@@ -6,7 +6,10 @@
  * between them, and the functions taking the most self time (build without minifying to read names).
  *
  *   npx vite build --minify false --outDir /tmp/prof-dist
- *   npx tsx bench/gridJumpTrace.ts --dist /tmp/prof-dist [--file data/fec-50.parquet] [--port 4235] [--jumps 3] [--top 25] [--save DIR]
+ *   npx tsx bench/gridJumpTrace.ts --dist /tmp/prof-dist [--file data/fec-50.parquet] [--port 4235] [--jumps 3] [--top 25] [--save DIR] [--cpu]
+ *
+ * --cpu: no sampling profiler; the CPU time of the main thread, the engine's worker and the other
+ * workers (the compute pool) between Enter and the row painted, which a busy machine disturbs less than wall time.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
@@ -28,7 +31,9 @@ const port = arg('--port', '4235')!;
 const jumps = Number(arg('--jumps', '3'));
 const top = Number(arg('--top', '25'));
 const STEPS = 4;
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'];
+const cpuOnly = process.argv.includes('--cpu');
+// --cpu: no sampling profiler (starting it in a worker costs that worker ~20 ms at its next task), CPU time per thread only.
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', ...(cpuOnly ? [] : ['disabled-by-default-v8.cpu_profiler'])];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 interface TraceEvent {
@@ -36,6 +41,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -53,6 +60,14 @@ function analyse(events: TraceEvent[], from: number, to: number): { busy: Map<st
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.name));
   const thread = (e: TraceEvent) => names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
   const busy = new Map<string, number>();
+  // CPU time of top-level tasks per thread ('cpu main', 'cpu engine' = the first worker to run after Enter, 'cpu other workers').
+  const firstWorker = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts >= from && thread(e).startsWith('DedicatedWorker')).sort((a, b) => a.ts - b.ts)[0];
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' || e.tdur === undefined || e.ts < from || e.ts > to) continue;
+    const t = thread(e);
+    const key = t === 'CrRendererMain' ? 'cpu main' : !t.startsWith('DedicatedWorker') ? undefined : firstWorker && e.tid === firstWorker.tid && e.pid === firstWorker.pid ? 'cpu engine' : 'cpu other workers';
+    if (key) busy.set(key, (busy.get(key) ?? 0) + e.tdur / 1000);
+  }
   for (const e of events) {
     // Every traced slice's time, per thread and name ('# name', nested slices counted in each).
     if (e.ph === 'X' && e.dur && e.ts >= from && e.ts <= to && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') {
@@ -110,6 +125,8 @@ try {
   await appOpen(page, { path: file }, 600_000);
   await appData(page);
   await appGoto(page, '5:1000', 5 * CHUNK_ROWS + 1001);
+  // The compute pool is warmed once reads pause for a second (src/worker/idleWarm.ts): let it finish first.
+  await page.waitForTimeout(4000);
   for (let j = 0; j < jumps; j++) {
     const row = [37_000_000, 12_345_678, 44_444_444, 23_456_789, 3_456_789][j % 5] + Math.floor(j / 5) * 6_400;
     for (let s = 0; s <= STEPS; s++) {
@@ -134,7 +151,7 @@ try {
         k.self.set(t, into);
         for (const [fn, ms] of m) into.set(fn, (into.get(fn) ?? 0) + ms);
       }
-      console.error(`${kind} row ${row + s * 64}: ${timed.ms.toFixed(0)} ms; busy ${[...busy].filter(([t]) => !t.includes(' # ')).map(([t, ms]) => `${t} ${ms.toFixed(1)}`).join(', ')}; t0 ${t0.toFixed(0)}`);
+      console.error(`${kind} row ${row + s * 64}: ${timed.ms.toFixed(0)} ms; busy ${[...busy].filter(([t]) => !t.includes(' # ') && !t.startsWith('cpu ')).map(([t, ms]) => `${t} ${ms.toFixed(1)}`).join(', ')}; t0 ${t0.toFixed(0)}`);
     }
   }
   await page.close();
@@ -145,7 +162,8 @@ try {
 }
 console.log(`load ${loadavg()[0].toFixed(1)}`);
 for (const [kind, k] of Object.entries(kinds)) {
-  console.log(`\n${kind}: median ${median(k.ms).toFixed(1)} ms (n=${k.ms.length}); busy per thread (median ms): ${[...k.busy].filter(([t]) => !t.includes(' # ')).map(([t, xs]) => `${t} ${median(xs).toFixed(1)}`).join(', ')}`);
+  console.log(`\n${kind}: median ${median(k.ms).toFixed(1)} ms (n=${k.ms.length}); busy per thread (median ms): ${[...k.busy].filter(([t]) => !t.includes(' # ') && !t.startsWith('cpu ')).map(([t, xs]) => `${t} ${median(xs).toFixed(1)}`).join(', ')}`);
+  console.log(`  CPU ms (median): ${['cpu main', 'cpu engine', 'cpu other workers'].map((c) => `${c.slice(4)} ${median(k.busy.get(c) ?? [0]).toFixed(1)}`).join(', ')}`);
   const slices = [...k.busy].filter(([t]) => t.includes(' # ') && (t.startsWith('Cr') || t.startsWith('Ded'))).map(([t, xs]) => [t, xs.reduce((a, b) => a + b, 0) / k.ms.length] as const);
   for (const [t, ms] of slices.sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    slice ${ms.toFixed(2).padStart(7)} ${t}`);
   for (const [t, m] of k.self) {
