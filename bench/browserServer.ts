@@ -6,7 +6,8 @@
  *             pool of one worker, for per-core parity with single-threaded peers);
  *   /peers/…  the peers' page (bench/peers), cross-origin isolated (DuckDB-Wasm's threaded build needs it);
  *   /files/NAME?delay=MS  a data file with HTTP Range, each response held back MS milliseconds
- *             (added latency, as a distant server would have).
+ *             (added latency, as a distant server would have); several ranges in one request get one
+ *             multipart/byteranges answer as from nginx, or with &ranges=one the whole file as from S3.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -64,8 +65,11 @@ export async function startBenchServer(dirs: { app: string; peers: string; files
     }
     if (top !== 'files') return void createReadStream(file).pipe(res.writeHead(200, { ...headers, 'Content-Length': size }));
     stats.requests++;
-    const delay = Number(new URLSearchParams(query).get('delay') ?? 0);
-    const range = parseRange(req.headers.range, size);
+    const params = new URLSearchParams(query);
+    const delay = Number(params.get('delay') ?? 0);
+    const asked = parseRange(req.headers.range, size);
+    // ?ranges=one: several ranges are answered with the whole file, as S3 and sirv do.
+    const range = asked.kind === 'several' && params.get('ranges') === 'one' ? { kind: 'full' as const } : asked;
     setTimeout(() => {
       Object.assign(headers, { 'Accept-Ranges': 'bytes', 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges', 'Cross-Origin-Resource-Policy': 'cross-origin' });
       if (range.kind === 'unsatisfiable') return void res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` }).end();

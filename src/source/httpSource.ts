@@ -1,6 +1,6 @@
 import type { ByteSource, ReadStats } from '../model/byteSource';
 import { HTTP_TIMEOUT_MS, MAX_SINGLE_READ } from './limits';
-import { RequestCosts } from './requestCosts';
+import { MAX_MERGE_GAP, RequestCosts } from './requestCosts';
 import { cancelled, explain, NetworkFailure, send, type Sent } from './httpRequest';
 import { byterangesBoundary, bytesFromParts, parseByteranges, severalRangesHeader } from './byteranges';
 import * as say from './httpSentences';
@@ -41,8 +41,18 @@ function nameOf(url: string): string {
 
 const signalsOf = (...signals: (AbortSignal | undefined)[]): AbortSignal[] => signals.filter((s): s is AbortSignal => s !== undefined);
 
-/** Reads up to this long are gathered: those asked for in one task go out in one request of several ranges. Longer ones go alone, in parallel. */
-const GATHERED_READ = 1024 * 1024;
+/**
+ * Reads up to this long are gathered: those asked for in one task go out in one request of several
+ * ranges. Longer ones (whole column chunks) go alone, in parallel. As long as the widest gap read
+ * through: a view's reads merged across gaps stay in its one request.
+ */
+const GATHERED_READ = MAX_MERGE_GAP;
+/**
+ * Fewer ranges than this go as parallel requests of one range each: a browser has six connections to a
+ * server, so a few requests cost no more round trips than one, and a server that cannot answer several
+ * ranges at once costs its wasted request only when there is much to gain.
+ */
+const FEWEST_TOGETHER = 4;
 /** Ranges in one request at most (Apache answers up to 200). */
 const RANGES_PER_REQUEST = 100;
 /** A multipart answer's bytes besides the ranges: each part's headers and boundary, well under this. */
@@ -214,7 +224,7 @@ export class HttpSource implements ByteSource {
         (bytes) => r.wanted.forEach((w) => w.resolve(bytes.subarray(w.first - r.first, w.last - r.first + 1))),
         (e) => r.wanted.forEach((w) => w.reject(e)),
       );
-    if (ranges.length > 1 && this.severalRanges !== false) {
+    if (ranges.length >= FEWEST_TOGETHER && this.severalRanges !== false) {
       try {
         const parts = await this.readSeveral(ranges, signalsOf(signalOf(ranges.flatMap((r) => r.wanted)), this.lifetime));
         if (parts) {

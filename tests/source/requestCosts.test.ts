@@ -54,21 +54,15 @@ describe('reads of a distant server are merged across its round trip in bytes', 
     });
   }
 
-  for (const [behaviour, requests] of [
-    ['slow', 1],
-    ['single-range', 3],
-  ] as const) {
-    it(`ranges farther apart than the widest gap are not read through, however distant the server (${behaviour}: ${requests} requests)`, async () => {
-      const source = await HttpSource.open(server.url('big.bin', behaviour));
-      await source.read(0, 2 * 2 ** 20);
-      const before = server.requests.length;
-      const plan = plannedReads(new CachedSource(source));
-      const far = 500_000 + 300_000 + MAX_MERGE_GAP + 1;
-      const [a, b] = await Promise.all([plan.read(500_000, 300_000), plan.read(far, 300_000)]);
-      // One request of the two ranges where the server answers several at once; else one each (after the one it answered with the whole file).
-      expect(server.requests.slice(before).map((r) => r.range)).toEqual([`bytes=500000-799999,${far}-${far + 299_999}`, ...(requests === 3 ? ['bytes=500000-799999', `bytes=${far}-${far + 299_999}`] : [])]);
-      expect(b).toEqual(bytes.subarray(far, far + 300_000));
-      expect(a).toEqual(bytes.subarray(500_000, 800_000));
-    });
-  }
+  it('ranges farther apart than the widest gap stay two requests, however distant the server', async () => {
+    const source = await HttpSource.open(server.url('big.bin', 'slow'));
+    await source.read(0, 2 * 2 ** 20);
+    const before = server.requests.length;
+    const plan = plannedReads(new CachedSource(source));
+    const far = 500_000 + 300_000 + MAX_MERGE_GAP + 1;
+    const [a, b] = await Promise.all([plan.read(500_000, 300_000), plan.read(far, 300_000)]);
+    expect(new Set(server.requests.slice(before).map((r) => r.range))).toEqual(new Set(['bytes=500000-799999', `bytes=${far}-${far + 299_999}`]));
+    expect(b).toEqual(bytes.subarray(far, far + 300_000));
+    expect(a).toEqual(bytes.subarray(500_000, 800_000));
+  });
 });
