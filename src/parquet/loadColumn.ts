@@ -3,7 +3,7 @@ import type { ColumnChunk, FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
-import { chunkPages } from './chunkPages';
+import { chunkPages, type PageFacts } from './chunkPages';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import { checkBudget, declaredBytes, pagesDecodedBytes } from './decodeBudget';
 import { decodeError } from './decodeError';
@@ -58,10 +58,15 @@ export async function readChunks({ source, rowGroup, field, signal }: ColumnRequ
  * The checks the page headers allow before decoding: the sizes they declare (a dictionary written
  * out value by value counted as such), and a dictionary page before any page that refers to one.
  */
-export function checkPages({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], bytes: Uint8Array[], keepsDictionary: boolean): void {
+export function checkPages(request: ColumnRequest, chunks: ColumnChunk[], bytes: Uint8Array[], keepsDictionary: boolean): void {
+  checkPageFacts(request, chunks, bytes.map(chunkPages), keepsDictionary);
+}
+
+/** checkPages from each chunk's page headers already read (chunkPages), offsets within the chunk's bytes. */
+export function checkPageFacts({ rowGroup, field }: ColumnRequest, chunks: ColumnChunk[], facts: PageFacts[][], keepsDictionary: boolean): void {
   let decoded = 0;
   chunks.forEach((chunk, i) => {
-    const pages = chunkPages(bytes[i]);
+    const pages = facts[i];
     decoded += pagesDecodedBytes(pages, !keepsDictionary);
     const firstData = pages.find((p) => p.type !== 'DICTIONARY_PAGE' && p.type !== 'INDEX_PAGE');
     const start = chunkRange(chunk).start;

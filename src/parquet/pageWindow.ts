@@ -12,7 +12,8 @@ import { OffsetIndexSpans } from './offsetIndexSpans';
 import { decodeFlatPages, flatColumn, tryDecodeDictionary, vectorRun, type DictionaryEntries, type FlatColumn, type PageRun } from './flatPages';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
-import { BATCH_SIZE, checkPages, isEmpty, type ColumnRequest } from './loadColumn';
+import { BATCH_SIZE, checkPageFacts, isEmpty, type ColumnRequest } from './loadColumn';
+import { chunkPages } from './chunkPages';
 import { likelyDictionaryEncoded, pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
 import { syntheticFile } from './syntheticFile';
 
@@ -77,20 +78,22 @@ function headerAt(bytes: Uint8Array, at: number): { header: PageHeader; size: nu
 
 /**
  * Checks the prefix (dictionary or index pages, filling it exactly) and each data page of pages
- * [first, last] against the locations: one header per location, filling it exactly, holding the rows
- * the locations give it (a v1 page of a column with no repeated field holds one value per row).
+ * [first, last] (back to back in `pages`, filling it exactly) against the locations: one header per
+ * location, filling it exactly, holding the rows the locations give it (a v1 page of a column with no
+ * repeated field holds one value per row).
  */
-function runFacts(bytes: Uint8Array, prefixLength: number, locations: PageLocations, first: number, last: number): RunFacts | null {
+function runFacts(prefix: Uint8Array, pages: Uint8Array, locations: PageLocations, first: number, last: number): RunFacts | null {
   const facts: RunFacts = { values: 0, uncompressed: 0 };
   let at = 0;
-  while (at < prefixLength) {
-    const page = headerAt(bytes, at);
-    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefixLength) return null;
+  while (at < prefix.length) {
+    const page = headerAt(prefix, at);
+    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefix.length) return null;
     facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
     at += page.size;
   }
+  at = 0;
   for (let p = first; p <= last; p++) {
-    const page = headerAt(bytes, at);
+    const page = headerAt(pages, at);
     const rows = pageEndRow(locations, p) - locations.firstRows[p];
     if (!page || page.size !== locations.sizes[p]) return null;
     const { header } = page;
@@ -100,7 +103,7 @@ function runFacts(bytes: Uint8Array, prefixLength: number, locations: PageLocati
     facts.uncompressed += page.size - header.compressed_page_size + header.uncompressed_page_size;
     at += page.size;
   }
-  return at === bytes.length ? facts : null;
+  return at === pages.length ? facts : null;
 }
 
 /** A column chunk holding the prefix (`prefix` bytes, 0 or all of it) and data pages [first, last] of `chunk`, back to back from the chunk's start (or the first page's, without a prefix). */
@@ -300,18 +303,19 @@ export class PageWindows {
     const pages = await this.source.read(from, to - from, signal);
     const needsPrefix = locations.prefix.length > 0 && (hint !== undefined || refersToDictionary(pages));
     const prefix = needsPrefix ? await (prefixAlongside ?? this.prefixOf(key, locations, signal)) : new Uint8Array(0);
-    const bytes = concatBytes(prefix, pages);
-    const facts = runFacts(bytes, prefix.length, locations, first, last);
+    const facts = runFacts(prefix, pages, locations, first, last);
     if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
-    const run = { columns: [runChunk(chunk, locations, prefix.length, first, bytes.length, facts)], num_rows: BigInt(rows) };
+    const run = { columns: [runChunk(chunk, locations, prefix.length, first, prefix.length + pages.length, facts)], num_rows: BigInt(rows) };
     // A big dictionary page is decompressed faster by parquet-wasm (Rust's snappy) than in JS, which
     // outweighs what the JS path saves on the pages themselves: such runs stay with parquet-wasm.
     const bigDictionary = prefix.length > SMALL_PREFIX;
     const js = pageWindowSettings.js && !int96 && !request.restored && !bigDictionary ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
     const runSubset = { ...subset, firstLeaf: 0 };
     try {
-      checkPages({ ...request, rg: run, subset: runSubset }, run.columns, [bytes], hint !== undefined);
+      // The run's page headers as one chunk's (the prefix's, then the pages' after it), without copying the two together.
+      const pageFacts = [...chunkPages(prefix), ...chunkPages(pages).map((p) => ({ ...p, at: p.at + prefix.length }))];
+      checkPageFacts({ ...request, rg: run, subset: runSubset }, run.columns, [pageFacts], hint !== undefined);
       if (js) {
         const dictionary = prefix.length ? await this.dictionaryOf(key, js, prefix, signal) : undefined;
         const run = decodeFlatPages(js, pages, rows, dictionary);
@@ -323,7 +327,7 @@ export class PageWindows {
       pageRunsDecoded.wasm++;
       const wasm = await parquetWasm();
       const plan = int96 ? asRawInt96(run, runSubset) : { rg: run, subset: runSubset };
-      const file = syntheticFile(md, plan.rg, plan.subset, [bytes], hint);
+      const file = syntheticFile(md, plan.rg, plan.subset, [concatBytes(prefix, pages)], hint);
       const decoded = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
       const vector = int96 ? int96ToTimestamps(decoded) : decoded;
       if (vector.length !== rows) {
