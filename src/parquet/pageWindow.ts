@@ -307,9 +307,10 @@ export class PageWindows {
     if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
     const run = { columns: [runChunk(chunk, locations, prefix.length, first, prefix.length + pages.length, facts)], num_rows: BigInt(rows) };
-    // A big dictionary page is decompressed faster by parquet-wasm (Rust's snappy) than in JS, which
-    // outweighs what the JS path saves on the pages themselves: such runs stay with parquet-wasm.
-    const bigDictionary = prefix.length > SMALL_PREFIX;
+    // A big dictionary of byte arrays is decoded faster by parquet-wasm, which outweighs what the JS
+    // path saves on the pages themselves: such runs stay with parquet-wasm. A big dictionary of numbers
+    // is cheap in JS (decompressed, its values viewed in place) and then kept for the chunk's other runs.
+    const bigDictionary = prefix.length > SMALL_PREFIX && subset.elements[0].type === 'BYTE_ARRAY';
     const js = pageWindowSettings.js && !int96 && !request.restored && !bigDictionary ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
     const runSubset = { ...subset, firstLeaf: 0 };
     try {

@@ -1,3 +1,4 @@
+import { Float64, Int64, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { parquetHeader } from '../../src/adapters/hyparquetInternals';
@@ -5,7 +6,7 @@ import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
 import { likelyDictionaryEncoded } from '../../src/parquet/pageLocations';
-import { pageWindowSettings } from '../../src/parquet/pageWindow';
+import { pageRunsDecoded, pageWindowSettings } from '../../src/parquet/pageWindow';
 import { pagedTable, writePaged } from './support/pagedFiles';
 import { blobSource, locationsOf, open } from './support/windowCompare';
 
@@ -72,5 +73,37 @@ describe('reads of Parquet page windows', () => {
     }
     expect(dictionaryPages).toBeGreaterThan(15);
     expect(plainPages).toBeGreaterThan(40);
+  });
+
+  it('pages using a dictionary page over 64 KiB: numbers decode in JS, byte arrays through parquet-wasm, and both read as parquet-wasm reads them', async () => {
+    const rows = 60_000;
+    // 20,000 distinct doubles, int64s and strings (160-400 KB dictionaries before compression).
+    const k = (i: number) => (i * 7_919) % 20_000;
+    const table = new Table({
+      amount: vectorFromArray(Array.from({ length: rows }, (_, i) => Math.round(Math.sin(k(i)) * 1e8) / 100), new Float64()),
+      id: vectorFromArray(Array.from({ length: rows }, (_, i) => BigInt(Math.round(Math.cos(k(i)) * 1e15))), new Int64()),
+      name: vectorFromArray(Array.from({ length: rows }, (_, i) => `contributor ${Math.round(Math.sin(k(i)) * 1e9).toString(36)}`), new Utf8()),
+    });
+    const bytes = writePaged(table, { rows, batchRows: 500, pageBytes: 4 * 1024 });
+    const locations = (await locationsOf(bytes))[0];
+    for (const leaf of [0, 1, 2]) expect(locations[leaf]!.prefix.length).toBeGreaterThan(64 * 1024);
+    const viaJs = await open(bytes);
+    const viaWasm = await open(bytes);
+    for (const [columns, decoder] of [
+      [[0, 1], 'js'],
+      [[2], 'wasm'],
+    ] as const) {
+      const before = { ...pageRunsDecoded };
+      for (const start of [0, 20_011, 59_936]) {
+        const got = await readRowWindow(viaJs, start, 64, [...columns]);
+        pageWindowSettings.js = false;
+        try {
+          expect(got).toEqual(await readRowWindow(viaWasm, start, 64, [...columns]));
+        } finally {
+          pageWindowSettings.js = true;
+        }
+      }
+      expect(pageRunsDecoded[decoder] - before[decoder]).toBeGreaterThanOrEqual(3 * columns.length);
+    }
   });
 });
