@@ -7,6 +7,7 @@ import { flatbufferFailure, readMessageAt, ReadWindow, READ_THROUGH, type Messag
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 import { ScannedHeaders } from './scannedHeaders';
+import { scanStreamed, STREAMED_MIN_BYTES } from './streamScan';
 
 export const HEADER_READ = 16 * 1024;
 /** Read-through windows: one read covers many small messages (this size reads through in blocks ahead, readMessage.ts). */
@@ -131,11 +132,13 @@ export async function walkMessages(
   stopAt?: (offset: number) => boolean,
   /** Readers in flight beside this one: each read's fixed cost is shared, so jumping pays off sooner. */
   readers = 1,
+  /** Bytes read at each header whatever the messages' sizes, none ahead (a walk served by a stream, streamScan.ts). */
+  fixedReadAhead?: number,
 ): Promise<WalkEnd> {
   const index = appender.index;
   const size = window.source.size;
   let offset = start;
-  let readAhead = HEADER_READ;
+  let readAhead = fixedReadAhead ?? HEADER_READ;
   // Batches written at one size: the next headers are read ahead at once, as many as a round trip is worth.
   const ahead = window.readLatencyMs >= REMOTE_LATENCY_MS ? REMOTE_PREFETCH : LOCAL_PREFETCH;
   for (;;) {
@@ -158,9 +161,9 @@ export async function walkMessages(
         },
       };
     }
-    readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
+    readAhead = fixedReadAhead ?? readAheadFor(at.bodyLength, window.readLatencyMs, readers);
     const stride = at.end - at.offset;
-    if (readAhead === HEADER_READ && stride === appender.lastStride) {
+    if (fixedReadAhead === undefined && readAhead === HEADER_READ && stride === appender.lastStride) {
       window.prefetch(Array.from({ length: ahead }, (_, k) => at.end + (k + 1) * stride), HEADER_READ, signal);
     }
     const message = scannedMessage(at, index.batches.length);
@@ -175,7 +178,17 @@ export async function walkMessages(
  * Problems (truncation, corrupt headers) end the scan and are returned; batches before them stay usable.
  */
 export async function scanRest(index: IpcIndex, window: ReadWindow, start: number, callbacks: ScanCallbacks = {}): Promise<DatasetProblem | null> {
-  const end = await walkMessages(new IndexAppender(index, callbacks.onBatch), window, start, callbacks.signal);
+  const appender = new IndexAppender(index, callbacks.onBatch);
+  let from = start;
+  if (window.source.stream && window.source.size - start >= STREAMED_MIN_BYTES) {
+    // The first message says whether the walk would read through (small messages): a source that can
+    // stream (a File) then streams the rest, several parts at once (streamScan.ts).
+    const first = await walkMessages(appender, window, start, callbacks.signal, () => appender.added >= 1, 1, HEADER_READ);
+    if (first.done) return first.problem;
+    if (readAheadFor(appender.lastStride, window.readLatencyMs) >= READ_THROUGH) return scanStreamed(appender, window, first.end, callbacks);
+    from = first.end;
+  }
+  const end = await walkMessages(appender, window, from, callbacks.signal);
   return end.done ? end.problem : null;
 }
 

@@ -1,6 +1,6 @@
 import type { DatasetProblem } from '../model/errors';
 import { readMessageAt, ReadWindow, type MessageAt } from './readMessage';
-import { HEADER_READ, IndexAppender, readAheadFor, scannedMessage, walkMessages, type ScanCallbacks, type ScannedMessage } from './scanStream';
+import { HEADER_READ, IndexAppender, readAheadFor, scannedMessage, scanRest, walkMessages, type ScanCallbacks, type ScannedMessage } from './scanStream';
 import type { IpcIndex } from './ipcIndex';
 
 /** Streams smaller than this are walked by one reader: segments pay off only over thousands of reads. */
@@ -18,7 +18,7 @@ const CONTINUATION = 0xffffffff;
 const HEADERS_PER_SEGMENT = 64;
 
 /** What one segment's reader found: messages from a guessed first message until past the segment. */
-interface Chain {
+export interface Chain {
   messages: ScannedMessage[];
   /** Position in `messages` of each message's offset. */
   at: Map<number, number>;
@@ -46,6 +46,8 @@ export async function scanSegmented(
   const { signal } = callbacks;
   const size = window.source.size;
   const appender = new IndexAppender(index, callbacks.onBatch);
+  // A source that can stream (a File whose first reads were slow) streams: scanRest decides.
+  if (segments === undefined && window.source.stream) return scanRest(index, window, start, callbacks);
   let begin = start;
   if (segments === undefined) {
     // Messages of one size are found sooner by reading the next headers ahead (walkMessages) than by
@@ -65,15 +67,35 @@ export async function scanSegmented(
   const count = segments ?? Math.max(1, Math.min(MAX_SEGMENTS, Math.floor((size - begin) / (SEGMENTED_MIN_BYTES / 4))));
   const bounds = Array.from({ length: count + 1 }, (_, k) => (k === count ? size : begin + Math.floor(((size - begin) * k) / count / 8) * 8));
   // Segment 0 is walked from the schema by `walkMessages` itself (batches appear as found), the others guessed at once.
-  const chains = bounds.slice(1, -1).map((from, k) => walkChain(window, from, bounds[k + 2], count, signal));
+  const chains = bounds.slice(1, -1).map((from, k) => walkChain(ownWindow(window), from, bounds[k + 2], count, signal));
+  return joinChains(appender, window, begin, bounds, chains, signal);
+}
+
+/**
+ * Appends segment 0 walked from `begin` (through `first` when given: a window of its own, with its
+ * fixed read-ahead), then each segment's chain from the first offset the walk reaches in it; where
+ * none is reached the segment is walked exactly through `window`, which reports any problem as
+ * `scanRest` does. `chains[k]` is the chain of segment k + 1 (`bounds[k + 1]`..`bounds[k + 2]`).
+ */
+export async function joinChains(
+  appender: IndexAppender,
+  window: ReadWindow,
+  begin: number,
+  bounds: number[],
+  chains: Promise<Chain>[],
+  signal?: AbortSignal,
+  first?: { window: ReadWindow; readAhead: number },
+): Promise<DatasetProblem | null> {
   chains.forEach((c) => c.catch(() => {}));
+  const count = bounds.length - 1;
   let offset = begin;
   for (let k = 0; k < count; k++) {
     const chain = k === 0 ? null : await chains[k - 1].catch(() => null);
     let from = chain?.at.get(offset);
     if (from === undefined) {
       const stop = bounds[k + 1];
-      const walked = await walkMessages(appender, window, offset, signal, (o) => o >= stop || chain?.at.has(o) === true, count);
+      const stopAt = (o: number) => o >= stop || chain?.at.has(o) === true;
+      const walked = k === 0 && first ? await walkMessages(appender, first.window, offset, signal, stopAt, count, first.readAhead) : await walkMessages(appender, window, offset, signal, stopAt, count);
       if (walked.done) return walked.problem;
       offset = walked.end;
       from = chain?.at.get(offset);
@@ -86,14 +108,16 @@ export async function scanSegmented(
   return rest.done ? rest.problem : null;
 }
 
-/** The walk from the first likely message at or after `from` to the first message at or past `stop`; stops early at anything unusual. */
-async function walkChain(parent: ReadWindow, from: number, stop: number, readers: number, signal?: AbortSignal): Promise<Chain> {
-  const window = new ReadWindow(parent.source);
-  window.readLatencyMs = parent.readLatencyMs;
+/**
+ * The walk from the first likely message at or after `from` to the first message at or past `stop`,
+ * through `window` (its own); stops early at anything unusual. Headers are read with `fixedReadAhead`
+ * bytes when given, else as `readAheadFor` says for `readers` walkers.
+ */
+export async function walkChain(window: ReadWindow, from: number, stop: number, readers: number, signal?: AbortSignal, fixedReadAhead?: number): Promise<Chain> {
   const chain: Chain = { messages: [], at: new Map(), end: from };
   let offset = await firstMessageAfter(window, from, signal);
   if (offset < 0) return chain;
-  let readAhead = HEADER_READ;
+  let readAhead = fixedReadAhead ?? HEADER_READ;
   while (offset < stop) {
     let at: MessageAt | null;
     try {
@@ -108,11 +132,18 @@ async function walkChain(parent: ReadWindow, from: number, stop: number, readers
     // Decoded headers are kept for a segment's first messages only: thousands would hold megabytes until the chains join.
     if (chain.messages.length >= HEADERS_PER_SEGMENT) message.header = undefined;
     chain.messages.push(message);
-    readAhead = readAheadFor(at.bodyLength, window.readLatencyMs, readers);
+    readAhead = fixedReadAhead ?? readAheadFor(at.bodyLength, window.readLatencyMs, readers);
     offset = at.end;
   }
   chain.end = offset;
   return chain;
+}
+
+/** A window of its own over `parent`'s source, with what `parent` measured of its reads. */
+function ownWindow(parent: ReadWindow): ReadWindow {
+  const window = new ReadWindow(parent.source);
+  window.readLatencyMs = parent.readLatencyMs;
+  return window;
 }
 
 /** Offset of the first 8-aligned continuation marker after `from` whose header decodes as a batch or dictionary message, or -1. */

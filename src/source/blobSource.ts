@@ -23,6 +23,10 @@ export class BlobSource implements ByteSource {
     return out;
   }
 
+  stream(offset: number, end: number): ReadableStream<Uint8Array> {
+    return this.blob.slice(offset, end).stream() as ReadableStream<Uint8Array>;
+  }
+
   private async readOnce(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
     const bytes = new Uint8Array(await this.blob.slice(start, end).arrayBuffer());

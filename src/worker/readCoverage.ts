@@ -9,7 +9,18 @@ export class ReadCoverage implements ByteSource {
   private readonly ranges: [number, number][] = [];
   private covered = 0;
 
-  constructor(readonly inner: ByteSource) {}
+  /** The inner source's stream, its range counted as read when the stream is asked for. */
+  readonly stream?: (offset: number, end: number) => ReadableStream<Uint8Array>;
+
+  constructor(readonly inner: ByteSource) {
+    if (inner.stream) {
+      const stream = inner.stream.bind(inner);
+      this.stream = (offset, end) => {
+        if (end > offset) this.add(offset, end);
+        return stream(offset, end);
+      };
+    }
+  }
 
   get name(): string {
     return this.inner.name;
