@@ -2,14 +2,15 @@
  * W3 in Chromium: the full index of a stream of many small batches (a first open, nothing kept), and a
  * second open of the same file in a new page of the same browser (its index kept in IndexedDB by the
  * first). Each build given is measured in its own fresh browser profile per round, builds interleaved
- * round by round; medians of the rounds (at least 3) with min and max, as a markdown table.
+ * round by round; medians of the rounds (at least 3) with min and max, as a markdown table, beside the
+ * CPU seconds the whole browser used for the first open (from /proc: every process of its profile) and the load.
  *
  *   npx tsx bench/w3Chromium.ts [--file data/fec-50-1k.arrows] [--reps 3] [--app label=DIST ...]
  *
  * Each DIST is a `vite build --outDir DIST` of the app (default: this checkout built into /tmp/w3-dist).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,9 +69,42 @@ const KEPT_WRITTEN = `new Promise((resolve) => {
   check();
 })`;
 
+/**
+ * CPU seconds (user + system) used so far by every process of the browser whose command line holds
+ * `marker` (its profile folder) and by all their descendants (zygotes, renderers, utilities), from /proc.
+ */
+function browserCpuSeconds(marker: string): number {
+  const procs = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') }];
+      } catch {
+        return [];
+      }
+    });
+  const tree = new Set(procs.filter((p) => p.cmd.includes(marker)).map((p) => p.pid));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (tree.has(p.pid) || !tree.has(p.ppid)) continue;
+      tree.add(p.pid);
+      grew = true;
+    }
+  }
+  return procs.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0) / 100;
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
 interface Sample {
   firstSchema: number;
   firstIndex: number;
+  /** CPU seconds of the whole browser from the page's load to the first open's full index. */
+  firstCpu: number;
+  load: string;
   secondSchema: number;
   secondIndex: number;
   secondKept: boolean;
@@ -93,10 +127,12 @@ async function round(dist: string): Promise<Sample> {
       await page.addInitScript(INIT);
       await page.goto(`${server.origin}/app/`);
       await page.getByRole('button', { name: 'Open sample' }).waitFor();
+      const cpu0 = browserCpuSeconds(profile);
       const o = await appOpen(page, { path: file }, 600_000);
+      const cpu = browserCpuSeconds(profile) - cpu0;
       const b = (await page.evaluate('window.__bench')) as { kept?: boolean; text: string };
       const chunks = /Record batches([\d,]+)/.exec(b.text)?.[1] ?? '?';
-      return { page, o, kept: b.kept === true, chunks };
+      return { page, o, kept: b.kept === true, chunks, cpu };
     };
     const first = await openOnce();
     const written = (await first.page.evaluate(KEPT_WRITTEN)) as number;
@@ -105,7 +141,7 @@ async function round(dist: string): Promise<Sample> {
     const second = await openOnce();
     await second.page.close();
     if (second.chunks !== first.chunks) throw new Error(`second open lists ${second.chunks} batches, the first ${first.chunks}`);
-    return { firstSchema: first.o.schema.ms, firstIndex: first.o.index.ms, secondSchema: second.o.schema.ms, secondIndex: second.o.index.ms, secondKept: second.kept, chunks: first.chunks };
+    return { firstSchema: first.o.schema.ms, firstIndex: first.o.index.ms, firstCpu: first.cpu, load: loadAverage(), secondSchema: second.o.schema.ms, secondIndex: second.o.index.ms, secondKept: second.kept, chunks: first.chunks };
   } finally {
     await context.close();
     await server.close();
@@ -121,16 +157,17 @@ for (let r = 0; r < reps; r++) {
   for (const b of builds) {
     const s = await round(b.dist);
     samples.get(b.label)!.push(s);
-    console.error(`round ${r + 1} ${b.label}: first index ${s.firstIndex.toFixed(0)} ms, second open index ${s.secondIndex.toFixed(0)} ms${s.secondKept ? ' (kept)' : ''}, ${s.chunks} batches`);
+    console.error(`round ${r + 1} ${b.label}: first index ${s.firstIndex.toFixed(0)} ms (browser CPU ${s.firstCpu.toFixed(1)} s, load ${s.load}), second open index ${s.secondIndex.toFixed(0)} ms${s.secondKept ? ' (kept)' : ''}, ${s.chunks} batches`);
   }
 }
 
 const size = statSync(file).size;
 console.log(`### W3 in Chromium: ${basename(file)} (${(size / 1e9).toFixed(1)} GB), median of ${reps} (min–max), ${new Date().toISOString().slice(0, 16)}Z\n`);
-console.log('| build | batches | first open: schema | first open: full index | second open: schema | second open: full index | index kept on second open |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| build | batches | first open: schema | first open: full index | first open: browser CPU | load (1 min) | second open: schema | second open: full index | index kept on second open |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+const cpu = (xs: number[]) => `${median(xs).toFixed(1)} s (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
 for (const [label, s] of samples) {
   console.log(
-    `| ${label} | ${s[0].chunks} | ${ms(s.map((x) => x.firstSchema))} | ${ms(s.map((x) => x.firstIndex))} | ${ms(s.map((x) => x.secondSchema))} | ${ms(s.map((x) => x.secondIndex))} | ${s.filter((x) => x.secondKept).length}/${s.length} |`,
+    `| ${label} | ${s[0].chunks} | ${ms(s.map((x) => x.firstSchema))} | ${ms(s.map((x) => x.firstIndex))} | ${cpu(s.map((x) => x.firstCpu))} | ${s.map((x) => x.load).join(', ')} | ${ms(s.map((x) => x.secondSchema))} | ${ms(s.map((x) => x.secondIndex))} | ${s.filter((x) => x.secondKept).length}/${s.length} |`,
   );
 }
