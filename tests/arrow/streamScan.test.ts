@@ -34,7 +34,7 @@ function varyingStream(batches: number, blobBytes = 24): Uint8Array {
 }
 
 /** A Blob source that streams as a byte stream (BYOB, as a File in Chromium) or as plain chunks of `chunk` bytes, counting its reads apart from its streams. */
-function streamingSource(bytes: Uint8Array, mode: 'byob' | 'chunks', chunk = 7_777): ByteSource & { randomReads: number; streams: number } {
+function streamingSource(bytes: Uint8Array, mode: 'byob' | 'chunks', chunk = 7_777): ByteSource & { randomReads: number; streams: number; cancelled: number } {
   const blob = new BlobSource(new Blob([bytes as BlobPart]), 'stream.arrows');
   const source = {
     name: blob.name,
@@ -42,6 +42,7 @@ function streamingSource(bytes: Uint8Array, mode: 'byob' | 'chunks', chunk = 7_7
     stats: blob.stats,
     randomReads: 0,
     streams: 0,
+    cancelled: 0,
     read(offset: number, length: number, signal?: AbortSignal) {
       source.randomReads++;
       return blob.read(offset, length, signal);
@@ -55,6 +56,9 @@ function streamingSource(bytes: Uint8Array, mode: 'byob' | 'chunks', chunk = 7_7
             if (at >= end) return c.close();
             c.enqueue(bytes.slice(at, Math.min(end, at + chunk)));
             at += chunk;
+          },
+          cancel() {
+            source.cancelled++;
           },
         });
       }
@@ -72,6 +76,9 @@ function streamingSource(bytes: Uint8Array, mode: 'byob' | 'chunks', chunk = 7_7
           view.set(bytes.subarray(at, at + n));
           at += n;
           request.respond(n);
+        },
+        cancel() {
+          source.cancelled++;
         },
       }) as ReadableStream<Uint8Array>;
     },
@@ -150,6 +157,21 @@ describe('streamed stream scan (several parts streamed at once)', () => {
       const many = await streamed(damaged, 8);
       expect(many.problem, `batch ${victim}`).toEqual(expected.problem);
       expect(described(many.index), `batch ${victim}`).toEqual(described(expected.index));
+    }
+  });
+
+  it('stops when aborted, cancelling every stream, with the batches found before in file order', async () => {
+    const one = await exact(bytes);
+    for (const mode of ['byob', 'chunks'] as const) {
+      const source = streamingSource(bytes, mode, 500);
+      const { index, next, window } = await readStreamSchema(source);
+      const stop = new AbortController();
+      const scan = scanStreamed(new IndexAppender(index, () => index.batches.length >= 20 && stop.abort()), window, next, { signal: stop.signal }, 8);
+      await expect(scan).rejects.toThrow();
+      expect(source.cancelled, mode).toBe(8);
+      expect(index.batches.length).toBeGreaterThanOrEqual(20);
+      expect(index.batches.length).toBeLessThan(300);
+      for (let i = 0; i < index.batches.length; i++) expect(index.batches.entry(i)!.offset).toBe(one.index.batches.entry(i)!.offset);
     }
   });
 
