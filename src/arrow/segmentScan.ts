@@ -95,7 +95,9 @@ export async function joinChains(
     if (from === undefined) {
       const stop = bounds[k + 1];
       const stopAt = (o: number) => o >= stop || chain?.at.has(o) === true;
-      const walked = k === 0 && first ? await walkMessages(appender, first.window, offset, signal, stopAt, count, first.readAhead) : await walkMessages(appender, window, offset, signal, stopAt, count);
+      // Beside streamed parts an exact walk is alone in reading by `window`: it reads through small messages as scanRest does.
+      const readers = first ? 1 : count;
+      const walked = k === 0 && first ? await walkMessages(appender, first.window, offset, signal, stopAt, count, first.readAhead) : await walkMessages(appender, window, offset, signal, stopAt, readers);
       if (walked.done) return walked.problem;
       offset = walked.end;
       from = chain?.at.get(offset);
