@@ -1,6 +1,6 @@
 /**
  * node --import tsx bench/filterChromium.ts FILE 'WHERE' [runs]
- *   env: FILTER_DIST (built app, default dist/), FILTER_PORT (default 4185), CHROMIUM_PATH
+ *   env: FILTER_DIST (built app, default dist/), FILTER_PORT (default 4185), CHROMIUM_PATH, FILTER_VIEWPORT (WxH, default 2400x1300 as npm run bench)
  *
  * A filter typed into the built app's Data view in headless Chromium, over FILE, `runs` times (3), each
  * in a fresh page with the file opened and indexed first. Timed inside the page from the Enter keydown
@@ -35,7 +35,8 @@ async function withApp<T>(f: (context: BrowserContext, origin: string, profile: 
   const outDir = resolve(process.env.FILTER_DIST ?? 'dist');
   const server = await preview({ build: { outDir }, preview: { port, strictPort: true }, logLevel: 'silent' });
   const profile = mkdtempSync(join(tmpdir(), 'arrowscope-filter-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true });
+  const [width, height] = (process.env.FILTER_VIEWPORT ?? '2400x1300').split('x').map(Number); // npm run bench's viewport
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS, headless: true, viewport: { width, height } });
   try {
     return await f(context, `http://localhost:${port}/`, profile);
   } finally {

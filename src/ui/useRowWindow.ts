@@ -106,12 +106,17 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   );
 
   // Load the blocks of rows x columns on screen that are not cached yet; scrolling waits a frame so
-  // that fast drags coalesce; newer requests cancel older.
+  // that fast drags coalesce (rows that grew in place, a filter's first matches, are read at once);
+  // newer requests cancel older.
+  const shownFrom = useRef(firstRow);
   useEffect(() => {
     if (ahead.current) return; // its end renders again, and this reads what is on screen then
+    const scrolled = firstRow !== shownFrom.current;
+    shownFrom.current = firstRow;
     const cols = colKey ? colKey.split(',').map(Number) : [];
     const p = plan(firstRow, lastRow, cols);
     if (!p || p.request === inFlight.current) return;
+    if (!scrolled) return void load(p);
     const timer = setTimeout(() => void load(p), 16);
     return () => clearTimeout(timer);
   }, [firstRow, lastRow, colKey, plan, load, version]);

@@ -60,9 +60,11 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
     return;
   }
   const workers = sharedPool(wasmUrl);
-  const members = workers.take(Math.min(poolSize(), queue.length - 1));
-  for (const m of members) void m.api.open(spec).catch(() => {}); // the file opens there while the first share is evaluated here
-  kept.workers = members.length + 1;
+  const wanted = Math.min(poolSize(), queue.length - 1);
+  // One worker starts now and opens the file while the first share is evaluated here; the others once the first matches are on screen (on two cores, starting them beside the first share delayed its matches).
+  const members = workers.take(1);
+  void members[0].api.open(spec).catch(() => {});
+  kept.workers = wanted + 1;
   let answered = false;
   const stop = () => workers.stop(members);
   signal.addEventListener('abort', stop, { once: true });
@@ -80,7 +82,14 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
     }
   };
   try {
-    await Promise.race([Promise.all([first.then(() => local(() => !answered)), ...members.flatMap((m) => Array.from({ length: SHARES_IN_FLIGHT }, () => remote(m)))]), aborted]);
+    const inFlight = (ms: PoolMember[]) => ms.flatMap((m) => Array.from({ length: SHARES_IN_FLIGHT }, () => remote(m)));
+    const later = firstShown.then(() => {
+      if (signal.aborted || wanted < 2) return;
+      const more = workers.take(wanted - 1);
+      members.push(...more);
+      return Promise.all(inFlight(more));
+    });
+    await Promise.race([Promise.all([first.then(() => local(() => !answered)), ...inFlight(members), later]), aborted]);
     await workers.giveBack(members);
   } catch (e) {
     workers.stop(members); // cancelled, or a worker failed: the next run starts fresh ones
