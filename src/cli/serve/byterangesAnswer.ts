@@ -22,8 +22,11 @@ export function byterangesAnswer(ranges: readonly { start: number; end: number }
 
 /** Writes an answer's pieces to `res` and ends it, the bytes of each range from `bytesOf`; stops when the client goes away. */
 export async function writePieces(res: Writable, pieces: readonly AnswerPiece[], bytesOf: (start: number, end: number) => Readable | Uint8Array): Promise<void> {
+  // One wait for the end of the answer, shared by every write that waits for drain (not a listener each).
+  const closed = once(res, 'close');
+  closed.catch(() => {});
   const write = async (chunk: string | Uint8Array) => {
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), closed]);
   };
   try {
     for (const piece of pieces) {
