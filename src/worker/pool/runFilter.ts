@@ -39,8 +39,10 @@ function shares(dataset: Dataset): number[][] {
  * A filter over every chunk, its matches added to `kept` as chunks finish. Shares of consecutive chunks
  * go, in file order, to whoever is free: compute workers lent to this run (one per core, each asked for
  * SHARES_IN_FLIGHT at a time), and this thread until the first worker answers. This thread takes the
- * first share; the workers open the file meanwhile and start on their shares once the view's first
- * rows have been read (or FIRST_ROWS_WAIT_MS after the first matches). Without Worker (Node) or with one share, all in this thread, time-sliced.
+ * first share while one worker opens the file; the workers start on their shares, and the other workers
+ * start, once the view's first rows have been read (or FIRST_ROWS_WAIT_MS after the first matches): on
+ * two cores, workers starting and reading beside the first share delayed its matches on screen.
+ * Without Worker (Node) or with one share, all in this thread, time-sliced.
  * Cancelling stops this run's workers at once.
  */
 export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filter: BoundFilter, kept: KeptFilter, signal: AbortSignal, onChunk: () => void, wasmUrl?: string): Promise<void> {
@@ -61,7 +63,6 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
   }
   const workers = sharedPool(wasmUrl);
   const wanted = Math.min(poolSize(), queue.length - 1);
-  // One worker starts now and opens the file while the first share is evaluated here; the others once the first matches are on screen (on two cores, starting them beside the first share delayed its matches).
   const members = workers.take(1);
   void members[0].api.open(spec).catch(() => {});
   kept.workers = wanted + 1;
@@ -69,7 +70,6 @@ export async function runFilter(dataset: Dataset, spec: SourceSpec | null, filte
   const stop = () => workers.stop(members);
   signal.addEventListener('abort', stop, { once: true });
   const first = filterChunks(dataset, filter, next()!, signal, (m) => (kept.add(m), onChunk()));
-  // On two cores, workers reading beside the first share and the first rows' reads delayed the first matches on screen.
   const firstShown = first.then(() => (kept.known === 0 ? undefined : Promise.race([kept.firstRowsShown, delay(FIRST_ROWS_WAIT_MS)])));
   const remote = async (m: PoolMember) => {
     await firstShown;
