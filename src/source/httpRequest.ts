@@ -44,26 +44,10 @@ export class Sent {
     }
   }
 
-  /** The body, which must be exactly `length` bytes; the timer restarts with every piece that arrives. */
+  /** The body, which must be exactly `length` bytes. */
   async body(length: number): Promise<Uint8Array> {
     const out = new Uint8Array(length);
-    let received = 0;
-    const reader = this.response.body?.getReader();
-    try {
-      while (reader) {
-        this.restartTimer();
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (received + value.length > length) throw say.longBody(this.asked);
-        out.set(value, received);
-        received += value.length;
-      }
-    } catch (e) {
-      if (e instanceof SourceError) throw e;
-      throw this.why(() => say.stalled(this.asked, received), () => say.dropped(this.asked, received));
-    } finally {
-      this.close();
-    }
+    const received = await this.readBody(length, (piece, at) => out.set(piece, at));
     if (received < length) throw say.shortBody(this.asked, received);
     return out;
   }
@@ -71,23 +55,7 @@ export class Sent {
   /** The body when it is at most `max` bytes long (its length not known before), else a longBody SourceError. */
   async bodyUpTo(max: number): Promise<Uint8Array> {
     const pieces: Uint8Array[] = [];
-    let received = 0;
-    const reader = this.response.body?.getReader();
-    try {
-      while (reader) {
-        this.restartTimer();
-        const { done, value } = await reader.read();
-        if (done) break;
-        received += value.length;
-        if (received > max) throw say.longBody(this.asked);
-        pieces.push(value);
-      }
-    } catch (e) {
-      if (e instanceof SourceError) throw e;
-      throw this.why(() => say.stalled(this.asked, received), () => say.dropped(this.asked, received));
-    } finally {
-      this.close();
-    }
+    const received = await this.readBody(max, (piece) => pieces.push(piece));
     const out = new Uint8Array(received);
     let at = 0;
     for (const p of pieces) {
@@ -95,6 +63,31 @@ export class Sent {
       at += p.length;
     }
     return out;
+  }
+
+  /**
+   * Reads the body to its end, handing each piece to `take` with its place; a body longer than `max`
+   * is a longBody SourceError. The timer restarts with every piece that arrives. Returns the bytes read.
+   */
+  private async readBody(max: number, take: (piece: Uint8Array, at: number) => void): Promise<number> {
+    let received = 0;
+    const reader = this.response.body?.getReader();
+    try {
+      while (reader) {
+        this.restartTimer();
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (received + value.length > max) throw say.longBody(this.asked);
+        take(value, received);
+        received += value.length;
+      }
+    } catch (e) {
+      if (e instanceof SourceError) throw e;
+      throw this.why(() => say.stalled(this.asked, received), () => say.dropped(this.asked, received));
+    } finally {
+      this.close();
+    }
+    return received;
   }
 
   /** Stops the timer and the request (its unread body with it); harmless once the body is read. */
