@@ -6,19 +6,11 @@ import { zstdFrames } from '../../src/arrow/codecFrames';
 import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { MAX_DECODED_BUFFER_BYTES } from '../../src/source/limits';
+import { concatBytes } from '../support/bytes';
 
 const MIB = 1024 * 1024;
 const BLOCK = 128 * 1024;
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 const le = (value: number, bytes: number) => Uint8Array.from({ length: bytes }, (_, i) => Math.floor(value / 256 ** i) % 256);
 const blockHeader = (last: boolean, type: number, size: number) => le((last ? 1 : 0) | (type << 1) | (size << 3), 3);
@@ -28,15 +20,15 @@ const blockHeader = (last: boolean, type: number, size: number) => le((last ? 1 
  * decodes to: `content` says whether the header declares the decoded size; `windowLog` is used otherwise.
  */
 function zstdFrame(pieces: ({ rle: number; size: number } | Uint8Array)[], content = true, windowLog = 21): { frame: Uint8Array; decoded: Uint8Array } {
-  const decoded = concat(pieces.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p.size).fill(p.rle))));
+  const decoded = concatBytes(pieces.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p.size).fill(p.rle))));
   const header = content
-    ? concat([le(0xfd2fb528, 4), Uint8Array.of(0xe0), le(decoded.length, 8)]) // single segment, 8-byte content size
-    : concat([le(0xfd2fb528, 4), Uint8Array.of(0x00, (windowLog - 10) << 3)]);
+    ? concatBytes([le(0xfd2fb528, 4), Uint8Array.of(0xe0), le(decoded.length, 8)]) // single segment, 8-byte content size
+    : concatBytes([le(0xfd2fb528, 4), Uint8Array.of(0x00, (windowLog - 10) << 3)]);
   const blocks = pieces.map((p, i) => {
     const last = i === pieces.length - 1;
-    return p instanceof Uint8Array ? concat([blockHeader(last, 0, p.length), p]) : concat([blockHeader(last, 1, p.size), Uint8Array.of(p.rle)]);
+    return p instanceof Uint8Array ? concatBytes([blockHeader(last, 0, p.length), p]) : concatBytes([blockHeader(last, 1, p.size), Uint8Array.of(p.rle)]);
   });
-  return { frame: concat([header, ...blocks]), decoded };
+  return { frame: concatBytes([header, ...blocks]), decoded };
 }
 
 /** Pieces of `total` bytes: runs of one byte, with a raw block of varied bytes every 64 blocks. */
@@ -65,14 +57,14 @@ describe('ZSTD buffers', () => {
     const a = zstdFrame(pieces(3 * MIB + 5), false);
     const b = zstdFrame(pieces(1000), true);
     expect(zstdFrames(a.frame)).toEqual({ declared: null, bound: expect.any(Number), window: 2 * MIB });
-    const out = zstd(concat([a.frame, b.frame]), a.decoded.length + b.decoded.length);
-    expect(Buffer.compare(out, concat([a.decoded, b.decoded]))).toBe(0);
+    const out = zstd(concatBytes([a.frame, b.frame]), a.decoded.length + b.decoded.length);
+    expect(Buffer.compare(out, concatBytes([a.decoded, b.decoded]))).toBe(0);
   });
 
   it('a frame that claims 1 GiB is refused from its header, before anything is allocated', () => {
     // 8,192 RLE blocks of 128 KiB: 32 KB that honestly decode to 1 GiB, in a buffer whose prefix says 4,096 bytes.
-    const blocks = Array.from({ length: 8192 }, (_, k) => concat([blockHeader(k === 8191, 1, BLOCK), Uint8Array.of(7)]));
-    const frame = concat([le(0xfd2fb528, 4), Uint8Array.of(0xe0), le(1024 * MIB, 8), ...blocks]);
+    const blocks = Array.from({ length: 8192 }, (_, k) => concatBytes([blockHeader(k === 8191, 1, BLOCK), Uint8Array.of(7)]));
+    const frame = concatBytes([le(0xfd2fb528, 4), Uint8Array.of(0xe0), le(1024 * MIB, 8), ...blocks]);
     expect(zstdFrames(frame)).toEqual({ declared: 1024 * MIB, bound: 1024 * MIB, window: 0 });
     const started = performance.now();
     expect(() => zstd(frame, 4096)).toThrow(
@@ -97,7 +89,7 @@ describe('ZSTD buffers', () => {
 function lz4Frame(bytes: Uint8Array, declare?: number): Uint8Array {
   const flags = declare === undefined ? 0x40 : 0x48;
   const size = declare === undefined ? new Uint8Array(0) : le(declare, 8);
-  return concat([le(0x184d2204, 4), Uint8Array.of(flags, 0x40), size, Uint8Array.of(0), le(bytes.length + 0x80000000, 4), bytes, le(0, 4)]);
+  return concatBytes([le(0x184d2204, 4), Uint8Array.of(flags, 0x40), size, Uint8Array.of(0), le(bytes.length + 0x80000000, 4), bytes, le(0, 4)]);
 }
 
 describe('LZ4 buffers', () => {

@@ -2,18 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byterangesBoundary, parseByteranges } from '../../src/source/byteranges';
 import { HttpSource } from '../../src/source/httpSource';
 import { startRangeServer, type RangeServer } from './rangeServer';
+import { concatBytes } from '../support/bytes';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const join = (...xs: (string | Uint8Array)[]) => {
-  const parts = xs.map((x) => (typeof x === 'string' ? enc(x) : x));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const join = (...xs: (string | Uint8Array)[]) => concatBytes(xs.map((x) => (typeof x === 'string' ? enc(x) : x)));
 
 describe('a multipart/byteranges answer', () => {
   it('names its boundary, quoted or not', () => {

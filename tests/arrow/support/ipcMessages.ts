@@ -1,4 +1,5 @@
 import { Message } from '../../../src/adapters/apacheArrowInternals';
+import { concatBytes } from '../../support/bytes';
 
 /** One message of an IPC stream: where it starts, its metadata flatbuffer and its body. */
 export interface IpcMessage {
@@ -44,11 +45,5 @@ export function ipcStream(messages: { metadata: Uint8Array; body: Uint8Array }[]
     parts.push(prefix, m.body);
   }
   parts.push(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
