@@ -3,10 +3,9 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
-import type { ByteSource } from '../../src/model/byteSource';
 import { copiedRowGroups, pagedTable, withOffsetIndexes, withoutPageIndex, writePaged, type PagedOptions } from './support/pagedFiles';
 import { withLatency } from '../support/slowSource';
-import { blobSource, compareWindows, locationsOf, open, pageLoads } from './support/windowCompare';
+import { blobSource, compareWindows, locationsOf, open, pageLoads, recording } from './support/windowCompare';
 import { pageRunsDecoded, pageWindowSettings } from '../../src/parquet/pageWindow';
 
 const ROWS = 12_000;
@@ -113,21 +112,6 @@ describe('Parquet row windows decoded from the pages covering them', () => {
   });
 });
 
-/** A source recording every range it reads. */
-function recording(bytes: Uint8Array): { source: ByteSource; ranges: [number, number][] } {
-  const inner = blobSource(bytes);
-  const ranges: [number, number][] = [];
-  const source: ByteSource = {
-    name: inner.name,
-    size: inner.size,
-    stats: inner.stats,
-    read: (offset, length, signal) => {
-      ranges.push([offset, Math.min(inner.size, offset + length)]);
-      return inner.read(offset, length, signal);
-    },
-  };
-  return { source, ranges };
-}
 
 describe('bytes read for a Parquet row window', () => {
   it('a 64-row window of multi-page chunks reads only their offset index, dictionary page and the pages holding its rows; the next step inside them reads nothing', async () => {

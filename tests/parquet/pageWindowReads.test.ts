@@ -4,27 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parquetHeader } from '../../src/adapters/hyparquetInternals';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
-import type { ByteSource } from '../../src/model/byteSource';
 import { likelyDictionaryEncoded } from '../../src/parquet/pageLocations';
 import { pageRunsDecoded, pageWindowSettings } from '../../src/parquet/pageWindow';
 import { pagedTable, writePaged } from './support/pagedFiles';
-import { blobSource, locationsOf, open } from './support/windowCompare';
+import { locationsOf, open, recording } from './support/windowCompare';
 
-/** A source recording every range it reads. */
-function recording(bytes: Uint8Array): { source: ByteSource; ranges: [number, number][] } {
-  const inner = blobSource(bytes);
-  const ranges: [number, number][] = [];
-  const source: ByteSource = {
-    name: inner.name,
-    size: inner.size,
-    stats: inner.stats,
-    read: (offset, length, signal) => {
-      ranges.push([offset, Math.min(inner.size, offset + length)]);
-      return inner.read(offset, length, signal);
-    },
-  };
-  return { source, ranges };
-}
 
 describe('reads of Parquet page windows', () => {
   it("offset indexes are read many row groups at once: a window in another row group then reads none, and shows the same cells as whole chunks", async () => {

@@ -2,6 +2,7 @@ import { parquetMetadata } from 'hyparquet';
 import { expect } from 'vitest';
 import { readRowWindow, type RowWindow } from '../../../src/compute/rowWindow';
 import { openDataset } from '../../../src/dataset/openDataset';
+import type { ByteSource } from '../../../src/model/byteSource';
 import type { Dataset } from '../../../src/model/types';
 import { readPageLocations, type PageLocations } from '../../../src/parquet/pageLocations';
 import { pageWindowSettings } from '../../../src/parquet/pageWindow';
@@ -76,3 +77,18 @@ export async function compareWindows(bytes: Uint8Array, windows?: Window[], name
   return list.length;
 }
 
+/** A source recording every range it reads. */
+export function recording(bytes: Uint8Array): { source: ByteSource; ranges: [number, number][] } {
+  const inner = blobSource(bytes);
+  const ranges: [number, number][] = [];
+  const source: ByteSource = {
+    name: inner.name,
+    size: inner.size,
+    stats: inner.stats,
+    read: (offset, length, signal) => {
+      ranges.push([offset, Math.min(inner.size, offset + length)]);
+      return inner.read(offset, length, signal);
+    },
+  };
+  return { source, ranges };
+}
