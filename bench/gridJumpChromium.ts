@@ -21,11 +21,8 @@ import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import { FILTER_TIMER } from './filterChromium';
+import { arg } from './cliArgs';
 
-const arg = (name: string, fallback?: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--port P] [--files a,b] [--viewports WxH,WxH]');
 const files = arg('--files', 'data/fec-50.parquet,data/fec-50.arrows')!.split(',').map((f) => resolve(f));

@@ -19,11 +19,8 @@ import { appData, appGoto, appOpen, appPage } from './appChromium';
 import { startBenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
+import { arg } from './cliArgs';
 
-const arg = (name: string, fallback?: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const dist = arg('--dist');
 if (!dist) throw new Error('usage: --dist DIST [--file F] [--port P] [--jumps N] [--top N]');
 const file = resolve(arg('--file', 'data/fec-50.parquet')!);

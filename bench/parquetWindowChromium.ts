@@ -20,11 +20,8 @@ import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
+import { arg } from './cliArgs';
 
-const arg = (name: string, fallback?: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const dists: Record<string, string | undefined> = arg('--after') ? { after: arg('--after'), before: arg('--before') } : { pages: arg('--pages'), whole: arg('--whole') };
 if (Object.values(dists).some((d) => !d)) throw new Error('usage: --pages DIST --whole DIST (or --after DIST --before DIST) [--rounds N] [--port P] [--file data/fec-50.parquet]');
 const [first, second] = Object.keys(dists);

@@ -14,11 +14,8 @@ import { chromium } from '@playwright/test';
 import { appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
+import { arg } from './cliArgs';
 
-const arg = (name: string, fallback?: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--port P] [--files a,b] [--columns a,b]');
 const files = arg('--files', 'data/fec-50.arrows,data/fec-50.parquet')!.split(',').map((f) => resolve(f));

@@ -14,11 +14,8 @@ import { chromium } from '@playwright/test';
 import { appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
+import { arg } from './cliArgs';
 
-const arg = (name: string, fallback?: string) => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const dists = arg('--dists')!.split(',');
 const files = arg('--files', 'data/fec-50.arrows,data/fec-50.parquet')!.split(',').map((f) => resolve(f));
 const column = arg('--column', 'contbr_nm')!;

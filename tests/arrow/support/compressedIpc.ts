@@ -20,6 +20,7 @@ import {
 } from 'apache-arrow';
 import { decompress as zstdDecompress } from 'fzstd';
 import * as lz4 from 'lz4js';
+import { concatBytes } from '../../support/bytes';
 
 const ZSTD_BLOCK = 128 * 1024;
 
@@ -39,13 +40,7 @@ export function rawZstdFrame(data: Uint8Array): Uint8Array {
     parts.push(Uint8Array.of(block & 255, (block >> 8) & 255, (block >> 16) & 255), data.subarray(at, at + size));
     at += size;
   } while (at < data.length);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 // lz4js compresses the whole ArrayBuffer under a view, so views are copied first.
