@@ -1,0 +1,126 @@
+/**
+ * The read floor of a "Go to row" jump in Chromium: the byte ranges the engine reads for one cold
+ * 128-row window of every column (recorded in Node below the block cache, as the app's worker reads
+ * them: validity, offsets and guessed data ranges in one wave, then any missed data range), read from
+ * the same File in a worker with nothing else running, by several read paths:
+ *   slice      every range's `slice().arrayBuffer()` in flight at once (what BlobSource does);
+ *   sync       `FileReaderSync.readAsArrayBuffer` one after the other in the worker;
+ *   split2/3   the ranges dealt across 2 or 3 workers, each reading its share with slice (all in flight);
+ *   sync2      the ranges dealt across 2 workers, each with FileReaderSync.
+ * Time: from the worker(s) being asked to all bytes in hand (postMessage to the answer). Each jump uses
+ * rows never read by the browser before (the OS page cache may hold them: Node read them to record).
+ *
+ *   npx tsx bench/readFloorChromium.ts [--file data/fec-50.arrows] [--jumps 5] [--rows 128]
+ */
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { ByteSource, ReadStats } from '../src/model/byteSource';
+import { openDataset } from '../src/dataset/openDataset';
+import { CachedSource } from '../src/source/cachedSource';
+import { NodeFileSource } from '../src/source/nodeFileSource';
+import { readRowWindow } from '../src/compute/rowWindow';
+import { arg } from './cliArgs';
+
+const file = resolve(arg('--file', 'data/fec-50.arrows')!);
+const jumps = Number(arg('--jumps', '5'));
+const rows = Number(arg('--rows', '128'));
+/** --cap N: every range cut to its first N bytes (does the count of reads or their bytes cost?). */
+const cap = Number(arg('--cap', 'Infinity'));
+const MODES = ['slice', 'sync', 'split2', 'split3', 'sync2'] as const;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Records every read that reaches the file, in waves (reads asked within the same task). */
+class Recording implements ByteSource {
+  ranges: [number, number][] = [];
+  constructor(readonly inner: ByteSource) {}
+  get name(): string {
+    return this.inner.name;
+  }
+  get size(): number {
+    return this.inner.size;
+  }
+  get stats(): ReadStats {
+    return this.inner.stats;
+  }
+  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+    this.ranges.push([offset, length]);
+    return this.inner.read(offset, length, signal);
+  }
+}
+
+const recording = new Recording(await NodeFileSource.open(file));
+const dataset = await openDataset(new CachedSource(recording));
+await dataset.indexed;
+const columns = dataset.fields.map((_, i) => i);
+const jumpRanges: [number, number][][] = [];
+for (let j = 0; j < jumps * MODES.length; j++) {
+  // Rows spread over the file, 64-row aligned as the grid asks, never the same batch region twice.
+  const row = Math.floor(((j * 0.6180339887 + 0.05) % 0.95) * dataset.rows / 64) * 64;
+  recording.ranges = [];
+  await readRowWindow(dataset, row, rows, columns);
+  jumpRanges.push(recording.ranges.map(([o, n]) => [o, Math.min(n, cap)]));
+}
+const sizes = jumpRanges.map((r) => r.reduce((a, [, n]) => a + n, 0));
+console.error(`${jumpRanges.length} windows of ${rows} rows x ${columns.length} columns: ${median(jumpRanges.map((r) => r.length))} reads (median), ${(median(sizes) / 1024).toFixed(0)} KiB`);
+
+/** The worker: reads the ranges it is sent by slice (all in flight) or FileReaderSync, answers the ms. */
+const WORKER = `
+let file;
+onmessage = async (e) => {
+  if (e.data.file) { file = e.data.file; postMessage('ok'); return; }
+  const { ranges, mode } = e.data;
+  const t = performance.now();
+  let bytes = 0;
+  if (mode === 'sync') {
+    const r = new FileReaderSync();
+    for (const [o, n] of ranges) bytes += r.readAsArrayBuffer(file.slice(o, o + n)).byteLength;
+  } else {
+    const got = await Promise.all(ranges.map(([o, n]) => file.slice(o, o + n).arrayBuffer()));
+    for (const b of got) bytes += b.byteLength;
+  }
+  postMessage({ ms: performance.now() - t, bytes });
+};`;
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
+const page = await browser.newPage();
+await page.setContent('<input type="file" id="f">');
+await page.locator('#f').setInputFiles(file);
+await page.evaluate(`(() => {
+  const file = document.getElementById('f').files[0];
+  const url = URL.createObjectURL(new Blob([${JSON.stringify(WORKER)}], { type: 'text/javascript' }));
+  window.workers = [0, 1, 2].map(() => new Worker(url));
+  window.ask = (w, msg) => new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage(msg); });
+  return Promise.all(window.workers.map((w) => window.ask(w, { file })));
+})()`);
+const times: Record<string, number[]> = {};
+const loads: number[] = [];
+try {
+  let j = 0;
+  for (let r = 0; r < jumps; r++) {
+    loads.push(loadavg()[0]);
+    // Modes rotate so that each meets each position in the round (and each jump's rows are read once).
+    for (let m = 0; m < MODES.length; m++) {
+      const mode = MODES[(m + r) % MODES.length];
+      const ranges = jumpRanges[j++];
+      const parts = mode === 'split2' || mode === 'sync2' ? 2 : mode === 'split3' ? 3 : 1;
+      const ms = (await page.evaluate(`(async () => {
+        const ranges = ${JSON.stringify(ranges)};
+        const parts = ${parts};
+        const shares = Array.from({ length: parts }, (_, k) => ranges.filter((_, i) => i % parts === k));
+        const t = performance.now();
+        const answers = await Promise.all(shares.map((s, k) => window.ask(window.workers[k], { ranges: s, mode: '${mode.startsWith('sync') ? 'sync' : 'slice'}' })));
+        return performance.now() - t;
+      })()`)) as number;
+      (times[mode] ??= []).push(ms);
+      console.error(`round ${r} ${mode}: ${ms.toFixed(1)} ms (${ranges.length} reads)`);
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`load (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; ${rows}-row window x ${columns.length} columns, ${median(jumpRanges.map((r) => r.length))} reads, ${(median(sizes) / 1024).toFixed(0)} KiB (medians)`);
+for (const mode of MODES) {
+  const xs = times[mode] ?? [];
+  console.log(`${mode.padEnd(7)} all bytes in ${median(xs).toFixed(1)} ms median (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}, n=${xs.length})`);
+}
