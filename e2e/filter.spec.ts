@@ -60,6 +60,37 @@ test('A filter typed as text shows "N matching rows of M" and the matching rows 
   await expect(page.getByTestId('grid-status')).toContainText(`Row ${grouped(matches[11])} of 4,000`);
 });
 
+test('A run’s first matches appear once read, a few rows a frame from the top, never a screen of “…” rows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 1300 });
+  await openSampleData(page);
+  await expect(page.getByTestId('grid').locator('.dg-row').first().locator('.dg-rownum')).not.toHaveText('…');
+  // Every change of the filtered grid's rows: how many rows it drew, and how many of them had no row number yet.
+  await page.evaluate(() => {
+    const seen: [number, number][] = ((window as unknown as { drawn: [number, number][] }).drawn = []);
+    new MutationObserver(() => {
+      const grid = document.querySelector('[data-testid=grid]');
+      if (!grid || grid.getAttribute('aria-rowcount') === '4000') return;
+      const rows = [...grid.querySelectorAll('.dg-row')];
+      const last = seen[seen.length - 1];
+      const now: [number, number] = [rows.length, rows.filter((r) => r.querySelector('.dg-rownum')?.textContent === '…').length];
+      if (!last || last[0] !== now[0] || last[1] !== now[1]) seen.push(now);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await filterBox(page).fill("cand_nm = 'Obama, Barack'");
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText('100% scanned');
+  const rows = page.getByTestId('grid').locator('.dg-row');
+  await expect.poll(() => rows.count()).toBeGreaterThan(40);
+  await expect(rows.last().locator('.dg-rownum')).not.toHaveText('…');
+  const drawn = await page.evaluate(() => (window as unknown as { drawn: [number, number][] }).drawn);
+  const counts = drawn.map(([n]) => n).filter((n) => n > 0);
+  // The first rows drawn are read ones, 16 of them (useFirstDraw's DRAW_STEP); the screen fills in steps.
+  expect(drawn.every(([, unread]) => unread === 0)).toBe(true);
+  expect(counts[0]).toBe(16);
+  expect(counts.slice(0, 2)).toEqual([16, 32]);
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+});
+
 test('A bad expression shows a pointed error under the text box, the offending token marked', async ({ page }) => {
   await openSampleData(page);
   await filterBox(page).fill("cand = 'x'");

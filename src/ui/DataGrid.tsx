@@ -15,6 +15,7 @@ import type { GridState } from './tabStore';
 import { asciiAdvance, fontOf, textMeasure } from './textWidth';
 import { useEngine } from './useEngine';
 import { useRowWindow } from './useRowWindow';
+import { useFirstDraw } from './useFirstDraw';
 import { useScaledScroll } from './useScaledScroll';
 import { visibleText } from './visibleText';
 import { VisibleText } from './VisibleText';
@@ -407,8 +408,12 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     select(at.row, at.position, false);
   };
 
+  // A filtered view's first window is drawn once read, a few rows a frame (useFirstDraw).
+  let read = !filter;
+  for (let r = firstRow; r <= lastRow && !read; r++) read = cache.rowNumber(r) !== undefined || (positions.length > 0 && cache.cell(r, fields[positions[0]]) !== undefined);
+  const drawRows = useFirstDraw(!!filter, read, lastRow - firstRow + 1);
   const visibleRows: number[] = [];
-  for (let r = firstRow; r <= lastRow; r++) visibleRows.push(r);
+  for (let r = firstRow; r <= lastRow && r < firstRow + drawRows; r++) visibleRows.push(r);
   const width = gutter + layout.total;
   const cursorText = cache.cell(state.cursor.row, state.cursor.field);
   const cellId = (row: number, field: number) => `dg-${summary.id}-${row}-${field}`;
