@@ -50,10 +50,13 @@ export class CachedSource implements ByteSource {
     if (missing.length > 0) {
       const lo = missing[0] * BLOCK;
       const hi = Math.min(this.size, (missing[missing.length - 1] + 1) * BLOCK);
-      const bytes = await this.inner.read(lo, hi - lo, signal);
+      const read = await this.inner.read(lo, hi - lo, signal);
+      // Blocks are views of the read, not copies (a jump's ~40 reads were copied twice: into blocks, then
+      // out), unless the read is itself a view of a bigger buffer (an HTTP answer's) that it would keep.
+      const bytes = read.buffer.byteLength > read.length + BLOCK ? read.slice() : read;
       for (const b of missing) {
         const s = b * BLOCK - lo;
-        blocks[b - first] ??= bytes.slice(s, Math.min(bytes.length, s + BLOCK));
+        blocks[b - first] ??= bytes.subarray(s, Math.min(bytes.length, s + BLOCK));
       }
     }
     const out = new Uint8Array(end - offset);
@@ -71,19 +74,36 @@ export class CachedSource implements ByteSource {
     const old = this.blocks.get(index);
     if (old) {
       this.blocks.delete(index);
-      this.held -= old.length;
+      this.release(old);
     }
     this.blocks.set(index, block);
-    this.held += block.length;
+    this.hold(block);
     for (const [key, old] of this.blocks) {
       if (this.held <= this.budgetBytes) break;
       this.blocks.delete(key);
-      this.held -= old.length;
+      this.release(old);
     }
+  }
+
+  /** Blocks are views of the reads they came in: a read's whole buffer is held while any of its blocks is. */
+  private readonly users = new Map<ArrayBufferLike, number>();
+
+  private hold(block: Uint8Array): void {
+    const n = this.users.get(block.buffer) ?? 0;
+    this.users.set(block.buffer, n + 1);
+    if (n === 0) this.held += block.buffer.byteLength;
+  }
+
+  private release(block: Uint8Array): void {
+    const n = this.users.get(block.buffer) ?? 1;
+    if (n > 1) return void this.users.set(block.buffer, n - 1);
+    this.users.delete(block.buffer);
+    this.held -= block.buffer.byteLength;
   }
 
   async close(): Promise<void> {
     this.blocks.clear();
+    this.users.clear();
     this.held = 0;
     await this.inner.close?.();
   }

@@ -1,6 +1,6 @@
 import { Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { GUESS_MARGIN, guessedRange } from '../../src/arrow/loadRowWindow';
+import { ColumnSkew, GUESS_MARGIN, MAX_LEARNED_MARGIN, guessedRange } from '../../src/arrow/loadRowWindow';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
@@ -63,6 +63,40 @@ describe("a string window's data read with its offsets", () => {
     expect(got.error).toBeNull();
     expect(got.values).toEqual(Array.from({ length: 40 }, (_, k) => value(15_000 + k)));
     expect([got.reads, got.waves]).toEqual([3, 2]);
+  });
+
+  it('a column whose data lies far from the rows share: after its first miss, later windows of it are read in one wave, same values', async () => {
+    // 200,000 rows: the data buffer (2.1 MB) is far wider than the default margin, and the first half's values are 10x longer.
+    const rows = 200_000;
+    const value = (i: number) => (i < rows / 2 ? `long-${'x'.repeat(14)}` : `s${i % 10}`);
+    const fields = [new Field('s', new Utf8(), false)];
+    const s = vectorFromArray(Array.from({ length: rows }, (_, i) => value(i)), new Utf8());
+    const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length: rows, nullCount: 0, children: [s.data[0]] }));
+    const source = loggedSource(RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true));
+    const ds = await openDataset(source);
+    await ds.indexed;
+    const read = async (start: number) => {
+      source.log.length = 0;
+      source.waves = 0;
+      const w = await readRowWindow(ds, start, 40, [0]);
+      expect(w.errors[0]).toBeNull();
+      expect(w.columns[0]).toEqual(Array.from({ length: 40 }, (_, k) => value(start + k)));
+      return source.waves;
+    };
+    expect(await read(150_000)).toBe(2);
+    expect(await read(160_000)).toBe(1);
+    expect(await read(180_000)).toBe(1);
+  });
+
+  it('the learned margin: the largest distance seen plus a quarter, at least the default, at most MAX_LEARNED_MARGIN', () => {
+    const skew = new ColumnSkew();
+    expect(skew.margin(10_000_000)).toBe(GUESS_MARGIN);
+    skew.learn(10_000_000, 500, 600, 1000, 5_100_000, 6_100_000); // 100,000 bytes after the share: 1%
+    expect(skew.margin(10_000_000)).toBe(125_000);
+    skew.learn(10_000_000, 100, 200, 1000, 1_000_000, 2_000_000); // on the share: the 1% stays
+    expect(skew.margin(10_000_000)).toBe(125_000);
+    skew.learn(10_000_000, 0, 100, 1000, 5_000_000, 6_000_000);
+    expect(skew.margin(10_000_000)).toBe(MAX_LEARNED_MARGIN);
   });
 
   it('the guess: the rows share with a margin, clipped to the buffer; none for an empty buffer or a window over 1 MiB', () => {

@@ -46,6 +46,23 @@ describe('byte sources', () => {
     expect(inner.stats.reads - reads).toBeLessThanOrEqual(1);
     await cache.close();
   });
+
+  it("the block cache counts the reads its blocks keep alive, and its answers are the caller's own bytes", async () => {
+    const inner = await NodeFileSource.open(path);
+    const cache = new CachedSource(inner, 200 * 1024);
+    // One read of three blocks: its blocks share its buffer, counted once.
+    const first = await cache.read(10, 150_000);
+    expect(cache.cachedBytes).toBe(3 * 64 * 1024);
+    first.fill(0); // the caller's copy: the cache still answers the file's bytes
+    expect(await cache.read(70_000, 10)).toEqual(bytes.subarray(70_000, 70_010));
+    // Over the budget: the read's buffer is let go only when its last block is, and counted until then.
+    for (let b = 4; b < 8; b++) {
+      expect(await cache.read(b * 64 * 1024, 100)).toEqual(bytes.subarray(b * 64 * 1024, b * 64 * 1024 + 100));
+      expect(cache.cachedBytes).toBeLessThanOrEqual(200 * 1024);
+    }
+    expect(await cache.read(10, 150_000)).toEqual(bytes.subarray(10, 150_010));
+    await cache.close();
+  });
 });
 
 describe('HTTP range source', () => {
