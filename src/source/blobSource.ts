@@ -1,15 +1,29 @@
 import type { ByteSource, ReadStats } from '../model/byteSource';
+import { BlobReadHelper } from './blobReadHelper';
 import { MAX_SINGLE_READ } from './limits';
+
+/** Reads up to this size may go to the read helper; bigger ones (column bodies, index blocks) stay here. */
+const HELPER_MAX = 1024 * 1024;
 
 /** Reads a File or Blob lazily with `slice().arrayBuffer()`; a disk-backed File is never copied whole. */
 export class BlobSource implements ByteSource {
   readonly stats: ReadStats = { bytesRead: 0, reads: 0 };
   readonly size: number;
+  private readonly helper: BlobReadHelper | null;
+  /** Reads of this thread not answered yet. */
+  private inFlight = 0;
+
+  /**
+   * `options.helper`: small reads made while others are in flight are shared with a second worker
+   * reading the same Blob (blobReadHelper.ts); only where workers can be started (the engine's worker).
+   */
   constructor(
     private readonly blob: Blob,
     readonly name: string,
+    options: { helper?: boolean } = {},
   ) {
     this.size = blob.size;
+    this.helper = options.helper && typeof Worker === 'function' ? new BlobReadHelper(blob) : null;
   }
 
   async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
@@ -27,9 +41,24 @@ export class BlobSource implements ByteSource {
     return this.blob.slice(offset, end).stream() as ReadableStream<Uint8Array>;
   }
 
+  async close(): Promise<void> {
+    this.helper?.close();
+  }
+
   private async readOnce(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
-    const bytes = new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+    // A lone read stays here (the helper's hop would only add to it); of several, the helper takes its share.
+    const shared = this.helper && end - start <= HELPER_MAX && this.inFlight > this.helper.inFlight;
+    let bytes: Uint8Array;
+    if (shared) bytes = await this.helper!.read(start, end, signal);
+    else {
+      this.inFlight++;
+      try {
+        bytes = new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+      } finally {
+        this.inFlight--;
+      }
+    }
     this.stats.reads++;
     this.stats.bytesRead += bytes.length;
     return bytes;

@@ -38,7 +38,7 @@ const api = {
       const controller = new AbortController();
       if (key) opening.set(key, controller);
       try {
-        const source = await createSource(spec, controller.signal);
+        const source = await createSource(spec, controller.signal, { readHelper: true });
         return await engine.openSource(source, spec.kind === 'blob', spec.kind === 'url' ? spec.url : undefined, pinnedSpec(spec, source));
       } finally {
         if (key) opening.delete(key);
