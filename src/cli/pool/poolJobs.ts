@@ -3,9 +3,10 @@ import { matchChunk, type BoundFilter, type ChunkMatches } from '../../compute/f
 import { packedBuffers, packSteps, unpackSteps, type PackedPartial } from '../../compute/packedValues';
 import { runSteps } from '../../compute/slicedSort';
 import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../compute/sort';
-import { UniqueCounter } from '../../compute/uniqueCounter';
+import { UniqueCounter, useRangesEqual } from '../../compute/uniqueCounter';
 import type { UniquePartial, UniqueValue } from '../../compute/uniqueTypes';
 import type { Dataset } from '../../model/types';
+import { bufferRangesEqual } from './nativeRanges';
 import { recycleRead } from '../../source/nodeFileSource';
 
 /** What a command asks of every thread (plain data: it is posted to each one). */
@@ -35,6 +36,9 @@ export interface JobWork {
   share(share: Share): Promise<number>;
   finish(): { result: WireResult; transfer: ArrayBuffer[] };
 }
+
+// Runs of equal strings are checked by memcmp (Buffer.compare), in the command's thread and in every pool thread.
+useRangesEqual(bufferRangesEqual);
 
 /** Chunks whose columns are read ahead of the one being worked on. */
 const AHEAD = 2;
