@@ -64,6 +64,20 @@ function report(events: Ev[]): string[] {
   const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
   const t0 = Math.min(...onMain.map((e) => e.ts));
   const lines = [`${tasks.length} tasks; over 10 ms CPU: ${tasks.filter((t) => (t.tdur ?? 0) > 10_000).length}; over 50 ms wall: ${tasks.filter((t) => (t.dur ?? 0) > 50_000).length}; longest wall ${(Math.max(...tasks.map((t) => t.dur ?? 0)) / 1000).toFixed(1)} ms`];
+  if (timeline) {
+    // What woke the main thread: each task by the first event inside it (a timer, a message, a frame…).
+    const kinds = new Map<string, { n: number; cpu: number }>();
+    const byThread = onMain.filter((e) => e.name !== 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
+    let k = 0;
+    for (const t of [...tasks].sort((a, b) => a.ts - b.ts)) {
+      while (k < byThread.length && byThread[k].ts < t.ts) k++;
+      const first = byThread[k] && byThread[k].ts <= t.ts + (t.dur ?? 0) ? byThread[k] : undefined;
+      const kind = first ? (first.name === 'FunctionCall' ? `FunctionCall ${first.args?.data?.functionName || '?'}` : first.name) : '(no event)';
+      const x = kinds.get(kind) ?? { n: 0, cpu: 0 };
+      kinds.set(kind, { n: x.n + 1, cpu: x.cpu + (t.tdur ?? 0) / 1000 });
+    }
+    lines.push('tasks by what starts them: ' + [...kinds].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 12).map(([kind, x]) => `${kind} ×${x.n} ${x.cpu.toFixed(0)} ms`).join(' | '));
+  }
   const shown = timeline
     ? tasks.filter((t) => (t.tdur ?? 0) > 2_000).sort((a, b) => a.ts - b.ts)
     : [...tasks.slice(0, top), ...[...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 2)];
