@@ -1,3 +1,5 @@
+import { READ_WORKER_SOURCE } from './blobReadWorker';
+
 /** What the thread asks the read worker: the Blob (once), and ranges [start, end) to read. */
 export interface HelperAsk {
   blob?: Blob;
@@ -19,6 +21,7 @@ export interface HelperAnswer {
  */
 export class BlobReadHelper {
   private readonly worker: Worker;
+  private readonly url: string;
   private readonly waiting = new Map<number, { resolve(b: Uint8Array): void; reject(e: unknown): void }>();
   private queued: HelperAsk['reads'] = [];
   private nextId = 0;
@@ -26,7 +29,8 @@ export class BlobReadHelper {
   inFlight = 0;
 
   constructor(blob: Blob) {
-    this.worker = new Worker(new URL('./blobReadWorker.ts', import.meta.url), { type: 'module', name: 'arrowscope-reads' });
+    this.url = URL.createObjectURL(new Blob([READ_WORKER_SOURCE], { type: 'text/javascript' }));
+    this.worker = new Worker(this.url, { name: 'arrowscope-reads' });
     this.worker.onmessage = (e: MessageEvent<HelperAnswer>) => {
       const { id, buffer, error } = e.data;
       const w = this.waiting.get(id);
@@ -64,6 +68,7 @@ export class BlobReadHelper {
 
   close(): void {
     this.worker.terminate();
+    URL.revokeObjectURL(this.url);
     for (const w of this.waiting.values()) w.reject(new Error('The file was closed.'));
     this.waiting.clear();
   }

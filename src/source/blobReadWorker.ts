@@ -1,19 +1,19 @@
-/// <reference lib="webworker" />
-import type { HelperAnswer, HelperAsk } from './blobReadHelper';
-
 /**
- * Reads ranges of one Blob for the thread that started it (blobReadHelper.ts) and hands each back as
- * soon as it is in, its buffer transferred (not copied).
+ * The read helper's worker (blobReadHelper.ts), as source text started from a blob: URL, so that
+ * opening a local file fetches nothing, not even a script. It reads ranges of one Blob for the thread
+ * that started it and hands each back as soon as it is in, its buffer transferred (not copied).
+ * Messages in: { blob } once, then { reads: [{ id, start, end }] }; out: { id, buffer } or { id, error }.
  */
-let blob: Blob | undefined;
-
-self.onmessage = (e: MessageEvent<HelperAsk>) => {
+export const READ_WORKER_SOURCE = `
+let blob;
+self.onmessage = (e) => {
   const ask = e.data;
   if (ask.blob) blob = ask.blob;
-  for (const { id, start, end } of ask.reads ?? []) {
-    blob!.slice(start, end).arrayBuffer().then(
-      (buffer) => postMessage({ id, buffer } satisfies HelperAnswer, [buffer]),
-      (err: unknown) => postMessage({ id, error: String(err) } satisfies HelperAnswer),
+  for (const { id, start, end } of ask.reads || []) {
+    blob.slice(start, end).arrayBuffer().then(
+      (buffer) => self.postMessage({ id, buffer }, [buffer]),
+      (err) => self.postMessage({ id, error: String(err) }),
     );
   }
 };
+`;

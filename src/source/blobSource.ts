@@ -4,6 +4,8 @@ import { MAX_SINGLE_READ } from './limits';
 
 /** Reads up to this size may go to the read helper; bigger ones (column bodies, index blocks) stay here. */
 const HELPER_MAX = 1024 * 1024;
+/** Smaller files get no read helper: their windows are a few reads, not worth a thread. */
+const HELPER_MIN_FILE = 64 * 1024 * 1024;
 
 /** Reads a File or Blob lazily with `slice().arrayBuffer()`; a disk-backed File is never copied whole. */
 export class BlobSource implements ByteSource {
@@ -15,7 +17,8 @@ export class BlobSource implements ByteSource {
 
   /**
    * `options.helper`: small reads made while others are in flight are shared with a second worker
-   * reading the same Blob (blobReadHelper.ts); only where workers can be started (the engine's worker).
+   * reading the same Blob (blobReadHelper.ts); only where workers can be started (the engine's worker)
+   * and for files of HELPER_MIN_FILE or more.
    */
   constructor(
     private readonly blob: Blob,
@@ -23,7 +26,7 @@ export class BlobSource implements ByteSource {
     options: { helper?: boolean } = {},
   ) {
     this.size = blob.size;
-    this.helper = options.helper && typeof Worker === 'function' ? new BlobReadHelper(blob) : null;
+    this.helper = options.helper && blob.size >= HELPER_MIN_FILE && typeof Worker === 'function' ? new BlobReadHelper(blob) : null;
   }
 
   async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
