@@ -77,7 +77,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
   // The validity bits and the values (or offsets) in one wave; a string's data range with them, where
   // the rows' share of the data buffer says it probably is, else in a second wave once the offsets say.
   const learned = width === null && valueType.typeId !== Type.Bool && !req.header.compression ? learnedSkew(req) : null;
-  const guess = learned ? guessedRange(buffers.length(second), start, end, node.length, learned.margin(buffers.length(second))) : null;
+  const guess = learned ? learned.guess(req.batchIndex, buffers.length(second), start, end, node.length) : null;
   const [nullBitmap, firstBytes, guessed] = await Promise.all([
     bits ? read(validity, base / 8, Math.min(buffers.length(validity), Math.ceil(end / 8))) : undefined,
     width !== null ? read(first, start * width, end * width) : valueType.typeId === Type.Bool ? read(first, base / 8, Math.ceil(end / 8)) : read(first, start * 4, (end + 1) * 4),
@@ -98,7 +98,7 @@ export async function loadRowWindow(req: ColumnRequest, rows: RowRange): Promise
     if (problem) throw place.bufferError(top, first, problem);
     const lo = offsets[0];
     const hi = offsets[offsets.length - 1];
-    learned?.learn(dataLength, start, end, node.length, lo, hi);
+    learned?.learn(req.batchIndex, dataLength, start, end, node.length, lo, hi);
     for (let i = 0; i < offsets.length; i++) offsets[i] -= lo;
     const values = guess && guessed && guess.from <= lo && hi <= guess.to ? guessed.subarray(lo - guess.from, hi - guess.from) : await read(second, lo, hi);
     data = makeData({ type: valueType, offset: skew, length, nullCount, nullBitmap, valueOffsets: offsets, data: values } as never);
@@ -123,33 +123,45 @@ const MAX_GUESSED = 1024 * 1024;
  * data all string columns but the sorted candidate name land within 6 KB). Null for an empty buffer
  * or a window of more than MAX_GUESSED bytes.
  */
-export function guessedRange(dataLength: number, start: number, end: number, rows: number, margin = GUESS_MARGIN): { from: number; to: number } | null {
+export function guessedRange(dataLength: number, start: number, end: number, rows: number, margin = GUESS_MARGIN, shift = 0): { from: number; to: number } | null {
   if (dataLength <= 0 || rows <= 0 || (dataLength * (end - start)) / rows > MAX_GUESSED) return null;
-  const from = Math.max(0, Math.floor((dataLength * start) / rows) - margin);
-  const to = Math.min(dataLength, Math.ceil((dataLength * end) / rows) + margin);
+  const from = Math.max(0, Math.floor((dataLength * start) / rows + shift) - margin);
+  const to = Math.min(dataLength, Math.ceil((dataLength * end) / rows + shift) + margin);
   return to > from ? { from, to } : null;
 }
 
 /** The widest margin a learned skew asks for: bytes read cost little beside a second wave of reads, but not nothing. */
 export const MAX_LEARNED_MARGIN = 1024 * 1024;
 
+/** A window starting this close to the column's last one, in the same batch, is guessed from where that one's data was. */
+export const NEAR_ROWS = 1024;
+
 /**
- * How far a column's string data was seen from the rows' share of its buffer, as a fraction of the buffer
- * (the largest seen in any window of any batch): later guesses for the column widen their margin to it,
- * plus a quarter, so that a column sorted by its values (FEC's candidate name, 2.5% off mid-batch) is read
- * in one wave after its first miss instead of two in every jump.
+ * How far a column's string data was seen from the rows' share of its buffer. A window near the last
+ * one read (a scroll step) is guessed where that one's data was, with the default margin: a narrow read,
+ * mostly in cached blocks. Any other (a jump) widens its margin to the largest distance seen in any
+ * window of any batch, as a fraction of the buffer, plus a quarter: a column sorted by its values (FEC's
+ * candidate name, 2.5% off mid-batch) is read in one wave after its first miss, not two in every jump.
  */
 export class ColumnSkew {
   private seen = 0;
+  private last: { batch: number; start: number; shift: number } | null = null;
 
   margin(dataLength: number): number {
     return Math.min(MAX_LEARNED_MARGIN, Math.max(GUESS_MARGIN, Math.ceil(this.seen * 1.25 * dataLength)));
   }
 
-  learn(dataLength: number, start: number, end: number, rows: number, lo: number, hi: number): void {
+  guess(batch: number, dataLength: number, start: number, end: number, rows: number): { from: number; to: number } | null {
+    const near = this.last && this.last.batch === batch && Math.abs(start - this.last.start) <= NEAR_ROWS ? this.last : null;
+    return near ? guessedRange(dataLength, start, end, rows, GUESS_MARGIN, near.shift) : guessedRange(dataLength, start, end, rows, this.margin(dataLength));
+  }
+
+  learn(batch: number, dataLength: number, start: number, end: number, rows: number, lo: number, hi: number): void {
     if (dataLength <= 0 || rows <= 0) return;
-    const off = Math.max(Math.abs(lo - (dataLength * start) / rows), Math.abs(hi - (dataLength * end) / rows));
+    const shift = lo - (dataLength * start) / rows;
+    const off = Math.max(Math.abs(shift), Math.abs(hi - (dataLength * end) / rows));
     this.seen = Math.max(this.seen, off / dataLength);
+    this.last = { batch, start, shift };
   }
 }
 

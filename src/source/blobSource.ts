@@ -50,8 +50,8 @@ export class BlobSource implements ByteSource {
 
   private async readOnce(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
-    // A lone read stays here (the helper's hop would only add to it); of several, the helper takes its share.
-    const shared = this.helper && end - start <= HELPER_MAX && this.inFlight > this.helper.inFlight;
+    // One or two reads stay here (a 64-row step's: the helper's hop would only add to them); of more, the helper takes half.
+    const shared = this.helper && end - start <= HELPER_MAX && this.inFlight >= 2 && this.inFlight > this.helper.inFlight;
     let bytes: Uint8Array;
     if (shared) bytes = await this.helper!.read(start, end, signal);
     else {

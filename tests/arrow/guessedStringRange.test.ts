@@ -86,17 +86,24 @@ describe("a string window's data read with its offsets", () => {
     expect(await read(150_000)).toBe(2);
     expect(await read(160_000)).toBe(1);
     expect(await read(180_000)).toBe(1);
+    // A step from the last window: one wave, and its data read narrowly (where the last window's was), not with the wide margin.
+    expect(await read(180_064)).toBe(1);
+    expect(Math.max(...source.log.map(([from, to]) => to - from))).toBeLessThanOrEqual(2 * GUESS_MARGIN + 1024);
   });
 
   it('the learned margin: the largest distance seen plus a quarter, at least the default, at most MAX_LEARNED_MARGIN', () => {
     const skew = new ColumnSkew();
     expect(skew.margin(10_000_000)).toBe(GUESS_MARGIN);
-    skew.learn(10_000_000, 500, 600, 1000, 5_100_000, 6_100_000); // 100,000 bytes after the share: 1%
+    skew.learn(0, 10_000_000, 500, 600, 1000, 5_100_000, 6_100_000); // 100,000 bytes after the share: 1%
     expect(skew.margin(10_000_000)).toBe(125_000);
-    skew.learn(10_000_000, 100, 200, 1000, 1_000_000, 2_000_000); // on the share: the 1% stays
+    skew.learn(0, 10_000_000, 100, 200, 1000, 1_000_000, 2_000_000); // on the share: the 1% stays
     expect(skew.margin(10_000_000)).toBe(125_000);
-    skew.learn(10_000_000, 0, 100, 1000, 5_000_000, 6_000_000);
+    // Near the last window (same batch): where its data was, default margin; farther, or in another batch: the wide margin.
+    expect(skew.guess(0, 10_000_000, 120, 130, 1000)).toEqual({ from: 1_200_000 - GUESS_MARGIN, to: 1_300_000 + GUESS_MARGIN });
+    expect(skew.guess(1, 10_000_000, 120, 130, 1000)).toEqual({ from: 1_200_000 - 125_000, to: 1_300_000 + 125_000 });
+    skew.learn(0, 10_000_000, 0, 100, 1000, 5_000_000, 6_000_000);
     expect(skew.margin(10_000_000)).toBe(MAX_LEARNED_MARGIN);
+    expect(skew.guess(0, 10_000_000, 10, 20, 1000)).toEqual({ from: 5_100_000 - GUESS_MARGIN, to: 5_200_000 + GUESS_MARGIN });
   });
 
   it('the guess: the rows share with a margin, clipped to the buffer; none for an empty buffer or a window over 1 MiB', () => {
