@@ -4,6 +4,8 @@ import type { ColumnLayout } from './columnLayout';
 /** A cell's horizontal padding and right border (styles.css .grid-cell), and a pixel of margin. */
 const CELL_CHROME = 8 + 8 + 1 + 1;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** The null mark's width (styles.css .null-mark: 'null' in italic 11 px sans, padding and border; 30 px measured), with room for wider fonts. */
+const NULL_MARK_WIDTH = 44;
 
 export const isCellError = (text: CellText | undefined): text is { error: string } => typeof text === 'object' && text !== null;
 
@@ -11,10 +13,11 @@ export const isCellError = (text: CellText | undefined): text is { error: string
  * True when a cell's text may not fit its width, so the cell clips it with an ellipsis. A cell that
  * surely fits has no clip: each clip is a paint property node and a paint chunk of its own, which made
  * every frame's layerize slow. Sure only for printable ASCII (`charWidth`: the widest ASCII advance of
- * the cell font; 0 when not measured yet, and every cell clips).
+ * the cell font; 0 when not measured yet, and every cell clips) and for the null mark.
  */
 export function mayOverflow(text: CellText | undefined, width: number, charWidth: number): boolean {
   if (text === undefined) return false; // '…'
+  if (text === null) return width - CELL_CHROME < NULL_MARK_WIDTH;
   if (typeof text !== 'string' || charWidth <= 0) return true;
   return text.length * charWidth > width - CELL_CHROME || !PRINTABLE_ASCII.test(text);
 }

@@ -51,13 +51,18 @@ describe('mayOverflow (which cells clip their text)', () => {
     expect(mayOverflow('', 100, 7.2)).toBe(false);
   });
 
-  it('clips whatever it cannot be sure of: other characters, null, errors, an unmeasured font', () => {
+  it('clips whatever it cannot be sure of: other characters, errors, an unmeasured font', () => {
     expect(mayOverflow('é', 100, 7.2)).toBe(true);
     expect(mayOverflow('日本', 300, 7.2)).toBe(true);
     expect(mayOverflow('a\tb', 300, 7.2)).toBe(true);
-    expect(mayOverflow(null, 300, 7.2)).toBe(true);
     expect(mayOverflow({ error: 'bad page' }, 300, 7.2)).toBe(true);
     expect(mayOverflow('abc', 300, 0)).toBe(true);
+  });
+
+  it('the null mark clips only in a column too narrow for it', () => {
+    expect(mayOverflow(null, 300, 7.2)).toBe(false);
+    expect(mayOverflow(null, 300, 0)).toBe(false);
+    expect(mayOverflow(null, 56, 7.2)).toBe(true);
   });
 
   it("a cell not read yet ('…') does not clip", () => {
