@@ -22,8 +22,18 @@ import { VisibleText } from './VisibleText';
 
 const ROW_H = 24;
 const HEAD_H = 28;
-/** Rows rendered (and read) above and below the visible ones; columns the same, left and right. */
+/** Rows read above and below the visible ones, and drawn where the browser scrolls the canvas itself; columns the same, left and right. */
 const OVERSCAN_ROWS = 8;
+/**
+ * Rows drawn above and below the visible ones where the canvas is scaled by SCALED_FACTOR or more
+ * (over ~2.7M rows). There the grid moves the rows itself (wheel, keys), the canvas moving by a
+ * wheel step over the factor (under a row for steps up to 8 rows) before the rows are drawn, and a
+ * native scroll (the scrollbar, Space) moves the view by many rows a pixel: the 8 rows drawn past
+ * either edge were never seen, and were 16 of a 2400x1300 grid's 60 rows, a quarter of every step's
+ * layout and paint.
+ */
+const SCALED_OVERSCAN_ROWS = 1;
+const SCALED_FACTOR = 8;
 const OVERSCAN_COLUMNS = 3;
 /** Widest a column gets when fitted on its own, and when fitted to its first rows on first sight. */
 const FIT_MAX = 800;
@@ -411,13 +421,16 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   // A filtered view's first window is drawn once read, a few rows a frame (useFirstDraw).
   let read = !filter;
   for (let r = firstRow; r <= lastRow && !read; r++) read = cache.rowNumber(r) !== undefined || (positions.length > 0 && cache.cell(r, fields[positions[0]]) !== undefined);
-  const drawRows = useFirstDraw(!!filter, read, lastRow - firstRow + 1);
+  const drawOverscan = scale.factor >= SCALED_FACTOR ? SCALED_OVERSCAN_ROWS : OVERSCAN_ROWS;
+  const drawFirst = Math.max(firstRow, topRow - drawOverscan);
+  const drawLast = Math.min(lastRow, topRow + Math.ceil(viewport / ROW_H) + drawOverscan);
+  const drawRows = useFirstDraw(!!filter, read, drawLast - drawFirst + 1);
   const visibleRows: number[] = [];
-  for (let r = firstRow; r <= lastRow && r < firstRow + drawRows; r++) visibleRows.push(r);
+  for (let r = drawFirst; r <= drawLast && r < drawFirst + drawRows; r++) visibleRows.push(r);
   const width = gutter + layout.total;
   const cursorText = cache.cell(state.cursor.row, state.cursor.field);
   const cellId = (row: number, field: number) => `dg-${summary.id}-${row}-${field}`;
-  const cursorShown = state.cursor.row >= firstRow && state.cursor.row <= lastRow && visibleFields.includes(state.cursor.field);
+  const cursorShown = visibleRows.includes(state.cursor.row) && visibleFields.includes(state.cursor.field);
 
   return (
     <div className="grid-wrap">
