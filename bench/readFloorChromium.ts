@@ -6,11 +6,15 @@
  *   slice      every range's `slice().arrayBuffer()` in flight at once (what BlobSource does);
  *   sync       `FileReaderSync.readAsArrayBuffer` one after the other in the worker;
  *   split2/3   the ranges dealt across 2 or 3 workers, each reading its share with slice (all in flight);
- *   sync2      the ranges dealt across 2 workers, each with FileReaderSync.
+ *   sync2      the ranges dealt across 2 workers, each with FileReaderSync;
+ *   stream     every range's `slice().stream()` read to its end, all at once;
+ *   queueN     slice().arrayBuffer() with at most N in flight;
+ *   sliceonly  the slices made, nothing read (what `slice()` alone costs).
  * Time: from the worker(s) being asked to all bytes in hand (postMessage to the answer). Each jump uses
  * rows never read by the browser before (the OS page cache may hold them: Node read them to record).
+ * --cap N cuts every range to N bytes (whether the count of reads or their bytes costs).
  *
- *   npx tsx bench/readFloorChromium.ts [--file data/fec-50.arrows] [--jumps 5] [--rows 128]
+ *   npx tsx bench/readFloorChromium.ts [--file data/fec-50.arrows] [--jumps 5] [--rows 128] [--modes slice,split2] [--cap 4096]
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -27,7 +31,7 @@ const jumps = Number(arg('--jumps', '5'));
 const rows = Number(arg('--rows', '128'));
 /** --cap N: every range cut to its first N bytes (does the count of reads or their bytes cost?). */
 const cap = Number(arg('--cap', 'Infinity'));
-const MODES = ['slice', 'sync', 'split2', 'split3', 'sync2'] as const;
+const MODES = (arg('--modes', 'slice,sync,split2,split3,sync2,stream,sliceonly')!).split(',');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Records every read that reaches the file, in waves (reads asked within the same task). */
@@ -75,9 +79,36 @@ onmessage = async (e) => {
   if (mode === 'sync') {
     const r = new FileReaderSync();
     for (const [o, n] of ranges) bytes += r.readAsArrayBuffer(file.slice(o, o + n)).byteLength;
+  } else if (mode === 'stream') {
+    const got = await Promise.all(ranges.map(async ([o, n]) => {
+      const reader = file.slice(o, o + n).stream().getReader();
+      let k = 0;
+      for (let r = await reader.read(); !r.done; r = await reader.read()) k += r.value.byteLength;
+      return k;
+    }));
+    for (const b of got) bytes += b;
+  } else if (mode.startsWith('queue')) {
+    // At most N reads in flight, the next started as one ends.
+    const limit = Number(mode.slice(5));
+    let next = 0;
+    const lane = async () => {
+      while (next < ranges.length) {
+        const [o, n] = ranges[next++];
+        bytes += (await file.slice(o, o + n).arrayBuffer()).byteLength;
+      }
+    };
+    await Promise.all(Array.from({ length: limit }, lane));
+  } else if (mode === 'sliceonly') {
+    for (const [o, n] of ranges) bytes += file.slice(o, o + n).size;
   } else {
-    const got = await Promise.all(ranges.map(([o, n]) => file.slice(o, o + n).arrayBuffer()));
+    const slices = ranges.map(([o, n]) => file.slice(o, o + n));
+    const sliced = performance.now();
+    const pending = slices.map((s) => s.arrayBuffer());
+    const issued = performance.now();
+    const got = await Promise.all(pending);
     for (const b of got) bytes += b.byteLength;
+    postMessage({ ms: performance.now() - t, bytes, slice: sliced - t, issue: issued - sliced });
+    return;
   }
   postMessage({ ms: performance.now() - t, bytes });
 };`;
@@ -103,17 +134,17 @@ try {
     for (let m = 0; m < MODES.length; m++) {
       const mode = MODES[(m + r) % MODES.length];
       const ranges = jumpRanges[j++];
-      const parts = mode === 'split2' || mode === 'sync2' ? 2 : mode === 'split3' ? 3 : 1;
+      const parts = /2$/.test(mode) && !mode.startsWith('queue') ? 2 : mode === 'split3' ? 3 : 1;
       const ms = (await page.evaluate(`(async () => {
         const ranges = ${JSON.stringify(ranges)};
         const parts = ${parts};
         const shares = Array.from({ length: parts }, (_, k) => ranges.filter((_, i) => i % parts === k));
         const t = performance.now();
-        const answers = await Promise.all(shares.map((s, k) => window.ask(window.workers[k], { ranges: s, mode: '${mode.startsWith('sync') ? 'sync' : 'slice'}' })));
-        return performance.now() - t;
-      })()`)) as number;
-      (times[mode] ??= []).push(ms);
-      console.error(`round ${r} ${mode}: ${ms.toFixed(1)} ms (${ranges.length} reads)`);
+        const answers = await Promise.all(shares.map((s, k) => window.ask(window.workers[k], { ranges: s, mode: '${mode.startsWith('sync') ? 'sync' : mode.startsWith('split') ? 'slice' : mode.replace(/^sq(\\d+)x2$/, 'queue$1')}' })));
+        return [performance.now() - t, answers[0].slice ?? 0, answers[0].issue ?? 0];
+      })()`)) as number[];
+      (times[mode] ??= []).push(ms[0]);
+      console.error(`round ${r} ${mode}: ${ms[0].toFixed(1)} ms (${ranges.length} reads; worker 1: slices made in ${ms[1].toFixed(1)} ms, reads issued in ${ms[2].toFixed(1)} ms)`);
     }
   }
 } finally {
