@@ -1,4 +1,5 @@
 import { DataType, Type, type Data, type Vector } from 'apache-arrow';
+import type { ByteRanges } from '../model/types';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
 import { NumericProfile, type ProfilePartial } from './profile';
@@ -129,16 +130,64 @@ export class UniqueCounter {
    * to the table once, with its length as the count.
    */
   private addBytes(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
-    this.binary = data.type.typeId === Type.Binary;
-    this.seed(this.binary);
     const offsets = data.valueOffsets as Int32Array;
-    const values = data.values as Uint8Array;
-    const view = viewOf(values);
-    const checkNulls = data.nullCount !== 0;
     // The validity bitmap read directly: Data.getValid per row is a measurable share of the time.
     const validity = data.nullBitmap;
     const bit0 = data.offset;
-    const isNull = (i: number) => (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i));
+    const isNull = data.nullCount === 0 ? null : (i: number) => (validity ? ((validity[(bit0 + i) >> 3] >> ((bit0 + i) & 7)) & 1) === 0 : !data.getValid(i));
+    this.addRanges(data.values as Uint8Array, offsets, offsets.subarray(1), true, isNull, data.type.typeId === Type.Binary, rowOffset, from, to, selection);
+  }
+
+  /**
+   * Counts a chunk given as the byte ranges of its values (a Parquet chunk's pages decoded in place,
+   * Dataset.byteRanges), a step of at most ROWS_PER_STEP rows at a time, as `steps` counts a vector.
+   */
+  *rangeSteps(ranges: ByteRanges, rowOffset: number): Generator<void> {
+    let at = rowOffset;
+    for (const part of ranges.parts) {
+      let { starts, ends } = part;
+      let isNull: ((i: number) => boolean) | null = null;
+      const defined = part.defined;
+      if (defined) {
+        // Row-aligned ranges (a null row's empty), so that rows and values are indexed alike.
+        starts = new Int32Array(part.rows);
+        ends = new Int32Array(part.rows);
+        for (let i = 0, v = 0; i < part.rows; i++) {
+          if (!defined[i]) continue;
+          starts[i] = part.starts[v];
+          ends[i] = part.ends[v++];
+        }
+        isNull = (i: number) => defined[i] === 0;
+      }
+      for (let from = 0; from < part.rows; from += ROWS_PER_STEP) {
+        this.addRanges(part.bytes, starts, ends, false, isNull, ranges.binary, at, from, Math.min(part.rows, from + ROWS_PER_STEP));
+        yield;
+      }
+      at += part.rows;
+      this.rows += part.rows;
+    }
+  }
+
+  /**
+   * Rows [from, to) (or of `selection`) whose values are values[starts[i], ends[i]) (`contiguous`:
+   * each value's bytes right after the one before, as in an Arrow array; `isNull`: null when no row is).
+   */
+  private addRanges(
+    values: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    contiguous: boolean,
+    isNull: ((i: number) => boolean) | null,
+    binary: boolean,
+    rowOffset: number,
+    from: number,
+    to: number,
+    selection?: Uint32Array,
+  ): void {
+    this.binary = binary;
+    this.seed(this.binary);
+    const view = viewOf(values);
+    const checkNulls = isNull !== null;
     const table = this.table;
     let insert = !this.full;
     const hashes = this.hashes;
@@ -151,29 +200,29 @@ export class UniqueCounter {
       if (ahead < j) ahead = j;
       for (; ahead < until; ahead++) {
         const r = selection ? selection[ahead] : ahead;
-        const h = table.keyHash(values, offsets[r], offsets[r + 1], view);
+        const h = table.keyHash(values, starts[r], ends[r], view);
         hashes[ahead & RING] = h;
         touched ^= table.touch(h);
       }
       const i = selection ? selection[j] : j;
-      if (checkNulls && isNull(i)) {
+      if (checkNulls && isNull!(i)) {
         this.nullAt(rowOffset + i);
         j++;
         continue;
       }
-      const s = offsets[i];
-      const length = offsets[i + 1] - s;
+      const s = starts[i];
+      const length = ends[i] - s;
       let k = j + 1;
-      if (!selection && !checkNulls) {
+      if (contiguous && !selection && !checkNulls) {
         // The rows after this one of the same length, then their bytes checked as one range.
         let last = k;
-        while (last < to && offsets[last + 1] - offsets[last] === length) last++;
+        while (last < to && ends[last] - starts[last] === length) last++;
         if (last > k) k += sameRows(view, s, length, last - j);
       } else {
         while (k < to) {
           const r = selection ? selection[k] : k;
-          const rs = offsets[r];
-          if (offsets[r + 1] - rs !== length || (checkNulls && isNull(r)) || !sameBytes(view, rs, view, s, length)) break;
+          const rs = starts[r];
+          if (ends[r] - rs !== length || (checkNulls && isNull!(r)) || !sameBytes(view, rs, view, s, length)) break;
           k++;
         }
       }

@@ -1,4 +1,5 @@
-import type { Dataset } from '../model/types';
+import type { Vector } from 'apache-arrow';
+import type { ByteRanges, Dataset } from '../model/types';
 import { runSliced, TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
 import { mergeSteps } from './uniqueMerge';
@@ -45,8 +46,11 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
   const skipped = asked.length - chunks.length;
   const counter = new UniqueCounter(options.maxDistinct, options.only);
   const slicer = new TimeSlicer(options.signal);
-  const read = (k: number) => {
-    const pending = dataset.readColumn(chunks[k], column, undefined, options.signal);
+  // A Parquet string column's chunk is counted from its pages where they lie when it can be (no
+  // vector built: W2's contbr_nm was mostly parquet-wasm's decoding), else read as a vector.
+  const read = (k: number): Promise<Vector | ByteRanges> => {
+    const ranges: Promise<ByteRanges | null> = !rowsOf[k] && dataset.byteRanges ? dataset.byteRanges(chunks[k], column, options.signal) : Promise.resolve(null);
+    const pending = ranges.then((r): Promise<Vector | ByteRanges> | ByteRanges => r ?? dataset.readColumn(chunks[k], column, undefined, options.signal));
     pending.catch(() => {}); // awaited below, unless an earlier chunk failed first
     return pending;
   };
@@ -57,10 +61,10 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
   for (let k = 0; k < chunks.length; k++) {
     await slicer.tick();
     const chunk = dataset.chunks[chunks[k]];
-    const vector = await next!;
+    const values = await next!;
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
     const rows = rowsOf[k];
-    await runSliced(counter.steps(vector, chunk.rowOffset, rows), slicer);
+    await runSliced('parts' in values ? counter.rangeSteps(values, chunk.rowOffset) : counter.steps(values, chunk.rowOffset, rows), slicer);
     rowsDone += rows ? rows.length : chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
     const now = performance.now();

@@ -108,6 +108,24 @@ export interface ByteSpan {
   length: number;
 }
 
+/**
+ * A chunk of a byte-string column as the byte ranges its values lie at, without an Arrow vector built
+ * (Parquet pages decoded in place, for counting): value v of a part is bytes[starts[v], ends[v]).
+ */
+export interface ByteRanges {
+  binary: boolean;
+  parts: ByteRangePart[];
+}
+
+export interface ByteRangePart {
+  rows: number;
+  bytes: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per row, 1 where it has a value (the values are those rows' in order); absent: every row has one. */
+  defined?: Uint8Array;
+}
+
 export interface RowRange {
   /** First row, relative to the chunk. */
   start: number;
@@ -155,6 +173,8 @@ export interface Dataset {
   pageIndex?(chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null>;
   /** Parquet: every value one flat column can hold in one row group (its dictionary, as text), or null when that is not known. */
   dictionaryValues?(chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null>;
+  /** Parquet: one flat string or binary column of one chunk as byte ranges (readColumn's values, no vector built), or null when it is not read so (then readColumn). */
+  byteRanges?(chunk: number, column: number, signal?: AbortSignal): Promise<ByteRanges | null>;
   /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
   readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
   close(): Promise<void>;

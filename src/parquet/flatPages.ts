@@ -2,6 +2,7 @@ import { Binary, Dictionary, Float32, Float64, Int32, Int64, Type, Utf8, makeDat
 import type { ColumnChunk, SchemaElement } from 'hyparquet';
 import { parquetHeader, readRleBitPackedHybrid, type PageHeader } from '../adapters/hyparquetInternals';
 import { snappyDecode } from '../adapters/snappy';
+import type { ByteRangePart } from '../model/types';
 
 /**
  * A run of data pages of a flat column decoded in JS straight into Arrow buffers, for the cases a grid
@@ -499,5 +500,60 @@ export function tryDecodeDictionary(column: FlatColumn, prefix: Uint8Array): Dic
     return decodeDictionary(column, prefix);
   } catch {
     return undefined;
+  }
+}
+
+/** Whether bytes[from, end) are all ASCII: four bytes at a time where they are aligned. */
+function asciiFrom(bytes: Uint8Array, from: number): boolean {
+  let i = from;
+  const end = bytes.length;
+  for (; i < end && (bytes.byteOffset + i) & 3; i++) if (bytes[i] > 0x7f) return false;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset + i, (end - i) >> 2);
+  let any = 0;
+  for (let w = 0; w < words.length; w++) any |= words[w];
+  if (any & 0x80808080) return false;
+  for (i += words.length * 4; i < end; i++) if (bytes[i] > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Data pages back to back in `pages` (`rows` rows in all) as the byte ranges of their values, for
+ * counting them where they lie (no offsets built, nothing copied): PLAIN values in their page, values
+ * of dictionary-encoded pages in `dictionary`. Null when the JS path does not decode them, and for
+ * Utf8 pages holding a byte past ASCII (length prefixes included, so an ASCII value of 128 bytes or
+ * more too): their UTF-8 is then checked by the decoder of reference.
+ */
+export function decodeByteRanges(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): ByteRangePart[] | null {
+  if (column.physical !== 'BYTE_ARRAY' || column.type instanceof Dictionary) return null;
+  try {
+    const out: ByteRangePart[] = [];
+    let total = 0;
+    for (let at = 0; at < pages.length; ) {
+      const { part, next } = readPage(column, pages, at, dictionary);
+      at = next;
+      total += part.rows;
+      const defined = part.defined && part.nonNull < part.rows ? part.defined : undefined;
+      if (part.plain) {
+        const { bytes, from, to } = part.plain;
+        if (column.utf8 && !asciiFrom(bytes, part.plain.at)) return null;
+        out.push({ rows: part.rows, bytes, starts: from!, ends: to!, defined });
+        continue;
+      }
+      const d = dictionary!;
+      if (!d.starts) return null;
+      if (column.utf8 && !(d.ascii ??= asciiFrom(d.bytes, 0))) return null;
+      const starts = new Int32Array(part.nonNull);
+      const ends = new Int32Array(part.nonNull);
+      for (let v = 0; v < part.nonNull; v++) {
+        const k = part.indices![v];
+        starts[v] = d.starts[k];
+        ends[v] = entryEnd(d, k);
+      }
+      out.push({ rows: part.rows, bytes: d.bytes, starts, ends, defined });
+    }
+    return total === rows ? out : null;
+  } catch (e) {
+    if (e instanceof NotDecoded || e instanceof Error) return null;
+    throw e;
   }
 }

@@ -3,12 +3,13 @@ import type { FileMetaData, RowGroup } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import type { ChunkDetail, ChunkInfo, ColumnRange, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
+import type { ByteRanges, ChunkDetail, ChunkInfo, ColumnRange, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
 import { arrowSchema } from './arrowSchema';
 import { chunkDetail } from './chunkDetail';
 import { columnPages } from './columnPages';
 import { columnSubsets, type ColumnSubset } from './columnSubset';
 import { decodeError } from './decodeError';
+import { flatChunkRanges } from './flatChunk';
 import { footerPlace, footerProblems } from './footerChecks';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
@@ -177,6 +178,19 @@ class ParquetDataset implements Dataset {
     if (!this.rowGroups.has(chunk) || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
     const { rg, subset } = this.columnChunks(chunk, column);
     return columnPages(this.source, rg, chunk, subset, field.name, signal);
+  }
+
+  async byteRanges(chunk: number, column: number, signal?: AbortSignal): Promise<ByteRanges | null> {
+    const field = this.fields[column];
+    if (!field || field.unsupported || !this.rowGroups.has(chunk)) return null;
+    const request = this.columnRequest(chunk, column, signal);
+    if (Number(request.rg.num_rows) !== this.chunkTable.rows(chunk)) return null;
+    try {
+      return await flatChunkRanges(request);
+    } catch {
+      signal?.throwIfAborted();
+      return null; // readColumn reports it in its own words
+    }
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {

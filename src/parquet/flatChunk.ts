@@ -1,0 +1,33 @@
+import { Type } from 'apache-arrow';
+import type { ByteRanges } from '../model/types';
+import { chunkPages } from './chunkPages';
+import { decodeByteRanges, flatColumn, tryDecodeDictionary } from './flatPages';
+import { checkPageFacts, isEmpty, readChunks, type ColumnRequest } from './loadColumn';
+import { dictionaryHint } from './dictionaryHint';
+
+/**
+ * One chunk of a flat string or binary column (no dictionary kept, no restored type) as the byte
+ * ranges of its values in its decompressed pages (flatPages' decodeByteRanges), for a count that
+ * hashes them where they lie. Null when they are not read so: the caller then reads the column
+ * (readColumn), whose checks and errors stay the reference. W2's contbr_nm (PLAIN pages after the
+ * writer's dictionary fallback) spent more time in parquet-wasm (decode, IPC stream, apache-arrow
+ * reading it back) than in counting.
+ */
+export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRanges | null> {
+  const { subset, field, rg } = request;
+  if (request.restored || subset.leaves !== 1 || subset.elements.length !== 1) return null;
+  const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + 1);
+  const chunk = chunks[0];
+  if (!chunk?.meta_data || isEmpty(rg, chunks) || dictionaryHint(subset, chunk, field) !== undefined) return null;
+  const column = flatColumn(subset.elements[0], chunk, field, false);
+  if (!column || column.physical !== 'BYTE_ARRAY') return null;
+  const [bytes] = await readChunks(request, chunks);
+  const pages = chunkPages(bytes);
+  checkPageFacts(request, chunks, [pages], false);
+  // A dictionary page comes first when there is one.
+  const split = pages[0]?.type === 'DICTIONARY_PAGE' ? (pages[1]?.at ?? bytes.length) : 0;
+  const dictionary = split ? tryDecodeDictionary(column, bytes.subarray(0, split)) : undefined;
+  if (split && !dictionary) return null;
+  const parts = decodeByteRanges(column, bytes.subarray(split), Number(rg.num_rows), dictionary);
+  return parts && { binary: field.type.typeId === Type.Binary, parts };
+}
