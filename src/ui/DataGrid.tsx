@@ -125,7 +125,7 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
     return state.only !== null && state.only >= MAX_ONLY_OPTIONS && state.only < fieldsInfo.length ? [...first, state.only] : first;
   }, [fieldsInfo.length, state.only]);
   const gutter = gutterWidth(summary.rows);
-  const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, spanAt, revealTop, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
+  const { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, scrollTop, moveTo, spanAt, revealTop, revealRow } = useScaledScroll(rows, ROW_H, OVERSCAN_ROWS, HEAD_H, state.top);
 
   // Horizontal position and width of the columns' viewport, restored on mount.
   const [hview, setHview] = useState({ left: state.left, width: 0 });
@@ -428,6 +428,10 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   const visibleRows: number[] = [];
   for (let r = drawFirst; r <= drawLast && r < drawFirst + drawRows; r++) visibleRows.push(r);
   const width = gutter + layout.total;
+  // On a scaled canvas the rows are placed in a layer translated by the scroll offset: a step or a
+  // jump moves the layer and writes the rows' texts, where moving each row (its canvas top follows the
+  // scroll offset) had every row's borders, row number and cells painted again.
+  const rowsTop = scale.factor > 1 ? scrollTop : 0;
   const cursorText = cache.cell(state.cursor.row, state.cursor.field);
   const cellId = (row: number, field: number) => `dg-${summary.id}-${row}-${field}`;
   const cursorShown = visibleRows.includes(state.cursor.row) && visibleFields.includes(state.cursor.field);
@@ -501,34 +505,36 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
           }
         />
         <div className="dg-canvas" style={{ height: scale.canvas, width }} onMouseDown={onCanvasMouseDown} onMouseOver={onCanvasPointerOver} onMouseMove={onCanvasPointerOver} onClick={onCanvasClick} onContextMenu={onCanvasContextMenu}>
-          {visibleRows.map((row) => {
-            const texts: (CellText | undefined)[] = [];
-            for (const p of positions) texts.push(cache.cell(row, fields[p]));
-            const inRows = row >= range.top && row <= range.bottom;
-            const at = fileRow(row);
-            return (
-              <GridRow
-                key={slotOf(row)}
-                row={row}
-                top={rowTop(row)}
-                height={ROW_H}
-                width={width}
-                gutter={gutter}
-                label={at === undefined ? '…' : count(at)}
-                chunkStart={row > 0 && cache.chunkStarts.has(row)}
-                layout={layout}
-                first={span.first}
-                texts={texts}
-                numeric={numeric}
-                charWidth={charWidth}
-                cursor={state.cursor.row === row ? cursorPos : -1}
-                cursorId={cellId(row, state.cursor.field)}
-                selectedFrom={inRows ? range.left : 0}
-                selectedTo={inRows ? range.right : -1}
-                range={!single}
-              />
-            );
-          })}
+          <div className="dg-rows" style={{ transform: `translateY(${rowsTop}px)`, width }}>
+            {visibleRows.map((row) => {
+              const texts: (CellText | undefined)[] = [];
+              for (const p of positions) texts.push(cache.cell(row, fields[p]));
+              const inRows = row >= range.top && row <= range.bottom;
+              const at = fileRow(row);
+              return (
+                <GridRow
+                  key={slotOf(row)}
+                  row={row}
+                  top={rowTop(row) - rowsTop}
+                  height={ROW_H}
+                  width={width}
+                  gutter={gutter}
+                  label={at === undefined ? '…' : count(at)}
+                  chunkStart={row > 0 && cache.chunkStarts.has(row)}
+                  layout={layout}
+                  first={span.first}
+                  texts={texts}
+                  numeric={numeric}
+                  charWidth={charWidth}
+                  cursor={state.cursor.row === row ? cursorPos : -1}
+                  cursorId={cellId(row, state.cursor.field)}
+                  selectedFrom={inRows ? range.left : 0}
+                  selectedTo={inRows ? range.right : -1}
+                  range={!single}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
       {/* Always there, so that the grid's height stays when the cursor's row is not read yet. */}

@@ -14,6 +14,8 @@ export interface ScaledScroll {
   topRow: number;
   /** Where a row goes on the canvas. */
   rowTop(row: number): number;
+  /** The canvas's scroll offset as the browser applied it. */
+  scrollTop: number;
   /** Scrolls to a virtual offset (clamped to the content). */
   moveTo(virtualOffset: number): void;
   /** The rows a move to a virtual offset would render and show first, without moving (to read them before). */
@@ -145,7 +147,7 @@ export function useScaledScroll(rows: number, rowHeight: number, overscan: numbe
   const { firstRow, lastRow } = rowSpan(pos.virtualTop, viewport, rowHeight, rows, overscan);
   const topRow = topRowAt(pos.virtualTop, rowHeight, rows);
   const rowTop = (row: number) => row * rowHeight - pos.virtualTop + pos.scrollTop;
-  return { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, moveTo, spanAt, revealTop, showRowAtTop, revealRow };
+  return { scroller, scale, viewport, firstRow, lastRow, topRow, rowTop, scrollTop: pos.scrollTop, moveTo, spanAt, revealTop, showRowAtTop, revealRow };
 }
 
 /** The first row at least partly visible at a virtual offset. */
