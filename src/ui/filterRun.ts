@@ -26,12 +26,10 @@ export async function applyFilter(engine: EngineClient, store: TabStore, tab: nu
   const onProgress = (s: FilterStatus) => {
     const first = !latest?.known && s.known > 0;
     latest = s;
-    // Due now (the worker sends at most every PROGRESS_MS): in this task, not in a timer's of its own.
-    const wait = last + PROGRESS_MS - performance.now();
-    if (first || (wait <= 0 && timer === undefined)) {
+    if (first) {
       clearTimeout(timer);
       flush();
-    } else if (timer === undefined) timer = setTimeout(flush, wait);
+    } else if (timer === undefined) timer = setTimeout(flush, Math.max(0, last + PROGRESS_MS - performance.now()));
   };
   try {
     store.filterFinished(tab, run, await engine.filter(tab, text, FILTER_KEY, onProgress));

@@ -177,8 +177,7 @@ export class Engine {
    * Applies a filter expression under `key`: checks it against the file's columns (a problem comes back
    * as data, pointing at the offending token), then finds its matches over every chunk in the compute
    * pool, keeping them (replacing the key's earlier filter) so that `rows` reads the filtered view while
-   * the run goes on. `onProgress` hears the status at most every 150 ms (the page's filterRun shows it no
-   * oftener: each message is a task on the page's main thread); the answer is the final status.
+   * the run goes on. `onProgress` hears the status at most every 100 ms; the answer is the final status.
    * Cancelling (the key, or a new filter under it) keeps the matches found in order so far.
    */
   async filter(id: number, expression: string, key: string, onProgress?: (s: FilterStatus) => void): Promise<FilterAnswer> {
@@ -205,8 +204,8 @@ export class Engine {
     let shown = 0;
     const tick = () => {
       const now = performance.now();
-      // The first matches go at once (the grid paints them); then at most every 150 ms.
-      if (now - last < 150 && (shown > 0 || kept.known === 0)) return;
+      // The first matches go at once (the grid paints them); then at most every 100 ms.
+      if (now - last < 100 && (shown > 0 || kept.known === 0)) return;
       last = now;
       shown = kept.known;
       // Across the worker boundary the callback answers with a promise: a page gone away must not fail the run.
