@@ -1,5 +1,5 @@
 /**
- * node --import tsx bench/cliPoolNode.ts [FILE] [--runs 3] [--threads 1,2] [--json PATH]
+ * node --import tsx bench/cliPoolNode.ts [FILE] [--runs 3] [--threads 1,2] [--only unique] [--json PATH]
  *
  * The built `arrowscope` command (bin/arrowscope.mjs; set ARROWSCOPE_CLI to run another build) on W1
  * (data/fec-50.arrows by default) with --threads 1 and 2: `--unique cand_nm`, `--where "cand_nm =
@@ -37,7 +37,7 @@ interface Task {
   python: string;
 }
 
-const TASKS: Task[] = [
+const ALL_TASKS: Task[] = [
   { name: '--unique cand_nm', args: ['--unique', 'cand_nm', '--format', 'csv'], python: "vc = t.column('cand_nm').value_counts(); out = len(vc)" },
   {
     name: "--where \"cand_nm = 'Obama, Barack'\" --count",
@@ -50,6 +50,10 @@ const TASKS: Task[] = [
     python: "idx = pc.select_k_unstable(t, 10, [('contb_receipt_amt', 'descending')]); out = idx.to_pylist()",
   },
 ];
+
+/** --only WORD: just the tasks whose name holds it (e.g. unique, count, sort). */
+const ONLY = option('only', '');
+const TASKS = ALL_TASKS.filter((t) => t.name.includes(ONLY));
 
 const PY = (body: string) => `
 import time, sys
