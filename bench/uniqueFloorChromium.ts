@@ -7,11 +7,14 @@
  *   stream   the same batches through `slice().stream()` read with a BYOB reader into one reused buffer.
  * Time: from asking the workers to both having every byte (postMessage to the last answer). pyarrow:
  * memory_map + open_stream + read_all + value_counts, its time after `import pyarrow` and its whole process.
- * The OS page cache holds the column after the warm-up round (as it does for pyarrow).
+ * The OS page cache holds the column after the warm-up round (as it does for pyarrow). Beside each read
+ * time, the CPU seconds the whole browser spent on it (its processes and their threads, from /proc): on
+ * 2 cores, the bytes Chromium moves from its file threads to the workers cost CPU the count then lacks.
  *
  *   npx tsx bench/uniqueFloorChromium.ts [--file data/fec-50.arrows] [--column cand_nm] [--rounds 3] [--workers 2]
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -96,6 +99,25 @@ async function pyarrow(): Promise<{ own: number; wall: number }> {
   return { wall: performance.now() - t, own: Number(stdout.trim().split(' ').at(-1)) };
 }
 
+/** CPU seconds (user + system, all threads) of this process's descendants (the browser: its processes), from /proc (Linux). */
+function treeCpu(): number {
+  const root = process.pid;
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(pid), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+    } catch {
+      /* ended */
+    }
+  }
+  const inTree = (pid: number): boolean => pid > 1 && stats.has(pid) && (stats.get(pid)!.ppid === root || inTree(stats.get(pid)!.ppid));
+  let sum = 0;
+  for (const [pid, s] of stats) if (pid !== root && inTree(pid)) sum += s.cpu;
+  return sum;
+}
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
 const page = await browser.newPage();
 await page.setContent('<input type="file" id="f">');
@@ -110,6 +132,7 @@ await page.evaluate(`(() => {
 
 console.error('file given to the workers');
 const times: Record<string, number[]> = {};
+const cpu: Record<string, number[]> = {};
 const py = { own: [] as number[], wall: [] as number[] };
 const loads: number[] = [];
 try {
@@ -117,6 +140,7 @@ try {
     const warm = r === 0;
     for (let m = 0; m < MODES.length; m++) {
       const mode = MODES[(m + r) % MODES.length];
+      const cpuBefore = treeCpu();
       const [ms, bytes] = (await page.evaluate(`(async () => {
         const shares = ${JSON.stringify(shares)};
         const t = performance.now();
@@ -124,8 +148,10 @@ try {
         return [performance.now() - t, answers.reduce((sum, a) => sum + a.bytes, 0)];
       })()`)) as number[];
       if (bytes !== totalBytes) throw new Error(`${mode} read ${bytes} bytes of ${totalBytes}`);
+      const cpuSeconds = treeCpu() - cpuBefore;
       if (!warm) (times[mode] ??= []).push(ms);
-      console.error(`round ${r}${warm ? ' (warm-up)' : ''} ${mode}: ${ms.toFixed(0)} ms`);
+      if (!warm) (cpu[mode] ??= []).push(cpuSeconds);
+      console.error(`round ${r}${warm ? ' (warm-up)' : ''} ${mode}: ${ms.toFixed(0)} ms, browser CPU ${cpuSeconds.toFixed(2)} s`);
     }
     const p = await pyarrow();
     if (!warm) {
@@ -144,7 +170,7 @@ console.log(`| ${columnName} of ${file.split('/').at(-1)}: ${ranges.length} batc
 console.log('|---|---|---|');
 for (const mode of MODES) {
   const t = times[mode];
-  console.log(`| read floor, ${workers} workers, ${mode} | ${s(median(t))} (${((totalBytes / 2 ** 30) / (median(t) / 1000)).toFixed(2)} GB/s) | ${t.map(s).join(', ')} |`);
+  console.log(`| read floor, ${workers} workers, ${mode} | ${s(median(t))} (${((totalBytes / 2 ** 30) / (median(t) / 1000)).toFixed(2)} GB/s; browser CPU ${median(cpu[mode]).toFixed(2)} s) | ${t.map(s).join(', ')} |`);
 }
 console.log(`| pyarrow value_counts (after import) | ${s(median(py.own))} | ${py.own.map(s).join(', ')} |`);
 console.log(`| pyarrow value_counts (whole process) | ${s(median(py.wall))} | ${py.wall.map(s).join(', ')} |`);
