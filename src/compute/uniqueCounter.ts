@@ -214,10 +214,15 @@ export class UniqueCounter {
       const length = ends[i] - s;
       let k = j + 1;
       if (contiguous && !selection && !checkNulls) {
-        // The rows after this one of the same length, then their bytes checked as one range.
-        let last = k;
-        while (last < to && ends[last] - starts[last] === length) last++;
-        if (last > k) k += sameRows(view, s, length, last - j);
+        // The rows after this one of the same length, then their bytes checked as one range; in
+        // doubling spans, so that a column of one length without runs (dates, codes) stays linear.
+        for (let span = 8; ; span *= 2) {
+          const limit = Math.min(to, j + 1 + span);
+          let last = k;
+          while (last < limit && ends[last] - starts[last] === length) last++;
+          if (last > k) k = j + 1 + sameRows(view, s, length, last - j);
+          if (last < limit || k < last || limit === to) break;
+        }
       } else {
         while (k < to) {
           const r = selection ? selection[k] : k;
