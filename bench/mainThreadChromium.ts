@@ -15,6 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { recordTrace } from './chromeTrace';
 import { appData, appGoto, appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
@@ -53,20 +54,8 @@ function mainTasks(events: TraceEvent[]): { wall: number; cpu: number }[] {
 }
 
 async function traced<T>(cdp: CDPSession, f: () => Promise<T>): Promise<{ result: T; cpu: number; cpuOfLongest: number }> {
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
-  const result = await f();
-  const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (e) => done(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await complete;
-  const parts: string[] = [];
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(parts.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  const tasks = mainTasks(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+  const { result, events } = await recordTrace<T, TraceEvent>(cdp, CATEGORIES, f);
+  const tasks = mainTasks(events);
   const longest = tasks.reduce((a, b) => (b.wall > a.wall ? b : a), { wall: 0, cpu: 0 });
   return { result, cpu: Math.max(0, ...tasks.map((t) => t.cpu)), cpuOfLongest: longest.cpu };
 }

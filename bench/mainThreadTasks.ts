@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
+import { recordTrace } from './chromeTrace';
 import { appData, appOpen, appPage } from './appChromium';
 import { startBenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
@@ -41,20 +42,7 @@ interface Ev {
 }
 
 async function trace<T>(cdp: CDPSession, f: () => Promise<T>): Promise<Ev[]> {
-  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
-  await f();
-  const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (e) => done(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await complete;
-  const parts: string[] = [];
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data);
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(parts.join('')) as Ev[] | { traceEvents: Ev[] };
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  return (await recordTrace<T, Ev>(cdp, CATEGORIES, f)).events;
 }
 
 /** The main thread's tasks by CPU, each with the time of the events inside it by name. */

@@ -18,13 +18,13 @@
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import type { ByteSource, ReadStats } from '../src/model/byteSource';
 import { openDataset } from '../src/dataset/openDataset';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 import { readRowWindow } from '../src/compute/rowWindow';
 import { arg } from './cliArgs';
+import { fileWorkersPage } from './fileWorkers';
 
 const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const jumps = Number(arg('--jumps', '5'));
@@ -113,17 +113,7 @@ onmessage = async (e) => {
   postMessage({ ms: performance.now() - t, bytes });
 };`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
-const page = await browser.newPage();
-await page.setContent('<input type="file" id="f">');
-await page.locator('#f').setInputFiles(file);
-await page.evaluate(`(() => {
-  const file = document.getElementById('f').files[0];
-  const url = URL.createObjectURL(new Blob([${JSON.stringify(WORKER)}], { type: 'text/javascript' }));
-  window.workers = [0, 1, 2].map(() => new Worker(url));
-  window.ask = (w, msg) => new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage(msg); });
-  return Promise.all(window.workers.map((w) => window.ask(w, { file })));
-})()`);
+const { browser, page } = await fileWorkersPage(file, WORKER, 3);
 const times: Record<string, number[]> = {};
 const loads: number[] = [];
 try {

@@ -18,10 +18,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from '@playwright/test';
 import { openDataset } from '../src/dataset/openDataset';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 import { arg } from './cliArgs';
+import { fileWorkersPage } from './fileWorkers';
 
 const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const columnName = arg('--column', 'cand_nm')!;
@@ -118,17 +118,7 @@ function treeCpu(): number {
   return sum;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'], headless: true });
-const page = await browser.newPage();
-await page.setContent('<input type="file" id="f">');
-await page.locator('#f').setInputFiles(file);
-await page.evaluate(`(() => {
-  const file = document.getElementById('f').files[0];
-  const url = URL.createObjectURL(new Blob([${JSON.stringify(WORKER)}], { type: 'text/javascript' }));
-  window.workers = Array.from({ length: ${workers} }, () => new Worker(url));
-  window.ask = (w, msg) => new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage(msg); });
-  return Promise.all(window.workers.map((w) => window.ask(w, { file })));
-})()`);
+const { browser, page } = await fileWorkersPage(file, WORKER, workers);
 
 console.error('file given to the workers');
 const times: Record<string, number[]> = {};
