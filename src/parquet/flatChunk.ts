@@ -8,12 +8,13 @@ import { dictionaryHint } from './dictionaryHint';
 /**
  * One chunk of a flat string or binary column (no dictionary kept, no restored type) as the byte
  * ranges of its values in its decompressed pages (flatPages' decodeByteRanges), for a count that
- * hashes them where they lie. Null when they are not read so: the caller then reads the column
- * (readColumn), whose checks and errors stay the reference. W2's contbr_nm (PLAIN pages after the
+ * hashes them where they lie. Null when the chunk is not one (nothing read); 'declined' when its pages
+ * were read and are not decoded in place (a byte past ASCII, an encoding not decoded in JS). Either
+ * way the caller then reads the column (readColumn), whose checks and errors stay the reference. W2's contbr_nm (PLAIN pages after the
  * writer's dictionary fallback) spent more time in parquet-wasm (decode, IPC stream, apache-arrow
  * reading it back) than in counting.
  */
-export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRanges | null> {
+export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRanges | null | 'declined'> {
   const { subset, field, rg } = request;
   if (request.restored || subset.leaves !== 1 || subset.elements.length !== 1) return null;
   const chunks = rg.columns.slice(subset.firstLeaf, subset.firstLeaf + 1);
@@ -27,7 +28,7 @@ export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRange
   // A dictionary page comes first when there is one.
   const split = pages[0]?.type === 'DICTIONARY_PAGE' ? (pages[1]?.at ?? bytes.length) : 0;
   const dictionary = split ? tryDecodeDictionary(column, bytes.subarray(0, split)) : undefined;
-  if (split && !dictionary) return null;
+  if (split && !dictionary) return 'declined';
   const parts = decodeByteRanges(column, bytes.subarray(split), Number(rg.num_rows), dictionary);
-  return parts && { binary: field.type.typeId === Type.Binary, parts };
+  return parts ? { binary: field.type.typeId === Type.Binary, parts } : 'declined';
 }

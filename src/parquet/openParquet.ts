@@ -180,17 +180,25 @@ class ParquetDataset implements Dataset {
     return columnPages(this.source, rg, chunk, subset, field.name, signal);
   }
 
+  /**
+   * Columns whose pages byteRanges read and could not give in place: their other chunks are not read
+   * that way too, as each chunk declined is read again by readColumn (a column of accented names: twice the I/O).
+   */
+  private readonly declinedRanges = new Set<number>();
+
   async byteRanges(chunk: number, column: number, signal?: AbortSignal): Promise<ByteRanges | null> {
     const field = this.fields[column];
-    if (!field || field.unsupported || !this.rowGroups.has(chunk)) return null;
+    if (!field || field.unsupported || !this.rowGroups.has(chunk) || this.declinedRanges.has(column)) return null;
     const request = this.columnRequest(chunk, column, signal);
     if (Number(request.rg.num_rows) !== this.chunkTable.rows(chunk)) return null;
     try {
-      return await flatChunkRanges(request);
+      const ranges = await flatChunkRanges(request);
+      if (ranges !== 'declined') return ranges;
     } catch {
-      signal?.throwIfAborted();
-      return null; // readColumn reports it in its own words
+      signal?.throwIfAborted(); // else readColumn reports it in its own words
     }
+    this.declinedRanges.add(column);
+    return null;
   }
 
   async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {

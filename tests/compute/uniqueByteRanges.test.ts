@@ -5,7 +5,8 @@ import { uniqueOfColumn } from '../../src/compute/uniqueOfColumn';
 import type { UniquePartial } from '../../src/compute/uniqueTypes';
 import type { Dataset } from '../../src/model/types';
 import { writePaged, type PagedOptions } from '../parquet/support/pagedFiles';
-import { open } from '../parquet/support/windowCompare';
+import { blobSource, open } from '../parquet/support/windowCompare';
+import { openDataset } from '../../src/dataset/openDataset';
 
 const ROWS = 9_000;
 
@@ -87,6 +88,24 @@ describe('unique counts of Parquet strings from their pages in place (byteRanges
       const column = dataset.fields.findIndex((f) => f.name === name);
       expect(await dataset.byteRanges!(0, column)).toBeNull();
     }
+  });
+
+  it('a column whose pages are declined (past ASCII) is read as vectors after its first chunk, not read twice in every chunk', async () => {
+    const bytes = writePaged(data, { rows: ROWS, rowGroupRows: 1_000, dictionary: false, compression: 'none' });
+    const bytesRead = async (pagePath: boolean): Promise<number> => {
+      const source = blobSource(bytes);
+      const dataset = await openDataset(source);
+      if (!pagePath) Object.assign(dataset, { byteRanges: undefined });
+      const before = source.stats.bytesRead;
+      const ours = await uniqueOfColumn(dataset, dataset.fields.findIndex((f) => f.name === 'accent'));
+      expect(differences(counted(ours), truth(columns.accent).counts)).toEqual([]);
+      const read = source.stats.bytesRead - before;
+      await dataset.close();
+      return read;
+    };
+    const vectors = await bytesRead(false);
+    // 9 row groups: the first chunk's pages are read twice (by the page path, then as a vector), the other 8 once.
+    expect(await bytesRead(true)).toBeLessThan(vectors * 1.25);
   });
 
   it('hyparquet-writer pages (v1, plain, small pages, nulls) count as hyparquet reads them', async () => {
