@@ -92,7 +92,7 @@ const isError = (text: CellText | undefined): text is { error: string } => typeo
 
 const READING = 'Reading…';
 
-/** The grid cells' font's widest ASCII advance, measured by the first grid of the page (GridRow mayOverflow). */
+/** The grid cells' font's widest ASCII advance, measured by the first grid of the page (rowCells.ts mayOverflow). */
 let cellAdvance = 0;
 
 /**

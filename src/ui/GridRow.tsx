@@ -2,8 +2,6 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import type { CellText } from '../worker/protocol';
 import { emptyRowCells, isCellError, writeRowCells, type RowCellsProps } from './rowCells';
 
-export { mayOverflow } from './rowCells';
-
 export interface GridRowProps extends RowCellsProps {
   row: number;
   /** Where the row goes on the canvas, and its size. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CellText } from '../../src/worker/protocol';
 import { layoutColumns } from '../../src/ui/columnLayout';
-import { mayOverflow, sameRow, type GridRowProps } from '../../src/ui/GridRow';
+import { sameRow, type GridRowProps } from '../../src/ui/GridRow';
+import { mayOverflow } from '../../src/ui/rowCells';
 import { BLOCK_ROWS, RowCache } from '../../src/ui/rowCache';
 
 const layout = layoutColumns([0, 1, 2], {});
