@@ -86,3 +86,63 @@ test('The cursor cell is the active descendant after a go to, and a hovered valu
   expect(text).not.toBe(String(SAMPLE[1501].cand_nm));
   expect(title === null || title === text).toBe(true);
 });
+
+/** In the page before the app: every `rows` request the engine worker is sent (start, count, key with the tab's suffix), and which were answered. */
+const RECORD_ROWS = `(() => {
+  const sent = (window.__rows = []);
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (data, ...rest) {
+    if (data && data.type === 'APPLY' && data.path && data.path[0] === 'rows') {
+      const a = data.argumentList.map((x) => x && x.value);
+      sent.push({ id: data.id, start: a[1], count: a[2], key: a[4], answered: false });
+    }
+    return post.call(this, data, ...rest);
+  };
+  const listen = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, fn, ...rest) {
+    if (type !== 'message') return listen.call(this, type, fn, ...rest);
+    return listen.call(this, type, (e) => {
+      const r = sent.find((s) => s.id === (e.data && e.data.id));
+      if (r) r.answered = true;
+      return typeof fn === 'function' ? fn(e) : fn.handleEvent(e);
+    }, ...rest);
+  };
+})()`;
+
+type RowsAsked = { start: number; count: number; key: string; answered: boolean };
+
+test('After a step the grid reads the next rows ahead, and a 64-row step into them (down, then up) asks the worker nothing and shows the right cells', async ({ page }) => {
+  await page.addInitScript(RECORD_ROWS);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await openSampleData(page);
+  const grid = page.getByTestId('grid');
+  const asked = () => page.evaluate(() => (window as unknown as { __rows: RowsAsked[] }).__rows);
+  /** Waits until a read-ahead reaching `row` has been answered; the grid's own reads since `since`. */
+  const readAheadTo = (row: number) => expect.poll(async () => (await asked()).some((r) => r.key.startsWith('grid:ahead') && r.answered && r.start <= row && row < r.start + r.count)).toBe(true);
+  const gridReads = async (since: number) => (await asked()).slice(since).filter((r) => /^grid(@|$)/.test(r.key));
+
+  await goTo(page, 2000);
+  await expect.poll(() => wrongCells(grid)).toEqual([]);
+  for (const row of [2064, 2128, 2192]) {
+    // The rows a step of 64 shows past the window, read ahead once the grid is idle.
+    await readAheadTo(row + 40);
+    const before = (await asked()).length;
+    await goTo(page, row);
+    await expect.poll(() => wrongCells(grid)).toEqual([]);
+    expect(await gridReads(before)).toEqual([]);
+  }
+
+  // Up: the first step up reads; once moving up, the rows above are read ahead.
+  await goTo(page, 3000);
+  await goTo(page, 2936);
+  await expect.poll(() => wrongCells(grid)).toEqual([]);
+  for (const row of [2872, 2808]) {
+    await readAheadTo(row - 20);
+    const before = (await asked()).length;
+    await goTo(page, row);
+    await expect.poll(() => wrongCells(grid)).toEqual([]);
+    expect(await gridReads(before)).toEqual([]);
+  }
+  // Bounded: never more than the two blocks beside the window at a time.
+  expect(Math.max(...(await asked()).filter((r) => r.key.startsWith('grid:ahead')).map((r) => r.count))).toBeLessThanOrEqual(128);
+});

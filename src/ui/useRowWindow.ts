@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EngineError } from '../worker/client';
 import { BLOCK_ROWS, RowCache } from './rowCache';
+import { AHEAD_KEY, aheadBlocks, covers, moveDirection, planBlocks, whenIdle, type BlockPlan, type Direction } from './readAhead';
+import type { ViewRowWindow } from '../worker/protocol';
 import { useEngine } from './useEngine';
 
 /** A read slower than this says 'Reading…' (a fast one changes no status: two renders fewer per step). */
@@ -25,6 +27,11 @@ export interface LoadedRows {
  * `onStatus` hears 'Reading…' (when a read is slow), then '' or the error. With `filter` (the key the
  * tab's filter is kept under), the rows are the filtered view's, `rows` of them so far: a block read
  * before it was full is read again as the view grows.
+ *
+ * Once the window is loaded and the page idle, the next AHEAD_BLOCKS blocks in the direction of the
+ * last move are read ahead (readAhead.ts, under a key of their own): a step or go to there paints from
+ * the cache in the same task, with no worker round trip. A visible read waits for a read-ahead that
+ * brings its rows, and cancels any other.
  */
 export function useRowWindow(datasetId: number, firstRow: number, lastRow: number, columns: readonly number[], onStatus: (status: string) => void, filter?: string, rows = Infinity): LoadedRows {
   const engine = useEngine();
@@ -36,30 +43,80 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   const ahead = useRef<Promise<void> | null>(null);
   // Set by cancel(): the read that ends 'Cancelled.' says so instead of staying silent.
   const cancelled = useRef(false);
+  // The read-ahead in flight, and the direction of the last move (down until the grid moves up).
+  const aheadRead = useRef<(BlockPlan & { read: Promise<void> }) | null>(null);
+  const direction = useRef<Direction>(1);
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new RowCache(), []);
   const colKey = columns.join(',');
+  const shown = useRef({ firstRow, lastRow });
+  shown.current = { firstRow, lastRow };
+
+  const needed = useCallback((b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS)), [filter, rows]);
+  const view = filter === undefined ? '' : String(rows);
 
   /** The blocks and columns of [first, last] x cols the cache lacks, and the request naming them; null when none. */
   const plan = useCallback(
-    (first: number, last: number, cols: readonly number[]) => {
-      if (last < first) return null;
-      const firstBlock = Math.floor(first / BLOCK_ROWS);
-      const lastBlock = Math.floor(last / BLOCK_ROWS);
-      const needed = (b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS));
-      const missing = cols.filter((c) => {
-        for (let b = firstBlock; b <= lastBlock; b++) if (!cache.has(b, c, needed(b))) return true;
-        return false;
+    (first: number, last: number, cols: readonly number[]) => (last < first ? null : planBlocks(cache, Math.floor(first / BLOCK_ROWS), Math.floor(last / BLOCK_ROWS), cols, needed, view)),
+    [cache, needed, view],
+  );
+
+  /** Puts a window read for the planned blocks into the cache. */
+  const store = useCallback(
+    ({ firstBlock, lastBlock, missing }: BlockPlan, w: ViewRowWindow, skipErrors = false) => {
+      w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
+      if (w.rowNumbers) for (let b = firstBlock; b <= lastBlock; b++) cache.putRowNumbers(b, w.rowNumbers.slice((b - firstBlock) * BLOCK_ROWS, (b - firstBlock + 1) * BLOCK_ROWS));
+      missing.forEach((c, k) => {
+        if (w.errors[k]) {
+          if (skipErrors) return;
+          cache.errors.set(c, w.errors[k]!);
+        }
+        for (let b = firstBlock; b <= lastBlock; b++) {
+          const from = (b - firstBlock) * BLOCK_ROWS;
+          cache.put(b, c, w.columns[k].slice(from, from + BLOCK_ROWS));
+        }
       });
-      if (!missing.length) return null;
-      return { firstBlock, lastBlock, missing, request: `${firstBlock}:${lastBlock}:${missing.join(',')}:${filter === undefined ? '' : rows}` };
     },
-    [cache, filter, rows],
+    [cache],
+  );
+
+  /** Cancels the read-ahead in flight (a visible read needs other rows first). */
+  const stopAhead = useCallback(() => {
+    if (!aheadRead.current) return;
+    aheadRead.current = null;
+    void engine.cancelFor(datasetId, AHEAD_KEY).catch(() => {});
+  }, [engine, datasetId]);
+
+  /**
+   * Reads the blocks beside [first, last] in the direction of the last move that the cache lacks;
+   * renders again only if the window on screen meanwhile needs them. Errors are left for a visible read to say.
+   */
+  const readAhead = useCallback(
+    (first: number, last: number, cols: readonly number[]) => {
+      const span = aheadBlocks(first, last, direction.current, rows, filter !== undefined);
+      const p = span && planBlocks(cache, span.first, span.last, cols, needed, view);
+      if (!p || aheadRead.current?.request === p.request) return;
+      // Settled either way: if the window on screen came to wait for it, it renders and reads what is still missing.
+      const settled = () => {
+        if (aheadRead.current === entry) aheadRead.current = null;
+        const s = shown.current;
+        if (s.firstRow < (p.lastBlock + 1) * BLOCK_ROWS && s.lastRow >= p.firstBlock * BLOCK_ROWS) setVersion((v) => v + 1);
+      };
+      const entry = {
+        ...p,
+        read: engine.rows(datasetId, p.firstBlock * BLOCK_ROWS, (p.lastBlock - p.firstBlock + 1) * BLOCK_ROWS, p.missing, AHEAD_KEY, filter).then((w) => {
+          store(p, w, true);
+          settled();
+        }, settled),
+      };
+      aheadRead.current = entry;
+    },
+    [engine, datasetId, cache, filter, rows, needed, view, store],
   );
 
   /** Reads the planned blocks into the cache; settles when done, failed or cancelled. */
   const load = useCallback(
-    ({ firstBlock, lastBlock, missing, request }: NonNullable<ReturnType<typeof plan>>): Promise<void> => {
+    ({ firstBlock, lastBlock, missing, request }: BlockPlan): Promise<void> => {
       inFlight.current = request;
       const slow = setTimeout(() => {
         if (inFlight.current === request) onStatus('Reading…');
@@ -71,15 +128,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
         (w) => {
           clearTimeout(slow);
           if (inFlight.current === request) inFlight.current = '';
-          w.chunkStarts.forEach((r) => cache.chunkStarts.add(r));
-          if (w.rowNumbers) for (let b = firstBlock; b <= lastBlock; b++) cache.putRowNumbers(b, w.rowNumbers.slice((b - firstBlock) * BLOCK_ROWS, (b - firstBlock + 1) * BLOCK_ROWS));
-          missing.forEach((c, k) => {
-            if (w.errors[k]) cache.errors.set(c, w.errors[k]!);
-            for (let b = firstBlock; b <= lastBlock; b++) {
-              const from = (b - firstBlock) * BLOCK_ROWS;
-              cache.put(b, c, w.columns[k].slice(from, from + BLOCK_ROWS));
-            }
-          });
+          store({ firstBlock, lastBlock, missing, request }, w);
           onStatus('');
           setVersion((v) => v + 1);
         },
@@ -102,45 +151,61 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       inFlightRead.current = read;
       return read;
     },
-    [engine, datasetId, cache, filter, onStatus],
+    [engine, datasetId, cache, filter, onStatus, store],
   );
 
   // Load the blocks of rows x columns on screen that are not cached yet; scrolling waits a frame so
   // that fast drags coalesce (rows that grew in place, a filter's first matches, are read at once);
-  // newer requests cancel older.
+  // newer requests cancel older. Once all is loaded and the page idle, the next rows are read ahead.
   const shownFrom = useRef(firstRow);
   useEffect(() => {
     if (ahead.current) return; // its end renders again, and this reads what is on screen then
     const scrolled = firstRow !== shownFrom.current;
+    if (scrolled) direction.current = moveDirection(shownFrom.current, firstRow, lastRow - firstRow + 1, direction.current);
     shownFrom.current = firstRow;
     const cols = colKey ? colKey.split(',').map(Number) : [];
     const p = plan(firstRow, lastRow, cols);
-    if (!p || p.request === inFlight.current) return;
+    if (!p) return inFlight.current ? undefined : whenIdle(() => readAhead(firstRow, lastRow, cols));
+    if (p.request === inFlight.current) return;
+    if (aheadRead.current && covers(aheadRead.current, p)) return; // its end renders again
+    stopAhead();
     if (!scrolled) return void load(p);
     const timer = setTimeout(() => void load(p), 16);
     return () => clearTimeout(timer);
-  }, [firstRow, lastRow, colKey, plan, load, version]);
+  }, [firstRow, lastRow, colKey, plan, load, readAhead, stopAhead, version]);
 
   const readAtOnce = useCallback(
     (first: number, last: number, cols: readonly number[]) => {
       const p = plan(first, last, cols);
       if (!p) return null;
       if (p.request === inFlight.current && ahead.current) return ahead.current;
-      // The same blocks already on their way (the grid asked for them a moment ago): wait for that read.
-      const read = (p.request === inFlight.current && inFlightRead.current ? inFlightRead.current : load(p)).finally(() => {
+      let started: Promise<void>;
+      const a = aheadRead.current;
+      // A read-ahead bringing these rows: wait for it, then read whatever it did not bring.
+      if (a && covers(a, p)) started = a.read.then(() => {
+        const rest = plan(first, last, cols);
+        return rest ? load(rest) : undefined;
+      });
+      else {
+        stopAhead();
+        // The same blocks already on their way (the grid asked for them a moment ago): wait for that read.
+        started = p.request === inFlight.current && inFlightRead.current ? inFlightRead.current : load(p);
+      }
+      const read = started.finally(() => {
         if (ahead.current === read) ahead.current = null;
       });
       ahead.current = read;
       return read;
     },
-    [plan, load],
+    [plan, load, stopAhead],
   );
 
   const cancel = useCallback(() => {
     cancelled.current = true;
     inFlight.current = '';
+    stopAhead();
     void engine.cancelFor(datasetId, 'grid');
-  }, [engine, datasetId]);
+  }, [engine, datasetId, stopAhead]);
 
   return { cache, readAtOnce, cancel };
 }
