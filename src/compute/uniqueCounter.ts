@@ -33,8 +33,8 @@ export class UniqueCounter {
   private indexCounts = new Float64Array(0);
   private indexFirstRows = new Float64Array(0);
   private usedIndices: number[] = [];
-  /** Hashes of the rows addBytes hashed ahead, by row modulo RING + 1. */
-  private readonly hashes = new Int32Array(RING + 1);
+  /** Hashes of the rows of the batch being added (see addRanges). */
+  private readonly hashes = new Int32Array(BATCH);
   /** What the touches read: kept so that the compiler cannot drop the reads. */
   touched = 0;
 
@@ -192,17 +192,22 @@ export class UniqueCounter {
     let insert = !this.full;
     const hashes = this.hashes;
     let touched = 0;
-    let ahead = from;
+    let batchStart = from;
+    let batchEnd = from;
     let j = from;
     while (j < to) {
-      // Rows up to AHEAD on are hashed and their slots touched now (a null row's empty bytes too).
-      const until = Math.min(to, j + AHEAD);
-      if (ahead < j) ahead = j;
-      for (; ahead < until; ahead++) {
-        const r = selection ? selection[ahead] : ahead;
-        const h = table.keyHash(values, starts[r], ends[r], view);
-        hashes[ahead & RING] = h;
-        touched ^= table.touch(h);
+      if (j >= batchEnd) {
+        // The next BATCH rows hashed, then their slots read, then their bytes in the arena, each in
+        // a loop of its own: the cache misses of a loop's rows are in flight together.
+        batchStart = j;
+        batchEnd = Math.min(to, j + BATCH);
+        const n = batchEnd - j;
+        for (let a = 0; a < n; a++) {
+          const r = selection ? selection[j + a] : j + a;
+          hashes[a] = table.keyHash(values, starts[r], ends[r], view);
+        }
+        for (let a = 0; a < n; a++) touched ^= table.touch(hashes[a]);
+        for (let a = 0; a < n; a++) touched ^= table.touchKey(hashes[a]);
       }
       const i = selection ? selection[j] : j;
       if (checkNulls && isNull!(i)) {
@@ -232,7 +237,7 @@ export class UniqueCounter {
         }
       }
       const run = k - j;
-      const hash = hashes[j & RING];
+      const hash = hashes[j - batchStart];
       j = k;
       if (length < this.minLength) this.minLength = length;
       if (length > this.maxLength) this.maxLength = length;
@@ -424,9 +429,8 @@ export function useRangesEqual(compare: RangesEqual | null): void {
   rangesEqual = compare;
 }
 
-/** Rows hashed ahead of the row being added (see Utf8Table.touch), and the mask of the ring that holds their hashes. */
-const AHEAD = 12;
-const RING = 15;
+/** Rows hashed, and whose slots and bytes are read, ahead of adding them (see addRanges). */
+const BATCH = 16;
 
 /** Rows counted between two chances to yield: about 1 ms for numbers through their getters, less for strings. */
 export const ROWS_PER_STEP = 8192;

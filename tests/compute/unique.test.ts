@@ -1,6 +1,8 @@
-import { Dictionary, Field, Float64, Int32, Int64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Vector } from 'apache-arrow';
+import { Binary, Dictionary, Field, Float64, Int32, Int64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { UniqueCounter } from '../../src/compute/uniqueCounter';
+import { bytesText } from '../../src/compute/uniqueDisplayKey';
+import { Utf8Table } from '../../src/compute/utf8Table';
 import { mergeUnique } from '../../src/compute/uniqueMerge';
 import { finishRecount } from '../../src/compute/uniqueRecount';
 import { TOP_K, type UniqueResult } from '../../src/compute/uniqueTypes';
@@ -65,6 +67,37 @@ describe('unique values', () => {
     const r = count([cycle]);
     expect(r.distinct).toBe(1000);
     expect(r.values.every((x) => x.count === 2000)).toBe(true);
+  }, 5000);
+
+  it('values built to share one full 32-bit hash are all told apart, each lookup walking one chain', () => {
+    // 8-byte values [w0, w1]: hash = fmix(K * (rotl(K * (rotl(seed, 5) ^ w0), 5) ^ w1)); w1 chosen
+    // per w0 so that the inner term, and so the hash, is the same for all (what a hostile file could do).
+    const K = 0x9e3779b1;
+    const rotl = (h: number) => (h << 5) | (h >>> 27);
+    const h0 = 0x9747b28c ^ 8;
+    const target = 0x5a5a5a5a;
+    const n = 3000;
+    const values: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const w0 = Math.imul(i + 1, 0x01000193);
+      const w1 = target ^ rotl(Math.imul(rotl(h0) ^ w0, K));
+      const b = new Uint8Array(8);
+      new DataView(b.buffer).setInt32(0, w0, true);
+      new DataView(b.buffer).setInt32(4, w1, true);
+      values.push(b);
+    }
+    const hashes = new Set(values.map((b) => Utf8Table.hash(b, 0, 8)));
+    expect(hashes.size).toBe(1);
+    // Each value 3 times, spread over the column, with ordinary values between.
+    const rows: Uint8Array[] = [];
+    for (let r = 0; r < 3; r++) for (let i = 0; i < n; i++) rows.push(values[(i * 7 + r * 11) % n], new Uint8Array([r, i & 0xff, i >> 8]));
+    const v = vectorFromArray(rows, new Binary());
+    const expected = new Map<string, number>();
+    for (const b of rows) expected.set(bytesText(b, true), (expected.get(bytesText(b, true)) ?? 0) + 1);
+    // Quadratic in the values sharing the hash (about n²/2 record visits), never in the rows.
+    const result = count([v]);
+    expect(asMap(result)).toEqual(expected);
+    expect(result.distinct).toBe(4 * n);
   }, 5000);
 
   it('dictionary columns with a different dictionary in each batch are counted by value', () => {
