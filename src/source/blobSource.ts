@@ -57,6 +57,10 @@ export class BlobSource implements ByteSource {
     else {
       this.inFlight++;
       try {
+        // The helper's share of this task's reads is posted at the task's end: this read waits for that
+        // post, so that the helper reads while this thread makes its own slices (each ~0.2 ms of CPU).
+        if (this.helper?.posting) await null;
+        signal?.throwIfAborted();
         bytes = new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
       } finally {
         this.inFlight--;
