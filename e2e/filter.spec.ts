@@ -60,6 +60,39 @@ test('A filter typed as text shows "N matching rows of M" and the matching rows 
   await expect(page.getByTestId('grid-status')).toContainText(`Row ${grouped(matches[11])} of 4,000`);
 });
 
+test('A new filter over a filtered grid moved down: its own matches from the first, the cursor on match 1, never a row of the run before', async ({ page }) => {
+  await openSampleData(page);
+  const romney = scan((r) => r.cand_nm === 'Romney, Mitt');
+  const obama = scan((r) => r.cand_nm === 'Obama, Barack');
+  await filterBox(page).fill("cand_nm = 'Romney, Mitt'");
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText(`${romney.length} matching rows of 4,000 — 100% scanned`);
+  await page.getByTestId('goto').fill(String(romney[40]));
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toContainText('match 41');
+  // Every cand_nm drawn once the grid is no longer the first run's (another row count).
+  const colindex = await page.getByTestId('grid').locator('.dg-head-cell').filter({ hasText: 'cand_nm' }).getAttribute('aria-colindex');
+  await page.evaluate(
+    ([col, before]) => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      new MutationObserver(() => {
+        const grid = document.querySelector('[data-testid=grid]');
+        if (!grid || grid.getAttribute('aria-rowcount') === before) return;
+        for (const cell of grid.querySelectorAll(`.dg-row [aria-colindex="${col}"]`)) seen.push(cell.textContent ?? '');
+      }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    },
+    [colindex, String(romney.length)],
+  );
+  await filterBox(page).fill("cand_nm = 'Obama, Barack'");
+  await filterBox(page).press('Enter');
+  await expect(status(page)).toContainText(`${grouped(obama.length)} matching rows of 4,000 — 100% scanned`);
+  expect(await firstRows(page, 'cand_nm', 6)).toEqual(expected(obama, 'cand_nm', 6));
+  await expect(page.getByTestId('grid-status')).toContainText(`Match 1 of ${grouped(obama.length)} · row ${grouped(obama[0])}`);
+  const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((t) => t !== 'Obama, Barack' && t !== '…')).toEqual([]);
+});
+
 test('A run’s first matches appear once read, a few rows a frame from the top, never a screen of “…” rows', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1300 });
   await openSampleData(page);
@@ -84,10 +117,10 @@ test('A run’s first matches appear once read, a few rows a frame from the top,
   await expect(rows.last().locator('.dg-rownum')).not.toHaveText('…');
   const drawn = await page.evaluate(() => (window as unknown as { drawn: [number, number][] }).drawn);
   const counts = drawn.map(([n]) => n).filter((n) => n > 0);
-  // The first rows drawn are read ones, 16 of them (useFirstDraw's DRAW_STEP); the screen fills in steps.
+  // The first rows drawn are read ones, 8 of them (useFirstDraw's DRAW_STEP); the screen fills in steps.
   expect(drawn.every(([, unread]) => unread === 0)).toBe(true);
-  expect(counts[0]).toBe(16);
-  expect(counts.slice(0, 2)).toEqual([16, 32]);
+  expect(counts[0]).toBe(8);
+  expect(counts.slice(0, 2)).toEqual([8, 16]);
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
 });
 

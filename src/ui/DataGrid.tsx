@@ -83,6 +83,8 @@ interface Props {
   onFind?: () => void;
   /** A find's match to put the cursor on (view row, and column when known); each new `seq` moves it once. */
   jump?: { row: number; field?: number; seq: number } | null;
+  /** Draw no rows: the grid is replaced next (a new filter or sort run), and its rows leave in a task of their own. */
+  blank?: boolean;
 }
 
 /** Width of the frozen row-number column: the widest row number, in the 12 px monospace font. */
@@ -100,7 +102,7 @@ let cellAdvance = 0;
  * scaled scrolling keeps every one of 50M+ rows reachable. Columns can be resized, fitted, hidden and
  * moved; a range of cells (shift+click, shift+arrows) copies as TSV.
  */
-export function DataGrid({ summary, state, onChange, filter = null, filterActions, sortActions, onFind, jump = null }: Props) {
+export function DataGrid({ summary, state, onChange, filter = null, filterActions, sortActions, onFind, jump = null, blank = false }: Props) {
   const engine = useEngine();
   const [goto, setGoto] = useState('');
   // What the last action said (go to, copy), and what reads say ('Reading…', '' or their error).
@@ -424,7 +426,8 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
   const drawOverscan = scale.factor >= SCALED_FACTOR ? SCALED_OVERSCAN_ROWS : OVERSCAN_ROWS;
   const drawFirst = Math.max(firstRow, topRow - drawOverscan);
   const drawLast = Math.min(lastRow, topRow + Math.ceil(viewport / ROW_H) + drawOverscan);
-  const drawRows = useFirstDraw(!!filter, read, drawLast - drawFirst + 1);
+  const firstDraw = useFirstDraw(!!filter, read, drawLast - drawFirst + 1);
+  const drawRows = blank ? 0 : firstDraw;
   const visibleRows: number[] = [];
   for (let r = drawFirst; r <= drawLast && r < drawFirst + drawRows; r++) visibleRows.push(r);
   const width = gutter + layout.total;

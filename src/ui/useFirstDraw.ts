@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
  * Rows one frame adds while a filtered view's first window is drawn. Each new row costs ~0.4–0.7 ms of
  * the main thread's CPU (React, style, layout, paint) at 2400×1300: a whole screen of 53 rows in one
  * frame was a 20–38 ms task, and with the count's workers on both cores such a task waited for a core
- * long enough to pass 50 ms.
+ * long enough to pass 50 ms; 16 rows a frame were still 12–14 ms.
  */
-export const DRAW_STEP = 16;
+export const DRAW_STEP = 8;
 
 /**
  * How many rows of a filtered grid's window to draw (Infinity: all). Before any row of the window is
