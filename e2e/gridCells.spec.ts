@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { SAMPLE, grouped, openSampleData } from './sample';
+import { SAMPLE, grouped, openSampleData, scan } from './sample';
 
 /**
  * The grid writes each row's cells in place (src/ui/rowCells.ts): after steps, horizontal scrolls,
@@ -7,8 +7,11 @@ import { SAMPLE, grouped, openSampleData } from './sample';
  * order, against a plain read of public/sample.arrow with apache-arrow.
  */
 
-/** Every drawn cell that is not its row's and column's value (string columns; numbers are formatted), or out of column order. */
-async function wrongCells(grid: Locator): Promise<string[]> {
+/**
+ * Every drawn cell that is not its row's and column's value (string columns; numbers are formatted), or out of column order;
+ * `fileRowOf`: the file row a grid row shows (a filtered view's match).
+ */
+async function wrongCells(grid: Locator, fileRowOf = (row: number) => row): Promise<string[]> {
   const drawn = await grid.evaluate((el) => {
     const names = new Map([...el.querySelectorAll('[role=columnheader][aria-colindex]')].map((h) => [h.getAttribute('aria-colindex'), (h.getAttribute('title') ?? '').split(':')[0]]));
     return [...el.querySelectorAll('.dg-canvas [role=row]')].map((r) => ({
@@ -20,10 +23,10 @@ async function wrongCells(grid: Locator): Promise<string[]> {
   const wrong: string[] = [];
   if (drawn.length < 10) wrong.push(`only ${drawn.length} rows drawn`);
   for (const { row, label, cells } of drawn) {
-    if (label !== grouped(row)) wrong.push(`row ${row} labelled ${label}`);
+    if (label !== grouped(fileRowOf(row))) wrong.push(`row ${row} labelled ${label}`);
     cells.forEach((c, i) => {
       if (i > 0 && c.col !== cells[i - 1].col + 1) wrong.push(`row ${row}: column ${c.col} after ${cells[i - 1].col}`);
-      const value = c.name === undefined ? undefined : SAMPLE[row][c.name];
+      const value = c.name === undefined ? undefined : SAMPLE[fileRowOf(row)][c.name];
       if (c.name === undefined) wrong.push(`row ${row}: no header for column ${c.col}`);
       else if (value === null) {
         if (!c.nullMark || c.text !== 'null') wrong.push(`row ${row} ${c.name}: '${c.text}' for null`);
@@ -145,4 +148,41 @@ test('After a step the grid reads the next rows ahead, and a 64-row step into th
   }
   // Bounded: never more than the two blocks beside the window at a time.
   expect(Math.max(...(await asked()).filter((r) => r.key.startsWith('grid:ahead')).map((r) => r.count))).toBeLessThanOrEqual(128);
+});
+
+test('A filtered view reads ahead too: scrolled 64 rows down, then up, into rows read ahead, it asks the worker nothing and shows the matches in order', async ({ page }) => {
+  await page.addInitScript(RECORD_ROWS);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await openSampleData(page);
+  const matches = scan((r) => r.cand_nm === 'Obama, Barack');
+  expect(matches.length).toBe(2372);
+  await page.getByTestId('filter-text').fill("cand_nm = 'Obama, Barack'");
+  await page.getByTestId('filter-text').press('Enter');
+  await expect(page.getByTestId('filter-status')).toContainText('2,372 matching rows of 4,000 — 100% scanned');
+  const grid = page.getByTestId('grid');
+  const asked = () => page.evaluate(() => (window as unknown as { __rows: RowsAsked[] }).__rows);
+  const fileRowOf = (row: number) => matches[row];
+  const scrollTo = (row: number) => grid.evaluate((el, top) => (el.scrollTop = top), row * 24); // DataGrid's ROW_H
+  const readAheadTo = (row: number) => expect.poll(async () => (await asked()).some((r) => r.key.startsWith('grid:ahead') && r.answered && r.start <= row && row < r.start + r.count)).toBe(true);
+  const gridReads = async (since: number) => (await asked()).slice(since).filter((r) => /^grid(@|$)/.test(r.key));
+
+  /** Scrolls `row` to the top once the rows down to `ahead` are read ahead: no read of the grid's own, the right matches. */
+  const stepInto = async (row: number, ahead: number) => {
+    await readAheadTo(ahead);
+    const before = (await asked()).length;
+    await scrollTo(row);
+    await expect(grid.locator(`[aria-rowindex="${row + 1}"] .dg-rownum`)).toHaveText(grouped(matches[row]));
+    await expect.poll(() => wrongCells(grid, fileRowOf)).toEqual([]);
+    expect(await gridReads(before)).toEqual([]);
+  };
+
+  await scrollTo(1000);
+  await expect.poll(() => wrongCells(grid, fileRowOf)).toEqual([]);
+  for (const row of [1064, 1128]) await stepInto(row, row + 20);
+  // Moving up: the rows above are read ahead.
+  for (const row of [1096, 1064, 1000]) {
+    await scrollTo(row);
+    await expect.poll(() => wrongCells(grid, fileRowOf)).toEqual([]);
+  }
+  for (const row of [936, 872]) await stepInto(row, row - 8);
 });
