@@ -93,6 +93,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
    */
   const readAhead = useCallback(
     (first: number, last: number, cols: readonly number[]) => {
+      if (ahead.current || inFlight.current) return; // a jump or a visible read started before the page was idle
       const span = aheadBlocks(first, last, direction.current, rows, filter !== undefined);
       const p = span && planBlocks(cache, span.first, span.last, cols, needed, view);
       if (!p || aheadRead.current?.request === p.request) return;
