@@ -63,7 +63,7 @@ function countedBlob(): { blob: Blob; bytes: Uint8Array; slices: () => number } 
 }
 
 describe('the read helper (a second worker reading the same Blob)', () => {
-  it('takes half of a wave of small reads, is asked before this thread makes its own slices, and answers the wave in one message', async () => {
+  it('takes half of a wave of small reads, and is asked before this thread makes its own slices', async () => {
     (globalThis as { Worker?: unknown }).Worker = StandInWorker;
     const { blob, bytes, slices } = countedBlob();
     StandInWorker.slicesMade = slices;
@@ -80,8 +80,7 @@ describe('the read helper (a second worker reading the same Blob)', () => {
     expect(asks[0].reads!.length).toBeLessThanOrEqual(19);
     // The first two reads stay on this thread; its others wait until the helper has its share.
     expect(worker.posted.find((p) => (p.data as { reads?: unknown[] }).reads)!.slicesBefore).toBe(2);
-    expect(worker.answered).toHaveLength(1);
-    expect((worker.answered[0] as { answers: unknown[] }).answers).toHaveLength(asks[0].reads!.length);
+    expect(worker.answered).toHaveLength(asks[0].reads!.length);
     expect(source.stats.reads).toBe(38);
   });
 
