@@ -8,6 +8,9 @@ import { useEngine } from './useEngine';
 /** A read slower than this says 'Reading…' (a fast one changes no status: two renders fewer per step). */
 const READING_AFTER_MS = 150;
 
+/** A read-ahead in flight; `waited`: the window on screen waits for it (its 'Reading…' timer); `dropped`: cancelled for another read. */
+type AheadRead = BlockPlan & { read: Promise<void>; waited?: ReturnType<typeof setTimeout>; dropped?: boolean };
+
 export interface LoadedRows {
   /** The loaded cells; a render after a read sees the new ones. */
   cache: RowCache;
@@ -44,13 +47,13 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   // Set by cancel(): the read that ends 'Cancelled.' says so instead of staying silent.
   const cancelled = useRef(false);
   // The read-ahead in flight, and the direction of the last move (down until the grid moves up).
-  const aheadRead = useRef<(BlockPlan & { read: Promise<void> }) | null>(null);
+  const aheadRead = useRef<AheadRead | null>(null);
   const direction = useRef<Direction>(1);
+  // Counts cancel() calls: a jump waiting on a read-ahead that cancel() stopped does not read again.
+  const stops = useRef(0);
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new RowCache(), []);
   const colKey = columns.join(',');
-  const shown = useRef({ firstRow, lastRow });
-  shown.current = { firstRow, lastRow };
 
   const needed = useCallback((b: number) => (filter === undefined ? 0 : Math.min(BLOCK_ROWS, rows - b * BLOCK_ROWS)), [filter, rows]);
   const view = filter === undefined ? '' : String(rows);
@@ -83,6 +86,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   /** Cancels the read-ahead in flight (a visible read needs other rows first). */
   const stopAhead = useCallback(() => {
     if (!aheadRead.current) return;
+    aheadRead.current.dropped = true;
     aheadRead.current = null;
     void engine.cancelFor(datasetId, AHEAD_KEY).catch(() => {});
   }, [engine, datasetId]);
@@ -97,13 +101,18 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       const span = aheadBlocks(first, last, direction.current, rows, filter !== undefined);
       const p = span && planBlocks(cache, span.first, span.last, cols, needed, view);
       if (!p || aheadRead.current?.request === p.request) return;
+      const stop = stops.current;
       // Settled either way: if the window on screen came to wait for it, it renders and reads what is still missing.
       const settled = () => {
         if (aheadRead.current === entry) aheadRead.current = null;
-        const s = shown.current;
-        if (s.firstRow < (p.lastBlock + 1) * BLOCK_ROWS && s.lastRow >= p.firstBlock * BLOCK_ROWS) setVersion((v) => v + 1);
+        if (entry.waited === undefined) return;
+        clearTimeout(entry.waited);
+        if (stops.current !== stop) return onStatus('Read stopped: scroll or jump to read again.');
+        if (entry.dropped) return; // the read that replaced it says how it went
+        onStatus('');
+        setVersion((v) => v + 1);
       };
-      const entry = {
+      const entry: AheadRead = {
         ...p,
         read: engine.rows(datasetId, p.firstBlock * BLOCK_ROWS, (p.lastBlock - p.firstBlock + 1) * BLOCK_ROWS, p.missing, AHEAD_KEY, filter).then((w) => {
           store(p, w, true);
@@ -112,7 +121,17 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       };
       aheadRead.current = entry;
     },
-    [engine, datasetId, cache, filter, rows, needed, view, store],
+    [engine, datasetId, cache, filter, rows, needed, view, store, onStatus],
+  );
+
+  /** The window on screen waits for read-ahead `a`: slow, it says 'Reading…' (and Stop shows) as a read of its own would. */
+  const waitFor = useCallback(
+    (a: AheadRead) => {
+      a.waited ??= setTimeout(() => {
+        if (aheadRead.current === a) onStatus('Reading…');
+      }, READING_AFTER_MS);
+    },
+    [onStatus],
   );
 
   /** Reads the planned blocks into the cache; settles when done, failed or cancelled. */
@@ -168,12 +187,12 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     const p = plan(firstRow, lastRow, cols);
     if (!p) return inFlight.current ? undefined : whenIdle(() => readAhead(firstRow, lastRow, cols));
     if (p.request === inFlight.current) return;
-    if (aheadRead.current && covers(aheadRead.current, p)) return; // its end renders again
+    if (aheadRead.current && covers(aheadRead.current, p)) return void waitFor(aheadRead.current); // its end renders again
     stopAhead();
     if (!scrolled) return void load(p);
     const timer = setTimeout(() => void load(p), 16);
     return () => clearTimeout(timer);
-  }, [firstRow, lastRow, colKey, plan, load, readAhead, stopAhead, version]);
+  }, [firstRow, lastRow, colKey, plan, load, readAhead, stopAhead, waitFor, version]);
 
   const readAtOnce = useCallback(
     (first: number, last: number, cols: readonly number[]) => {
@@ -183,11 +202,14 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       let started: Promise<void>;
       const a = aheadRead.current;
       // A read-ahead bringing these rows: wait for it, then read whatever it did not bring.
-      if (a && covers(a, p)) started = a.read.then(() => {
-        const rest = plan(first, last, cols);
-        return rest ? load(rest) : undefined;
-      });
-      else {
+      if (a && covers(a, p)) {
+        const stop = stops.current;
+        waitFor(a);
+        started = a.read.then(() => {
+          const rest = plan(first, last, cols);
+          return rest && stops.current === stop ? load(rest) : undefined; // stopped by cancel(): not read again
+        });
+      } else {
         stopAhead();
         // The same blocks already on their way (the grid asked for them a moment ago): wait for that read.
         started = p.request === inFlight.current && inFlightRead.current ? inFlightRead.current : load(p);
@@ -198,11 +220,12 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
       ahead.current = read;
       return read;
     },
-    [plan, load, stopAhead],
+    [plan, load, stopAhead, waitFor],
   );
 
   const cancel = useCallback(() => {
     cancelled.current = true;
+    stops.current++;
     inFlight.current = '';
     stopAhead();
     void engine.cancelFor(datasetId, 'grid');
