@@ -12,9 +12,9 @@ const ROWS_SHOWN = 500;
 /**
  * Rows drawn in the frame where the table first appears; the others a frame later. A 20-column table
  * at once was a 10–14 ms main-thread task (style, layout and paint of ~470 boxes at 2400×1300) while a
- * stream is indexed on both cores; a table of up to this many columns is drawn whole at once.
+ * stream is indexed on both cores; 12 rows first were still 9–12 ms, 4 rows 7–10 ms (the rest 8 ms).
  */
-const FIRST_FRAME_ROWS = 12;
+const FIRST_FRAME_ROWS = 4;
 
 /**
  * Past this many columns the whole-file summary waits for a click: describing every column chunk of
