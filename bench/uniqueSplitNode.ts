@@ -44,6 +44,7 @@ for (let r = 0; r < rounds; r++) {
     t = performance.now();
     u = process.cpuUsage();
     runSteps(ranges ? counter.rangeSteps(ranges, chunk.rowOffset) : counter.steps(vector!, chunk.rowOffset));
+    ranges?.release?.();
     countMs += performance.now() - t;
     countCpu += cpuMs(u);
     rows += chunk.rows;

@@ -65,6 +65,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
     const rows = rowsOf[k];
     await runSliced('parts' in values ? counter.rangeSteps(values, chunk.rowOffset) : counter.steps(values, chunk.rowOffset, rows), slicer);
+    if ('parts' in values) values.release?.();
     rowsDone += rows ? rows.length : chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
     const now = performance.now();

@@ -115,6 +115,8 @@ export interface ByteSpan {
 export interface ByteRanges {
   binary: boolean;
   parts: ByteRangePart[];
+  /** Called once the parts are no longer read: their memory may then be reused for another chunk's. */
+  release?(): void;
 }
 
 export interface ByteRangePart {

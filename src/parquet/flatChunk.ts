@@ -1,6 +1,7 @@
 import { Type } from 'apache-arrow';
 import type { ByteRanges } from '../model/types';
-import { chunkPages } from './chunkPages';
+import { snappyArena, type SnappyArena } from '../adapters/snappy';
+import { chunkPages, type PageFacts } from './chunkPages';
 import { decodeByteRanges, flatColumn, tryDecodeDictionary } from './flatPages';
 import { checkPageFacts, isEmpty, readChunks, type ColumnRequest } from './loadColumn';
 import { dictionaryHint } from './dictionaryHint';
@@ -29,6 +30,23 @@ export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRange
   const split = pages[0]?.type === 'DICTIONARY_PAGE' ? (pages[1]?.at ?? bytes.length) : 0;
   const dictionary = split ? tryDecodeDictionary(column, bytes.subarray(0, split)) : undefined;
   if (split && !dictionary) return 'declined';
-  const parts = decodeByteRanges(column, bytes.subarray(split), Number(rg.num_rows), dictionary);
-  return parts ? { binary: field.type.typeId === Type.Binary, parts } : 'declined';
+  const arena = column.codec === 'SNAPPY' ? pageArena(bytes, pages, split, Number(rg.num_rows)) : null;
+  const parts = decodeByteRanges(column, bytes.subarray(split), Number(rg.num_rows), dictionary, arena ?? undefined);
+  if (!parts) arena?.release();
+  return parts ? { binary: field.type.typeId === Type.Binary, parts, release: arena ? () => arena.release() : undefined } : 'declined';
+}
+
+/**
+ * A snappy arena sized for the data pages from `split` on: the largest page (header included) as
+ * input room, their decompressed bytes, and a start and an end per row.
+ */
+function pageArena(bytes: Uint8Array, pages: PageFacts[], split: number, rows: number): SnappyArena | null {
+  let maxInput = 0;
+  let output = 0;
+  for (let k = 0; k < pages.length; k++) {
+    if (pages[k].at < split) continue;
+    maxInput = Math.max(maxInput, (pages[k + 1]?.at ?? bytes.length) - pages[k].at);
+    output += pages[k].uncompressedBytes;
+  }
+  return snappyArena(maxInput, output, 2 * rows);
 }

@@ -1,7 +1,7 @@
 import { Binary, Dictionary, Float32, Float64, Int32, Int64, Type, Utf8, makeData, makeVector, type Data, type DataType, type Field, type Vector } from 'apache-arrow';
 import type { ColumnChunk, SchemaElement } from 'hyparquet';
 import { parquetHeader, readRleBitPackedHybrid, type PageHeader } from '../adapters/hyparquetInternals';
-import { snappyDecode } from '../adapters/snappy';
+import { snappyDecode, type SnappyArena } from '../adapters/snappy';
 import type { ByteRangePart } from '../model/types';
 
 /**
@@ -96,10 +96,10 @@ function readHeader(bytes: Uint8Array, at: number): { header: PageHeader; body: 
   return { header, body: reader.offset };
 }
 
-function uncompress(column: FlatColumn, body: Uint8Array, size: number): Uint8Array {
+function uncompress(column: FlatColumn, body: Uint8Array, size: number, arena?: SnappyArena): Uint8Array {
   if (!Number.isInteger(size) || size < 0) fail('page size');
   if (column.codec === 'UNCOMPRESSED') return body.length === size ? body : fail('page size');
-  return snappyDecode(body, size);
+  return arena ? arena.decode(body, size) : snappyDecode(body, size);
 }
 
 const fixedWidth = (physical: Physical) => (physical === 'INT32' || physical === 'FLOAT' ? 4 : 8);
@@ -219,10 +219,10 @@ function readIndices(bytes: Uint8Array, at: number, end: number, count: number):
 }
 
 /** Where each of `count` PLAIN byte arrays from bytes[at] lies; fails when one runs past the page. */
-function byteArrayPositions(bytes: Uint8Array, at: number, count: number): { from: Int32Array; to: Int32Array } {
+function byteArrayPositions(bytes: Uint8Array, at: number, count: number, arena?: SnappyArena): { from: Int32Array; to: Int32Array } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const from = new Int32Array(count);
-  const to = new Int32Array(count);
+  const from = arena ? arena.ints(count) : new Int32Array(count);
+  const to = arena ? arena.ints(count) : new Int32Array(count);
   for (let v = 0; v < count; v++) {
     if (at + 4 > bytes.length) fail('byte array past the page');
     const length = view.getUint32(at, true);
@@ -233,7 +233,8 @@ function byteArrayPositions(bytes: Uint8Array, at: number, count: number): { fro
   return { from, to };
 }
 
-function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined): { part: PagePart; next: number } {
+/** `arena`: where the page's decompressed bytes and value positions go (decodeByteRanges), else new arrays. */
+function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined, arena?: SnappyArena): { part: PagePart; next: number } {
   const { header, body } = readHeader(bytes, at);
   const next = body + header.compressed_page_size;
   const raw = bytes.subarray(body, next);
@@ -247,7 +248,7 @@ function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary:
     const h = header.data_page_header!;
     rows = h.num_values;
     encoding = h.encoding;
-    values = uncompress(column, raw, header.uncompressed_page_size);
+    values = uncompress(column, raw, header.uncompressed_page_size, arena);
     nonNull = rows;
     if (column.maxDefinition) {
       if (h.definition_level_encoding !== 'RLE') fail('definition level encoding');
@@ -269,7 +270,7 @@ function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary:
       if (h.num_nulls !== rows - nonNull) fail('v2 null count');
     } else if (definition !== 0) fail('v2 levels');
     const rest = raw.subarray(definition);
-    values = h.is_compressed === false ? rest : uncompress(column, rest, header.uncompressed_page_size - definition);
+    values = h.is_compressed === false ? rest : uncompress(column, rest, header.uncompressed_page_size - definition, arena);
   } else {
     return fail(`page type ${header.type}`);
   }
@@ -277,7 +278,7 @@ function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary:
   const part: PagePart = { rows, defined, nonNull };
   if (encoding === 'PLAIN') {
     part.plain = { bytes: values, at: valuesAt };
-    if (column.physical === 'BYTE_ARRAY') Object.assign(part.plain, byteArrayPositions(values, valuesAt, nonNull));
+    if (column.physical === 'BYTE_ARRAY') Object.assign(part.plain, byteArrayPositions(values, valuesAt, nonNull, arena));
     else if (valuesAt + nonNull * fixedWidth(column.physical) > values.length) fail('values past the page');
   } else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') {
     part.indices = readIndices(values, valuesAt, values.length, nonNull);
@@ -521,15 +522,16 @@ function asciiFrom(bytes: Uint8Array, from: number): boolean {
  * counting them where they lie (no offsets built, nothing copied): PLAIN values in their page, values
  * of dictionary-encoded pages in `dictionary`. Null when the JS path does not decode them, and for
  * Utf8 pages holding a byte past ASCII (length prefixes included, so an ASCII value of 128 bytes or
- * more too): their UTF-8 is then checked by the decoder of reference.
+ * more too): their UTF-8 is then checked by the decoder of reference. With `arena`, the pages'
+ * bytes and the positions lie in it (valid until it is released).
  */
-export function decodeByteRanges(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): ByteRangePart[] | null {
+export function decodeByteRanges(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined, arena?: SnappyArena): ByteRangePart[] | null {
   if (column.physical !== 'BYTE_ARRAY' || column.type instanceof Dictionary) return null;
   try {
     const out: ByteRangePart[] = [];
     let total = 0;
     for (let at = 0; at < pages.length; ) {
-      const { part, next } = readPage(column, pages, at, dictionary);
+      const { part, next } = readPage(column, pages, at, dictionary, arena);
       at = next;
       total += part.rows;
       const defined = part.defined && part.nonNull < part.rows ? part.defined : undefined;
@@ -542,8 +544,8 @@ export function decodeByteRanges(column: FlatColumn, pages: Uint8Array, rows: nu
       const d = dictionary!;
       if (!d.starts) return null;
       if (column.utf8 && !(d.ascii ??= asciiFrom(d.bytes, 0))) return null;
-      const starts = new Int32Array(part.nonNull);
-      const ends = new Int32Array(part.nonNull);
+      const starts = arena ? arena.ints(part.nonNull) : new Int32Array(part.nonNull);
+      const ends = arena ? arena.ints(part.nonNull) : new Int32Array(part.nonNull);
       for (let v = 0; v < part.nonNull; v++) {
         const k = part.indices![v];
         starts[v] = d.starts[k];

@@ -1,7 +1,7 @@
 import { snappyCompress } from 'hysnappy';
 import { describe, expect, it } from 'vitest';
 import { snappyUncompress } from '../../src/adapters/hyparquetInternals';
-import { snappyDecode } from '../../src/adapters/snappy';
+import { snappyArena, snappyDecode } from '../../src/adapters/snappy';
 
 /** Bytes of every kind a page holds: runs (copies), text, and noise (literals). */
 function sample(n: number, seed: number): Uint8Array {
@@ -44,5 +44,38 @@ describe('snappy through hysnappy (src/adapters/snappy.ts)', () => {
     expect(() => snappyDecode(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), 10)).toThrow();
     // A good block decodes after damaged ones (no state left behind).
     expect(Buffer.from(snappyDecode(block, 20_000)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('an arena decodes pages as snappyDecode does, keeps them while held, and reuses its memory only once released', () => {
+    const pages = [sample(70_001, 11), sample(4_097, 12), sample(300_000, 13)];
+    const blocks = pages.map((p) => snappyCompress(p));
+    const maxInput = Math.max(...blocks.map((b) => b.length));
+    const output = pages.reduce((n, p) => n + p.length, 0);
+    const first = snappyArena(maxInput, output, 10)!;
+    const firstOut = blocks.map((b, k) => first.decode(b, pages[k].length));
+    const ints = first.ints(10);
+    ints.fill(7);
+    // A second arena while the first is held: its own memory, the first's pages untouched.
+    const second = snappyArena(maxInput, output, 10)!;
+    const secondOut = blocks.map((b, k) => second.decode(b, pages[k].length)).reverse();
+    for (const [k, p] of pages.entries()) {
+      expect(Buffer.from(firstOut[k]).equals(Buffer.from(p))).toBe(true);
+      expect(Buffer.from(secondOut[2 - k]).equals(Buffer.from(p))).toBe(true);
+    }
+    expect(secondOut[0].buffer).not.toBe(firstOut[0].buffer);
+    expect([...ints]).toEqual(Array(10).fill(7));
+    // Past its room: new arrays, still right.
+    expect(Buffer.from(first.decode(blocks[0], pages[0].length)).equals(Buffer.from(pages[0]))).toBe(true);
+    expect(first.ints(5).buffer).not.toBe(ints.buffer);
+    first.release();
+    second.release();
+    // The next arena reuses a released memory (no new allocation), and decodes into it correctly.
+    const third = snappyArena(maxInput, output, 10)!;
+    const again = third.decode(blocks[2], pages[2].length);
+    expect([firstOut[0].buffer, secondOut[0].buffer]).toContain(again.buffer);
+    expect(Buffer.from(again).equals(Buffer.from(pages[2]))).toBe(true);
+    expect(() => third.decode(blocks[0], 70_000)).toThrow(/declares 70001 bytes/);
+    expect(() => third.decode(blocks[0].subarray(0, blocks[0].length - 7), 70_001)).toThrow();
+    third.release();
   });
 });
