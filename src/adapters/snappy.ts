@@ -69,9 +69,13 @@ function instance(): SnappyInstance | null {
   return { memory: exports.memory, uncompress: exports.uncompress };
 }
 
-/** Released arenas' instances, reused by the next arena (a count's next chunk): at most two kept. */
+/**
+ * Released arenas' instances, reused by the next arena (a count's next chunk): at most two kept, each
+ * of at most KEEP_BYTES (a wasm memory never shrinks; a bigger one is left to the garbage collector).
+ */
 const free: SnappyInstance[] = [];
 const KEEP_FREE = 2;
+const KEEP_BYTES = 64 * 1024 * 1024;
 
 /**
  * One column chunk's decompressed pages and value positions in a wasm memory of their own, reused
@@ -131,7 +135,7 @@ export function snappyArena(maxInput: number, outputBytes: number, intCount: num
     release() {
       if (released) return;
       released = true;
-      if (free.length < KEEP_FREE) free.push(wasm);
+      if (free.length < KEEP_FREE && wasm.memory.buffer.byteLength <= KEEP_BYTES) free.push(wasm);
     },
   };
 }
