@@ -1,7 +1,12 @@
 import { snappyCompress } from 'hysnappy';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { snappyUncompress } from '../../src/adapters/hyparquetInternals';
 import { snappyArena, snappyDecode } from '../../src/adapters/snappy';
+import { SNAPPY_WASM_BASE64 } from '../../src/adapters/snappyWasm';
+
+const require = createRequire(import.meta.url);
 
 /** Bytes of every kind a page holds: runs (copies), text, and noise (literals). */
 function sample(n: number, seed: number): Uint8Array {
@@ -77,5 +82,10 @@ describe('snappy through hysnappy (src/adapters/snappy.ts)', () => {
     expect(() => third.decode(blocks[0], 70_000)).toThrow(/declares 70001 bytes/);
     expect(() => third.decode(blocks[0].subarray(0, blocks[0].length - 7), 70_001)).toThrow();
     third.release();
+  });
+
+  it("the arena's wasm module is the one of the hysnappy installed (snappyWasm.ts is a copy: an upgrade must refresh it)", () => {
+    const installed = readFileSync(require.resolve('hysnappy/js/uncompress.js'), 'utf8');
+    expect(installed).toContain(SNAPPY_WASM_BASE64);
   });
 });
