@@ -1,7 +1,21 @@
 import type { CDPSession } from '@playwright/test';
 
+/** One event of a Chromium trace; `A`: the shape of its `args`, which each bench reads differently. */
+export interface TraceEvent<A = Record<string, unknown>> {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: A;
+}
+
 /** Runs `f` under a Chromium trace of `categories` and returns its result with the trace's events. */
-export async function recordTrace<T, E>(cdp: CDPSession, categories: string[], f: () => Promise<T>): Promise<{ result: T; events: E[] }> {
+export async function recordTrace<T, E extends TraceEvent<unknown>>(cdp: CDPSession, categories: string[], f: () => Promise<T>): Promise<{ result: T; events: E[] }> {
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
   const result = await f();
   const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (e) => done(e.stream!)));

@@ -19,6 +19,7 @@ import { appData, appGoto, appOpen, appPage } from './appChromium';
 import { startBenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
+import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
 
 const dist = arg('--dist');
@@ -33,18 +34,7 @@ const cpuOnly = process.argv.includes('--cpu');
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', ...(cpuOnly ? [] : ['disabled-by-default-v8.cpu_profiler'])];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of a complete event. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  id?: string;
-  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
-}
+type TraceEvent = ChromeEvent<Record<string, unknown> & { name?: string; data?: Record<string, unknown> }>;
 interface ProfileNode {
   id: number;
   parent?: number;

@@ -15,7 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { recordTrace } from './chromeTrace';
+import { recordTrace, type TraceEvent as ChromeEvent } from './chromeTrace';
 import { appData, appGoto, appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
@@ -35,15 +35,7 @@ const STEPS = 4;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'];
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
+type TraceEvent = ChromeEvent<{ name?: string }>;
 
 /** The renderer main thread's tasks in a trace: wall and CPU milliseconds each. */
 function mainTasks(events: TraceEvent[]): { wall: number; cpu: number }[] {

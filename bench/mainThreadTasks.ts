@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
-import { recordTrace } from './chromeTrace';
+import { recordTrace, type TraceEvent } from './chromeTrace';
 import { appData, appOpen, appPage } from './appChromium';
 import { startBenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
@@ -30,16 +30,7 @@ const [width, height] = arg('--viewport', '2400x1300')!.split('x').map(Number);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink.user_timing'];
 
-interface Ev {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; type?: string; message?: string; clip?: number[] }; beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } };
-}
+type Ev = TraceEvent<{ name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; type?: string; message?: string; clip?: number[] }; beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } }>;
 
 async function trace<T>(cdp: CDPSession, f: () => Promise<T>): Promise<Ev[]> {
   return (await recordTrace<T, Ev>(cdp, CATEGORIES, f)).events;

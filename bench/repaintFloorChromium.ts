@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
-import { recordTrace } from './chromeTrace';
+import { recordTrace, type TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
 
 const jumps = Number(arg('--jumps', '15'));
@@ -30,15 +30,7 @@ const GUTTER = 90;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const css = readFileSync(new URL('../src/ui/styles.css', import.meta.url), 'utf8');
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  tid: number;
-  args?: { data?: { message?: string } };
-}
+type TraceEvent = ChromeEvent<{ data?: { message?: string } }>;
 
 /** Widths like W1's columns at 2400 px: ids, names, cities, codes, amounts, dates. */
 const WIDTHS = [110, 70, 120, 200, 170, 60, 90, 200, 180, 80, 110, 100, 220, 120, 140, 100];
