@@ -90,6 +90,52 @@ test('The cursor cell is the active descendant after a go to, and a hovered valu
   expect(title === null || title === text).toBe(true);
 });
 
+test('A go to rewrites the row numbers and cells in place: their text nodes and null marks are kept, and show the right values', async ({ page }) => {
+  // Wide enough for every column: memo_cd and memo_text, mostly null, have values here and there.
+  await page.setViewportSize({ width: 2400, height: 700 });
+  await openSampleData(page);
+  const grid = page.getByTestId('grid');
+  await goTo(page, 2000);
+  await expect.poll(() => wrongCells(grid)).toEqual([]);
+  // Per row element (in DOM order): its row number's text node, and per cell its text node or null mark.
+  const nodes = () =>
+    grid.evaluate((el) => {
+      const w = window as unknown as { __nodes?: Node[][] };
+      const now = [...el.querySelectorAll('.dg-canvas [role=row]')].map((r) => [r.querySelector('[role=rowheader]')!.firstChild!, ...[...r.querySelectorAll('[role=gridcell]')].map((c) => c.firstChild!)]);
+      const before = w.__nodes;
+      w.__nodes = now;
+      if (!before) return null;
+      let rownums = 0;
+      let nulls = 0;
+      let keptNulls = 0;
+      now.forEach((row, i) => {
+        if (row[0] === before[i]?.[0]) rownums++;
+        row.slice(1).forEach((n, j) => {
+          if (n.nodeName !== 'SPAN') return;
+          nulls++;
+          if (n === before[i]?.[j + 1]) keptNulls++;
+        });
+      });
+      return { rows: now.length, rownums, nulls, keptNulls };
+    });
+  await nodes();
+  // Another 64 rows (other values and other nulls), then back: the same elements show row 2000 again.
+  await goTo(page, 2064);
+  await expect.poll(() => wrongCells(grid)).toEqual([]);
+  const changed = await grid.evaluate(() => {
+    const w = window as unknown as { __nodes: Node[][] };
+    return w.__nodes.flat().filter((n) => n.nodeName === 'SPAN' && !n.isConnected).length;
+  });
+  // Some cells null at row 2000's place showed a value at 2064's (their marks left the page).
+  expect(changed).toBeGreaterThan(0);
+  await goTo(page, 2000);
+  await expect.poll(() => wrongCells(grid)).toEqual([]);
+  const kept = await nodes();
+  expect(kept!.rownums).toBe(kept!.rows);
+  expect(kept!.nulls).toBeGreaterThan(0);
+  expect(kept!.keptNulls).toBe(kept!.nulls);
+});
+
 /** In the page before the app: every `rows` request the engine worker is sent (start, count, key with the tab's suffix), and which were answered. */
 const RECORD_ROWS = `(() => {
   const sent = (window.__rows = []);

@@ -56,6 +56,9 @@ interface Cell {
   id: string;
   /** The title this code set (null and error cells); a value's title is set on hover (hoverTitle). */
   title: string;
+  /** The cell's text node and null mark, kept while the other is shown: a cell going from a value to null and back reuses them. */
+  text: Text | null;
+  mark: HTMLSpanElement | null;
 }
 
 /** A row's element and its cells, kept between renders. */
@@ -83,7 +86,7 @@ export function cellClass(text: CellText | undefined, cursor: boolean, inRange: 
 function newCell(field: number): Cell {
   const el = document.createElement('div');
   el.setAttribute('role', 'gridcell');
-  return { el, field, content: '', className: '', colIndex: -1, selected: false, left: -1, width: -1, id: '', title: '' };
+  return { el, field, content: '', className: '', colIndex: -1, selected: false, left: -1, width: -1, id: '', title: '', text: null, mark: null };
 }
 
 function writeContent(cell: Cell, content: string | null): void {
@@ -91,14 +94,21 @@ function writeContent(cell: Cell, content: string | null): void {
   const el = cell.el;
   // A value's title set on hover (hoverTitle) would now name another value: it is set again on the next hover.
   if (cell.title === '' && el.hasAttribute('title')) el.removeAttribute('title');
-  const only = el.firstChild;
+  // Only this code writes a cell's children: its text node when it shows a value (`content` a string
+  // and `text` set), its null mark when null. A value replacing a value is one text write.
   if (content === null) {
-    const mark = document.createElement('span');
-    mark.className = 'null-mark';
-    mark.textContent = 'null';
-    el.replaceChildren(mark);
-  } else if (only !== null && only === el.lastChild && only.nodeType === Node.TEXT_NODE) only.nodeValue = content;
-  else el.textContent = content;
+    if (!cell.mark) {
+      cell.mark = document.createElement('span');
+      cell.mark.className = 'null-mark';
+      cell.mark.textContent = 'null';
+    }
+    el.replaceChildren(cell.mark);
+  } else if (cell.text && cell.content !== null) cell.text.nodeValue = content;
+  else {
+    if (cell.text) cell.text.nodeValue = content;
+    else cell.text = document.createTextNode(content);
+    el.replaceChildren(cell.text);
+  }
   cell.content = content;
 }
 
@@ -118,7 +128,13 @@ export function writeRowCells(row: HTMLElement, p: RowCellsProps, was: RowCells)
     row.prepend(rownum);
   }
   if (was.gutter !== p.gutter) rownum.style.width = `${p.gutter}px`;
-  if (was.label !== p.label) rownum.textContent = p.label;
+  if (was.label !== p.label) {
+    // The number's text node is kept and its text replaced: a new node (textContent) is a new layout
+    // object, built by the frame's style and layout-tree update (~55 a step).
+    const only = rownum.firstChild;
+    if (only !== null && only === rownum.lastChild && only.nodeType === Node.TEXT_NODE) only.nodeValue = p.label;
+    else rownum.textContent = p.label;
+  }
 
   const byField = new Map<number, Cell>();
   for (const c of was.cells) byField.set(c.field, c);
