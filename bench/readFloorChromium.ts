@@ -16,11 +16,12 @@
  *
  *   npx tsx bench/readFloorChromium.ts [--file data/fec-50.arrows] [--jumps 5] [--rows 128] [--modes slice,split2] [--cap 4096]
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { ByteSource, ReadStats } from '../src/model/byteSource';
 import { openDataset } from '../src/dataset/openDataset';
-import { CachedSource } from '../src/source/cachedSource';
+import { BLOCK, CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 import { readRowWindow } from '../src/compute/rowWindow';
 import { arg } from './cliArgs';
@@ -31,6 +32,8 @@ const jumps = Number(arg('--jumps', '5'));
 const rows = Number(arg('--rows', '128'));
 /** --cap N: every range cut to its first N bytes (does the count of reads or their bytes cost?). */
 const cap = Number(arg('--cap', 'Infinity'));
+/** --block N: the block cache's block size when recording (the app's is cachedSource.ts BLOCK). */
+const block = Number(arg('--block', String(BLOCK)));
 const MODES = (arg('--modes', 'slice,sync,split2,split3,sync2,stream,sliceonly')!).split(',');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -54,7 +57,7 @@ class Recording implements ByteSource {
 }
 
 const recording = new Recording(await NodeFileSource.open(file));
-const dataset = await openDataset(new CachedSource(recording));
+const dataset = await openDataset(new CachedSource(recording, undefined, block));
 await dataset.indexed;
 const columns = dataset.fields.map((_, i) => i);
 const jumpRanges: [number, number][][] = [];
@@ -98,6 +101,11 @@ onmessage = async (e) => {
       }
     };
     await Promise.all(Array.from({ length: limit }, lane));
+  } else if (mode === 'concat') {
+    // One Blob of all the ranges' slices, read with one arrayBuffer(), cut back into its ranges.
+    const all = new Uint8Array(await new Blob(ranges.map(([o, n]) => file.slice(o, o + n))).arrayBuffer());
+    let at = 0;
+    for (const [, n] of ranges) bytes += all.subarray(at, (at += n)).byteLength;
   } else if (mode === 'sliceonly') {
     for (const [o, n] of ranges) bytes += file.slice(o, o + n).size;
   } else {
@@ -113,8 +121,36 @@ onmessage = async (e) => {
   postMessage({ ms: performance.now() - t, bytes });
 };`;
 
+/** CPU ns used so far by every thread of the processes started under this one (the browser's), from /proc schedstat. */
+function browserCpuNs(): number {
+  const parent = new Map<number, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      parent.set(Number(pid), Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let ns = 0;
+  for (const pid of parent.keys()) {
+    if (!under(pid)) continue;
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // gone
+    }
+  }
+  return ns;
+}
+
 const { browser, page } = await fileWorkersPage(file, WORKER, 3);
 const times: Record<string, number[]> = {};
+const cpus: Record<string, number[]> = {};
 const loads: number[] = [];
 try {
   let j = 0;
@@ -124,16 +160,18 @@ try {
     for (let m = 0; m < MODES.length; m++) {
       const mode = MODES[(m + r) % MODES.length];
       const ranges = jumpRanges[j++];
-      const parts = /2$/.test(mode) && !mode.startsWith('queue') ? 2 : mode === 'split3' ? 3 : 1;
+      const parts = mode === 'concat2' || /2$/.test(mode) && !mode.startsWith('queue') ? 2 : mode === 'split3' ? 3 : 1;
+      const cpu0 = browserCpuNs();
       const ms = (await page.evaluate(`(async () => {
         const ranges = ${JSON.stringify(ranges)};
         const parts = ${parts};
         const shares = Array.from({ length: parts }, (_, k) => ranges.filter((_, i) => i % parts === k));
         const t = performance.now();
-        const answers = await Promise.all(shares.map((s, k) => window.ask(window.workers[k], { ranges: s, mode: '${mode.startsWith('sync') ? 'sync' : mode.startsWith('split') ? 'slice' : mode.replace(/^sq(\\d+)x2$/, 'queue$1')}' })));
+        const answers = await Promise.all(shares.map((s, k) => window.ask(window.workers[k], { ranges: s, mode: '${mode.startsWith('sync') ? 'sync' : mode.startsWith('split') ? 'slice' : mode.startsWith('concat') ? 'concat' : mode.replace(/^sq(\\d+)x2$/, 'queue$1')}' })));
         return [performance.now() - t, answers[0].slice ?? 0, answers[0].issue ?? 0];
       })()`)) as number[];
       (times[mode] ??= []).push(ms[0]);
+      (cpus[mode] ??= []).push((browserCpuNs() - cpu0) / 1e6);
       console.error(`round ${r} ${mode}: ${ms[0].toFixed(1)} ms (${ranges.length} reads; worker 1: slices made in ${ms[1].toFixed(1)} ms, reads issued in ${ms[2].toFixed(1)} ms)`);
     }
   }
@@ -143,5 +181,5 @@ try {
 console.log(`load (1 min) ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}; ${rows}-row window x ${columns.length} columns, ${median(jumpRanges.map((r) => r.length))} reads, ${(median(sizes) / 1024).toFixed(0)} KiB (medians)`);
 for (const mode of MODES) {
   const xs = times[mode] ?? [];
-  console.log(`${mode.padEnd(7)} all bytes in ${median(xs).toFixed(1)} ms median (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}, n=${xs.length})`);
+  console.log(`${mode.padEnd(7)} all bytes in ${median(xs).toFixed(1)} ms median (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)}, n=${xs.length}); browser CPU ${median(cpus[mode] ?? []).toFixed(1)} ms median`);
 }

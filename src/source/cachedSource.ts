@@ -1,12 +1,20 @@
 import type { ByteSource, ReadStats } from '../model/byteSource';
 
-const BLOCK = 64 * 1024;
+/** The default block: an HTTP source's (a request costs a round trip, so a block is worth reading whole). */
+export const BLOCK = 64 * 1024;
+/**
+ * A local file's block (a File's `slice().arrayBuffer()`): each read's bytes cost the browser's IO thread
+ * and the reading thread, so they are rounded to a page, not a round trip's worth. Chromium, W1 jump's
+ * reads replayed (bench/readFloorChromium.ts --block, 7 jumps, load 10-12): 64 KiB blocks 70-155 ms,
+ * 16 KiB 53 ms, 4 KiB 37-53 ms.
+ */
+export const LOCAL_BLOCK = 4 * 1024;
 /** Reads larger than this skip the cache: they are column bodies, read once and handed over. */
-const CACHEABLE = 4 * BLOCK;
+const CACHEABLE = 256 * 1024;
 
 /**
- * A bounded LRU cache of 64 KiB blocks over another source, for the many small reads of headers,
- * offsets and row windows. `stats` counts only real I/O on the inner source.
+ * A bounded LRU cache of blocks (BLOCK unless told) over another source, for the many small reads of
+ * headers, offsets and row windows. `stats` counts only real I/O on the inner source.
  */
 export class CachedSource implements ByteSource {
   private readonly blocks = new Map<number, Uint8Array>();
@@ -15,6 +23,7 @@ export class CachedSource implements ByteSource {
   constructor(
     readonly inner: ByteSource,
     readonly budgetBytes = 32 * 1024 * 1024,
+    readonly block = BLOCK,
   ) {}
 
   get name(): string {
@@ -38,8 +47,9 @@ export class CachedSource implements ByteSource {
     const end = Math.min(this.size, offset + length);
     if (end <= offset) return new Uint8Array(0);
     if (end - offset > CACHEABLE) return this.inner.read(offset, end - offset, signal);
-    const first = Math.floor(offset / BLOCK);
-    const last = Math.floor((end - 1) / BLOCK);
+    const { block } = this;
+    const first = Math.floor(offset / block);
+    const last = Math.floor((end - 1) / block);
     const blocks: Uint8Array[] = [];
     const missing: number[] = [];
     for (let b = first; b <= last; b++) {
@@ -48,24 +58,24 @@ export class CachedSource implements ByteSource {
       else missing.push(b);
     }
     if (missing.length > 0) {
-      const lo = missing[0] * BLOCK;
-      const hi = Math.min(this.size, (missing[missing.length - 1] + 1) * BLOCK);
+      const lo = missing[0] * block;
+      const hi = Math.min(this.size, (missing[missing.length - 1] + 1) * block);
       const read = await this.inner.read(lo, hi - lo, signal);
       // Blocks are views of the read, not copies (a jump's ~40 reads were copied twice: into blocks, then
       // out), unless the read is itself a view of a bigger buffer (an HTTP answer's) that it would keep.
-      const bytes = read.buffer.byteLength > read.length + BLOCK ? read.slice() : read;
+      const bytes = read.buffer.byteLength > read.length + block ? read.slice() : read;
       for (const b of missing) {
-        const s = b * BLOCK - lo;
-        blocks[b - first] ??= bytes.subarray(s, Math.min(bytes.length, s + BLOCK));
+        const s = b * block - lo;
+        blocks[b - first] ??= bytes.subarray(s, Math.min(bytes.length, s + block));
       }
     }
     const out = new Uint8Array(end - offset);
-    blocks.forEach((block, k) => {
-      const blockStart = (first + k) * BLOCK;
+    blocks.forEach((bytes, k) => {
+      const blockStart = (first + k) * block;
       const s = Math.max(offset, blockStart);
-      const e = Math.min(end, blockStart + block.length);
-      out.set(block.subarray(s - blockStart, e - blockStart), s - offset);
-      this.put(first + k, block); // most recently used last
+      const e = Math.min(end, blockStart + bytes.length);
+      out.set(bytes.subarray(s - blockStart, e - blockStart), s - offset);
+      this.put(first + k, bytes); // most recently used last
     });
     return out;
   }

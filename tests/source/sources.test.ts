@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobSource } from '../../src/source/blobSource';
-import { CachedSource } from '../../src/source/cachedSource';
+import { CachedSource, LOCAL_BLOCK } from '../../src/source/cachedSource';
 import { openHttpSource } from '../../src/source/httpSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { openDataset } from '../../src/dataset/openDataset';
@@ -61,6 +61,20 @@ describe('byte sources', () => {
       expect(cache.cachedBytes).toBeLessThanOrEqual(200 * 1024);
     }
     expect(await cache.read(10, 150_000)).toEqual(bytes.subarray(10, 150_010));
+    await cache.close();
+  });
+
+  it("a local file's block cache (LOCAL_BLOCK) reads its misses rounded to 4 KiB, not 64, and still keeps reads of up to 256 KiB", async () => {
+    const inner = await NodeFileSource.open(path);
+    const reads: [number, number][] = [];
+    const logged = { name: inner.name, size: inner.size, stats: inner.stats, read: (o: number, n: number) => (reads.push([o, n]), inner.read(o, n)) };
+    const cache = new CachedSource(logged, undefined, LOCAL_BLOCK);
+    expect(await cache.read(70_000, 600)).toEqual(bytes.subarray(70_000, 70_600));
+    expect(reads).toEqual([[69_632, 4096]]); // 17 * 4096: one block, where a 64 KiB block cache reads 65,536 bytes at 65,536
+    expect(await cache.read(100_000, 100_000)).toEqual(bytes.subarray(100_000, 200_000));
+    expect(await cache.read(150_000, 1000)).toEqual(bytes.subarray(150_000, 151_000)); // inside the 100,000-byte read: kept
+    expect(reads.length).toBe(2);
+    expect(reads[1][0] % 4096 + reads[1][1] % 4096).toBe(0);
     await cache.close();
   });
 });
