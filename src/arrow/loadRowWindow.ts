@@ -8,6 +8,8 @@ import { decodedBuffers } from './readBuffers';
 import { validateData } from './validateData';
 import { isDecodedType } from './decodedTypes';
 import { plannedReads } from './readPlan';
+import { CachedSource, LOCAL_BLOCK } from '../source/cachedSource';
+import type { ByteSource } from '../model/byteSource';
 
 /** Bytes per value of flat fixed-width types (null when the type is not one or not handled here). */
 function byteWidth(type: DataType): number | null {
@@ -137,23 +139,39 @@ export const MAX_LEARNED_MARGIN = 1024 * 1024;
 export const NEAR_ROWS = 1024;
 
 /**
+ * A local file's margins (its block cache's blocks are LOCAL_BLOCK): each byte read costs there too. A W1
+ * jump's guesses with GUESS_MARGIN were ~0.9 of its 1.4 MB (3.1 MB in 64 KiB blocks) where its rows'
+ * data is ~40 KB. FEC's string columns but the sorted candidate name lie within 6 KB of the rows' share
+ * anywhere in a batch (80 random windows), a scroll step within a few hundred bytes of where its last
+ * window's data was. A remote file keeps GUESS_MARGIN: there a miss costs a round trip.
+ */
+export const LOCAL_MARGIN = 2 * LOCAL_BLOCK;
+export const LOCAL_NEAR_MARGIN = LOCAL_BLOCK;
+
+/**
  * How far a column's string data was seen from the rows' share of its buffer. A window near the last
- * one read (a scroll step) is guessed where that one's data was, with the default margin: a narrow read,
+ * one read (a scroll step) is guessed where that one's data was, with the near margin: a narrow read,
  * mostly in cached blocks. Any other (a jump) widens its margin to the largest distance seen in any
- * window of any batch, as a fraction of the buffer, plus a quarter: a column sorted by its values (FEC's
- * candidate name, 2.5% off mid-batch) is read in one wave after its first miss, not two in every jump.
+ * window of any batch, as a fraction of the buffer, plus a quarter (at least the `floor` margin): a
+ * column sorted by its values (FEC's candidate name, 2.5% off mid-batch) is read in one wave after its
+ * first miss, not two in every jump.
  */
 export class ColumnSkew {
   private seen = 0;
   private last: { batch: number; start: number; shift: number } | null = null;
 
+  constructor(
+    readonly floor = GUESS_MARGIN,
+    readonly nearMargin = GUESS_MARGIN,
+  ) {}
+
   margin(dataLength: number): number {
-    return Math.min(MAX_LEARNED_MARGIN, Math.max(GUESS_MARGIN, Math.ceil(this.seen * 1.25 * dataLength)));
+    return Math.min(MAX_LEARNED_MARGIN, Math.max(this.floor, Math.ceil(this.seen * 1.25 * dataLength)));
   }
 
   guess(batch: number, dataLength: number, start: number, end: number, rows: number): { from: number; to: number } | null {
     const near = this.last && this.last.batch === batch && Math.abs(start - this.last.start) <= NEAR_ROWS ? this.last : null;
-    return near ? guessedRange(dataLength, start, end, rows, GUESS_MARGIN, near.shift) : guessedRange(dataLength, start, end, rows, this.margin(dataLength));
+    return near ? guessedRange(dataLength, start, end, rows, this.nearMargin, near.shift) : guessedRange(dataLength, start, end, rows, this.margin(dataLength));
   }
 
   learn(batch: number, dataLength: number, start: number, end: number, rows: number, lo: number, hi: number): void {
@@ -165,14 +183,22 @@ export class ColumnSkew {
   }
 }
 
+/**
+ * True when reads of `source` are a local file's: a block cache of LOCAL_BLOCK blocks (the engine gives
+ * local files one, datasetRegistry.ts), or, without a cache, a source with no round trip to save (no mergeGap).
+ */
+function localReads(source: ByteSource): boolean {
+  return source instanceof CachedSource ? source.block <= LOCAL_BLOCK : source.mergeGap === undefined;
+}
+
 const skews = new WeakMap<object, Map<number, ColumnSkew>>();
 
-/** The skew learned for the request's column of this file (kept per source, forgotten with it). */
+/** The skew learned for the request's column of this file (kept per source, forgotten with it), with the source's margins. */
 function learnedSkew(req: ColumnRequest): ColumnSkew {
   let perColumn = skews.get(req.source);
   if (!perColumn) skews.set(req.source, (perColumn = new Map()));
   let skew = perColumn.get(req.column);
-  if (!skew) perColumn.set(req.column, (skew = new ColumnSkew()));
+  if (!skew) perColumn.set(req.column, (skew = localReads(req.source) ? new ColumnSkew(LOCAL_MARGIN, LOCAL_NEAR_MARGIN) : new ColumnSkew()));
   return skew;
 }
 

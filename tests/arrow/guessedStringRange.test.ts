@@ -1,6 +1,8 @@
 import { Field, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { ColumnSkew, GUESS_MARGIN, MAX_LEARNED_MARGIN, guessedRange } from '../../src/arrow/loadRowWindow';
+import { tableFromIPC } from 'apache-arrow';
+import { ColumnSkew, GUESS_MARGIN, LOCAL_MARGIN, MAX_LEARNED_MARGIN, guessedRange } from '../../src/arrow/loadRowWindow';
+import { BLOCK, CachedSource, LOCAL_BLOCK } from '../../src/source/cachedSource';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
@@ -89,6 +91,30 @@ describe("a string window's data read with its offsets", () => {
     // A step from the last window: one wave, and its data read narrowly (where the last window's was), not with the wide margin.
     expect(await read(180_064)).toBe(1);
     expect(Math.max(...source.log.map(([from, to]) => to - from))).toBeLessThanOrEqual(2 * GUESS_MARGIN + 1024);
+  });
+
+  it("a local file's jump (its cache's blocks LOCAL_BLOCK) reads its string data within LOCAL_MARGIN; a remote file's (64 KiB blocks) within GUESS_MARGIN; same values as apache-arrow", async () => {
+    const rows = 200_000;
+    const value = (i: number) => `value-${String(i).padStart(7, '0')}`; // 13 bytes each: 2.6 MB of data
+    const fields = [new Field('s', new Utf8(), false)];
+    const s = vectorFromArray(Array.from({ length: rows }, (_, i) => value(i)), new Utf8());
+    const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length: rows, nullCount: 0, children: [s.data[0]] }));
+    const bytes = RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);
+    const want = tableFromIPC(bytes).getChild('s')!.toArray().slice(150_000, 150_128);
+    const largestRead = async (block: number) => {
+      const inner = loggedSource(bytes);
+      const ds = await openDataset(new CachedSource(inner, undefined, block));
+      await ds.indexed;
+      await readRowWindow(ds, 0, 64, [0]); // the first view
+      inner.log.length = 0;
+      const w = await readRowWindow(ds, 150_000, 128, [0]);
+      expect(w.errors[0]).toBeNull();
+      expect(w.columns[0]).toEqual(want);
+      return Math.max(...inner.log.map(([from, to]) => to - from));
+    };
+    const data = 128 * 13;
+    expect(await largestRead(LOCAL_BLOCK)).toBeLessThanOrEqual(2 * LOCAL_MARGIN + data + 2 * LOCAL_BLOCK);
+    expect(await largestRead(BLOCK)).toBeGreaterThanOrEqual(2 * GUESS_MARGIN + data);
   });
 
   it('the learned margin: the largest distance seen plus a quarter, at least the default, at most MAX_LEARNED_MARGIN', () => {
