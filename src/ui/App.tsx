@@ -3,6 +3,7 @@ import { EngineError } from '../worker/client';
 import type { ErrorInfo, SourceSpec } from '../worker/protocol';
 import { DatasetView } from './DatasetView';
 import { ErrorBox } from './ErrorBox';
+import { FontWarmup } from './FontWarmup';
 import { inlineFavicon } from './inlineFavicon';
 import { bytes } from './format';
 import { ThemeButton } from './ThemeButton';
@@ -148,6 +149,7 @@ export function App() {
             </div>
           )}
         </main>
+        <FontWarmup />
       </div>
     </EngineContext.Provider>
   );
