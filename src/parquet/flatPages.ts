@@ -3,6 +3,7 @@ import type { ColumnChunk, SchemaElement } from 'hyparquet';
 import { parquetHeader, readRleBitPackedHybrid, type PageHeader } from '../adapters/hyparquetInternals';
 import { snappyDecode, type SnappyArena } from '../adapters/snappy';
 import type { ByteRangePart } from '../model/types';
+import { onesBefore, readRuns, scanRuns, type HybridRuns } from './hybridRuns';
 
 /**
  * A run of data pages of a flat column decoded in JS straight into Arrow buffers, for the cases a grid
@@ -138,7 +139,9 @@ export function decodeDictionary(column: FlatColumn, prefix: Uint8Array): Dictio
     }
     const starts = byteArrayStarts(bytes, 0, count!);
     const entries: DictionaryEntries = { bytes, starts, count: count! };
-    if (column.type instanceof Dictionary) {
+    // A kept dictionary whose bytes are ASCII (no UTF-8 to check) gives each window the entries it uses
+    // (windowDictionary); otherwise its entries are made into one vector here, their UTF-8 checked first.
+    if (column.type instanceof Dictionary && !(entries.ascii = asciiFrom(bytes, 0))) {
       const values = gatherByteArrays(column, entries, Int32Array.from({ length: count! }, (_, k) => k), count!);
       entries.vector = makeVector(makeData({ type: column.type.dictionary, length: count!, nullCount: 0, valueOffsets: values.offsets, data: values.data }));
     }
@@ -233,48 +236,56 @@ function byteArrayPositions(bytes: Uint8Array, at: number, count: number, arena?
   return { from, to };
 }
 
-/** `arena`: where the page's decompressed bytes and value positions go (decodeByteRanges), else new arrays. */
-function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined, arena?: SnappyArena): { part: PagePart; next: number } {
+/** A data page's header read and its values decompressed; its definition levels located, not read. */
+interface OpenedPage {
+  rows: number;
+  encoding: string | undefined;
+  /** The page's values (v1: its levels first), decompressed. */
+  values: Uint8Array;
+  /** v1: where the levels' 4-byte length is in `values`; v2: the levels' own bytes. Undefined for a required column. */
+  levels?: { bytes: Uint8Array; length?: number };
+  /** v2: the nulls its header declares. */
+  nulls?: number;
+  next: number;
+}
+
+function openPage(column: FlatColumn, bytes: Uint8Array, at: number, arena?: SnappyArena): OpenedPage {
   const { header, body } = readHeader(bytes, at);
   const next = body + header.compressed_page_size;
   const raw = bytes.subarray(body, next);
-  let encoding: string | undefined;
-  let rows: number;
-  let values: Uint8Array;
-  let valuesAt = 0;
-  let defined: Uint8Array | undefined;
-  let nonNull: number;
   if (header.type === 'DATA_PAGE') {
     const h = header.data_page_header!;
-    rows = h.num_values;
-    encoding = h.encoding;
-    values = uncompress(column, raw, header.uncompressed_page_size, arena);
-    nonNull = rows;
-    if (column.maxDefinition) {
-      if (h.definition_level_encoding !== 'RLE') fail('definition level encoding');
-      const levels = readLevels(values, 0, rows);
-      ({ defined, nonNull } = levels);
-      valuesAt = levels.end;
-    }
-  } else if (header.type === 'DATA_PAGE_V2') {
+    const values = uncompress(column, raw, header.uncompressed_page_size, arena);
+    if (column.maxDefinition && h.definition_level_encoding !== 'RLE') fail('definition level encoding');
+    return { rows: h.num_values, encoding: h.encoding, values, levels: column.maxDefinition ? { bytes: values } : undefined, next };
+  }
+  if (header.type === 'DATA_PAGE_V2') {
     const h = header.data_page_header_v2!;
-    rows = h.num_rows;
-    encoding = h.encoding;
+    const rows = h.num_rows;
     const repetition = h.repetition_levels_byte_length;
     const definition = h.definition_levels_byte_length;
     if (repetition !== 0 || h.num_values !== rows || definition < 0 || definition > raw.length) fail('v2 levels');
-    nonNull = rows;
-    if (column.maxDefinition) {
-      const levels = readLevels(raw.subarray(0, definition), 0, rows, definition);
-      ({ defined, nonNull } = levels);
-      if (h.num_nulls !== rows - nonNull) fail('v2 null count');
-    } else if (definition !== 0) fail('v2 levels');
+    if (!column.maxDefinition && definition !== 0) fail('v2 levels');
     const rest = raw.subarray(definition);
-    values = h.is_compressed === false ? rest : uncompress(column, rest, header.uncompressed_page_size - definition, arena);
-  } else {
-    return fail(`page type ${header.type}`);
+    const values = h.is_compressed === false ? rest : uncompress(column, rest, header.uncompressed_page_size - definition, arena);
+    return { rows, encoding: h.encoding, values, levels: column.maxDefinition ? { bytes: raw.subarray(0, definition), length: definition } : undefined, nulls: h.num_nulls, next };
   }
+  return fail(`page type ${header.type}`);
+}
+
+/** `arena`: where the page's decompressed bytes and value positions go (decodeByteRanges), else new arrays. */
+function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined, arena?: SnappyArena): { part: PagePart; next: number } {
+  const { rows, encoding, values, levels: levelBytes, nulls, next } = openPage(column, bytes, at, arena);
   if (!Number.isInteger(rows) || rows < 0) fail('rows');
+  let valuesAt = 0;
+  let defined: Uint8Array | undefined;
+  let nonNull = rows;
+  if (levelBytes) {
+    const levels = readLevels(levelBytes.bytes, 0, rows, levelBytes.length);
+    ({ defined, nonNull } = levels);
+    if (levelBytes.length === undefined) valuesAt = levels.end;
+    else if (nulls !== rows - nonNull) fail('v2 null count');
+  }
   const part: PagePart = { rows, defined, nonNull };
   if (encoding === 'PLAIN') {
     part.plain = { bytes: values, at: valuesAt };
@@ -286,6 +297,145 @@ function readPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary:
     for (let v = 0; v < nonNull; v++) if (part.indices[v] < 0 || part.indices[v] >= dictionary!.count) fail('index past the dictionary');
   } else fail(`encoding ${encoding}`);
   return { part, next };
+}
+
+/**
+ * A data page read for windows of its rows: its levels and dictionary indices as runs (hybridRuns.ts),
+ * its PLAIN byte arrays located as far as a window needs (every MARK-th value's position kept), so
+ * that a window reads its own rows' values and not the page's ~20,000. What the eager reader checks of
+ * the whole page (an index past the dictionary, a byte array past the page) is checked of the values
+ * a window reads, when it reads them (windowPart throws NotDecoded).
+ */
+interface LazyPart {
+  rows: number;
+  nonNull: number;
+  /** Definition levels (undefined: every row has a value). */
+  levels?: HybridRuns;
+  /** Dictionary indices of the non-null values. */
+  indices?: HybridRuns;
+  /** PLAIN values from `at`; byte arrays: marks[m] is where value m * MARK's length lies, for m < marked. */
+  plain?: { bytes: Uint8Array; at: number; marks?: Int32Array; marked: number };
+  /** The memory the part keeps. */
+  held: number;
+}
+
+/** Every this many PLAIN byte arrays, a page keeps where the next one lies. */
+const MARK = 32;
+
+const runsBytes = (r: HybridRuns | undefined) => (r ? r.first.byteLength * (r.ones ? 4 : 3) : 0);
+
+function readLazyPage(column: FlatColumn, bytes: Uint8Array, at: number, dictionary: DictionaryEntries | undefined): { part: LazyPart; next: number } {
+  const page = openPage(column, bytes, at);
+  const { rows, encoding, values } = page;
+  if (!Number.isInteger(rows) || rows < 0) fail('rows');
+  let valuesAt = 0;
+  let levels: HybridRuns | undefined;
+  let nonNull = rows;
+  let held = values.byteLength;
+  if (page.levels) {
+    let { bytes: levelBytes, length } = page.levels;
+    let from = 0;
+    if (length === undefined) {
+      if (levelBytes.length < 4) fail('levels past the page');
+      length = new DataView(levelBytes.buffer, levelBytes.byteOffset, levelBytes.byteLength).getUint32(0, true);
+      from = 4;
+    } else {
+      levelBytes = levelBytes.slice(); // v2 levels lie in the compressed page: copied, so as not to keep the whole read
+      held += levelBytes.byteLength;
+    }
+    levels = scanRuns(levelBytes, from, levelBytes.length, 1, rows, true);
+    if (from + length > levelBytes.length) fail('levels past the page');
+    nonNull = levels.ones![levels.runs];
+    if (page.levels.length === undefined) valuesAt = from + length;
+    else if (page.nulls !== rows - nonNull) fail('v2 null count');
+    if (nonNull === rows) levels = undefined;
+    else held += runsBytes(levels);
+  }
+  const part: LazyPart = { rows, nonNull, levels, held };
+  if (encoding === 'PLAIN') {
+    if (column.physical === 'BYTE_ARRAY') {
+      const marks = new Int32Array(Math.ceil(nonNull / MARK) + 1);
+      marks[0] = valuesAt;
+      part.plain = { bytes: values, at: valuesAt, marks, marked: 1 };
+      part.held += marks.byteLength;
+    } else {
+      if (valuesAt + nonNull * fixedWidth(column.physical) > values.length) fail('values past the page');
+      part.plain = { bytes: values, at: valuesAt, marked: 0 };
+    }
+  } else if (encoding === 'RLE_DICTIONARY' || encoding === 'PLAIN_DICTIONARY') {
+    if (!dictionary) fail('no dictionary');
+    if (valuesAt >= values.length) {
+      if (nonNull) fail('no indices');
+    } else {
+      // hyparquet's bit unpacking keeps its bits in a 32-bit int: wider indices are left to parquet-wasm.
+      const width = values[valuesAt];
+      if (width > 24) fail('index bit width');
+      part.indices = scanRuns(values, valuesAt + 1, values.length, width, nonNull);
+      part.held += runsBytes(part.indices);
+    }
+  } else fail(`encoding ${encoding}`);
+  return { part, next: page.next };
+}
+
+/** Where PLAIN byte arrays [v0, v0 + n) of a lazy part lie, located from the nearest mark before them. */
+function byteArraySpans(plain: NonNullable<LazyPart['plain']>, nonNull: number, v0: number, n: number): { from: Int32Array; to: Int32Array } {
+  const { bytes } = plain;
+  const marks = plain.marks!;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const m = Math.floor(v0 / MARK);
+  while (plain.marked <= m) {
+    let at = marks[plain.marked - 1];
+    for (let k = 0; k < MARK; k++) {
+      if (at + 4 > bytes.length) fail('byte array past the page');
+      at += 4 + view.getUint32(at, true);
+      if (at > bytes.length) fail('byte array past the page');
+    }
+    marks[plain.marked++] = at;
+  }
+  let at = marks[m];
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let v = m * MARK; v < v0 + n; v++) {
+    if (v >= nonNull || at + 4 > bytes.length) fail('byte array past the page');
+    const length = view.getUint32(at, true);
+    at += 4;
+    if (v >= v0) {
+      from[v - v0] = at;
+      to[v - v0] = at + length;
+    }
+    at += length;
+    if (at > bytes.length) fail('byte array past the page');
+  }
+  return { from, to };
+}
+
+/** Rows [a, b) of a lazy part, read into a part of their own. */
+function windowPart(column: FlatColumn, p: LazyPart, a: number, b: number, dictionary: DictionaryEntries | undefined): PagePart {
+  let v0 = a;
+  let n = b - a;
+  let defined: Uint8Array | undefined;
+  if (p.levels) {
+    v0 = onesBefore(p.levels, a);
+    n = onesBefore(p.levels, b) - v0;
+    defined = new Uint8Array(b - a);
+    readRuns(p.levels, a, defined);
+  }
+  const part: PagePart = { rows: b - a, defined, nonNull: n };
+  if (p.plain) {
+    const { bytes, at } = p.plain;
+    if (column.physical === 'BYTE_ARRAY') part.plain = { bytes, at, ...byteArraySpans(p.plain, p.nonNull, v0, n) };
+    else part.plain = { bytes, at: at + v0 * fixedWidth(column.physical) };
+    return part;
+  }
+  const indices = new Int32Array(n);
+  if (n) {
+    if (!p.indices || !dictionary) fail('no indices');
+    readRuns(p.indices!, v0, indices);
+    const count = dictionary!.count;
+    for (let v = 0; v < n; v++) if (indices[v] >= count) fail('index past the dictionary');
+  }
+  part.indices = indices;
+  return part;
 }
 
 /** The validity bitmap of the parts' rows, or undefined when none is null. */
@@ -377,6 +527,15 @@ function fixedValues(physical: Physical, bytes: Uint8Array, at: number, count: n
   return physical === 'INT32' ? new Int32Array(copy) : physical === 'INT64' ? new BigInt64Array(copy) : physical === 'FLOAT' ? new Float32Array(copy) : new Float64Array(copy);
 }
 
+/** A dictionary's `count` fixed-width values: viewed where they lie when aligned (a decompressed page is), else copied. */
+function dictionaryValues(physical: Physical, bytes: Uint8Array, count: number): FixedArray {
+  const width = fixedWidth(physical);
+  if (count * width > bytes.length) fail('values past the page');
+  if (bytes.byteOffset % width) return fixedValues(physical, bytes, 0, count);
+  const { buffer, byteOffset } = bytes;
+  return physical === 'INT32' ? new Int32Array(buffer, byteOffset, count) : physical === 'INT64' ? new BigInt64Array(buffer, byteOffset, count) : physical === 'FLOAT' ? new Float32Array(buffer, byteOffset, count) : new Float64Array(buffer, byteOffset, count);
+}
+
 function fixedData(column: FlatColumn, parts: PagePart[], rows: number, dictionary: DictionaryEntries | undefined): Data {
   const width = fixedWidth(column.physical);
   const buffer = new ArrayBuffer(rows * width);
@@ -388,7 +547,7 @@ function fixedData(column: FlatColumn, parts: PagePart[], rows: number, dictiona
     else {
       if (!dictionary) fail('no dictionary');
       const d = dictionary!;
-      d.values ??= fixedValues(column.physical, d.bytes, 0, d.count);
+      d.values ??= dictionaryValues(column.physical, d.bytes, d.count);
       const entries = d.values as Float64Array;
       values = new (out.constructor as Float64ArrayConstructor)(p.nonNull);
       for (let v = 0; v < p.nonNull; v++) {
@@ -405,29 +564,40 @@ function fixedData(column: FlatColumn, parts: PagePart[], rows: number, dictiona
   return makeData({ type: column.type as Float64, length: rows, nullCount: nulls, nullBitmap: bitmap, data: out });
 }
 
-/** Rows [a, b) of a page part (values are counted from the start of the page). */
-function subPart(column: FlatColumn, p: PagePart, a: number, b: number): PagePart {
-  let v0 = a;
-  let n = b - a;
-  if (p.defined) {
-    v0 = 0;
-    for (let i = 0; i < a; i++) v0 += p.defined[i];
-    n = 0;
-    for (let i = a; i < b; i++) n += p.defined[i];
+/**
+ * Row-aligned indices into a dictionary of only the entries they use, in the order first used, and
+ * that dictionary (a window of 64 rows then copies a few entries, not the chunk's thousands).
+ */
+function windowDictionary(column: FlatColumn, indices: Int32Array, parts: PagePart[], dictionary: DictionaryEntries): { indices: Int32Array; vector: Vector } {
+  const slot = new Map<number, number>();
+  const used: number[] = [];
+  const out = new Int32Array(indices.length);
+  let row = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.rows; i++, row++) {
+      if (p.defined && !p.defined[i]) continue;
+      const k = indices[row];
+      let s = slot.get(k);
+      if (s === undefined) {
+        slot.set(k, (s = used.length));
+        used.push(k);
+      }
+      out[row] = s;
+    }
   }
-  const part: PagePart = { rows: b - a, defined: p.defined?.subarray(a, b), nonNull: n, indices: p.indices?.subarray(v0, v0 + n) };
-  if (p.plain) {
-    const { bytes, at, from, to } = p.plain;
-    part.plain = { bytes, at: column.physical === 'BYTE_ARRAY' ? at : at + v0 * fixedWidth(column.physical), from: from?.subarray(v0, v0 + n), to: to?.subarray(v0, v0 + n) };
-  }
-  return part;
+  const values = gatherByteArrays(column, dictionary, Int32Array.from(used), used.length);
+  const type = (column.type as Dictionary).dictionary;
+  return { indices: out, vector: makeVector(makeData({ type, length: used.length, nullCount: 0, valueOffsets: values.offsets, data: values.data })) };
 }
 
 function assemble(column: FlatColumn, parts: PagePart[], rows: number, dictionary: DictionaryEntries | undefined): Vector {
   if (column.type instanceof Dictionary) {
-    if (!dictionary?.vector) fail('no dictionary');
+    if (!dictionary?.starts) fail('no dictionary');
     const { bitmap, nulls } = validity(parts, rows);
-    return makeVector(makeData({ type: column.type, length: rows, nullCount: nulls, nullBitmap: bitmap, data: rowIndices(parts, rows), dictionary: dictionary!.vector }));
+    let indices = rowIndices(parts, rows);
+    let entries = dictionary!.vector;
+    if (!entries) ({ indices, vector: entries } = windowDictionary(column, indices, parts, dictionary!));
+    return makeVector(makeData({ type: column.type, length: rows, nullCount: nulls, nullBitmap: bitmap, data: indices, dictionary: entries }));
   }
   return makeVector(column.physical === 'BYTE_ARRAY' ? byteArrayData(column, parts, rows, dictionary) : fixedData(column, parts, rows, dictionary));
 }
@@ -444,55 +614,72 @@ export interface PageRun {
 /** A run of one vector already made (by parquet-wasm, or the JS path when it checked every value). */
 export const vectorRun = (vector: Vector, bytes: number): PageRun => ({ rows: vector.length, bytes, slice: (from, to) => vector.slice(from, to) });
 
-const isAscii = (bytes: Uint8Array) => {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
-  return true;
-};
+
+/** Thrown by a PageRun's slice when its rows do not decode cleanly: the caller decodes the run through parquet-wasm instead. */
+export class SliceNotDecoded extends Error {}
 
 /**
  * Data pages back to back in `pages` (`rows` rows in all) decoded into a run of `column.type` rows,
  * with `dictionary` for pages that refer to it; null when the JS path does not decode them (see the
- * top of this file). Levels, indices and value positions are read and checked here; Utf8 pages with
- * bytes past ASCII are made into one vector here too, so that their UTF-8 is checked before any is
+ * top of this file). Headers, levels and the runs of indices are read here, the values of a window
+ * when it is sliced (a slice whose values do not decode throws SliceNotDecoded). Utf8 pages with
+ * bytes past ASCII are made into one vector here, so that their UTF-8 is checked before any is
  * shown, as parquet-wasm checks it.
  */
 export function decodeFlatPages(column: FlatColumn, pages: Uint8Array, rows: number, dictionary: DictionaryEntries | undefined): PageRun | null {
   try {
-    const parts: PagePart[] = [];
+    const parts: LazyPart[] = [];
     const firstRows: number[] = [];
     let total = 0;
     let bytes = 0;
     let ascii = true;
     for (let at = 0; at < pages.length; ) {
-      const { part, next } = readPage(column, pages, at, dictionary);
+      const { part, next } = readLazyPage(column, pages, at, dictionary);
       parts.push(part);
       firstRows.push(total);
       total += part.rows;
-      bytes += (part.plain?.bytes.byteLength ?? 0) + part.rows + 4 * part.nonNull * (part.plain?.from ? 2 : 1);
-      if (column.utf8 && part.plain && ascii) ascii = isAscii(part.plain.bytes.subarray(part.plain.at)); // the values, past any levels
+      bytes += part.held;
+      if (column.utf8 && part.plain && ascii) ascii = asciiFrom(part.plain.bytes, part.plain.at); // the values, past any levels
       at = next;
     }
     if (total !== rows) fail('rows');
-    if (column.type instanceof Dictionary && (!dictionary?.vector || parts.some((p) => p.plain))) fail('plain page where the dictionary is kept');
-    if (column.utf8 && dictionary && !(column.type instanceof Dictionary) && parts.some((p) => p.indices)) ascii &&= (dictionary.ascii ??= isAscii(dictionary.bytes));
+    if (column.type instanceof Dictionary && (!dictionary?.starts || parts.some((p) => p.plain))) fail('plain page where the dictionary is kept');
+    if (column.utf8 && dictionary && !(column.type instanceof Dictionary) && parts.some((p) => p.indices)) ascii &&= dictionary.ascii ??= asciiFrom(dictionary.bytes, 0);
     const slice = (from: number, to: number): Vector => {
       const within: PagePart[] = [];
       for (let k = 0; k < parts.length; k++) {
         const a = Math.max(from, firstRows[k]);
         const b = Math.min(to, firstRows[k] + parts[k].rows);
-        if (a < b) within.push(a === firstRows[k] && b - a === parts[k].rows ? parts[k] : subPart(column, parts[k], a - firstRows[k], b - firstRows[k]));
+        if (a < b) within.push(windowPart(column, parts[k], a - firstRows[k], b - firstRows[k], dictionary));
       }
       return assemble(column, within, Math.max(0, to - from), dictionary);
     };
     if (!ascii) {
       const whole = slice(0, rows);
-      return vectorRun(whole, bytes);
+      return vectorRun(whole, vectorBytesOf(whole));
     }
-    return { rows, bytes, slice };
+    return {
+      rows,
+      bytes,
+      slice: (from, to) => {
+        try {
+          return slice(from, to);
+        } catch (e) {
+          throw e instanceof NotDecoded || e instanceof RangeError ? new SliceNotDecoded(e.message, { cause: e }) : e;
+        }
+      },
+    };
   } catch (e) {
     if (e instanceof NotDecoded || e instanceof Error) return null;
     throw e;
   }
+}
+
+/** The bytes of a vector's buffers (a whole run made at once). */
+function vectorBytesOf(vector: Vector): number {
+  let total = 0;
+  for (const d of vector.data) total += (d.values?.byteLength ?? 0) + (d.valueOffsets?.byteLength ?? 0) + (d.nullBitmap?.byteLength ?? 0);
+  return total;
 }
 
 /** decodeDictionary, or undefined when the JS path does not decode it. */

@@ -9,7 +9,7 @@ import { decodedCache } from '../source/decodedCache';
 import { CoalescedReads, type RangeReader } from './coalescedReads';
 import { decodeError } from './decodeError';
 import { OffsetIndexSpans } from './offsetIndexSpans';
-import { decodeFlatPages, flatColumn, tryDecodeDictionary, vectorRun, type DictionaryEntries, type FlatColumn, type PageRun } from './flatPages';
+import { decodeFlatPages, flatColumn, SliceNotDecoded, tryDecodeDictionary, vectorRun, type DictionaryEntries, type FlatColumn, type PageRun } from './flatPages';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { BATCH_SIZE, checkPageFacts, isEmpty, type ColumnRequest } from './loadColumn';
@@ -210,30 +210,42 @@ export class PageWindows {
     const lastGroup = Math.floor(pageOfRow(locations, end - 1) / per);
     const base = locations.firstRows[firstGroup * per];
     if (pageEndRow(locations, Math.min(pages - 1, lastGroup * per + per - 1)) - base > locations.rows * MAX_SHARE) return undefined;
-    const wanted: Promise<PageRun>[] = [];
-    for (let g = firstGroup; g <= lastGroup; g++) {
+    // Group g's pages, decoded (in JS when it can, else or with `js` false through parquet-wasm) and kept.
+    const group = (g: number, js = true) => {
       const first = g * per;
       const last = Math.min(pages - 1, first + per - 1);
-      wanted.push(this.groups.load(`${key}:${g}`, (s) => this.decodePages(request, key, chunk, locations, first, last, s), signal));
-    }
-    let runs: PageRun[];
+      return this.groups.load(`${key}:${g}`, (s) => this.decodePages(request, key, chunk, locations, first, last, s, js), signal);
+    };
+    const wanted: Promise<PageRun>[] = [];
+    for (let g = firstGroup; g <= lastGroup; g++) wanted.push(group(g));
     try {
-      runs = await Promise.all(wanted);
+      const runs = await Promise.all(wanted);
+      const vectors: Vector[] = [];
+      let at = base;
+      for (let k = 0; k < runs.length; k++) {
+        let run = runs[k];
+        const from = Math.max(start, at);
+        const to = Math.min(end, at + run.rows);
+        if (from < to) {
+          try {
+            vectors.push(run.slice(from - at, to - at));
+          } catch (e) {
+            if (!(e instanceof SliceNotDecoded)) throw e;
+            // Values the JS decoder does not read cleanly: the group through parquet-wasm, whose checks and errors are the reference.
+            this.groups.delete(`${key}:${firstGroup + k}`);
+            run = await group(firstGroup + k, false);
+            vectors.push(run.slice(from - at, to - at));
+          }
+        }
+        at += run.rows;
+      }
+      return vectors.reduce((a, b) => a.concat(b));
     } catch (e) {
       if (!(e instanceof PagesMismatch)) throw e;
       // Locations that disagree with the pages are not used again: this chunk is decoded whole from now on.
       this.locations.set(key, new SharedTask(async () => null));
       return undefined;
     }
-    const vectors: Vector[] = [];
-    let at = base;
-    for (const run of runs) {
-      const from = Math.max(start, at);
-      const to = Math.min(end, at + run.rows);
-      if (from < to) vectors.push(run.slice(from - at, to - at));
-      at += run.rows;
-    }
-    return vectors.reduce((a, b) => a.concat(b));
   }
 
   clear(): void {
@@ -290,7 +302,7 @@ export class PageWindows {
   }
 
   /** Data pages [first, last] decoded in one call, checked against their locations (PagesMismatch when they disagree). */
-  private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal): Promise<{ value: PageRun; bytes: number }> {
+  private async decodePages(request: ColumnRequest, key: string, chunk: ColumnChunk, locations: PageLocations, first: number, last: number, signal: AbortSignal, jsAllowed = true): Promise<{ value: PageRun; bytes: number }> {
     const { md, rowGroup, subset, field } = request;
     const from = locations.offsets[first];
     const to = locations.offsets[last] + locations.sizes[last];
@@ -311,7 +323,7 @@ export class PageWindows {
     // path saves on the pages themselves: such runs stay with parquet-wasm. A big dictionary of numbers
     // is cheap in JS (decompressed, its values viewed in place) and then kept for the chunk's other runs.
     const bigDictionary = prefix.length > SMALL_PREFIX && subset.elements[0].type === 'BYTE_ARRAY';
-    const js = pageWindowSettings.js && !int96 && !request.restored && !bigDictionary ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
+    const js = jsAllowed && pageWindowSettings.js && !int96 && !request.restored && !bigDictionary ? flatColumn(subset.elements[0], chunk, field, hint !== undefined) : undefined;
     const runSubset = { ...subset, firstLeaf: 0 };
     try {
       // The run's page headers as one chunk's (the prefix's, then the pages' after it), without copying the two together.
