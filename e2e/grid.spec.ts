@@ -163,6 +163,9 @@ test('Columns can be hidden, shown again and moved; the row numbers stay frozen 
   const number = grid.locator('[aria-rowindex="1"]').getByRole('rowheader');
   await expect.poll(async () => Math.abs((await number.boundingBox())!.x - gridBox.x)).toBeLessThan(3);
   await expect(number).toHaveText('0');
+  // Drawn over the cells scrolled under it (each cell is its own layout container, styles.css).
+  const box = (await number.boundingBox())!;
+  expect(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute('role'), [box.x + box.width - 4, box.y + box.height / 2])).toBe('rowheader');
 });
 
 test('Numbers are right-aligned and nulls are marked apart from text', async ({ page }) => {
