@@ -42,7 +42,7 @@ interface Open {
   longtasks: number[];
   indexMs: number;
   load: number;
-  trace?: { over50: string[]; maxWall: number; maxCpu: number; top: string; over4: number; cpu: number; tasks: number };
+  trace?: { over50: string[]; maxWall: number; maxCpu: number; top: string; over4: number; cpu: number; tasks: number; bigLayouts: number };
 }
 
 function summarize(events: Ev[]): Open['trace'] {
@@ -79,6 +79,8 @@ function summarize(events: Ev[]): Open['trace'] {
     over4: tasks.filter((t) => ms(t.tdur) > 4).length,
     cpu: tasks.reduce((s, t) => s + ms(t.tdur), 0),
     tasks: tasks.length,
+    // Layouts of 200+ boxes: the column table laid out again (its rows' values changed).
+    bigLayouts: onMain.filter((e) => e.name === 'Layout' && (e.args?.beginData?.dirtyObjects ?? 0) >= 200).length,
   };
 }
 
@@ -113,7 +115,7 @@ try {
       results.get(builds[i].label)!.push(x);
       console.log(
         `round ${r + 1} ${builds[i].label}: index ${x.indexMs.toFixed(0)} ms, load ${load.toFixed(1)}, longtasks [${longtasks.join(', ')}]` +
-          (trace ? `; trace: ${trace.tasks} tasks, CPU ${trace.cpu.toFixed(0)} ms, >4 ms CPU ${trace.over4}, max wall ${trace.maxWall.toFixed(0)}, max CPU ${trace.maxCpu.toFixed(1)}` : ''),
+          (trace ? `; trace: ${trace.tasks} tasks, CPU ${trace.cpu.toFixed(0)} ms, >4 ms CPU ${trace.over4}, max wall ${trace.maxWall.toFixed(0)}, max CPU ${trace.maxCpu.toFixed(1)}, layouts of 200+ boxes ${trace.bigLayouts}` : ''),
       );
       if (trace) {
         console.log(`   max CPU task ${trace.top}`);
