@@ -141,8 +141,14 @@ export class HttpSource implements ByteSource {
     return this.version.size;
   }
 
+  /**
+   * Reading through a gap saves a request only from a server that answers one range per request. Where
+   * several ranges go in one request (or may: until a server refuses, they are asked so), a view's reads
+   * are one request anyway and a gap read through is only more bytes (a W1 jump at +150 ms read 7.2 MB
+   * for 3.4 MB wanted, a W2 jump 11 MB), so no gap then beyond the read plans' own.
+   */
   get mergeGap(): number | undefined {
-    return this.costs.mergeGap;
+    return this.severalRanges === false ? this.costs.mergeGap : 0;
   }
 
   static async open(address: string, options: HttpSourceOptions = {}): Promise<HttpSource> {

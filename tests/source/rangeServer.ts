@@ -23,6 +23,7 @@ export type Misbehaviour =
   | 'slow' // answers as asked, each answer held back 40 ms, with Cache-Control: no-store and no ETag or Last-Modified (as the bench's server)
   | 'no-if-range' // closes the connection on a request with If-Range (as a refused CORS preflight fails it)
   | 'single-range' // several ranges in one request: 200 with the whole file (as sirv, S3 and Python's servers do)
+  | 'slow-single-range' // as 'single-range', each answer held back 40 ms (a distant S3)
   | 'first-range' // several ranges in one request: 206 with the first one only
   | 'bad-multipart'; // several ranges in one request: a multipart answer whose second part is cut short
 
@@ -100,7 +101,8 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const validators: Record<string, string> = mode === 'slow' ? {} : { 'Last-Modified': new Date(Date.UTC(2026, 0, 1, 0, 0, file.version)).toUTCString() };
     if (mode !== 'weak-if-range' && mode !== 'slow') validators.ETag = `"${name}-v${file.version}"`;
     const whole = () => void res.writeHead(200, { ...CORS, ...validators, 'Content-Length': String(bytes.length) }).end(bytes);
-    const several = range?.match(/^bytes=\d+-\d+(,\d+-\d+)+$/) && ['ok', 'slow', 'no-if-range', 'first-range', 'bad-multipart', 'single-range'].includes(mode);
+    const several = range?.match(/^bytes=\d+-\d+(,\d+-\d+)+$/) && ['ok', 'slow', 'no-if-range', 'first-range', 'bad-multipart', 'single-range', 'slow-single-range'].includes(mode);
+    if (several && mode === 'slow-single-range') return void setTimeout(whole, 40);
     if (several && mode !== 'single-range') return answerSeveral(res, range!, bytes, mode, { ...CORS, ...validators });
     const m = range?.match(/^bytes=(\d+)-(\d+)$/);
     if (!m || mode === 'ignore-range') return whole();
@@ -115,7 +117,7 @@ export async function startRangeServer(files: Record<string, Uint8Array>): Promi
     const half = body.subarray(0, Math.floor(body.length / 2));
     const head = { ...CORS, ...validators, 'Content-Range': `bytes ${a}-${b}/${total}`, ...(mode === 'slow' ? { 'Cache-Control': 'no-store' } : {}) };
     if (mode === 'short-body') return void res.writeHead(206, { ...head, 'Content-Length': String(half.length) }).end(half);
-    if (mode === 'slow') return void setTimeout(() => res.writeHead(206, { ...head, 'Content-Length': String(body.length) }).end(body), 40);
+    if (mode === 'slow' || mode === 'slow-single-range') return void setTimeout(() => res.writeHead(206, { ...head, 'Content-Length': String(body.length) }).end(body), 40);
     res.writeHead(206, { ...head, 'Content-Length': String(body.length) });
     if (mode === 'stall-body') return void res.write(half);
     if (mode === 'drop-body') return void res.write(half, () => req.socket.destroy());
