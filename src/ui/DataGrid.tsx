@@ -41,8 +41,15 @@ const FIRST_FIT_MAX = 320;
 /** Widest a column grows when a few columns share the free width. */
 const SHARE_MAX = 600;
 const CELL_PADDING = 18;
-/** A jump waits this long for its rows before it moves (then shows '…' until they come): one render and paint, not two. */
-const JUMP_WAIT_MS = 120;
+/**
+ * A jump waits this long for its rows before it moves (then shows '…' until they come): one render and
+ * paint, not two. The '…' frame is a whole render, layout and paint of the grid (~30-65 ms of main-thread
+ * CPU at 2400x1300) made while the engine is still decoding: on a busy 2-core machine a W2 jump's read
+ * passed 120 ms often, and that frame took CPU from the decode, was itself a task over 50 ms, and the
+ * rows then needed a second one (bench/w2FirstJumps.ts). Meanwhile a read slower than 150 ms says
+ * 'Reading…' (useRowWindow.ts READING_AFTER_MS).
+ */
+const JUMP_WAIT_MS = 300;
 const NUMERIC = new Set(['int', 'float', 'decimal']);
 /** Columns offered by the "Show only" list; past them the Columns menu finds any column by name. */
 const MAX_ONLY_OPTIONS = 1000;
