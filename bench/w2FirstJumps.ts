@@ -6,7 +6,7 @@
  * (A,B,A,B… then B,A…) when several --dist are given.
  *
  *   npx vite build --outDir /tmp/a-dist
- *   npx tsx bench/w2FirstJumps.ts --dist /tmp/a-dist[,/tmp/b-dist] [--rounds 3] [--port 4901] [--pss | --pss-alt] [--trace DIR [--trace-c5]]
+ *   npx tsx bench/w2FirstJumps.ts --dist /tmp/a-dist[,/tmp/b-dist] [--rounds 3] [--port 4901] [--pss | --pss-alt] [--trace DIR [--trace-c5]] [--http MS]
  *
  * The longtask list is read after appGoto returns (one more round trip), so it more often holds the
  * jump's last frame, which appGoto's own longestTaskMs misses when the observer's entry comes after
@@ -17,11 +17,12 @@
  * --trace DIR: trace the 37000000 jump (devtools timeline, every thread) into
  * DIR/w2-jump-<build>-<round>.json (--trace-c5: the 5:1000 jump too, w2-c5-…), and print the CPU of the
  * main thread and the workers meanwhile and the slices of the longest main-thread task (build with
- * --minify false to read function names).
+ * --minify false to read function names). --http MS: open it by URL from the bench server with MS ms
+ * added to each response, as the full bench's HTTP parts.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
@@ -66,6 +67,8 @@ function sampleRssPeak(marker: string, everyMs = 50): () => number {
   };
 }
 const traceDir = arg('--trace');
+// --http MS: open the file by URL from the bench server, each response held back MS ms (the full bench's HTTP parts).
+const delay = arg('--http') === undefined ? undefined : Number(arg('--http'));
 // As bench/browserSession.ts (the full bench's browser).
 // --plain: without the last two (as bench/gridJumpChromium.ts).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.argv.includes('--plain') ? [] : ['--enable-precise-memory-info', '--js-flags=--expose-gc'])];
@@ -142,7 +145,7 @@ try {
       await page.reload();
       await page.getByRole('button', { name: 'Open sample' }).waitFor();
       await page.waitForTimeout(300);
-      await appOpen(page, { path: file }, 600_000);
+      await appOpen(page, delay === undefined ? { path: file } : { url: `${servers[i].origin}/files/${basename(file)}?delay=${delay}` }, 600_000);
       await appData(page);
       const tasks = async () => JSON.stringify(((await page.evaluate('window.__tasks.list')) as number[][]).map(([s, d]) => `${d}@${s}`));
       // Traced when asked: the 37000000 jump (--trace), and the 5:1000 one too (--trace-c5).
