@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { startBenchServer, type BenchServer } from './browserServer';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const PLAIN_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [...PLAIN_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 /** Where `npm run bench` builds the app (never dist/, which others on the machine use). */
 export const APP_DIST = process.env.BENCH_APP_DIST ?? join(tmpdir(), `arrowscope-bench-app-${process.getuid?.() ?? 0}`);
@@ -28,6 +29,23 @@ export interface Session {
 }
 
 /**
+ * The full bench's Chromium: a fresh profile (its folder named from `prefix`, for PSS sampling in /proc),
+ * service workers blocked, 2400x1300; `plain`: without precise memory info and `gc()`.
+ */
+export async function launchBenchBrowser(prefix: string, plain = false): Promise<{ context: BrowserContext; profile: string }> {
+  const profile = mkdtempSync(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: plain ? PLAIN_ARGS : ARGS,
+    headless: true,
+    serviceWorkers: 'block',
+    viewport: { width: 2400, height: 1300 },
+    acceptDownloads: true, // the export step's file arrives as a download
+  });
+  return { context, profile };
+}
+
+/**
  * One Chromium (fresh profile, service workers blocked so that nothing is served from a cache) and one
  * local server for the app, the one-worker app, the peers and the data files: every contender runs in
  * this one browser, so their runs can interleave.
@@ -35,15 +53,7 @@ export interface Session {
 export async function withSession<T>(filesDir: string, f: (s: Session) => Promise<T>): Promise<T> {
   if (!existsSync(join(APP_DIST, 'index.html')) || !existsSync(join(PEERS_DIST, 'index.html'))) buildForBench();
   const server = await startBenchServer({ app: APP_DIST, peers: PEERS_DIST, files: resolve(filesDir) });
-  const profile = mkdtempSync(join(tmpdir(), 'arrowscope-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ARGS,
-    headless: true,
-    serviceWorkers: 'block',
-    viewport: { width: 2400, height: 1300 },
-    acceptDownloads: true, // the export step's file arrives as a download
-  });
+  const { context, profile } = await launchBenchBrowser('arrowscope-bench-');
   try {
     return await f({ context, profile, server });
   } finally {

@@ -20,14 +20,13 @@
  * --minify false to read function names). --http MS: open it by URL from the bench server with MS ms
  * added to each response, as the full bench's HTTP parts.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
 import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
-import { PEERS_DIST } from './browserSession';
+import { launchBenchBrowser, PEERS_DIST } from './browserSession';
 import { samplePeak } from './tabMemory';
 import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
@@ -69,9 +68,8 @@ function sampleRssPeak(marker: string, everyMs = 50): () => number {
 const traceDir = arg('--trace');
 // --http MS: open the file by URL from the bench server, each response held back MS ms (the full bench's HTTP parts).
 const delay = arg('--http') === undefined ? undefined : Number(arg('--http'));
-// As bench/browserSession.ts (the full bench's browser).
-// --plain: without the last two (as bench/gridJumpChromium.ts).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.argv.includes('--plain') ? [] : ['--enable-precise-memory-info', '--js-flags=--expose-gc'])];
+// --plain: the browser without precise memory info and gc() (as bench/gridJumpChromium.ts).
+const plain = process.argv.includes('--plain');
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -119,14 +117,7 @@ for (const [i, d] of dists.entries()) {
   process.env.BENCH_PORT = String(port + i);
   servers.push(await startBenchServer({ app: resolve(d), peers: PEERS_DIST, files: join(file, '..') }));
 }
-const profile = mkdtempSync(join(tmpdir(), 'arrowscope-w2first-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ARGS,
-  headless: true,
-  serviceWorkers: 'block',
-  viewport: { width: 2400, height: 1300 },
-});
+const { context, profile } = await launchBenchBrowser('arrowscope-w2first-', plain);
 const figures = new Map<string, { jump: number[]; step: number[]; c5: number[]; task: number[] }>();
 const loads: number[] = [];
 try {
