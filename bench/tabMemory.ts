@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** PSS in MiB summed over every process whose command line mentions `marker` (a Chromium profile dir). */
-export function pssMiB(marker: string): number {
+/** A /proc/PID/`file` field in kB (`field:  N kB`), in MiB, summed over every process whose command line mentions `marker`. */
+function summedMiB(marker: string, file: string, field: string): number {
+  const line = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm');
   let kib = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
-      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+      const m = readFileSync(`/proc/${pid}/${file}`, 'utf8').match(line);
       if (m) kib += Number(m[1]);
     } catch {
       /* process ended while we looked */
@@ -16,13 +17,19 @@ export function pssMiB(marker: string): number {
   return kib / 1024;
 }
 
-/** Samples PSS every `everyMs` until stopped; returns the peak. */
-export function samplePeak(marker: string, everyMs = 50): () => number {
-  let peak = pssMiB(marker);
-  const timer = setInterval(() => (peak = Math.max(peak, pssMiB(marker))), everyMs);
+/** PSS in MiB summed over every process whose command line mentions `marker` (a Chromium profile dir). */
+export const pssMiB = (marker: string): number => summedMiB(marker, 'smaps_rollup', 'Pss');
+
+/** RSS in MiB, as pssMiB but from /proc/PID/status (no walk of the page tables, as smaps_rollup makes). */
+export const rssMiB = (marker: string): number => summedMiB(marker, 'status', 'VmRSS');
+
+/** Samples `measure` (PSS unless told) every `everyMs` until stopped; returns the peak. */
+export function samplePeak(marker: string, everyMs = 50, measure = pssMiB): () => number {
+  let peak = measure(marker);
+  const timer = setInterval(() => (peak = Math.max(peak, measure(marker))), everyMs);
   return () => {
     clearInterval(timer);
-    return Math.max(peak, pssMiB(marker));
+    return Math.max(peak, measure(marker));
   };
 }
 

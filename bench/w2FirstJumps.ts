@@ -20,14 +20,14 @@
  * --minify false to read function names). --http MS: open it by URL from the bench server with MS ms
  * added to each response, as the full bench's HTTP parts.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { launchBenchBrowser, PEERS_DIST } from './browserSession';
-import { samplePeak } from './tabMemory';
+import { rssMiB, samplePeak } from './tabMemory';
 import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
 
@@ -43,28 +43,6 @@ const pss = process.argv.includes('--pss');
 const pssAlt = process.argv.includes('--pss-alt');
 const ALT = ['no-pss', 'pss', 'rss', 'pss250'] as const;
 
-/** As tabMemory.ts samplePeak, reading VmRSS from /proc/PID/status (no page-table walk). */
-function sampleRssPeak(marker: string, everyMs = 50): () => number {
-  const rss = () => {
-    let kib = 0;
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
-        kib += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0);
-      } catch {
-        /* ended */
-      }
-    }
-    return kib / 1024;
-  };
-  let peak = rss();
-  const timer = setInterval(() => (peak = Math.max(peak, rss())), everyMs);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, rss());
-  };
-}
 const traceDir = arg('--trace');
 // --http MS: open the file by URL from the bench server, each response held back MS ms (the full bench's HTTP parts).
 const delay = arg('--http') === undefined ? undefined : Number(arg('--http'));
@@ -130,7 +108,7 @@ try {
       figures.set(name, f);
       const mode = pssAlt ? ALT[r % ALT.length] : pss ? 'pss' : 'no-pss';
       const sampling = mode !== 'no-pss';
-      const stop = mode === 'pss' ? samplePeak(profile) : mode === 'pss250' ? samplePeak(profile, 250) : mode === 'rss' ? sampleRssPeak(profile) : () => 0;
+      const stop = mode === 'pss' ? samplePeak(profile) : mode === 'pss250' ? samplePeak(profile, 250) : mode === 'rss' ? samplePeak(profile, 50, rssMiB) : () => 0;
       const page = await appPage({ context, profile, server: servers[i] });
       await page.addInitScript(TASKS);
       await page.reload();
