@@ -15,9 +15,8 @@ import { createServer, connect } from 'node:net';
 import { loadavg } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { chromium } from '@playwright/test';
 import { startBenchServer } from './browserServer';
-import { PEERS_DIST, APP_DIST } from './browserSession';
+import { APP_DIST, launchBenchBrowser, PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
 
 const file = resolve(arg('--file', 'data/fec-50.arrows')!);
@@ -83,11 +82,8 @@ async function nodeFetch(): Promise<number> {
   return performance.now() - t;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage();
+const { context } = await launchBenchBrowser('arrowscope-httpfloor-', true);
+const page = await context.newPage();
 await page.goto(`${server.origin}/app/`); // idle, for its origin: the fetches are same-origin
 
 /** Each worker fetches its share of the ranges one after another; time from the ask to the last byte. */
@@ -116,7 +112,7 @@ for (let r = 0; r < rounds; r++) {
   times['HTTP to Chromium workers'].push(await chromiumFetch());
 }
 load.push(loadavg()[0]);
-await browser.close();
+await context.close();
 await server.close();
 
 console.log(`${count} ranges of ${size / 2 ** 20} MiB (${mb.toFixed(0)} MB) of ${basename(file)}, ${workers} at once; median of ${rounds}; load ${load.map((l) => l.toFixed(1)).join(' → ')}`);
