@@ -29,6 +29,8 @@ export interface ColumnRequest {
   signal?: AbortSignal;
   /** Where this file's decoded data is kept (the decoded cache): none, and every request decodes again. */
   decoded?: DecodedScopes;
+  /** A whole column's bytes are given back with recycleRead by the caller (see ReadOptions). */
+  recyclable?: boolean;
 }
 
 /** The file's scopes in the decoded cache: decoded buffers of compressed batches, and whole decoded columns. */
@@ -68,7 +70,7 @@ async function decodeColumn(req: ColumnRequest, rows?: RowRange): Promise<Vector
   const { place, arrays } = validatedLayout(req);
   const compressed = header.compression !== null;
   const regions = header.buffers.slice(span.bufferStart, span.bufferEnd);
-  const { bytes, regions: rebased } = await readBuffers(plannedReads(req.source), batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal);
+  const { bytes, regions: rebased } = await readBuffers(plannedReads(req.source), batch.bodyOffset, batch.bodyLength, regions, header.compression, where, req.signal, !rows && req.recyclable === true);
   const regionOf = (b: LayoutBuffer) => rebased[b.index - span.bufferStart];
   if (compressed) checkSizes(arrays, place, regionOf);
   checkContents(arrays, place, bytes, regionOf, req.bigEndian);

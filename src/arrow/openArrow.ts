@@ -1,6 +1,6 @@
 import type { Schema, Vector } from 'apache-arrow';
 import { type RecordBatchHeader } from '../adapters/apacheArrowInternals';
-import type { ByteSource } from '../model/byteSource';
+import type { ByteSource, ReadOptions } from '../model/byteSource';
 import { CachedSource } from '../source/cachedSource';
 import { decodedCache } from '../source/decodedCache';
 import { DatasetError, type DatasetProblem } from '../model/errors';
@@ -133,7 +133,7 @@ class ArrowDataset implements Dataset {
     };
   }
 
-  async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector> {
+  async readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal, options?: ReadOptions): Promise<Vector> {
     const field = this.index.schema.fields[column];
     if (!field) throw new DatasetError(`There is no column ${column}.`, { chunk, column });
     const reason = this.unsupported[column];
@@ -160,6 +160,7 @@ class ArrowDataset implements Dataset {
       dictionaries,
       signal,
       decoded: this.decoded,
+      recyclable: !rows && options?.recyclable === true,
     };
     if (rows && !this.index.bigEndian && supportsRowWindow(field.type, header.compression !== null, decodedCache.enabled)) return loadRowWindow(req, rows);
     return loadColumn(req, rows);

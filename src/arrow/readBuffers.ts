@@ -1,6 +1,7 @@
 import type { ByteSource } from '../model/byteSource';
 import { BufferRegion, type BodyCompression } from '../adapters/apacheArrowInternals';
 import { DatasetError, type FileLocation } from '../model/errors';
+import { recycleRead } from '../model/recycledReads';
 import { MAX_DECODED_BUFFER_BYTES } from '../source/limits';
 import type { DecodedScope } from '../source/decodedCache';
 import { decompressBuffer } from './codecs';
@@ -15,7 +16,8 @@ export const padTo8 = (n: number): number => Math.ceil(n / 8) * 8;
 /**
  * Reads just the byte range that holds `regions` of one message body (from an 8-byte-aligned start)
  * and returns it with the regions rebased onto the returned bytes; compressed buffers are decoded
- * into a fresh aligned body.
+ * into a fresh aligned body (their read's buffer then given back to the source for its next one).
+ * `recyclable`: the caller gives the bytes back with recycleRead (see ReadOptions).
  */
 export async function readBuffers(
   source: Pick<ByteSource, 'read'>,
@@ -25,6 +27,7 @@ export async function readBuffers(
   compression: BodyCompression | null,
   where: FileLocation,
   signal?: AbortSignal,
+  recyclable = false,
 ): Promise<{ bytes: Uint8Array; regions: BufferRegion[] }> {
   let lo = Infinity;
   let hi = 0;
@@ -41,13 +44,15 @@ export async function readBuffers(
   }
   if (lo === Infinity) return { bytes: new Uint8Array(0), regions: regions.map(() => new BufferRegion(0, 0)) };
   const start = lo - (lo % 8);
-  const raw = await source.read(bodyOffset + start, hi - start, signal);
+  const raw = await source.read(bodyOffset + start, hi - start, signal, { recyclable: recyclable || compression !== null });
   if (raw.length < hi - start) {
     throw new DatasetError('The file ends inside this column’s buffers.', { ...where, offset: bodyOffset + start + raw.length });
   }
   const rebased = regions.map((r) => new BufferRegion(r.length === 0 ? 0 : r.offset - start, r.length));
   if (!compression) return { bytes: raw, regions: rebased };
-  return decompressRegions(raw, rebased, compression, where, bodyOffset + start);
+  const decoded = decompressRegions(raw, rebased, compression, where, bodyOffset + start);
+  recycleRead(raw);
+  return decoded;
 }
 
 function decompressRegions(
@@ -127,11 +132,12 @@ export async function decodedBuffers(
       return cache.scope.load(
         cache.key(first + k),
         async (s) => {
-          const raw = await source.read(bodyOffset + r.offset, r.length, s);
+          const raw = await source.read(bodyOffset + r.offset, r.length, s, { recyclable: true });
           if (raw.length < r.length) throw new DatasetError('The file ends inside this column’s buffers.', { ...where, offset: bodyOffset + r.offset + raw.length });
           // Kept on its own (a view of a bigger read would keep all of it), 8-byte aligned for typed arrays.
           let bytes = decodeBuffer(raw, compression, where, bodyOffset + r.offset);
           if (bytes.buffer === raw.buffer || bytes.byteOffset % 8 !== 0) bytes = bytes.slice();
+          recycleRead(raw);
           return { value: bytes, bytes: bytes.buffer.byteLength };
         },
         signal,

@@ -1,4 +1,4 @@
-import type { ByteSource } from '../model/byteSource';
+import type { ByteSource, ReadOptions } from '../model/byteSource';
 
 /** Ranges closer than this are read as one: reading the gap costs less than another request. */
 export const MERGE_GAP = 64 * 1024;
@@ -9,6 +9,7 @@ interface Wanted {
   offset: number;
   end: number;
   signal?: AbortSignal;
+  options?: ReadOptions;
   resolve(bytes: Uint8Array): void;
   reject(e: unknown): void;
 }
@@ -44,12 +45,12 @@ export class ReadPlan {
 
   constructor(private readonly source: ByteSource) {}
 
-  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+  read(offset: number, length: number, signal?: AbortSignal, options?: ReadOptions): Promise<Uint8Array> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const end = Math.min(this.source.size, offset + length);
     if (end <= offset) return Promise.resolve(new Uint8Array(0));
     return new Promise((resolve, reject) => {
-      if (this.wanted.push({ offset, end, signal, resolve, reject }) === 1) nextTask(() => this.flush());
+      if (this.wanted.push({ offset, end, signal, options, resolve, reject }) === 1) nextTask(() => this.flush());
     });
   }
 
@@ -79,7 +80,8 @@ export class ReadPlan {
     this.reads++;
     let bytes: Uint8Array;
     try {
-      bytes = await this.source.read(start, end - start, signal);
+      // A merged read's callers get copies: only a read of its own may be recycled.
+      bytes = await this.source.read(start, end - start, signal, group.length === 1 ? group[0].options : undefined);
     } catch (e) {
       for (const w of group) w.reject(e);
       return;

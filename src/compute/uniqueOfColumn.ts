@@ -1,5 +1,6 @@
 import type { Vector } from 'apache-arrow';
 import type { ByteRanges, Dataset } from '../model/types';
+import { recycleCounted } from './recycleCounted';
 import { runSliced, TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
 import { mergeSteps } from './uniqueMerge';
@@ -50,7 +51,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
   // vector built: W2's contbr_nm was mostly parquet-wasm's decoding), else read as a vector.
   const read = (k: number): Promise<Vector | ByteRanges> => {
     const ranges: Promise<ByteRanges | null> = !rowsOf[k] && dataset.byteRanges ? dataset.byteRanges(chunks[k], column, options.signal) : Promise.resolve(null);
-    const pending = ranges.then((r): Promise<Vector | ByteRanges> | ByteRanges => r ?? dataset.readColumn(chunks[k], column, undefined, options.signal));
+    const pending = ranges.then((r): Promise<Vector | ByteRanges> | ByteRanges => r ?? dataset.readColumn(chunks[k], column, undefined, options.signal, { recyclable: true }));
     pending.catch(() => {}); // awaited below, unless an earlier chunk failed first
     return pending;
   };
@@ -66,6 +67,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     const rows = rowsOf[k];
     await runSliced('parts' in values ? counter.rangeSteps(values, chunk.rowOffset) : counter.steps(values, chunk.rowOffset, rows), slicer);
     if ('parts' in values) values.release?.();
+    else recycleCounted(values);
     rowsDone += rows ? rows.length : chunk.rows;
     bytesDone += chunk.bytes / Math.max(1, dataset.fields.length);
     const now = performance.now();

@@ -6,6 +6,14 @@ export interface ReadStats {
   reads: number;
 }
 
+export interface ReadOptions {
+  /**
+   * The caller gives the bytes back with `recycleRead` (recycledReads.ts) once done with them and keeps
+   * no other view of them (a scan's column body): the source may fill a buffer given back before.
+   */
+  recyclable?: boolean;
+}
+
 export interface ByteSource {
   /** Display name (file name or URL). */
   readonly name: string;
@@ -17,7 +25,7 @@ export interface ByteSource {
    * Read `length` bytes at `offset`. The result may be shorter only when the range passes the end of
    * the source. Implementations never read more than one call asks for plus bounded read-ahead.
    */
-  read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array>;
+  read(offset: number, length: number, signal?: AbortSignal, options?: ReadOptions): Promise<Uint8Array>;
   /**
    * Bytes worth reading past between two wanted ranges rather than asking for each apart: what one more
    * request costs at the source's throughput (a remote file's round trip). Undefined where requests are cheap.

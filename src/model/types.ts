@@ -1,5 +1,5 @@
 import type { Schema, Vector } from 'apache-arrow';
-import type { ByteSource } from './byteSource';
+import type { ByteSource, ReadOptions } from './byteSource';
 import type { DatasetProblem } from './errors';
 import type { ColumnPageIndex } from './pageIndex';
 import type { KeptIndexOptions } from './keptIndexStore';
@@ -177,8 +177,12 @@ export interface Dataset {
   dictionaryValues?(chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null>;
   /** Parquet: one flat string or binary column of one chunk as byte ranges (readColumn's values, no vector built), or null when it is not read so (then readColumn). */
   byteRanges?(chunk: number, column: number, signal?: AbortSignal): Promise<ByteRanges | null>;
-  /** Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError. */
-  readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal): Promise<Vector>;
+  /**
+   * Values of one top-level column in one chunk, or a window of its rows. Throws DatasetError.
+   * `options.recyclable`: the caller gives the whole column's bytes back with `recycleRead` once done
+   * with them (a scan; an Arrow source may then read them into a buffer given back before).
+   */
+  readColumn(chunk: number, column: number, rows?: RowRange, signal?: AbortSignal, options?: ReadOptions): Promise<Vector>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import type { ByteSource, ReadStats } from '../model/byteSource';
+import type { ByteSource, ReadOptions, ReadStats } from '../model/byteSource';
+import { RECYCLE_MIN, RecycledBuffers } from '../model/recycledReads';
 import { BlobReadHelper } from './blobReadHelper';
 import { MAX_SINGLE_READ } from './limits';
 
@@ -14,6 +15,8 @@ export class BlobSource implements ByteSource {
   private readonly helper: BlobReadHelper | null;
   /** Reads of this thread not answered yet. */
   private inFlight = 0;
+  /** Buffers of recyclable reads, given back for the next ones. */
+  private readonly buffers = new RecycledBuffers();
 
   /**
    * `options.helper`: small reads made while others are in flight are shared with a second worker
@@ -29,10 +32,10 @@ export class BlobSource implements ByteSource {
     this.helper = options.helper && blob.size >= HELPER_MIN_FILE && typeof Worker === 'function' ? new BlobReadHelper(blob) : null;
   }
 
-  async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+  async read(offset: number, length: number, signal?: AbortSignal, options?: ReadOptions): Promise<Uint8Array> {
     const end = Math.min(this.size, offset + length);
     if (end <= offset) return new Uint8Array(0);
-    if (end - offset <= MAX_SINGLE_READ) return this.readOnce(offset, end, signal);
+    if (end - offset <= MAX_SINGLE_READ) return this.readOnce(offset, end, signal, options?.recyclable === true);
     const out = new Uint8Array(end - offset);
     for (let at = offset; at < end; at += MAX_SINGLE_READ) {
       out.set(await this.readOnce(at, Math.min(end, at + MAX_SINGLE_READ), signal), at - offset);
@@ -45,10 +48,11 @@ export class BlobSource implements ByteSource {
   }
 
   async close(): Promise<void> {
+    this.buffers.clear();
     this.helper?.close();
   }
 
-  private async readOnce(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
+  private async readOnce(start: number, end: number, signal?: AbortSignal, recyclable = false): Promise<Uint8Array> {
     signal?.throwIfAborted();
     // One or two reads stay here (a 64-row step's: the helper's hop would only add to them); of more, the helper takes half.
     const shared = this.helper && end - start <= HELPER_MAX && this.inFlight >= 2 && this.inFlight > this.helper.inFlight;
@@ -61,7 +65,7 @@ export class BlobSource implements ByteSource {
         // post, so that the helper reads while this thread makes its own slices (each ~0.2 ms of CPU).
         if (this.helper?.posting) await null;
         signal?.throwIfAborted();
-        bytes = new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+        bytes = recyclable && end - start >= RECYCLE_MIN ? await this.readRecyclable(start, end, signal) : new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
       } finally {
         this.inFlight--;
       }
@@ -69,5 +73,38 @@ export class BlobSource implements ByteSource {
     this.stats.reads++;
     this.stats.bytesRead += bytes.length;
     return bytes;
+  }
+
+  /**
+   * A big recyclable read: the range's stream read into a buffer given back before (a fresh one costs
+   * as much CPU as `slice().arrayBuffer()`, a reused one half), the buffer lent with the bytes. Where
+   * the Blob's stream is not a byte stream, a plain read.
+   */
+  private async readRecyclable(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
+    const length = end - start;
+    let reader: ReadableStreamBYOBReader;
+    try {
+      reader = (this.blob.slice(start, end).stream() as ReadableStream<Uint8Array>).getReader({ mode: 'byob' });
+    } catch {
+      return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+    }
+    let buffer = this.buffers.take(length) ?? new ArrayBuffer(length);
+    let filled = 0;
+    try {
+      while (filled < length) {
+        signal?.throwIfAborted();
+        // Each read takes the buffer and hands it back (as a new ArrayBuffer over the same memory) with its bytes.
+        const { value, done } = await reader.read(new Uint8Array(buffer, filled, length - filled));
+        if (value) buffer = value.buffer as ArrayBuffer;
+        if (done || !value) break;
+        filled += value.byteLength;
+      }
+    } catch (e) {
+      void reader.cancel().catch(() => {});
+      throw e;
+    }
+    reader.releaseLock();
+    this.buffers.lend(buffer);
+    return new Uint8Array(buffer, 0, filled);
   }
 }

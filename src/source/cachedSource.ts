@@ -1,4 +1,4 @@
-import type { ByteSource, ReadStats } from '../model/byteSource';
+import type { ByteSource, ReadOptions, ReadStats } from '../model/byteSource';
 
 /** The default block: an HTTP source's (a request costs a round trip, so a block is worth reading whole). */
 export const BLOCK = 64 * 1024;
@@ -43,10 +43,10 @@ export class CachedSource implements ByteSource {
     return this.held;
   }
 
-  async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
+  async read(offset: number, length: number, signal?: AbortSignal, options?: ReadOptions): Promise<Uint8Array> {
     const end = Math.min(this.size, offset + length);
     if (end <= offset) return new Uint8Array(0);
-    if (end - offset > CACHEABLE) return this.inner.read(offset, end - offset, signal);
+    if (end - offset > CACHEABLE) return this.inner.read(offset, end - offset, signal, options);
     const { block } = this;
     const first = Math.floor(offset / block);
     const last = Math.floor((end - 1) / block);

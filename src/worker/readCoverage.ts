@@ -1,4 +1,4 @@
-import type { ByteSource, ReadStats } from '../model/byteSource';
+import type { ByteSource, ReadOptions, ReadStats } from '../model/byteSource';
 
 /**
  * A pass-through source that remembers which byte ranges of the file were ever read, so the meter can
@@ -39,8 +39,8 @@ export class ReadCoverage implements ByteSource {
     return this.covered;
   }
 
-  async read(offset: number, length: number, signal?: AbortSignal): Promise<Uint8Array> {
-    const bytes = await this.inner.read(offset, length, signal);
+  async read(offset: number, length: number, signal?: AbortSignal, options?: ReadOptions): Promise<Uint8Array> {
+    const bytes = await this.inner.read(offset, length, signal, options);
     if (bytes.length > 0) this.add(offset, offset + bytes.length);
     return bytes;
   }

@@ -179,6 +179,25 @@ describe('unique values', () => {
     expect(asMap(whole)).toEqual(reference(batches.map((b) => b.getChildAt(0)!)));
   });
 
+  it('counts big string columns right while each chunk is read into the buffer the one before it gave back', async () => {
+    // 5 batches of 1.2 MiB of string bytes each: every read is recyclable, and each batch's values differ,
+    // so bytes left over from (or overwritten over) another batch would change the counts.
+    const schema = new Schema([new Field('s', new Utf8(), true)]);
+    const rows = 100_000;
+    const batches = [0, 1, 2, 3, 4].map((b) => {
+      const s = vectorFromArray(Array.from({ length: rows }, (_, i) => (i % 97 === 0 ? null : `batch ${b} value ${(i * 7919) % (5000 + b)}`)), new Utf8()).data[0];
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: [s] }));
+    });
+    const source = new BlobSource(new Blob([RecordBatchStreamWriter.writeAll(batches).toUint8Array(true) as BlobPart]), 'big.arrows');
+    const ds = await openDataset(source);
+    await ds.indexed;
+    const whole = mergeUnique([await uniqueOfColumn(ds, 0)]);
+    expect(asMap(whole)).toEqual(reference(batches.map((b) => b.getChildAt(0)!)));
+    // The count gave its buffers back: the next recyclable read is filled into one of them (bigger than it).
+    const next = await source.read(0, 1 << 20, undefined, { recyclable: true });
+    expect(next.buffer.byteLength).toBeGreaterThan(1 << 20);
+  });
+
 });
 
 describe('column profile', () => {

@@ -1,13 +1,12 @@
-import { Type, type Vector } from 'apache-arrow';
 import { matchChunk, type BoundFilter, type ChunkMatches } from '../../compute/filter';
 import { packedBuffers, packSteps, unpackSteps, type PackedPartial } from '../../compute/packedValues';
 import { runSteps } from '../../compute/slicedSort';
 import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../compute/sort';
+import { recycleCounted } from '../../compute/recycleCounted';
 import { UniqueCounter, useRangesEqual } from '../../compute/uniqueCounter';
 import type { UniquePartial, UniqueValue } from '../../compute/uniqueTypes';
 import type { Dataset } from '../../model/types';
 import { bufferRangesEqual } from './nativeRanges';
-import { recycleRead } from '../../source/nodeFileSource';
 
 /** What a command asks of every thread (plain data: it is posted to each one). */
 export type JobSpec =
@@ -59,29 +58,17 @@ async function inOrder<T>(share: Share, load: (c: number) => Promise<T>, use: (c
   }
 }
 
-/**
- * A string or binary column counted: its bytes go back to the file source for the next chunk's read
- * (the counter copied every value it keeps into its own table). Other types may keep views of them.
- */
-function recycleBytes(vector: Vector): void {
-  for (const data of vector.data) {
-    const t = data.type.typeId;
-    if (t !== Type.Utf8 && t !== Type.Binary) return;
-    recycleRead(data.values);
-  }
-}
-
 function uniqueWork(dataset: Dataset, spec: Extract<JobSpec, { kind: 'unique' }>): JobWork {
   const counter = new UniqueCounter(spec.maxDistinct, spec.only);
   return {
     async share(share) {
       await inOrder(
         share,
-        (c) => (dataset.chunks[c].rows > 0 ? dataset.readColumn(c, spec.column) : Promise.resolve(null)),
+        (c) => (dataset.chunks[c].rows > 0 ? dataset.readColumn(c, spec.column, undefined, undefined, { recyclable: true }) : Promise.resolve(null)),
         (c, vector) => {
           if (!vector) return;
           counter.add(vector, dataset.chunks[c].rowOffset);
-          recycleBytes(vector);
+          recycleCounted(vector);
         },
       );
       return share.rows;
