@@ -1,8 +1,10 @@
 import { Type } from 'apache-arrow';
+import type { ColumnChunk } from 'hyparquet';
+import { recycleRead } from '../model/recycledReads';
 import type { ByteRanges } from '../model/types';
 import { snappyArena, type SnappyArena } from '../adapters/snappy';
 import { chunkPages, type PageFacts } from './chunkPages';
-import { decodeByteRanges, flatColumn, tryDecodeDictionary } from './flatPages';
+import { decodeByteRanges, flatColumn, tryDecodeDictionary, type FlatColumn } from './flatPages';
 import { checkPageFacts, isEmpty, readChunks, type ColumnRequest } from './loadColumn';
 import { dictionaryHint } from './dictionaryHint';
 
@@ -23,7 +25,19 @@ export async function flatChunkRanges(request: ColumnRequest): Promise<ByteRange
   if (!chunk?.meta_data || isEmpty(rg, chunks) || dictionaryHint(subset, chunk, field) !== undefined) return null;
   const column = flatColumn(subset.elements[0], chunk, field, false);
   if (!column || column.physical !== 'BYTE_ARRAY') return null;
-  const [bytes] = await readChunks(request, chunks);
+  // Snappy pages are decoded out of the chunk's bytes (into the arena, the dictionary into its own
+  // buffer), so those bytes go back to the source for the next chunk's read once decoded.
+  const recyclable = column.codec === 'SNAPPY';
+  const [bytes] = await readChunks(request, chunks, { recyclable });
+  try {
+    return rangesOf(request, column, chunks, bytes);
+  } finally {
+    if (recyclable) recycleRead(bytes);
+  }
+}
+
+function rangesOf(request: ColumnRequest, column: FlatColumn, chunks: ColumnChunk[], bytes: Uint8Array): ByteRanges | 'declined' {
+  const { field, rg } = request;
   const pages = chunkPages(bytes);
   checkPageFacts(request, chunks, [pages], false);
   // A dictionary page comes first when there is one.

@@ -1,7 +1,7 @@
 import { tableFromIPC, vectorFromArray, type Field, type Vector } from 'apache-arrow';
 import type { ColumnChunk, FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
-import type { ByteSource } from '../model/byteSource';
+import type { ByteSource, ReadOptions } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 import { chunkPages, type PageFacts } from './chunkPages';
 import { chunkRange, type ColumnSubset } from './columnSubset';
@@ -39,7 +39,7 @@ export function isEmpty(rg: RowGroupColumns, chunks: ColumnChunk[]): boolean {
 const usesDictionary = (e: string | undefined) => e === 'PLAIN_DICTIONARY' || e === 'RLE_DICTIONARY';
 
 /** Reads the leaves' bytes, refusing before any read a chunk whose footer declares more than the budget. */
-export async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, chunks: ColumnChunk[]): Promise<Uint8Array[]> {
+export async function readChunks({ source, rowGroup, field, signal }: ColumnRequest, chunks: ColumnChunk[], options?: ReadOptions): Promise<Uint8Array[]> {
   const start = chunks[0].meta_data ? chunkRange(chunks[0]).start : 0;
   checkBudget(chunks.reduce((sum, c) => sum + declaredBytes(c), 0), 'footer', field.name, rowGroup, start);
   const bytes: Uint8Array[] = [];
@@ -49,7 +49,7 @@ export async function readChunks({ source, rowGroup, field, signal }: ColumnRequ
     if (start < 4 || start + length > source.size) {
       throw new DatasetError(`Column "${field.name}" of row group ${rowGroup} points outside the file (bytes ${start}-${start + length} of ${source.size}).`, { chunk: rowGroup, offset: start });
     }
-    bytes.push(await source.read(start, length, signal));
+    bytes.push(await source.read(start, length, signal, options));
   }
   return bytes;
 }
