@@ -1,6 +1,6 @@
 import type { Vector } from 'apache-arrow';
 import type { ByteRanges, Dataset } from '../model/types';
-import { recycleCounted } from './recycleCounted';
+import { recycleCounted } from './recycleColumn';
 import { runSliced, TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
 import { mergeSteps } from './uniqueMerge';

@@ -14,7 +14,7 @@ const lenders = new WeakMap<ArrayBuffer, RecycledBuffers>();
  * caller that holds the only view of these bytes and never reads them again; bytes of any other read,
  * or given back twice, are ignored.
  */
-export function recycleRead(bytes: Uint8Array): void {
+export function recycleRead(bytes: ArrayBufferView): void {
   const buffer = bytes.buffer as ArrayBuffer;
   const owner = lenders.get(buffer);
   if (!owner) return;

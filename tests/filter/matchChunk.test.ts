@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compileFilter, matchChunk, matchingRows } from '../../src/compute/filter';
+import { Field, Int32, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
+import { compileFilter, countMatches, matchChunk, matchingRows } from '../../src/compute/filter';
+import { openDataset } from '../../src/dataset/openDataset';
+import { BlobSource } from '../../src/source/blobSource';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from './support';
 
@@ -26,6 +29,32 @@ function recording(dataset: Dataset, after?: () => void): { dataset: Dataset; re
 }
 
 describe('matchChunk', () => {
+  it('counts right over big columns while each chunk is read into the buffers the chunk before gave back', async () => {
+    // 5 batches whose columns are over 1 MiB each (every read recyclable), with values that differ per batch:
+    // bytes left from (or written over by) another batch would change the counts.
+    const schema = new Schema([new Field('s', new Utf8(), true), new Field('n', new Int32(), false)]);
+    const rows = 100_000;
+    const strings: (string | null)[][] = [];
+    const numbers: Int32Array[] = [];
+    const batches = [0, 1, 2, 3, 4].map((b) => {
+      strings.push(Array.from({ length: rows }, (_, i) => (i % 89 === 0 ? null : `batch ${b} value ${(i * 7919) % (300 + b)}`)));
+      numbers.push(Int32Array.from({ length: rows }, (_, i) => ((i * 31 + b * 7) % 1000) - 500));
+      const children = [vectorFromArray(strings[b], new Utf8()).data[0], vectorFromArray(numbers[b]).data[0]];
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children }));
+    });
+    const source = new BlobSource(new Blob([RecordBatchStreamWriter.writeAll(batches).toUint8Array(true) as never]), 'big.arrows');
+    const dataset = await openDataset(source);
+    await dataset.indexed;
+    const filter = compileFilter("s ENDS WITH 'value 7' AND n > 100 OR s = 'batch 3 value 42'", dataset.fields, dataset.schema);
+    let expected = 0;
+    strings.forEach((batch, b) => batch.forEach((s, i) => (expected += s !== null && ((s.endsWith('value 7') && numbers[b][i] > 100) || s === 'batch 3 value 42') ? 1 : 0)));
+    expect(expected).toBeGreaterThan(100);
+    expect((await countMatches(dataset, filter)).matched).toBe(expected);
+    // The count gave its columns' buffers back: the next recyclable read is filled into one of them (bigger than it).
+    const next = await source.read(0, 1 << 20, undefined, { recyclable: true });
+    expect(next.buffer.byteLength).toBeGreaterThan(1 << 20);
+  });
+
   it('gives chunk-relative, ascending indices, or only the count', async () => {
     const filter = compileFilter('i32 = 5 OR flag', arrow.fields, arrow.schema);
     const withIndices = await matchChunk(arrow, filter, 1, { indices: true });

@@ -2,7 +2,7 @@ import { matchChunk, type BoundFilter, type ChunkMatches } from '../../compute/f
 import { packedBuffers, packSteps, unpackSteps, type PackedPartial } from '../../compute/packedValues';
 import { runSteps } from '../../compute/slicedSort';
 import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../compute/sort';
-import { recycleCounted } from '../../compute/recycleCounted';
+import { recycleCounted } from '../../compute/recycleColumn';
 import { UniqueCounter, useRangesEqual } from '../../compute/uniqueCounter';
 import type { UniquePartial, UniqueValue } from '../../compute/uniqueTypes';
 import type { Dataset } from '../../model/types';

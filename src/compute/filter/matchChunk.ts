@@ -6,6 +6,7 @@ import { FALSE, NULL, TRUE, leafKernel } from './leafKernel';
 import { chunkOutcomes, outcomeDecides } from './statsPruning';
 import { PAGE_INDEX_MIN_BYTES, pagePlan, type RowSegment } from './pagePruning';
 import { dictionaryOutcomes } from './dictionaryPruning';
+import { recycleColumn } from '../recycleColumn';
 import { TimeSlicer } from '../timeSlice';
 
 /** What one chunk gives: how many of its rows match, and which (chunk-relative, ascending) when asked. */
@@ -86,7 +87,7 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
   const column = (c: number) => {
     let v = vectors.get(c);
     if (!v) {
-      v = dataset.readColumn(chunk, c, undefined, signal).then((vector) => {
+      v = dataset.readColumn(chunk, c, undefined, signal, { recyclable: true }).then((vector) => {
         if (vector.length !== rows) throw new DatasetError(`The chunk gave ${vector.length.toLocaleString('en-US')} values of "${dataset.fields[c]?.name}" where it has ${rows.toLocaleString('en-US')} rows.`, { chunk, column: dataset.fields[c]?.name });
         return vector;
       });
@@ -132,6 +133,8 @@ export async function matchChunk(dataset: Dataset, filter: BoundFilter, chunk: n
   const toRead: [number, number][] = segments ? segments.filter((g) => g.decided === null).map((g) => [g.start, g.end]) : [[0, rows]];
 
   const result = await evaluate(filter.expr);
+  // The columns were only evaluated: their bytes go back to the source for the next chunk's reads.
+  for (const v of vectors.values()) v.then(recycleColumn, () => {});
   for (const g of segments ?? []) if (g.decided !== null) result.fill(g.decided ? TRUE : FALSE, g.start, g.end);
   // Without branches (TRUE is the only result with bit 0 set): where about half the rows match, a branch per row is mispredicted half the time.
   let matched = 0;
