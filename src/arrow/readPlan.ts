@@ -1,4 +1,5 @@
 import type { ByteSource, ReadOptions } from '../model/byteSource';
+import { recycleRead, shareRead } from '../model/recycledReads';
 
 /** Ranges closer than this are read as one: reading the gap costs less than another request. */
 export const MERGE_GAP = 64 * 1024;
@@ -77,19 +78,24 @@ export class ReadPlan {
     const start = group[0].offset;
     // One caller's cancel must not fail the others' reads: a signal is passed on only when all share it.
     const signal = group.every((w) => w.signal === group[0].signal) ? group[0].signal : undefined;
+    const recyclable = group.filter((w) => w.options?.recyclable).length;
     this.reads++;
     let bytes: Uint8Array;
     try {
-      // A merged read's callers get copies: only a read of its own may be recycled.
-      bytes = await this.source.read(start, end - start, signal, group.length === 1 ? group[0].options : undefined);
+      bytes = await this.source.read(start, end - start, signal, recyclable > 0 ? { recyclable: true } : undefined);
     } catch (e) {
       for (const w of group) w.reject(e);
       return;
     }
+    // Recyclable callers (a scan's columns) get views, the read's buffer going back once each has given
+    // its view back; the others get copies, so that none holds (or changes) another's bytes.
+    if (group.length > 1) shareRead(bytes, recyclable);
     for (const w of group) {
-      if (w.signal?.aborted) w.reject(w.signal.reason);
-      // Copies, so that no caller holds (or changes) the bytes of another.
-      else w.resolve(group.length === 1 ? bytes : bytes.slice(w.offset - start, w.end - start));
+      const own = group.length === 1 || w.options?.recyclable;
+      if (w.signal?.aborted) {
+        if (w.options?.recyclable) recycleRead(bytes);
+        w.reject(w.signal.reason);
+      } else w.resolve(own ? bytes.subarray(w.offset - start, w.end - start) : bytes.slice(w.offset - start, w.end - start));
     }
   }
 }

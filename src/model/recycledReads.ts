@@ -3,8 +3,8 @@ export const RECYCLE_MIN = 1024 * 1024;
 /** Buffers a source keeps for its next big reads (a scan has a few reads in flight and one being worked on per thread). */
 const FREE_MAX = 4;
 
-/** The buffers of each source whose recyclable read filled a buffer still out with its reader (a buffer never given back is collected). */
-const lenders = new WeakMap<ArrayBuffer, RecycledBuffers>();
+/** Each buffer a recyclable read filled, still out: its source's buffers and how many readers hold views of it (a buffer never given back is collected). */
+const lenders = new WeakMap<ArrayBuffer, { owner: RecycledBuffers; holders: number }>();
 
 /**
  * Gives the buffer under `bytes` (a whole column body from a read asked for as `recyclable`) back to
@@ -12,14 +12,25 @@ const lenders = new WeakMap<ArrayBuffer, RecycledBuffers>();
  * costs the kernel more than the copy into it (page faults and zeroing; in Chromium, 2 workers reading
  * W1's `contbr_nm` spent 5.7-6.0 s of CPU into fresh buffers, 2.8-3.0 s into reused ones). Only for a
  * caller that holds the only view of these bytes and never reads them again; bytes of any other read,
- * or given back twice, are ignored.
+ * or given back more often than it was shared, are ignored.
  */
 export function recycleRead(bytes: ArrayBufferView): void {
   const buffer = bytes.buffer as ArrayBuffer;
-  const owner = lenders.get(buffer);
-  if (!owner) return;
+  const lent = lenders.get(buffer);
+  if (!lent || --lent.holders > 0) return;
   lenders.delete(buffer);
-  owner.takeBack(buffer);
+  lent.owner.takeBack(buffer);
+}
+
+/**
+ * The buffer under `bytes` (a recyclable read) is handed on as views to `holders` readers (a merged
+ * read's): it goes back once each has given its view back with recycleRead (none: at once).
+ */
+export function shareRead(bytes: ArrayBufferView, holders: number): void {
+  const lent = lenders.get(bytes.buffer as ArrayBuffer);
+  if (!lent) return;
+  lent.holders = holders;
+  if (holders === 0) recycleRead(bytes);
 }
 
 /** A source's buffers for its recyclable reads: lent with a read, given back by `recycleRead`, filled again by a later read. */
@@ -37,7 +48,7 @@ export class RecycledBuffers {
 
   /** Marks `buffer` as out with a read's bytes, to come back through `recycleRead`. */
   lend(buffer: ArrayBuffer): void {
-    lenders.set(buffer, this);
+    lenders.set(buffer, { owner: this, holders: 1 });
   }
 
   /** A buffer recycleRead gave back: kept for the next big read (the smallest dropped past FREE_MAX). */

@@ -4,6 +4,7 @@ import { MAX_MERGED, MERGE_GAP, ReadPlan } from '../../src/arrow/readPlan';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { openDataset } from '../../src/dataset/openDataset';
 import type { ByteSource } from '../../src/model/byteSource';
+import { recycleRead } from '../../src/model/recycledReads';
 import { BlobSource } from '../../src/source/blobSource';
 import { CachedSource } from '../../src/source/cachedSource';
 
@@ -35,6 +36,28 @@ describe('read plan: the reads asked for in one task are merged', () => {
     expect(source.log).toEqual([[0, 108 + MERGE_GAP], [108 + 2 * MERGE_GAP, 112 + 2 * MERGE_GAP]]);
     got[0][0] = 99; // callers own their bytes
     expect(got[2][0]).toBe(130 % 251);
+  });
+
+  it('recyclable reads merged with others share the read as views, its buffer going back once each has given its view back', async () => {
+    const bytes = Uint8Array.from({ length: 6 << 20 }, (_, i) => (i * 7 + (i >> 16)) & 255);
+    const source = new BlobSource(new Blob([bytes]), 'shared.bin');
+    const plan = new ReadPlan(source);
+    const recyclable = { recyclable: true };
+    // Two column bodies of a scan (recyclable) and a small read between them (not): one read of [0, 3 MiB).
+    const [a, small, b] = await Promise.all([plan.read(0, 1 << 20, undefined, recyclable), plan.read((1 << 20) + 8, 16), plan.read((1 << 20) + 64, 2 << 20, undefined, recyclable)]);
+    expect(plan.reads).toBe(1);
+    expect([a.length, small.length, b.length]).toEqual([1 << 20, 16, 2 << 20]);
+    expect(a.buffer).toBe(b.buffer); // views of the one read
+    expect(small.buffer).not.toBe(a.buffer); // a copy: its caller may keep it
+    expect(Buffer.from(b.buffer, b.byteOffset, b.length).equals(bytes.subarray((1 << 20) + 64, (3 << 20) + 64))).toBe(true);
+    recycleRead(a);
+    // b still holds its view: the next recyclable read cannot take the buffer.
+    const other = await source.read(0, 1 << 20, undefined, recyclable);
+    expect(other.buffer).not.toBe(b.buffer);
+    expect(Buffer.from(b.buffer, b.byteOffset, b.length).equals(bytes.subarray((1 << 20) + 64, (3 << 20) + 64))).toBe(true);
+    recycleRead(b);
+    const again = await source.read(4096, 1 << 20, undefined, recyclable);
+    expect(again.buffer.byteLength).toBe((3 << 20) + 64); // the shared read's buffer, back once both gave their views back
   });
 
   it('a merged read stops growing at MAX_MERGED; a read past the end is cut there; reads in a later task are planned apart', async () => {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter } from '../../src/compute/filter';
 import { mergeTopRows, sortedRows, SortTooLargeError, topBound, topRows, type SortedRows, type SortKey } from '../../src/compute/sort';
 import type { Dataset } from '../../src/model/types';
+import { openDataset } from '../../src/dataset/openDataset';
+import { BlobSource } from '../../src/source/blobSource';
 import { openFile } from '../filter/support';
 import { compareValue } from './support/compareValue';
 
@@ -141,5 +143,34 @@ describe('top-K in parts merged (as the compute pool would run it)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('top rows over big columns', () => {
+  it('are right while each chunk is read into the buffers the chunk before gave back', async () => {
+    // 4 batches whose key columns are over 1 MiB each (every read recyclable), values differing per batch:
+    // bytes left from (or written over by) another batch would change the top rows.
+    const schema = new Schema([new Field('f', new Float64(), false), new Field('s', new Utf8(), false)]);
+    const rows = 150_000;
+    const f: number[] = [];
+    const s: string[] = [];
+    const batches = [0, 1, 2, 3].map((b) => {
+      const part = Array.from({ length: rows }, (_, i) => ((i * 7919 + b * 104729) % 1_000_003) / 7);
+      const words = part.map((_, i) => `b${b}-${(i * 31) % 9973}`);
+      for (let i = 0; i < rows; i++) {
+        f.push(part[i]);
+        s.push(words[i]);
+      }
+      return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: [vectorFromArray(Float64Array.from(part)).data[0], vectorFromArray(words, new Utf8()).data[0]] }));
+    });
+    const source = new BlobSource(new Blob([tableToIPC(new Table(batches), 'stream') as BlobPart]), 'big.arrows');
+    const dataset = await openDataset(source);
+    await dataset.indexed;
+    const order = (a: number, b: number) => f[b] - f[a] || (s[a] < s[b] ? -1 : s[a] > s[b] ? 1 : 0) || a - b;
+    const expected = Array.from(f.keys()).sort(order).slice(0, 50);
+    expect(Array.from((await topRows(dataset, [{ column: 0, descending: true }, { column: 1 }], 50)).rows)).toEqual(expected);
+    // The sort gave its columns' buffers back: the next recyclable read is filled into one of them (bigger than it).
+    const next = await source.read(0, 1 << 20, undefined, { recyclable: true });
+    expect(next.buffer.byteLength).toBeGreaterThan(1 << 20);
   });
 });

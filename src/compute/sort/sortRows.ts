@@ -2,6 +2,7 @@ import type { Vector } from 'apache-arrow';
 import { DatasetError } from '../../model/errors';
 import type { Dataset } from '../../model/types';
 import { matchChunk } from '../filter';
+import { recycleColumn } from '../recycleColumn';
 import { runSliced, TimeSlicer } from '../timeSlice';
 import { boundOf, chunkBound, rowsWithinBound, tighterBound, type FirstKeyBound } from './firstKeyBound';
 import { gatherKeys, keyShape } from './gatherKeys';
@@ -62,7 +63,7 @@ async function eachChunkRun(
     else if (filter) rows = (await matchChunk(dataset, filter, c, { signal, statistics: options.statistics, indices: true })).indices!;
     const count = rows ? rows.length : info.rows;
     if (rows && rows.length === info.rows) rows = null;
-    const vectors = count === 0 ? [] : await Promise.all(keys.map((k) => dataset.readColumn(c, k.column, undefined, signal)));
+    const vectors = count === 0 ? [] : await Promise.all(keys.map((k) => dataset.readColumn(c, k.column, undefined, signal, { recyclable: true })));
     for (const [i, v] of vectors.entries()) {
       if (v.length !== info.rows) throw new DatasetError(`The chunk gave ${v.length.toLocaleString('en-US')} values of "${dataset.fields[keys[i].column]?.name}" where it has ${info.rows.toLocaleString('en-US')} rows.`, { chunk: c, column: dataset.fields[keys[i].column]?.name });
     }
@@ -92,8 +93,10 @@ async function eachChunkRun(
       const rows = new Float64Array(count);
       for (let i = 0; i < rows.length; i++) rows[i] = info.rowOffset + (local ? local[i] : i);
       const run: Run = { rows, keys: prepared.vectors.map((v, k) => gatherKeys(v, local, shapes[k])) };
+      // The keys are copied out: the columns' bytes go back to the source for the next chunks' reads.
+      for (const v of prepared.vectors) recycleColumn(v);
       await take(run, progress);
-    }
+    } else for (const v of prepared.vectors) recycleColumn(v);
     progress.chunksDone++;
     progress.rowsDone += info.rows;
     options.onProgress?.({ ...progress });
