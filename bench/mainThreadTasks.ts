@@ -4,7 +4,8 @@
  * trace events inside them (script by function, style, layout, paint, GC), so that a long task can be
  * named before it is cut.
  *
- *   npx tsx bench/mainThreadTasks.ts --dist /tmp/new-dist --file data/fec-50.arrows [--step count|open]
+ *   npx tsx bench/mainThreadTasks.ts --dist /tmp/new-dist --file data/fec-50.arrows [--step count|open|goto]
+ *     [--goto 5:1000 --aria-row 5009732: the "Go to row" target and the grid row it paints, for --step goto]
  *     [--rounds 1] [--top 6] [--timeline: every task over 2 ms CPU, in order] [--port 4431] [--viewport 2400x1300] [--where "cand_nm = 'Obama, Barack'"]
  */
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
 import { recordTrace, type TraceEvent } from './chromeTrace';
-import { appData, appOpen, appPage } from './appChromium';
+import { appData, appGoto, appOpen, appPage } from './appChromium';
 import { startBenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
 import { FILTER_TIMER } from './filterChromium';
@@ -94,7 +95,11 @@ try {
     const load = loadavg()[0];
     let events: Ev[];
     if (step === 'open') events = await trace(cdp, () => appOpen(page, { path: file }, 600_000));
-    else {
+    else if (step === 'goto') {
+      await appOpen(page, { path: file }, 600_000);
+      await appData(page);
+      events = await trace(cdp, () => appGoto(page, arg('--goto', '5:1000')!, Number(arg('--aria-row'))));
+    } else {
       await appOpen(page, { path: file }, 600_000);
       const totalRows = Number(((await page.getByTestId('overview').textContent()) ?? '').match(/Rows([\d,]+)/)?.[1].replace(/,/g, ''));
       await appData(page);

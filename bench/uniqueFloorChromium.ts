@@ -5,6 +5,9 @@
  *   slice    each worker reads its half of the batches (consecutive, as the pool's shares), one
  *            `slice().arrayBuffer()` per batch, 2 in flight (the pool reads 2 chunks ahead);
  *   stream   the same batches through `slice().stream()` read with a BYOB reader into one reused buffer.
+ *   fresh    as stream, into a fresh buffer per batch: what costs the CPU is the fresh memory, not the
+ *            API (2026-12-06, W1 contbr_nm: slice 5.8 s of CPU, stream 2.8 s, fresh 6.0 s), so the app's
+ *            scans read into buffers given back (model/recycledReads.ts).
  * Time: from asking the workers to both having every byte (postMessage to the last answer). pyarrow:
  * memory_map + open_stream + read_all + value_counts, its time after `import pyarrow` and its whole process.
  * The OS page cache holds the column after the warm-up round (as it does for pyarrow). Beside each read
@@ -27,7 +30,7 @@ const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const columnName = arg('--column', 'cand_nm')!;
 const rounds = Number(arg('--rounds', '3'));
 const workers = Number(arg('--workers', '2'));
-const MODES = ['slice', 'stream'];
+const MODES = ['slice', 'stream', 'fresh'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const execFileAsync = promisify(execFile);
 
@@ -67,7 +70,7 @@ onmessage = async (e) => {
   } else {
     let reused = new ArrayBuffer(0);
     for (const [a, b] of ranges) {
-      if (reused.byteLength < b - a) reused = new ArrayBuffer(b - a);
+      if (mode === 'fresh' || reused.byteLength < b - a) reused = new ArrayBuffer(b - a);
       const reader = file.slice(a, b).stream().getReader({ mode: 'byob' });
       let at = 0;
       while (at < b - a) {
