@@ -39,7 +39,8 @@ test('A long count shows progress and can be cancelled', async ({ page }) => {
   await page.getByLabel('Column to count').selectOption({ label: 'row (int32)' });
   await page.getByLabel('Column to count').selectOption({ label: 'label (string)' });
   await page.getByRole('button', { name: 'Count unique values' }).click();
-  await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows', { timeout: 60_000 });
+  // Each batch's label column (1.6 MB) is read into the buffer the one before gave back: its counts stay exact.
+  await expect(page.getByTestId('unique-summary')).toContainText('2,000,000 rows, 1,714,285 distinct, 285,715 nulls', { timeout: 60_000 });
 });
 
 test('The profile of a numeric column shows min, max, mean, quantiles and a histogram', async ({ page }) => {
