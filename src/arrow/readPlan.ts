@@ -78,24 +78,25 @@ export class ReadPlan {
     const start = group[0].offset;
     // One caller's cancel must not fail the others' reads: a signal is passed on only when all share it.
     const signal = group.every((w) => w.signal === group[0].signal) ? group[0].signal : undefined;
-    const recyclable = group.filter((w) => w.options?.recyclable).length;
+    // Recyclable callers (a scan's columns) get views, 8-byte aligned as a read of their own would be, the
+    // read's buffer going back once each has given its view back; the others get copies, so that none
+    // holds (or changes) another's bytes.
+    const view = (w: Wanted) => group.length === 1 || (w.options?.recyclable === true && (w.offset - start) % 8 === 0);
+    const recyclable = group.filter(view).length;
     this.reads++;
     let bytes: Uint8Array;
     try {
-      bytes = await this.source.read(start, end - start, signal, recyclable > 0 ? { recyclable: true } : undefined);
+      bytes = await this.source.read(start, end - start, signal, group.length === 1 ? group[0].options : recyclable > 0 ? { recyclable: true } : undefined);
     } catch (e) {
       for (const w of group) w.reject(e);
       return;
     }
-    // Recyclable callers (a scan's columns) get views, the read's buffer going back once each has given
-    // its view back; the others get copies, so that none holds (or changes) another's bytes.
     if (group.length > 1) shareRead(bytes, recyclable);
     for (const w of group) {
-      const own = group.length === 1 || w.options?.recyclable;
       if (w.signal?.aborted) {
-        if (w.options?.recyclable) recycleRead(bytes);
+        if (view(w)) recycleRead(bytes);
         w.reject(w.signal.reason);
-      } else w.resolve(own ? bytes.subarray(w.offset - start, w.end - start) : bytes.slice(w.offset - start, w.end - start));
+      } else w.resolve(view(w) ? bytes.subarray(w.offset - start, w.end - start) : bytes.slice(w.offset - start, w.end - start));
     }
   }
 }

@@ -44,11 +44,19 @@ describe('read plan: the reads asked for in one task are merged', () => {
     const plan = new ReadPlan(source);
     const recyclable = { recyclable: true };
     // Two column bodies of a scan (recyclable) and a small read between them (not): one read of [0, 3 MiB).
-    const [a, small, b] = await Promise.all([plan.read(0, 1 << 20, undefined, recyclable), plan.read((1 << 20) + 8, 16), plan.read((1 << 20) + 64, 2 << 20, undefined, recyclable)]);
+    // And one recyclable read at an offset not 8 bytes from the others': a view there could not hold its typed arrays.
+    const [a, small, b, odd] = await Promise.all([
+      plan.read(0, 1 << 20, undefined, recyclable),
+      plan.read((1 << 20) + 8, 16),
+      plan.read((1 << 20) + 64, 2 << 20, undefined, recyclable),
+      plan.read((3 << 20) + 67, 100, undefined, recyclable),
+    ]);
     expect(plan.reads).toBe(1);
-    expect([a.length, small.length, b.length]).toEqual([1 << 20, 16, 2 << 20]);
+    expect([a.length, small.length, b.length, odd.length]).toEqual([1 << 20, 16, 2 << 20, 100]);
     expect(a.buffer).toBe(b.buffer); // views of the one read
     expect(small.buffer).not.toBe(a.buffer); // a copy: its caller may keep it
+    expect(odd.byteOffset).toBe(0); // a copy, aligned
+    recycleRead(odd); // not a holder of the shared buffer: no effect
     expect(Buffer.from(b.buffer, b.byteOffset, b.length).equals(bytes.subarray((1 << 20) + 64, (3 << 20) + 64))).toBe(true);
     recycleRead(a);
     // b still holds its view: the next recyclable read cannot take the buffer.
@@ -57,7 +65,7 @@ describe('read plan: the reads asked for in one task are merged', () => {
     expect(Buffer.from(b.buffer, b.byteOffset, b.length).equals(bytes.subarray((1 << 20) + 64, (3 << 20) + 64))).toBe(true);
     recycleRead(b);
     const again = await source.read(4096, 1 << 20, undefined, recyclable);
-    expect(again.buffer.byteLength).toBe((3 << 20) + 64); // the shared read's buffer, back once both gave their views back
+    expect(again.buffer.byteLength).toBe((3 << 20) + 167); // the shared read's buffer, back once both gave their views back
   });
 
   it('a merged read stops growing at MAX_MERGED; a read past the end is cut there; reads in a later task are planned apart', async () => {
