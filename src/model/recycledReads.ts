@@ -2,6 +2,8 @@
 export const RECYCLE_MIN = 1024 * 1024;
 /** Buffers a source keeps for its next big reads (a scan has a few reads in flight and one being worked on per thread). */
 const FREE_MAX = 4;
+/** Buffers given back are dropped this long after the last one came back: a finished scan keeps no tens of MB. */
+export const FREE_KEEP_MS = 2000;
 
 /** Each buffer a recyclable read filled, still out: its source's buffers and how many readers hold views of it (a buffer never given back is collected). */
 const lenders = new WeakMap<ArrayBuffer, { owner: RecycledBuffers; holders: number }>();
@@ -36,6 +38,7 @@ export function shareRead(bytes: ArrayBufferView, holders: number): void {
 /** A source's buffers for its recyclable reads: lent with a read, given back by `recycleRead`, filled again by a later read. */
 export class RecycledBuffers {
   private readonly free: ArrayBuffer[] = [];
+  private dropTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The smallest buffer given back that holds `length` bytes (taken out of the free ones), or null. */
   take(length: number): ArrayBuffer | null {
@@ -58,9 +61,14 @@ export class RecycledBuffers {
       this.free.sort((a, b) => b.byteLength - a.byteLength);
       this.free.length = FREE_MAX;
     }
+    clearTimeout(this.dropTimer);
+    this.dropTimer = setTimeout(() => this.clear(), FREE_KEEP_MS);
+    // In Node, a timer of its own must not keep the process (the CLI) running once its work is done.
+    (this.dropTimer as { unref?: () => void }).unref?.();
   }
 
   clear(): void {
+    clearTimeout(this.dropTimer);
     this.free.length = 0;
   }
 }

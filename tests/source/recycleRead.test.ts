@@ -1,9 +1,9 @@
 import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ByteSource } from '../../src/model/byteSource';
-import { recycleRead } from '../../src/model/recycledReads';
+import { FREE_KEEP_MS, recycleRead } from '../../src/model/recycledReads';
 import { BlobSource } from '../../src/source/blobSource';
 import { CachedSource } from '../../src/source/cachedSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
@@ -63,6 +63,24 @@ describe.each(sources)('recycleRead, %s', (_, open) => {
     expect(same(a, bytes.subarray(1 << 20, 3 << 20))).toBe(true);
     expect(same(b, bytes.subarray(2 << 20, 4 << 20))).toBe(true);
     expect(same(plain, bytes.subarray(0, 2 << 20))).toBe(true);
+    await source.close?.();
+  });
+
+  it('drops the buffers given back once none has come back for a while (a finished scan keeps none)', async () => {
+    const source = await open();
+    const first = await source.read(0, 3 << 20, undefined, recyclable);
+    vi.useFakeTimers();
+    try {
+      recycleRead(first);
+      vi.advanceTimersByTime(FREE_KEEP_MS + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+    const next = await source.read(0, 2 << 20, undefined, recyclable);
+    expect(next.buffer.byteLength).toBe(2 << 20); // a fresh buffer: the one given back was dropped
+    recycleRead(next);
+    const again = await source.read(0, 1 << 20, undefined, recyclable); // within the time: reused
+    expect(again.buffer.byteLength).toBe(2 << 20);
     await source.close?.();
   });
 
