@@ -78,7 +78,9 @@ export class BlobSource implements ByteSource {
   /**
    * A big recyclable read: the range's stream read into a buffer given back before (a fresh one costs
    * as much CPU as `slice().arrayBuffer()`, a reused one half), the buffer lent with the bytes. Where
-   * the Blob's stream is not a byte stream, a plain read.
+   * the Blob's stream is not a byte stream, a plain read. A stream that gives nothing for STALL_MS is
+   * given up and the range read plainly: under load, Chromium 156 sometimes stopped one of a count's
+   * streams mid-range for good (1 read in ~40, 2 workers streaming the same File, 2 busy loops beside).
    */
   private async readRecyclable(start: number, end: number, signal?: AbortSignal): Promise<Uint8Array> {
     const length = end - start;
@@ -90,21 +92,38 @@ export class BlobSource implements ByteSource {
     }
     let buffer = this.buffers.take(length) ?? new ArrayBuffer(length);
     let filled = 0;
+    let stalled = false;
     try {
       while (filled < length) {
         signal?.throwIfAborted();
         // Each read takes the buffer and hands it back (as a new ArrayBuffer over the same memory) with its bytes.
-        const { value, done } = await reader.read(new Uint8Array(buffer, filled, length - filled));
-        if (value) buffer = value.buffer as ArrayBuffer;
-        if (done || !value) break;
-        filled += value.byteLength;
+        const result = await withStall(reader.read(new Uint8Array(buffer, filled, length - filled)));
+        if (result === STALLED) {
+          stalled = true;
+          break;
+        }
+        if (result.value) buffer = result.value.buffer as ArrayBuffer;
+        if (result.done || !result.value) break;
+        filled += result.value.byteLength;
       }
-    } catch (e) {
+    } finally {
+      // Ended here, not left open for the collector.
       void reader.cancel().catch(() => {});
-      throw e;
     }
-    reader.releaseLock();
+    // The stalled read keeps the buffer (it was handed to the read): the range is read again, plainly.
+    if (stalled) return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
     this.buffers.lend(buffer);
     return new Uint8Array(buffer, 0, filled);
   }
+}
+
+/** How long a recyclable read's stream may give nothing before its range is read plainly. */
+export const STALL_MS = 2000;
+const STALLED = Symbol('stalled');
+
+/** `read`, or STALLED when it has not settled after STALL_MS. */
+function withStall<T>(read: Promise<T>): Promise<T | typeof STALLED> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stall = new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), STALL_MS)));
+  return Promise.race([read, stall]).finally(() => clearTimeout(timer));
 }

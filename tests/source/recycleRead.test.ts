@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ByteSource } from '../../src/model/byteSource';
 import { FREE_KEEP_MS, recycleRead } from '../../src/model/recycledReads';
-import { BlobSource } from '../../src/source/blobSource';
+import { BlobSource, STALL_MS } from '../../src/source/blobSource';
 import { CachedSource } from '../../src/source/cachedSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 
@@ -90,5 +90,23 @@ describe.each(sources)('recycleRead, %s', (_, open) => {
     expect(tail.length).toBe((1 << 20) + 5);
     expect(same(tail, bytes.subarray(bytes.length - (1 << 20) - 5))).toBe(true);
     await source.close?.();
+  });
+});
+
+describe('a recyclable read whose stream stops giving bytes', () => {
+  it('reads its range plainly after STALL_MS, with every byte right', async () => {
+    // A Blob whose range streams never give a byte (as one of Chromium's did under load), while its plain reads work.
+    const stalling = {
+      size: bytes.length,
+      slice: (a: number, b: number) => ({
+        stream: () => new ReadableStream({ type: 'bytes', pull: () => new Promise<void>(() => {}) }),
+        arrayBuffer: async () => bytes.slice(a, b).buffer,
+      }),
+    };
+    const source = new BlobSource(stalling as unknown as Blob, 'stalling.bin');
+    const started = Date.now();
+    const got = await source.read(4096, 2 << 20, undefined, recyclable);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(STALL_MS - 50);
+    expect(same(got, bytes.subarray(4096, 4096 + (2 << 20)))).toBe(true);
   });
 });
