@@ -65,7 +65,7 @@ export class BlobSource implements ByteSource {
         // post, so that the helper reads while this thread makes its own slices (each ~0.2 ms of CPU).
         if (this.helper?.posting) await null;
         signal?.throwIfAborted();
-        bytes = recyclable && end - start >= RECYCLE_MIN ? await this.readRecyclable(start, end, signal) : new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+        bytes = recyclable && end - start >= RECYCLE_MIN ? await this.readRecyclable(start, end, signal) : await this.readPlain(start, end);
       } finally {
         this.inFlight--;
       }
@@ -73,6 +73,10 @@ export class BlobSource implements ByteSource {
     this.stats.reads++;
     this.stats.bytesRead += bytes.length;
     return bytes;
+  }
+
+  private async readPlain(start: number, end: number): Promise<Uint8Array> {
+    return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
   }
 
   /**
@@ -88,7 +92,7 @@ export class BlobSource implements ByteSource {
     try {
       reader = (this.blob.slice(start, end).stream() as ReadableStream<Uint8Array>).getReader({ mode: 'byob' });
     } catch {
-      return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+      return this.readPlain(start, end);
     }
     let buffer = this.buffers.take(length) ?? new ArrayBuffer(length);
     let filled = 0;
@@ -111,7 +115,7 @@ export class BlobSource implements ByteSource {
       void reader.cancel().catch(() => {});
     }
     // The stalled read keeps the buffer (it was handed to the read): the range is read again, plainly.
-    if (stalled) return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());
+    if (stalled) return this.readPlain(start, end);
     this.buffers.lend(buffer);
     return new Uint8Array(buffer, 0, filled);
   }
