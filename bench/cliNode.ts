@@ -8,6 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { arch, cpus, loadavg } from 'node:os';
 import { builtCli } from '../bin/cliBuild.mjs';
+import { median } from './median';
 
 export interface CliFigures {
   builtMs: number[];
@@ -16,8 +17,6 @@ export interface CliFigures {
   pyarrowMs: number[] | null;
   pyarrowVersion: string | null;
 }
-
-export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Wall time of one process to its exit, in ms; a failing run stops the bench. */
 function wall(command: string, args: string[]): number {

@@ -64,6 +64,7 @@ with pa.memory_map(sys.argv[1]) as source:
     ${body}
 print(out, round((time.perf_counter() - started) * 1000, 1))
 `;
+import { median } from './median';
 
 const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME);
@@ -77,8 +78,6 @@ async function timed(command: string, args: string[]): Promise<{ ms: number; cpu
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
   return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 interface Row {

@@ -3,6 +3,7 @@
  * (A B C A B C …), medians with min and max, and the report's tables.
  */
 import { writeFileSync } from 'node:fs';
+import { median } from './median';
 
 export interface Sample {
   ms: number;
@@ -127,12 +128,6 @@ export function errorText(e: unknown): string {
 export function merge(into: Results, other: Results): void {
   for (const step of other.stepOrder) if (!into.stepOrder.includes(step)) into.stepOrder.push(step);
   for (const [k, c] of other.cells) into.cells.set(k, c);
-}
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** 3 significant digits at most, thousands separated: 0.00512, 4.51, 107, 13,502. */

@@ -20,9 +20,9 @@ import { CachedSource } from '../src/source/cachedSource';
 import { DECODED_BUDGET_BYTES, decodedCache } from '../src/source/decodedCache';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 import { compressedStream, mixedBatch } from '../tests/arrow/support/compressedIpc';
+import { median } from './median';
 
 const WINDOW = 64;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const MIB = 2 ** 20;
 
 export interface ScrollRun {

@@ -12,6 +12,7 @@ import { openDataset } from '../src/dataset/openDataset';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
 import { deltaStream } from './deltaStream';
+import { median } from './median';
 
 export interface DeltaFigures {
   batches: number;
@@ -20,8 +21,6 @@ export interface DeltaFigures {
   totalMs: number;
   distinct: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(path: string): Promise<{ indexMs: number; countMs: number; distinct: number }> {
   const started = performance.now();

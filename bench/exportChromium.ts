@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Download, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { pssMiB, samplePeak } from './tabMemory';
+import { median } from './median';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -120,6 +121,5 @@ export async function measureExportInApp(file: string, where: string, runs = 3):
 if (process.argv[1]?.endsWith('exportChromium.ts')) {
   const runs = await measureExportInApp(resolve(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 3));
   for (const r of runs) console.log(JSON.stringify(r));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(JSON.stringify({ where: process.argv[3], rows: runs[0].rows, medianMs: median(runs.map((r) => r.ms)), medianAddedPeakMiB: median(runs.map((r) => r.addedPeakMiB)), medianCpuS: median(runs.map((r) => r.cpuS)) }));
 }

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { preview } from 'vite';
 import { cpuSeconds } from './exportChromium';
+import { median } from './median';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -101,6 +102,5 @@ export async function measureFilterInApp(file: string, where: string, runs = 3):
 if (process.argv[1]?.endsWith('filterChromium.ts')) {
   const runs = await measureFilterInApp(resolve(process.argv[2]), process.argv[3], Number(process.argv[4] ?? 3));
   for (const r of runs) console.log(JSON.stringify(r));
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(JSON.stringify({ where: process.argv[3], matched: runs[0].matched, medianFirstPaintMs: median(runs.map((r) => r.firstPaintMs)), medianFinalMs: median(runs.map((r) => r.finalMs)), medianAppSeconds: median(runs.map((r) => r.appSeconds)), medianCpuS: median(runs.map((r) => r.cpuS)) }));
 }

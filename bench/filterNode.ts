@@ -12,6 +12,7 @@ import { openDataset } from '../src/dataset/openDataset';
 import type { Dataset } from '../src/model/types';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
+import { median } from './median';
 
 export interface FilterRun {
   ms: number;
@@ -36,8 +37,6 @@ export async function filterOnce(path: string, where: string, mode: Mode = 'page
   await dataset.close();
   return run;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function measureFilters(path: string, wheres: string[]) {
   const size = (await NodeFileSource.open(path)).size;

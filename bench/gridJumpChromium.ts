@@ -22,6 +22,7 @@ import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import { FILTER_TIMER } from './filterChromium';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--port P] [--files a,b] [--viewports WxH,WxH]');
@@ -33,7 +34,6 @@ const countWhere = arg('--count');
 const JUMPS = [37_000_000, 12_345_678, 44_444_444];
 const STEPS = 4;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 interface Figures {
   jump: number[];

@@ -21,6 +21,7 @@ import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dist = arg('--dist');
 if (!dist) throw new Error('usage: --dist DIST [--file F] [--port P] [--jumps N] [--top N]');
@@ -32,7 +33,6 @@ const STEPS = 4;
 const cpuOnly = process.argv.includes('--cpu');
 // --cpu: no sampling profiler (starting it in a worker costs that worker ~20 ms at its next task), CPU time per thread only.
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', ...(cpuOnly ? [] : ['disabled-by-default-v8.cpu_profiler'])];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 type TraceEvent = ChromeEvent<Record<string, unknown> & { name?: string; data?: Record<string, unknown> }>;
 interface ProfileNode {

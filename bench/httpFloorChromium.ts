@@ -18,13 +18,13 @@ import { statSync } from 'node:fs';
 import { startBenchServer } from './browserServer';
 import { APP_DIST, launchBenchBrowser, PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const count = Number(arg('--count', '32'));
 const size = Number(arg('--mb', '13')) * 2 ** 20;
 const workers = Number(arg('--workers', '2'));
 const rounds = Number(arg('--rounds', '3'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const total = statSync(file).size;
 const step = Math.floor((total - size) / count);

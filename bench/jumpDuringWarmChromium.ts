@@ -14,6 +14,7 @@ import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--wait MS] [--port P] [--file F]');
@@ -21,7 +22,6 @@ const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const rounds = Number(arg('--rounds', '3'));
 const wait = Number(arg('--wait', '1050'));
 const port = Number(arg('--port', '4380'));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const servers: Record<string, BenchServer> = {};
 let k = 0;

@@ -22,6 +22,7 @@ import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import { FILTER_TIMER } from './filterChromium';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--port P] [--files a,b] [--viewport WxH] [--where TEXT]');
@@ -132,7 +133,6 @@ try {
   await context.close();
   for (const s of Object.values(servers)) await s.close();
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 console.log(`${width}×${height}; medians over ${rounds} rounds (each round: every jump or step of the line); load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
 for (const [key, xs] of samples) {
   console.log(`${key.padEnd(30)} longest task ${median(xs.map((x) => x.wall)).toFixed(0)} ms wall (max ${Math.max(...xs.map((x) => x.wall)).toFixed(0)}), its CPU ${median(xs.map((x) => x.cpuOfLongest)).toFixed(0)} ms | most CPU in one task ${median(xs.map((x) => x.cpu)).toFixed(0)} ms (max ${Math.max(...xs.map((x) => x.cpu)).toFixed(0)})`);

@@ -6,6 +6,7 @@
 import { Field, Null, RecordBatch, RecordBatchStreamWriter, Schema, Struct, makeData } from 'apache-arrow';
 import { Engine } from '../src/worker/engine';
 import { BlobSource } from '../src/source/blobSource';
+import { median } from './median';
 
 const ROWS = 1_000_000_000;
 
@@ -22,8 +23,6 @@ function nullStream(): Uint8Array {
   const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: ROWS, nullCount: 0, children: [makeData({ type: new Null(), length: ROWS })] }));
   return RecordBatchStreamWriter.writeAll([batch]).toUint8Array(true);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function measureNullColumn(): Promise<NullFigures> {
   const bytes = nullStream();

@@ -21,6 +21,7 @@ import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists: Record<string, string | undefined> = arg('--after') ? { after: arg('--after'), before: arg('--before') } : { pages: arg('--pages'), whole: arg('--whole') };
 if (Object.values(dists).some((d) => !d)) throw new Error('usage: --pages DIST --whole DIST (or --after DIST --before DIST) [--rounds N] [--port P] [--file data/fec-50.parquet]');
@@ -32,7 +33,6 @@ const C5 = 5 * CHUNK_ROWS + 1000;
 const JUMPS = [37_000_000, 12_345_678, 44_444_444];
 const STEPS = 4;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const mib = (n: number) => (n / 2 ** 20).toFixed(2);
 
 interface Figures {

@@ -16,6 +16,7 @@ import { openDataset } from '../src/dataset/openDataset';
 import { pageWindowSettings } from '../src/parquet/pageWindow';
 import { CachedSource } from '../src/source/cachedSource';
 import { NodeFileSource } from '../src/source/nodeFileSource';
+import { median } from './median';
 
 export interface WindowFigures {
   mode: 'pages' | 'whole chunks';
@@ -36,7 +37,6 @@ interface Run {
   steps: [number, number, number][];
 }
 const mib = (n: number) => n / 2 ** 20;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One run: open fresh, jump to `row`, then `steps` 64-row steps down; times and bytes of each. */
 async function oneRun(path: string, row: number, steps: number, pages: boolean): Promise<Run> {

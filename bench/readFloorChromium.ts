@@ -26,6 +26,7 @@ import { NodeFileSource } from '../src/source/nodeFileSource';
 import { readRowWindow } from '../src/compute/rowWindow';
 import { arg } from './cliArgs';
 import { fileWorkersPage } from './fileWorkers';
+import { median } from './median';
 
 const file = resolve(arg('--file', 'data/fec-50.arrows')!);
 const jumps = Number(arg('--jumps', '5'));
@@ -35,7 +36,6 @@ const cap = Number(arg('--cap', 'Infinity'));
 /** --block N: the block cache's block size when recording (the app's is cachedSource.ts BLOCK). */
 const block = Number(arg('--block', String(BLOCK)));
 const MODES = (arg('--modes', 'slice,sync,split2,split3,sync2,stream,sliceonly')!).split(',');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Records every read that reaches the file, in waves (reads asked within the same task). */
 class Recording implements ByteSource {

@@ -19,6 +19,7 @@ import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { recordTrace, type TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const jumps = Number(arg('--jumps', '15'));
 const ROWS = Number(arg('--rows', '50'));
@@ -27,7 +28,6 @@ const extra = arg('--css');
 const hover = process.argv.includes('--hover');
 const ROW_H = 25;
 const GUTTER = 90;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const css = readFileSync(new URL('../src/ui/styles.css', import.meta.url), 'utf8');
 
 type TraceEvent = ChromeEvent<{ data?: { message?: string } }>;

@@ -5,7 +5,8 @@
  * load and cache state, the method, then one table per workload and one for filter, sort and export.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { BROWSER, median, NATIVE, num, table, type Cell, type Results } from './compare';
+import { BROWSER, NATIVE, num, table, type Cell, type Results } from './compare';
+import { median } from './median';
 import type { BrowserNotes } from './browserPlan';
 import { EXPORT_WHERE, FILTER_STEPS, FIRST_ROWS, filterStepOrder, HEAVY_PEER_STEP_MS, isFilterStep } from './filterPlan';
 

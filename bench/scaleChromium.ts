@@ -14,6 +14,7 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { writeWideArrow, writeWideParquet } from '../scripts/gen/scaleFiles';
 import { pssByType, pssMiB, samplePeak } from './tabMemory';
+import { median } from './median';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
@@ -99,8 +100,6 @@ async function once(dist: string, file: string, port: number): Promise<ScaleAppF
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function measureScaleInChromium(dist: string, files: string[], runs = 3): Promise<Record<string, ScaleAppFigures>> {
   const out: Record<string, ScaleAppFigures> = {};

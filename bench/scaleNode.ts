@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeManyEmptyBatches, writeTallParquet, writeWideArrow, writeWideParquet } from '../scripts/gen/scaleFiles';
+import { median } from './median';
 
 interface ScaleRun {
   fields: number;
@@ -30,7 +31,6 @@ const FILES = [
 ];
 
 const RUNS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 export const SCALE_HEADER = [

@@ -15,6 +15,7 @@ import { appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists = { base: arg('--base'), new: arg('--new') };
 if (!dists.base || !dists.new) throw new Error('usage: --base DIST --new DIST [--rounds N] [--port P] [--files a,b] [--columns a,b]');
@@ -23,7 +24,6 @@ const columns = arg('--columns', 'contbr_nm,cand_nm')!.split(',');
 const rounds = Number(arg('--rounds', '3'));
 const port = Number(arg('--port', '4262'));
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const servers: Record<string, BenchServer> = {};
 let k = 0;

@@ -31,7 +31,6 @@ const columnName = arg('--column', 'cand_nm')!;
 const rounds = Number(arg('--rounds', '3'));
 const workers = Number(arg('--workers', '2'));
 const MODES = ['slice', 'stream', 'fresh'];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const execFileAsync = promisify(execFile);
 
 // Every batch's byte range of the column (validity, offsets, data: one range, as loadColumn reads it).
@@ -95,6 +94,7 @@ with pa.memory_map(sys.argv[1]) as source:
     out = len(t.column(sys.argv[2]).value_counts())
 print(out, round((time.perf_counter() - started) * 1000, 1))
 `;
+import { median } from './median';
 
 async function pyarrow(): Promise<{ own: number; wall: number }> {
   const t = performance.now();

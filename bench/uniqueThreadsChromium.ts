@@ -15,6 +15,7 @@ import { appOpen, appPage, appUnique } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const dists = arg('--dists')!.split(',');
 const files = arg('--files', 'data/fec-50.arrows,data/fec-50.parquet')!.split(',').map((f) => resolve(f));
@@ -22,7 +23,6 @@ const column = arg('--column', 'contbr_nm')!;
 const rounds = Number(arg('--rounds', '3'));
 const port = Number(arg('--port', '4331'));
 const TICK = 100; // USER_HZ
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** A file's text, or '' when it is gone (a process that ended). */
 function readOr(path: string): string {

@@ -30,6 +30,7 @@ import { launchBenchBrowser, PEERS_DIST } from './browserSession';
 import { rssMiB, samplePeak } from './tabMemory';
 import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 type TraceEvent = ChromeEvent<Record<string, unknown> & { data?: Record<string, unknown> }>;
 const dists = (arg('--dist') ?? '').split(',').filter(Boolean);
@@ -49,7 +50,6 @@ const delay = arg('--http') === undefined ? undefined : Number(arg('--http'));
 // --plain: the browser without precise memory info and gc() (as bench/gridJumpChromium.ts).
 const plain = process.argv.includes('--plain');
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing'];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Every long task, its start relative to the last Enter keydown. */
 const TASKS = `(() => {

@@ -18,6 +18,7 @@ import { chromium } from '@playwright/test';
 import { appOpen } from './appChromium';
 import { PEERS_DIST } from './browserSession';
 import { startBenchServer } from './browserServer';
+import { median } from './median';
 
 const { values } = parseArgs({
   options: {
@@ -148,8 +149,6 @@ async function round(dist: string): Promise<Sample> {
     rmSync(profile, { recursive: true, force: true });
   }
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 
 const samples = new Map<string, Sample[]>(builds.map((b) => [b.label, []]));

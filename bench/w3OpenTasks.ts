@@ -21,6 +21,7 @@ import { startBenchServer, type BenchServer } from './browserServer';
 import { PEERS_DIST } from './browserSession';
 import { recordTrace, type TraceEvent } from './chromeTrace';
 import { arg } from './cliArgs';
+import { median } from './median';
 
 const file = resolve(arg('--file', 'data/fec-50-1k.arrows')!);
 const rounds = Number(arg('--rounds', '6'));
@@ -130,8 +131,6 @@ try {
   for (const s of servers) await s.close();
   rmSync(profile, { recursive: true, force: true });
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`\n| build | opens | opens with a longtask > 50 ms | longtasks > 50 ms | longest (median, max) | trace: max task wall (median, max) | trace: max task CPU (median, max) | trace: tasks > 4 ms CPU (median) | index ms (median) | load |`);
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const [label, xs] of results) {

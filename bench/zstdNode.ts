@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { CompressionType } from 'apache-arrow';
 import { decompress } from 'fzstd';
 import { decompressBuffer } from '../src/arrow/codecs';
+import { median } from './median';
 
 export interface ZstdFigures {
   mib: number;
@@ -19,8 +20,6 @@ export interface ZstdFigures {
   fzstdMs: number;
   preallocatedMs: number;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function time(f: () => Uint8Array, expected: number): number {
   const started = performance.now();
