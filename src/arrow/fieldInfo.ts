@@ -1,7 +1,7 @@
 import { DataType, Type, type Field } from 'apache-arrow';
 import type { FieldInfo } from '../model/types';
 import { LargeListViewType, ListViewType, physicalChildren, RunEndEncodedType } from './decodedTypes';
-import { storedTypeName } from './typeNames';
+import { storedFieldTypeName } from './typeNames';
 
 const FAMILY: Partial<Record<Type, string>> = {
   [Type.Null]: 'null',
@@ -50,17 +50,6 @@ function decodedFamily(type: DataType): string | undefined {
 }
 
 /**
- * Extension types pyarrow knows and names as such ("extension<arrow.uuid>"); it shows any other
- * extension (unregistered, or with parameters in its name) by its storage type, and so does this.
- */
-const NAMED_EXTENSIONS = new Set(['arrow.uuid', 'arrow.json', 'arrow.bool8']);
-
-function namedExtension(field: Field): string | undefined {
-  const name = field.metadata.get('ARROW:extension:name');
-  return name && NAMED_EXTENSIONS.has(name) ? name : undefined;
-}
-
-/**
  * Plain-data description of an apache-arrow Field, for the UI and the command line. Types are named
  * in pyarrow's spelling ("timestamp[us, tz=UTC]", "list_view<item: int32>"); the children of a
  * run-end encoded field are the stored ones (run ends, values).
@@ -71,7 +60,7 @@ export function fieldInfo(field: Field, unsupported?: string, rawTypeName?: stri
   const children = stored.length ? stored.map((c) => fieldInfo(c, unsupported)) : NO_CHILDREN;
   const info: FieldInfo = {
     name: field.name,
-    type: rawTypeName ?? storedTypeName(type, namedExtension(field)),
+    type: rawTypeName ?? storedFieldTypeName(field),
     typeId: rawTypeName ? rawTypeName.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() : (decodedFamily(type) ?? typeFamily(type)),
     nullable: field.nullable,
     metadata: metadataObject(field.metadata),

@@ -1,5 +1,5 @@
 import { Type, UnionMode, type DataType, type Field } from 'apache-arrow';
-import { fieldExtension, typeName } from '../valueText';
+import { registeredExtension, typeName } from '../valueText';
 import { containsDecodedType, LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
 
 /**
@@ -9,9 +9,9 @@ import { containsDecodedType, LargeListViewType, ListViewType, RunEndEncodedType
  */
 export function storedTypeName(type: DataType, extension?: string | null): string {
   if (extension || !containsDecodedType(type)) return typeName(type, extension);
-  const field = (f: Field) => `${f.name}: ${storedTypeName(f.type, fieldExtension(f))}${f.nullable ? '' : ' not null'}`;
+  const field = (f: Field) => `${f.name}: ${storedFieldTypeName(f)}${f.nullable ? '' : ' not null'}`;
   const t = type as DataType & { listSize?: number; mode?: UnionMode; typeIds?: Int32Array; indices?: DataType; dictionary?: DataType; isOrdered?: boolean };
-  if (type instanceof RunEndEncodedType) return `run_end_encoded<run_ends: ${storedTypeName(type.runEnds.type)}, values: ${storedTypeName(type.values.type, fieldExtension(type.values))}>`;
+  if (type instanceof RunEndEncodedType) return `run_end_encoded<run_ends: ${storedTypeName(type.runEnds.type)}, values: ${storedFieldTypeName(type.values)}>`;
   if (type instanceof ListViewType) return `list_view<${field(type.children[0])}>`;
   if (type instanceof LargeListViewType) return `large_list_view<${field(type.children[0])}>`;
   const children = type.children as Field[];
@@ -26,7 +26,7 @@ export function storedTypeName(type: DataType, extension?: string | null): strin
       return `struct<${children.map(field).join(', ')}>`;
     case Type.Map: {
       const [key, item] = children[0].type.children as Field[];
-      return `map<${storedTypeName(key.type, fieldExtension(key))}, ${storedTypeName(item.type, fieldExtension(item))}>`;
+      return `map<${storedFieldTypeName(key)}, ${storedFieldTypeName(item)}>`;
     }
     case Type.Union:
       return `${t.mode === UnionMode.Sparse ? 'sparse' : 'dense'}_union<${children.map((f, i) => `${field(f)}=${t.typeIds![i]}`).join(', ')}>`;
@@ -35,4 +35,9 @@ export function storedTypeName(type: DataType, extension?: string | null): strin
     default:
       return typeName(type);
   }
+}
+
+/** storedTypeName of a field's type, or its registered extension type's name (registeredExtension). */
+export function storedFieldTypeName(field: Field): string {
+  return storedTypeName(field.type, registeredExtension(field, (type) => storedTypeName(type)));
 }

@@ -3,7 +3,7 @@ import { at, type Offsets } from './columnBytes';
 import { listText, mapText, structText } from './nestedText';
 import { scalarFormatter, type ElementText } from './scalarFormatter';
 import { cutNested } from './stringText';
-import { fieldExtension } from './typeName';
+import { fieldExtension } from './extensionName';
 import { DatasetError } from '../model/errors';
 
 export type { ElementText } from './scalarFormatter';

@@ -1,7 +1,8 @@
 /** One value-to-text module for every surface: the rules of notes/value-text-spec.md. */
 export { valueText } from './valueText';
 export { vectorText, vectorValueText } from './vectorText';
-export { typeName, fieldText, fieldExtension, listViewTypeName, runEndEncodedTypeName, EXTENSION_KEY } from './typeName';
+export { typeName, fieldText, fieldTypeName, listViewTypeName, runEndEncodedTypeName } from './typeName';
+export { fieldExtension, registeredExtension, EXTENSION_KEY } from './extensionName';
 export { float64Text, float32Text, float16Text } from './floatText';
 export { decimalText, decimalWordsToBigInt, scaledText } from './decimalText';
 export { date32Text, date64Text } from './dateText';

@@ -1,33 +1,31 @@
 import { DateUnit, IntervalUnit, Precision, TimeUnit, Type, UnionMode, type DataType, type Field } from 'apache-arrow';
-
-/** Field metadata key naming an extension type. */
-export const EXTENSION_KEY = 'ARROW:extension:name';
+import { registeredExtension } from './extensionName';
 
 const UNIT = { [TimeUnit.SECOND]: 's', [TimeUnit.MILLISECOND]: 'ms', [TimeUnit.MICROSECOND]: 'us', [TimeUnit.NANOSECOND]: 'ns' } as Record<number, string>;
 
-/** The extension name a field declares in its metadata, if any. */
-export function fieldExtension(field: Field): string | undefined {
-  return field.metadata?.get(EXTENSION_KEY) ?? undefined;
+/** The name of a field's type as pyarrow shows it: its registered extension type's, else its storage type's. */
+export function fieldTypeName(field: Field): string {
+  return typeName(field.type, registeredExtension(field, (type) => typeName(type)));
 }
 
 /** "name: type", plus " not null" for a non-nullable field, as Arrow C++ prints a field. */
 export function fieldText(field: Field): string {
-  return `${field.name}: ${typeName(field.type, fieldExtension(field))}${field.nullable ? '' : ' not null'}`;
+  return `${field.name}: ${fieldTypeName(field)}${field.nullable ? '' : ' not null'}`;
 }
 
 /** Map key and item types, with the field name in parentheses when it is not the standard one. */
 function mapText(type: DataType): string {
   const entries = type.children[0];
   const [key, item] = entries.type.children as Field[];
-  const named = (field: Field, standard: string) => `${typeName(field.type, fieldExtension(field))}${field.name === standard ? '' : ` ('${field.name}')`}`;
+  const named = (field: Field, standard: string) => `${fieldTypeName(field)}${field.name === standard ? '' : ` ('${field.name}')`}`;
   const sorted = (type as unknown as { keysSorted: boolean }).keysSorted ? ', keys_sorted' : '';
   return `map<${named(key, 'key')}, ${named(item, 'value')}${sorted}${entries.name === 'entries' ? '' : ` ('${entries.name}')`}>`;
 }
 
 /**
  * The type's name in pyarrow's spelling ("timestamp[us, tz=UTC]", "list<item: string>",
- * "dictionary<values=string, indices=int8, ordered=0>"). With an extension name (the field's
- * ARROW:extension:name, or arrow.uuid for a Parquet UUID column): "extension<arrow.uuid>".
+ * "dictionary<values=string, indices=int8, ordered=0>"). With `extension` (registeredExtension's
+ * text for the field): "extension<arrow.uuid>".
  */
 export function typeName(type: DataType, extension?: string | null): string {
   if (extension) return `extension<${extension}>`;

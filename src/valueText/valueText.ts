@@ -10,7 +10,7 @@ import { listText, mapText, structText } from './nestedText';
 import { cutNested } from './stringText';
 import { timestampText } from './timestampText';
 import { timeText } from './timeText';
-import { fieldExtension } from './typeName';
+import { fieldExtension } from './extensionName';
 import { unionMemberFor } from './unionMember';
 import { uuidText } from './uuidText';
 
