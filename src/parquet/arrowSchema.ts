@@ -84,7 +84,7 @@ export async function arrowSchema(
     }),
     new Map(Object.entries(metadata)),
   );
-  arrowTypeNames(fields, schema);
+  arrowTypeNames(fields, schema, origin);
   return schema;
 }
 

@@ -1,8 +1,9 @@
 import { Field, Type, type DataType, type Schema } from 'apache-arrow';
 import type { LogicalType, SchemaElement } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
-import { UUID_EXTENSION, fieldExtension, typeName } from '../valueText';
+import { UUID_EXTENSION, fieldExtension, fieldTypeName, typeName } from '../valueText';
 import { INT96_NOTE, INT96_TYPE_NAME } from './int96';
+import { shownField } from './shownTypes';
 import { withChildren } from './withChildren';
 
 function logicalText(t: LogicalType): string {
@@ -120,18 +121,18 @@ function entriesNamedLikePyarrow(field: Field): Field {
  * "list<element: int32>"), from its apache-arrow field. A column whose type could not be mapped
  * (a Null stand-in, marked unsupported) keeps its Parquet description.
  */
-export function arrowTypeNames(fields: FieldInfo[], schema: Schema): void {
+export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: Field[]): void {
   // Leaf types are shared among columns (arrowSchema.ts): each one's name is made once.
   const leafNames = new Map<DataType, string>();
-  schema.fields.forEach((field, c) => {
-    if (field.type.typeId === Type.Null && fields[c].unsupported) return;
+  schema.fields.forEach((decoded, c) => {
+    if (decoded.type.typeId === Type.Null && fields[c].unsupported) return;
     if (fields[c].physicalType === 'INT96') {
       fields[c].type = INT96_TYPE_NAME;
       return;
     }
-    const extension = fieldExtension(field);
-    if (extension || field.type.children?.length) {
-      fields[c].type = typeName(entriesNamedLikePyarrow(field).type, extension);
+    const field = origin ? shownField(decoded, origin[c]) : decoded;
+    if (field !== decoded || fieldExtension(field) || field.type.children?.length) {
+      fields[c].type = fieldTypeName(entriesNamedLikePyarrow(field));
       return;
     }
     let name = leafNames.get(field.type);

@@ -1,4 +1,4 @@
-import { FixedSizeList, List, Map_, Struct, Type, type DataType, type Field } from 'apache-arrow';
+import { FixedSizeList, LargeList, List, Map_, Struct, Type, type DataType, type Field } from 'apache-arrow';
 
 /** The same nested type with other children; undefined for a type the Parquet mapping does not produce. */
 export function withChildren(type: DataType, children: Field[]): DataType | undefined {
@@ -7,6 +7,8 @@ export function withChildren(type: DataType, children: Field[]): DataType | unde
       return new Struct(children);
     case Type.List:
       return new List(children[0]);
+    case Type.LargeList:
+      return new LargeList(children[0]);
     case Type.FixedSizeList:
       return new FixedSizeList((type as FixedSizeList).listSize, children[0]);
     case Type.Map:

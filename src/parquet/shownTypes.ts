@@ -1,0 +1,46 @@
+import { BinaryView, Field, FixedSizeList, Type, Utf8View, type DataType } from 'apache-arrow';
+import { EXTENSION_KEY, typeName } from '../valueText';
+import { withChildren } from './withChildren';
+
+const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
+
+/**
+ * The column's field as pyarrow names its type, from the field it is decoded as (`inferred`, after
+ * restoredField) and the stored Arrow field (`origin`), by pyarrow's rules (parquet/arrow/schema.cc
+ * ApplyOriginalMetadata) where they change the type's name but not the text of its values: a list
+ * read as the stored fixed_size_list, string and binary as string_view and binary_view, and the stored
+ * extension type where the column reads as its storage type. For naming only: the values stay decoded
+ * as `inferred`. (pyarrow also restores list_view and large_list_view; they keep their list name here.)
+ */
+export function shownField(inferred: Field, origin: Field): Field {
+  const type = shownType(inferred.type, origin.type);
+  const storage = type === inferred.type ? inferred : new Field(inferred.name, type, inferred.nullable, inferred.metadata);
+  const extension = origin.metadata.get(EXTENSION_KEY);
+  if (!extension || inferred.metadata.has(EXTENSION_KEY) || !sameType(storage.type, origin.type)) return storage;
+  const metadata = new Map([...storage.metadata, [EXTENSION_KEY, extension]]);
+  const parameters = origin.metadata.get(EXTENSION_METADATA_KEY);
+  if (parameters !== undefined) metadata.set(EXTENSION_METADATA_KEY, parameters);
+  return new Field(storage.name, storage.type, storage.nullable, metadata);
+}
+
+function shownType(inferred: DataType, origin: DataType): DataType {
+  if (inferred.typeId === Type.Utf8 && origin.typeId === Type.Utf8View) return new Utf8View();
+  if (inferred.typeId === Type.Binary && origin.typeId === Type.BinaryView) return new BinaryView();
+  const children = inferred.children as Field[] | undefined;
+  const originChildren = origin.children as Field[] | undefined;
+  if (!children?.length || originChildren?.length !== children.length) return inferred;
+  const shown = children.map((c, i) => shownField(c, originChildren[i]));
+  if (inferred.typeId === Type.List && origin.typeId === Type.FixedSizeList) return new FixedSizeList((origin as FixedSizeList).listSize, shown[0]);
+  if (inferred.typeId !== origin.typeId || shown.every((c, i) => c === children[i])) return inferred;
+  return withChildren(inferred, shown) ?? inferred;
+}
+
+/** Whether two types are the same but for the names and nullability of their children (pyarrow restores an extension type so). */
+function sameType(a: DataType, b: DataType): boolean {
+  const ac = (a.children ?? []) as Field[];
+  const bc = (b.children ?? []) as Field[];
+  if (a.typeId !== b.typeId || ac.length !== bc.length) return false;
+  if (ac.length === 0 || a.typeId === Type.Union) return typeName(a) === typeName(b);
+  if (a.typeId === Type.FixedSizeList && (a as FixedSizeList).listSize !== (b as FixedSizeList).listSize) return false;
+  return ac.every((f, i) => sameType(f.type, bc[i].type));
+}
