@@ -1,4 +1,4 @@
-import { BinaryView, Field, FixedSizeList, Type, Utf8View, type DataType } from 'apache-arrow';
+import { BinaryView, Field, FixedSizeList, Type, Utf8View, type DataType, type Decimal } from 'apache-arrow';
 import { EXTENSION_KEY, typeName } from '../valueText';
 import { withChildren } from './withChildren';
 
@@ -8,9 +8,10 @@ const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
  * The column's field as pyarrow names its type, from the field it is decoded as (`inferred`, after
  * restoredField) and the stored Arrow field (`origin`), by pyarrow's rules (parquet/arrow/schema.cc
  * ApplyOriginalMetadata) where they change the type's name but not the text of its values: a list
- * read as the stored fixed_size_list, string and binary as string_view and binary_view, and the stored
- * extension type where the column reads as its storage type. For naming only: the values stay decoded
- * as `inferred`. (pyarrow also restores list_view and large_list_view; they keep their list name here.)
+ * read as the stored fixed_size_list, string and binary as string_view and binary_view, a decimal as
+ * the stored decimal32 or decimal64, and the stored extension type where the column reads as its
+ * storage type. For naming only: the values stay decoded as `inferred`. (pyarrow also restores
+ * list_view and large_list_view; they keep their list name here.)
  */
 export function shownField(inferred: Field, origin: Field): Field {
   const type = shownType(inferred.type, origin.type);
@@ -26,6 +27,7 @@ export function shownField(inferred: Field, origin: Field): Field {
 function shownType(inferred: DataType, origin: DataType): DataType {
   if (inferred.typeId === Type.Utf8 && origin.typeId === Type.Utf8View) return new Utf8View();
   if (inferred.typeId === Type.Binary && origin.typeId === Type.BinaryView) return new BinaryView();
+  if (inferred.typeId === Type.Decimal && origin.typeId === Type.Decimal && sameDecimal(inferred as Decimal, origin as Decimal)) return origin;
   const children = inferred.children as Field[] | undefined;
   const originChildren = origin.children as Field[] | undefined;
   if (!children?.length || originChildren?.length !== children.length) return inferred;
@@ -44,3 +46,5 @@ function sameType(a: DataType, b: DataType): boolean {
   if (a.typeId === Type.FixedSizeList && (a as FixedSizeList).listSize !== (b as FixedSizeList).listSize) return false;
   return ac.every((f, i) => sameType(f.type, bc[i].type));
 }
+
+const sameDecimal = (a: Decimal, b: Decimal) => a.precision === b.precision && a.scale === b.scale;
