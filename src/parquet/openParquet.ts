@@ -11,6 +11,7 @@ import { columnSubsets, type ColumnSubset } from './columnSubset';
 import { decodeError } from './decodeError';
 import { flatChunkRanges } from './flatChunk';
 import { footerPlace, footerProblems } from './footerChecks';
+import { intervalsAsBytes } from './intervalColumns';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
@@ -51,17 +52,21 @@ class ParquetDataset implements Dataset {
   private pending: PendingLoad[] = [];
   /** Columns whose type comes from the stored Arrow schema (ARROW:schema), as pyarrow reads them. */
   private readonly restored = new Set<number>();
+  /** The footer the columns are decoded by (INTERVAL columns as plain bytes, intervalColumns.ts). */
+  private readonly md: FileMetaData;
 
   constructor(
     readonly source: ByteSource,
     /** The footer without its row groups: those are in `rowGroups`, decoded one at a time. */
-    private readonly md: FileMetaData,
+    md: FileMetaData,
     private readonly rowGroups: RowGroupMeta,
     /** The first row group listing column chunks (encrypted columns are told from it). */
     firstRowGroup: RowGroup | undefined,
   ) {
-    this.subsets = columnSubsets(md);
-    this.fields = this.subsets.map((s) => parquetFieldInfo(s.elements));
+    const described = columnSubsets(md);
+    this.fields = described.map((s) => parquetFieldInfo(s.elements));
+    this.md = intervalsAsBytes(md);
+    this.subsets = this.md === md ? described : columnSubsets(this.md);
     this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
