@@ -1,8 +1,8 @@
 import { CompressionType } from 'apache-arrow';
-import { decompressFrame as lz4DecompressFrame } from 'lz4js';
 import { decompress as zstdDecompress } from 'fzstd';
 import { MAX_DECODED_BUFFER_BYTES } from '../source/limits';
 import { lz4DeclaredSize, zstdFrames } from './codecFrames';
+import { decodeLz4Frames } from './lz4Frames';
 
 const MIB = 1024 * 1024;
 const bytesText = (n: number) => `${n.toLocaleString('en-US')} bytes${n >= MIB ? ` (${(n / MIB).toFixed(0)} MiB)` : ''}`;
@@ -41,8 +41,7 @@ function decodeLz4(data: Uint8Array, length: number): Uint8Array {
     throw new Error(`its LZ4 frame declares ${bytesText(declared)} where its length prefix says ${bytesText(length)}; refused before decoding`);
   }
   const out = new Uint8Array(length);
-  // lz4js counts every byte it decodes, writes past the end included (a typed array drops those).
-  const made = lz4DecompressFrame(data, out);
+  const made = decodeLz4Frames(data, out);
   if (made !== length) throw new Error(`decompressed ${made} bytes where the buffer header promised ${length}`);
   return out;
 }

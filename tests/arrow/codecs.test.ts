@@ -7,6 +7,7 @@ import { openDataset } from '../../src/dataset/openDataset';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { MAX_DECODED_BUFFER_BYTES } from '../../src/source/limits';
 import { concatBytes } from '../support/bytes';
+import { hash as xxh32 } from 'lz4js/xxh32.js';
 
 const MIB = 1024 * 1024;
 const BLOCK = 128 * 1024;
@@ -85,11 +86,16 @@ describe('ZSTD buffers', () => {
   });
 });
 
-/** An LZ4 frame of one uncompressed block, declaring its size when `declare` is set. */
-function lz4Frame(bytes: Uint8Array, declare?: number): Uint8Array {
-  const flags = declare === undefined ? 0x40 : 0x48;
-  const size = declare === undefined ? new Uint8Array(0) : le(declare, 8);
-  return concatBytes([le(0x184d2204, 4), Uint8Array.of(flags, 0x40), size, Uint8Array.of(0), le(bytes.length + 0x80000000, 4), bytes, le(0, 4)]);
+/**
+ * An LZ4 frame of one stored block, declaring its size when `declare` is set, with a block checksum and
+ * a content checksum when `checksums` is (as Polars writes them).
+ */
+function lz4Frame(bytes: Uint8Array, declare?: number, checksums = false): Uint8Array {
+  const none = new Uint8Array(0);
+  const descriptor = concatBytes([Uint8Array.of(0x40 | (declare === undefined ? 0 : 8) | (checksums ? 0x14 : 0), 0x40), declare === undefined ? none : le(declare, 8)]);
+  const headerChecksum = (xxh32(0, descriptor, 0, descriptor.length) >>> 8) & 0xff;
+  const sum = checksums ? le(xxh32(0, bytes, 0, bytes.length), 4) : none;
+  return concatBytes([le(0x184d2204, 4), descriptor, Uint8Array.of(headerChecksum), le(bytes.length + 0x80000000, 4), bytes, sum, le(0, 4), sum]);
 }
 
 describe('LZ4 buffers', () => {
@@ -98,6 +104,16 @@ describe('LZ4 buffers', () => {
   it('decode to the length their prefix says, with or without a declared size', () => {
     expect([...lz4(lz4Frame(bytes, 1000), 1000)]).toEqual([...bytes]);
     expect([...lz4(lz4Frame(bytes), 1000)]).toEqual([...bytes]);
+  });
+
+  it('decode with block and content checksums, each after what it covers, and a checksum that fails is refused', () => {
+    expect([...lz4(lz4Frame(bytes, undefined, true), 1000)]).toEqual([...bytes]);
+    const damaged = lz4Frame(bytes, undefined, true);
+    damaged[20] ^= 1;
+    expect(() => lz4(damaged, 1000)).toThrow('its LZ4 block at byte 7 fails its checksum');
+    const header = lz4Frame(bytes, 1000);
+    header[14] ^= 1;
+    expect(() => lz4(header, 1000)).toThrow('its LZ4 frame header at byte 0 fails its checksum');
   });
 
   it('a frame declaring another size than the prefix, or making more bytes than it, is refused', () => {

@@ -6,13 +6,18 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { expectPyarrowText, pyarrowGold } from './support/goldText';
 
 const WRITERS = resolve(__dirname, '../fixtures/writers');
-const files = readdirSync(join(WRITERS, 'pyarrow')).filter((n) => /\.arrows?$/.test(n)).sort();
+const files = ['pyarrow', 'polars'].flatMap((writer) =>
+  readdirSync(join(WRITERS, writer))
+    .filter((n) => /\.arrows?$/.test(n))
+    .sort()
+    .map((n) => `${writer}/${n}`),
+);
 
-describe('files written by pyarrow read as pyarrow reads them', () => {
-  it('are all there', () => expect(files.length).toBeGreaterThanOrEqual(14));
+describe('files written by pyarrow and Polars read as pyarrow reads them', () => {
+  it('are all there', () => expect(files.length).toBeGreaterThanOrEqual(18));
 
-  it.each(files)('%s: every gold value and type name', async (name) => {
-    const rel = `pyarrow/${name}`;
+  it.each(files)('%s: every gold value and type name', async (rel) => {
+    const name = rel.slice(rel.indexOf('/') + 1);
     const gold = pyarrowGold('writers', rel);
     const ds = await openDataset(await NodeFileSource.open(join(WRITERS, rel)));
     try {
