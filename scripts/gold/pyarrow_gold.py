@@ -228,6 +228,9 @@ def text(t, s, nested):
     if pa.types.is_date64(t):
         return date_text(s.value // 86_400_000)
     if pa.types.is_time32(t) or pa.types.is_time64(t):
+        # pyarrow prints a value outside the day so (fastparquet writes timedeltas as TIME_MICROS).
+        if not 0 <= s.value < 86400 * PER_SECOND[t.unit]:
+            return f'<value out of range: {s.value}>'
         return clock(s.value, PER_SECOND[t.unit])
     if pa.types.is_timestamp(t):
         return timestamp_text(s.value, t.unit, t.tz)

@@ -49,6 +49,10 @@ describe('times', () => {
     [86399999999n, TimeUnit.MICROSECOND, '23:59:59.999999'],
     [1n, TimeUnit.NANOSECOND, '00:00:00.000000001'],
     [49507100000000n, TimeUnit.NANOSECOND, '13:45:07.1'],
+    // Outside the day, as pyarrow 25 prints them (time64[us] of -5000, time32[s] of 86400).
+    [-5000n, TimeUnit.MICROSECOND, '<value out of range: -5000>'],
+    [86400, TimeUnit.SECOND, '<value out of range: 86400>'],
+    [86399999999999n, TimeUnit.NANOSECOND, '23:59:59.999999999'],
   ])('%s in unit %s -> %s', (raw, unit, text) => {
     expect(timeText(raw, unit)).toBe(text);
   });
