@@ -8,14 +8,14 @@ import { INT96_TYPE, isInt96Column } from './int96';
 import { restoredField } from './originalSchema';
 import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
-import { withUuidExtension } from './uuidExtension';
+import { withLeafExtensions } from './leafExtensions';
 
 /** Columns whose Arrow types are learnt from parquet-wasm at once. */
 const SCHEMA_GROUP = 2000;
 
 /**
  * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
- * with Parquet UUIDs marked arrow.uuid as pyarrow reads them and INT96 columns in the type they are
+ * with Parquet UUIDs and JSON marked arrow.uuid and arrow.json as pyarrow reads them and INT96 columns in the type they are
  * decoded to (see int96.ts), and the types pyarrow restores from the stored Arrow schema (`origin`, see
  * originalSchema.ts; the columns it changes are added to `restoredColumns`); names each column's type in `fields`.
  * A column whose type parquet-wasm cannot map gets a Null field and is marked unsupported in `fields`.
@@ -80,7 +80,7 @@ export async function arrowSchema(
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
       const restored = origin && field.type.typeId !== Type.Null ? restoredField(field, origin[c]) : field;
       if (restored !== field) restoredColumns.add(c);
-      return compactField(withUuidExtension(restored, subsets[c].elements));
+      return compactField(withLeafExtensions(restored, subsets[c].elements));
     }),
     new Map(Object.entries(metadata)),
   );

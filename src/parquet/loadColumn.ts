@@ -11,7 +11,7 @@ import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import type { RowGroupColumns } from './rowGroupMeta';
 import { syntheticFile } from './syntheticFile';
-import { hasNestedUuid, withFieldType } from './uuidExtension';
+import { hasNestedUuid, withFieldType } from './leafExtensions';
 
 export const BATCH_SIZE = 64 * 1024;
 

@@ -28,8 +28,8 @@ const golds = (dir: string, prefix: RegExp): Gold[] =>
 /** Columns our memory budget refuses on purpose (pyarrow reads them whole). */
 const REFUSED = new Set(['parquet/budget_dictionary.parquet:texts', 'parquet/budget_footer.parquet:big']);
 
-describe('Parquet files of user reports, against what pyarrow 25 reads (tests/gold/writers)', () => {
-  for (const gold of golds('writers', /^parquet__.*\.json$/).filter((g) => !g.unreadable)) {
+describe('Parquet files of user reports and of other writers, against what pyarrow 25 reads (tests/gold/writers)', () => {
+  for (const gold of golds('writers', /^(parquet|fastparquet)__.*\.json$/).filter((g) => !g.unreadable)) {
     it(`${gold.file}: rows, pyarrow's type names and every value`, async () => {
       const ds = await open(join(WRITERS_DIR, gold.file));
       expect(ds.rows).toBe(gold.rows);
