@@ -15,8 +15,8 @@ const SCHEMA_GROUP = 2000;
 
 /**
  * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
- * with Parquet UUIDs and JSON marked arrow.uuid and arrow.json as pyarrow reads them and INT96 columns in the type they are
- * decoded to (see int96.ts), and the types pyarrow restores from the stored Arrow schema (`origin`, see
+ * with Parquet UUID and JSON leaves marked arrow.uuid and arrow.json as pyarrow reads them, INT96
+ * columns in the type they are decoded to (see int96.ts), and the types pyarrow restores from the stored Arrow schema (`origin`, see
  * originalSchema.ts; the columns it changes are added to `restoredColumns`); names each column's type in `fields`.
  * A column whose type parquet-wasm cannot map gets a Null field and is marked unsupported in `fields`.
  */

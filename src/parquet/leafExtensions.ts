@@ -6,13 +6,13 @@ import { withChildren } from './withChildren';
 /** pyarrow reads a Parquet UUID column as the arrow.uuid extension type. */
 export const isUuid = (e: SchemaElement): boolean => e.logical_type?.type === 'UUID';
 
+const JSON_EXTENSION = 'arrow.json';
+
 /** The extension type pyarrow reads a Parquet leaf as: arrow.uuid for UUID, arrow.json for JSON. */
 function leafExtension(e: SchemaElement): string | undefined {
   if (isUuid(e)) return UUID_EXTENSION;
   return e.logical_type?.type === 'JSON' || e.converted_type === 'JSON' ? JSON_EXTENSION : undefined;
 }
-
-const JSON_EXTENSION = 'arrow.json';
 
 /** Marks the Arrow leaves with their extension names; Arrow leaves follow the Parquet leaves in order. */
 function markLeaves(field: Field, extensions: (string | undefined)[], at: { leaf: number }): Field {
