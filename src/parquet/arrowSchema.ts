@@ -25,7 +25,7 @@ export async function arrowSchema(
   subsets: ColumnSubset[],
   fields: FieldInfo[],
   metadata: Record<string, string>,
-  origin?: Field[],
+  origin?: (Field | null)[],
   restoredColumns = new Set<number>(),
 ): Promise<Schema> {
   const wasm = await parquetWasm();
@@ -78,7 +78,8 @@ export async function arrowSchema(
       // A plain leaf's field is already compact, and nothing below changes it but a stored Arrow type.
       if (field.metadata === NO_METADATA && !origin) return field;
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
-      const restored = origin && field.type.typeId !== Type.Null ? restoredField(field, origin[c]) : field;
+      const stored = origin?.[c];
+      const restored = stored && field.type.typeId !== Type.Null ? restoredField(field, stored) : field;
       if (restored !== field) restoredColumns.add(c);
       return compactField(withLeafExtensions(restored, subsets[c].elements));
     }),

@@ -1,6 +1,6 @@
 import { Dictionary, Field, Int32, LargeList, type Int, type List, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
-import { ByteBuffer, MessageFb, SchemaFb } from '../adapters/apacheArrowInternals';
+import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
 import { withChildren } from './withChildren';
 
@@ -36,30 +36,79 @@ function storedFieldCount(bytes: Uint8Array): number | null {
 }
 
 /**
+ * The stored schema's top-level fields decoded one by one: null for one apache-arrow cannot decode
+ * (a list_view: Arrow JS has no such type), its name read from the flatbuffer.
+ */
+function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: string[]; errors: string[] } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = view.getUint32(0, true) === 0xffffffff ? 4 : 0;
+  const metadata = bytes.subarray(at + 4, at + 4 + view.getInt32(at, true));
+  const schema = MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb;
+  const dictionaries = new Map<number, DataType>();
+  const fields: (Field | null)[] = [];
+  const names: string[] = [];
+  const errors: string[] = [];
+  for (let i = 0; i < schema.fieldsLength(); i++) {
+    const fb = schema.fields(i)!;
+    names.push(fb.name() ?? '');
+    try {
+      fields.push(decodeFieldFb(fb, dictionaries));
+      errors.push('');
+    } catch (e) {
+      fields.push(null);
+      errors.push(String((e as Error).message ?? e));
+    }
+  }
+  return { fields, names, errors };
+}
+
+/**
  * The top-level fields of the Arrow schema the writer stored (pyarrow's ARROW:schema), when it matches
  * the Parquet schema's top-level columns (count and names); otherwise none, with a note saying why.
+ * A field that cannot be decoded is null (its column keeps the type its Parquet schema gives, and a
+ * note says so); the others still apply.
  */
-export function originalFields(md: FileMetaData, names: string[]): { fields?: Field[]; problem?: DatasetProblem } {
+export function originalFields(md: FileMetaData, names: string[]): { fields?: (Field | null)[]; problem?: DatasetProblem } {
   const value = md.key_value_metadata?.find((kv) => kv.key === 'ARROW:schema')?.value;
   if (!value) return {};
   const ignored = (why: string): { problem: DatasetProblem } => ({
     problem: { message: `The file's stored Arrow schema (ARROW:schema) is ignored: ${why}.`, where: {}, stillWorks: 'Columns are shown in the types their Parquet schema gives.' },
   });
   const fieldCountText = (n: number) => `it has ${n} fields where the Parquet schema has ${names.length} columns`;
-  let schema: Schema;
+  let fields: (Field | null)[];
+  let storedNames: string[];
+  let problem: DatasetProblem | undefined;
   try {
     const bytes = arrowSchemaBytes(value);
     // Checked before decoding, as a schema that cannot match is ignored anyway.
     const count = storedFieldCount(bytes);
     if (count !== null && count !== names.length) return ignored(fieldCountText(count));
-    schema = decodeArrowSchema(bytes);
+    try {
+      fields = decodeArrowSchema(bytes).fields;
+      storedNames = fields.map((f) => f!.name);
+    } catch (e) {
+      let one: ReturnType<typeof fieldsOneByOne>;
+      try {
+        one = fieldsOneByOne(bytes);
+      } catch {
+        throw e;
+      }
+      const failed = one.errors.findIndex(Boolean);
+      if (failed < 0 || one.fields.every((f) => f === null)) throw e;
+      ({ fields, names: storedNames } = one);
+      problem = {
+        message: `The file's stored Arrow schema (ARROW:schema) cannot give the type of column "${one.names[failed]}"${one.errors.filter(Boolean).length > 1 ? ' and others' : ''} (${one.errors[failed]}).`,
+        where: {},
+        stillWorks: 'Those columns are shown in the types their Parquet schema gives; the others in the types pyarrow reads them in.',
+      };
+    }
   } catch (e) {
     return ignored(`it cannot be decoded (${String((e as Error).message ?? e)})`);
   }
-  if (schema.fields.length !== names.length) return ignored(fieldCountText(schema.fields.length));
-  const other = schema.fields.findIndex((f, i) => f.name !== names[i]);
-  if (other >= 0) return ignored(`its field ${other + 1} is "${schema.fields[other].name}" where the Parquet column is "${names[other]}"`);
-  return { fields: schema.fields };
+  if (fields.length !== names.length) return ignored(fieldCountText(fields.length));
+  const other = storedNames.findIndex((n, i) => n !== names[i]);
+  if (other >= 0) return ignored(`its field ${other + 1} is "${storedNames[other]}" where the Parquet column is "${names[other]}"`);
+  return { fields, problem };
 }
 
 // typeId is Type.Int for every integer width (Type.Int64 is only a name for the enum).

@@ -121,7 +121,7 @@ function entriesNamedLikePyarrow(field: Field): Field {
  * "list<element: int32>"), from its apache-arrow field. A column whose type could not be mapped
  * (a Null stand-in, marked unsupported) keeps its Parquet description.
  */
-export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: Field[]): void {
+export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: (Field | null)[]): void {
   // Leaf types are shared among columns (arrowSchema.ts): each one's name is made once.
   const leafNames = new Map<DataType, string>();
   schema.fields.forEach((decoded, c) => {
@@ -130,7 +130,8 @@ export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: Fie
       fields[c].type = INT96_TYPE_NAME;
       return;
     }
-    const field = origin ? shownField(decoded, origin[c]) : decoded;
+    const stored = origin?.[c];
+    const field = stored ? shownField(decoded, stored) : decoded;
     if (field !== decoded || fieldExtension(field) || field.type.children?.length) {
       fields[c].type = fieldTypeName(entriesNamedLikePyarrow(field));
       return;
