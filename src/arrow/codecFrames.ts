@@ -17,7 +17,33 @@ export interface ZstdFrames {
 const ZSTD_MAGIC = 0xfd2fb528;
 const BLOCK_MAX = 128 * 1024;
 
-const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
+export const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
+
+/** Throws "its ZSTD data ends inside a block (byte 12 of 40)" when `end` is past the data. */
+export type Need = (end: number, what: string) => void;
+
+/**
+ * Walks the frames of one buffer of `codec` data ("ZSTD", "LZ4"): a skippable frame (the same in both
+ * formats) is passed over; a frame with `magic` is read by `frame`, which returns the offset after it;
+ * anything else is refused. `need` bounds every read, naming the frame's offset.
+ */
+export function walkFrames(data: Uint8Array, codec: string, magic: number, frame: (at: number, need: Need) => number): void {
+  let at = 0;
+  const need: Need = (end, what) => {
+    if (end > data.length) throw new Error(`its ${codec} data ends inside ${what} (byte ${at} of ${data.length})`);
+  };
+  while (at < data.length) {
+    need(at + 4, 'a frame header');
+    const found = u32(data, at);
+    if (found >>> 4 === 0x184d2a5) {
+      need(at + 8, 'a skippable frame');
+      at += 8 + u32(data, at + 4);
+      continue;
+    }
+    if (found !== magic) throw new Error(`byte ${at} of its data does not start ${codec === 'LZ4' ? 'an' : 'a'} ${codec} frame`);
+    at = frame(at, need);
+  }
+}
 
 /** A little-endian unsigned integer of `n` bytes (at most 8; past 2^53 it is not exact, and is refused later as too large). */
 function uintLE(d: Uint8Array, at: number, n: number): number {
@@ -31,19 +57,7 @@ export function zstdFrames(data: Uint8Array): ZstdFrames {
   let declared: number | null = 0;
   let bound = 0;
   let window = 0;
-  let at = 0;
-  const need = (end: number, what: string) => {
-    if (end > data.length) throw new Error(`its ZSTD data ends inside ${what} (byte ${at} of ${data.length})`);
-  };
-  while (at < data.length) {
-    need(at + 4, 'a frame header');
-    const magic = u32(data, at);
-    if (magic >>> 4 === 0x184d2a5) {
-      need(at + 8, 'a skippable frame');
-      at += 8 + u32(data, at + 4);
-      continue;
-    }
-    if (magic !== ZSTD_MAGIC) throw new Error(`byte ${at} of its data does not start a ZSTD frame`);
+  walkFrames(data, 'ZSTD', ZSTD_MAGIC, (at, need) => {
     need(at + 6, 'a frame header');
     const descriptor = data[at + 4];
     if (descriptor & 8) throw new Error(`its ZSTD frame at byte ${at} sets a reserved header bit`);
@@ -84,8 +98,8 @@ export function zstdFrames(data: Uint8Array): ZstdFrames {
       window = Math.max(window, frameWindow);
     } else if (declared !== null) declared += content;
     bound += content ?? blocks;
-    at = p;
-  }
+    return p;
+  });
   return { declared, bound, window };
 }
 

@@ -1,12 +1,11 @@
 import { decompressBlock } from 'lz4js';
 import { hash as xxh32 } from 'lz4js/xxh32.js';
+import { u32, walkFrames } from './codecFrames';
 
 const MAGIC = 0x184d2204;
 const STORED = 0x80000000;
 /** Largest block each BD "block maximum size" code allows. */
 const BLOCK_MAX: Record<number, number> = { 4: 64 << 10, 5: 256 << 10, 6: 1 << 20, 7: 4 << 20 };
-
-const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0;
 
 /**
  * Decodes the LZ4 frames of one buffer into `out` and returns how many bytes they made (at most
@@ -18,20 +17,8 @@ const u32 = (d: Uint8Array, at: number) => (d[at] | (d[at + 1] << 8) | (d[at + 2
  * Throws a clause saying what is wrong and where.
  */
 export function decodeLz4Frames(data: Uint8Array, out: Uint8Array): number {
-  let at = 0;
   let made = 0;
-  const need = (end: number, what: string) => {
-    if (end > data.length) throw new Error(`its LZ4 data ends inside ${what} (byte ${at} of ${data.length})`);
-  };
-  while (at < data.length) {
-    need(at + 4, 'a frame header');
-    const magic = u32(data, at);
-    if (magic >>> 4 === 0x184d2a5) {
-      need(at + 8, 'a skippable frame');
-      at += 8 + u32(data, at + 4);
-      continue;
-    }
-    if (magic !== MAGIC) throw new Error(`byte ${at} of its data does not start an LZ4 frame`);
+  walkFrames(data, 'LZ4', MAGIC, (at, need) => {
     need(at + 7, 'a frame header');
     const flags = data[at + 4];
     if ((flags & 0xc0) !== 0x40) throw new Error(`its LZ4 frame at byte ${at} has version ${flags >> 6}, not 1`);
@@ -54,13 +41,17 @@ export function decodeLz4Frames(data: Uint8Array, out: Uint8Array): number {
       need(p + size + (blockSums ? 4 : 0), 'a block');
       if (blockSums && xxh32(0, data, p, size) !== u32(data, p + size)) throw new Error(`its LZ4 block at byte ${p - 4} fails its checksum`);
       if (word & STORED) {
-        if (made + size > out.length) return made + size;
+        // Past `out`'s end: counted, not decoded, and the walk ends (returning the data's end).
+        if (made + size > out.length) {
+          made += size;
+          return data.length;
+        }
         out.set(data.subarray(p, p + size), made);
         made += size;
       } else {
         // lz4js counts every byte a block makes, those past `out`'s end included (a typed array drops them).
         made = decompressBlock(data, out, p, size, made);
-        if (made > out.length) return made;
+        if (made > out.length) return data.length;
       }
       p += size + (blockSums ? 4 : 0);
     }
@@ -69,7 +60,7 @@ export function decodeLz4Frames(data: Uint8Array, out: Uint8Array): number {
       if (xxh32(0, out, frameStart, made - frameStart) !== u32(data, p)) throw new Error(`its LZ4 frame at byte ${at} fails its content checksum`);
       p += 4;
     }
-    at = p;
-  }
+    return p;
+  });
   return made;
 }
