@@ -116,12 +116,30 @@ test('A read that stalls after the open can be cancelled from the grid, and the 
   await page.getByRole('button', { name: 'Stop the read in progress' }).click();
   await expect(page.getByTestId('grid-status')).toHaveText('Read stopped: scroll or jump to read again.');
   await expect.poll(() => server.abandoned.length).toBeGreaterThan(before);
+  // Stopped stays stopped: the grid, now at the row asked for, does not read again on its own
+  // (it did, and a jump made meanwhile waited on that read, stalled in turn).
+  const asked = server.requests.length;
+  await page.waitForTimeout(1_000);
+  expect(server.requests.slice(asked).map((r) => r.range)).toEqual([]);
+  await expect(page.getByTestId('grid-status')).toHaveText('Read stopped: scroll or jump to read again.');
 
   server.stall('tall.arrows', false);
   await page.getByTestId('goto').fill(String(TALL_ROWS - 20));
   await page.getByTestId('goto').press('Enter');
-  const cell = page.getByTestId('grid').locator(`[aria-rowindex="${TALL_ROWS - 19}"]`).getByRole('gridcell').first();
-  await expect(cell).toHaveText(String(TALL_ROWS - 20));
+  const cell = (row: number) => page.getByTestId('grid').locator(`[aria-rowindex="${row + 1}"]`).getByRole('gridcell').first();
+  await expect(cell(TALL_ROWS - 20)).toHaveText(String(TALL_ROWS - 20));
+
+  // Stopped again, then scrolled: the rows scrolled to are read.
+  server.stall('tall.arrows', true);
+  await page.getByTestId('goto').fill('1000000');
+  await page.getByTestId('goto').press('Enter');
+  await expect(page.getByTestId('grid-status')).toHaveText('Reading…');
+  await page.getByRole('button', { name: 'Stop the read in progress' }).click();
+  await expect(page.getByTestId('grid-status')).toHaveText('Read stopped: scroll or jump to read again.');
+  server.stall('tall.arrows', false);
+  await page.getByTestId('grid').hover();
+  await page.mouse.wheel(0, 10 * 64 * 24);
+  await expect(cell(1_000_640)).toHaveText('1000640');
 });
 
 test('Reads of a remote file overlap: the browser does not queue them one after another (each answer 40 ms away)', async ({ page }) => {

@@ -51,6 +51,11 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   const direction = useRef<Direction>(1);
   // Counts cancel() calls: a jump waiting on a read-ahead that cancel() stopped does not read again.
   const stops = useRef(0);
+  // Set by cancel(): the rows the grid stopped at (a jump's target while it is on its way). Nothing is
+  // read again on its own there, only once the grid scrolls away from them or a jump is made.
+  const stoppedAt = useRef<{ first: number; last: number } | null>(null);
+  // The rows of the jump whose read is in flight (readAtOnce), for cancel().
+  const jumpRows = useRef<{ first: number; last: number } | null>(null);
   const [version, setVersion] = useState(0);
   const cache = useMemo(() => new RowCache(), []);
   const colKey = columns.join(',');
@@ -183,6 +188,9 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     const scrolled = firstRow !== shownFrom.current;
     if (scrolled) direction.current = moveDirection(shownFrom.current, firstRow, lastRow - firstRow + 1, direction.current);
     shownFrom.current = firstRow;
+    const stop = stoppedAt.current;
+    if (stop && firstRow >= stop.first && firstRow <= stop.last) return void (stoppedAt.current = { first: firstRow, last: firstRow }); // landed, or not moved
+    stoppedAt.current = null;
     const cols = colKey ? colKey.split(',').map(Number) : [];
     const p = plan(firstRow, lastRow, cols);
     if (!p) return inFlight.current ? undefined : whenIdle(() => readAhead(firstRow, lastRow, cols));
@@ -196,6 +204,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
 
   const readAtOnce = useCallback(
     (first: number, last: number, cols: readonly number[]) => {
+      stoppedAt.current = null;
       const p = plan(first, last, cols);
       if (!p) return null;
       if (p.request === inFlight.current && ahead.current) return ahead.current;
@@ -215,9 +224,12 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
         started = p.request === inFlight.current && inFlightRead.current ? inFlightRead.current : load(p);
       }
       const read = started.finally(() => {
-        if (ahead.current === read) ahead.current = null;
+        if (ahead.current !== read) return;
+        ahead.current = null;
+        jumpRows.current = null;
       });
       ahead.current = read;
+      jumpRows.current = { first, last };
       return read;
     },
     [plan, load, stopAhead, waitFor],
@@ -227,6 +239,9 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     cancelled.current = true;
     stops.current++;
     inFlight.current = '';
+    const at = shownFrom.current;
+    const jump = jumpRows.current;
+    stoppedAt.current = jump && (at < jump.first || at > jump.last) ? jump : { first: at, last: at };
     stopAhead();
     void engine.cancelFor(datasetId, 'grid');
   }, [engine, datasetId, stopAhead]);
