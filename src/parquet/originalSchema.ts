@@ -1,6 +1,6 @@
-import { Dictionary, Field, Int32, LargeList, type Int, type List, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
+import { Dictionary, Field, Int32, LargeList, List, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
-import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb } from '../adapters/apacheArrowInternals';
+import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
 import { withChildren } from './withChildren';
 
@@ -36,8 +36,32 @@ function storedFieldCount(bytes: Uint8Array): number | null {
 }
 
 /**
- * The stored schema's top-level fields decoded one by one: null for one apache-arrow cannot decode
- * (a list_view: Arrow JS has no such type), its name read from the flatbuffer.
+ * A stored list_view or large_list_view field (Arrow JS has no such types): the column reads as the
+ * list its Parquet schema gives (the values print the same), and is named as the view pyarrow restores.
+ */
+export class StoredListView extends List {
+  constructor(
+    child: Field,
+    readonly large: boolean,
+  ) {
+    super(child);
+  }
+}
+
+/** A top-level list_view or large_list_view field whose item apache-arrow decodes; null for any other. */
+function listViewField(fb: FieldFb, dictionaries: Map<number, DataType>): Field | null {
+  const kind = fb.typeType();
+  if ((kind !== TypeFb.ListView && kind !== TypeFb.LargeListView) || fb.childrenLength() !== 1) return null;
+  try {
+    return new Field(fb.name() ?? '', new StoredListView(decodeFieldFb(fb.children(0)!, dictionaries), kind === TypeFb.LargeListView), fb.nullable());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The stored schema's top-level fields decoded one by one (a top-level list view as a StoredListView):
+ * null for one apache-arrow cannot decode (a list view deeper down: Arrow JS has no such type), its name read from the flatbuffer.
  */
 function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: string[]; errors: string[] } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -55,8 +79,9 @@ function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: s
       fields.push(decodeFieldFb(fb, dictionaries));
       errors.push('');
     } catch (e) {
-      fields.push(null);
-      errors.push(String((e as Error).message ?? e));
+      const view = listViewField(fb, dictionaries);
+      fields.push(view);
+      errors.push(view ? '' : String((e as Error).message ?? e));
     }
   }
   return { fields, names, errors };
@@ -94,9 +119,10 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: (F
         throw e;
       }
       const failed = one.errors.findIndex(Boolean);
-      if (failed < 0 || one.fields.every((f) => f === null)) throw e;
+      const views = one.fields.some((f) => f?.type instanceof StoredListView);
+      if ((failed < 0 && !views) || one.fields.every((f) => f === null)) throw e;
       ({ fields, names: storedNames } = one);
-      problem = {
+      if (failed >= 0) problem = {
         message: `The file's stored Arrow schema (ARROW:schema) cannot give the type of column "${one.names[failed]}"${one.errors.filter(Boolean).length > 1 ? ' and others' : ''} (${one.errors[failed]}).`,
         where: {},
         stillWorks: 'Those columns are shown in the types their Parquet schema gives; the others in the types pyarrow reads them in.',

@@ -10,8 +10,8 @@ const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
  * ApplyOriginalMetadata) where they change the type's name but not the text of its values: a list
  * read as the stored fixed_size_list, string and binary as string_view and binary_view, a decimal as
  * the stored decimal32 or decimal64, and the stored extension type where the column reads as its
- * storage type. For naming only: the values stay decoded as `inferred`. (pyarrow also restores
- * list_view and large_list_view; they keep their list name here.)
+ * storage type. For naming only: the values stay decoded as `inferred`. (A stored top-level list
+ * view is named in parquetFields.ts arrowTypeNames.)
  */
 export function shownField(inferred: Field, origin: Field): Field {
   const type = shownType(inferred.type, origin.type);
