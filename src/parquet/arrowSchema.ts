@@ -8,14 +8,16 @@ import { INT96_TYPE, isInt96Column } from './int96';
 import { restoredField } from './originalSchema';
 import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
-import { withLeafExtensions } from './leafExtensions';
+import { withLeafExtensions, withStoredUuids } from './leafExtensions';
+import { EXTENSION_KEY, UUID_EXTENSION } from '../valueText';
 
 /** Columns whose Arrow types are learnt from parquet-wasm at once. */
 const SCHEMA_GROUP = 2000;
 
 /**
  * The apache-arrow schema, learnt from an empty file with this footer's schema (parquet-wasm's mapping),
- * with Parquet UUID and JSON leaves marked arrow.uuid and arrow.json as pyarrow reads them, INT96
+ * with Parquet UUID and JSON leaves marked arrow.uuid and arrow.json as pyarrow reads them (and leaves the
+ * stored Arrow schema types arrow.uuid), INT96
  * columns in the type they are decoded to (see int96.ts), and the types pyarrow restores from the stored Arrow schema (`origin`, see
  * originalSchema.ts; the columns it changes are added to `restoredColumns`); names each column's type in `fields`.
  * A column whose type parquet-wasm cannot map gets a Null field and is marked unsupported in `fields`.
@@ -81,7 +83,9 @@ export async function arrowSchema(
       const stored = origin?.[c];
       const restored = stored && field.type.typeId !== Type.Null ? restoredField(field, stored) : field;
       if (restored !== field) restoredColumns.add(c);
-      return compactField(withLeafExtensions(restored, subsets[c].elements));
+      const marked = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);
+      if (marked.metadata.get(EXTENSION_KEY) === UUID_EXTENSION) fields[c].extension = UUID_EXTENSION;
+      return compactField(marked);
     }),
     new Map(Object.entries(metadata)),
   );

@@ -1,4 +1,4 @@
-import { Field, makeVector, util, type Data, type DataType, type Vector } from 'apache-arrow';
+import { Field, makeVector, Type, util, type Data, type DataType, type FixedSizeBinary, type Vector } from 'apache-arrow';
 import type { SchemaElement } from 'hyparquet';
 import { EXTENSION_KEY, UUID_EXTENSION } from '../valueText';
 import { withChildren } from './withChildren';
@@ -14,18 +14,23 @@ function leafExtension(e: SchemaElement): string | undefined {
   return e.logical_type?.type === 'JSON' || e.converted_type === 'JSON' ? JSON_EXTENSION : undefined;
 }
 
+const marked = (field: Field, extension: string) => new Field(field.name, field.type, field.nullable, new Map([...field.metadata, [EXTENSION_KEY, extension]]));
+
+/** The field with `children` in place of its type's own; the field itself when none changed. */
+function withMarkedChildren(field: Field, children: Field[], marks: Field[]): Field {
+  if (marks.every((c, i) => c === children[i])) return field;
+  const type = withChildren(field.type, marks);
+  return type ? new Field(field.name, type, field.nullable, field.metadata) : field;
+}
+
 /** Marks the Arrow leaves with their extension names; Arrow leaves follow the Parquet leaves in order. */
 function markLeaves(field: Field, extensions: (string | undefined)[], at: { leaf: number }): Field {
   const children = field.type.children as Field[] | undefined;
   if (!children?.length) {
     const extension = extensions[at.leaf++];
-    if (!extension) return field;
-    return new Field(field.name, field.type, field.nullable, new Map([...field.metadata, [EXTENSION_KEY, extension]]));
+    return extension ? marked(field, extension) : field;
   }
-  const marked = children.map((c) => markLeaves(c, extensions, at));
-  if (marked.every((c, i) => c === children[i])) return field;
-  const type = withChildren(field.type, marked);
-  return type ? new Field(field.name, type, field.nullable, field.metadata) : field;
+  return withMarkedChildren(field, children, children.map((c) => markLeaves(c, extensions, at)));
 }
 
 /**
@@ -42,18 +47,38 @@ export function withLeafExtensions(field: Field, elements: SchemaElement[]): Fie
   return at.leaf === leaves.length ? marked : field;
 }
 
+const isUuidStorage = (type: DataType) => type.typeId === Type.FixedSizeBinary && (type as FixedSizeBinary).byteWidth === 16;
+
+/**
+ * The field with every leaf the stored Arrow schema (`origin`, the same shape) types arrow.uuid marked
+ * so, as pyarrow reads it: a writer may keep the extension only there (parquet-wasm writes such a column
+ * as FIXED_LEN_BYTE_ARRAY(16) without the UUID logical type). The field itself when it holds none.
+ */
+export function withStoredUuids(field: Field, origin: Field): Field {
+  const children = field.type.children as Field[] | undefined;
+  if (!children?.length) {
+    const uuid = origin.metadata.get(EXTENSION_KEY) === UUID_EXTENSION && isUuidStorage(field.type) && isUuidStorage(origin.type) && !field.metadata.has(EXTENSION_KEY);
+    return uuid ? marked(field, UUID_EXTENSION) : field;
+  }
+  const stored = origin.type.children as Field[] | undefined;
+  if (stored?.length !== children.length) return field;
+  return withMarkedChildren(field, children, children.map((c, i) => withStoredUuids(c, stored[i])));
+}
+
+/** True when a field below the column's top level is marked with an extension (its decoded vector needs the marks: withFieldType). */
+export function marksBelow(field: Field): boolean {
+  return (field.type.children as Field[] | undefined)?.some((c) => c.metadata.has(EXTENSION_KEY) || marksBelow(c)) ?? false;
+}
+
 function retype(data: Data, type: DataType): Data {
   const children = type.children as Field[] | undefined;
   if (!children?.length || data.children.length !== children.length) return data.clone(type);
   return data.clone(type, undefined, undefined, undefined, undefined, data.children.map((c, i) => retype(c, children[i].type)));
 }
 
-/** True when the column holds a Parquet UUID below its top level (its decoded vector needs the marks). */
-export const hasNestedUuid = (elements: SchemaElement[]): boolean => elements.length > 1 && elements.some(isUuid);
-
 /**
  * A decoded vector given the column's marked type (same shape: the comparison ignores field metadata),
- * so nested UUIDs are known as such to whatever formats its values.
+ * so nested extension leaves (UUIDs) are known as such to whatever formats its values.
  */
 export function withFieldType(vector: Vector, field: Field): Vector {
   if (vector.type === field.type || !util.compareTypes(vector.type, field.type)) return vector;

@@ -11,7 +11,7 @@ import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import type { RowGroupColumns } from './rowGroupMeta';
 import { syntheticFile } from './syntheticFile';
-import { hasNestedUuid, withFieldType } from './leafExtensions';
+import { marksBelow, withFieldType } from './leafExtensions';
 
 export const BATCH_SIZE = 64 * 1024;
 
@@ -98,7 +98,7 @@ export async function loadColumn(request: ColumnRequest): Promise<Vector> {
   try {
     const column = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
     if (int96) return int96ToTimestamps(column);
-    return hasNestedUuid(subset.elements) ? withFieldType(column, field) : column;
+    return marksBelow(field) ? withFieldType(column, field) : column;
   } catch (e) {
     throw decodeError(e, field.name, rowGroup, chunkRange(chunks[0]).start);
   }

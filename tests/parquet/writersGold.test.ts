@@ -29,7 +29,7 @@ const golds = (dir: string, prefix: RegExp): Gold[] =>
 const REFUSED = new Set(['parquet/budget_dictionary.parquet:texts', 'parquet/budget_footer.parquet:big']);
 
 describe('Parquet files of user reports and of other writers, against what pyarrow 25 reads (tests/gold/writers)', () => {
-  for (const gold of golds('writers', /^(parquet|fastparquet)__.*\.json$/).filter((g) => !g.unreadable)) {
+  for (const gold of golds('writers', /^(parquet|fastparquet|parquet-wasm)__.*\.json$/).filter((g) => !g.unreadable)) {
     it(`${gold.file}: rows, pyarrow's type names and every value`, async () => {
       const ds = await open(join(WRITERS_DIR, gold.file));
       expect(ds.rows).toBe(gold.rows);
