@@ -81,7 +81,7 @@ def decimal_text(unscaled, scale):
 
 def civil(days):
     z = days + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097  # Python floors: no adjustment for negative days (the C++ original truncates)
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
