@@ -15,7 +15,6 @@ export function validateData(data: Data, depth = 0, byteOffsetsChecked = false):
   if (data.nullCount !== 0 && nullBitmap && nullBitmap.length > 0 && nullBitmap.length * 8 < data.offset + length) {
     return `validity bitmap holds ${nullBitmap.length * 8} bits for ${length} rows`;
   }
-  const stride = (type as unknown as { stride?: number }).stride ?? 1;
   switch (type.typeId) {
     case Type.Null:
       return null;
@@ -72,7 +71,8 @@ export function validateData(data: Data, depth = 0, byteOffsetsChecked = false):
     case Type.BinaryView:
       return null;
     default:
-      return data.values && data.values.length < length * stride ? `values buffer holds ${data.values.length} of ${length * stride} elements` : null;
+      // data.stride: elements of `values` per row (a fixed_size_binary's width, a decimal's 32-bit words; 0 for fixed_size_binary[0]).
+      return data.values && data.values.length < length * data.stride ? `values buffer holds ${data.values.length} of ${length * data.stride} elements` : null;
   }
 }
 
