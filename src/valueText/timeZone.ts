@@ -1,4 +1,5 @@
 import { daysFromCivil } from './civilDate';
+import { IANA_ZONE_NAMES } from './zoneNames';
 
 /** How a timestamp's zone string is shown, resolved once per zone string. */
 export type Zone =
@@ -19,6 +20,15 @@ export function resolveZone(name: string): Zone {
   return zone;
 }
 
+let zoneNameByLowerCase: Map<string, string> | undefined;
+
+/** A database zone name spelt in another case ("utc", "america/new_york"): Intl takes it, pyarrow does not find it. */
+function inWrongCase(name: string): boolean {
+  zoneNameByLowerCase ??= new Map(IANA_ZONE_NAMES.trim().split(/\s+/).map((n) => [n.toLowerCase(), n]));
+  const spelt = zoneNameByLowerCase.get(name.toLowerCase());
+  return spelt !== undefined && spelt !== name;
+}
+
 function makeZone(name: string): Zone {
   if (UTC_NAMES.has(name)) return { kind: 'utc' };
   const fixed = /^([+-])(\d\d):?(\d\d)$/.exec(name);
@@ -26,6 +36,7 @@ function makeZone(name: string): Zone {
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
     return { kind: 'fixed', offsetSeconds: (fixed[1] === '-' ? -60 : 60) * minutes };
   }
+  if (inWrongCase(name)) return { kind: 'unknown' };
   try {
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone: name,
