@@ -35,9 +35,15 @@ export const INT96_TYPE = new Timestamp(TimeUnit.MICROSECOND);
 export const INT96_TYPE_NAME = 'timestamp[ns]';
 export const INT96_NOTE = 'INT96 timestamps are shown to the microsecond (digits below it are cut), so that every date stays exact';
 
-/** Microseconds since the epoch of one 12-byte INT96 value (nanoseconds of the day, then the Julian day). */
+/**
+ * Microseconds since the epoch of one 12-byte INT96 value (nanoseconds of the day, then the Julian day).
+ * Julian day 0 is the epoch whatever the nanoseconds, as pyarrow reads it (parquetjs writes int64
+ * nanoseconds since the epoch with day 0; Arrow C++ takes day 0 for a null entry's zeros).
+ */
 export function int96Micros(view: DataView): bigint {
-  return (BigInt(view.getInt32(8, true)) - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + view.getBigInt64(0, true) / 1000n;
+  const day = view.getInt32(8, true);
+  if (day === 0) return 0n;
+  return (BigInt(day) - JULIAN_UNIX_EPOCH) * MICROS_PER_DAY + view.getBigInt64(0, true) / 1000n;
 }
 
 /** 12-byte INT96 values (nanoseconds of the day, then the Julian day) as INT96_TYPE. */
