@@ -72,7 +72,7 @@ export function validateData(data: Data, depth = 0, byteOffsetsChecked = false):
       return null;
     default:
       // data.stride: elements of `values` per row (a fixed_size_binary's width, a decimal's 32-bit words; 0 for fixed_size_binary[0]).
-      return data.values && data.values.length < length * data.stride ? `values buffer holds ${data.values.length} of ${length * data.stride} elements` : null;
+      return data.values && data.nullCount < length && data.values.length < length * data.stride ? `values buffer holds ${data.values.length} of ${length * data.stride} elements` : null;
   }
 }
 

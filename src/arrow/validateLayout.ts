@@ -54,6 +54,8 @@ function needed(array: LayoutArray, buffer: LayoutBuffer): [number, string] | nu
       return nullCount > 0 ? [Math.ceil(length / 8), `the validity bits of ${plural(length, 'row')}`] : null;
     case 'values':
     case 'indices': {
+      // Every row null: apache-arrow (JS) pads a column shorter than its table so, with no value bytes; pyarrow reads the nulls.
+      if (nullCount === length) return null;
       if (type.typeId === Type.Bool) return [Math.ceil(length / 8), `the bits of ${plural(length, 'row')}`];
       const width = valueWidth(type);
       return width === null ? null : [length * width, `${plural(length, 'value')} of ${width} bytes`];

@@ -6,15 +6,15 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { expectPyarrowText, pyarrowGold } from './support/goldText';
 
 const WRITERS = resolve(__dirname, '../fixtures/writers');
-const files = ['pyarrow', 'polars'].flatMap((writer) =>
+const files = ['pyarrow', 'polars', 'apache-arrow'].flatMap((writer) =>
   readdirSync(join(WRITERS, writer))
     .filter((n) => /\.arrows?$/.test(n))
     .sort()
     .map((n) => `${writer}/${n}`),
 );
 
-describe('files written by pyarrow and Polars read as pyarrow reads them', () => {
-  it('are all there', () => expect(files.length).toBeGreaterThanOrEqual(18));
+describe('files written by pyarrow, Polars and apache-arrow (JS) read as pyarrow reads them', () => {
+  it('are all there', () => expect(files.length).toBeGreaterThanOrEqual(21));
 
   it.each(files)('%s: every gold value and type name', async (rel) => {
     const name = rel.slice(rel.indexOf('/') + 1);
