@@ -132,9 +132,18 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: (F
     return ignored(`it cannot be decoded (${String((e as Error).message ?? e)})`);
   }
   if (fields.length !== names.length) return ignored(fieldCountText(fields.length));
+  const damaged = fields.findIndex((f) => f !== null && lacksChild(f.type));
+  if (damaged >= 0) return ignored(`its field ${damaged + 1} ("${storedNames[damaged]}") lists a nested field it does not hold (it is damaged)`);
   const other = storedNames.findIndex((n, i) => n !== names[i]);
   if (other >= 0) return ignored(`its field ${other + 1} is "${storedNames[other]}" where the Parquet column is "${names[other]}"`);
   return { fields, problem };
+}
+
+/** True when a type lists a child field that decoded to nothing (a damaged flatbuffer), at any depth. */
+function lacksChild(type: DataType | undefined): boolean {
+  if (!type) return true;
+  const children = (type.children ?? []) as (Field | null | undefined)[];
+  return children.some((c) => !c || lacksChild(c.type)) || (type.typeId === Type.Dictionary && lacksChild((type as Dictionary).dictionary));
 }
 
 // typeId is Type.Int for every integer width (Type.Int64 is only a name for the enum).

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ByteBuffer, MessageFb } from '../../src/adapters/apacheArrowInternals';
 import { openDataset } from '../../src/dataset/openDataset';
+import { originalFields } from '../../src/parquet/originalSchema';
 import { BlobSource } from '../../src/source/blobSource';
 import { typeName } from '../../src/valueText';
 import { columnText, open, writerFile } from './support/openText';
@@ -85,5 +86,20 @@ describe('the stored Arrow schema (ARROW:schema) restores the types pyarrow rest
     expect(ds.problems.map((p) => p.message)).toEqual([`The file's stored Arrow schema (ARROW:schema) is ignored: it has 2147483647 fields where the Parquet schema has ${columns} columns.`]);
     expect(ds.fields[0].type).toBe('int64'); // the Parquet schema's type: the stored duration is not restored
     await ds.close();
+  });
+
+  it('ignores a stored schema whose nested field decodes to nothing (a damaged flatbuffer), with a note, instead of failing the open', () => {
+    // The ARROW:schema of a mutant the hostile test made (one byte flipped in a DuckDB test file's footer): pyarrow refuses it ("Invalid flatbuffers message").
+    const value =
+      '/////7ABAAAQAAAAAAAKAAwABgAFAAgACgAAAAABBAAMAAAACAAIAAAABAAIAAAABAAAAAQAAABEAQAA+AAAAGQAAAAEAAAA3P7/' +
+      '/wAAAQwUAAAAHAAAAAQAAAABAAAAFAAAAAQAAABsaXN0AAAAAET///8I////AAABAhAAAAAYAAAABAAAAAAAAAAEAAAAaXRlbQAA' +
+      'AAD4/v//AAAAAUAAAAA4////AAABDRgAAAAoAAAABAAAAAIAAABMAAAAHAAAAAwAAABuZXN0ZWRfbnVsbHMAAAAArP///3D///8A' +
+      'AAECEAAAABQAAAAEAAAAAAAAAAMAAABpbnQAXP///wAAAAFAAAAAnP///wAAAQUQAAAAHAAAAAQAAAAAAAAABgAAAHN0cmluZwAA' +
+      'BAAEAAQAAADI////AAABAhAAAAAgAAAABAAAAAAAAAAMAAAAcGxhaW5fcmFuZG9tAAAAAMD///8AAAABQAAAABAAFAAIAAYABwAM' +
+      'AAAAeAAQAAAAAAABAhAAAAAgAAAABAAAAAAAAAAFAAAAcGxhaW4AAAAIAAwACAAHAAgAAAAAAAABQAAAAAAAAAA=';
+    const md = { key_value_metadata: [{ key: 'ARROW:schema', value }] } as Parameters<typeof originalFields>[0];
+    const read = originalFields(md, ['plain', 'plain_random', 'nested_nulls', 'list']);
+    expect(read.fields).toBeUndefined();
+    expect(read.problem?.message).toBe('The file\'s stored Arrow schema (ARROW:schema) is ignored: its field 4 ("list") lists a nested field it does not hold (it is damaged).');
   });
 });
