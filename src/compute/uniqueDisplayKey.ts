@@ -30,12 +30,17 @@ export function getValue(data: Data, i: number): unknown {
 
 /**
  * Map key and counted value of a non-string value: numbers and booleans as themselves, bigints (64-bit
- * integers, raw timestamps) as decimal text, others as their display text. uniqueValueText turns the
+ * integers, raw timestamps) as decimal text, bytes as hex, others as their display text. uniqueValueText turns the
  * counted values into display text once counting ends.
  */
 export function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
   if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
   if (typeof value === 'bigint') return { key: value, value: value.toString() };
+  // Bytes (large_binary, binary_view, fixed_size_binary) as hex, as the binary path keys them: uniqueValueText reads them back so.
+  if (value instanceof Uint8Array) {
+    const text = bytesText(value, true);
+    return { key: text, value: text };
+  }
   const text = valueText(value, type) ?? 'null';
   return { key: text, value: text };
 }
