@@ -337,6 +337,10 @@ export class UniqueCounter {
         continue;
       }
       const value = getValue(data, i);
+      if (value === null) {
+        this.nullAt(rowOffset + i); // a union's row whose member is null
+        continue;
+      }
       if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value));
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }

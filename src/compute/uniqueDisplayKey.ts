@@ -28,12 +28,17 @@ export function getValue(data: Data, i: number): unknown {
   return v.get(i);
 }
 
+/** The counted value of a float -0 (uniqueValueText shows it as the float it is). */
+export const NEGATIVE_ZERO = '-0';
+
 /**
  * Map key and counted value of a non-string value: numbers and booleans as themselves, bigints (64-bit
- * integers, raw timestamps) as decimal text, bytes as hex, others as their display text. uniqueValueText turns the
+ * integers, raw timestamps) as decimal text, -0 as NEGATIVE_ZERO, bytes as hex, others as their display text. uniqueValueText turns the
  * counted values into display text once counting ends.
  */
 export function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
+  // -0 apart from 0, as pyarrow counts them (a Map, a Set and every merge would take them for one).
+  if (Object.is(value, -0)) return { key: NEGATIVE_ZERO, value: NEGATIVE_ZERO };
   if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
   if (typeof value === 'bigint') return { key: value, value: value.toString() };
   // Bytes (large_binary, binary_view, fixed_size_binary) as hex, as the binary path keys them: uniqueValueText reads them back so.
@@ -50,7 +55,7 @@ const words = new Uint32Array(float.buffer);
 
 /**
  * A 32-bit hash of a counted value that is not a byte string, for the distinct sketch: numbers by
- * their bits (-0 as 0 and one NaN, as a Map keys them), text by its UTF-16 code units. The same value
+ * their bits (one NaN, as a Map keys them; -0 is counted as NEGATIVE_ZERO), text by its UTF-16 code units. The same value
  * hashes the same in every partial, tracked or past the budget.
  */
 export function valueHash(value: UniqueValue): number {

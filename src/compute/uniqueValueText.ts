@@ -1,6 +1,6 @@
 import { Type, type DataType, type Dictionary } from 'apache-arrow';
 import { UUID_EXTENSION, binaryText, timestampText, uuidText, valueText } from '../valueText';
-import { textBytes } from './uniqueDisplayKey';
+import { NEGATIVE_ZERO, textBytes } from './uniqueDisplayKey';
 import type { UniqueResult, UniqueValue } from './uniqueTypes';
 
 /**
@@ -29,6 +29,7 @@ export function uniqueValueText(value: UniqueValue, type: DataType, extension?: 
     }
     default:
       if (typeof value === 'number' || typeof value === 'boolean') return valueText(value, t, extension);
+      if (value === NEGATIVE_ZERO && t.typeId === Type.Float) return valueText(-0, t, extension);
       if (typeof value === 'string' && /^-?\d+$/.test(value) && (t.typeId === Type.Int || t.typeId === Type.Time || t.typeId === Type.Duration || t.typeId === Type.Date)) {
         return valueText(BigInt(value), t, extension);
       }

@@ -19,6 +19,7 @@ function reference(vectors: Vector[]): Map<unknown, number> {
     for (let i = 0; i < v.length; i++) {
       let x = v.get(i);
       if (typeof x === 'bigint') x = x.toString();
+      if (Object.is(x, -0)) x = '-0'; // counted apart from 0, as pyarrow's value_counts does
       m.set(x, (m.get(x) ?? 0) + 1);
     }
   }
