@@ -51,9 +51,9 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
   const direction = useRef<Direction>(1);
   // Counts cancel() calls: a jump waiting on a read-ahead that cancel() stopped does not read again.
   const stops = useRef(0);
-  // Set by cancel(): the rows the grid stopped at (a jump's target while it is on its way). Nothing is
-  // read again on its own there, only once the grid scrolls away from them or a jump is made.
-  const stoppedAt = useRef<{ first: number; last: number } | null>(null);
+  // Set by cancel(): the rows and columns the grid stopped at (a jump's target rows while it is on its
+  // way, any columns). Nothing is read again on its own there, only once the grid scrolls away or a jump is made.
+  const stoppedAt = useRef<{ first: number; last: number; cols: string | null } | null>(null);
   // The rows of the jump whose read is in flight (readAtOnce), for cancel().
   const jumpRows = useRef<{ first: number; last: number } | null>(null);
   const [version, setVersion] = useState(0);
@@ -189,7 +189,7 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     if (scrolled) direction.current = moveDirection(shownFrom.current, firstRow, lastRow - firstRow + 1, direction.current);
     shownFrom.current = firstRow;
     const stop = stoppedAt.current;
-    if (stop && firstRow >= stop.first && firstRow <= stop.last) return void (stoppedAt.current = { first: firstRow, last: firstRow }); // landed, or not moved
+    if (stop && (stop.cols ?? colKey) === colKey && firstRow >= stop.first && firstRow <= stop.last) return void (stoppedAt.current = { first: firstRow, last: firstRow, cols: colKey }); // landed, or not moved
     stoppedAt.current = null;
     const cols = colKey ? colKey.split(',').map(Number) : [];
     const p = plan(firstRow, lastRow, cols);
@@ -241,10 +241,10 @@ export function useRowWindow(datasetId: number, firstRow: number, lastRow: numbe
     inFlight.current = '';
     const at = shownFrom.current;
     const jump = jumpRows.current;
-    stoppedAt.current = jump && (at < jump.first || at > jump.last) ? jump : { first: at, last: at };
+    stoppedAt.current = jump && (at < jump.first || at > jump.last) ? { ...jump, cols: null } : { first: at, last: at, cols: colKey };
     stopAhead();
     void engine.cancelFor(datasetId, 'grid');
-  }, [engine, datasetId, stopAhead]);
+  }, [engine, datasetId, stopAhead, colKey]);
 
   return { cache, readAtOnce, cancel };
 }
