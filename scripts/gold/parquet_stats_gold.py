@@ -1,6 +1,7 @@
 """Gold for Parquet footer statistics: every flat column chunk's min/max as pyarrow 25 reads them
 (Statistics.min_raw/max_raw, the physical values), as a value of the column's Arrow type rendered by
-the display rules of docs/VALUE_TEXT.md (pyarrow_gold.text).
+the display rules of docs/VALUE_TEXT.md (pyarrow_gold.text); and, as row group -1, each flat column's
+smallest min and largest max over its row groups (in the column's sort order).
 
 usage: python3 scripts/gold/parquet_stats_gold.py <fixtures root> <out json> <relative file>...
 """
@@ -40,11 +41,40 @@ def stat_text(raw, physical, t):
     return text(t, pa.scalar(raw, pa.binary()), False)
 
 
+def order_key(raw, t):
+    """The order of a raw min/max among the column's others (decimal bytes are signed; str and bytes order as their bytes)."""
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    if pa.types.is_decimal(t) and isinstance(raw, bytes):
+        return int.from_bytes(raw, 'big', signed=True)
+    if pa.types.is_float16(t):
+        return float(np.frombuffer(raw, dtype='<f2')[0])
+    if pa.types.is_unsigned_integer(t) and isinstance(raw, int) and raw < 0:
+        return raw + (1 << (64 if t.bit_width == 64 else 32))  # stored in a signed physical type
+    return raw
+
+
+def totals_gold(rel, md, schema):
+    """rowGroup -1: each flat column's smallest min and largest max over the row groups, when every row group gives them."""
+    out = []
+    for j in range(md.num_columns):
+        chunks = [md.row_group(g).column(j) for g in range(md.num_row_groups)]
+        path = chunks[0].path_in_schema if chunks else ''
+        if not chunks or '.' in path or any(c.statistics is None or not c.statistics.has_min_max for c in chunks):
+            continue
+        t = schema.field(path).type
+        low = min(chunks, key=lambda c: order_key(c.statistics.min_raw, t)).statistics.min_raw
+        high = max(chunks, key=lambda c: order_key(c.statistics.max_raw, t)).statistics.max_raw
+        physical = chunks[0].physical_type
+        out.append({'file': rel, 'rowGroup': -1, 'column': path, 'type': str(t), 'min': stat_text(low, physical, t), 'max': stat_text(high, physical, t)})
+    return out
+
+
 def file_gold(root, rel):
     pf = pq.ParquetFile(os.path.join(root, rel))
     schema = pf.schema_arrow
     md = pf.metadata
-    out = []
+    out = totals_gold(rel, md, schema)
     for g in range(md.num_row_groups):
         rg = md.row_group(g)
         for j in range(rg.num_columns):

@@ -37,6 +37,8 @@ export interface ColumnStats {
   distinctCount?: number;
   /** True when min/max are exact values, not truncated bounds. */
   exact?: boolean;
+  /** min/max as keys ordered by the column's sort order, to find the smallest and largest over chunks. */
+  order?: { kind: 'int' | 'float' | 'bytes'; min: string; max: string };
 }
 
 /** A contiguous byte region in the file: an Arrow buffer or a Parquet page. */

@@ -39,6 +39,16 @@ function dictionaryPage(c: ColumnChunk): ColumnChunkInfo['dictionaryPage'] {
   return { offset: Number(dictionary), length: Number(data - dictionary) };
 }
 
+/** The field of a column's one leaf (the column itself when flat, the item of a list of one leaf); undefined when a map or struct has several. */
+function onlyLeaf(field: Field): Field | undefined {
+  let f = field;
+  while (f.type.children?.length) {
+    if (f.type.children.length !== 1) return undefined;
+    f = f.type.children[0];
+  }
+  return f;
+}
+
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
 function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
   // One loop over the leaves, no intermediate arrays: a row group may hold 100,000 columns.
@@ -79,18 +89,23 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   const singleChunk = end - subset.firstLeaf === 1 ? rg.columns[subset.firstLeaf] : undefined;
   const single = singleChunk?.meta_data;
   const dictionary = singleChunk && dictionaryPage(singleChunk);
-  // Statistics are shown in the column's Arrow type when the column is its one leaf (flat).
-  const element = subset.elements.length === 1 ? subset.elements[0] : undefined;
-  const statsType = element?.type && arrowField && !field.unsupported ? { field: arrowField, physical: element.type } : undefined;
+  // Statistics are the leaf's: shown in its Arrow type when the column holds one leaf (a flat column, or a list of one).
+  const element = singleChunk ? subset.elements[subset.elements.length - 1] : undefined;
+  const leaf = arrowField && singleChunk ? onlyLeaf(arrowField) : undefined;
+  const statsType = element?.type && leaf && !field.unsupported ? { field: leaf, physical: element.type } : undefined;
+  // A nested column's leaf counts nulls at every level (a null list, a null item): not the column's nulls.
+  const flat = subset.elements.length === 1;
+  const stats = statsText(single?.statistics, raw?.[subset.firstLeaf], statsType, element?.type);
+  if (stats && !flat) delete stats.nullCount;
   return {
     column,
     bytes,
     uncompressedBytes,
     offset,
-    nullCount: single?.statistics?.null_count === undefined ? undefined : Number(single.statistics.null_count),
+    nullCount: flat && single?.statistics?.null_count !== undefined ? Number(single.statistics.null_count) : undefined,
     codec: codecs.join(', '),
     encodings,
-    stats: statsText(single?.statistics, raw?.[subset.firstLeaf], statsType),
+    stats,
     hasDictionaryPage,
     hasPageIndex,
     ...(singleChunk && hasPageIndex ? { pageIndexAt: pageIndexAt(singleChunk) } : {}),

@@ -78,3 +78,47 @@ export function rawValueText(bytes: Uint8Array, field: Field, physical: ParquetT
       return undefined;
   }
 }
+
+/** How statistics values of one column compare: as integers (bigint text), floats, or bytes (hex, in byte order). */
+export type OrderKind = 'int' | 'float' | 'bytes';
+
+/**
+ * One plain-encoded statistics value as a key that orders it among the column's others by the
+ * column's sort order (decimals by their unscaled value, INT96 by its instant, strings and binaries by
+ * their unsigned bytes); undefined when the bytes do not fit the type or have no order (NaN).
+ */
+export function rawValueOrder(bytes: Uint8Array, field: Field, physical: ParquetType): { kind: OrderKind; key: string } | undefined {
+  const width = widths[physical];
+  if (width !== undefined && bytes.length !== width) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const int = (v: bigint | number) => ({ kind: 'int' as const, key: String(v) });
+  const type = field.type.typeId === Type.Dictionary ? (field.type as Dictionary).dictionary : field.type;
+  const signed = type.typeId !== Type.Int || (type as Int).isSigned;
+  switch (type.typeId) {
+    case Type.Bool:
+      return physical === 'BOOLEAN' ? int(bytes[0] ? 1 : 0) : undefined;
+    case Type.Float: {
+      const v = physical === 'FLOAT' ? view.getFloat32(0, true) : physical === 'DOUBLE' ? view.getFloat64(0, true) : bytes.length === 2 ? halfBitsToNumber(view.getUint16(0, true)) : NaN;
+      return Number.isNaN(v) ? undefined : { kind: 'float', key: String(v) };
+    }
+    case Type.Decimal:
+    case Type.Int:
+    case Type.Date:
+    case Type.Time:
+    case Type.Timestamp:
+    case Type.Duration:
+      if (physical === 'BYTE_ARRAY' || physical === 'FIXED_LEN_BYTE_ARRAY') return type.typeId === Type.Decimal ? int(bigEndianSigned(bytes)) : undefined;
+      if (physical === 'INT96') return int(int96Micros(view));
+      if (physical === 'INT32') return int(signed ? view.getInt32(0, true) : view.getUint32(0, true));
+      if (physical === 'INT64') return int(signed ? view.getBigInt64(0, true) : view.getBigUint64(0, true));
+      return undefined;
+    case Type.Utf8:
+    case Type.LargeUtf8:
+    case Type.Binary:
+    case Type.LargeBinary:
+    case Type.FixedSizeBinary:
+      return { kind: 'bytes', key: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+    default:
+      return undefined;
+  }
+}

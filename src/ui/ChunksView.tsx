@@ -99,6 +99,13 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
 /** Columns listed at first in a chunk's detail (a batch may have 100,000); more on demand. */
 const COLUMNS_SHOWN = 200;
 
+/** A chunk's statistics: min … max (marked when they are bounds) when it gives both, and its distinct count. */
+function statsCell(stats: NonNullable<ChunkDetail['columns'][number]['stats']>): string {
+  const range = stats.min !== undefined && stats.max !== undefined ? `${stats.min} … ${stats.max}${stats.exact ? '' : ' (bounds)'}` : '';
+  const distinct = stats.distinctCount !== undefined ? `${count(stats.distinctCount)} distinct` : '';
+  return [range, distinct].filter(Boolean).join(', ');
+}
+
 function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: DatasetSummary }) {
   const [shown, setShown] = useState(COLUMNS_SHOWN);
   return (
@@ -132,7 +139,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
               <td>{bytes(c.bytes)}</td>
               <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
-              <td>{c.stats ? `${c.stats.min ?? ''} … ${c.stats.max ?? ''}${c.stats.exact ? '' : ' (bounds)'}${c.stats.distinctCount !== undefined ? `, ${count(c.stats.distinctCount)} distinct` : ''}` : ''}</td>
+              <td>{c.stats ? statsCell(c.stats) : ''}</td>
               <td>
                 <RegionList summary={summary} chunk={detail.index} column={c.column} regions={c.regions ?? []} />
               </td>

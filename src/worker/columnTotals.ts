@@ -1,4 +1,4 @@
-import type { ChunkDetail, ColumnChunkInfo } from '../model/types';
+import type { ChunkDetail, ColumnChunkInfo, ColumnStats } from '../model/types';
 
 /** One top-level column over every chunk counted, from metadata only (footer, message headers). */
 export interface ColumnTotals {
@@ -15,10 +15,10 @@ export interface ColumnTotals {
   encodings: string[];
   /** Arrow: bytes of the dictionary batches counted in `bytes`. */
   dictionaryBytes?: number;
-  /** Smallest and largest value the chunks' statistics give (Parquet), as text. */
+  /** Smallest and largest value the chunks' statistics give (Parquet), as text; absent unless every chunk gives an ordered min/max. */
   min?: string;
   max?: string;
-  /** False when a chunk has no min/max or gives bounds rather than values. */
+  /** False when a chunk gives bounds rather than values. */
   minMaxExact?: boolean;
 }
 
@@ -37,11 +37,13 @@ export interface ColumnShape {
   dictionaryId?: number;
 }
 
-/** A text min/max order: numbers by value when both texts are numbers, otherwise by text. */
-function less(a: string, b: string): boolean {
-  const x = Number(a);
-  const y = Number(b);
-  return a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y) ? x < y : a < b;
+type Order = NonNullable<ColumnStats['order']>;
+
+/** Whether key a orders before key b (statistics order keys of one kind: parquet/rawValueText.ts rawValueOrder). */
+function before(kind: Order['kind'], a: string, b: string): boolean {
+  if (kind === 'int') return BigInt(a) < BigInt(b);
+  if (kind === 'float') return Number(a) < Number(b);
+  return a < b; // hex of bytes: byte order, a prefix first
 }
 
 /** Frozen lists of texts, one per distinct content: a list grows by being replaced with the shared one holding one more text. */
@@ -64,6 +66,10 @@ export class ColumnTotalsBuilder {
   private readonly totals: ColumnTotals[];
   private readonly unknownUncompressed = new Set<number>();
   private readonly unknownNulls = new Set<number>();
+  /** Columns with a chunk whose min/max is missing or cannot be ordered: their min/max over chunks is not known. */
+  private readonly unknownMinMax = new Set<number>();
+  /** The order keys of each column's min and max so far. */
+  private readonly orders = new Map<number, Order>();
   private readonly seenDictionaries = new Set<number>();
   private readonly byDictionaryId = new Map<number, number>();
   /** Codec and encoding lists, one shared array per distinct list (100,000 columns mostly have the same ones). */
@@ -135,13 +141,17 @@ export class ColumnTotalsBuilder {
     for (const codec of (c.codec ?? 'uncompressed').split(', ')) t.codecs = this.lists.with(t.codecs, codec);
     for (const e of c.encodings ?? []) t.encodings = this.lists.with(t.encodings, e);
     const s = c.stats;
-    if (!s || s.min === undefined || s.max === undefined) {
-      t.minMaxExact = false;
+    const seen = this.orders.get(t.column);
+    if (!s?.order || s.min === undefined || s.max === undefined || (seen && seen.kind !== s.order.kind)) {
+      this.unknownMinMax.add(t.column);
       return;
     }
     t.minMaxExact = (t.minMaxExact ?? true) && s.exact === true;
-    if (t.min === undefined || less(s.min, t.min)) t.min = s.min;
-    if (t.max === undefined || less(t.max, s.max)) t.max = s.max;
+    const { kind } = s.order;
+    const order = seen ?? { ...s.order };
+    if (!seen || before(kind, s.order.min, order.min)) [t.min, order.min] = [s.min, s.order.min];
+    if (!seen || before(kind, order.max, s.order.max)) [t.max, order.max] = [s.max, s.order.max];
+    this.orders.set(t.column, order);
   }
 
   /** Top-level columns summed. */
@@ -159,7 +169,7 @@ export class ColumnTotalsBuilder {
       bytes += t.bytes;
       if (uncompressed !== undefined) uncompressed = this.unknownUncompressed.has(t.column) || t.uncompressedBytes === undefined ? undefined : uncompressed + t.uncompressedBytes;
       encodings ||= t.encodings.length > 0;
-      stats ||= t.min !== undefined;
+      stats ||= t.min !== undefined && !this.unknownMinMax.has(t.column);
     }
     return { bytes, uncompressedBytes: uncompressed, anyEncodings: encodings, anyMinMax: stats };
   }
@@ -170,6 +180,10 @@ export class ColumnTotalsBuilder {
       const out: ColumnTotals = { ...t, codecs: [...t.codecs], encodings: [...t.encodings] };
       if (this.unknownUncompressed.has(t.column)) delete out.uncompressedBytes;
       if (this.unknownNulls.has(t.column)) delete out.nulls;
+      if (this.unknownMinMax.has(t.column)) {
+        delete out.min;
+        delete out.max;
+      }
       if (out.min === undefined) delete out.minMaxExact;
       return out;
     });

@@ -88,12 +88,29 @@ describe('whole-file column summary from metadata', () => {
   it('a figure some chunk does not tell is left out, not undercounted', () => {
     const b = new ColumnTotalsBuilder([{}]);
     const chunk = { index: 0, rows: 1, rowOffset: 0, offset: 0, bytes: 10 };
-    b.add({ ...chunk, columns: [{ column: 0, bytes: 10, uncompressedBytes: 20, nullCount: 1, codec: 'SNAPPY', stats: { min: '2', max: '10', exact: true } }] });
+    b.add({ ...chunk, columns: [{ column: 0, bytes: 10, uncompressedBytes: 20, nullCount: 1, codec: 'SNAPPY', stats: { min: '2', max: '10', exact: true, order: { kind: 'int', min: '2', max: '10' } } }] });
     expect(b.columns()[0]).toMatchObject({ bytes: 10, uncompressedBytes: 20, nulls: 1, min: '2', max: '10', minMaxExact: true });
-    b.add({ ...chunk, index: 1, columns: [{ column: 0, bytes: 5, codec: 'ZSTD', stats: { min: '-1', max: '9' } }] });
+    b.add({ ...chunk, index: 1, columns: [{ column: 0, bytes: 5, codec: 'ZSTD', stats: { min: '-1', max: '9', order: { kind: 'int', min: '-1', max: '9' } } }] });
     const [c] = b.columns();
     expect(c).toMatchObject({ bytes: 15, codecs: ['SNAPPY', 'ZSTD'], min: '-1', max: '10', minMaxExact: false });
     expect(c.nulls).toBeUndefined();
     expect(c.uncompressedBytes).toBeUndefined();
+    // A chunk without min/max: the column's min/max over chunks is not known (the others' are not bounds of it).
+    b.add({ ...chunk, index: 2, columns: [{ column: 0, bytes: 5, codec: 'ZSTD', stats: { nullCount: 0 } }] });
+    expect(b.columns()[0].min).toBeUndefined();
+    expect(b.columns()[0].max).toBeUndefined();
+  });
+
+  it("min and max over chunks follow the statistics' order keys, not their text", () => {
+    const b = new ColumnTotalsBuilder([{}, {}]);
+    const chunk = { index: 0, rows: 1, rowOffset: 0, offset: 0, bytes: 10 };
+    const text = (min: string, max: string, hex: [string, string]) => ({ min, max, exact: true, order: { kind: 'bytes' as const, min: hex[0], max: hex[1] } });
+    const int = (min: string, max: string, keys: [string, string]) => ({ min, max, exact: true, order: { kind: 'int' as const, min: keys[0], max: keys[1] } });
+    b.add({ ...chunk, columns: [{ column: 0, bytes: 1, stats: text('9', '9', ['39', '39']) }, { column: 1, bytes: 1, stats: int('10d 00:00:00', '10d 00:00:00', ['864000', '864000']) }] });
+    b.add({ ...chunk, index: 1, columns: [{ column: 0, bytes: 1, stats: text('10', '10', ['3130', '3130']) }, { column: 1, bytes: 1, stats: int('2d 00:00:00', '2d 00:00:00', ['172800', '172800']) }] });
+    expect(b.columns().map((c) => [c.min, c.max])).toEqual([
+      ['10', '9'], // strings in byte order
+      ['2d 00:00:00', '10d 00:00:00'], // durations by value
+    ]);
   });
 });
