@@ -137,3 +137,11 @@ describe('nested columns (struct, list, fixed_size_list) taken row by row', () =
     await expect(exportRows(dataset, { format: 'parquet' }, new MemorySink())).rejects.toThrow(/holds fixed_size_list values, which cannot be written to Parquet yet/);
   });
 });
+
+describe('columns Parquet cannot hold', () => {
+  it('parquet refuses fixed_size_binary[0] with a sentence (its writer trapped, ending the process)', async () => {
+    const dataset = await openFile(join(ROOT, 'tests/fixtures/writers/pyarrow/fixed_size_binary_zero.arrows'));
+    await expect(exportRows(dataset, { format: 'parquet' }, new MemorySink())).rejects.toThrow(/holds fixed_size_binary\[0\] values, which Parquet cannot hold/);
+    await dataset.close();
+  });
+});

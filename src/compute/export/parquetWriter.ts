@@ -1,4 +1,4 @@
-import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Schema } from 'apache-arrow';
+import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type FixedSizeBinary, type Schema } from 'apache-arrow';
 import { ExportError } from './exportTypes';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
@@ -44,6 +44,8 @@ export function forParquet(d: Data): Data {
 function parquetProblem(t: DataType): string | null {
   if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
   if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
+  // The writer (arrow-rs in wasm) traps on a zero-width FIXED_LEN_BYTE_ARRAY, which the format does not allow either.
+  if (t.typeId === Type.FixedSizeBinary && (t as FixedSizeBinary).byteWidth === 0) return 'fixed_size_binary[0] values, which Parquet cannot hold (a fixed-length byte array has at least one byte)';
   for (const c of t.children ?? []) {
     const why = parquetProblem(c.type);
     if (why) return why;
