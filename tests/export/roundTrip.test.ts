@@ -145,3 +145,19 @@ describe('columns Parquet cannot hold', () => {
     await dataset.close();
   });
 });
+
+describe('dictionary columns of a Parquet file', () => {
+  it('two dictionary columns (each decoded with id 0) export to every binary format with their values', async () => {
+    // It failed with "Cannot create Schema containing two different dictionaries with the same Id".
+    const rel = 'tests/fixtures/writers/parquet/arrow_schema_large_types.parquet';
+    const dataset = await openFile(join(ROOT, rel));
+    const source = readSource(rel);
+    for (const format of ['arrow', 'arrows', 'parquet'] as const) {
+      const sink = new MemorySink();
+      await exportRows(dataset, { format }, sink);
+      const back = readBack(format, sink.bytes);
+      for (const name of ['dict_text', 'dict_int8']) expect(texts(back.getChild(name)), `${format} ${name}`).toEqual(texts(source.getChild(name)));
+    }
+    await dataset.close();
+  });
+});

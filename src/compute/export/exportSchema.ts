@@ -1,10 +1,25 @@
-import { Field, Schema, type Data } from 'apache-arrow';
+import { Dictionary, Field, Schema, type Data, type DataType } from 'apache-arrow';
 
-/** The schema written: the chosen fields with their metadata, the file's schema metadata, each field's type as its values carry it (the file schema's type; a Parquet dictionary is decoded where the schema says plain). */
+/** The largest dictionary id anywhere in `type` (its children and dictionary values included), or -1. */
+function maxDictionaryId(type: DataType): number {
+  let max = type instanceof Dictionary ? Math.max(type.id, maxDictionaryId(type.dictionary)) : -1;
+  for (const c of type.children ?? []) max = Math.max(max, maxDictionaryId(c.type));
+  return max;
+}
+
+/**
+ * The schema written: the chosen fields with their metadata, the file's schema metadata, each field's
+ * type as its values carry it (the file schema's type; a Parquet dictionary is decoded where the schema
+ * says plain). Top-level dictionary columns get ids of their own: columns decoded one by one (Parquet)
+ * all come with id 0, and a schema cannot hold two different dictionaries under one id.
+ */
 export function exportSchema(schema: Schema, columns: readonly number[], datas?: readonly Data[]): Schema {
+  const types = columns.map((c, k) => datas?.[k]?.type ?? schema.fields[c].type);
+  let next = Math.max(-1, ...types.map(maxDictionaryId)) + 1;
   const fields = columns.map((c, k) => {
     const f = schema.fields[c];
-    const type = datas?.[k]?.type ?? f.type;
+    const t = types[k];
+    const type = t instanceof Dictionary ? new Dictionary(t.dictionary, t.indices, next++, t.isOrdered) : t;
     return type === f.type ? f : new Field(f.name, type, f.nullable, f.metadata);
   });
   // ARROW:schema is how a Parquet file stores its Arrow schema, not metadata of the schema: pyarrow drops it on reading, and so do we
