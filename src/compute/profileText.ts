@@ -1,24 +1,28 @@
-import { Type, type DataType } from 'apache-arrow';
-import { durationText, timeText, timestampText, valueText } from '../valueText';
+import { Type, type DataType, type Dictionary } from 'apache-arrow';
+import { durationText, float64Text, timeText, timestampText, valueText } from '../valueText';
 import type { ColumnProfile } from './profile';
 
-/** Profile numbers of temporal columns are raw epoch values; this is their text in the column's type. */
+/** The profile's figures as text: in the column's type (dates, times, durations, exact integers), means and quantiles as doubles. */
 export interface ProfileText {
   min: string;
   max: string;
   mean: string;
   quantiles: string[];
+  /** Temporal columns: each histogram bin's range. */
   histogram: string[];
 }
 
-function temporalText(type: DataType): ((v: number) => string) | undefined {
+type Exact = (v: bigint | number) => string;
+
+/** The text of a raw epoch value of a temporal type; undefined for other types. */
+function temporalText(type: DataType): Exact | undefined {
   const { unit, timezone } = type as unknown as { unit: number; timezone?: string | null };
-  const raw = (v: number) => BigInt(Math.round(v));
+  const raw = (v: bigint | number) => (typeof v === 'bigint' ? v : BigInt(Math.round(v)));
   switch (type.typeId) {
     case Type.Timestamp:
       return (v) => timestampText(raw(v), unit, timezone);
     case Type.Date:
-      return (v) => valueText(Math.round(v), type) ?? '';
+      return (v) => valueText(Number(typeof v === 'bigint' ? v : Math.round(v)), type) ?? '';
     case Type.Time:
       return (v) => timeText(raw(v), unit);
     case Type.Duration:
@@ -28,18 +32,28 @@ function temporalText(type: DataType): ((v: number) => string) | undefined {
   }
 }
 
-/** The profile with its numbers also as dates, times or durations, for temporal columns. */
-export function withProfileText(profile: ColumnProfile, type: DataType): ColumnProfile {
-  const text = temporalText(type);
-  if (!text || profile.min === undefined || profile.max === undefined || profile.mean === undefined) return profile;
+/** A min or max of a numeric type as a value of it (floats by their width's shortest text, integers in full). */
+function numberText(type: DataType): Exact | undefined {
+  if (type.typeId === Type.Int) return (v) => String(v);
+  if (type.typeId === Type.Float) return (v) => valueText(Number(v), type) ?? String(v);
+  return undefined;
+}
+
+/** The profile with its figures as text in the column's type, exact where the values were 64-bit integers. */
+export function withProfileText(profile: ColumnProfile, columnType: DataType): ColumnProfile {
+  const type = columnType.typeId === Type.Dictionary ? (columnType as Dictionary).dictionary : columnType;
+  const temporal = temporalText(type);
+  const extreme = temporal ?? numberText(type);
+  if (!extreme || profile.min === undefined || profile.max === undefined || profile.mean === undefined) return profile;
+  const double = temporal ?? ((v: bigint | number) => float64Text(Number(v)));
   return {
     ...profile,
     text: {
-      min: text(profile.min),
-      max: text(profile.max),
-      mean: text(profile.mean),
-      quantiles: (profile.quantiles ?? []).map((q) => text(q.value)),
-      histogram: (profile.histogram ?? []).map((b) => `${text(b.from)} … ${text(b.to)}`),
+      min: extreme(profile.exactMin !== undefined ? BigInt(profile.exactMin) : profile.min),
+      max: extreme(profile.exactMax !== undefined ? BigInt(profile.exactMax) : profile.max),
+      mean: double(profile.mean),
+      quantiles: (profile.quantiles ?? []).map((q) => (q.p === 0 ? extreme(profile.exactMin !== undefined ? BigInt(profile.exactMin) : q.value) : q.p === 100 ? extreme(profile.exactMax !== undefined ? BigInt(profile.exactMax) : q.value) : double(q.value))),
+      histogram: temporal ? (profile.histogram ?? []).map((b) => `${temporal(b.from)} … ${temporal(b.to)}`) : [],
     },
   };
 }

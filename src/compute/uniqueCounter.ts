@@ -341,7 +341,10 @@ export class UniqueCounter {
         this.nullAt(rowOffset + i); // a union's row whose member is null
         continue;
       }
-      if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value));
+      if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) {
+        this.numeric.add(Number(value));
+        if (typeof value === 'bigint') this.numeric.addExact(value);
+      }
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
   }
@@ -386,7 +389,10 @@ export class UniqueCounter {
     }
     const n = this.numeric;
     const profile: ProfilePartial = {
-      numeric: n.count ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count } : null,
+      numeric:
+        n.count || n.nans
+          ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count, nans: n.nans, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString() }
+          : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };
     const heavy = this.heavy.entries().map(([value, count]) => ({ value, count, firstRow: -1 }));
