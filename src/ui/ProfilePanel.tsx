@@ -4,10 +4,6 @@ import { count, percent } from './format';
 import { Histogram } from './Histogram';
 import { TopValues } from './TopValues';
 
-function num(v: number): string {
-  return Math.abs(v) >= 1e6 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : Number(v.toFixed(4)).toLocaleString('en-US');
-}
-
 /** Null count, distinct count, min / max / mean / quantiles or length range, a histogram and the top values. */
 export function ProfilePanel({ result }: { result: UniqueSummary }) {
   const p = result.profile;
@@ -16,9 +12,11 @@ export function ProfilePanel({ result }: { result: UniqueSummary }) {
     ['Nulls', `${count(result.nulls)} (${percent(result.nulls, result.rows)})`],
     ['Distinct', `${count(result.distinct)}${result.exact ? '' : ' (estimate)'}`],
   ];
-  if (p.min !== undefined) facts.push(['Min', p.text?.min ?? num(p.min)], ['Max', p.text?.max ?? num(p.max!)], ['Mean', p.text?.mean ?? num(p.mean!)]);
+  // The figures as text of the column's type, made with the count (compute/profileText.ts).
+  const text = p.text;
+  if (text) facts.push(['Min', text.min], ['Max', text.max], ['Mean', text.mean]);
   p.quantiles?.forEach((q, i) => {
-    if (q.p > 0 && q.p < 100) facts.push([`p${q.p}${p.quantilesExact ? '' : ' ≈'}`, p.text?.quantiles[i] ?? num(q.value)]);
+    if (text && q.p > 0 && q.p < 100) facts.push([`p${q.p}${p.quantilesExact ? '' : ' ≈'}`, text.quantiles[i]]);
   });
   if (p.minLength !== undefined) facts.push(['Length (bytes)', `${p.minLength} … ${p.maxLength}`]);
   return (
