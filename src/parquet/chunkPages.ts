@@ -11,7 +11,8 @@ export interface PageFacts {
   encoding?: string;
 }
 
-const count = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0);
+/** A count a header gives; 0 when it gives none, or something else than a count (a damaged header). */
+const count = (x: unknown) => (typeof x === 'number' && Number.isSafeInteger(x) && x > 0 ? x : 0);
 
 function facts(header: PageHeader, at: number): PageFacts {
   const data = header.data_page_header ?? header.data_page_header_v2;

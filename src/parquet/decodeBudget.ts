@@ -15,15 +15,21 @@ const isDictionaryEncoding = (e: string | undefined) => e === 'PLAIN_DICTIONARY'
  * What a leaf's pages declare they decode to: the sum of their uncompressed sizes and, when the data
  * pages index a dictionary that will be written out value by value, each value's share of the
  * dictionary (a few long strings repeated a million times are small on disk and huge decoded).
+ * `chunkValues` (the footer's count): values of pages whose headers could not be read (the walk stops
+ * at a damaged one, the decoder may read on) are counted as using the dictionary too.
  */
-export function pagesDecodedBytes(pages: PageFacts[], expandsDictionary: boolean): number {
+export function pagesDecodedBytes(pages: PageFacts[], expandsDictionary: boolean, chunkValues = 0): number {
   let bytes = 0;
   let perEntry = 0;
+  let seen = 0;
   for (const page of pages) {
     bytes += page.uncompressedBytes;
-    if (page.type === 'DICTIONARY_PAGE' && page.values > 0) perEntry = page.uncompressedBytes / page.values;
+    if (page.type !== 'DICTIONARY_PAGE') seen += page.values;
+    // A dictionary page that gives no entry count (a damaged header) may hold one entry as long as the page.
+    if (page.type === 'DICTIONARY_PAGE') perEntry = page.values > 0 ? page.uncompressedBytes / page.values : page.uncompressedBytes;
     else if (expandsDictionary && perEntry > 0 && isDictionaryEncoding(page.encoding)) bytes += page.values * perEntry;
   }
+  if (expandsDictionary && perEntry > 0 && chunkValues > seen) bytes += (chunkValues - seen) * perEntry;
   return bytes;
 }
 

@@ -67,7 +67,8 @@ export function checkPageFacts({ rowGroup, field }: ColumnRequest, chunks: Colum
   let decoded = 0;
   chunks.forEach((chunk, i) => {
     const pages = facts[i];
-    decoded += pagesDecodedBytes(pages, !keepsDictionary);
+    const values = Number(chunk.meta_data?.num_values);
+    decoded += pagesDecodedBytes(pages, !keepsDictionary, Number.isSafeInteger(values) ? values : 0);
     const firstData = pages.find((p) => p.type !== 'DICTIONARY_PAGE' && p.type !== 'INDEX_PAGE');
     const start = chunkRange(chunk).start;
     if (firstData && usesDictionary(firstData.encoding) && !pages.some((p) => p.type === 'DICTIONARY_PAGE' && p.at < firstData.at)) {

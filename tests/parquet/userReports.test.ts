@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { TimeUnit, Timestamp, Type } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/model/errors';
-import { sniffFormat } from '../../src/dataset/openDataset';
+import { openDataset, sniffFormat } from '../../src/dataset/openDataset';
 import { COLUMN_CHUNK_BUDGET } from '../../src/parquet/decodeBudget';
 import { decodeError } from '../../src/parquet/decodeError';
+import { BlobSource } from '../../src/source/blobSource';
 import { tempFile } from '../support/files';
 import { columnText, fileColumnText, open, writerFile } from './support/openText';
 
@@ -206,6 +207,18 @@ describe('bounded memory', () => {
     expect(e.message).toMatch(/^Column "texts" of row group 0 is not decoded: its page headers add up to 655,\d{3},\d{3} bytes once decoded \(about 62\d MiB, a dictionary entry counted for every value that uses it\), more than the 512 MiB/);
     expect((await columnText(ds, 'n')).slice(-2)).toEqual(['9998', '9999']);
     expect((await ds.pages!(0, 0)).pages.map((p) => p.kind)).toEqual(['dictionary_page', 'data_page']);
+  });
+
+  it('refuses it too when a damaged dictionary page header hides the data page from the walk (the decoder reads on and took 13 s)', async () => {
+    // The hostile run's mutant: byte 14 turns the dictionary header's entry count into a double, so the
+    // header walk stops after it; the footer's 10,000 values are then counted as using the dictionary.
+    const bytes = Uint8Array.from(readFileSync(writerFile('budget_dictionary.parquet')));
+    expect(bytes[14]).toBe(0x15);
+    bytes[14] = 0x17;
+    const ds = await openDataset(new BlobSource(new Blob([bytes as BlobPart]), 'damaged.parquet'));
+    const e = await failure(ds.readColumn(0, 0));
+    expect(e.message).toMatch(/^Column "texts" of row group 0 is not decoded: its page headers add up to 655,\d{3},\d{3} bytes once decoded/);
+    await ds.close();
   });
 
   it('a wasm trap in the decoder becomes a sentence naming row group and column; the decoder still works after it', async () => {
