@@ -46,13 +46,16 @@ export function withProfileText(profile: ColumnProfile, columnType: DataType): C
   const extreme = temporal ?? numberText(type);
   if (!extreme || profile.min === undefined || profile.max === undefined || profile.mean === undefined) return profile;
   const double = temporal ?? ((v: bigint | number) => float64Text(Number(v)));
+  const min = extreme(profile.exactMin !== undefined ? BigInt(profile.exactMin) : profile.min);
+  const max = extreme(profile.exactMax !== undefined ? BigInt(profile.exactMax) : profile.max);
   return {
     ...profile,
     text: {
-      min: extreme(profile.exactMin !== undefined ? BigInt(profile.exactMin) : profile.min),
-      max: extreme(profile.exactMax !== undefined ? BigInt(profile.exactMax) : profile.max),
+      min,
+      max,
       mean: double(profile.mean),
-      quantiles: (profile.quantiles ?? []).map((q) => (q.p === 0 ? extreme(profile.exactMin !== undefined ? BigInt(profile.exactMin) : q.value) : q.p === 100 ? extreme(profile.exactMax !== undefined ? BigInt(profile.exactMax) : q.value) : double(q.value))),
+      // p0 and p100 are the min and max.
+      quantiles: (profile.quantiles ?? []).map((q) => (q.p === 0 ? min : q.p === 100 ? max : double(q.value))),
       histogram: temporal ? (profile.histogram ?? []).map((b) => `${temporal(b.from)} … ${temporal(b.to)}`) : [],
     },
   };

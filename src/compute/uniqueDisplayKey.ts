@@ -1,14 +1,13 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
-import { valueText } from '../valueText';
+import { hexText, valueText } from '../valueText';
 import type { UniqueValue } from './uniqueTypes';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 /** The displayed text of a string or binary value's bytes: UTF-8 decoded, or hex for binaries. */
 export function bytesText(bytes: Uint8Array, binary: boolean): string {
-  return binary ? hex(bytes) : decoder.decode(bytes);
+  return binary ? hexText(bytes) : decoder.decode(bytes);
 }
 
 /** The bytes a displayed string or binary value came from (the inverse of bytesText). */

@@ -1,6 +1,6 @@
 import { Field, Type, type Date_, type Decimal, type Dictionary, type Duration, type Float, type Int, type Time, type Timestamp } from 'apache-arrow';
 import type { ParquetType } from 'hyparquet';
-import { binaryText, cutNested, date32Text, durationText, fieldExtension, float16Text, float32Text, float64Text, scaledText, timeText, timestampText, UUID_EXTENSION, uuidText } from '../valueText';
+import { binaryText, cutNested, hexText, date32Text, durationText, fieldExtension, float16Text, float32Text, float64Text, scaledText, timeText, timestampText, UUID_EXTENSION, uuidText } from '../valueText';
 import { halfBitsToNumber } from '../valueText/float16';
 import { INT96_TYPE, int96Micros } from './int96';
 
@@ -13,6 +13,13 @@ function bigEndianSigned(bytes: Uint8Array): bigint {
 
 const widths: Partial<Record<ParquetType, number>> = { BOOLEAN: 1, INT32: 4, INT64: 8, INT96: 12, FLOAT: 4, DOUBLE: 8 };
 
+/** A plain-encoded INT32 or INT64 value, signed or not; undefined for another physical type. */
+function plainInteger(view: DataView, physical: ParquetType, signed: boolean): bigint | number | undefined {
+  if (physical === 'INT32') return signed ? view.getInt32(0, true) : view.getUint32(0, true);
+  if (physical === 'INT64') return signed ? view.getBigInt64(0, true) : view.getBigUint64(0, true);
+  return undefined;
+}
+
 /**
  * One plain-encoded statistics value (physical type `physical`) as the grid shows a value of the
  * column's Arrow type (docs/VALUE_TEXT.md); undefined when the bytes do not fit that type, so the
@@ -22,11 +29,7 @@ export function rawValueText(bytes: Uint8Array, field: Field, physical: ParquetT
   const width = widths[physical];
   if (width !== undefined && bytes.length !== width) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const integer = (signed: boolean): bigint | number | undefined => {
-    if (physical === 'INT32') return signed ? view.getInt32(0, true) : view.getUint32(0, true);
-    if (physical === 'INT64') return signed ? view.getBigInt64(0, true) : view.getBigUint64(0, true);
-    return undefined;
-  };
+  const integer = (signed: boolean) => plainInteger(view, physical, signed);
   const type = field.type;
   switch (type.typeId) {
     case Type.Bool:
@@ -92,6 +95,7 @@ export function rawValueOrder(bytes: Uint8Array, field: Field, physical: Parquet
   if (width !== undefined && bytes.length !== width) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const int = (v: bigint | number) => ({ kind: 'int' as const, key: String(v) });
+  const integerKey = (v: bigint | number | undefined) => (v === undefined ? undefined : int(v));
   const type = field.type.typeId === Type.Dictionary ? (field.type as Dictionary).dictionary : field.type;
   const signed = type.typeId !== Type.Int || (type as Int).isSigned;
   switch (type.typeId) {
@@ -109,15 +113,13 @@ export function rawValueOrder(bytes: Uint8Array, field: Field, physical: Parquet
     case Type.Duration:
       if (physical === 'BYTE_ARRAY' || physical === 'FIXED_LEN_BYTE_ARRAY') return type.typeId === Type.Decimal ? int(bigEndianSigned(bytes)) : undefined;
       if (physical === 'INT96') return int(int96Micros(view));
-      if (physical === 'INT32') return int(signed ? view.getInt32(0, true) : view.getUint32(0, true));
-      if (physical === 'INT64') return int(signed ? view.getBigInt64(0, true) : view.getBigUint64(0, true));
-      return undefined;
+      return integerKey(plainInteger(view, physical, signed));
     case Type.Utf8:
     case Type.LargeUtf8:
     case Type.Binary:
     case Type.LargeBinary:
     case Type.FixedSizeBinary:
-      return { kind: 'bytes', key: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+      return { kind: 'bytes', key: hexText(bytes) };
     default:
       return undefined;
   }

@@ -3,11 +3,12 @@ import type { ParquetType, Statistics } from 'hyparquet';
 import type { ColumnStats } from '../model/types';
 import type { RawMinMax } from './rawStatistics';
 import { rawValueOrder, rawValueText } from './rawValueText';
+import { hexText } from '../valueText';
 
 function text(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
-  if (v instanceof Uint8Array) return Array.from(v.subarray(0, 32), (b) => b.toString(16).padStart(2, '0')).join('') + (v.length > 32 ? '…' : '');
+  if (v instanceof Uint8Array) return hexText(v.subarray(0, 32)) + (v.length > 32 ? '…' : '');
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'string') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
   return String(v);
@@ -30,19 +31,20 @@ function signedOrder(physical: ParquetType | undefined, field: Field | undefined
 }
 
 /** The min/max pair shown: min_value/max_value (none unless both are there), else the deprecated pair where it holds. */
-function minMaxPair(s: Statistics, type?: StatsType, physical?: ParquetType): [unknown, unknown] {
+function minMaxPair(s: Statistics, physical?: ParquetType, field?: Field): [unknown, unknown] {
   if (s.min_value !== undefined || s.max_value !== undefined) return s.min_value !== undefined && s.max_value !== undefined ? [s.min_value, s.max_value] : [undefined, undefined];
-  if (s.min !== undefined && s.max !== undefined && signedOrder(type?.physical ?? physical, type?.field)) return [s.min, s.max];
+  if (s.min !== undefined && s.max !== undefined && signedOrder(physical, field)) return [s.min, s.max];
   return [undefined, undefined];
 }
 
 /**
  * Column chunk statistics as display text. With the raw min/max bytes and the (flat) column's Arrow
  * type, by the grid's rules (docs/VALUE_TEXT.md), exactly; otherwise as hyparquet converts them.
+ * `physical`: the leaf's physical type (type.physical when the type is known).
  */
-export function statsText(s: Statistics | undefined, raw?: RawMinMax, type?: StatsType, physical?: ParquetType): ColumnStats | undefined {
+export function statsText(s: Statistics | undefined, raw?: RawMinMax, type?: StatsType, physical = type?.physical): ColumnStats | undefined {
   if (!s) return undefined;
-  const [min, max] = minMaxPair(s, type, physical);
+  const [min, max] = minMaxPair(s, physical, type?.field);
   const bytes = raw?.min && raw.max && (!raw.deprecated || min !== undefined) ? raw : undefined;
   const shown = (b: Uint8Array | undefined, converted: unknown) => (b && type ? rawValueText(b, type.field, type.physical) : undefined) ?? text(converted);
   const out: ColumnStats = {

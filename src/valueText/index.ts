@@ -12,5 +12,6 @@ export { durationText } from './durationText';
 export { monthIntervalText, dayTimeIntervalText, monthDayNanoIntervalText } from './intervalText';
 export { binaryText, binaryTextNested } from './binaryText';
 export { uuidText } from './uuidText';
+export { hexText } from './hexText';
 export { cutNested, NESTED_LIMIT } from './stringText';
 export { UUID_EXTENSION } from './dataFormatter';

@@ -1,4 +1,4 @@
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+import { HEX } from './hexText';
 
 /** 16 bytes as "8-4-4-4-12" lowercase hex. */
 export function uuidText(bytes: Uint8Array): string {
