@@ -34,8 +34,21 @@ const MIN_GROUP_ROWS = 1024;
 /** A dictionary page up to this size is read beside a window's pages when the footer does not say which pages use it. */
 const SMALL_PREFIX = 64 * 1024;
 
-/** The pages of a chunk did not match its locations: it is decoded whole from then on. */
-class PagesMismatch extends Error {}
+/**
+ * The pages of a group did not match their locations. `contradicts`: a data page's header gives another
+ * size or row count (the locations are wrong: the chunk is decoded whole from then on); else a page's
+ * header does not read as a data page with a row count (a damaged header: only windows needing that
+ * group decode the whole chunk, whose checks say what is wrong, and the chunk's other pages are still
+ * read alone).
+ */
+class PagesMismatch extends Error {
+  constructor(
+    readonly firstPage: number,
+    readonly contradicts: boolean,
+  ) {
+    super('pages do not match their locations');
+  }
+}
 
 /** The memory a decoded vector keeps alive: every distinct ArrayBuffer its data (and dictionaries) view, counted once. */
 export function vectorBytes(vector: Vector): number {
@@ -80,30 +93,30 @@ function headerAt(bytes: Uint8Array, at: number): { header: PageHeader; size: nu
  * Checks the prefix (dictionary or index pages, filling it exactly) and each data page of pages
  * [first, last] (back to back in `pages`, filling it exactly) against the locations: one header per
  * location, filling it exactly, holding the rows the locations give it (a v1 page of a column with no
- * repeated field holds one value per row).
+ * repeated field holds one value per row). Throws PagesMismatch where they disagree.
  */
-function runFacts(prefix: Uint8Array, pages: Uint8Array, locations: PageLocations, first: number, last: number): RunFacts | null {
+function runFacts(prefix: Uint8Array, pages: Uint8Array, locations: PageLocations, first: number, last: number): RunFacts {
   const facts: RunFacts = { values: 0, uncompressed: 0 };
   let at = 0;
   while (at < prefix.length) {
     const page = headerAt(prefix, at);
-    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefix.length) return null;
+    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefix.length) throw new PagesMismatch(first, true);
     facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
     at += page.size;
   }
   at = 0;
   for (let p = first; p <= last; p++) {
     const page = headerAt(pages, at);
-    const rows = pageEndRow(locations, p) - locations.firstRows[p];
-    if (!page || page.size !== locations.sizes[p]) return null;
-    const { header } = page;
-    const pageRows = header.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
-    if (pageRows !== rows) return null;
-    facts.values += header.data_page_header?.num_values ?? header.data_page_header_v2?.num_values ?? 0;
-    facts.uncompressed += page.size - header.compressed_page_size + header.uncompressed_page_size;
+    const header = page?.header;
+    const pageRows = header?.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header?.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
+    if (!page || typeof pageRows !== 'number') throw new PagesMismatch(first, false);
+    if (page.size !== locations.sizes[p] || pageRows !== pageEndRow(locations, p) - locations.firstRows[p]) throw new PagesMismatch(first, true);
+    facts.values += header!.data_page_header?.num_values ?? header!.data_page_header_v2?.num_values ?? 0;
+    facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
     at += page.size;
   }
-  return at === pages.length ? facts : null;
+  if (at !== pages.length) throw new PagesMismatch(first, true);
+  return facts;
 }
 
 /** A column chunk holding the prefix (`prefix` bytes, 0 or all of it) and data pages [first, last] of `chunk`, back to back from the chunk's start (or the first page's, without a prefix). */
@@ -177,6 +190,8 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  */
 export class PageWindows {
   private readonly locations = new Map<string, SharedTask<PageLocations | null>>();
+  /** Page groups (`rowGroup:column:group`) with a damaged page header, decoded with their whole chunk. */
+  private readonly mismatched = new Set<string>();
   private readonly source: CoalescedReads;
   private readonly indexSpans: OffsetIndexSpans;
   private readonly groups = decodedCache.scope('parquet-pages');
@@ -217,7 +232,10 @@ export class PageWindows {
       return this.groups.load(`${key}:${g}`, (s) => this.decodePages(request, key, chunk, locations, first, last, s, js), signal);
     };
     const wanted: Promise<PageRun>[] = [];
-    for (let g = firstGroup; g <= lastGroup; g++) wanted.push(group(g));
+    for (let g = firstGroup; g <= lastGroup; g++) {
+      if (this.mismatched.has(`${key}:${g}`)) return undefined;
+      wanted.push(group(g));
+    }
     try {
       const runs = await Promise.all(wanted);
       const vectors: Vector[] = [];
@@ -242,14 +260,15 @@ export class PageWindows {
       return vectors.reduce((a, b) => a.concat(b));
     } catch (e) {
       if (!(e instanceof PagesMismatch)) throw e;
-      // Locations that disagree with the pages are not used again: this chunk is decoded whole from now on.
-      this.locations.set(key, new SharedTask(async () => null));
+      if (e.contradicts) this.locations.set(key, new SharedTask(async () => null));
+      else this.mismatched.add(`${key}:${Math.floor(e.firstPage / per)}`);
       return undefined;
     }
   }
 
   clear(): void {
     this.locations.clear();
+    this.mismatched.clear();
     this.indexSpans.clear();
     this.prefixes.clear();
     this.dictionaries.clear();
@@ -316,7 +335,6 @@ export class PageWindows {
     const needsPrefix = locations.prefix.length > 0 && (hint !== undefined || refersToDictionary(pages));
     const prefix = needsPrefix ? await (prefixAlongside ?? this.prefixOf(key, locations, signal)) : new Uint8Array(0);
     const facts = runFacts(prefix, pages, locations, first, last);
-    if (!facts) throw new PagesMismatch();
     const rows = pageEndRow(locations, last) - locations.firstRows[first];
     const run = { columns: [runChunk(chunk, locations, prefix.length, first, prefix.length + pages.length, facts)], num_rows: BigInt(rows) };
     // A big dictionary of byte arrays is decoded faster by parquet-wasm, which outweighs what the JS
