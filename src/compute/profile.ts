@@ -53,19 +53,22 @@ export class NumericProfile {
     if (this.exactMax === undefined || v > this.exactMax) this.exactMax = v;
   }
 
-  add(v: number): void {
+  /** `times` rows of value v (a dictionary value counted by index). */
+  add(v: number, times = 1): void {
     if (Number.isNaN(v)) {
-      this.nans++;
+      this.nans += times;
       return;
     }
-    this.count++;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
-    this.sum += v;
-    if (this.sample.length < SAMPLE_SIZE) this.sample.push(v);
-    else {
-      const k = Math.floor(this.random() * this.count);
-      if (k < SAMPLE_SIZE) this.sample[k] = v;
+    this.sum += times === 1 ? v : v * times;
+    for (let t = 0; t < times; t++) {
+      this.count++;
+      if (this.sample.length < SAMPLE_SIZE) this.sample.push(v);
+      else {
+        const k = Math.floor(this.random() * this.count);
+        if (k < SAMPLE_SIZE) this.sample[k] = v;
+      }
     }
   }
 }

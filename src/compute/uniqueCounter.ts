@@ -324,7 +324,12 @@ export class UniqueCounter {
       if (e < 0 && !this.only) this.untracked(bytesText(values.subarray(offsets[k], offsets[k + 1]), this.binary), this.table.lastHash, count);
       return;
     }
-    this.addKey(keyOf(data.type, getValue(data, k)), count, firstRow);
+    const value = getValue(data, k);
+    if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
+      this.numeric.add(Number(value), count);
+      if (typeof value === 'bigint') this.numeric.addExact(value);
+    }
+    this.addKey(keyOf(data.type, value), count, firstRow);
   }
 
   private addGeneric(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {

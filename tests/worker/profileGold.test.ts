@@ -6,15 +6,39 @@ import { Engine } from '../../src/worker/engine';
 // tests/fixtures/writers/pyarrow/write_ipc.py profile_values(); the figures are pyarrow 25's
 // (pc.min_max, pc.mean, pc.quantile with its default linear interpolation), written as Python prints them.
 const FILE = resolve(__dirname, '../fixtures/writers/pyarrow/profile_values.arrows');
+// profile_dictionary(): dictionary-encoded columns over two batches (the second replaces each dictionary);
+// pyarrow's figures are those of the decoded values (pc.dictionary_decode, then as above).
+const DICTIONARY_FILE = resolve(__dirname, '../fixtures/writers/pyarrow/profile_dictionary.arrows');
+
+const figuresOf = async (engine: Engine, id: number, column: number) => {
+  const { profile } = await engine.unique(id, column, () => {});
+  return { min: profile.text?.min, max: profile.text?.max, mean: profile.text?.mean, quantiles: profile.text?.quantiles.slice(1, -1) };
+};
 
 describe("the profile's figures are pyarrow's", () => {
+  it('of dictionary-encoded int64, float64 with a NaN and timestamp[ns]: the figures of the values the indices stand for', async () => {
+    const engine = new Engine();
+    const { id } = await engine.openSource(await NodeFileSource.open(DICTIONARY_FILE), true);
+    try {
+      // (The mean of int64 extremes is left out, as below.)
+      expect({ ...(await figuresOf(engine, id, 0)), mean: undefined }).toEqual({
+        min: '-9223372036854775808',
+        max: '9007199254740993',
+        mean: undefined,
+        quantiles: ['-9.223372036854776e+18', '-2.305843009213694e+18', '23.5', '2251799813685278.0', '9007199254740992.0'],
+      });
+      expect(await figuresOf(engine, id, 1)).toEqual({ min: '0.25', max: '10.5', mean: 'nan', quantiles: ['0.25', '0.25', '3.0', '10.5', '10.5'] });
+      const t = await figuresOf(engine, id, 2);
+      expect([t.min, t.max]).toEqual(['1969-12-30 23:59:59.999999877', '2023-11-14 22:13:20.123456789']);
+    } finally {
+      await engine.close(id);
+    }
+  });
+
   it('min, max, mean and p5 … p95 of int32, float64 with a NaN, timestamp[ns] past 2^53 and int64 extremes', async () => {
     const engine = new Engine();
     const { id } = await engine.openSource(await NodeFileSource.open(join(FILE)), true);
-    const figures = async (column: number) => {
-      const { profile } = await engine.unique(id, column, () => {});
-      return { min: profile.text?.min, max: profile.text?.max, mean: profile.text?.mean, quantiles: profile.text?.quantiles.slice(1, -1) };
-    };
+    const figures = (column: number) => figuresOf(engine, id, column);
     try {
       expect(await figures(0)).toEqual({ min: '1', max: '4', mean: '2.5', quantiles: ['1.15', '1.75', '2.5', '3.25', '3.8499999999999996'] });
       expect(await figures(1)).toEqual({ min: '0.5', max: '3.0', mean: 'nan', quantiles: ['0.575', '0.875', '1.5', '2.25', '2.8499999999999996'] });
