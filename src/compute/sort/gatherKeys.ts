@@ -1,11 +1,9 @@
-import { makeVector, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Float, type Int, type Time, type Vector } from 'apache-arrow';
+import { BinaryView, makeVector, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Float, type Int, type Time, type Vector } from 'apache-arrow';
 import { halfBitsToNumber } from '../../valueText/float16';
 import { typeName } from '../../valueText/typeName';
 import { KeyValues, NULL, type KeyShape } from './keyValues';
 import { decimalUnscaled } from '../../valueText/decimalText';
 import { int64Reader } from '../../valueText/int64Reader';
-
-const utf8 = new TextEncoder();
 
 /** How a column's values are held to be sorted, or why they cannot be (a fragment: "list columns"). */
 export function keyShape(type: DataType): KeyShape | { unsupported: string } {
@@ -84,10 +82,10 @@ function pusher(data: Data, out: KeyValues): Push {
     }
     case Type.Utf8View:
     case Type.BinaryView: {
-      const vector = makeVector(data);
-      const text = type.typeId === Type.Utf8View;
+      // A string view's own bytes (read as a binary view), not its text encoded again: invalid UTF-8 keeps its byte order.
+      const vector = makeVector(type.typeId === Type.Utf8View ? data.clone(new BinaryView()) : data);
       return (i) => {
-        const v = text ? utf8.encode(vector.get(i) as string) : (vector.get(i) as Uint8Array);
+        const v = vector.get(i) as Uint8Array;
         out.pushBytes(v, 0, v.length);
       };
     }
