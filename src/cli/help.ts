@@ -33,7 +33,8 @@ Inspect:
                                  matches: the first 20 with their row numbers, --rows A:B or
                                  --limit N by position in that order; formats as for --where.
                                  Up to 10,000 rows an exact top-K; beyond, a full order (up to
-                                 10,000,000 rows to sort)
+                                 10,000,000 rows to sort); a name holding , or : is given
+                                 whole (with or without :desc) or as #N
   --limit N                      at most N rows (with --sort or --out)
 
 Export:

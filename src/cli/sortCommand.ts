@@ -19,13 +19,25 @@ const DEFAULT_ROWS = 20;
 /** Rows closer than this are read in one window of rows (then picked). */
 const GAP = 4_096;
 
-/** `--sort a,b:desc` as keys of the file's top-level columns. */
+/**
+ * `--sort a,b:desc` as keys of the file's top-level columns. Where the list names a column the file
+ * lacks, the whole text (with or without `:desc`) may be one column's name holding ',' or ':'.
+ */
 export function sortKeysOf(dataset: Dataset, spec: string): SortKey[] {
-  return parseSortSpec(spec)!.map((key) => {
-    const ref = resolveColumn(dataset, key.name);
-    if (ref.path.length) throw new InputError(`--sort: "${ref.name}" is a field inside a struct; sort by a top-level column.`);
-    return { column: ref.column, descending: key.descending };
-  });
+  try {
+    return parseSortSpec(spec)!.map((key) => {
+      const ref = resolveColumn(dataset, key.name);
+      if (ref.path.length) throw new InputError(`--sort: "${ref.name}" is a field inside a struct; sort by a top-level column.`);
+      return { column: ref.column, descending: key.descending };
+    });
+  } catch (e) {
+    const whole = /^(.*?)(?::(asc|desc))?$/i.exec(spec)!;
+    for (const [name, descending] of [[spec, false], [whole[1], whole[2]?.toLowerCase() === 'desc']] as const) {
+      const column = dataset.fields.findIndex((f) => f.name === name);
+      if (column >= 0) return [{ column, descending }];
+    }
+    throw e;
+  }
 }
 
 /**
