@@ -1,6 +1,6 @@
 import { open, realpath, rename, rm } from 'node:fs/promises';
 import { Type } from 'apache-arrow';
-import { exportRows, ExportError, type ExportResult, type ExportSink } from '../compute/export';
+import { exportRows, ExportError, writtenTypeChanges, type ExportResult, type ExportSink } from '../compute/export';
 import { everyRow, exportShares, sharesOf, type ChunkRows } from '../compute/export/exportShares';
 import { gatherShare } from '../compute/export/gatherShare';
 import { matchChunk, type BoundFilter, type ChunkMatches } from '../compute/filter';
@@ -147,6 +147,7 @@ export async function exportCommand(dataset: Dataset, request: ExportCommandRequ
     io.progress.clear();
   }
   await rename(partial, request.out);
+  for (const note of writtenTypeChanges(dataset, columns ?? dataset.schema.fields.map((_, c) => c), request.outFormat)) io.warn(escapeText(note));
   if (request.json) await io.out.write(`${jsonText({ out: request.out, format: request.outFormat, rows: result.rows, bytes: result.bytes })}\n`);
   else await io.out.write(`${n(result.rows)} row${result.rows === 1 ? '' : 's'} written to ${escapeText(request.out)} (${size(result.bytes)})\n`);
   return 0;

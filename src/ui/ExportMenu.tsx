@@ -28,7 +28,7 @@ function progressText(s: ExportState): string {
 function doneText(s: ExportState): string {
   const r = s.result!;
   const where = s.how === 'file' ? `to ${s.fileName}` : `to ${s.fileName}, handed to the browser's downloads${s.how === 'page' ? ' (held in this page’s memory: this browser has no private file system to write it to)' : ''}`;
-  return `Exported ${count(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} (${bytes(r.bytes)}) ${where}.`;
+  return [`Exported ${count(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} (${bytes(r.bytes)}) ${where}.`, ...(r.typeChanges ?? [])].join(' ');
 }
 
 /**

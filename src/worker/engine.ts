@@ -33,6 +33,7 @@ import type { SortLocation, SortStatus } from './protocol';
 import { KeptSort } from './sortResults';
 import { runSort, sortKeysOf } from './runSort';
 import { FULL_ORDER_MAX } from '../compute/sort';
+import { writtenTypeChanges } from '../compute/export';
 import { readSortedWindow } from './sortedRowWindow';
 import { FindMemories } from './findMemory';
 import { findInView, type FindAnswer } from './findInView';
@@ -343,7 +344,9 @@ export class Engine {
     const sink = await targetSink(target, onChunk);
     const progress = onProgress && ((p: ExportProgress) => void Promise.resolve(onProgress(p)).catch(() => {}));
     const entry = this.datasets.get(id);
-    return exportView(entry.dataset, request, { sorted, filter }, sink, signal, progress, { spec: entry.spec, wasmUrl: this.wasmUrl });
+    const result = await exportView(entry.dataset, request, { sorted, filter }, sink, signal, progress, { spec: entry.spec, wasmUrl: this.wasmUrl });
+    const columns = request.columns ?? entry.dataset.schema.fields.map((_, c) => c);
+    return { ...result, typeChanges: writtenTypeChanges(entry.dataset, columns, request.format) };
   }
 
   async close(id: number): Promise<void> {

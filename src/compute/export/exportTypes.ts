@@ -55,6 +55,8 @@ export interface ExportProgress {
 export interface ExportResult {
   rows: number;
   bytes: number;
+  /** Columns written in another type than the one shown (writtenTypeChanges), one sentence each. */
+  typeChanges?: string[];
 }
 
 /** A request this file cannot answer as asked (a column type a format cannot hold…): a sentence for the user. */

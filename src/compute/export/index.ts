@@ -2,3 +2,4 @@
 export { exportRows } from './exportRows';
 export { ExportError, type ExportFormat, type ExportProgress, type ExportRequest, type ExportResult, type ExportSink, type RowSequence } from './exportTypes';
 export { GROUP_ROWS } from './rowGroups';
+export { writtenTypeChanges } from './typeChanges';

@@ -1,0 +1,26 @@
+import type { Dataset } from '../../model/types';
+import { fieldTypeName } from '../../valueText/typeName';
+import type { ExportFormat } from './exportTypes';
+
+/** A map's entries field name, which pyarrow prints in parentheses ("map<string, int32 ('m')>"): not a change of type. */
+const entriesName = / \('[^']*'\)/g;
+
+/**
+ * The columns an Arrow or Parquet export writes in another type than the one shown: where the file's
+ * stored Arrow schema names a type its Parquet columns decode to something else (fixed_size_list as
+ * list, string_view as string, decimal32 as decimal128, an extension as its storage, INT96 as
+ * timestamp[us]), the export writes the decoded type. One sentence per column.
+ */
+export function writtenTypeChanges(dataset: Dataset, columns: readonly number[], format: ExportFormat): string[] {
+  if (format === 'csv') return [];
+  const notes: string[] = [];
+  for (const c of columns) {
+    const shown = dataset.fields[c]?.type;
+    const field = dataset.schema.fields[c];
+    if (!shown || !field) continue;
+    const written = fieldTypeName(field);
+    if (written.replace(entriesName, '') === shown.replace(entriesName, '')) continue;
+    notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: the export does not restore that type yet (the values shown, in that type).`);
+  }
+  return notes;
+}
