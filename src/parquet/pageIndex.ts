@@ -67,10 +67,15 @@ export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Ar
     if (firstRow === undefined || nextRow === undefined || offset === undefined || bytes === undefined) return null;
     if ((k === 0 && firstRow !== 0) || nextRow <= firstRow || nextRow > chunkRows || offset < 4 || bytes < 0 || offset + bytes > fileSize) return null;
     const rows = nextRow - firstRow;
-    const nullPage = nullPages[k] === true;
-    const nullCount = nullPage ? rows : toNumber(nullCounts?.[k]);
+    const counted = toNumber(nullCounts?.[k]);
+    const known = counted !== undefined && counted >= 0 ? counted : undefined;
+    // A page said to be null whose null count says otherwise (polars marks a float page holding a NaN
+    // so, apache/parquet-format#406; some writers give -1) is not taken for null: nor are its bounds known.
+    const doubtful = nullPages[k] === true && counted !== undefined && counted !== rows;
+    const nullPage = nullPages[k] === true && !doubtful;
+    const nullCount = nullPage ? rows : known;
     const stats: ColumnStats = { nullCount, exact: true };
-    if (!nullPage) {
+    if (!nullPage && !doubtful) {
       stats.min = boundText(mins[k], field, physical);
       stats.max = boundText(maxes[k], field, physical);
     }
