@@ -7,7 +7,7 @@ import { DataType, Type, type Date_, type Decimal, type Dictionary, type Float, 
 export type ColumnKind =
   | { family: 'bool' }
   | { family: 'int'; wide: boolean; signed: boolean }
-  | { family: 'float'; half: boolean }
+  | { family: 'float'; half: boolean; single: boolean }
   | { family: 'decimal'; scale: number; stride: number }
   | { family: 'date' | 'time' | 'timestamp'; wide: boolean; nsPerUnit: bigint; zone: string | null }
   | { family: 'bytes'; utf8: boolean; view: boolean };
@@ -22,7 +22,7 @@ export function columnKind(type: DataType): ColumnKind | { unsupported: string }
     case Type.Int:
       return { family: 'int', wide: (type as Int).bitWidth === 64, signed: (type as Int).isSigned };
     case Type.Float:
-      return { family: 'float', half: (type as Float).precision === 0 };
+      return { family: 'float', half: (type as Float).precision === 0, single: (type as Float).precision === 1 };
     case Type.Decimal:
       return { family: 'decimal', scale: (type as Decimal).scale, stride: (type as Decimal).bitWidth / 32 };
     case Type.Date:

@@ -57,7 +57,12 @@ export function statsBounds(kind: ColumnKind, stats: ColumnChunkInfo['stats']): 
       }
       case 'float': {
         const v = text === 'inf' ? Infinity : text === '-inf' ? -Infinity : /^-?\d/.test(text) ? Number(text) : NaN;
-        return Number.isNaN(v) ? null : v;
+        if (Number.isNaN(v) || !Number.isFinite(v) || !(kind.half || kind.single)) return Number.isNaN(v) ? null : v;
+        // float32 and float16 text is the shortest that reads back as the same value, not the value
+        // (1.1f is 1.100000023841858): within one unit in its last place, so the bound is widened by one.
+        const [mantissa, minExponent] = kind.half ? [10, -14] : [23, -126];
+        const ulp = 2 ** (Math.max(Math.floor(Math.log2(Math.abs(v) || Number.MIN_VALUE)), minExponent) - mantissa);
+        return up ? v + ulp : v - ulp;
       }
       case 'decimal': {
         const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
