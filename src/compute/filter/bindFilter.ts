@@ -79,7 +79,8 @@ function statsTrust(field: FieldInfo, kind: ColumnKind): StatsTrust {
   return 'any';
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+// The characters a regex reads as syntax (and '/'): with the u flag any other escape, '\-' among them, is an error.
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
  * The parsed expression checked against the file's schema and typed: every column exists and can be

@@ -1,11 +1,11 @@
-import { makeVector, type Data } from 'apache-arrow';
+import { BinaryView, makeVector, type Data } from 'apache-arrow';
 import { halfBitsToNumber } from '../../valueText/float16';
 import type { Scalar } from './boundFilter';
 import type { ColumnKind } from './columnKind';
 import { decimalUnscaled } from '../../valueText/decimalText';
 import { int64Reader } from '../../valueText/int64Reader';
 
-const utf8 = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * Row values of one Data piece (apache-arrow slices primitive buffers to the piece, so row i is
@@ -47,8 +47,9 @@ export function rowReader(data: Data, kind: ColumnKind): RowReader {
         const offsets = data.valueOffsets as Int32Array | BigInt64Array;
         return { shape: 'bytes', data: values as Uint8Array, start: offsets instanceof Int32Array ? (i) => offsets[i] : (i) => Number(offsets[i]) };
       }
-      const vector = makeVector(data);
-      return { shape: 'get', get: (i) => (kind.utf8 ? utf8.encode(vector.get(i) as string) : (vector.get(i) as Uint8Array)) };
+      // A view's own bytes (a string view read as a binary view), as for strings; a null row's are none (its result is masked).
+      const vector = makeVector(kind.utf8 ? data.clone(new BinaryView()) : data);
+      return { shape: 'get', get: (i) => (vector.get(i) as Uint8Array | null) ?? NO_BYTES };
     }
     default:
       // int, date, time, timestamp: 32-bit and narrower as numbers, 64-bit as numbers when safe, else bigints
