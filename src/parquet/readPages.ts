@@ -19,8 +19,9 @@ async function readHeader(source: ByteSource, at: number, end: number, signal?: 
       const header = parquetHeader(reader);
       return { header, headerBytes: reader.offset };
     } catch (e) {
-      // Ran off the end of what was read: read more, up to the end of the column chunk.
-      if (e instanceof RangeError && n < end - at && n < MAX_HEADER) continue;
+      // Ran off the end of what was read (a RangeError, or hyparquet's "thrift binary length … exceeds
+      // remaining … bytes" for a long statistic): read more, up to the end of the column chunk.
+      if (n < end - at && n < MAX_HEADER) continue;
       throw new Error(e instanceof RangeError ? 'the header runs past the end of its column chunk' : (e as Error).message, { cause: e });
     }
   }
