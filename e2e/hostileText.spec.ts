@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { Schema, Table, tableFromArrays, tableToIPC } from 'apache-arrow';
 import { dropFile } from './localFiles';
 
 /**
@@ -36,4 +36,13 @@ test('a right-to-left override and a terminal escape are shown by code point, an
     .slice(1, -1)
     .map((line) => (line.startsWith('"') ? line.slice(0, line.lastIndexOf('",') + 1) : line.split(',')[0]));
   expect(cells.sort()).toEqual(['"\'=HYPERLINK(""http://x"",""y"")"', "'+1+2", "'@SUM(A1)", '-5', '\x1b[2Jcleared', 'plain'].sort());
+});
+
+test("a file's metadata keys and values show their invisible characters by code point", async ({ page }) => {
+  const plain = tableFromArrays({ n: Int32Array.of(1, 2) });
+  const table = new Table(new Schema(plain.schema.fields, new Map([['key\u202e', 'value\u202eevil\x1b[31m']])), plain.batches);
+  await page.goto('./');
+  await dropFile(page, 'metadata.arrows', [...tableToIPC(table, 'stream')]);
+  await page.getByRole('tab', { name: 'Schema' }).click();
+  await expect(page.locator('.meta').first()).toContainText('key⟨U+202E⟩: value⟨U+202E⟩evil⟨U+001B⟩[31m');
 });

@@ -116,9 +116,11 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
       </h3>
       {detail.metadata && Object.keys(detail.metadata).length > 0 && (
         <p className="muted">
-          {Object.entries(detail.metadata)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(' · ')}
+          <VisibleText
+            text={Object.entries(detail.metadata)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(' · ')}
+          />
         </p>
       )}
       <table className="detail-table">
@@ -139,7 +141,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
               <td>{bytes(c.bytes)}</td>
               <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
-              <td>{c.stats ? statsCell(c.stats) : ''}</td>
+              <td>{c.stats ? <VisibleText text={statsCell(c.stats)} /> : ''}</td>
               <td>
                 <RegionList summary={summary} chunk={detail.index} column={c.column} regions={c.regions ?? []} />
               </td>

@@ -9,7 +9,7 @@ const LONG = 120;
 /** A metadata value: long ones (like the pandas JSON blob) collapsed, pretty-printed on demand. */
 function MetaValue({ value }: { value: string }) {
   const [open, setOpen] = useState(false);
-  if (value.length <= LONG) return <code>{value}</code>;
+  if (value.length <= LONG) return <code><VisibleText text={value} /></code>;
   let pretty = value;
   try {
     pretty = JSON.stringify(JSON.parse(value), null, 2);
@@ -21,11 +21,11 @@ function MetaValue({ value }: { value: string }) {
       <button className="link" onClick={() => setOpen(false)}>
         collapse
       </button>
-      <pre className="meta-pre">{pretty}</pre>
+      <pre className="meta-pre"><VisibleText text={pretty} /></pre>
     </div>
   ) : (
     <span>
-      <code>{value.slice(0, LONG)}…</code>{' '}
+      <code><VisibleText text={value.slice(0, LONG)} /></code>…{' '}
       <button className="link" onClick={() => setOpen(true)}>
         show all ({value.length.toLocaleString('en-US')} chars)
       </button>
@@ -40,7 +40,7 @@ function Metadata({ metadata }: { metadata: Record<string, string> }) {
     <ul className="meta">
       {entries.map(([k, v]) => (
         <li key={k}>
-          <span className="meta-key">{k}</span>: <MetaValue value={v} />
+          <span className="meta-key"><VisibleText text={k} /></span>: <MetaValue value={v} />
         </li>
       ))}
     </ul>
