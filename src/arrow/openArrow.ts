@@ -5,6 +5,7 @@ import { CachedSource } from '../source/cachedSource';
 import { decodedCache } from '../source/decodedCache';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../model/types';
+import { bufferRoles } from './bufferRoles';
 import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
 import { codecName } from './codecs';
 import { DictionaryLoader, dictionaryIds } from './dictionaries';
@@ -104,9 +105,10 @@ class ArrowDataset implements Dataset {
     const spans = this.spansFor(header);
     const columns = fields.map((field, column) => {
       const span = spans[column];
+      const roles = bufferRoles(field, header, span, this.index.metadataVersion, chunk);
       const regions = header.buffers.slice(span.bufferStart, span.bufferEnd).map((r, k) => ({
-        field: field.name,
-        kind: bufferKind(k, span.bufferEnd - span.bufferStart),
+        field: roles[k]?.field ?? field.name,
+        kind: roles[k]?.role ?? 'buffer',
         offset: b.bodyOffset + r.offset,
         length: r.length,
       }));
@@ -171,12 +173,6 @@ class ArrowDataset implements Dataset {
     this.decoded.columns.close();
     await this.source.close?.();
   }
-}
-
-function bufferKind(k: number, count: number): string {
-  if (k === 0) return 'validity';
-  if (count === 3) return k === 1 ? 'offsets' : 'data';
-  return 'data';
 }
 
 /** Opens an Arrow IPC stream or file, reading only message headers (stream) or the footer (file). */
