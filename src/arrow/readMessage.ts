@@ -1,6 +1,6 @@
 import type { MessageHeader } from 'apache-arrow';
 import * as flatbuffers from 'flatbuffers';
-import { Message, MessageFb, MessageHeaderFb } from '../adapters/apacheArrowInternals';
+import { Message, MessageFb, MessageHeaderFb, RecordBatchHeader } from '../adapters/apacheArrowInternals';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
 
@@ -197,10 +197,17 @@ export function flatbufferFailure(e: unknown): string {
   return text.replace(/\.$/, '');
 }
 
+/** The message's header, a record batch given the message's custom metadata (apache-arrow keeps it on the Message). */
+export function withBatchMetadata(message: Message<MessageHeader>): ReturnType<Message<MessageHeader>['header']> {
+  const header = message.header();
+  if (header instanceof RecordBatchHeader && message.metadata.size && !header.metadata.size) for (const [k, v] of message.metadata) header.metadata.set(k, v);
+  return header;
+}
+
 /** The decoded header of a message, or a sentence naming the message's byte when it cannot be decoded (a number past 2^53, a damaged flatbuffer). */
 export function messageHeader<T>(message: Message<MessageHeader>, offset: number): T {
   try {
-    return message.header() as T;
+    return withBatchMetadata(message) as T;
   } catch (e) {
     throw new DatasetError(`The message header at byte ${offset.toLocaleString('en-US')} could not be decoded: ${flatbufferFailure(e)}.`, { offset });
   }

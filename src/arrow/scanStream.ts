@@ -3,7 +3,7 @@ import { type RecordBatchHeader, type DictionaryBatchHeader } from '../adapters/
 import { decodeSchemaMessage } from './tolerantSchema';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError, type DatasetProblem } from '../model/errors';
-import { flatbufferFailure, readMessageAt, ReadWindow, READ_THROUGH, type MessageAt } from './readMessage';
+import { flatbufferFailure, readMessageAt, withBatchMetadata, ReadWindow, READ_THROUGH, type MessageAt } from './readMessage';
 import { applyDictionary } from './dictionaryState';
 import { BatchTable, type DictionaryState, type IpcIndex } from './ipcIndex';
 import { ScannedHeaders } from './scannedHeaders';
@@ -100,7 +100,7 @@ export function scannedMessage(at: MessageAt, batches: number): ScannedMessage |
   const header = at.message.headerType;
   let decoded: RecordBatchHeader | DictionaryBatchHeader;
   try {
-    decoded = at.message.header() as RecordBatchHeader | DictionaryBatchHeader;
+    decoded = withBatchMetadata(at.message) as RecordBatchHeader | DictionaryBatchHeader;
   } catch (e) {
     return problemFrom(new Error(`The message header at byte ${at.offset} could not be decoded: ${flatbufferFailure(e)}.`), at.offset, batches);
   }
