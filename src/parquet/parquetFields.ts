@@ -9,7 +9,7 @@ import { withChildren } from './withChildren';
 
 function logicalText(t: LogicalType): string {
   const rest = Object.entries(t)
-    .filter(([k]) => k !== 'type')
+    .filter(([k, v]) => k !== 'type' && v !== undefined)
     .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   return rest.length ? `${t.type}(${rest.join(', ')})` : t.type;
 }
@@ -88,7 +88,8 @@ function fieldAt(elements: readonly SchemaElement[], cursor: { at: number }, ins
     for (let k = 0; k < childCount; k++) children.push(fieldAt(elements, cursor, listOrMapGroup));
   }
   const physical = e.type ? (e.type === 'FIXED_LEN_BYTE_ARRAY' ? `FIXED_LEN_BYTE_ARRAY(${e.type_length})` : e.type) : undefined;
-  const logical = e.logical_type ? logicalText(e.logical_type) : e.converted_type;
+  // A decimal known by its converted type alone keeps its precision and scale, as its logical type would.
+  const logical = e.logical_type ? logicalText(e.logical_type) : e.converted_type === 'DECIMAL' ? `DECIMAL(precision=${e.precision}, scale=${e.scale ?? 0})` : e.converted_type;
   const info: FieldInfo = {
     name: e.name,
     type: (logical && physical ? `${logical} / ${physical}` : logical || physical) || (children.length ? 'group' : 'unknown'),
