@@ -124,16 +124,10 @@ function rowGroupMetadata(rg: RowGroup): Record<string, string> {
       .map((s) => `${leafName(s.column_idx) ?? `column ${s.column_idx}`} ${s.descending ? 'desc' : 'asc'}${s.nulls_first ? ' nulls first' : ''}`)
       .join(', ');
   }
-  // The columns' own sizes when they all give one (encrypted columns do not): the footer's
-  // total_byte_size is the uncompressed size by the spec, but some writers store the compressed size
-  // there (parquet-mr's snappy files, arrow-rs), and its total_compressed_size is optional.
-  const total = (size: (c: ColumnChunk) => bigint | number | undefined): number | undefined => {
-    const sizes = rg.columns.map(size);
-    return sizes.length && sizes.every((n) => n !== undefined) ? sizes.reduce((sum: number, n) => sum + Number(n), 0) : undefined;
-  };
-  const compressed = total((c) => c.meta_data?.total_compressed_size) ?? rg.total_compressed_size;
-  if (compressed !== undefined) metadata['compressed bytes'] = Number(compressed).toLocaleString('en-US');
-  metadata['uncompressed bytes'] = Number(total((c) => c.meta_data?.total_uncompressed_size) ?? rg.total_byte_size).toLocaleString('en-US');
+  // Named as the footer (and pyarrow) names them: some writers store the compressed size in
+  // total_byte_size, which the spec defines as the uncompressed size, so it is not called that.
+  if (rg.total_compressed_size !== undefined) metadata.total_compressed_size = Number(rg.total_compressed_size).toLocaleString('en-US');
+  metadata.total_byte_size = Number(rg.total_byte_size).toLocaleString('en-US');
   return metadata;
 }
 

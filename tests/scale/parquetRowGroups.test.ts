@@ -26,7 +26,7 @@ describe('1,000,000 one-row Parquet row groups, each decoded from the footer onl
       expect(detail).toMatchObject({ index: g, rows: 1, rowOffset: g, offset, bytes: pageBytes });
       expect(detail.columns).toHaveLength(1);
       expect(detail.columns[0]).toMatchObject({ column: 0, bytes: pageBytes, uncompressedBytes: pageBytes, offset, codec: 'UNCOMPRESSED', encodings: ['PLAIN'] });
-      expect(detail.metadata).toEqual({ 'compressed bytes': String(pageBytes), 'uncompressed bytes': String(pageBytes) });
+      expect(detail.metadata).toEqual({ total_compressed_size: String(pageBytes), total_byte_size: String(pageBytes) });
       const pages = await engine.pages(summary.id, g, 0);
       expect(pages.truncated).toBe(false);
       expect(pages.pages).toHaveLength(1);
