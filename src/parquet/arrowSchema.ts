@@ -81,6 +81,8 @@ export async function arrowSchema(
       if (field.metadata === NO_METADATA && !origin) return field;
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);
       const stored = origin?.[c];
+      // The stored Arrow field's metadata is the field's, as pyarrow's schema_arrow shows it (with its PARQUET:field_id).
+      if (stored?.metadata.size) fields[c].metadata = { ...Object.fromEntries(stored.metadata), ...fields[c].metadata };
       const restored = stored && field.type.typeId !== Type.Null ? restoredField(field, stored) : field;
       if (restored !== field) restoredColumns.add(c);
       const marked = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);

@@ -95,7 +95,7 @@ function fieldAt(elements: readonly SchemaElement[], cursor: { at: number }, ins
     type: (logical && physical ? `${logical} / ${physical}` : logical || physical) || (children.length ? 'group' : 'unknown'),
     typeId,
     nullable: e.repetition_type === 'OPTIONAL' || e.repetition_type === undefined,
-    metadata: e.field_id === undefined ? NO_METADATA : { field_id: String(e.field_id) },
+    metadata: e.field_id === undefined ? NO_METADATA : { 'PARQUET:field_id': String(e.field_id) },
     children,
     repetition: e.repetition_type,
   };
