@@ -33,7 +33,8 @@ export function customMetadata(parent: {
   for (let i = 0; i < count; i++) {
     const entry = parent.customMetadata(i);
     const key = entry?.key();
-    if (key != null) out.set(key, entry!.value() ?? '');
+    // A repeated key keeps its first value, as pyarrow's metadata does.
+    if (key != null && !out.has(key)) out.set(key, entry!.value() ?? '');
   }
   return out;
 }
@@ -85,7 +86,11 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
  * decodedTypes.ts. Dictionary value types are registered in `dictionaries` as apache-arrow does.
  */
 export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Field {
-  if (!needsOwnDecoding(f)) return withNames(decodeFieldFb(f, dictionaries));
+  if (!needsOwnDecoding(f)) {
+    const field = withNames(decodeFieldFb(f, dictionaries));
+    // apache-arrow keeps a repeated metadata key's last value; pyarrow, and customMetadata, its first.
+    return f.customMetadataLength() > 1 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
+  }
   const children = Array.from({ length: f.childrenLength() }, (_, i) => decodeField(f.children(i)!, dictionaries));
   let type = typeOf(f, children);
   const encoding = f.dictionary();

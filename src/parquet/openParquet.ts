@@ -67,7 +67,10 @@ class ParquetDataset implements Dataset {
     this.fields = described.map((s) => parquetFieldInfo(s.elements));
     this.md = intervalsAsBytes(md);
     this.subsets = this.md === md ? described : columnSubsets(this.md);
-    this.metadata = Object.fromEntries((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']));
+    // A repeated key keeps its first value, as pyarrow's metadata does.
+    const kept = new Map<string, string>();
+    for (const kv of md.key_value_metadata ?? []) if (!kept.has(kv.key)) kept.set(kv.key, kv.value ?? '');
+    this.metadata = Object.fromEntries(kept);
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
     this.chunkTable = rowGroupChunks(rowGroups.index);
