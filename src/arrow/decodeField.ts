@@ -1,8 +1,10 @@
-import type * as flatbuffers from 'flatbuffers';
+import * as flatbuffers from 'flatbuffers';
 import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Type, Union, type DataType } from 'apache-arrow';
 import { decodeFieldFb, FixedSizeListFb, MapFb, TypeFb, UnionFb, type FieldFb } from '../adapters/apacheArrowInternals';
+import { escapedBytes, utf8Text } from '../valueText/binaryText';
 import { LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
 
+const UTF8_BYTES = flatbuffers.Encoding.UTF8_BYTES;
 const DECODED_HERE = new Set([TypeFb.RunEndEncoded, TypeFb.ListView, TypeFb.LargeListView]);
 
 /** True when the field or one of its descendants is run-end encoded or a list view. */
@@ -21,20 +23,25 @@ export function vectorTooLong(table: { bb: flatbuffers.ByteBuffer | null }, coun
   return count * 4 > capacity ? `it lists ${count.toLocaleString('en-US')} ${what}, more than its ${capacity.toLocaleString('en-US')} bytes of metadata can hold` : null;
 }
 
+/** Metadata bytes as text: as they are when UTF-8, else escaped as Python writes bytes (pyarrow shows b'bin\xff'), so that two byte strings never look alike. */
+const metadataText = (bytes: Uint8Array): string => utf8Text(bytes) ?? escapedBytes(bytes);
+
 /** A table's custom metadata; none when its count is damaged (vectorTooLong), which the schema's decoding reports. */
 export function customMetadata(parent: {
   bb: flatbuffers.ByteBuffer | null;
   customMetadataLength(): number;
-  customMetadata(i: number): { key(): string | null; value(): string | null } | null;
+  customMetadata(i: number): { key(encoding: flatbuffers.Encoding): string | Uint8Array | null; value(encoding: flatbuffers.Encoding): string | Uint8Array | null } | null;
 }): Map<string, string> {
   const out = new Map<string, string>();
   const count = parent.customMetadataLength();
   if (vectorTooLong(parent, count, 'metadata entries')) return out;
   for (let i = 0; i < count; i++) {
     const entry = parent.customMetadata(i);
-    const key = entry?.key();
+    const key = entry?.key(UTF8_BYTES) as Uint8Array | null | undefined;
+    if (key == null) continue;
+    const text = metadataText(key);
     // A repeated key keeps its first value, as pyarrow's metadata does.
-    if (key != null && !out.has(key)) out.set(key, entry!.value() ?? '');
+    if (!out.has(text)) out.set(text, metadataText((entry!.value(UTF8_BYTES) as Uint8Array | null) ?? new Uint8Array(0)));
   }
   return out;
 }
@@ -88,8 +95,8 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
 export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Field {
   if (!needsOwnDecoding(f)) {
     const field = withNames(decodeFieldFb(f, dictionaries));
-    // apache-arrow keeps a repeated metadata key's last value; pyarrow, and customMetadata, its first.
-    return f.customMetadataLength() > 1 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
+    // apache-arrow keeps a repeated key's last value and decodes bytes that are not UTF-8 as U+FFFD: customMetadata as pyarrow shows them.
+    return f.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
   }
   const children = Array.from({ length: f.childrenLength() }, (_, i) => decodeField(f.children(i)!, dictionaries));
   let type = typeOf(f, children);

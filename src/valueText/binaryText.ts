@@ -6,6 +6,15 @@
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The bytes as text, or null when they are not valid UTF-8. */
+export function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** The printable text of the bytes, or null when they are not valid UTF-8 or hold a control character. */
 export function printableUtf8(bytes: Uint8Array): string | null {
   let ascii = true;
@@ -18,12 +27,8 @@ export function printableUtf8(bytes: Uint8Array): string | null {
     }
   }
   if (ascii) return asciiText(bytes);
-  let text: string;
-  try {
-    text = strict.decode(bytes);
-  } catch {
-    return null;
-  }
+  const text = utf8Text(bytes);
+  if (text === null) return null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return null;

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDataset } from '../../src/dataset/openDataset';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+
+/**
+ * Metadata as pyarrow shows it. fixtures/metadata_keys.arrows, written once with pyarrow 25 from
+ * KeyValueMetadata: on the schema [(dup, first), (dup, second), (other, x), (b'bin\xff\xfe',
+ * b'\x00\x01\xff'), (ok, 'café')]; on field a [(fdup, 1), (fdup, 2)]; on field b [(lone, b'\xc3(')].
+ * A key given twice showed its last value (pyarrow: its first), and bytes that are not UTF-8 showed
+ * as U+FFFD, so that different bytes looked alike (pyarrow: b'bin\xff\xfe').
+ */
+describe('metadata keys and values', () => {
+  it("a key given twice keeps its first value; bytes that are not UTF-8 are escaped as pyarrow writes them", async () => {
+    const dataset = await openDataset(await NodeFileSource.open(join(__dirname, 'fixtures/metadata_keys.arrows')));
+    try {
+      expect(Object.fromEntries(dataset.schema.metadata)).toEqual({ dup: 'first', other: 'x', 'bin\\xff\\xfe': '\\x00\\x01\\xff', ok: 'café' });
+      expect(dataset.fields.map((f) => f.metadata)).toEqual([{ fdup: '1' }, { lone: '\\xc3(' }]);
+    } finally {
+      await dataset.close();
+    }
+  });
+});
