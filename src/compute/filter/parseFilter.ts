@@ -65,6 +65,10 @@ export function parseFilter(text: string): FilterExpr {
     }
     if (isWord(t, 'TRUE', 'FALSE')) return { kind: 'bool', value: t.text.toUpperCase() === 'TRUE', span: spanOf(t) };
     if (isWord(t, 'NULL')) return { kind: 'null', span: spanOf(t) };
+    // The grid shows nan, inf and -inf, so they get pasted into filters.
+    if (isWord(t, 'NAN', 'INF', 'INFINITY') || (isOp(t, '-') && isWord(peek(), 'INF', 'INFINITY'))) {
+      return fail(`nan and inf cannot be written as values (compare with a finite number: x > 1e308 matches inf, x < -1e308 matches -inf; nan matches no comparison, as in pyarrow)`, t);
+    }
     return fail(`expected a value after ${after}`, t);
   };
 
