@@ -1,5 +1,5 @@
 import { openDataset } from '../../src/dataset/openDataset';
-import { compileFilter, countMatches } from '../../src/compute/filter';
+import { compileFilter, countMatches, matchChunk } from '../../src/compute/filter';
 import type { Dataset } from '../../src/model/types';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 
@@ -28,4 +28,15 @@ export async function matches(dataset: Dataset, where: string, statistics = true
     },
   });
   return { matched: result.matched, indices, chunksSkipped: result.chunksSkipped };
+}
+
+/**
+ * The rows `where` matches counted three ways: with the page index and dictionaries used on every chunk
+ * whatever its size (`forced`), by default (`pruned`), and without statistics (`scanned`).
+ */
+export async function matchedEveryWay(dataset: Dataset, where: string): Promise<{ forced: number; pruned: number; scanned: number }> {
+  const filter = compileFilter(where, dataset.fields, dataset.schema);
+  let forced = 0;
+  for (let chunk = 0; chunk < dataset.chunks.length; chunk++) forced += (await matchChunk(dataset, filter, chunk, { pageIndexMinBytes: 0 })).matched;
+  return { forced, pruned: (await matches(dataset, where)).matched, scanned: (await matches(dataset, where, false)).matched };
 }
