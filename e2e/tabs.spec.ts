@@ -188,6 +188,8 @@ test('A count still running when its view is left goes on and is there on coming
   await expect(page.getByTestId('unique-progress').or(page.getByTestId('unique-summary'))).toBeVisible();
   await view(page, 'Data').click();
   await page.getByRole('button', { name: 'Open sample' }).click();
+  // The sample is fetched before its tab is added, active; switching back before then would be undone.
+  await expect(fileTabs(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await fileTabs(page).nth(0).click();
   await expect(view(page, 'Data')).toHaveAttribute('aria-selected', 'true');
   await view(page, 'Unique').click();
