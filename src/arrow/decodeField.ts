@@ -1,10 +1,9 @@
 import * as flatbuffers from 'flatbuffers';
 import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Type, Union, type DataType } from 'apache-arrow';
 import { decodeFieldFb, FixedSizeListFb, MapFb, TypeFb, UnionFb, type FieldFb } from '../adapters/apacheArrowInternals';
-import { escapedBytes, utf8Text } from '../valueText/binaryText';
+import { customMetadata } from '../valueText/metadataText';
 import { LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
 
-const UTF8_BYTES = flatbuffers.Encoding.UTF8_BYTES;
 const DECODED_HERE = new Set([TypeFb.RunEndEncoded, TypeFb.ListView, TypeFb.LargeListView]);
 
 /** True when the field or one of its descendants is run-end encoded or a list view. */
@@ -21,29 +20,6 @@ function needsOwnDecoding(f: FieldFb): boolean {
 export function vectorTooLong(table: { bb: flatbuffers.ByteBuffer | null }, count: number, what: string): string | null {
   const capacity = table.bb?.capacity() ?? Infinity;
   return count * 4 > capacity ? `it lists ${count.toLocaleString('en-US')} ${what}, more than its ${capacity.toLocaleString('en-US')} bytes of metadata can hold` : null;
-}
-
-/** Metadata bytes as text: as they are when UTF-8, else escaped as Python writes bytes (pyarrow shows b'bin\xff'), so that two byte strings never look alike. */
-const metadataText = (bytes: Uint8Array): string => utf8Text(bytes) ?? escapedBytes(bytes);
-
-/** A table's custom metadata; none when its count is damaged (vectorTooLong), which the schema's decoding reports. */
-export function customMetadata(parent: {
-  bb: flatbuffers.ByteBuffer | null;
-  customMetadataLength(): number;
-  customMetadata(i: number): { key(encoding: flatbuffers.Encoding): string | Uint8Array | null; value(encoding: flatbuffers.Encoding): string | Uint8Array | null } | null;
-}): Map<string, string> {
-  const out = new Map<string, string>();
-  const count = parent.customMetadataLength();
-  if (vectorTooLong(parent, count, 'metadata entries')) return out;
-  for (let i = 0; i < count; i++) {
-    const entry = parent.customMetadata(i);
-    const key = entry?.key(UTF8_BYTES) as Uint8Array | null | undefined;
-    if (key == null) continue;
-    const text = metadataText(key);
-    // A repeated key keeps its first value, as pyarrow's metadata does.
-    if (!out.has(text)) out.set(text, metadataText((entry!.value(UTF8_BYTES) as Uint8Array | null) ?? new Uint8Array(0)));
-  }
-  return out;
 }
 
 /** A field the engine's own decoding refuses, said in words about the schema. */
@@ -93,11 +69,7 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
  * decodedTypes.ts. Dictionary value types are registered in `dictionaries` as apache-arrow does.
  */
 export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Field {
-  if (!needsOwnDecoding(f)) {
-    const field = withNames(decodeFieldFb(f, dictionaries));
-    // apache-arrow keeps a repeated key's last value and decodes bytes that are not UTF-8 as U+FFFD: customMetadata as pyarrow shows them.
-    return f.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
-  }
+  if (!needsOwnDecoding(f)) return withMetadata(withNames(decodeFieldFb(f, dictionaries)), f);
   const children = Array.from({ length: f.childrenLength() }, (_, i) => decodeField(f.children(i)!, dictionaries));
   let type = typeOf(f, children);
   const encoding = f.dictionary();
@@ -108,6 +80,29 @@ export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Fi
     type = new Dictionary(dictionaries.get(id)!, (index ? new Int(index.isSigned() as true, index.bitWidth() as 32) : new Int32()) as Int32, id, encoding.isOrdered());
   }
   return new Field(f.name() ?? '', type, f.nullable(), customMetadata(f));
+}
+
+/** The value type a field's children belong to (a dictionary's, for a dictionary-encoded field). */
+const childrenOwner = (type: DataType): DataType => (type.typeId === Type.Dictionary ? (type as Dictionary).dictionary : type);
+
+/**
+ * The field decoded by apache-arrow with every field's metadata, at any depth, replaced by customMetadata's
+ * (apache-arrow keeps a repeated key's last value and decodes bytes that are not UTF-8 as U+FFFD), walked
+ * beside the flatbuffer without recursion. The decoded types are fresh, so their child lists are changed in place.
+ */
+function withMetadata(field: Field, f: FieldFb): Field {
+  const stack: [DataType, FieldFb][] = [[field.type, f]];
+  while (stack.length) {
+    const [type, fb] = stack.pop()!;
+    const children = childrenOwner(type).children as (Field | undefined)[] | undefined;
+    children?.forEach((child, i) => {
+      const childFb = i < fb.childrenLength() ? fb.children(i) : null;
+      if (!child || !childFb) return;
+      if (childFb.customMetadataLength() > 0) children[i] = new Field(child.name, child.type, child.nullable, customMetadata(childFb));
+      stack.push([child.type, childFb]);
+    });
+  }
+  return f.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
 }
 
 const named = (f: Field): Field => new Field('', f.type, f.nullable, f.metadata);

@@ -2,7 +2,8 @@ import * as flatbuffers from 'flatbuffers';
 import { Endianness, FileBlock, MessageFb, FooterFb, SchemaFb, type FieldFb, TypeFb, UnionFb, UnionModeFb as UnionMode } from '../adapters/apacheArrowInternals';
 import { Field, Null, Schema, type DataType } from 'apache-arrow';
 import { DICTIONARY_INDICES, ownBuffers } from './bufferLayout';
-import { customMetadata, decodeField, SchemaFieldError, vectorTooLong } from './decodeField';
+import { customMetadata } from '../valueText/metadataText';
+import { decodeField, SchemaFieldError, vectorTooLong } from './decodeField';
 import { invalidType } from './typeValidity';
 
 /** A top-level column apache-arrow cannot decode: why, and how many nodes and buffers it spans. */

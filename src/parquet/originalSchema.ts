@@ -2,6 +2,7 @@ import { Dictionary, Field, Int32, LargeList, List, type Int, MessageReader, Tim
 import type { FileMetaData } from 'hyparquet';
 import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
+import { customMetadata } from '../valueText/metadataText';
 import { withChildren } from './withChildren';
 
 /** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
@@ -24,15 +25,29 @@ function decodeArrowSchema(bytes: Uint8Array): Schema {
  */
 function storedFieldCount(bytes: Uint8Array): number | null {
   try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const at = view.getUint32(0, true) === 0xffffffff ? 4 : 0;
-    const length = view.getInt32(at, true);
-    const metadata = bytes.subarray(at + 4, at + 4 + length);
-    const schema = MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb | null;
-    return schema ? schema.fieldsLength() : null;
+    return storedSchemaFb(bytes)?.fieldsLength() ?? null;
   } catch {
     return null;
   }
+}
+
+/** The stored schema message's flatbuffer (the message after its optional 0xFFFFFFFF prefix and its length). */
+function storedSchemaFb(bytes: Uint8Array): SchemaFb | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = view.getUint32(0, true) === 0xffffffff ? 4 : 0;
+  const metadata = bytes.subarray(at + 4, at + 4 + view.getInt32(at, true));
+  return MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb | null;
+}
+
+/**
+ * Each top-level field with its metadata as pyarrow shows it (customMetadata: a repeated key's first
+ * value, bytes that are not UTF-8 escaped), where apache-arrow decoded it otherwise.
+ */
+function withStoredMetadata(fields: (Field | null)[], schema: SchemaFb | null): (Field | null)[] {
+  return fields.map((field, i) => {
+    const fb = schema && i < schema.fieldsLength() ? schema.fields(i) : null;
+    return field && fb && fb.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(fb)) : field;
+  });
 }
 
 /**
@@ -64,10 +79,7 @@ function listViewField(fb: FieldFb, dictionaries: Map<number, DataType>): Field 
  * null for one apache-arrow cannot decode (a list view deeper down: Arrow JS has no such type), its name read from the flatbuffer.
  */
 function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: string[]; errors: string[] } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = view.getUint32(0, true) === 0xffffffff ? 4 : 0;
-  const metadata = bytes.subarray(at + 4, at + 4 + view.getInt32(at, true));
-  const schema = MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb;
+  const schema = storedSchemaFb(bytes)!;
   const dictionaries = new Map<number, DataType>();
   const fields: (Field | null)[] = [];
   const names: string[] = [];
@@ -103,8 +115,9 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: (F
   let fields: (Field | null)[];
   let storedNames: string[];
   let problem: DatasetProblem | undefined;
+  let bytes: Uint8Array;
   try {
-    const bytes = arrowSchemaBytes(value);
+    bytes = arrowSchemaBytes(value);
     // Checked before decoding, as a schema that cannot match is ignored anyway.
     const count = storedFieldCount(bytes);
     if (count !== null && count !== names.length) return ignored(fieldCountText(count));
@@ -136,7 +149,7 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: (F
   if (damaged >= 0) return ignored(`its field ${damaged + 1} ("${storedNames[damaged]}") lists a nested field it does not hold (it is damaged)`);
   const other = storedNames.findIndex((n, i) => n !== names[i]);
   if (other >= 0) return ignored(`its field ${other + 1} is "${storedNames[other]}" where the Parquet column is "${names[other]}"`);
-  return { fields, problem };
+  return { fields: withStoredMetadata(fields, storedSchemaFb(bytes)), problem };
 }
 
 /** True when a type lists a child field that decoded to nothing (a damaged flatbuffer), at any depth. */

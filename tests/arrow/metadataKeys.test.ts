@@ -20,4 +20,18 @@ describe('metadata keys and values', () => {
       await dataset.close();
     }
   });
+
+  // fixtures/nested_metadata_keys.arrows, written once with pyarrow 25: s: struct<x: int32 [(k, 1), (k, 2)],
+  // y: dictionary<string> [(b'bin\xff', b'\xc3(')], l: list<item: int64 [(deep, a), (deep, b)]>>. The nested
+  // fields kept apache-arrow's decoding: the last value, U+FFFD.
+  it('so does the metadata of nested fields, at any depth and under a dictionary', async () => {
+    const dataset = await openDataset(await NodeFileSource.open(join(__dirname, 'fixtures/nested_metadata_keys.arrows')));
+    try {
+      const [s] = dataset.fields;
+      expect(s.children.map((c) => c.metadata)).toEqual([{ k: '1' }, { 'bin\\xff': '\\xc3(' }, {}]);
+      expect(s.children[2].children[0].metadata).toEqual({ deep: 'a' });
+    } finally {
+      await dataset.close();
+    }
+  });
 });

@@ -18,4 +18,16 @@ describe("a Parquet field's metadata", () => {
       await dataset.close();
     }
   });
+
+  // fixtures/metadata_keys.parquet, written once with pyarrow 25 from a field a with
+  // KeyValueMetadata [(k, 1), (k, 2), (b'bin\xff', b'\xc3(')]: apache-arrow's decoding of the stored
+  // schema showed k: 2 and U+FFFD.
+  it("keeps a repeated key's first value and escapes bytes that are not UTF-8, as pyarrow shows them", async () => {
+    const dataset = await openDataset(await NodeFileSource.open(join(__dirname, 'fixtures/metadata_keys.parquet')));
+    try {
+      expect(dataset.fields.map((f) => f.metadata)).toEqual([{ k: '1', 'bin\\xff': '\\xc3(' }]);
+    } finally {
+      await dataset.close();
+    }
+  });
 });
