@@ -1,6 +1,8 @@
 import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import { deserializeTCompactProtocol, type ThriftStruct } from '../adapters/hyparquetInternals';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
+import { metadataText } from '../valueText/metadataText';
 import { checkFooterStructure, footerPlace } from './footerChecks';
 import { FooterProblem, scanFooter } from './footerScan';
 import type { RowGroupIndex } from './rowGroupIndex';
@@ -68,11 +70,23 @@ export async function readParquetFooter(source: ByteSource, signal?: AbortSignal
 
 function metadataOf(rest: Uint8Array, place: string, footerStart: number, footerLength: number, geoparquet: boolean): FileMetaData {
   try {
-    return { ...parquetMetadata(rest, { geoparquet }), metadata_length: footerLength };
+    return withKeyValueBytes({ ...parquetMetadata(rest, { geoparquet }), metadata_length: footerLength }, rest);
   } catch {
     // The walk found the structure sound: what is left is a value hyparquet cannot convert (a type annotation).
     throw new DatasetError(`${place} could not be read: a value in it (statistics or a type annotation) is not what its field should hold.`, { offset: footerStart }, NOTHING_ELSE);
   }
+}
+
+/**
+ * hyparquet decodes key-value metadata as UTF-8, each byte that is not one as U+FFFD, so that different
+ * bytes look alike: such a footer's entries are read again as bytes and escaped (metadataText), as pyarrow shows them.
+ */
+function withKeyValueBytes(md: FileMetaData, rest: Uint8Array): FileMetaData {
+  if (!md.key_value_metadata?.some((kv) => kv.key.includes('\uFFFD') || kv.value?.includes('\uFFFD'))) return md;
+  const raw = deserializeTCompactProtocol({ view: new DataView(rest.buffer, rest.byteOffset, rest.byteLength), offset: 0 }) as ThriftStruct;
+  const entries = (raw.field_5 ?? []) as ThriftStruct[];
+  const text = (bytes: Uint8Array | undefined) => bytes && metadataText(bytes);
+  return { ...md, key_value_metadata: entries.map((kv) => ({ key: text(kv.field_1) ?? '', value: text(kv.field_2) })) };
 }
 
 /** The footer with an empty row group list, and its length and PAR1 after it, for hyparquet to decode the rest. */

@@ -13,7 +13,7 @@ export interface MetadataHolder {
 }
 
 /** Metadata bytes as text: as they are when UTF-8, else escaped as Python writes bytes (pyarrow shows b'bin\xff'), so that two byte strings never look alike. */
-const metadataText = (bytes: Uint8Array): string => utf8Text(bytes) ?? escapedBytes(bytes);
+export const metadataText = (bytes: Uint8Array): string => utf8Text(bytes) ?? escapedBytes(bytes);
 
 /**
  * Custom metadata as pyarrow shows it: a repeated key keeps its first value (apache-arrow keeps its
