@@ -20,7 +20,7 @@ import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
 import { rowGroupChunks } from './rowGroupChunks';
 import type { RowGroupColumns, RowGroupMeta } from './rowGroupMeta';
-import { countUndeclaredRows } from './undeclaredRows';
+import { countUndeclaredRows, recountedRowsProblem } from './undeclaredRows';
 import { markUnsupportedColumns } from './unsupportedColumns';
 
 const KEEP_DECODED = 4;
@@ -92,6 +92,8 @@ class ParquetDataset implements Dataset {
   async countUndeclaredRows(signal?: AbortSignal): Promise<void> {
     const rows = await countUndeclaredRows(this.rowGroups, this.subsets, this.fields, (chunk, column) => this.load(chunk, column, signal));
     if (!rows) return;
+    const problem = recountedRowsProblem(this.rowGroups.index.numRows, rows);
+    if (problem) this.problems.push(problem);
     this.chunkTable = rowGroupChunks(this.rowGroups.index, rows);
   }
 

@@ -1,5 +1,6 @@
 import type { Vector } from 'apache-arrow';
 import type { RowGroup } from 'hyparquet';
+import type { DatasetProblem } from '../model/errors';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 import type { RowGroupMeta } from './rowGroupMeta';
@@ -69,4 +70,21 @@ export async function countUndeclaredRows(rowGroups: RowGroupMeta, subsets: Colu
     }
   }
   return rows;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The row groups whose pages hold another number of rows than their footer says, in one sentence (a file may have a million). */
+export function recountedRowsProblem(declared: ArrayLike<number>, rows: number[]): DatasetProblem | null {
+  const differ: number[] = [];
+  // A row group whose recount failed keeps the footer's count (0 for a negative one): reading it says what is wrong.
+  rows.forEach((n, g) => n !== Math.max(0, declared[g]) && differ.push(g));
+  if (!differ.length) return null;
+  const [g] = differ;
+  const more = differ.length > 1 ? ` (and ${count(differ.length - 1)} other row group${differ.length > 2 ? 's' : ''})` : '';
+  return {
+    message: `The footer says row group ${count(g)} has ${count(declared[g])} rows, but its pages hold ${count(rows[g])}${more}.`,
+    where: { chunk: g },
+    stillWorks: 'Every row the pages hold is shown, as pyarrow reads them.',
+  };
 }
