@@ -3,6 +3,7 @@ import * as flatbuffers from 'flatbuffers';
 import { Message, MessageFb, MessageHeaderFb, RecordBatchHeader } from '../adapters/apacheArrowInternals';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
+import { customMetadata } from '../valueText/metadataText';
 
 const CONTINUATION = 0xffffffff;
 /** Metadata flatbuffers are small; anything beyond this is a corrupt length, not a real header. */
@@ -157,7 +158,7 @@ export async function readMessageAt(
   let message: Message<MessageHeader>;
   checkHeaderVectors(metadata, offset);
   try {
-    message = Message.decode(metadata);
+    message = decodeMessage(metadata);
   } catch (e) {
     throw new DatasetError(`Could not decode the message metadata: ${flatbufferFailure(e)}.`, { offset });
   }
@@ -167,6 +168,17 @@ export async function readMessageAt(
     throw new DatasetError(`Invalid message body length ${bodyLength}.`, { offset });
   }
   return { offset, metadataOffset, metadataLength, bodyOffset, bodyLength, end: bodyOffset + bodyLength, message };
+}
+
+/** apache-arrow's decoding of a message, with its custom metadata as pyarrow shows it (customMetadata: a repeated key's first value, bytes that are not UTF-8 escaped). */
+function decodeMessage(metadata: Uint8Array): Message<MessageHeader> {
+  const message = Message.decode(metadata);
+  if (message.metadata.size) {
+    const shown = customMetadata(MessageFb.getRootAsMessage(new flatbuffers.ByteBuffer(metadata)));
+    message.metadata.clear();
+    for (const [key, value] of shown) message.metadata.set(key, value);
+  }
+  return message;
 }
 
 /** Re-reads and decodes the metadata of a message whose position is known (through the cache). */
@@ -179,7 +191,7 @@ export async function decodeMetadataAt(
   const bytes = await source.read(metadataOffset, metadataLength, signal);
   checkHeaderVectors(bytes, metadataOffset);
   try {
-    return Message.decode(bytes);
+    return decodeMessage(bytes);
   } catch (e) {
     throw new DatasetError(`Could not decode the message metadata: ${flatbufferFailure(e)}.`, { offset: metadataOffset });
   }

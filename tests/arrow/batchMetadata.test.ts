@@ -20,4 +20,16 @@ describe("a record batch's custom metadata", () => {
       await dataset.close();
     }
   });
+
+  // fixtures/batch_metadata_keys.arrows, written once with pyarrow 25: one batch with [(k, 1), (k, 2),
+  // (b'b\xff', b'\xfe')]; pyarrow's dict of it is {k: 1, b'b\xff': b'\xfe'}. apache-arrow's decoding kept k: 2 and U+FFFD.
+  it("keeps a repeated key's first value and escapes bytes that are not UTF-8", async () => {
+    const dataset = await openDataset(await NodeFileSource.open(join(__dirname, 'fixtures/batch_metadata_keys.arrows')));
+    await dataset.indexed;
+    try {
+      expect((await dataset.chunkDetail(0)).metadata).toEqual({ k: '1', 'b\\xff': '\\xfe' });
+    } finally {
+      await dataset.close();
+    }
+  });
 });
