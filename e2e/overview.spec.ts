@@ -237,6 +237,21 @@ test('Dates and timestamps: axis ticks are dates, bin ranges timestamps; fact ca
   await expect(page.locator('.bin title').first()).toHaveText(/^2019-01-01 … 2019-02-\d\d: [\d,]+ rows/);
 });
 
+test('A column holding ±infinity says how many rows the histogram leaves out; a column of one value is one bar, named by it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(join(process.cwd(), 'tests/worker/fixtures/histogram.arrows'));
+  await countUnique(page, 'with_inf (double)');
+  await expect(page.getByTestId('profile')).toContainText('2 rows hold ±infinity, not drawn');
+  await expect(page.locator('.bin title').first()).toHaveText(/^1 … 1\.03333: 1 rows/);
+  await page.getByLabel('Column to count').selectOption({ label: 'constant (double)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  const histogram = page.getByTestId('histogram');
+  await expect(histogram.locator('.bin title')).toHaveText(['0.1: 5 rows (7.46%)']);
+  await expect(histogram.getByTestId('x-axis').locator('.tick text')).toHaveText(['0.1']);
+  const [bar, axis] = await Promise.all([histogram.locator('.bar').boundingBox(), histogram.getByTestId('x-axis').locator('line').first().boundingBox()]);
+  expect(bar!.width).toBeGreaterThan(axis!.width * 0.9);
+});
+
 test('Shares have enough digits to be non-zero, and their bars are never zero wide', async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles(DATES_FILE);

@@ -1,3 +1,4 @@
+import { DateUnit, Type, type DataType } from 'apache-arrow';
 import type { ProfileText } from './profileText';
 
 /**
@@ -6,7 +7,7 @@ import type { ProfileText } from './profileText';
  */
 export interface ProfilePartial {
   /** `nans`: NaN values (not in count); `exactMin`/`exactMax`: 64-bit values' exact extremes, as decimal text. */
-  numeric: { count: number; min: number; max: number; sum: number; sample: number[]; seen: number; nans?: number; exactMin?: string; exactMax?: string } | null;
+  numeric: { count: number; min: number; max: number; sum: number; sample: number[]; seen: number; nans?: number; infinities?: number; exactMin?: string; exactMax?: string; unit?: number } | null;
   lengths: { min: number; max: number } | null;
 }
 
@@ -20,7 +21,12 @@ export interface ColumnProfile {
   mean?: number;
   /** p0, p5, p25, p50, p75, p95, p100 by linear interpolation, pyarrow's default (approximate past SAMPLE_SIZE rows). */
   quantiles?: { p: number; value: number }[];
+  /** Bins [from, to), the last one [from, to]; one bin [v, v] when every finite value is v. Whole-unit columns (`unit`) have bins of whole units. */
   histogram?: { from: number; to: number; count: number }[];
+  /** The histogram's bins hold whole multiples of this (see wholeUnit), shown as their first and last value. */
+  histogramUnit?: number;
+  /** Rows holding +inf or -inf: in min, max, mean and quantiles, not in the histogram (approximate past SAMPLE_SIZE rows, as the histogram). */
+  infinities?: number;
   quantilesExact?: boolean;
   minLength?: number;
   maxLength?: number;
@@ -29,6 +35,23 @@ export interface ColumnProfile {
 }
 
 export const SAMPLE_SIZE = 100_000;
+
+const DAY_MS = 86_400_000;
+
+/** What a column's profiled values are whole multiples of: 1 for integers, times, timestamps and durations, a day for date32 (profiled in milliseconds); none for floats. */
+export function wholeUnit(type: DataType): number | undefined {
+  switch (type.typeId) {
+    case Type.Int:
+    case Type.Time:
+    case Type.Timestamp:
+    case Type.Duration:
+      return 1;
+    case Type.Date:
+      return (type as unknown as { unit: DateUnit }).unit === DateUnit.DAY ? DAY_MS : 1;
+    default:
+      return undefined;
+  }
+}
 
 /** Accumulates numbers: exact min/max/sum, and a reservoir sample (seeded, so runs repeat). */
 export class NumericProfile {
@@ -39,6 +62,9 @@ export class NumericProfile {
   sum = 0;
   exactMin: bigint | undefined;
   exactMax: bigint | undefined;
+  infinities = 0;
+  /** The values are whole multiples of this (1 for integers, times and durations; a day's milliseconds for dates), when they are. */
+  unit: number | undefined;
   readonly sample: number[] = [];
   private seed = 0x9e3779b9;
 
@@ -61,6 +87,7 @@ export class NumericProfile {
     }
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
+    if (v - v !== 0) this.infinities += times;
     this.sum += times === 1 ? v : v * times;
     for (let t = 0; t < times; t++) {
       this.count++;
@@ -82,6 +109,49 @@ function linearQuantile(sorted: number[], q: number): number {
   return (1 - fraction) * sorted[below] + fraction * sorted[below + 1];
 }
 
+const BINS = 30;
+
+/**
+ * The inner edges rounded to as few significant digits as keep them apart (6 at least), so that the
+ * text an edge is shown by is the edge values are binned by (0.3, not 0.30000000000000004, where 0.3 would
+ * fall below it); the outer ones are the extremes themselves.
+ */
+function shortEdges(raw: number[], lo: number, hi: number): number[] {
+  for (let digits = 6; digits < 17; digits++) {
+    const edges = raw.map((v, i) => (i === 0 ? lo : i === raw.length - 1 ? hi : Number(v.toPrecision(digits))));
+    if (edges.every((v, i) => i === 0 || v > edges[i - 1])) return edges;
+  }
+  return raw;
+}
+
+/**
+ * Bins over [lo, hi] of the sorted sample, each count scaled to the rows it stands for. Whole-unit
+ * values get bins of whole units (0–66: 23 bins of 3 integers each, not 30 of 2.2); a value's bin is
+ * found by the same edges its range is shown by.
+ */
+function histogram(sorted: number[], lo: number, hi: number, unit: number | undefined, scale: number): NonNullable<ColumnProfile['histogram']> {
+  if (lo === hi) return [{ from: lo, to: hi, count: Math.round(sorted.length * scale) }];
+  let edges: number[];
+  if (unit) {
+    const values = (hi - lo) / unit + 1;
+    const per = Math.ceil(values / BINS);
+    edges = Array.from({ length: Math.ceil(values / per) + 1 }, (_, i) => lo + i * per * unit);
+  } else {
+    const width = (hi - lo) / BINS;
+    // hi - lo overflows for [-1e308, 1e308]: there each edge is weighed between the two instead.
+    const raw = Array.from({ length: BINS + 1 }, (_, i) => (Number.isFinite(width) ? lo + i * width : lo * ((BINS - i) / BINS) + hi * (i / BINS)));
+    edges = shortEdges(raw, lo, hi);
+  }
+  edges[edges.length - 1] = hi;
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  let bin = 0;
+  for (const v of sorted) {
+    while (bin < counts.length - 1 && v >= edges[bin + 1]) bin++;
+    counts[bin]++;
+  }
+  return counts.map((c, i) => ({ from: edges[i], to: edges[i + 1], count: Math.round(c * scale) }));
+}
+
 export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
   const out: ColumnProfile = {};
   const all = parts.map((p) => p.numeric).filter((n): n is NonNullable<ProfilePartial['numeric']> => n !== null);
@@ -98,21 +168,23 @@ export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
       out.exactMin = nums.map((n) => BigInt(n.exactMin!)).reduce((a, b) => (b < a ? b : a)).toString();
       out.exactMax = nums.map((n) => BigInt(n.exactMax!)).reduce((a, b) => (b > a ? b : a)).toString();
     }
-    // Each part's sample stands for its rows: weight by repeating in proportion (sample sizes are capped).
+    // Each part's sample stands for its rows: weight by taking a share in proportion, spread over the
+    // part's sample (a part under SAMPLE_SIZE rows holds them in row order: its first ones are not a sample).
     const sample: number[] = [];
     for (const n of nums) {
       const take = Math.min(n.sample.length, Math.round((SAMPLE_SIZE * n.count) / count));
-      for (let i = 0; i < take; i++) sample.push(n.sample[i]);
+      for (let i = 0; i < take; i++) sample.push(n.sample[Math.floor((i * n.sample.length) / take)]);
     }
     sample.sort((a, b) => a - b);
     out.quantilesExact = count <= SAMPLE_SIZE;
     out.quantiles = [0, 5, 25, 50, 75, 95, 100].map((p) => ({ p, value: p === 0 ? out.min! : p === 100 ? out.max! : linearQuantile(sample, p / 100) }));
-    const bins = 30;
-    const width = (out.max - out.min) / bins || 1;
-    const counts = new Array<number>(bins).fill(0);
-    for (const v of sample) counts[Math.min(bins - 1, Math.floor((v - out.min) / width))]++;
-    const scale = count / Math.max(1, sample.length);
-    out.histogram = counts.map((c, i) => ({ from: out.min! + i * width, to: out.min! + (i + 1) * width, count: Math.round(c * scale) }));
+    const infinities = nums.reduce((s, n) => s + (n.infinities ?? 0), 0);
+    const finite = infinities ? sample.filter((v) => v - v === 0) : sample;
+    if (infinities) out.infinities = out.quantilesExact ? infinities : Math.round(((sample.length - finite.length) * count) / Math.max(1, sample.length));
+    // Past SAMPLE_SIZE rows the extremes are the exact ones; the sample's lie within them.
+    const [lo, hi] = infinities ? [finite[0], finite[finite.length - 1]] : [out.min, out.max];
+    if (finite.length) out.histogram = histogram(finite, lo, hi, nums[0].unit, count / Math.max(1, sample.length));
+    if (finite.length && nums[0].unit) out.histogramUnit = nums[0].unit;
   }
   const lens = parts.map((p) => p.lengths).filter((l): l is NonNullable<ProfilePartial['lengths']> => l !== null);
   if (lens.length) {

@@ -12,7 +12,7 @@ export interface ProfileText {
   histogram: string[];
 }
 
-type Exact = (v: bigint | number) => string;
+export type Exact = (v: bigint | number) => string;
 
 /** The text of a raw epoch value of a temporal type; undefined for other types. */
 function temporalText(type: DataType): Exact | undefined {
@@ -39,6 +39,28 @@ function numberText(type: DataType): Exact | undefined {
   return undefined;
 }
 
+/**
+ * The first and last value bin i of a whole-unit histogram holds (its bins hold [from, to), the last
+ * [from, to]), the exact extremes at its ends: bigints, as values past 2^53 are not whole doubles apart.
+ */
+export function wholeBinRange(profile: ColumnProfile, i: number): [bigint, bigint] {
+  const bins = profile.histogram!;
+  const unit = BigInt(profile.histogramUnit ?? 1);
+  const last = i === bins.length - 1;
+  const lo = i === 0 && profile.exactMin !== undefined ? BigInt(profile.exactMin) : BigInt(bins[i].from);
+  const hi = last && profile.exactMax !== undefined ? BigInt(profile.exactMax) : last ? BigInt(bins[i].to) : BigInt(bins[i].to) - unit;
+  return [lo, hi];
+}
+
+/** Each bin's range as text: "a … b", or "a" for a bin of one value. */
+export function binTexts(profile: ColumnProfile, text: Exact): string[] {
+  return (profile.histogram ?? []).map((b, i) => {
+    const [lo, hi] = profile.histogramUnit ? wholeBinRange(profile, i) : [b.from, b.to];
+    const [from, to] = [text(lo), text(hi)];
+    return from === to ? from : `${from} … ${to}`;
+  });
+}
+
 /** The profile with its figures as text in the column's type, exact where the values were 64-bit integers. */
 export function withProfileText(profile: ColumnProfile, columnType: DataType): ColumnProfile {
   const type = columnType.typeId === Type.Dictionary ? (columnType as Dictionary).dictionary : columnType;
@@ -56,7 +78,7 @@ export function withProfileText(profile: ColumnProfile, columnType: DataType): C
       mean: double(profile.mean),
       // p0 and p100 are the min and max.
       quantiles: (profile.quantiles ?? []).map((q) => (q.p === 0 ? min : q.p === 100 ? max : double(q.value))),
-      histogram: temporal ? (profile.histogram ?? []).map((b) => `${temporal(b.from)} … ${temporal(b.to)}`) : [],
+      histogram: temporal ? binTexts(profile, temporal) : [],
     },
   };
 }

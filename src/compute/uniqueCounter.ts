@@ -2,7 +2,7 @@ import { DataType, Type, type Data, type Vector } from 'apache-arrow';
 import type { ByteRanges } from '../model/types';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
-import { NumericProfile, type ProfilePartial } from './profile';
+import { NumericProfile, wholeUnit, type ProfilePartial } from './profile';
 import { bytesText, getValue, keyOf, textBytes, valueHash } from './uniqueDisplayKey';
 import { MAX_DISTINCT, TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
 import { runSteps } from './slicedSort';
@@ -326,6 +326,7 @@ export class UniqueCounter {
     }
     const value = getValue(data, k);
     if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
+      this.numeric.unit ??= wholeUnit(data.type);
       this.numeric.add(Number(value), count);
       if (typeof value === 'bigint') this.numeric.addExact(value);
     }
@@ -335,6 +336,7 @@ export class UniqueCounter {
   private addGeneric(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
     const checkNulls = data.nullCount !== 0;
     const numericValue = NUMERIC_TYPES.has(data.type.typeId);
+    if (numericValue) this.numeric.unit ??= wholeUnit(data.type);
     for (let j = from; j < to; j++) {
       const i = selection ? selection[j] : j;
       if (checkNulls && !data.getValid(i)) {
@@ -396,7 +398,7 @@ export class UniqueCounter {
     const profile: ProfilePartial = {
       numeric:
         n.count || n.nans
-          ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count, nans: n.nans, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString() }
+          ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
           : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };

@@ -76,8 +76,9 @@ export function Histogram({ bins, axis, rows, column, approximate }: Props) {
         </g>
         <g className="bars">
           {bins.map((b, i) => {
-            const x0 = x(b.from);
-            const w = Math.max(1, x(b.to) - x0 - 1);
+            // One bin of one value fills the plot, its tick in the middle.
+            const x0 = hi > lo ? x(b.from) : M.left;
+            const w = hi > lo ? Math.max(1, x(b.to) - x0 - 1) : PLOT_W - 1;
             return (
               <g key={i} className={`bin${hovered === i ? ' hovered' : ''}`} onPointerEnter={() => setHovered(i)} onPointerLeave={() => setHovered((h) => (h === i ? null : h))}>
                 <title>{binText(i)}</title>

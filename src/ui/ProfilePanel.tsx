@@ -25,7 +25,10 @@ export function ProfilePanel({ result }: { result: UniqueSummary }) {
       <div className="charts">
         {p.histogram && result.axis && (
           <div>
-            <div className="muted">Histogram{p.quantilesExact ? '' : ' (from a uniform sample of 100,000 rows, scaled to every row)'}</div>
+            <div className="muted">
+              Histogram{p.quantilesExact ? '' : ' (from a uniform sample of 100,000 rows, scaled to every row)'}
+              {p.infinities ? `; ${p.quantilesExact ? '' : '≈ '}${count(p.infinities)} ${p.infinities === 1 ? 'row holds' : 'rows hold'} ±infinity, not drawn` : ''}
+            </div>
             <Histogram bins={p.histogram} axis={result.axis} rows={result.rows} column={result.column} approximate={!p.quantilesExact} />
           </div>
         )}

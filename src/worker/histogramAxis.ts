@@ -1,6 +1,7 @@
 import { TimeUnit, Type, type DataType } from 'apache-arrow';
 import { date64Text, durationText, timeText, timestampText } from '../valueText';
 import type { ColumnProfile } from '../compute/profile';
+import { binTexts } from '../compute/profileText';
 
 /** The x axis of a profile's histogram, in the column's own units (dates as dates). */
 export interface HistogramAxis {
@@ -41,13 +42,18 @@ function stepsWithin(min: number, max: number, step: number): number[] {
 }
 
 function numberText(v: number, step: number): string {
+  // Past the compact notation's trillions: 1e+18.
+  if (Math.abs(v) >= 1e15) return String(Number(v.toPrecision(4)));
   if (Math.abs(v) >= 1e6 || (step >= 1e6 && v !== 0)) return new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 }).format(v);
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return plainNumberText(v, step);
 }
 
-/** A bin edge: short, but with enough digits to tell neighbouring edges apart. */
-const edgeText = (v: number): string => String(Number(v.toPrecision(6)));
+/** Grouped digits, with the decimals the step needs (past 1e15, as many significant digits as it takes). */
+function plainNumberText(v: number, step: number): string {
+  if (Math.abs(v) >= 1e15) return String(v);
+  const decimals = Math.min(20, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
+  return v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
 
 /** Milliseconds per unit of a timestamp, duration or time column. */
 const MS_PER: Record<number, number> = { [TimeUnit.SECOND]: 1000, [TimeUnit.MILLISECOND]: 1, [TimeUnit.MICROSECOND]: 1e-3, [TimeUnit.NANOSECOND]: 1e-6 };
@@ -94,11 +100,11 @@ function offsetMs(text: string): number {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * HOUR + Number(m[3]) * MINUTE + Number(m[4] ?? 0) * SECOND);
 }
 
-type Unit = { toMs: number; text: (raw: number) => string; calendar: boolean; zoned: boolean; unit?: string; trim: boolean };
+type Unit = { toMs: number; text: (raw: number | bigint) => string; calendar: boolean; zoned: boolean; unit?: string; trim: boolean };
 
 function temporalUnit(type: DataType): Unit | undefined {
   const t = type as unknown as { unit: number; timezone?: string | null };
-  const raw = (v: number) => BigInt(Math.round(v));
+  const raw = (v: number | bigint) => (typeof v === 'bigint' ? v : BigInt(Math.round(v)));
   switch (type.typeId) {
     case Type.Timestamp: {
       const zone = t.timezone ?? undefined;
@@ -107,7 +113,7 @@ function temporalUnit(type: DataType): Unit | undefined {
     }
     case Type.Date:
       // apache-arrow gives milliseconds for both date units, and the profile holds what it gives.
-      return { toMs: 1, text: (v) => date64Text(Math.round(v)), calendar: true, zoned: false, trim: true };
+      return { toMs: 1, text: (v) => date64Text(Math.round(Number(v))), calendar: true, zoned: false, trim: true };
     case Type.Time:
       return { toMs: MS_PER[t.unit], text: (v) => timeText(raw(v), t.unit), calendar: false, zoned: false, unit: 'time of day', trim: false };
     case Type.Duration:
@@ -118,6 +124,11 @@ function temporalUnit(type: DataType): Unit | undefined {
 }
 
 const INTEGER_TYPES = new Set<number>([Type.Int]);
+
+/** Bins of doubles as "from … to" (their edges are short decimals, see profile.ts), or one value where every finite value is the same. */
+function floatBins(bins: NonNullable<ColumnProfile['histogram']>): string[] {
+  return bins.map((b) => (b.from === b.to ? String(b.from) : `${b.from} … ${b.to}`));
+}
 
 /** Ticks and bin texts for the histogram of a profile, or undefined when it has none. */
 export function histogramAxis(profile: ColumnProfile, columnType: DataType): HistogramAxis | undefined {
@@ -130,26 +141,30 @@ export function histogramAxis(profile: ColumnProfile, columnType: DataType): His
   if (temporal) {
     const { toMs, text } = temporal;
     const { at, step } = max > min ? timeTicks(min * toMs, max * toMs, temporal.calendar) : { at: [min * toMs], step: DAY };
+    // A zoned timestamp's ticks fall on its local boundaries, not UTC's: a month or a year moves by the
+    // zone's offset, a fixed step by the part of the offset that is not whole steps (New York's hours are
+    // UTC's, Kolkata's are half past). One more step is made at the end, for what that moves earlier.
+    const local = temporal.zoned && step >= HOUR;
+    if (local && step < MONTH && at.length) at.push(at[at.length - 1] + step);
     const ticks = at.map((ms) => {
       let v = ms / toMs;
-      // A zoned timestamp's ticks fall on its local boundaries, not UTC's.
-      if (temporal.zoned && step >= HOUR) v -= offsetMs(text(v)) / toMs;
+      if (local) {
+        const offset = offsetMs(text(v));
+        v -= (step < MONTH ? ((offset % step) + step) % step : offset) / toMs;
+      }
       const label = text(v);
       return { at: v, text: temporal.trim ? trimDateTime(label, step) : step >= MINUTE ? label.replace(/:00$/, '') : label };
     });
-    return { ticks: ticks.filter((t) => t.at >= min && t.at <= max), bins: profile.text?.histogram ?? bins.map((b) => `${text(b.from)} … ${text(b.to)}`), unit: temporal.unit };
+    return { ticks: ticks.filter((t) => t.at >= min && t.at <= max), bins: profile.text?.histogram ?? binTexts(profile, text), unit: temporal.unit };
   }
-  const integer = INTEGER_TYPES.has(type.typeId);
-  const step = max > min ? Math.max(integer ? 1 : 0, niceStep(max - min, TARGET_TICKS)) : 1;
-  const at = max > min ? stepsWithin(min, max, step) : [min];
-  return {
-    ticks: at.map((v) => ({ at: v, text: numberText(v, step) })),
-    bins: bins.map((b, i) => {
-      if (!integer) return `${edgeText(b.from)} … ${edgeText(b.to)}`;
-      // Integers in [from, to), the last bin closed.
-      const lo = Math.ceil(b.from);
-      const hi = i === bins.length - 1 ? Math.floor(b.to) : Math.ceil(b.to) - 1;
-      return lo > hi ? `${edgeText(b.from)} … ${edgeText(b.to)} (no integer)` : lo === hi ? String(lo) : `${lo} … ${hi}`;
-    }),
-  };
+  const binText = profile.histogramUnit ? binTexts(profile, String) : floatBins(bins);
+  // One value: its one tick says it as its bin does.
+  if (!(max > min)) return { ticks: [{ at: min, text: binText[0] }], bins: binText };
+  // (max / n - min / n: max - min overflows for [-1e308, 1e308].)
+  const step = Math.max(INTEGER_TYPES.has(type.typeId) ? 1 : 0, niceStep(max / 2 - min / 2, TARGET_TICKS / 2));
+  const at = stepsWithin(min, max, step);
+  const compact = at.map((v) => numberText(v, step));
+  // Compact texts ("1M") of ticks close together can be alike: then every digit the step needs.
+  const alike = compact.some((t, i) => i > 0 && t === compact[i - 1]);
+  return { ticks: at.map((v, i) => ({ at: v, text: alike ? plainNumberText(v, step) : compact[i] })), bins: binText };
 }

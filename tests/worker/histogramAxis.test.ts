@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateDay, Float64, Int32, TimeMillisecond, TimestampMicrosecond, TimestampSecond } from 'apache-arrow';
+import { DateDay, Float64, Int32, TimeMillisecond, TimestampMicrosecond, TimestampMillisecond, TimestampSecond } from 'apache-arrow';
 import { histogramAxis } from '../../src/worker/histogramAxis';
 import type { ColumnProfile } from '../../src/compute/profile';
 
@@ -17,7 +17,7 @@ describe('histogram axis', () => {
   });
 
   it('integers: whole steps and bins as integer ranges', () => {
-    const axis = histogramAxis(profile(1, 4, 3), new Int32())!;
+    const axis = histogramAxis({ ...profile(1, 4, 3), histogramUnit: 1 }, new Int32())!;
     expect(axis.ticks.map((t) => t.text)).toEqual(['1', '2', '3', '4']);
     expect(axis.bins).toEqual(['1', '2', '3 … 4']);
   });
@@ -43,6 +43,15 @@ describe('histogram axis', () => {
     const s = (x: string) => Date.parse(x) / 1000;
     const axis = histogramAxis(profile(s('2020-01-01T00:00:00Z'), s('2020-01-09T00:00:00Z')), new TimestampSecond('America/New_York'))!;
     expect(axis.ticks[0]).toEqual({ at: s('2020-01-01T05:00:00Z'), text: '2020-01-01' });
+  });
+
+  it('a zoned timestamp over a few hours has ticks on local hours, whole or half past in UTC', () => {
+    const ms = (x: string) => Date.parse(x);
+    const ny = histogramAxis(profile(ms('2021-03-01T00:10:00Z'), ms('2021-03-01T05:00:00Z')), new TimestampMillisecond('America/New_York'))!;
+    expect(ny.ticks.map((t) => t.text)).toEqual(['2021-02-28 20:00', '2021-02-28 21:00', '2021-02-28 22:00', '2021-02-28 23:00', '2021-03-01 00:00']);
+    const kolkata = histogramAxis(profile(ms('2021-03-01T00:10:00Z'), ms('2021-03-01T05:00:00Z')), new TimestampMillisecond('Asia/Kolkata'))!;
+    expect(kolkata.ticks.map((t) => t.text)).toEqual(['2021-03-01 06:00', '2021-03-01 07:00', '2021-03-01 08:00', '2021-03-01 09:00', '2021-03-01 10:00']);
+    expect(kolkata.ticks[0].at).toBe(ms('2021-03-01T00:30:00Z'));
   });
 
   it('times of day drop zero seconds', () => {

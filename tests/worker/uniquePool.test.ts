@@ -1,4 +1,4 @@
-import { Field, Float64, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { Field, Float64, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it, vi } from 'vitest';
 import { packSteps, type PackedPartial } from '../../src/compute/packedValues';
 import { runSteps } from '../../src/compute/slicedSort';
@@ -93,6 +93,15 @@ const MANY = tempFile(
   ),
 );
 
+/** 0 … 199,999 in row order, in 8 batches: each of two workers holds under 100,000 rows, all of them, in order. */
+const ORDERED = tempFile(
+  'ordered.arrows',
+  stream(
+    new Schema([new Field('u', new Int32(), false)]),
+    Array.from({ length: 8 }, (_, b) => [makeData({ type: new Int32(), length: 25_000, nullCount: 0, data: Int32Array.from({ length: 25_000 }, (_, i) => b * 25_000 + i) })]),
+  ),
+);
+
 const spec = (path: string): SourceSpec => ({ kind: 'url', url: `file://${path}` });
 
 async function opened(path: string): Promise<Dataset> {
@@ -119,6 +128,18 @@ describe('runUnique over compute workers', () => {
     const all = await runUnique(dataset, spec(SPLIT), 0, () => {}, new AbortController().signal, undefined, 1800, undefined, new InProcessPool(() => NodeFileSource.open(SPLIT)));
     expect([all.exact, all.distinct, all.values.length]).toEqual([true, 1800, 1800]);
     expect(new Map(all.values.map((v) => [v.value, v.count]))).toEqual(truth);
+  });
+
+  it("the profile's sample stands for every worker's rows: quantiles near pyarrow's, every bin near numpy's count", async () => {
+    const dataset = await opened(ORDERED);
+    const { profile } = await runUnique(dataset, spec(ORDERED), 0, () => {}, new AbortController().signal, undefined, undefined, undefined, new InProcessPool(() => NodeFileSource.open(ORDERED)));
+    expect(profile.quantilesExact).toBe(false);
+    // pyarrow 25: pc.quantile(range(200_000), [0.25, 0.5, 0.75, 0.95]); each worker's first rows gave a p50 of 49,999.5.
+    const quantiles = Object.fromEntries(profile.quantiles!.map((q) => [q.p, q.value]));
+    [[25, 49_999.75], [50, 99_999.5], [75, 149_999.25], [95, 189_999.05]].forEach(([p, gold]) => expect(Math.abs(quantiles[p] / gold - 1), `p${p}`).toBeLessThan(0.01));
+    // numpy.histogram(range(200_000), bins of 6,667 integers): 6,667 in each of 29, 6,657 in the last; bins 15–29 were empty.
+    expect(profile.histogram!.length).toBe(30);
+    profile.histogram!.forEach((b, i) => expect(Math.abs(b.count / (i === 29 ? 6_657 : 6_667) - 1), `bin ${i}`).toBeLessThan(0.05));
   });
 
   it('a cancel while the workers still open and index the file ends the count at once and stops them', async () => {
