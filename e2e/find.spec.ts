@@ -1,5 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { Dictionary, Field, Int32, Int8, List, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { TALL_FILE } from './paths';
 import { SAMPLE, scan, grouped, openSampleData } from './sample';
 
@@ -135,4 +139,25 @@ test('Over 2,000,000 rows in 20 batches: a find from the top reaches the last ro
   await page.keyboard.press('Control+f');
   await findBox(page).press('Enter');
   await expect(findStatus(page)).toHaveText('Row 1,999,999 — searched 2,000,000 rows in 20 chunks (20 known from before).');
+});
+
+test('"Column contains" in a dictionary of numbers finds the number; in a list column it says why it cannot look', async ({ page }) => {
+  const path = join(tmpdir(), 'arrowscope-e2e-find-kinds.arrows');
+  const di = makeData({ type: new Dictionary(new Int32(), new Int8()), length: 4, nullCount: 0, data: Int8Array.from([0, 1, 1, 2]), dictionary: vectorFromArray([5, 7, -3], new Int32()) });
+  const lst = vectorFromArray([['a'], [], ['b'], null], new List(new Field('item', new Utf8())));
+  writeFileSync(path, RecordBatchStreamWriter.writeAll(new Table({ di, lst } as never)).toUint8Array(true));
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByTestId('grid').focus();
+  await page.keyboard.press('Control+f');
+  await page.getByTestId('find-mode').selectOption({ label: 'di contains' });
+  await findBox(page).fill('-3');
+  await findBox(page).press('Enter');
+  await expect(page.getByTestId('grid-status')).toContainText('Row 3 of 4');
+  await expect(page.locator('.grid-cell.selected')).toHaveText('-3');
+  await page.getByTestId('find-mode').selectOption({ label: 'lst contains' });
+  await findBox(page).fill('a');
+  await findBox(page).press('Enter');
+  await expect(page.getByTestId('find-bar')).toContainText('Find cannot look in "lst", a list<item: string not null> column');
 });

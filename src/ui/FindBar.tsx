@@ -4,7 +4,7 @@ import type { ErrorInfo, FilterProblem, FindDirection, FindStatus } from '../wor
 import { ErrorBox } from './ErrorBox';
 import { ExpressionProblem } from './ExpressionProblem';
 import { FILTER_KEY } from './filterRun';
-import { containsExpression, notFoundText, searchedText } from './findText';
+import { notFoundText, searchedText } from './findText';
 import { count } from './format';
 import type { TabState } from './tabStore';
 import { useEngine } from './useEngine';
@@ -76,10 +76,7 @@ export function FindBar({ tab, inputRef, hidden, onClose, onFound }: Props) {
 
   const expressionOf = async (): Promise<string> => {
     if (mode === WHERE) return text;
-    const column = Number(mode);
-    // `name = `: the column as the language writes it.
-    const name = (await engine.filterCondition(tab.id, column, 'column')).replace(/\s*=\s*$/, '');
-    return containsExpression(name, fields[column]?.typeId ?? 'utf8', text);
+    return engine.findCondition(tab.id, Number(mode), text);
   };
 
   const run = async (direction: FindDirection) => {

@@ -1,20 +1,6 @@
 import type { FindSearch } from '../worker/protocol';
 import { count } from './format';
 
-const NUMBERS = new Set(['int', 'float', 'decimal', 'bool']);
-const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/**
- * The find bar's shortcut "column contains X" as the WHERE language: `name ICONTAINS 'x'` for text
- * (case-insensitive), `name = x` for numbers and booleans, `name = 'x'` for dates and times (the
- * language reads those from text). `name` is the column as the language writes it (quoted when needed).
- */
-export function containsExpression(name: string, typeId: string, needle: string): string {
-  if (NUMBERS.has(typeId)) return `${name} = ${needle.trim()}`;
-  if (['date', 'time', 'timestamp'].includes(typeId)) return `${name} = ${quoted(needle.trim())}`;
-  return `${name} ICONTAINS ${quoted(needle)}`;
-}
-
 /** How much a find went through: "searched 120,000 rows in 12 chunks (3 decided by statistics, 4 known from before)". */
 export function searchedText(s: FindSearch): string {
   const how = [s.chunksSkipped ? `${count(s.chunksSkipped)} decided by statistics` : '', s.chunksKnown ? `${count(s.chunksKnown)} known from before` : ''].filter(Boolean).join(', ');

@@ -21,7 +21,7 @@ import { compileFilter, FilterSyntaxError, type BoundFilter } from '../compute/f
 import { KeptFilter } from './filterResults';
 import { KeptPerKey } from './keptPerKey';
 import { readFilteredWindow } from './filteredRowWindow';
-import { filterCondition } from './filterCondition';
+import { filterCondition, findCondition } from './filterCondition';
 import { runFilter } from './pool/runFilter';
 import { warmPool } from './pool/workerPool';
 import { IdleWarm } from './idleWarm';
@@ -242,6 +242,11 @@ export class Engine {
   /** A condition built by clicking (see filterCondition.ts): `name = 'value'` from file row `row`, `name IS NULL`, `name = `. */
   async filterCondition(id: number, column: number, op: ConditionOp, row?: number): Promise<string> {
     return filterCondition(this.datasets.get(id).dataset, column, op, row);
+  }
+
+  /** The find bar's "column contains X" as a filter expression, by the column's type (see filterCondition.ts). */
+  findCondition(id: number, column: number, needle: string): string {
+    return findCondition(this.datasets.get(id).dataset, column, needle);
   }
 
   /**

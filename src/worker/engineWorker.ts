@@ -65,6 +65,7 @@ const api = {
   find: (id: number, expression: string, fromRow: number, direction: FindDirection, key: string, onProgress?: (s: FindStatus) => void, filter?: string) =>
     run(() => engine.find(id, expression, fromRow, direction, key, onProgress, filter)),
   filterCondition: (id: number, column: number, op: ConditionOp, row?: number) => run(() => engine.filterCondition(id, column, op, row)),
+  findCondition: (id: number, column: number, needle: string) => run(() => engine.findCondition(id, column, needle)),
   exportView: (id: number, request: ViewExport, key: string, view: string | undefined, target: ExportTarget, onProgress?: (p: ExportProgress) => void, onChunk?: (bytes: Uint8Array) => unknown) =>
     run(() => engine.exportView(id, request, key, view, target, onProgress, onChunk)),
   unique: (id: number, column: number, onProgress: (p: UniqueProgress) => void, key: string, maxDistinct?: number, filter?: string) =>

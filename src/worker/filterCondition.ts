@@ -56,6 +56,29 @@ export async function filterCondition(dataset: Dataset, column: number, op: Cond
   return check(dataset, `${name} ${op} ${literal}`);
 }
 
+/**
+ * The find bar's "column contains X" in the filter language, by the column's type (a dictionary's by its
+ * values): `name ICONTAINS 'x'` for text and bytes (case-insensitive), `name = x` for numbers, decimals and
+ * booleans, `name = 'x'` for dates, times and timestamps (read from their text). A column a filter cannot
+ * compare (a list, a duration) is a DatasetError saying so.
+ */
+export function findCondition(dataset: Dataset, column: number, needle: string): string {
+  const field = dataset.fields[column];
+  if (!field) throw new DatasetError(`There is no column ${column}.`);
+  const name = nameText(field.name);
+  const kind = columnKind(dataset.schema.fields[column].type);
+  if ('unsupported' in kind) {
+    throw new DatasetError(
+      `Find cannot look in "${field.name}", a ${field.type} column: it compares numbers, text, bytes, booleans, decimals, dates, times and timestamps.`,
+      { column: field.name },
+      'Another column, or a WHERE expression on this one (IS NULL), can be searched.',
+    );
+  }
+  if (kind.family === 'bytes') return `${name} ICONTAINS ${quoted(needle)}`;
+  if (kind.family === 'int' || kind.family === 'float' || kind.family === 'decimal' || kind.family === 'bool') return `${name} = ${needle.trim()}`;
+  return `${name} = ${quoted(needle.trim())}`;
+}
+
 function check(dataset: Dataset, text: string): string {
   try {
     compileFilter(text, dataset.fields, dataset.schema);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { containsExpression, notFoundText, searchedText } from '../../src/ui/findText';
+import { notFoundText, searchedText } from '../../src/ui/findText';
 import type { FindSearch } from '../../src/worker/protocol';
 
 const status = (s: Partial<FindSearch>): FindSearch => ({ direction: 'next', fromRow: 1_234_567, rowsSearched: 120_000, chunksSearched: 12, chunksRead: 5, chunksSkipped: 3, chunksKnown: 4, elapsedMs: 5, ...s });
-
-describe('the find bar shortcut "column contains"', () => {
-  it('text is ICONTAINS with the quote doubled; numbers compare bare; dates and times as quoted text', () => {
-    expect(containsExpression('cand_nm', 'utf8', "O'Brien")).toBe("cand_nm ICONTAINS 'O''Brien'");
-    expect(containsExpression('"contbr nm"', 'dictionary', 'x')).toBe(`"contbr nm" ICONTAINS 'x'`);
-    expect(containsExpression('amt', 'float', ' 12.5 ')).toBe('amt = 12.5');
-    expect(containsExpression('ts', 'timestamp', '2012-01-01')).toBe("ts = '2012-01-01'");
-  });
-});
 
 describe('what a find says', () => {
   it('how far it searched, and how the chunks were decided', () => {

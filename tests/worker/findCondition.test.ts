@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { Dictionary, Field, Int32, Int8, List, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { Engine } from '../../src/worker/engine';
+import { tempFile } from '../support/files';
+
+/**
+ * The find bar's "column contains X", built by the engine from the column's type. The page built it from
+ * the type's family alone, so a dictionary of numbers got ICONTAINS, which a number column refuses ("ICONTAINS
+ * needs a string column"), and a Parquet duration (family int) got `dur = 00:59:55`, a syntax error.
+ */
+const ints = new Dictionary(new Int32(), new Int8());
+const FILE = tempFile(
+  'find-condition.arrows',
+  RecordBatchStreamWriter.writeAll(
+    new Table({
+      di: makeData({ type: ints, length: 4, nullCount: 0, data: Int8Array.from([0, 1, 1, 2]), dictionary: vectorFromArray([5, 7, -3], new Int32()) }),
+      s: vectorFromArray(["O'Brien", 'x', 'Smith', 'y'], new Utf8()),
+      lst: vectorFromArray([['a'], [], ['b'], null], new List(new Field('item', new Utf8()))),
+    } as never),
+  ).toUint8Array(true),
+);
+const DURATIONS = join(__dirname, '../fixtures/writers/parquet/arrow_schema_durations.parquet');
+
+describe('the find bar\'s "column contains"', () => {
+  const engine = new Engine();
+  const ids: number[] = [];
+  beforeAll(async () => {
+    for (const path of [FILE, DURATIONS]) ids.push((await engine.openSource(await NodeFileSource.open(path), true)).id);
+  });
+  afterAll(async () => {
+    for (const id of ids) await engine.close(id);
+  });
+  const found = async (id: number, expression: string) => (await engine.find(id, expression, -1, 'next', 'find')).found?.row;
+
+  it('a dictionary of numbers compares its values; text is ICONTAINS with the quote doubled', async () => {
+    const [id] = ids;
+    expect(engine.findCondition(id, 0, ' 7 ')).toBe('di = 7');
+    expect(await found(id, engine.findCondition(id, 0, '7'))).toBe(1);
+    expect(await found(id, engine.findCondition(id, 0, '-3'))).toBe(3);
+    expect(engine.findCondition(id, 1, "o'b")).toBe("s ICONTAINS 'o''b'");
+    expect(await found(id, engine.findCondition(id, 1, "o'b"))).toBe(0);
+  });
+
+  it('a column a filter cannot compare says so, named: a list, a duration stored in Parquet', () => {
+    const sentence = 'column: it compares numbers, text, bytes, booleans, decimals, dates, times and timestamps.';
+    expect(() => engine.findCondition(ids[0], 2, 'a')).toThrow(`Find cannot look in "lst", a list<item: string not null> ${sentence}`);
+    expect(() => engine.findCondition(ids[1], 1, '00:00:01.005')).toThrow(`Find cannot look in "d_ms", a duration[ms] ${sentence}`);
+  });
+});
