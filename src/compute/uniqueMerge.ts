@@ -45,7 +45,8 @@ export function* mergeSteps(partials: UniquePartial[], maxDistinct = MAX_DISTINC
     values = [...merged.values()];
   }
   const exact = untracked === 0;
-  const distinct = exact ? values.length : Math.max(values.length, Math.round(hll.estimate()));
+  // The estimate can pass the rows it counted (200,119 of 200,000): no more distinct values than non-null rows.
+  const distinct = exact ? values.length : Math.min(rows - nulls, Math.max(values.length, Math.round(hll.estimate())));
   const profile = mergeProfiles(partials.map((p) => p.profile));
   if (!exact) {
     // Candidates for the most frequent values: the tracked ones and the heavy hitters among the
