@@ -5,6 +5,7 @@ import { nameText } from '../compute/filter/bindFilter';
 import { columnKind } from '../compute/filter/columnKind';
 import { chunkOfRow } from '../compute/rowLocator';
 import { vectorText } from '../valueText';
+import { roundToHalf } from '../valueText/float16';
 import type { ConditionOp } from './protocol';
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -75,6 +76,11 @@ export function findCondition(dataset: Dataset, column: number, needle: string):
     );
   }
   if (kind.family === 'bytes') return `${name} ICONTAINS ${quoted(needle)}`;
+  if (kind.family === 'float' && (kind.single || kind.half)) {
+    // A float32 cell shows 0.1 for the float nearest 0.1, which the double 0.1 is not: the needle is rounded to the column's width.
+    const x = Number(needle.trim());
+    if (needle.trim() && Number.isFinite(x)) return `${name} = ${String(kind.half ? roundToHalf(x) : Math.fround(x))}`;
+  }
   if (kind.family === 'int' || kind.family === 'float' || kind.family === 'decimal' || kind.family === 'bool') return `${name} = ${needle.trim()}`;
   return `${name} = ${quoted(needle.trim())}`;
 }

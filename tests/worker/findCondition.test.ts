@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Dictionary, Field, Int32, Int8, List, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { Dictionary, Field, Float16, Float32, Int32, Int8, List, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
@@ -18,6 +18,8 @@ const FILE = tempFile(
       di: makeData({ type: ints, length: 4, nullCount: 0, data: Int8Array.from([0, 1, 1, 2]), dictionary: vectorFromArray([5, 7, -3], new Int32()) }),
       s: vectorFromArray(["O'Brien", 'x', 'Smith', 'y'], new Utf8()),
       lst: vectorFromArray([['a'], [], ['b'], null], new List(new Field('item', new Utf8()))),
+      f32: vectorFromArray([0.5, 0.1, 1e16, 1e-5], new Float32()),
+      f16: makeData({ type: new Float16(), length: 4, nullCount: 0, data: Uint16Array.from([0x3c00, 0x2e66, 0x3c00, 0x3c00]) }),
     } as never),
   ).toUint8Array(true),
 );
@@ -41,6 +43,14 @@ describe('the find bar\'s "column contains"', () => {
     expect(await found(id, engine.findCondition(id, 0, '-3'))).toBe(3);
     expect(engine.findCondition(id, 1, "o'b")).toBe("s ICONTAINS 'o''b'");
     expect(await found(id, engine.findCondition(id, 1, "o'b"))).toBe(0);
+  });
+
+  it('a float32 or float16 cell is found by the text it shows (0.1 is not the float nearest 0.1)', async () => {
+    const [id] = ids;
+    const rows = await engine.rows(id, 0, 4, [3, 4]);
+    expect(rows.columns).toEqual([['0.5', '0.1', '1e+16', '1e-05'], ['1.0', '0.1', '1.0', '1.0']]);
+    for (const [text, row] of [['0.1', 1], ['1e+16', 2], ['1e-05', 3], [' 0.5', 0]] as const) expect(await found(id, engine.findCondition(id, 3, text)), text).toBe(row);
+    expect(await found(id, engine.findCondition(id, 4, '0.1'))).toBe(1);
   });
 
   it('a column a filter cannot compare says so, named: a list, a duration stored in Parquet', () => {
