@@ -8,6 +8,12 @@ import { vectorText } from '../valueText';
 import { roundToHalf } from '../valueText/float16';
 import type { ConditionOp } from './protocol';
 
+/** The column as the filter language names it: by name, or `#3` where another column has its name (a name binds the first). */
+function columnText(dataset: Dataset, column: number): string {
+  const { name } = dataset.fields[column];
+  return dataset.fields.some((f, i) => i !== column && f.name === name) ? `#${column}` : nameText(name);
+}
+
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -21,7 +27,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function filterCondition(dataset: Dataset, column: number, op: ConditionOp, row?: number, signal?: AbortSignal): Promise<string> {
   const field = dataset.fields[column];
   if (!field) throw new DatasetError(`There is no column ${column}.`);
-  const name = nameText(field.name);
+  const name = columnText(dataset, column);
   if (op === 'column') return `${name} = `;
   if (op === 'isNull') return check(dataset, `${name} IS NULL`);
   if (op === 'isNotNull') return check(dataset, `${name} IS NOT NULL`);
@@ -66,7 +72,7 @@ export async function filterCondition(dataset: Dataset, column: number, op: Cond
 export function findCondition(dataset: Dataset, column: number, needle: string): string {
   const field = dataset.fields[column];
   if (!field) throw new DatasetError(`There is no column ${column}.`);
-  const name = nameText(field.name);
+  const name = columnText(dataset, column);
   const kind = columnKind(dataset.schema.fields[column].type);
   if ('unsupported' in kind) {
     throw new DatasetError(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterExpr, Literal } from '../../src/compute/filter/ast';
-import { columnNames } from '../../src/compute/filter/ast';
 import { FilterSyntaxError, parseFilter } from '../../src/compute/filter';
 import { nameText } from '../../src/compute/filter/bindFilter';
 
@@ -106,9 +105,6 @@ describe('precedence', () => {
   });
   it('keywords in any case, names as written', () => {
     expect(parsed('Cand_NM = 1 and NOT x is NULL Or y')).toBe('(or (and (= Cand_NM 1) (not (is-null x))) y)');
-  });
-  it('columnNames lists each column once, in order', () => {
-    expect(columnNames(parseFilter('b = 1 AND (a > 2 OR b < 0) AND NOT c')).map((c) => c.name)).toEqual(['b', 'a', 'c']);
   });
 });
 

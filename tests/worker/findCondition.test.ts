@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Dictionary, Field, Float16, Float32, Int32, Int8, List, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { Dictionary, Field, Float16, Float32, Int32, Int8, List, RecordBatch, Schema, Struct, RecordBatchStreamWriter, Table, Utf8, makeData, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
@@ -23,13 +23,21 @@ const FILE = tempFile(
     } as never),
   ).toUint8Array(true),
 );
+/** Two columns named a: a name binds the first, so the second is written #1. */
+const TWIN_FIELDS = [new Field('a', new Utf8()), new Field('a', new Utf8())];
+const TWINS = tempFile(
+  'find-twins.arrows',
+  RecordBatchStreamWriter.writeAll(
+    [new RecordBatch(new Schema(TWIN_FIELDS), makeData({ type: new Struct(TWIN_FIELDS), length: 2, nullCount: 0, children: [vectorFromArray(['x', 'y'], new Utf8()).data[0], vectorFromArray(['y', 'x'], new Utf8()).data[0]] }))],
+  ).toUint8Array(true),
+);
 const DURATIONS = join(__dirname, '../fixtures/writers/parquet/arrow_schema_durations.parquet');
 
 describe('the find bar\'s "column contains"', () => {
   const engine = new Engine();
   const ids: number[] = [];
   beforeAll(async () => {
-    for (const path of [FILE, DURATIONS]) ids.push((await engine.openSource(await NodeFileSource.open(path), true)).id);
+    for (const path of [FILE, DURATIONS, TWINS]) ids.push((await engine.openSource(await NodeFileSource.open(path), true)).id);
   });
   afterAll(async () => {
     for (const id of ids) await engine.close(id);
@@ -51,6 +59,17 @@ describe('the find bar\'s "column contains"', () => {
     expect(rows.columns).toEqual([['0.5', '0.1', '1e+16', '1e-05'], ['1.0', '0.1', '1.0', '1.0']]);
     for (const [text, row] of [['0.1', 1], ['1e+16', 2], ['1e-05', 3], [' 0.5', 0]] as const) expect(await found(id, engine.findCondition(id, 3, text)), text).toBe(row);
     expect(await found(id, engine.findCondition(id, 4, '0.1'))).toBe(1);
+  });
+
+  it('the second of two columns of one name is written by its position, #1, and found there (the name found the first)', async () => {
+    const id = ids[2];
+    expect(engine.findCondition(id, 1, 'x')).toBe("#1 ICONTAINS 'x'");
+    expect(await found(id, engine.findCondition(id, 1, 'x'))).toBe(1);
+    expect(await engine.filterCondition(id, 1, '=', 0)).toBe("#1 = 'y'");
+    expect(await engine.filterCondition(id, 0, '=', 0)).toBe("#0 = 'x'");
+    const matched = await engine.filter(id, "#1 = 'y'", 'twins');
+    expect(matched.status).toMatchObject({ matched: 1 });
+    await expect(engine.filter(id, "#2 = 'y'", 'none')).resolves.toMatchObject({ problem: { message: expect.stringContaining('there is no column #2 at 1:1: the file has 2, #0 to #1') } });
   });
 
   it('a column a filter cannot compare says so, named: a list, a duration stored in Parquet', () => {

@@ -15,6 +15,8 @@ export type Literal =
 
 export interface ColumnName {
   name: string;
+  /** Written `#3`: the column at that 0-based position, whatever its name. */
+  position?: number;
   span: Span;
 }
 
@@ -32,18 +34,3 @@ export type FilterExpr =
   | { kind: 'text'; column: ColumnName; op: TextOp; ignoreCase: boolean; pattern: Literal & { kind: 'string' }; opSpan: Span }
   /** A boolean column on its own: `flag`, `NOT flag`. */
   | { kind: 'isTrue'; column: ColumnName };
-
-/** Every column name the expression uses, in order of first use. */
-export function columnNames(expr: FilterExpr): ColumnName[] {
-  const out: ColumnName[] = [];
-  const walk = (e: FilterExpr): void => {
-    if ('left' in e) {
-      walk(e.left);
-      walk(e.right);
-    } else if ('operand' in e) {
-      walk(e.operand);
-    } else if (!out.some((c) => c.name === e.column.name)) out.push(e.column);
-  };
-  walk(expr);
-  return out;
-}

@@ -96,7 +96,8 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
 
   const dictionaries = new Set<number>();
   const resolve = (c: ColumnName): { index: number; kind: ColumnKind; type: string } => {
-    let index = fields.findIndex((f) => f.name === c.name);
+    if (c.position !== undefined && !(c.position < fields.length)) fail(`there is no column ${c.name} @: the file has ${fields.length.toLocaleString('en-US')}, #0 to #${fields.length - 1}`, c.span);
+    let index = c.position ?? fields.findIndex((f) => f.name === c.name);
     if (index < 0) {
       const near = closeNames(c.name, fields.map((f) => f.name));
       const hint = near.length ? `; did you mean ${near.map(nameText).join(' or ')}?` : `; the columns are ${fields.slice(0, 12).map((f) => nameText(f.name)).join(', ')}${fields.length > 12 ? ', …' : ''}`;

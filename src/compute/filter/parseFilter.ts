@@ -81,6 +81,7 @@ export function parseFilter(text: string): FilterExpr {
   const column = (): ColumnName => {
     const t = next();
     if (t.kind === 'name') return { name: t.text, span: spanOf(t) };
+    if (t.kind === 'position') return { name: t.text, position: Number(t.text.slice(1)), span: spanOf(t) };
     if (t.kind === 'word' && !KEYWORDS.has(t.text.toUpperCase())) return { name: t.text, span: spanOf(t) };
     if (t.kind === 'word') return fail(`expected a column name (${t.text.toUpperCase()} is a keyword; quote a column of that name: "${t.text}")`, t);
     if (t.kind === 'string') return fail('expected a column name (names are in double quotes, values in single quotes)', t);

@@ -1,6 +1,6 @@
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
 
-export type TokenKind = 'word' | 'name' | 'string' | 'number' | 'op' | 'end';
+export type TokenKind = 'word' | 'name' | 'position' | 'string' | 'number' | 'op' | 'end';
 
 /**
  * One token. `word` is a bare name or keyword (`cand_nm`, `AND`); `name` a double-quoted column name
@@ -17,6 +17,8 @@ export interface Token {
 const OPERATORS = ['<=', '>=', '!=', '<>', '==', '~*', '!~', '=', '<', '>', '~', '(', ')', ','];
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const WORD = /[\p{L}_][\p{L}\p{N}_]*/uy;
+/** A column by its 0-based position, `#3`: the one way to name the second of two columns of one name. */
+const POSITION = /#\d+/y;
 const SPACE = /\s+/y;
 
 function fail(text: string, message: string, offset: number, length = 1): never {
@@ -107,6 +109,12 @@ export function tokenize(text: string): Token[] {
       if (word) fail(text, `"${text.slice(i).match(/^[\p{L}\p{N}_.]+/u)?.[0]}" @ is neither a number nor a name; quote a name that starts with a digit: "2016_total"`, i, number[0].length + 1);
       tokens.push({ kind: 'number', text: number[0], offset: i, length: number[0].length });
       i += number[0].length;
+      continue;
+    }
+    const position = at(POSITION);
+    if (position) {
+      tokens.push({ kind: 'position', text: position[0], offset: i, length: position[0].length });
+      i += position[0].length;
       continue;
     }
     const word = at(WORD);
