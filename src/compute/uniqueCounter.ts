@@ -1,4 +1,4 @@
-import { DataType, Type, type Data, type Vector } from 'apache-arrow';
+import { BinaryView, DataType, LargeBinary, makeVector, Type, type Data, type Vector } from 'apache-arrow';
 import type { ByteRanges } from '../model/types';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
@@ -337,6 +337,7 @@ export class UniqueCounter {
     const checkNulls = data.nullCount !== 0;
     const numericValue = NUMERIC_TYPES.has(data.type.typeId);
     if (numericValue) this.numeric.unit ??= wholeUnit(data.type);
+    const lengthOf = byteLengths(data);
     for (let j = from; j < to; j++) {
       const i = selection ? selection[j] : j;
       if (checkNulls && !data.getValid(i)) {
@@ -352,8 +353,15 @@ export class UniqueCounter {
         this.numeric.add(Number(value));
         if (typeof value === 'bigint') this.numeric.addExact(value);
       }
+      if (lengthOf) this.measure(lengthOf(i));
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
+  }
+
+  /** A string or binary value's length in bytes, for the profile's length range. */
+  private measure(length: number): void {
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
   }
 
   private addKey(key: { key: unknown; value: UniqueValue }, count: number, firstRow: number): void {
@@ -463,3 +471,14 @@ function allNull(data: Data): boolean {
 
 /** Types whose values profile as numbers (temporal ones as their epoch number). */
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration]);
+/**
+ * Each value's length in bytes, for the strings and bytes whose values are read one by one (string and
+ * binary are measured from their offsets): read as bytes, so that text that is not UTF-8 counts what it holds.
+ */
+function byteLengths(data: Data): ((i: number) => number) | null {
+  const t = data.type.typeId;
+  const bytes = t === Type.LargeUtf8 ? data.clone(new LargeBinary()) : t === Type.Utf8View ? data.clone(new BinaryView()) : t === Type.LargeBinary || t === Type.BinaryView ? data : null;
+  if (!bytes) return null;
+  const vector = makeVector(bytes as Data);
+  return (i) => (vector.get(i) as Uint8Array).length;
+}

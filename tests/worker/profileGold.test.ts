@@ -55,4 +55,18 @@ describe("the profile's figures are pyarrow's", () => {
       await engine.close(id);
     }
   });
+
+  it("the byte lengths of string_view and binary_view values (they were not measured)", async () => {
+    // writers/pyarrow/string_view.arrows; pyarrow 25: pc.min_max(pc.binary_length(column.cast(pa.large_binary()))).
+    const engine = new Engine();
+    const { id } = await engine.openSource(await NodeFileSource.open(resolve(__dirname, '../fixtures/writers/pyarrow/string_view.arrows')), true);
+    try {
+      for (const [column, max] of [[0, 38], [1, 40]]) {
+        const { profile } = await engine.unique(id, column, () => {});
+        expect([profile.minLength, profile.maxLength], String(column)).toEqual([0, max]);
+      }
+    } finally {
+      await engine.close(id);
+    }
+  });
 });
