@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import type { Table, Vector } from 'apache-arrow';
+import { readFileSync } from 'node:fs';
+import { Decimal, Dictionary, Field, FixedSizeBinary, Int64, Int8, List, makeData, makeVector, RecordBatchStreamWriter, Struct, Table, tableFromIPC, TimestampMillisecond, TimestampSecond, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRows } from '../../src/compute/export';
+import { exportRows, writtenTypeChanges } from '../../src/compute/export';
+import { tempFile } from '../support/files';
 import { vectorText } from '../../src/valueText';
 import type { Dataset } from '../../src/model/types';
 import { openFile } from '../filter/support';
@@ -159,5 +161,49 @@ describe('dictionary columns of a Parquet file', () => {
       for (const name of ['dict_text', 'dict_int8']) expect(texts(back.getChild(name)), `${format} ${name}`).toEqual(texts(source.getChild(name)));
     }
     await dataset.close();
+  });
+});
+
+describe('dictionaries of other values than text, into Parquet', () => {
+  // A dictionary of lists or structs was written as no rows ("5 rows written"), or ended the process
+  // with code 13 beside another column; a dictionary of zoned timestamps came back in UTC, of date64 or
+  // durations as bare integers; a dictionary of fixed_size_binary made a file pyarrow cannot read.
+  const indices = Int8Array.from([0, 1, -1, 1, 0]);
+  const dictionary = (values: Vector) => makeData({ type: new Dictionary(values.type, new Int8()), length: 5, nullCount: 1, nullBitmap: Uint8Array.from([0b11011]), data: indices, dictionary: values } as never);
+  const columns = {
+    dl: dictionary(vectorFromArray([['a', null], []], new List(new Field('item', new Utf8(), true)))),
+    dt: dictionary(vectorFromArray([0, 1_000_000_000_000], new TimestampMillisecond('America/New_York'))),
+    db: dictionary(makeVector(makeData({ type: new FixedSizeBinary(2), length: 2, nullCount: 0, data: Uint8Array.from([97, 98, 99, 100]) }))),
+    i: vectorFromArray([1n, 2n, 3n, 4n, 5n], new Int64()).data[0],
+  };
+  const FILE = tempFile('dictionary-values.arrows', RecordBatchStreamWriter.writeAll(new Table(columns as never)).toUint8Array(true));
+
+  it('are written as their values, every row, with a sentence for each type change', async () => {
+    const dataset = await openFile(FILE);
+    const source = tableFromIPC(readFileSync(FILE));
+    const sink = new MemorySink();
+    await exportRows(dataset, { format: 'parquet' }, sink);
+    const back = readBack('parquet', sink.bytes);
+    expect(back.numRows).toBe(5);
+    for (const name of ['dl', 'dt', 'db', 'i']) expect(texts(back.getChild(name)), name).toEqual(texts(source.getChild(name)));
+    expect(String(back.getChild('dt')!.type)).toBe('Timestamp<MILLISECOND, America/New_York>');
+    expect(writtenTypeChanges(dataset, [0, 1, 2, 3], 'parquet')).toEqual([
+      'Column "dl" is written as list<item: string>, not dictionary<values=list<item: string>, indices=int8, ordered=0> as shown: Parquet holds it so (as pyarrow writes it; the same values).',
+      'Column "dt" is written as timestamp[ms, tz=America/New_York], not dictionary<values=timestamp[ms, tz=America/New_York], indices=int8, ordered=0> as shown: Parquet holds it so (as pyarrow writes it; the same values).',
+      'Column "db" is written as fixed_size_binary[2], not dictionary<values=fixed_size_binary[2], indices=int8, ordered=0> as shown: Parquet holds it so (as pyarrow writes it; the same values).',
+    ]);
+    await dataset.close();
+  });
+
+  it('inside a nested column, a negative decimal scale and seconds past int64 milliseconds are refused with a sentence', async () => {
+    const refused = async (name: string, data: ReturnType<typeof makeData>, why: RegExp) => {
+      const dataset = await openFile(tempFile(`${name}.arrows`, RecordBatchStreamWriter.writeAll(new Table({ [name]: data } as never)).toUint8Array(true)));
+      await expect(exportRows(dataset, { format: 'parquet' }, new MemorySink()), name).rejects.toThrow(why);
+      await dataset.close();
+    };
+    const inner = dictionary(vectorFromArray([0, 1], new TimestampMillisecond('UTC')));
+    await refused('nested', makeData({ type: new Struct([new Field('d', inner.type)]), length: 5, nullCount: 0, children: [inner] }), /dictionary<values=timestamp\[ms, tz=UTC\], indices=int8, ordered=0> values inside a nested column, which cannot be written to Parquet yet/);
+    await refused('dec', makeData({ type: new Decimal(-2, 5, 128), length: 1, nullCount: 0, data: new Uint32Array(4) }), /decimal128\(5, -2\) values, which Parquet cannot hold/);
+    await refused('ts', makeData({ type: new TimestampSecond(), length: 1, nullCount: 0, data: BigInt64Array.from([2n ** 62n]) }), /A timestamp\[s\] value \(4611686018427387904 seconds\) is past what Parquet's milliseconds can hold/);
   });
 });

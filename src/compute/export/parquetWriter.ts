@@ -1,36 +1,62 @@
-import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { typeName } from '../../valueText';
+import { decodeDictionary, isValid } from './takeData';
 import { ExportError } from './exportTypes';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
 
 type ParquetWasm = typeof import('parquet-wasm');
 
+/** Dictionary values a Parquet file keeps as a dictionary (the ones pyarrow reads back as one): strings and bytes. */
+const KEPT_DICTIONARY = new Set<Type>([Type.Utf8, Type.LargeUtf8, Type.Binary, Type.LargeBinary]);
+
+const keptDictionary = (t: DataType) => t.typeId !== Type.Dictionary || KEPT_DICTIONARY.has((t as Dictionary).dictionary.typeId);
+
 /**
- * Types Parquet has no unit for, converted as pyarrow converts them when it writes Parquet (and so
- * reads them back): date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone
- * kept). arrow-rs would write them as bare integers, which pyarrow reads back as int32/int64.
+ * The type a top-level column is written to Parquet in, as pyarrow writes it (and so reads it back):
+ * date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept), a dictionary of
+ * other values than strings and bytes -> its values (arrow-rs wrote a dictionary of timestamps as bare
+ * integers, of lists as no rows at all). arrow-rs would write the units as bare integers, which pyarrow reads back as int32/int64.
  */
+export function parquetType(t: DataType): DataType {
+  if (!keptDictionary(t)) return parquetType((t as Dictionary).dictionary);
+  if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) return new DateDay();
+  if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) return new Time(TimeUnit.MILLISECOND, 32);
+  if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) return new Timestamp(TimeUnit.MILLISECOND, (t as Timestamp).timezone);
+  return t;
+}
+
+/** Seconds past this many are past what an int64 of milliseconds holds. */
+const MAX_SECONDS = BigInt.asIntN(64, (1n << 63n) - 1n) / 1000n;
+
+/** A column's values in parquetType's type. */
 export function forParquet(d: Data): Data {
   const t = d.type as DataType;
+  if (!keptDictionary(t)) return forParquet(decodeDictionary(d));
   const n = d.length;
   const base = { length: n, nullCount: d.nullCount, nullBitmap: d.nullBitmap, offset: d.offset };
   if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) {
     const ms = d.values as unknown as BigInt64Array;
     const days = new Int32Array(n);
     for (let i = 0; i < n; i++) days[i] = Math.floor(Number(ms[i]) / 86_400_000);
-    return makeData({ type: new DateDay(), ...base, data: days } as never);
+    return makeData({ type: parquetType(t), ...base, data: days } as never);
   }
   if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) {
     const s = d.values as Int32Array;
     const ms = new Int32Array(n);
     for (let i = 0; i < n; i++) ms[i] = s[i] * 1000;
-    return makeData({ type: new Time(TimeUnit.MILLISECOND, 32), ...base, data: ms } as never);
+    return makeData({ type: parquetType(t), ...base, data: ms } as never);
   }
   if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) {
     const s = d.values as unknown as BigInt64Array;
     const ms = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) ms[i] = s[i] * 1000n;
-    return makeData({ type: new Timestamp(TimeUnit.MILLISECOND, (t as Timestamp).timezone), ...base, data: ms } as never);
+    for (let i = 0; i < n; i++) {
+      if ((s[i] > MAX_SECONDS || s[i] < -MAX_SECONDS) && isValid(d, i)) {
+        throw new ExportError(`A timestamp[s] value (${s[i]} seconds) is past what Parquet's milliseconds can hold (±${MAX_SECONDS.toLocaleString('en-US')} seconds); leave its column out, or export Arrow.`);
+      }
+      ms[i] = s[i] * 1000n;
+    }
+    return makeData({ type: parquetType(t), ...base, data: ms } as never);
   }
   return d;
 }
@@ -41,13 +67,17 @@ export function forParquet(d: Data): Data {
  * back as fixed_size_binary (Parquet's INTERVAL holds months, days and milliseconds only, and pyarrow
  * does not write intervals at all).
  */
-function parquetProblem(t: DataType): string | null {
+function parquetProblem(t: DataType, nested = false): string | null {
+  if (nested && !keptDictionary(t)) return `${typeName(t)} values inside a nested column, which cannot be written to Parquet yet (they would come back in another type)`;
+  if (t.typeId === Type.Decimal && (t as Decimal).scale < 0) return `${typeName(t)} values, which Parquet cannot hold (its decimals have a scale of 0 or more)`;
+  if (t.typeId === Type.Struct && !t.children.length) return 'a struct with no fields, which Parquet cannot hold';
   if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
   if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
   // The writer (arrow-rs in wasm) traps on a zero-width FIXED_LEN_BYTE_ARRAY, which the format does not allow either.
   if (t.typeId === Type.FixedSizeBinary && (t as FixedSizeBinary).byteWidth === 0) return 'fixed_size_binary[0] values, which Parquet cannot hold (a fixed-length byte array has at least one byte)';
-  for (const c of t.children ?? []) {
-    const why = parquetProblem(c.type);
+  const values = t.typeId === Type.Dictionary ? [(t as Dictionary).dictionary] : [];
+  for (const c of [...(t.children ?? []).map((f) => f.type), ...values]) {
+    const why = parquetProblem(c, true);
     if (why) return why;
   }
   return null;

@@ -9,7 +9,7 @@ import { typeName } from '../../valueText/typeName';
  */
 export class TakeError extends Error {}
 
-const isValid = (d: Data, i: number): boolean => {
+export const isValid = (d: Data, i: number): boolean => {
   if (d.nullCount === 0) return true;
   const bitmap = d.nullBitmap;
   if (!bitmap || bitmap.length === 0) return d.typeId !== Type.Null;

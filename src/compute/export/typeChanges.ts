@@ -1,6 +1,8 @@
+import { Field } from 'apache-arrow';
 import type { Dataset } from '../../model/types';
 import { fieldTypeName } from '../../valueText/typeName';
 import type { ExportFormat } from './exportTypes';
+import { parquetType } from './parquetWriter';
 
 /** A map's entries field name, which pyarrow prints in parentheses ("map<string, int32 ('m')>"): not a change of type. */
 const entriesName = / \('[^']*'\)/g;
@@ -9,7 +11,8 @@ const entriesName = / \('[^']*'\)/g;
  * The columns an Arrow or Parquet export writes in another type than the one shown: where the file's
  * stored Arrow schema names a type its Parquet columns decode to something else (fixed_size_list as
  * list, string_view as string, decimal32 as decimal128, an extension as its storage, INT96 as
- * timestamp[us]), the export writes the decoded type. One sentence per column.
+ * timestamp[us]), the export writes the decoded type; Parquet holds some types in another (parquetType:
+ * date64 as date32, a dictionary of numbers as the numbers). One sentence per column.
  */
 export function writtenTypeChanges(dataset: Dataset, columns: readonly number[], format: ExportFormat): string[] {
   if (format === 'csv') return [];
@@ -18,9 +21,15 @@ export function writtenTypeChanges(dataset: Dataset, columns: readonly number[],
     const shown = dataset.fields[c]?.type;
     const field = dataset.schema.fields[c];
     if (!shown || !field) continue;
-    const written = fieldTypeName(field);
-    if (written.replace(entriesName, '') === shown.replace(entriesName, '')) continue;
-    notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: the export does not restore that type yet (the values shown, in that type).`);
+    const decoded = fieldTypeName(field);
+    const converted = format === 'parquet' ? parquetType(field.type) : field.type;
+    if (converted !== field.type) {
+      const written = fieldTypeName(new Field(field.name, converted, field.nullable, field.metadata));
+      notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: Parquet holds it so (as pyarrow writes it; the same values).`);
+      continue;
+    }
+    if (decoded.replace(entriesName, '') === shown.replace(entriesName, '')) continue;
+    notes.push(`Column "${field.name}" is written as ${decoded}, not ${shown} as shown: the export does not restore that type yet (the values shown, in that type).`);
   }
   return notes;
 }
