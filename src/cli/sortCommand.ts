@@ -109,12 +109,13 @@ export async function sortCommand(dataset: Dataset, request: SortedRequest, io: 
     ? request.columns.map((name) => resolveColumn(dataset, name))
     : dataset.fields.map((field, column) => ({ column, path: [], name: field.name, names: [field.name], field }));
   const span = sortedSpan(request.rows, request.limit, DEFAULT_ROWS);
-  if (request.format === 'json' && span.end - span.start > JSON_MATCH_LIMIT) {
-    throw new InputError(`--json holds at most ${n(JSON_MATCH_LIMIT)} rows; ask for fewer with --rows A:B or --limit, or stream them with --format ndjson or csv.`);
-  }
+  const tooMany = () => new InputError(`--json holds at most ${n(JSON_MATCH_LIMIT)} rows; ask for fewer with --rows A:B or --limit, or stream them with --format ndjson or csv.`);
+  // Asked for more before sorting; an open range (--rows 0:) is told by the rows it gives.
+  if (request.format === 'json' && span.end - span.start > JSON_MATCH_LIMIT && Number.isFinite(span.end)) throw tooMany();
   await dataset.indexed;
   const sorted = await sortOrder(dataset, request.sort, filter, Math.min(span.end, dataset.rows), io);
   const rows = sorted.rows.subarray(Math.min(span.start, sorted.rows.length), Math.min(span.end, sorted.rows.length));
+  if (request.format === 'json' && rows.length > JSON_MATCH_LIMIT) throw tooMany();
   const errors: (string | null)[] = refs.map(() => null);
   const { format, formulaGuard } = request;
   if (format === 'table') await io.out.write(`${['row', ...refs.map((r) => escapeText(r.name))].join('\t')}\n`);

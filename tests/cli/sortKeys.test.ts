@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { sortKeysOf } from '../../src/cli/sortCommand';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
+import { tempFile } from '../support/files';
+import { runCli } from './support/runCli';
 
 describe('--sort names columns whose names hold "," or ":"', () => {
   it('as the list syntax reads them first, else as one whole name (with or without :desc)', async () => {
@@ -22,5 +24,16 @@ describe('--sort names columns whose names hold "," or ":"', () => {
     } finally {
       await dataset.close();
     }
+  });
+});
+
+describe('--sort with --json', () => {
+  it('an open range (--rows 0:) of a small file is given whole; the limit is told by the rows it gives', async () => {
+    // It refused any open range before sorting: "--json holds at most 100,000 rows" for 3 rows.
+    const path = tempFile('sort-json.arrows', tableToIPC(new Table({ a: vectorFromArray([3, 1, 2], new Int32()) }), 'stream'));
+    const r = await runCli(path, '--sort', 'a', '--rows', '0:', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ start: 0, end: 3, rows: [1, 2, 0], columns: [{ name: 'a', values: ['1', '2', '3'] }] });
+    expect((await runCli(path, '--sort', 'a', '--rows', '0:200001', '--json')).stderr).toContain('--json holds at most 100,000 rows');
   });
 });
