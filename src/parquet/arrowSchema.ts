@@ -87,7 +87,9 @@ export async function arrowSchema(
       if (restored !== field) restoredColumns.add(c);
       const marked = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);
       if (marked.metadata.get(EXTENSION_KEY) === UUID_EXTENSION) fields[c].extension = UUID_EXTENSION;
-      return compactField(marked);
+      // The metadata shown is the field's, for what is made of it too (an export keeps it, as pyarrow's read_table does).
+      const shown = Object.entries(fields[c].metadata).filter(([key]) => !marked.metadata.has(key));
+      return compactField(shown.length ? new Field(marked.name, marked.type, marked.nullable, new Map([...marked.metadata, ...shown])) : marked);
     }),
     new Map(Object.entries(metadata)),
   );

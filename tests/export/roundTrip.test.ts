@@ -207,3 +207,17 @@ describe('dictionaries of other values than text, into Parquet', () => {
     await refused('ts', makeData({ type: new TimestampSecond(), length: 1, nullCount: 0, data: BigInt64Array.from([2n ** 62n]) }), /A timestamp\[s\] value \(4611686018427387904 seconds\) is past what Parquet's milliseconds can hold/);
   });
 });
+
+describe("a Parquet file's field metadata", () => {
+  it("is kept by every binary export, as pyarrow's read_table gives it (it was dropped)", async () => {
+    // tests/parquet/fixtures/field_metadata.parquet; pyarrow 25: a {PARQUET:field_id: 7, unit: m}, s {k: v}.
+    const dataset = await openFile(join(ROOT, 'tests/parquet/fixtures/field_metadata.parquet'));
+    for (const format of ['arrow', 'arrows', 'parquet'] as const) {
+      const sink = new MemorySink();
+      await exportRows(dataset, { format }, sink);
+      const fields = readBack(format, sink.bytes).schema.fields;
+      expect(fields.map((f) => Object.fromEntries(f.metadata)), format).toEqual([{ 'PARQUET:field_id': '7', unit: 'm' }, { k: 'v' }]);
+    }
+    await dataset.close();
+  });
+});
