@@ -1,7 +1,7 @@
 import * as flatbuffers from 'flatbuffers';
 import { Dictionary, Field, FixedSizeList, Int, Int32, LargeList, List, Map_, Struct, Type, Union, type DataType } from 'apache-arrow';
 import { decodeFieldFb, FixedSizeListFb, MapFb, TypeFb, UnionFb, type FieldFb } from '../adapters/apacheArrowInternals';
-import { customMetadata } from '../valueText/metadataText';
+import { customMetadata, withFieldMetadata } from '../valueText/metadataText';
 import { LargeListViewType, ListViewType, RunEndEncodedType } from './decodedTypes';
 
 const DECODED_HERE = new Set([TypeFb.RunEndEncoded, TypeFb.ListView, TypeFb.LargeListView]);
@@ -69,7 +69,7 @@ function typeOf(f: FieldFb, children: Field[]): DataType {
  * decodedTypes.ts. Dictionary value types are registered in `dictionaries` as apache-arrow does.
  */
 export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Field {
-  if (!needsOwnDecoding(f)) return withMetadata(withNames(decodeFieldFb(f, dictionaries)), f);
+  if (!needsOwnDecoding(f)) return withFieldMetadata(withNames(decodeFieldFb(f, dictionaries)), f);
   const children = Array.from({ length: f.childrenLength() }, (_, i) => decodeField(f.children(i)!, dictionaries));
   let type = typeOf(f, children);
   const encoding = f.dictionary();
@@ -80,29 +80,6 @@ export function decodeField(f: FieldFb, dictionaries: Map<number, DataType>): Fi
     type = new Dictionary(dictionaries.get(id)!, (index ? new Int(index.isSigned() as true, index.bitWidth() as 32) : new Int32()) as Int32, id, encoding.isOrdered());
   }
   return new Field(f.name() ?? '', type, f.nullable(), customMetadata(f));
-}
-
-/** The value type a field's children belong to (a dictionary's, for a dictionary-encoded field). */
-const childrenOwner = (type: DataType): DataType => (type.typeId === Type.Dictionary ? (type as Dictionary).dictionary : type);
-
-/**
- * The field decoded by apache-arrow with every field's metadata, at any depth, replaced by customMetadata's
- * (apache-arrow keeps a repeated key's last value and decodes bytes that are not UTF-8 as U+FFFD), walked
- * beside the flatbuffer without recursion. The decoded types are fresh, so their child lists are changed in place.
- */
-function withMetadata(field: Field, f: FieldFb): Field {
-  const stack: [DataType, FieldFb][] = [[field.type, f]];
-  while (stack.length) {
-    const [type, fb] = stack.pop()!;
-    const children = childrenOwner(type).children as (Field | undefined)[] | undefined;
-    children?.forEach((child, i) => {
-      const childFb = i < fb.childrenLength() ? fb.children(i) : null;
-      if (!child || !childFb) return;
-      if (childFb.customMetadataLength() > 0) children[i] = new Field(child.name, child.type, child.nullable, customMetadata(childFb));
-      stack.push([child.type, childFb]);
-    });
-  }
-  return f.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(f)) : field;
 }
 
 const named = (f: Field): Field => new Field('', f.type, f.nullable, f.metadata);

@@ -1,4 +1,5 @@
-import { BinaryView, DataType, LargeBinary, makeVector, Type, type Data, type Vector } from 'apache-arrow';
+import { DataType, makeVector, Type, type Data, type Vector } from 'apache-arrow';
+import { bytesData } from './bytesData';
 import type { ByteRanges } from '../model/types';
 import { HeavyHitters } from './heavyHitters';
 import { HyperLogLog } from './hyperLogLog';
@@ -316,9 +317,7 @@ export class UniqueCounter {
       this.seed(this.binary);
       const offsets = data.valueOffsets as Int32Array;
       const values = data.values as Uint8Array;
-      const length = offsets[k + 1] - offsets[k];
-      if (length < this.minLength) this.minLength = length;
-      if (length > this.maxLength) this.maxLength = length;
+      this.measure(offsets[k + 1] - offsets[k]);
       const e = this.table.add(values, offsets[k], offsets[k + 1], count, firstRow, !this.full);
       if (e >= 0) this.table.lowerFirstRow(e, firstRow);
       if (e < 0 && !this.only) this.untracked(bytesText(values.subarray(offsets[k], offsets[k + 1]), this.binary), this.table.lastHash, count);
@@ -471,14 +470,11 @@ function allNull(data: Data): boolean {
 
 /** Types whose values profile as numbers (temporal ones as their epoch number). */
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Date, Type.Time, Type.Timestamp, Type.Duration]);
-/**
- * Each value's length in bytes, for the strings and bytes whose values are read one by one (string and
- * binary are measured from their offsets): read as bytes, so that text that is not UTF-8 counts what it holds.
- */
+/** Strings and bytes whose values are read one by one (string and binary are measured from their offsets). */
+const MEASURED_ONE_BY_ONE = new Set<Type>([Type.LargeUtf8, Type.LargeBinary, Type.Utf8View, Type.BinaryView]);
+/** Each value's length in bytes, for MEASURED_ONE_BY_ONE (bytesData: text that is not UTF-8 counts what it holds). */
 function byteLengths(data: Data): ((i: number) => number) | null {
-  const t = data.type.typeId;
-  const bytes = t === Type.LargeUtf8 ? data.clone(new LargeBinary()) : t === Type.Utf8View ? data.clone(new BinaryView()) : t === Type.LargeBinary || t === Type.BinaryView ? data : null;
-  if (!bytes) return null;
-  const vector = makeVector(bytes as Data);
+  if (!MEASURED_ONE_BY_ONE.has(data.type.typeId)) return null;
+  const vector = makeVector(bytesData(data));
   return (i) => (vector.get(i) as Uint8Array).length;
 }

@@ -4,6 +4,7 @@ import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import type { ByteRanges, ChunkDetail, ChunkInfo, ColumnRange, Dataset, FieldInfo, OpenOptions, PageList, RowRange } from '../model/types';
+import { firstValues } from '../valueText/metadataText';
 import { arrowSchema } from './arrowSchema';
 import { chunkDetail } from './chunkDetail';
 import { columnPages } from './columnPages';
@@ -67,10 +68,7 @@ class ParquetDataset implements Dataset {
     this.fields = described.map((s) => parquetFieldInfo(s.elements));
     this.md = intervalsAsBytes(md);
     this.subsets = this.md === md ? described : columnSubsets(this.md);
-    // A repeated key keeps its first value, as pyarrow's metadata does.
-    const kept = new Map<string, string>();
-    for (const kv of md.key_value_metadata ?? []) if (!kept.has(kv.key)) kept.set(kv.key, kv.value ?? '');
-    this.metadata = Object.fromEntries(kept);
+    this.metadata = Object.fromEntries(firstValues((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? ''])));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
     this.chunkTable = rowGroupChunks(rowGroups.index);

@@ -2,7 +2,7 @@ import { Dictionary, Field, Int32, LargeList, List, type Int, MessageReader, Tim
 import type { FileMetaData } from 'hyparquet';
 import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
-import { customMetadata } from '../valueText/metadataText';
+import { withFieldMetadata } from '../valueText/metadataText';
 import { withChildren } from './withChildren';
 
 /** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
@@ -39,14 +39,11 @@ function storedSchemaFb(bytes: Uint8Array): SchemaFb | null {
   return MessageFb.getRootAsMessage(new ByteBuffer(metadata)).header(new SchemaFb()) as SchemaFb | null;
 }
 
-/**
- * Each top-level field with its metadata as pyarrow shows it (customMetadata: a repeated key's first
- * value, bytes that are not UTF-8 escaped), where apache-arrow decoded it otherwise.
- */
+/** Every field's metadata, at any depth, as pyarrow shows it (withFieldMetadata), where apache-arrow decoded it otherwise. */
 function withStoredMetadata(fields: (Field | null)[], schema: SchemaFb | null): (Field | null)[] {
   return fields.map((field, i) => {
     const fb = schema && i < schema.fieldsLength() ? schema.fields(i) : null;
-    return field && fb && fb.customMetadataLength() > 0 ? new Field(field.name, field.type, field.nullable, customMetadata(fb)) : field;
+    return field && fb ? withFieldMetadata(field, fb) : field;
   });
 }
 

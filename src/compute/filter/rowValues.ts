@@ -1,4 +1,5 @@
-import { BinaryView, makeVector, type Data } from 'apache-arrow';
+import { makeVector, type Data } from 'apache-arrow';
+import { bytesData } from '../bytesData';
 import { halfBitsToNumber } from '../../valueText/float16';
 import type { Scalar } from './boundFilter';
 import type { ColumnKind } from './columnKind';
@@ -48,7 +49,7 @@ export function rowReader(data: Data, kind: ColumnKind): RowReader {
         return { shape: 'bytes', data: values as Uint8Array, start: offsets instanceof Int32Array ? (i) => offsets[i] : (i) => Number(offsets[i]) };
       }
       // A view's own bytes (a string view read as a binary view), as for strings; a null row's are none (its result is masked).
-      const vector = makeVector(kind.utf8 ? data.clone(new BinaryView()) : data);
+      const vector = makeVector(bytesData(data));
       return { shape: 'get', get: (i) => (vector.get(i) as Uint8Array | null) ?? NO_BYTES };
     }
     default:

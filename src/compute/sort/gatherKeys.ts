@@ -1,4 +1,5 @@
-import { BinaryView, makeVector, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Float, type Int, type Time, type Vector } from 'apache-arrow';
+import { makeVector, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Float, type Int, type Time, type Vector } from 'apache-arrow';
+import { bytesData } from '../bytesData';
 import { halfBitsToNumber } from '../../valueText/float16';
 import { typeName } from '../../valueText/typeName';
 import { KeyValues, NULL, type KeyShape } from './keyValues';
@@ -83,7 +84,7 @@ function pusher(data: Data, out: KeyValues): Push {
     case Type.Utf8View:
     case Type.BinaryView: {
       // A string view's own bytes (read as a binary view), not its text encoded again: invalid UTF-8 keeps its byte order.
-      const vector = makeVector(type.typeId === Type.Utf8View ? data.clone(new BinaryView()) : data);
+      const vector = makeVector(bytesData(data));
       return (i) => {
         const v = vector.get(i) as Uint8Array;
         out.pushBytes(v, 0, v.length);
