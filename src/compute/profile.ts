@@ -1,4 +1,5 @@
 import { DateUnit, Type, type DataType } from 'apache-arrow';
+import { PairwiseSum, sumInRowOrder } from './pairwiseSum';
 import type { ProfileText } from './profileText';
 
 /**
@@ -6,8 +7,23 @@ import type { ProfileText } from './profileText';
  * quantiles and a histogram from a deterministic uniform sample, string length range. Mergeable.
  */
 export interface ProfilePartial {
-  /** `nans`: NaN values (not in count); `exactMin`/`exactMax`: 64-bit values' exact extremes, as decimal text. */
-  numeric: { count: number; min: number; max: number; sum: number; sample: number[]; seen: number; nans?: number; infinities?: number; exactMin?: string; exactMax?: string; unit?: number } | null;
+  /**
+   * `nans`: NaN values (not in count); `exactMin`/`exactMax`: 64-bit values' exact extremes, as decimal text;
+   * `sums`: the chunks' sums ([row, sum, …], PairwiseSum).
+   */
+  numeric: {
+    count: number;
+    min: number;
+    max: number;
+    sums: number[];
+    sample: number[];
+    seen: number;
+    nans?: number;
+    infinities?: number;
+    exactMin?: string;
+    exactMax?: string;
+    unit?: number;
+  } | null;
   lengths: { min: number; max: number } | null;
 }
 
@@ -17,7 +33,7 @@ export interface ColumnProfile {
   /** min and max exactly, as decimal text, when the values are 64-bit integers (int64, timestamps, durations). */
   exactMin?: string;
   exactMax?: string;
-  /** NaN when any value is NaN, as pyarrow's mean. */
+  /** pyarrow's mean to the last digit (the values summed as doubles as it sums them); NaN when any value is NaN. */
   mean?: number;
   /** p0, p5, p25, p50, p75, p95, p100 by linear interpolation, pyarrow's default (approximate past SAMPLE_SIZE rows). */
   quantiles?: { p: number; value: number }[];
@@ -53,13 +69,14 @@ export function wholeUnit(type: DataType): number | undefined {
   }
 }
 
-/** Accumulates numbers: exact min/max/sum, and a reservoir sample (seeded, so runs repeat). */
+/** Accumulates numbers: exact min/max, the sum as pyarrow's (see PairwiseSum), and a reservoir sample (seeded, so runs repeat). */
 export class NumericProfile {
   count = 0;
   nans = 0;
   min = Infinity;
   max = -Infinity;
-  sum = 0;
+  /** The values' sum as doubles, chunk by chunk as pyarrow sums them (integers too). */
+  readonly sum = new PairwiseSum();
   exactMin: bigint | undefined;
   exactMax: bigint | undefined;
   infinities = 0;
@@ -73,14 +90,8 @@ export class NumericProfile {
     return this.seed / 4294967296;
   }
 
-  /** A 64-bit value's exact extremes (add() keeps its nearest double). */
-  addExact(v: bigint): void {
-    if (this.exactMin === undefined || v < this.exactMin) this.exactMin = v;
-    if (this.exactMax === undefined || v > this.exactMax) this.exactMax = v;
-  }
-
-  /** `times` rows of value v (a dictionary value counted by index). */
-  add(v: number, times = 1): void {
+  /** `times` rows of value v (a dictionary value counted by index); `exact`: a 64-bit value as read (v is its nearest double). */
+  add(v: number, times = 1, exact?: bigint): void {
     if (Number.isNaN(v)) {
       this.nans += times;
       return;
@@ -88,7 +99,11 @@ export class NumericProfile {
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
     if (v - v !== 0) this.infinities += times;
-    this.sum += times === 1 ? v : v * times;
+    if (exact !== undefined) {
+      if (this.exactMin === undefined || exact < this.exactMin) this.exactMin = exact;
+      if (this.exactMax === undefined || exact > this.exactMax) this.exactMax = exact;
+    }
+    this.sum.add(times === 1 ? v : v * times);
     for (let t = 0; t < times; t++) {
       this.count++;
       if (this.sample.length < SAMPLE_SIZE) this.sample.push(v);
@@ -163,7 +178,7 @@ export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
     const count = nums.reduce((s, n) => s + n.count, 0);
     out.min = Math.min(...nums.map((n) => n.min));
     out.max = Math.max(...nums.map((n) => n.max));
-    out.mean = nans ? NaN : nums.reduce((s, n) => s + n.sum, 0) / count;
+    out.mean = nans ? NaN : sumInRowOrder(nums.map((n) => n.sums)) / count;
     if (nums.every((n) => n.exactMin !== undefined && n.exactMax !== undefined)) {
       out.exactMin = nums.map((n) => BigInt(n.exactMin!)).reduce((a, b) => (b < a ? b : a)).toString();
       out.exactMax = nums.map((n) => BigInt(n.exactMax!)).reduce((a, b) => (b > a ? b : a)).toString();

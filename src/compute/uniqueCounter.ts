@@ -38,6 +38,9 @@ export class UniqueCounter {
   private readonly hashes = new Int32Array(BATCH);
   /** What the touches read: kept so that the compiler cannot drop the reads. */
   touched = 0;
+  /** Rows per chunk of the profile's sum within the chunk being counted, and the row where its next chunk starts (see steps). */
+  private sumChunkRows = Infinity;
+  private nextSumChunk = Infinity;
 
   /** `table`: where byte strings are counted (a test gives one that forces hash collisions). */
   constructor(
@@ -76,16 +79,21 @@ export class UniqueCounter {
     if (this.firstNullRow < 0) this.firstNullRow = row;
   }
 
-  add(vector: Vector, rowOffset: number, selection?: Uint32Array): void {
-    runSteps(this.steps(vector, rowOffset, selection));
+  add(vector: Vector, rowOffset: number, selection?: Uint32Array, sumChunkRows = Infinity): void {
+    runSteps(this.steps(vector, rowOffset, selection, sumChunkRows));
   }
 
   /**
    * Counts `vector` a step of at most ROWS_PER_STEP rows at a time: the caller may give its thread
    * back between two steps (see TimeSlicer). A column that is all null costs one step, whatever its length.
    * With `selection` (row indices into the vector, ascending: a filter's matches), only those rows count.
+   * The vector is one chunk of the dataset; the profile's sum cuts it further into chunks of
+   * `sumChunkRows`, as pyarrow reads a Parquet row group (sumChunkRows).
    */
-  *steps(vector: Vector, rowOffset: number, selection?: Uint32Array): Generator<void> {
+  *steps(vector: Vector, rowOffset: number, selection?: Uint32Array, sumChunkRows = Infinity): Generator<void> {
+    this.numeric.sum.chunk(rowOffset);
+    this.sumChunkRows = sumChunkRows;
+    this.nextSumChunk = rowOffset + sumChunkRows;
     let at = rowOffset;
     let base = 0;
     let next = 0;
@@ -107,6 +115,7 @@ export class UniqueCounter {
   private *addData(data: Data, rowOffset: number, selection?: Uint32Array): Generator<void> {
     const n = selection ? selection.length : data.length;
     if (allNull(data)) {
+      this.numeric.sum.endRun();
       this.nulls += n;
       if (this.firstNullRow < 0) this.firstNullRow = rowOffset + (selection ? selection[0] : 0);
       return;
@@ -326,8 +335,7 @@ export class UniqueCounter {
     const value = getValue(data, k);
     if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
       this.numeric.unit ??= wholeUnit(data.type);
-      this.numeric.add(Number(value), count);
-      if (typeof value === 'bigint') this.numeric.addExact(value);
+      this.numeric.add(Number(value), count, typeof value === 'bigint' ? value : undefined);
     }
     this.addKey(keyOf(data.type, value), count, firstRow);
   }
@@ -339,8 +347,10 @@ export class UniqueCounter {
     const lengthOf = byteLengths(data);
     for (let j = from; j < to; j++) {
       const i = selection ? selection[j] : j;
+      if (numericValue && rowOffset + i >= this.nextSumChunk) this.sumChunkAt(rowOffset + i);
       if (checkNulls && !data.getValid(i)) {
         this.nullAt(rowOffset + i);
+        if (numericValue) this.numeric.sum.endRun();
         continue;
       }
       const value = getValue(data, i);
@@ -348,13 +358,16 @@ export class UniqueCounter {
         this.nullAt(rowOffset + i); // a union's row whose member is null
         continue;
       }
-      if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) {
-        this.numeric.add(Number(value));
-        if (typeof value === 'bigint') this.numeric.addExact(value);
-      }
+      if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value), 1, typeof value === 'bigint' ? value : undefined);
       if (lengthOf) this.measure(lengthOf(i));
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
+  }
+
+  /** Row `row` is past the profile's sum's chunk: the chunk it is in starts (see steps' `sumChunkRows`). */
+  private sumChunkAt(row: number): void {
+    while (row >= this.nextSumChunk) this.nextSumChunk += this.sumChunkRows;
+    this.numeric.sum.chunk(this.nextSumChunk - this.sumChunkRows);
   }
 
   /** A string or binary value's length in bytes, for the profile's length range. */
@@ -405,7 +418,7 @@ export class UniqueCounter {
     const profile: ProfilePartial = {
       numeric:
         n.count || n.nans
-          ? { count: n.count, min: n.min, max: n.max, sum: n.sum, sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
+          ? { count: n.count, min: n.min, max: n.max, sums: n.sum.sums(), sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
           : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };

@@ -1,5 +1,6 @@
 import type { Vector } from 'apache-arrow';
 import type { ByteRanges, Dataset } from '../model/types';
+import { sumChunkRows } from './pairwiseSum';
 import { recycleCounted } from './recycleColumn';
 import { runSliced, TimeSlicer } from './timeSlice';
 import { UniqueCounter } from './uniqueCounter';
@@ -47,6 +48,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
   const skipped = asked.length - chunks.length;
   const counter = new UniqueCounter(options.maxDistinct, options.only);
   const slicer = new TimeSlicer(options.signal);
+  const chunkRows = sumChunkRows(dataset.format);
   // A Parquet string column's chunk is counted from its pages where they lie when it can be (no
   // vector built: W2's contbr_nm was mostly parquet-wasm's decoding), else read as a vector.
   const read = (k: number): Promise<Vector | ByteRanges> => {
@@ -65,7 +67,7 @@ export async function uniqueOfColumn(dataset: Dataset, column: number, options: 
     const values = await next!;
     next = k + 1 < chunks.length ? read(k + 1) : undefined;
     const rows = rowsOf[k];
-    await runSliced('parts' in values ? counter.rangeSteps(values, chunk.rowOffset) : counter.steps(values, chunk.rowOffset, rows), slicer);
+    await runSliced('parts' in values ? counter.rangeSteps(values, chunk.rowOffset) : counter.steps(values, chunk.rowOffset, rows, chunkRows), slicer);
     if ('parts' in values) values.release?.();
     else recycleCounted(values);
     rowsDone += rows ? rows.length : chunk.rows;

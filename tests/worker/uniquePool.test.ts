@@ -1,4 +1,5 @@
 import { Field, Float64, Int32, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, makeData, vectorFromArray } from 'apache-arrow';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { packSteps, type PackedPartial } from '../../src/compute/packedValues';
 import { runSteps } from '../../src/compute/slicedSort';
@@ -140,6 +141,17 @@ describe('runUnique over compute workers', () => {
     // numpy.histogram(range(200_000), bins of 6,667 integers): 6,667 in each of 29, 6,657 in the last; bins 15–29 were empty.
     expect(profile.histogram!.length).toBe(30);
     profile.histogram!.forEach((b, i) => expect(Math.abs(b.count / (i === 29 ? 6_657 : 6_667) - 1), `bin ${i}`).toBeLessThan(0.05));
+  });
+
+  it("the mean from several workers' shares is pyarrow's to the last digit: chunk sums added in row order", async () => {
+    // fixtures/write_mean.py: pyarrow 25's pc.mean of column f64 (as in meanGold.test.ts).
+    for (const [file, gold] of [['mean.arrows', 2082.0793648485637], ['mean.parquet', 2046.6494109267064]] as const) {
+      const path = join(__dirname, 'fixtures', file);
+      const lender = new InProcessPool(() => NodeFileSource.open(path));
+      const { profile } = await runUnique(await opened(path), spec(path), 0, () => {}, new AbortController().signal, undefined, undefined, undefined, lender);
+      expect(lender.taken.length, file).toBe(2);
+      expect(profile.mean, file).toBe(gold);
+    }
   });
 
   it('a cancel while the workers still open and index the file ends the count at once and stops them', async () => {

@@ -1,5 +1,6 @@
 import { matchChunk, type BoundFilter, type ChunkMatches } from '../../compute/filter';
 import { packedBuffers, packSteps, unpackSteps, type PackedPartial } from '../../compute/packedValues';
+import { sumChunkRows } from '../../compute/pairwiseSum';
 import { runSteps } from '../../compute/slicedSort';
 import { mergeTopRows, topRows, type SortedRows, type SortKey } from '../../compute/sort';
 import { recycleCounted } from '../../compute/recycleColumn';
@@ -67,7 +68,7 @@ function uniqueWork(dataset: Dataset, spec: Extract<JobSpec, { kind: 'unique' }>
         (c) => (dataset.chunks[c].rows > 0 ? dataset.readColumn(c, spec.column, undefined, undefined, { recyclable: true }) : Promise.resolve(null)),
         (c, vector) => {
           if (!vector) return;
-          counter.add(vector, dataset.chunks[c].rowOffset);
+          counter.add(vector, dataset.chunks[c].rowOffset, undefined, sumChunkRows(dataset.format));
           recycleCounted(vector);
         },
       );
