@@ -1,4 +1,5 @@
 import { DateUnit, Type, type DataType } from 'apache-arrow';
+import { decimalToDouble } from '../valueText';
 import { PairwiseSum, sumInRowOrder } from './pairwiseSum';
 import type { ProfileText } from './profileText';
 
@@ -9,13 +10,14 @@ import type { ProfileText } from './profileText';
 export interface ProfilePartial {
   /**
    * `nans`: NaN values (not in count); `exactMin`/`exactMax`: 64-bit values' exact extremes, as decimal text;
-   * `sums`: the chunks' sums ([row, sum, …], PairwiseSum).
+   * `sums`: the chunks' sums ([row, sum, …], PairwiseSum); `decimalSum`: decimals' unscaled sum, as decimal text.
    */
   numeric: {
     count: number;
     min: number;
     max: number;
     sums: number[];
+    decimalSum?: string;
     sample: number[];
     seen: number;
     nans?: number;
@@ -35,6 +37,8 @@ export interface ColumnProfile {
   exactMax?: string;
   /** pyarrow's mean to the last digit (the values summed as doubles as it sums them); NaN when any value is NaN. */
   mean?: number;
+  /** Decimals: the mean as pyarrow's, an unscaled integer (decimal text) of the column's scale, rounded half away from zero. */
+  exactMean?: string;
   /** p0, p5, p25, p50, p75, p95, p100 by linear interpolation, pyarrow's default (approximate past SAMPLE_SIZE rows). */
   quantiles?: { p: number; value: number }[];
   /** Bins [from, to), the last one [from, to]; one bin [v, v] when every finite value is v. Whole-unit columns (`unit`) have bins of whole units. */
@@ -77,6 +81,8 @@ export class NumericProfile {
   max = -Infinity;
   /** The values' sum as doubles, chunk by chunk as pyarrow sums them (integers too). */
   readonly sum = new PairwiseSum();
+  /** Decimals: the unscaled values' exact sum (pyarrow's decimal mean divides it). */
+  decimalSum: bigint | undefined;
   exactMin: bigint | undefined;
   exactMax: bigint | undefined;
   infinities = 0;
@@ -90,7 +96,7 @@ export class NumericProfile {
     return this.seed / 4294967296;
   }
 
-  /** `times` rows of value v (a dictionary value counted by index); `exact`: a 64-bit value as read (v is its nearest double). */
+  /** `times` rows of value v (a dictionary value counted by index); `exact`: a 64-bit value or a decimal's unscaled integer, as read (v is its double). */
   add(v: number, times = 1, exact?: bigint): void {
     if (Number.isNaN(v)) {
       this.nans += times;
@@ -113,6 +119,21 @@ export class NumericProfile {
       }
     }
   }
+
+  /** `times` rows of a decimal: its unscaled integer, of `scale`. */
+  addDecimal(unscaled: bigint, scale: number, times = 1): void {
+    this.decimalSum = (this.decimalSum ?? 0n) + (times === 1 ? unscaled : unscaled * BigInt(times));
+    this.add(decimalToDouble(unscaled, scale), times, unscaled);
+  }
+}
+
+/** A decimal sum over a count as pyarrow's mean gives it: the quotient rounded half away from zero. */
+function decimalMean(sum: bigint, count: number): bigint {
+  const n = BigInt(count);
+  const quotient = sum / n;
+  const remainder = sum % n;
+  if ((remainder < 0n ? -remainder : remainder) * 2n < n) return quotient;
+  return sum >= 0n ? quotient + 1n : quotient - 1n;
 }
 
 /** The q-quantile of sorted values by linear interpolation between the two nearest ranks, as pyarrow's default computes it (to the last digit). */
@@ -179,6 +200,7 @@ export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
     out.min = Math.min(...nums.map((n) => n.min));
     out.max = Math.max(...nums.map((n) => n.max));
     out.mean = nans ? NaN : sumInRowOrder(nums.map((n) => n.sums)) / count;
+    if (nums.every((n) => n.decimalSum !== undefined)) out.exactMean = decimalMean(nums.reduce((s, n) => s + BigInt(n.decimalSum!), 0n), count).toString();
     if (nums.every((n) => n.exactMin !== undefined && n.exactMax !== undefined)) {
       out.exactMin = nums.map((n) => BigInt(n.exactMin!)).reduce((a, b) => (b < a ? b : a)).toString();
       out.exactMax = nums.map((n) => BigInt(n.exactMax!)).reduce((a, b) => (b > a ? b : a)).toString();

@@ -1,8 +1,8 @@
-import { Type, type DataType, type Dictionary } from 'apache-arrow';
-import { durationText, float64Text, timeText, timestampText, valueText } from '../valueText';
+import { Type, type DataType, type Decimal, type Dictionary } from 'apache-arrow';
+import { durationText, float64Text, scaledText, timeText, timestampText, valueText } from '../valueText';
 import type { ColumnProfile } from './profile';
 
-/** The profile's figures as text: in the column's type (dates, times, durations, exact integers), means and quantiles as doubles. */
+/** The profile's figures as text: in the column's type (dates, times, durations, exact integers, decimals), means and quantiles as doubles (a decimal's mean as a decimal). */
 export interface ProfileText {
   min: string;
   max: string;
@@ -32,10 +32,11 @@ function temporalText(type: DataType): Exact | undefined {
   }
 }
 
-/** A min or max of a numeric type as a value of it (floats by their width's shortest text, integers in full). */
+/** A min or max of a numeric type as a value of it (floats by their width's shortest text, integers and decimals in full). */
 function numberText(type: DataType): Exact | undefined {
   if (type.typeId === Type.Int) return (v) => String(v);
   if (type.typeId === Type.Float) return (v) => valueText(Number(v), type) ?? String(v);
+  if (type.typeId === Type.Decimal) return (v) => (typeof v === 'bigint' ? scaledText(v, (type as Decimal).scale) : float64Text(v));
   return undefined;
 }
 
@@ -75,7 +76,7 @@ export function withProfileText(profile: ColumnProfile, columnType: DataType): C
     text: {
       min,
       max,
-      mean: double(profile.mean),
+      mean: profile.exactMean !== undefined ? extreme(BigInt(profile.exactMean)) : double(profile.mean),
       // p0 and p100 are the min and max.
       quantiles: (profile.quantiles ?? []).map((q) => (q.p === 0 ? min : q.p === 100 ? max : double(q.value))),
       histogram: temporal ? binTexts(profile, temporal) : [],

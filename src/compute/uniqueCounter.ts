@@ -1,4 +1,5 @@
-import { DataType, makeVector, Type, type Data, type Vector } from 'apache-arrow';
+import { DataType, makeVector, Type, type Data, type Decimal, type Vector } from 'apache-arrow';
+import { decimalWordsToBigInt } from '../valueText';
 import { bytesData } from './bytesData';
 import type { ByteRanges } from '../model/types';
 import { HeavyHitters } from './heavyHitters';
@@ -336,6 +337,8 @@ export class UniqueCounter {
     if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
       this.numeric.unit ??= wholeUnit(data.type);
       this.numeric.add(Number(value), count, typeof value === 'bigint' ? value : undefined);
+    } else if (value instanceof Uint32Array && data.type.typeId === Type.Decimal) {
+      this.numeric.addDecimal(decimalWordsToBigInt(value), (data.type as Decimal).scale, count);
     }
     this.addKey(keyOf(data.type, value), count, firstRow);
   }
@@ -344,13 +347,15 @@ export class UniqueCounter {
     const checkNulls = data.nullCount !== 0;
     const numericValue = NUMERIC_TYPES.has(data.type.typeId);
     if (numericValue) this.numeric.unit ??= wholeUnit(data.type);
+    const decimalScale = data.type.typeId === Type.Decimal ? (data.type as Decimal).scale : undefined;
+    const profiled = numericValue || decimalScale !== undefined;
     const lengthOf = byteLengths(data);
     for (let j = from; j < to; j++) {
       const i = selection ? selection[j] : j;
-      if (numericValue && rowOffset + i >= this.nextSumChunk) this.sumChunkAt(rowOffset + i);
+      if (profiled && rowOffset + i >= this.nextSumChunk) this.sumChunkAt(rowOffset + i);
       if (checkNulls && !data.getValid(i)) {
         this.nullAt(rowOffset + i);
-        if (numericValue) this.numeric.sum.endRun();
+        if (profiled) this.numeric.sum.endRun();
         continue;
       }
       const value = getValue(data, i);
@@ -359,6 +364,7 @@ export class UniqueCounter {
         continue;
       }
       if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value), 1, typeof value === 'bigint' ? value : undefined);
+      else if (decimalScale !== undefined && value instanceof Uint32Array) this.numeric.addDecimal(decimalWordsToBigInt(value), decimalScale);
       if (lengthOf) this.measure(lengthOf(i));
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
@@ -418,7 +424,7 @@ export class UniqueCounter {
     const profile: ProfilePartial = {
       numeric:
         n.count || n.nans
-          ? { count: n.count, min: n.min, max: n.max, sums: n.sum.sums(), sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
+          ? { count: n.count, min: n.min, max: n.max, sums: n.sum.sums(), decimalSum: n.decimalSum?.toString(), sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
           : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };

@@ -67,3 +67,32 @@ export function decimalAt(words: Uint32Array, at: number, stride: number, scale:
 export function decimalUnscaled(words: Uint32Array, at: number, stride: number): number | bigint {
   return wordsToSafeNumber(words, at, stride) ?? decimalWordsToBigInt(words.subarray(at, at + stride));
 }
+
+const WORD = 2n ** 64n;
+
+/** 10^e as the nearest double: Arrow's table of literal constants for |e| ≤ 76, `pow` past it. */
+function largePowerOfTen(e: number): number {
+  return Math.abs(e) <= 76 ? Number(`1e${e}`) : 10 ** e;
+}
+
+/** A non-negative integer as Arrow makes it a double: its 64-bit words each made one, scaled and added from the top. */
+function integerToDouble(u: bigint): number {
+  const words: number[] = [];
+  for (let rest = u; rest > 0n; rest /= WORD) words.push(Number(rest % WORD));
+  let x = 0;
+  for (let i = words.length - 1; i >= 0; i--) x += words[i] * 2 ** (64 * i);
+  return x;
+}
+
+/**
+ * A decimal as a double, to the last digit as Arrow converts it (Decimal128/256 ToDouble, which
+ * pyarrow's cast to float64 and its quantiles use): the integer times 10^-scale when it is below 2^53,
+ * else its whole and fractional parts converted apart and added.
+ */
+export function decimalToDouble(unscaled: bigint, scale: number): number {
+  if (!(Math.abs(scale) <= MAX_POSITIONAL_SCALE)) return Number(scaledText(unscaled, scale));
+  if (unscaled < 0n) return -decimalToDouble(-unscaled, scale);
+  if (scale <= 0 || unscaled < 2n ** 53n) return integerToDouble(unscaled) * largePowerOfTen(-scale);
+  const unit = 10n ** BigInt(scale);
+  return integerToDouble(unscaled / unit) + integerToDouble(unscaled % unit) * largePowerOfTen(-scale);
+}

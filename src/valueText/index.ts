@@ -4,7 +4,7 @@ export { vectorText, vectorValueText } from './vectorText';
 export { typeName, fieldText, fieldTypeName, listViewTypeName, runEndEncodedTypeName } from './typeName';
 export { fieldExtension, registeredExtension, EXTENSION_KEY } from './extensionName';
 export { float64Text, float32Text, float16Text } from './floatText';
-export { decimalText, decimalWordsToBigInt, scaledText } from './decimalText';
+export { decimalText, decimalToDouble, decimalWordsToBigInt, scaledText } from './decimalText';
 export { date32Text, date64Text } from './dateText';
 export { timeText } from './timeText';
 export { timestampText } from './timestampText';
