@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'apache-arrow';
-import { decimalText, decimalWordsToBigInt, valueText, vectorText } from '../../src/valueText';
+import { decimalText, decimalToDouble, decimalWordsToBigInt, valueText, vectorText } from '../../src/valueText';
 import { bitmap, vectorOf, wordsOf } from './build';
 
 const MAX38 = 10n ** 38n - 1n;
@@ -60,5 +62,14 @@ describe('decimal from two\'s-complement words', () => {
     [1n, -2n, 300n].forEach((u, i) => data.set(wordsOf(u, 128), i * 4));
     const v = vectorOf({ type: new Decimal(1, 10, 128), data }).slice(1);
     expect(vectorText(v)).toEqual(['-0.2', '30.0']);
+  });
+});
+
+describe('a decimal as a double, as Arrow converts it', () => {
+  it('equals pyarrow 25 to the last digit on 600 random decimal128 and decimal256 values (gold/decimal/write_decimal_doubles.py)', () => {
+    const gold = JSON.parse(readFileSync(join(__dirname, '../gold/decimal/decimal_doubles.json'), 'utf8')) as [string, number, string][];
+    expect(gold.length).toBe(600);
+    const differ = gold.filter(([u, scale, double]) => decimalToDouble(BigInt(u), scale) !== Number(double));
+    expect(differ).toEqual([]);
   });
 });
