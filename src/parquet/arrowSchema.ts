@@ -6,6 +6,7 @@ import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
 import { INT96_TYPE, isInt96Column } from './int96';
 import { restoredField } from './originalSchema';
+import { withStoredChildMetadata } from './storedChildMetadata';
 import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
 import { withLeafExtensions, withStoredUuids } from './leafExtensions';
@@ -83,6 +84,7 @@ export async function arrowSchema(
       const stored = origin?.[c];
       // The stored Arrow field's metadata is the field's, as pyarrow's schema_arrow shows it (with its PARQUET:field_id).
       if (stored?.metadata.size) fields[c].metadata = { ...Object.fromEntries(stored.metadata), ...fields[c].metadata };
+      if (stored) withStoredChildMetadata(fields[c], stored);
       const restored = stored && field.type.typeId !== Type.Null ? restoredField(field, stored) : field;
       if (restored !== field) restoredColumns.add(c);
       const marked = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);
