@@ -10,14 +10,14 @@ import type { ProfileText } from './profileText';
 export interface ProfilePartial {
   /**
    * `nans`: NaN values (not in count); `exactMin`/`exactMax`: 64-bit values' exact extremes, as decimal text;
-   * `sums`: the chunks' sums ([row, sum, …], PairwiseSum); `decimalSum`: decimals' unscaled sum, as decimal text.
+   * `sums`: the chunks' sums ([row, sum, …], PairwiseSum); `exactSum`: a decimal's or temporal column's exact sum, as decimal text.
    */
   numeric: {
     count: number;
     min: number;
     max: number;
     sums: number[];
-    decimalSum?: string;
+    exactSum?: string;
     sample: number[];
     seen: number;
     nans?: number;
@@ -37,7 +37,10 @@ export interface ColumnProfile {
   exactMax?: string;
   /** pyarrow's mean to the last digit (the values summed as doubles as it sums them); NaN when any value is NaN. */
   mean?: number;
-  /** Decimals: the mean as pyarrow's, an unscaled integer (decimal text) of the column's scale, rounded half away from zero. */
+  /**
+   * Decimals and temporal columns: the mean exactly, rounded half away from zero to the column's unit (a
+   * decimal's scale, as pyarrow's decimal mean; a timestamp's unit, which pyarrow gives no mean), as decimal text.
+   */
   exactMean?: string;
   /** p0, p5, p25, p50, p75, p95, p100 by linear interpolation, pyarrow's default (approximate past SAMPLE_SIZE rows). */
   quantiles?: { p: number; value: number }[];
@@ -81,8 +84,9 @@ export class NumericProfile {
   max = -Infinity;
   /** The values' sum as doubles, chunk by chunk as pyarrow sums them (integers too). */
   readonly sum = new PairwiseSum();
-  /** Decimals: the unscaled values' exact sum (pyarrow's decimal mean divides it). */
-  decimalSum: bigint | undefined;
+  /** Decimals' and temporal values' exact sum (keepExactSum): what carried out of `smallSum`, which stays a safe integer. */
+  private exactSum: bigint | undefined;
+  private smallSum = 0;
   exactMin: bigint | undefined;
   exactMax: bigint | undefined;
   infinities = 0;
@@ -110,6 +114,7 @@ export class NumericProfile {
       if (this.exactMax === undefined || exact > this.exactMax) this.exactMax = exact;
     }
     this.sum.add(times === 1 ? v : v * times);
+    if (this.exactSum !== undefined) this.addExactly(v, times, exact);
     for (let t = 0; t < times; t++) {
       this.count++;
       if (this.sample.length < SAMPLE_SIZE) this.sample.push(v);
@@ -122,13 +127,33 @@ export class NumericProfile {
 
   /** `times` rows of a decimal: its unscaled integer, of `scale`. */
   addDecimal(unscaled: bigint, scale: number, times = 1): void {
-    this.decimalSum = (this.decimalSum ?? 0n) + (times === 1 ? unscaled : unscaled * BigInt(times));
+    this.keepExactSum();
     this.add(decimalToDouble(unscaled, scale), times, unscaled);
+  }
+
+  /** From now on the sum is kept exactly too (a decimal's or a temporal column's mean is shown in its unit). */
+  keepExactSum(): void {
+    this.exactSum ??= 0n;
+  }
+
+  private addExactly(v: number, times: number, exact: bigint | undefined): void {
+    if (exact !== undefined) {
+      this.exactSum! += times === 1 ? exact : exact * BigInt(times);
+      return;
+    }
+    const added = v * times;
+    if (Number.isSafeInteger(added) && Number.isSafeInteger(this.smallSum + added)) this.smallSum += added;
+    else this.exactSum! += BigInt(v) * BigInt(times);
+  }
+
+  /** The exact sum as decimal text, when it is kept. */
+  exactSumText(): string | undefined {
+    return this.exactSum === undefined ? undefined : (this.exactSum + BigInt(this.smallSum)).toString();
   }
 }
 
-/** A decimal sum over a count as pyarrow's mean gives it: the quotient rounded half away from zero. */
-function decimalMean(sum: bigint, count: number): bigint {
+/** An exact sum over a count as pyarrow's decimal mean gives it: the quotient rounded half away from zero. */
+function roundedMean(sum: bigint, count: number): bigint {
   const n = BigInt(count);
   const quotient = sum / n;
   const remainder = sum % n;
@@ -200,7 +225,7 @@ export function mergeProfiles(parts: ProfilePartial[]): ColumnProfile {
     out.min = Math.min(...nums.map((n) => n.min));
     out.max = Math.max(...nums.map((n) => n.max));
     out.mean = nans ? NaN : sumInRowOrder(nums.map((n) => n.sums)) / count;
-    if (nums.every((n) => n.decimalSum !== undefined)) out.exactMean = decimalMean(nums.reduce((s, n) => s + BigInt(n.decimalSum!), 0n), count).toString();
+    if (nums.every((n) => n.exactSum !== undefined)) out.exactMean = roundedMean(nums.reduce((s, n) => s + BigInt(n.exactSum!), 0n), count).toString();
     if (nums.every((n) => n.exactMin !== undefined && n.exactMax !== undefined)) {
       out.exactMin = nums.map((n) => BigInt(n.exactMin!)).reduce((a, b) => (b < a ? b : a)).toString();
       out.exactMax = nums.map((n) => BigInt(n.exactMax!)).reduce((a, b) => (b > a ? b : a)).toString();

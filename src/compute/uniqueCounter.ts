@@ -335,7 +335,7 @@ export class UniqueCounter {
     }
     const value = getValue(data, k);
     if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
-      this.numeric.unit ??= wholeUnit(data.type);
+      this.profileAs(data.type);
       this.numeric.add(Number(value), count, typeof value === 'bigint' ? value : undefined);
     } else if (value instanceof Uint32Array && data.type.typeId === Type.Decimal) {
       this.numeric.addDecimal(decimalWordsToBigInt(value), (data.type as Decimal).scale, count);
@@ -346,7 +346,7 @@ export class UniqueCounter {
   private addGeneric(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
     const checkNulls = data.nullCount !== 0;
     const numericValue = NUMERIC_TYPES.has(data.type.typeId);
-    if (numericValue) this.numeric.unit ??= wholeUnit(data.type);
+    if (numericValue) this.profileAs(data.type);
     const decimalScale = data.type.typeId === Type.Decimal ? (data.type as Decimal).scale : undefined;
     const profiled = numericValue || decimalScale !== undefined;
     const lengthOf = byteLengths(data);
@@ -368,6 +368,12 @@ export class UniqueCounter {
       if (lengthOf) this.measure(lengthOf(i));
       this.addKey(keyOf(data.type, value), 1, rowOffset + i);
     }
+  }
+
+  /** The profile's values are of `type`: whole units or not; a temporal type's mean is exact, in its unit. */
+  private profileAs(type: DataType): void {
+    this.numeric.unit ??= wholeUnit(type);
+    if (type.typeId !== Type.Int && type.typeId !== Type.Float) this.numeric.keepExactSum();
   }
 
   /** Row `row` is past the profile's sum's chunk: the chunk it is in starts (see steps' `sumChunkRows`). */
@@ -424,7 +430,7 @@ export class UniqueCounter {
     const profile: ProfilePartial = {
       numeric:
         n.count || n.nans
-          ? { count: n.count, min: n.min, max: n.max, sums: n.sum.sums(), decimalSum: n.decimalSum?.toString(), sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
+          ? { count: n.count, min: n.min, max: n.max, sums: n.sum.sums(), exactSum: n.exactSumText(), sample: n.sample, seen: n.count, nans: n.nans, infinities: n.infinities, exactMin: n.exactMin?.toString(), exactMax: n.exactMax?.toString(), unit: n.unit }
           : null,
       lengths: this.maxLength >= 0 ? { min: this.minLength, max: this.maxLength } : null,
     };

@@ -30,6 +30,8 @@ describe("the profile's figures are pyarrow's", () => {
       expect(await figuresOf(engine, id, 1)).toEqual({ min: '0.25', max: '10.5', mean: 'nan', quantiles: ['0.25', '0.25', '3.0', '10.5', '10.5'] });
       const t = await figuresOf(engine, id, 2);
       expect([t.min, t.max]).toEqual(['1969-12-30 23:59:59.999999877', '2023-11-14 22:13:20.123456789']);
+      // pyarrow has no mean of timestamps: the exact one, rounded to the nanosecond (a mean of doubles is ~100 ns off here).
+      expect(t.mean).toBe('1983-06-20 17:33:20.030864136');
     } finally {
       await engine.close(id);
     }
@@ -44,6 +46,8 @@ describe("the profile's figures are pyarrow's", () => {
       expect(await figures(1)).toEqual({ min: '0.5', max: '3.0', mean: 'nan', quantiles: ['0.575', '0.875', '1.5', '2.25', '2.8499999999999996'] });
       expect((await figures(2)).min).toBe('2023-11-14 22:13:20.123456789');
       expect((await figures(2)).max).toBe('2023-11-14 22:13:20.123456791');
+      // (3 values: sum / 3 exactly; as doubles it read …123456768.)
+      expect((await figures(2)).mean).toBe('2023-11-14 22:13:20.12345679');
       // The mean of int64 extremes: pyarrow's pairwise sum of doubles (a sum in row order gave other last digits).
       expect(await figures(3)).toEqual({
         min: '-9223372036854775808',
