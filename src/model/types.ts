@@ -37,6 +37,8 @@ export interface ColumnStats {
   distinctCount?: number;
   /** True when min/max are exact values, not truncated bounds. */
   exact?: boolean;
+  /** Why a stored min/max is not shown (a writer or sort order pyarrow distrusts). */
+  minMaxNote?: string;
   /** min/max as keys ordered by the column's sort order, to find the smallest and largest over chunks. */
   order?: { kind: 'int' | 'float' | 'bytes'; min: string; max: string };
 }

@@ -3,6 +3,7 @@ import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, ColumnRange, FieldInfo, RegionInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import type { RawMinMax } from './rawStatistics';
+import type { StatisticsRules } from './statisticsRules';
 import { statsText } from './statsText';
 
 /** A column chunk's own key-value metadata, as "; metadata: foo = bar, key-without-value". */
@@ -50,7 +51,7 @@ function onlyLeaf(field: Field): Field | undefined {
 }
 
 /** One top-level column in one row group: sizes, codecs, encodings, statistics and the byte region of each leaf. */
-function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
+function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, field: FieldInfo, rules: StatisticsRules, raw?: RawMinMax[], arrowField?: Field): ColumnChunkInfo {
   // One loop over the leaves, no intermediate arrays: a row group may hold 100,000 columns.
   const end = Math.min(rg.columns.length, subset.firstLeaf + subset.leaves);
   let bytes = 0;
@@ -95,7 +96,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   const statsType = element?.type && leaf && !field.unsupported ? { field: leaf, physical: element.type } : undefined;
   // A nested column's leaf counts nulls at every level (a null list, a null item): not the column's nulls.
   const flat = subset.elements.length === 1;
-  const stats = statsText(single?.statistics, raw?.[subset.firstLeaf], statsType, element?.type);
+  const stats = element && statsText(single?.statistics, rules, element, raw?.[subset.firstLeaf], statsType);
   if (stats && !flat) delete stats.nullCount;
   return {
     column,
@@ -137,10 +138,10 @@ function rowGroupMetadata(rg: RowGroup): Record<string, string> {
  * as the grid shows values. With `range`, only columns [start, end) are described (a row group may
  * hold 100,000: the column summary asks for them a slice at a time).
  */
-export function chunkDetail(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, raw?: RawMinMax[], schema?: Schema, range?: ColumnRange): ChunkDetail {
+export function chunkDetail(rg: RowGroup, subsets: ColumnSubset[], fields: FieldInfo[], info: ChunkInfo, rules: StatisticsRules, raw?: RawMinMax[], schema?: Schema, range?: ColumnRange): ChunkDetail {
   const start = Math.max(0, Math.min(range?.start ?? 0, subsets.length));
   const end = Math.max(start, Math.min(range?.end ?? subsets.length, subsets.length));
   const columns: ColumnChunkInfo[] = [];
-  for (let column = start; column < end; column++) columns.push(columnChunkInfo(rg, subsets[column], column, fields[column], raw, schema?.fields[column]));
+  for (let column = start; column < end; column++) columns.push(columnChunkInfo(rg, subsets[column], column, fields[column], rules, raw, schema?.fields[column]));
   return { ...info, columns, metadata: rowGroupMetadata(rg) };
 }

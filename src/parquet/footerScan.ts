@@ -42,7 +42,7 @@ const KIND: Record<number, string> = {
 /** What the index records from a struct (its fields' numbers, its extent). */
 const Role = { None: 0, SchemaElement: 1, RowGroup: 2, ColumnChunk: 3, ColumnMeta: 4 } as const;
 /** Which list the index counts. */
-const ListRole = { None: 0, Schema: 1, RowGroups: 2, Columns: 3 } as const;
+const ListRole = { None: 0, Schema: 1, RowGroups: 2, Columns: 3, ColumnOrders: 4 } as const;
 
 interface FieldSpec {
   name: string;
@@ -145,7 +145,7 @@ const FILE_META: StructSpec = {
     4: { name: 'row_groups', types: [LIST], required: true, spec: ROW_GROUP, element: { types: [STRUCT], label: 'row group' }, listRole: ListRole.RowGroups },
     5: { name: 'key_value_metadata', types: [LIST], spec: KEY_VALUE, element: { types: [STRUCT], label: 'key-value entry' } },
     6: { name: 'created_by', types: [BINARY] },
-    7: { name: 'column_orders', types: [LIST], element: { types: [STRUCT] } },
+    7: { name: 'column_orders', types: [LIST], element: { types: [STRUCT] }, listRole: ListRole.ColumnOrders },
   },
 };
 

@@ -1,5 +1,5 @@
 import { Field, Null, Schema, type Vector } from 'apache-arrow';
-import type { FileMetaData, RowGroup } from 'hyparquet';
+import type { FileMetaData, RowGroup, SchemaElement } from 'hyparquet';
 import type { ByteSource } from '../model/byteSource';
 import type { ChunkTable } from '../model/chunkTable';
 import { DatasetError, type DatasetProblem } from '../model/errors';
@@ -16,6 +16,7 @@ import { intervalsAsBytes } from './intervalColumns';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
+import { writerVersion, type StatisticsRules } from './statisticsRules';
 import { PageWindows } from './pageWindow';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
@@ -55,6 +56,10 @@ class ParquetDataset implements Dataset {
   private readonly restored = new Set<number>();
   /** The footer the columns are decoded by (INTERVAL columns as plain bytes, intervalColumns.ts). */
   private readonly md: FileMetaData;
+  /** The columns as the footer describes them (an INTERVAL an INTERVAL, whose statistics pyarrow does not use). */
+  private readonly described: ColumnSubset[];
+  /** What decides which statistics pyarrow uses (statisticsRules.ts). */
+  private readonly statisticsRules: StatisticsRules;
 
   constructor(
     readonly source: ByteSource,
@@ -63,11 +68,14 @@ class ParquetDataset implements Dataset {
     private readonly rowGroups: RowGroupMeta,
     /** The first row group listing column chunks (encrypted columns are told from it). */
     firstRowGroup: RowGroup | undefined,
+    geoMarked: ReadonlySet<SchemaElement>,
   ) {
     const described = columnSubsets(md);
+    this.described = described;
     this.fields = described.map((s) => parquetFieldInfo(s.elements));
     this.md = intervalsAsBytes(md);
     this.subsets = this.md === md ? described : columnSubsets(this.md);
+    this.statisticsRules = { writer: writerVersion(md.created_by), columnOrders: rowGroups.index.columnOrders, geoMarked };
     this.metadata = Object.fromEntries(firstValues((md.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? ''])));
     this.createdBy = md.created_by;
     this.version = `Parquet format ${md.version}`;
@@ -147,7 +155,7 @@ class ParquetDataset implements Dataset {
     const detail = columns && (await this.detailInParts(chunk, info, columns, signal));
     if (detail) return detail;
     const { rowGroup, raw } = this.rowGroups.get(chunk);
-    return chunkDetail(rowGroup, this.subsets, this.fields, info, raw, this.schema, columns);
+    return chunkDetail(rowGroup, this.described, this.fields, info, this.statisticsRules, raw, this.schema, columns);
   }
 
   /**
@@ -157,11 +165,11 @@ class ParquetDataset implements Dataset {
    * columns); undefined when the row group is to be decoded whole (RowGroupMeta.part).
    */
   private async detailInParts(chunk: number, info: ChunkInfo, columns: ColumnRange, signal?: AbortSignal): Promise<ChunkDetail | undefined> {
-    const start = Math.max(0, Math.min(columns.start, this.subsets.length));
-    const end = Math.max(start, Math.min(columns.end, this.subsets.length));
+    const start = Math.max(0, Math.min(columns.start, this.described.length));
+    const end = Math.max(start, Math.min(columns.end, this.described.length));
     if (end === start) return undefined;
     // Subsets rebased to each part's chunks, at their own column numbers (chunkDetail reads only the range's).
-    const rebased: ColumnSubset[] = new Array<ColumnSubset>(this.subsets.length);
+    const rebased: ColumnSubset[] = new Array<ColumnSubset>(this.described.length);
     let detail: ChunkDetail | undefined;
     for (let from = start; from < end; from += PART_COLUMNS) {
       if (from > start) {
@@ -169,12 +177,12 @@ class ParquetDataset implements Dataset {
         signal?.throwIfAborted();
       }
       const to = Math.min(end, from + PART_COLUMNS);
-      const first = this.subsets[from].firstLeaf;
-      const last = this.subsets[to - 1];
+      const first = this.described[from].firstLeaf;
+      const last = this.described[to - 1];
       const decoded = this.rowGroups.part(chunk, first, last.firstLeaf + last.leaves - first);
       if (!decoded) return undefined;
-      for (let c = from; c < to; c++) rebased[c] = { ...this.subsets[c], firstLeaf: this.subsets[c].firstLeaf - first };
-      const part = chunkDetail(decoded.rowGroup, rebased, this.fields, info, decoded.raw, this.schema, { start: from, end: to });
+      for (let c = from; c < to; c++) rebased[c] = { ...this.described[c], firstLeaf: this.described[c].firstLeaf - first };
+      const part = chunkDetail(decoded.rowGroup, rebased, this.fields, info, this.statisticsRules, decoded.raw, this.schema, { start: from, end: to });
       if (detail) for (const c of part.columns) detail.columns.push(c);
       else detail = part;
     }
@@ -257,14 +265,14 @@ class ParquetDataset implements Dataset {
 
 /** Opens a Parquet file by reading its footer only. */
 export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
-  const { md, rowGroups } = await readParquetFooter(source, options.signal);
+  const { md, rowGroups, geoMarked } = await readParquetFooter(source, options.signal);
   // Encrypted columns are told from the first row group listing column chunks, decoded only when the
   // footer walk saw an encrypted chunk in it (a wide file's is tens of MB decoded).
   const first = rowGroups.firstWithColumns();
   const firstRowGroup = first === undefined || !rowGroups.hasEncryptedChunk(first) ? undefined : rowGroups.rowGroup(first);
   let dataset: ParquetDataset;
   try {
-    dataset = new ParquetDataset(source, md, rowGroups, firstRowGroup);
+    dataset = new ParquetDataset(source, md, rowGroups, firstRowGroup, geoMarked);
   } catch {
     // The footer parsed and its structure was checked (footerChecks.ts); what is left is a schema the engine cannot map.
     const footerStart = source.size - 8 - md.metadata_length;

@@ -1,4 +1,4 @@
-import { parquetMetadata, type FileMetaData } from 'hyparquet';
+import { parquetMetadata, type FileMetaData, type SchemaElement } from 'hyparquet';
 import { deserializeTCompactProtocol, type ThriftStruct } from '../adapters/hyparquetInternals';
 import type { ByteSource } from '../model/byteSource';
 import { DatasetError } from '../model/errors';
@@ -19,6 +19,8 @@ export interface ParquetFooter {
   md: FileMetaData;
   /** The row groups: a compact index, each decoded when asked for. */
   rowGroups: RowGroupMeta;
+  /** The leaves hyparquet gave a logical type from GeoParquet metadata ("geo"), not from the footer. */
+  geoMarked: ReadonlySet<SchemaElement>;
 }
 
 /**
@@ -61,11 +63,14 @@ export async function readParquetFooter(source: ByteSource, signal?: AbortSignal
   let md = metadataOf(rest, place, footerStart, footerLength, false);
   let rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
   checkFooterStructure(md, rowGroups, footerStart, footerLength);
+  const geoMarked = new Set<SchemaElement>();
   if (md.key_value_metadata?.some((kv) => kv.key === 'geo')) {
+    const stored = md.schema;
     md = metadataOf(rest, place, footerStart, footerLength, true);
     rowGroups = new RowGroupMeta(bytes, index, md.schema.filter((e) => e.type), footerStart);
+    md.schema.forEach((e, i) => e.logical_type && !stored[i].logical_type && geoMarked.add(e));
   }
-  return { md, rowGroups };
+  return { md, rowGroups, geoMarked };
 }
 
 function metadataOf(rest: Uint8Array, place: string, footerStart: number, footerLength: number, geoparquet: boolean): FileMetaData {

@@ -44,6 +44,8 @@ export interface RowGroupIndex {
   /** Where the row_groups list (its header and elements) lies in the footer. */
   listStart: number;
   listEnd: number;
+  /** Whether the footer lists column orders (written since parquet-format 2.4): then a leaf's statistics are its min_value/max_value, else its deprecated min/max. */
+  columnOrders: boolean;
 }
 
 const REPEATED = 2;
@@ -56,6 +58,7 @@ const isCount = (x: number) => x >= 0 && x <= MAX_SAFE;
 export class RowGroupIndexBuilder {
   private index: RowGroupIndex = emptyIndex(0);
   private count = 0;
+  private columnOrders = false;
   // Schema elements, for the leaves with no repeated field (one value per row).
   private repetition = new Int32Array(0);
   private children = new Int32Array(0);
@@ -110,7 +113,7 @@ export class RowGroupIndexBuilder {
     } else if (role === 3) {
       this.rgColumns = count;
       this.rgColumnsStart = at;
-    }
+    } else if (role === 4) this.columnOrders = true;
   }
 
   listEnd(role: number, at: number): void {
@@ -278,6 +281,7 @@ export class RowGroupIndexBuilder {
 
   done(): RowGroupIndex {
     this.index.length = this.count;
+    this.index.columnOrders = this.columnOrders;
     this.index.chunkStart = this.chunkStarts.slice(0, this.chunks);
     return this.index;
   }
@@ -300,6 +304,7 @@ function emptyIndex(n: number): RowGroupIndex {
     chunkStart: new Uint32Array(0),
     listStart: 0,
     listEnd: 0,
+    columnOrders: false,
   };
 }
 

@@ -99,9 +99,9 @@ export function ChunksView({ summary }: { summary: DatasetSummary }) {
 /** Columns listed at first in a chunk's detail (a batch may have 100,000); more on demand. */
 const COLUMNS_SHOWN = 200;
 
-/** A chunk's statistics: min … max (marked when they are bounds) when it gives both, and its distinct count. */
+/** A chunk's statistics: min … max (marked when they are bounds) when it gives both, else why not, and its distinct count. */
 function statsCell(stats: NonNullable<ChunkDetail['columns'][number]['stats']>): string {
-  const range = stats.min !== undefined && stats.max !== undefined ? `${stats.min} … ${stats.max}${stats.exact ? '' : ' (bounds)'}` : '';
+  const range = stats.min !== undefined && stats.max !== undefined ? `${stats.min} … ${stats.max}${stats.exact ? '' : ' (bounds)'}` : (stats.minMaxNote ?? '');
   const distinct = stats.distinctCount !== undefined ? `${count(stats.distinctCount)} distinct` : '';
   return [range, distinct].filter(Boolean).join(', ');
 }

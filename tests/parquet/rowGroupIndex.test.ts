@@ -92,7 +92,7 @@ describe('row groups indexed by the footer walk, each decoded from its own bytes
     const { rowGroups } = await readParquetFooter(new BlobSource(new Blob([file as BlobPart]), 'many.parquet'));
     const middle = rowGroups.get(500);
     expect(middle.rowGroup.columns[0].meta_data?.statistics?.min_value).toBe(1500);
-    expect(middle.raw[0].min).toEqual(Uint8Array.from([1500 & 0xff, 1500 >> 8, 0, 0]));
+    expect(middle.raw[0].values[0]).toEqual(Uint8Array.from([1500 & 0xff, 1500 >> 8, 0, 0]));
   });
 });
 
