@@ -104,6 +104,8 @@ export interface PageList {
   pages: RegionInfo[];
   /** True when the list stops at its cap (MAX_PAGES per leaf column). */
   truncated: boolean;
+  /** Why the list stops early: a page header that cannot be read, a page or chunk past its end. */
+  problem?: DatasetProblem;
 }
 
 /** Bytes [offset, offset + length) of the file. */

@@ -1,7 +1,7 @@
 import type { ColumnChunk } from 'hyparquet';
 import { parquetHeader, type PageHeader } from '../adapters/hyparquetInternals';
-import { DatasetError } from '../model/errors';
-import type { RegionInfo } from '../model/types';
+import type { DatasetProblem } from '../model/errors';
+import type { PageList, RegionInfo } from '../model/types';
 import type { ByteSource } from '../model/byteSource';
 import { chunkRange } from './columnSubset';
 
@@ -45,14 +45,21 @@ function describe(h: PageHeader): string {
   return parts.join(', ');
 }
 
+const PAGES_BEFORE = 'The pages before it are listed; values may still be readable.';
+
 /**
  * The pages of one column chunk, from their headers only: each header is read, its page skipped.
- * A header that cannot be read ends the list with an error naming its byte offset.
+ * A header that cannot be read, or a page that does not fit, ends the list with a problem naming its byte offset.
  */
-export async function readPages(source: ByteSource, chunk: ColumnChunk, field: string, signal?: AbortSignal): Promise<{ pages: RegionInfo[]; truncated: boolean }> {
+export async function readPages(source: ByteSource, chunk: ColumnChunk, field: string, signal?: AbortSignal): Promise<PageList> {
   const { start, length } = chunkRange(chunk);
-  const end = Math.min(start + length, source.size);
   const pages: RegionInfo[] = [];
+  const stop = (message: string, offset: number, stillWorks = PAGES_BEFORE): PageList => ({ pages, truncated: false, problem: { message, where: { offset, column: field }, stillWorks } satisfies DatasetProblem });
+  if (length > 0 && start >= source.size) {
+    return stop(`The column chunk of "${field}" starts at byte ${start}, past the end of the file (${source.size} bytes): the file is cut short, or its footer points elsewhere.`, start, 'None of its pages can be read; other columns may still be.');
+  }
+  const end = Math.min(start + length, source.size);
+  const bound = end < start + length ? `the end of the file (byte ${end}; its column chunk would end at byte ${start + length})` : `its column chunk (ending at byte ${end})`;
   for (let at = start; at < end; ) {
     if (pages.length >= MAX_PAGES) return { pages, truncated: true };
     let read: { header: PageHeader; headerBytes: number };
@@ -60,15 +67,16 @@ export async function readPages(source: ByteSource, chunk: ColumnChunk, field: s
       read = await readHeader(source, at, end, signal);
     } catch (e) {
       signal?.throwIfAborted();
-      throw new DatasetError(`The header of page ${pages.length} of "${field}" at byte ${at} cannot be read: ${(e as Error).message}.`, { offset: at, column: field }, 'The pages before it are listed; values may still be readable.');
+      return stop(`The header of page ${pages.length} of "${field}" at byte ${at} cannot be read: ${(e as Error).message}.`, at);
     }
     const { header, headerBytes } = read;
     const body = header.compressed_page_size as unknown;
     if (typeof body !== 'number' || !Number.isInteger(body) || body < 0 || at + headerBytes + body > end) {
-      throw new DatasetError(`Page ${pages.length} of "${field}" at byte ${at} says it holds ${String(body)} bytes, which does not fit in its column chunk (ending at byte ${end}).`, { offset: at, column: field }, 'The pages before it are listed; values may still be readable.');
+      return stop(`Page ${pages.length} of "${field}" at byte ${at} says it holds ${String(body)} bytes, which does not fit in ${bound}.`, at);
     }
     pages.push({ field, kind: header.type ? String(header.type).toLowerCase() : 'unknown page type', offset: at, length: headerBytes + body, detail: describe(header) });
     at += headerBytes + body;
   }
+  if (end < start + length) return stop(`The column chunk of "${field}" runs past the end of the file (byte ${end}; it would end at byte ${start + length}): the pages after byte ${end} are missing.`, end);
   return { pages, truncated: false };
 }

@@ -48,6 +48,7 @@ export function RegionList({ summary, chunk, column, regions }: { summary: Datas
             {count(pages.pages.length)} pages{pages.truncated ? ' (list cut at the first 10,000 of a leaf)' : ''}:
           </div>
           <Regions regions={pages.pages} column={name} />
+          {pages.problem && <ErrorBox info={pages.problem} />}
         </div>
       )}
       {error && <ErrorBox info={error} onClose={() => setError(null)} />}

@@ -169,11 +169,35 @@ describe('Parquet pages', () => {
     const bytes = new Uint8Array(readFileSync(path));
     bytes.fill(0xff, c.offset!, c.offset! + 16); // the first header becomes garbage
     const broken = await open(tempFile('broken-page.parquet', bytes));
-    const error = await broken.pages!(0, 1).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DatasetError);
-    expect((error as DatasetError).where).toMatchObject({ chunk: 0, offset: c.offset });
-    expect((error as DatasetError).message).toMatch(/header of page 0 of "bool_col"/);
+    const { pages, problem } = await broken.pages!(0, 1);
+    expect(pages).toEqual([]);
+    expect(problem?.where).toMatchObject({ chunk: 0, offset: c.offset });
+    expect(problem?.message).toMatch(/header of page 0 of "bool_col"/);
     expect((await broken.pages!(0, 0)).pages.length).toBeGreaterThan(0); // the other columns still list
+  });
+
+  it('a file cut short: the pages before the cut are listed with where the next fails; a chunk wholly past the end says so (it listed no page and no reason)', async () => {
+    const path = pq('data/alltypes_plain.parquet');
+    const ds = await open(path);
+    const columns = (await ds.chunkDetail(0)).columns;
+    const full = await ds.pages!(0, 0);
+    expect(full.pages.length).toBeGreaterThan(1);
+    // The data up to the middle of column 0's second page, then the footer: every later chunk lies past the end.
+    const bytes = new Uint8Array(readFileSync(path));
+    const cut = full.pages[1].offset + 2;
+    const footer = bytes.length - 8 - new DataView(bytes.buffer).getUint32(bytes.length - 8, true);
+    const short = await open(tempFile('cut-short.parquet', new Uint8Array([...bytes.subarray(0, cut), ...bytes.subarray(footer)])));
+    const size = cut + bytes.length - footer;
+    const last = columns.at(-1)!;
+    expect(last.offset!).toBeGreaterThanOrEqual(size);
+    const past = await short.pages!(0, last.column);
+    expect(past.pages).toEqual([]);
+    expect(past.problem?.message).toBe(`The column chunk of "${ds.fields[last.column].name}" starts at byte ${last.offset}, past the end of the file (${size} bytes): the file is cut short, or its footer points elsewhere.`);
+    expect(past.problem?.where).toMatchObject({ chunk: 0, offset: last.offset });
+    const first = await short.pages!(0, 0);
+    expect(first.pages).toEqual(full.pages.slice(0, 1));
+    expect(first.problem?.where.offset).toBe(full.pages[1].offset);
+    expect(first.problem?.stillWorks).toBe('The pages before it are listed; values may still be readable.');
   });
 });
 
