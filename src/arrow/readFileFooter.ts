@@ -49,9 +49,13 @@ export async function readFooterIndex(
   const window = new ReadWindow(source);
   let problem: DatasetProblem | null = null;
 
+  // Messages carry their own metadata version, which is the one readers decode them by (Arrow 0.14.1
+  // wrote a file of no batches with V1 in its footer over a V4 schema): the first message read gives the file's.
+  let messageVersion: number | undefined;
   let dictionaries: DictionaryState = new Map();
   for (const block of footer.dictionaryBatches) {
     const at = await readBlock(window, block.offset, footerOffset, signal);
+    messageVersion ??= at.message.version;
     if (at.message.headerType !== MessageHeader.DictionaryBatch) {
       throw new DatasetError('A footer dictionary block does not point at a dictionary batch.', { offset: block.offset });
     }
@@ -78,6 +82,7 @@ export async function readFooterIndex(
         throw new DatasetError('A footer record batch block does not point at a record batch.', { offset: at.offset });
       }
       const rb = messageHeader<RecordBatchHeader>(at.message, at.offset);
+      messageVersion ??= at.message.version;
       index.batches.add({ rows: rb.length, offset: at.offset, metadataOffset: at.metadataOffset, metadataLength: at.metadataLength, bodyOffset: at.bodyOffset, bodyLength: at.bodyLength, dictionaries });
       return true;
     } catch (e) {
@@ -99,6 +104,9 @@ export async function readFooterIndex(
   } else {
     for (let i = 0; i < blocks.length; i++) if (!add(await readOne(blocks[i].offset, window, COALESCED_READ), i)) break;
   }
+  // No batch at all: the schema message at the file's start (after the magic) says it.
+  if (messageVersion === undefined && blocks.length === 0 && footer.dictionaryBatches.length === 0) messageVersion = (await readMessageAt(window, 8, HEADER_READ, signal).catch(() => undefined))?.message.version;
+  if (messageVersion !== undefined) index.metadataVersion = messageVersion;
   return { index, problem };
 }
 

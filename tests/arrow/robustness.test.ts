@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Message, type RecordBatchHeader } from '../../src/adapters/apacheArrowInternals';
 import { MAX_DECODED_BUFFER_BYTES } from '../../src/arrow/readBuffers';
+import { fixture } from '../support/corpus';
 import { tempFile } from '../support/files';
 import { ipcMessages } from './support/ipcMessages';
 import { withLatency } from '../support/slowSource';
@@ -175,6 +176,15 @@ describe('layouts of writers before Arrow 1.0', () => {
     for (let c = 0; c < 3; c++) {
       expect((await ds.readColumn(0, c)).length).toBe(0);
       expect((await ds.readColumn(0, c, { start: 0, end: 0 })).length).toBe(0);
+    }
+  });
+
+  it("an IPC file's metadata version is its messages' (Arrow 0.14.1 wrote a file of no batches with V1 in its footer over a V4 schema: V1 was shown)", async () => {
+    for (const name of ['generated_primitive.arrow_file', 'generated_primitive_no_batches.arrow_file']) {
+      const ds = await openDataset(await NodeFileSource.open(fixture(`arrow-testing/data/arrow-ipc-stream/integration/0.14.1/${name}`)));
+      await ds.indexed;
+      expect(ds.version, name).toBe('V4');
+      await ds.close();
     }
   });
 
