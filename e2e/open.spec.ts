@@ -109,6 +109,16 @@ test('A Parquet file opens from its footer and shows values decoded by parquet-w
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
 });
 
+test("A column chunk's min/max that pyarrow does not use is not shown, and the Chunks view says why", async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/datapage_v2.snappy.parquet'));
+  await view(page, 'Chunks');
+  await page.getByTestId('chunk-list').getByRole('row').first().click();
+  const detail = page.getByTestId('chunk-detail');
+  await expect(detail).toContainText('min/max stored but not shown, as pyarrow does not use them: the footer lists no column orders');
+  await expect(detail).not.toContainText('abc … abc');
+});
+
 test('When Parquet decoding has grown wasm memory past the budget, the engine worker is replaced and tabs reopen', async ({ page }) => {
   await page.goto('./?wasmBudgetMiB=1');
   await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/alltypes_plain.parquet'));
