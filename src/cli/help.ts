@@ -22,7 +22,7 @@ Inspect:
                                  CONTAINS, STARTS WITH, ENDS WITH, MATCHES or ~ 'regex'; ICONTAINS,
                                  ISTARTS WITH, IENDS WITH, IMATCHES or ~* ignore case; AND, OR, NOT,
                                  parentheses; "odd name" in double quotes or #N by position,
-                                 'text' in single quotes).
+                                 'text' in single quotes, bytes as X'00ff').
                                  Chunks whose statistics decide the answer are not read.
   --where EXPR                   without --count: the matching rows (the first 20), with their row
                                  numbers in the file; --rows A:B counts matches (the Ath to the

@@ -15,14 +15,36 @@ function columnText(dataset: Dataset, column: number): string {
 }
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const hexLiteral = (bytes: Uint8Array) => `X'${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}'`;
+
+/**
+ * The bytes a binary cell's text stands for when it is escaped (docs/VALUE_TEXT.md: `\\` a backslash,
+ * `\xNN` any other byte that is not printable ASCII), or undefined when `text` holds no such escape.
+ */
+function escapedBytes(text: string): Uint8Array | undefined {
+  if (!/\\(?:\\|x[0-9a-fA-F]{2})/.test(text)) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c && text[i + 1] === '\\') {
+      out.push(0x5c);
+      i++;
+    } else if (c === 0x5c && /^x[0-9a-fA-F]{2}/.test(text.slice(i + 1, i + 4))) {
+      out.push(parseInt(text.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else if (c >= 0x20 && c <= 0x7e) out.push(c);
+    else return undefined; // not a cell's escaped text: that is ASCII only
+  }
+  return Uint8Array.from(out);
+}
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A condition of the filter language built by clicking, for the page to put in the filter's text box:
  * `name IS NULL`, or `name = value` with the value read from file row `row` of the column and written
- * as the language reads it back (strings quoted, numbers and decimals exact, dates and times as text),
- * or `name = ` (op `column`) to type the value after. Checked against the file's columns before it is
- * given; a value that cannot be written (NaN, bytes that are not UTF-8, a list) is a DatasetError.
+ * as the language reads it back (strings quoted, bytes that are not UTF-8 as X'hex', numbers and decimals
+ * exact, dates and times as text), or `name = ` (op `column`) to type the value after. Checked against the
+ * file's columns before it is given; a value that cannot be written (NaN, a list) is a DatasetError.
  */
 export async function filterCondition(dataset: Dataset, column: number, op: ConditionOp, row?: number, signal?: AbortSignal): Promise<string> {
   const field = dataset.fields[column];
@@ -48,7 +70,7 @@ export async function filterCondition(dataset: Dataset, column: number, op: Cond
       try {
         literal = quoted(utf8.decode(value as Uint8Array));
       } catch {
-        throw new DatasetError(`This value of "${field.name}" is not UTF-8 text, which a filter cannot write.`, { column: field.name });
+        literal = hexLiteral(value as Uint8Array);
       }
     }
   } else if (kind.family === 'float') {
@@ -65,7 +87,8 @@ export async function filterCondition(dataset: Dataset, column: number, op: Cond
 
 /**
  * The find bar's "column contains X" in the filter language, by the column's type (a dictionary's by its
- * values): `name ICONTAINS 'x'` for text and bytes (case-insensitive), `name = x` for numbers, decimals and
+ * values): `name ICONTAINS 'x'` for text and bytes (case-insensitive; for bytes, escapes as a binary cell
+ * shows them also find the bytes they stand for), `name = x` for numbers, decimals and
  * booleans, `name = 'x'` for dates, times and timestamps (read from their text). A column a filter cannot
  * compare (a list, a duration) is a DatasetError saying so.
  */
@@ -81,7 +104,11 @@ export function findCondition(dataset: Dataset, column: number, needle: string):
       'Another column, or a WHERE expression on this one (IS NULL), can be searched.',
     );
   }
-  if (kind.family === 'bytes') return `${name} ICONTAINS ${quoted(needle)}`;
+  if (kind.family === 'bytes') {
+    // A binary cell that is not text shows escapes (\xff): typed back, they find those bytes too.
+    const bytes = escapedBytes(needle);
+    return bytes ? `(${name} ICONTAINS ${quoted(needle)} OR ${name} CONTAINS ${hexLiteral(bytes)})` : `${name} ICONTAINS ${quoted(needle)}`;
+  }
   if (kind.family === 'float' && (kind.single || kind.half)) {
     // A float32 cell shows 0.1 for the float nearest 0.1, which the double 0.1 is not: the needle is rounded to the column's width.
     const x = Number(needle.trim());

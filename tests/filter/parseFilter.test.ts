@@ -3,7 +3,8 @@ import type { FilterExpr, Literal } from '../../src/compute/filter/ast';
 import { FilterSyntaxError, parseFilter } from '../../src/compute/filter';
 import { nameText } from '../../src/compute/filter/bindFilter';
 
-const lit = (v: Literal): string => (v.kind === 'string' ? `'${v.value}'` : v.kind === 'number' ? v.text : v.kind === 'bool' ? String(v.value) : 'null');
+const lit = (v: Literal): string =>
+  v.kind === 'string' ? `'${v.value}'` : v.kind === 'bytes' ? `[${v.value.join(' ')}]` : v.kind === 'number' ? v.text : v.kind === 'bool' ? String(v.value) : 'null';
 
 /** The tree as an S-expression, to read precedence at a glance. */
 function show(e: FilterExpr): string {
@@ -84,6 +85,11 @@ describe('operators', () => {
     ['"nul\\x00 esc\\x1b bidi\\u202e astral\\u{1F600} tab\\t back\\\\" = 1', '(= nul\0 esc\x1b bidi\u202e astral😀 tab\t back\\ 1)'],
     ['straße = 1', '(= straße 1)'],
     ["ts >= '2016-01-01'", "(>= ts '2016-01-01')"],
+    ["b = X'00FFab'", '(= b [0 255 171])'],
+    ["b = x''", '(= b [])'],
+    ["b IN (X'ff', 'ÿ')", "(in b [255] 'ÿ')"],
+    ["b CONTAINS X'ff61'", '(contains b [255 97])'],
+    ["X = x'01'", '(= X [1])'],
   ];
   for (const [text, tree] of cases) it(text, () => expect(parsed(text)).toBe(tree));
 });
@@ -133,6 +139,8 @@ describe('errors point at the offending token', () => {
     ['a STARTS x', /^expected WITH after STARTS at 1:10/, '1:10', 'x'],
     ['a CONTAINS 1', /^CONTAINS takes a string in single quotes at 1:12/, '1:12', '1'],
     ['a ~ x', /^~ takes a string in single quotes at 1:5/, '1:5', 'x'],
+    ["b = X'f'", /^X'…' at 1:5 holds bytes as pairs of hex digits \(X'ff00'\); write text in plain quotes$/, '1:5', "X'f'"],
+    ["b = X'zz'", /^X'…' at 1:5 holds bytes as pairs of hex digits/, '1:5', "X'zz'"],
     ['a NOT = 1', /^expected BETWEEN, IN, CONTAINS, STARTS WITH, ENDS WITH or MATCHES after a NOT at 1:7/, '1:7', '='],
     ['AND = 1', /^expected a column name \(AND is a keyword; quote a column of that name: "AND"\) at 1:1/, '1:1', 'AND'],
     ["'a' = 1", /^expected a column name \(names are in double quotes, values in single quotes\) at 1:1/, '1:1', "'a'"],

@@ -8,6 +8,8 @@ export interface Span {
 
 export type Literal =
   | { kind: 'string'; value: string; span: Span }
+  /** `X'ff00'`: bytes by their hex digits, for binary values that are not text. */
+  | { kind: 'bytes'; value: Uint8Array; span: Span }
   /** Digits as written (`-12.5e3`): kept as text so int64 and decimal columns compare exactly. */
   | { kind: 'number'; text: string; span: Span }
   | { kind: 'bool'; value: boolean; span: Span }
@@ -31,6 +33,6 @@ export type FilterExpr =
   | { kind: 'between'; column: ColumnName; low: Literal; high: Literal }
   | { kind: 'in'; column: ColumnName; values: Literal[] }
   | { kind: 'isNull'; column: ColumnName; negated: boolean }
-  | { kind: 'text'; column: ColumnName; op: TextOp; ignoreCase: boolean; pattern: Literal & { kind: 'string' }; opSpan: Span }
+  | { kind: 'text'; column: ColumnName; op: TextOp; ignoreCase: boolean; pattern: Literal & { kind: 'string' | 'bytes' }; opSpan: Span }
   /** A boolean column on its own: `flag`, `NOT flag`. */
   | { kind: 'isTrue'; column: ColumnName };

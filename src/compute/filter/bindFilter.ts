@@ -44,6 +44,7 @@ export function closeNames(name: string, names: readonly string[]): string[] {
 /** How a literal reads in a sentence: the string '1000', the number 5, true, null. */
 function literalText(v: Literal): string {
   if (v.kind === 'string') return `the string '${v.value.replace(/'/g, "''")}'`;
+  if (v.kind === 'bytes') return `the bytes X'${[...v.value].map((b) => b.toString(16).padStart(2, '0')).join('')}'`;
   if (v.kind === 'number') return `the number ${v.text}`;
   if (v.kind === 'bool') return String(v.value);
   return 'null';
@@ -141,6 +142,7 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
         return fromInteger(kind.scale >= 0 ? { num: r.num * shift, den: r.den } : { num: r.num, den: r.den * shift }, true);
       }
       case 'bytes':
+        if (v.kind === 'bytes') return { op, value: v.value };
         if (v.kind !== 'string') return mismatch(v.kind === 'number' ? `; write the value in quotes: '${v.text}'` : '');
         return { op, value: utf8.encode(v.value) };
       default: {
@@ -205,7 +207,12 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
         const { index, kind, type } = resolve(e.column);
         const name = { contains: 'CONTAINS', startsWith: 'STARTS WITH', endsWith: 'ENDS WITH', matches: 'MATCHES' }[e.op];
         if (kind.family !== 'bytes') fail(`${e.ignoreCase ? 'I' : ''}${name} needs a string column; ${e.column.name} is ${type} @`, e.opSpan);
-        const value = e.pattern.value;
+        const pattern = e.pattern;
+        if (pattern.kind === 'bytes') {
+          if (e.op === 'matches' || e.ignoreCase) return fail(`${e.op === 'matches' ? 'MATCHES takes a regular expression in plain quotes' : `I${name} folds the case of text`}, not bytes: compare bytes with ${name === 'MATCHES' ? 'CONTAINS' : name} @`, pattern.span);
+          return leaf(index, kind, { test: 'bytes', op: e.op, needle: pattern.value });
+        }
+        const value = pattern.value;
         if (e.op !== 'matches' && !e.ignoreCase) return leaf(index, kind, { test: 'bytes', op: e.op, needle: utf8.encode(value) });
         const { source, flags } =
           e.op === 'matches' ? regexParts(value, e.ignoreCase) : { source: `${e.op === 'endsWith' ? '' : e.op === 'startsWith' ? '^' : ''}${escapeRegex(value)}${e.op === 'endsWith' ? '$' : ''}`, flags: 'iu' };

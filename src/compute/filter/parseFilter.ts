@@ -25,9 +25,12 @@ const spanOf = (t: Token): Span => ({ offset: t.offset, length: t.length });
 function shown(t: Token): string {
   if (t.kind === 'end') return 'end of expression';
   if (t.kind === 'string') return `'${t.text.replace(/'/g, "''")}'`;
+  if (t.kind === 'bytes') return `X'${t.text}'`;
   if (t.kind === 'name') return `"${t.text}"`;
   return `"${t.text}"`;
 }
+
+const hexBytes = (hex: string) => Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
 
 /**
  * A tiny recursive-descent parser for the WHERE language (README, "Filter"):
@@ -37,9 +40,9 @@ function shown(t: Token): string {
  *   not       := NOT not | primary
  *   primary   := '(' expr ')' | column [predicate]
  *   predicate := compare value | [NOT] BETWEEN value AND value | [NOT] IN '(' value (',' value)* ')'
- *              | IS [NOT] NULL | [NOT] text-op string | ('~' | '~*' | '!~') string
+ *              | IS [NOT] NULL | [NOT] text-op (string | X'hex') | ('~' | '~*' | '!~') string
  *   text-op   := [I]CONTAINS | [I]STARTS WITH | [I]ENDS WITH | [I]MATCHES
- *   value     := 'string' | number | -number | TRUE | FALSE | NULL
+ *   value     := 'string' | X'hex' | number | -number | TRUE | FALSE | NULL
  *
  * Keywords are case-insensitive; a column named like one is written quoted ("in").
  */
@@ -58,6 +61,7 @@ export function parseFilter(text: string): FilterExpr {
   const value = (after: string): Literal => {
     const t = next();
     if (t.kind === 'string') return { kind: 'string', value: t.text, span: spanOf(t) };
+    if (t.kind === 'bytes') return { kind: 'bytes', value: hexBytes(t.text), span: spanOf(t) };
     if (t.kind === 'number') return { kind: 'number', text: t.text, span: spanOf(t) };
     if (isOp(t, '-') && peek().kind === 'number' && peek().offset === t.offset + 1) {
       const n = next();
@@ -72,8 +76,9 @@ export function parseFilter(text: string): FilterExpr {
     return fail(`expected a value after ${after}`, t);
   };
 
-  const stringValue = (after: string): Literal & { kind: 'string' } => {
+  const stringValue = (after: string): Literal & { kind: 'string' | 'bytes' } => {
     const t = next();
+    if (t.kind === 'bytes') return { kind: 'bytes', value: hexBytes(t.text), span: spanOf(t) };
     if (t.kind !== 'string') return fail(`${after} takes a string in single quotes`, t);
     return { kind: 'string', value: t.text, span: spanOf(t) };
   };

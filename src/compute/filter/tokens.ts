@@ -1,10 +1,10 @@
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
 
-export type TokenKind = 'word' | 'name' | 'position' | 'string' | 'number' | 'op' | 'end';
+export type TokenKind = 'word' | 'name' | 'position' | 'string' | 'bytes' | 'number' | 'op' | 'end';
 
 /**
  * One token. `word` is a bare name or keyword (`cand_nm`, `AND`); `name` a double-quoted column name
- * (never a keyword); `string` a single-quoted value; `op` punctuation (`=`, `<=`, `(`, `,`, `~*`).
+ * (never a keyword); `string` a single-quoted value; `bytes` X'…' (its hex digits); `op` punctuation (`=`, `<=`, `(`, `,`, `~*`).
  * `text` is the token's value (escapes resolved), `offset`/`length` where it is in the expression.
  */
 export interface Token {
@@ -118,6 +118,13 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const word = at(WORD);
+    if (word && (word[0] === 'X' || word[0] === 'x') && text[i + 1] === "'") {
+      const { value, end } = quotedString(text, i + 1);
+      if (!/^(?:[0-9a-fA-F]{2})*$/.test(value)) fail(text, "X'…' @ holds bytes as pairs of hex digits (X'ff00'); write text in plain quotes", i, end - i);
+      tokens.push({ kind: 'bytes', text: value.toLowerCase(), offset: i, length: end - i });
+      i = end;
+      continue;
+    }
     if (word) {
       tokens.push({ kind: 'word', text: word[0], offset: i, length: word[0].length });
       i += word[0].length;
