@@ -109,7 +109,7 @@ export function minMaxDistrust(s: Statistics, element: SchemaElement, rules: Sta
   if (order === 'unknown') return 'its type has no defined sort order';
   if (!rules.columnOrders && order !== 'signed') return 'the footer lists no column orders, so they are the deprecated pair, in a signed byte order this type does not sort by';
   const { writer } = rules;
-  const distrusted = `${writerText(writer)} wrote wrong statistics for this type`;
+  const distrusted = `${writerText(writer)} is known to write wrong min/max for this type (PARQUET-251, PARQUET-686)`;
   if (before(writer, 'parquet-mr', [1, 10, 0]) || before(writer, 'parquet-cpp', [1, 3, 0])) {
     // parquet-cpp compares the pair it reads (storedPair), re-encoded; the other pair plays no part.
     const pair = storedPair(raw ?? { values: [s.min_value, s.max_value], deprecated: [s.min, s.max] }, rules);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sortOrder, writerVersion } from '../../src/parquet/statisticsRules';
+import { minMaxDistrust, sortOrder, writerVersion } from '../../src/parquet/statisticsRules';
 import { open } from './support/openText';
 
 const ROOT = resolve(__dirname, '../..');
@@ -81,5 +81,27 @@ describe("a leaf's sort order, as parquet-cpp's GetSortOrder gives it", () => {
     [{ name: 'f', type: 'DOUBLE' }, 'signed'],
   ] as const)('%j', (element, order) => {
     expect(sortOrder(element as never)).toBe(order);
+  });
+});
+
+describe("which writers' min/max pyarrow distrusts (parquet-cpp's HasCorrectStatistics)", () => {
+  const utf8 = { name: 's', type: 'BYTE_ARRAY', converted_type: 'UTF8' } as const;
+  const decimal = { name: 'd', type: 'FIXED_LEN_BYTE_ARRAY', converted_type: 'DECIMAL' } as const;
+  const uint = { name: 'u', type: 'INT32', converted_type: 'UINT_32' } as const;
+  const pair = (min: string, max: string) => ({ values: [min, max] as [unknown, unknown], deprecated: [min, max] as [unknown, unknown] });
+  const rules = (createdBy: string | undefined, columnOrders = true) => ({ writer: writerVersion(createdBy), columnOrders });
+  it.each([
+    ['parquet-mr 1.7.0, a decimal in a fixed-length byte array (PARQUET-251)', decimal, 'parquet-mr version 1.7.0', false, pair('a', 'b'), true],
+    ['parquet-mr 1.8.0, the same', decimal, 'parquet-mr version 1.8.0', false, pair('a', 'b'), false],
+    ['parquet-mr 1.9.0, strings (signed byte order) with min < max', utf8, 'parquet-mr version 1.9.0', true, pair('a', 'b'), true],
+    ['parquet-mr 1.9.0, strings with min = max', utf8, 'parquet-mr version 1.9.0', true, pair('a', 'a'), false],
+    ['parquet-mr 1.10.0, strings', utf8, 'parquet-mr version 1.10.0', true, pair('a', 'b'), false],
+    ['parquet-cpp 1.2.0, unsigned integers', uint, 'parquet-cpp version 1.2.0', true, pair('a', 'b'), true],
+    ['parquet-cpp 1.3.0, unsigned integers', uint, 'parquet-cpp version 1.3.0', true, pair('a', 'b'), false],
+    ['no created_by, strings', utf8, undefined, true, pair('a', 'b'), false],
+  ] as const)('%s', (_, element, createdBy, columnOrders, raw, distrusted) => {
+    const why = minMaxDistrust({} as never, element as never, rules(createdBy, columnOrders), raw);
+    if (distrusted) expect(why).toMatch(/^parquet-(mr|cpp) \d+\.\d+\.\d+ is known to write wrong min\/max for this type/);
+    else expect(why).toBeUndefined();
   });
 });
