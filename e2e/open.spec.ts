@@ -109,9 +109,10 @@ test('A Parquet file opens from its footer and shows values decoded by parquet-w
   await expect(page.getByTestId('grid').getByRole('gridcell').first()).toHaveText('4');
 });
 
-test("A column chunk's min/max that pyarrow does not use is not shown, and the Chunks view says why", async ({ page }) => {
+test("A column chunk's min/max that pyarrow does not use is not shown, and the Overview and Chunks view say why", async ({ page }) => {
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles(corpus('parquet-testing/data/datapage_v2.snappy.parquet'));
+  await expect(page.getByTestId('overview')).toContainText('min/max stored but not shown, as pyarrow does not use them');
   await view(page, 'Chunks');
   await page.getByTestId('chunk-list').getByRole('row').first().click();
   const detail = page.getByTestId('chunk-detail');

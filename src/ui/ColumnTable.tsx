@@ -155,7 +155,7 @@ export const ColumnTable = memo(function ColumnTable({ summary }: { summary: Dat
                       <ShareBar part={c.bytes} whole={summary.size} />
                     </td>
                     {showStats && (
-                      <td className="stats">{c.min === undefined ? '' : `${c.min} … ${c.max}${c.minMaxExact ? '' : ' (bounds)'}`}</td>
+                      <td className="stats">{c.min === undefined ? (c.minMaxNote ?? '') : `${c.min} … ${c.max}${c.minMaxExact ? '' : ' (bounds)'}`}</td>
                     )}
                   </tr>
                 );

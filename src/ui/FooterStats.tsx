@@ -7,7 +7,7 @@ export function FooterStats({ summary, column }: { summary: DatasetSummary; colu
   const { summary: totals } = useColumnSummary(summary.id, column, column + 1);
   const c = totals?.columns[column - totals.start];
   if (summary.format !== 'parquet' || !totals?.complete || !c) return null;
-  const parts = [c.nulls !== undefined ? `${count(c.nulls)} nulls` : null, c.min !== undefined ? `min ${c.min}, max ${c.max}${c.minMaxExact ? '' : ' (bounds)'}` : null].filter(Boolean);
+  const parts = [c.nulls !== undefined ? `${count(c.nulls)} nulls` : null, c.min !== undefined ? `min ${c.min}, max ${c.max}${c.minMaxExact ? '' : ' (bounds)'}` : (c.minMaxNote ?? null)].filter(Boolean);
   if (!parts.length) return null;
   return (
     <p className="muted" data-testid="footer-stats">

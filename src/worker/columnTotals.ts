@@ -20,6 +20,8 @@ export interface ColumnTotals {
   max?: string;
   /** False when a chunk gives bounds rather than values. */
   minMaxExact?: boolean;
+  /** Why a chunk's stored min/max is not shown (ColumnStats.minMaxNote): kept only where no min/max is. */
+  minMaxNote?: string;
 }
 
 /** Every top-level column together. */
@@ -141,6 +143,7 @@ export class ColumnTotalsBuilder {
     for (const codec of (c.codec ?? 'uncompressed').split(', ')) t.codecs = this.lists.with(t.codecs, codec);
     for (const e of c.encodings ?? []) t.encodings = this.lists.with(t.encodings, e);
     const s = c.stats;
+    if (s?.minMaxNote) t.minMaxNote ??= s.minMaxNote;
     const seen = this.orders.get(t.column);
     if (!s?.order || s.min === undefined || s.max === undefined || (seen && seen.kind !== s.order.kind)) {
       this.unknownMinMax.add(t.column);
@@ -185,6 +188,7 @@ export class ColumnTotalsBuilder {
         delete out.max;
       }
       if (out.min === undefined) delete out.minMaxExact;
+      else delete out.minMaxNote;
       return out;
     });
   }

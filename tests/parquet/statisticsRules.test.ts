@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minMaxDistrust, sortOrder, writerVersion } from '../../src/parquet/statisticsRules';
+import { ColumnTotalsBuilder } from '../../src/worker/columnTotals';
 import { open } from './support/openText';
 
 const ROOT = resolve(__dirname, '../..');
@@ -52,6 +53,12 @@ describe('the footer statistics shown are those pyarrow uses', () => {
     expect([stats?.min, stats?.max]).toEqual([undefined, undefined]);
     expect(stats?.minMaxNote).toMatch(/^min\/max stored but not shown, as pyarrow does not use them: the footer lists no column orders/);
     expect(stats?.nullCount).toBe(1);
+    // The Overview's column totals carry the reason where they have no min/max, and only there.
+    const totals = new ColumnTotalsBuilder(ds.fields.map(() => ({})));
+    totals.add(await ds.chunkDetail(0));
+    const [a, b] = totals.columns();
+    expect([a.min, a.minMaxNote]).toEqual([undefined, stats?.minMaxNote]);
+    expect([b.min, b.max, b.minMaxNote]).toEqual(['1', '5', undefined]);
     await ds.close();
   });
 });
