@@ -7,6 +7,7 @@ import type { ColumnSubset } from './columnSubset';
 import { INT96_TYPE, isInt96Column } from './int96';
 import { restoredField } from './originalSchema';
 import { withStoredChildMetadata } from './storedChildMetadata';
+import { withChildMetadataOf } from '../model/childMetadata';
 import { arrowTypeNames } from './parquetFields';
 import { schemaOnlyFile } from './syntheticFile';
 import { withLeafExtensions, withStoredUuids } from './leafExtensions';
@@ -87,7 +88,10 @@ export async function arrowSchema(
       if (stored) withStoredChildMetadata(fields[c], stored);
       const restored = stored && field.type.typeId !== Type.Null ? restoredField(field, stored) : field;
       if (restored !== field) restoredColumns.add(c);
-      const marked = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);
+      const extended = withLeafExtensions(stored && restored.type.typeId !== Type.Null ? withStoredUuids(restored, stored) : restored, subsets[c].elements);
+      // A nested field's stored metadata too, as pyarrow's read_table keeps it (and so an export).
+      const nestedType = stored ? withChildMetadataOf(extended.type, stored.type) : extended.type;
+      const marked = nestedType === extended.type ? extended : new Field(extended.name, nestedType, extended.nullable, extended.metadata);
       if (marked.metadata.get(EXTENSION_KEY) === UUID_EXTENSION) fields[c].extension = UUID_EXTENSION;
       // The metadata shown is the field's, for what is made of it too (an export keeps it, as pyarrow's read_table does).
       const shown = Object.entries(fields[c].metadata).filter(([key]) => !marked.metadata.has(key));

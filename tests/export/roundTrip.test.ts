@@ -220,4 +220,23 @@ describe("a Parquet file's field metadata", () => {
     }
     await dataset.close();
   });
+
+  it("a nested field's is kept too (it was dropped: the values come from parquet-wasm without it)", async () => {
+    // tests/parquet/fixtures/nested_metadata.parquet; pq.read_schema (pyarrow 25): s.x {PARQUET:field_id: 11, inner: 1},
+    // l.element {it: 2}, m's key {k: 3} and value {v: 4}, ls.element {el: 6}, ls.element.a {deep: 5}.
+    const dataset = await openFile(join(ROOT, 'tests/parquet/fixtures/nested_metadata.parquet'));
+    const nested = (f: Field): Record<string, unknown> => ({ ...Object.fromEntries(f.metadata), ...Object.fromEntries((f.type.children ?? []).map((c: Field) => [c.name, nested(c)])) });
+    for (const format of ['arrow', 'arrows', 'parquet'] as const) {
+      const sink = new MemorySink();
+      await exportRows(dataset, { format }, sink);
+      const fields = readBack(format, sink.bytes).schema.fields;
+      expect(fields.map(nested), format).toEqual([
+        { outer: '0', x: { 'PARQUET:field_id': '11', inner: '1' } },
+        { element: { it: '2' } },
+        { entries: { key: { k: '3' }, value: { v: '4' } } },
+        { element: { el: '6', a: { deep: '5' } } },
+      ]);
+    }
+    await dataset.close();
+  });
 });

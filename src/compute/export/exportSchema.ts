@@ -1,4 +1,5 @@
 import { Dictionary, Field, Schema, type Data, type DataType } from 'apache-arrow';
+import { withChildMetadataOf } from '../../model/childMetadata';
 
 /** The largest dictionary id anywhere in `type` (its children and dictionary values included), or -1. */
 function maxDictionaryId(type: DataType): number {
@@ -8,13 +9,17 @@ function maxDictionaryId(type: DataType): number {
 }
 
 /**
- * The schema written: the chosen fields with their metadata, the file's schema metadata, each field's
+ * The schema written: the chosen fields with their metadata (their nested fields' too), the file's schema metadata, each field's
  * type as its values carry it (the file schema's type; a Parquet dictionary is decoded where the schema
  * says plain). Top-level dictionary columns get ids of their own: columns decoded one by one (Parquet)
  * all come with id 0, and a schema cannot hold two different dictionaries under one id.
  */
 export function exportSchema(schema: Schema, columns: readonly number[], datas?: readonly Data[]): Schema {
-  const types = columns.map((c, k) => datas?.[k]?.type ?? schema.fields[c].type);
+  // Decoded values may drop a nested field's metadata (parquet-wasm does): the schema's is written.
+  const types = columns.map((c, k) => {
+    const decoded = datas?.[k]?.type;
+    return decoded ? withChildMetadataOf(decoded, schema.fields[c].type) : schema.fields[c].type;
+  });
   let next = Math.max(-1, ...types.map(maxDictionaryId)) + 1;
   const fields = columns.map((c, k) => {
     const f = schema.fields[c];
