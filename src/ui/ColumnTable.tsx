@@ -69,7 +69,7 @@ export const ColumnTable = memo(function ColumnTable({ summary }: { summary: Dat
   const nouns = parquet ? 'row groups' : 'batches';
   const columnBytes = totals ? totals.all.bytes + totals.otherDictionaryBytes : 0;
   const showEncodings = !!totals?.all.anyEncodings;
-  const showStats = parquet && !!totals?.all.anyMinMax;
+  const showStats = parquet && !!(totals?.all.anyMinMax || totals?.all.anyMinMaxNote);
   // Complete once the page's own figures (rows, polled while a stream is indexed) have caught up too.
   const complete = !!totals?.complete && summary.indexComplete;
   return (

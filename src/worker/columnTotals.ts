@@ -31,6 +31,8 @@ export interface ColumnTotalsOfAll {
   uncompressedBytes?: number;
   anyEncodings: boolean;
   anyMinMax: boolean;
+  /** Whether any column has a stored min/max that is not shown, with its reason (ColumnTotals.minMaxNote). */
+  anyMinMaxNote: boolean;
 }
 
 /** How a top-level column relates to the dictionary batches of an Arrow file. */
@@ -168,13 +170,15 @@ export class ColumnTotalsBuilder {
     let uncompressed: number | undefined = 0;
     let encodings = false;
     let stats = false;
+    let notes = false;
     for (const t of this.totals) {
       bytes += t.bytes;
       if (uncompressed !== undefined) uncompressed = this.unknownUncompressed.has(t.column) || t.uncompressedBytes === undefined ? undefined : uncompressed + t.uncompressedBytes;
       encodings ||= t.encodings.length > 0;
       stats ||= t.min !== undefined && !this.unknownMinMax.has(t.column);
+      notes ||= t.minMaxNote !== undefined;
     }
-    return { bytes, uncompressedBytes: uncompressed, anyEncodings: encodings, anyMinMax: stats };
+    return { bytes, uncompressedBytes: uncompressed, anyEncodings: encodings, anyMinMax: stats, anyMinMaxNote: notes };
   }
 
   /** The totals so far of columns [start, end): a figure some chunk did not tell is left out rather than undercounted. */

@@ -59,6 +59,7 @@ describe('the footer statistics shown are those pyarrow uses', () => {
     const [a, b] = totals.columns();
     expect([a.min, a.minMaxNote]).toEqual([undefined, stats?.minMaxNote]);
     expect([b.min, b.max, b.minMaxNote]).toEqual(['1', '5', undefined]);
+    expect(totals.all()).toMatchObject({ anyMinMax: true, anyMinMaxNote: true }); // the table shows its min … max column for either
     await ds.close();
   });
 });
