@@ -1,4 +1,5 @@
-import { Field, FixedSizeList, LargeList, List, Map_, Struct, Type, type DataType } from 'apache-arrow';
+import { Field, Type, type DataType } from 'apache-arrow';
+import { withChildren } from './withChildren';
 
 /**
  * `type` with the metadata of `source`'s nested fields on its own, child by child where the two have the
@@ -18,21 +19,7 @@ export function withChildMetadataOf(type: DataType, source: DataType): DataType 
     changed = true;
     return new Field(child.name, childType, child.nullable, new Map([...theirs[k].metadata, ...child.metadata]));
   });
-  if (!changed) return type;
-  switch (type.typeId) {
-    case Type.Struct:
-      return new Struct(children);
-    case Type.List:
-      return new List(children[0]);
-    case Type.LargeList:
-      return new LargeList(children[0]);
-    case Type.FixedSizeList:
-      return new FixedSizeList((type as FixedSizeList).listSize, children[0]);
-    case Type.Map:
-      return new Map_(children[0] as Field<Struct>, (type as Map_).keysSorted);
-    default:
-      return type;
-  }
+  return changed ? (withChildren(type, children) ?? type) : type;
 }
 
 const LISTS = new Set<Type>([Type.List, Type.LargeList, Type.FixedSizeList]);

@@ -1,7 +1,7 @@
 import { Field, makeVector, Type, util, type Data, type DataType, type FixedSizeBinary, type Vector } from 'apache-arrow';
 import type { SchemaElement } from 'hyparquet';
 import { EXTENSION_KEY, UUID_EXTENSION } from '../valueText';
-import { withChildren } from './withChildren';
+import { withChildren } from '../model/withChildren';
 
 /** pyarrow reads a Parquet UUID column as the arrow.uuid extension type. */
 export const isUuid = (e: SchemaElement): boolean => e.logical_type?.type === 'UUID';

@@ -3,7 +3,7 @@ import type { FileMetaData } from 'hyparquet';
 import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
 import { withFieldMetadata } from '../valueText/metadataText';
-import { withChildren } from './withChildren';
+import { withChildren } from '../model/withChildren';
 
 /** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
 function arrowSchemaBytes(value: string): Uint8Array {

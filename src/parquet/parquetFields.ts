@@ -5,7 +5,7 @@ import { UUID_EXTENSION, fieldExtension, fieldTypeName, listViewTypeName, typeNa
 import { INT96_NOTE, INT96_TYPE_NAME } from './int96';
 import { StoredListView } from './originalSchema';
 import { shownField } from './shownTypes';
-import { withChildren } from './withChildren';
+import { withChildren } from '../model/withChildren';
 
 function logicalText(t: LogicalType): string {
   const rest = Object.entries(t)

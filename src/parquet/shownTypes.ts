@@ -1,6 +1,6 @@
 import { BinaryView, Field, FixedSizeList, Type, Utf8View, type DataType, type Decimal } from 'apache-arrow';
 import { EXTENSION_KEY, typeName } from '../valueText';
-import { withChildren } from './withChildren';
+import { withChildren } from '../model/withChildren';
 
 const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
 

@@ -1,6 +1,6 @@
 import { FixedSizeList, LargeList, List, Map_, Struct, Type, type DataType, type Field } from 'apache-arrow';
 
-/** The same nested type with other children; undefined for a type the Parquet mapping does not produce. */
+/** The same nested type with other children (a struct, a list of any kind, a map); undefined for any other type. */
 export function withChildren(type: DataType, children: Field[]): DataType | undefined {
   switch (type.typeId) {
     case Type.Struct:
