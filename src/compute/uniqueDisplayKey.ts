@@ -1,5 +1,5 @@
 import { DataType, Type, makeVector, type Data, type Vector } from 'apache-arrow';
-import { hexText, valueText } from '../valueText';
+import { hexBytes, hexText, valueText } from '../valueText';
 import type { UniqueValue } from './uniqueTypes';
 
 const decoder = new TextDecoder();
@@ -12,7 +12,7 @@ export function bytesText(bytes: Uint8Array, binary: boolean): string {
 
 /** The bytes a displayed string or binary value came from (the inverse of bytesText). */
 export function textBytes(text: string, binary: boolean): Uint8Array {
-  return binary ? Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16)) : encoder.encode(text);
+  return binary ? hexBytes(text) : encoder.encode(text);
 }
 
 const vectors = new WeakMap<Data, Vector>();

@@ -57,6 +57,27 @@ export function escapedBytes(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * The bytes a binary cell's text stands for when it is escaped (the inverse of escapedBytes: `\\` a backslash,
+ * `\xNN` any other byte that is not printable ASCII), or undefined when `text` holds no such escape.
+ */
+export function escapedTextBytes(text: string): Uint8Array | undefined {
+  if (!/\\(?:\\|x[0-9a-fA-F]{2})/.test(text)) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c && text[i + 1] === '\\') {
+      out.push(0x5c);
+      i++;
+    } else if (c === 0x5c && /^x[0-9a-fA-F]{2}/.test(text.slice(i + 1, i + 4))) {
+      out.push(parseInt(text.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else if (c >= 0x20 && c <= 0x7e) out.push(c);
+    else return undefined; // not a cell's escaped text: that is ASCII only
+  }
+  return Uint8Array.from(out);
+}
+
 /** Top-level text of binary bytes. */
 export function binaryText(bytes: Uint8Array): string {
   return printableUtf8(bytes) ?? escapedBytes(bytes);

@@ -7,3 +7,8 @@ export function hexText(bytes: Uint8Array): string {
   for (const b of bytes) out += HEX[b];
   return out;
 }
+
+/** The bytes of lowercase or uppercase hex text, two digits each (the inverse of hexText). */
+export function hexBytes(hex: string): Uint8Array {
+  return Uint8Array.from({ length: hex.length >> 1 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
+}

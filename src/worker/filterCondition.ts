@@ -4,7 +4,7 @@ import { compileFilter, FilterSyntaxError } from '../compute/filter';
 import { nameText } from '../compute/filter/bindFilter';
 import { columnKind } from '../compute/filter/columnKind';
 import { chunkOfRow } from '../compute/rowLocator';
-import { vectorText } from '../valueText';
+import { escapedTextBytes, hexText, vectorText } from '../valueText';
 import { roundToHalf } from '../valueText/float16';
 import type { ConditionOp } from './protocol';
 
@@ -15,28 +15,8 @@ function columnText(dataset: Dataset, column: number): string {
 }
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const hexLiteral = (bytes: Uint8Array) => `X'${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}'`;
+const hexLiteral = (bytes: Uint8Array) => `X'${hexText(bytes)}'`;
 
-/**
- * The bytes a binary cell's text stands for when it is escaped (docs/VALUE_TEXT.md: `\\` a backslash,
- * `\xNN` any other byte that is not printable ASCII), or undefined when `text` holds no such escape.
- */
-function escapedBytes(text: string): Uint8Array | undefined {
-  if (!/\\(?:\\|x[0-9a-fA-F]{2})/.test(text)) return undefined;
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c && text[i + 1] === '\\') {
-      out.push(0x5c);
-      i++;
-    } else if (c === 0x5c && /^x[0-9a-fA-F]{2}/.test(text.slice(i + 1, i + 4))) {
-      out.push(parseInt(text.slice(i + 2, i + 4), 16));
-      i += 3;
-    } else if (c >= 0x20 && c <= 0x7e) out.push(c);
-    else return undefined; // not a cell's escaped text: that is ASCII only
-  }
-  return Uint8Array.from(out);
-}
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -106,7 +86,7 @@ export function findCondition(dataset: Dataset, column: number, needle: string):
   }
   if (kind.family === 'bytes') {
     // A binary cell that is not text shows escapes (\xff): typed back, they find those bytes too.
-    const bytes = escapedBytes(needle);
+    const bytes = escapedTextBytes(needle);
     return bytes ? `(${name} ICONTAINS ${quoted(needle)} OR ${name} CONTAINS ${hexLiteral(bytes)})` : `${name} ICONTAINS ${quoted(needle)}`;
   }
   if (kind.family === 'float' && (kind.single || kind.half)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Binary, BinaryView, Field, FixedSizeBinary, LargeBinary, LargeUtf8, List, Utf8, Utf8View, vectorFromArray } from 'apache-arrow';
-import { binaryText, binaryTextNested, uuidText, valueText, vectorText } from '../../src/valueText';
+import { binaryText, binaryTextNested, escapedTextBytes, uuidText, valueText, vectorText } from '../../src/valueText';
 import { bitmap, offsetsOf, utf8Column, vectorOf } from './build';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -107,5 +107,18 @@ describe('uuid', () => {
     const child = vectorOf({ type: new FixedSizeBinary(16), data: raw }).data[0];
     const list = vectorOf({ type: new List(field), valueOffsets: offsetsOf([1]), child });
     expect(vectorText(list)).toEqual(['[123e4567-e89b-12d3-a456-426614174000]']);
+  });
+});
+
+describe("an escaped binary cell's text read back as its bytes (what Find looks for)", () => {
+  it('gives back every escaped value, and nothing for text without an escape', () => {
+    let seed = 7;
+    for (let n = 0; n < 500; n++) {
+      const value = Uint8Array.from({ length: 1 + (n % 12) }, () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+      const text = binaryText(value);
+      if (/\\(?:\\|x[0-9a-f]{2})/.test(text)) expect(escapedTextBytes(text), text).toEqual(value);
+    }
+    expect(escapedTextBytes(binaryText(bytes(0, 0xff, 0x61, 0x5c)))).toEqual(bytes(0, 0xff, 0x61, 0x5c));
+    expect(escapedTextBytes('DreamMaker')).toBeUndefined();
   });
 });

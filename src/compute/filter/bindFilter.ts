@@ -1,6 +1,6 @@
 import { DataType, type Schema } from 'apache-arrow';
 import type { FieldInfo } from '../../model/types';
-import { typeName } from '../../valueText';
+import { hexText, typeName } from '../../valueText';
 import type { ColumnName, CompareOp, FilterExpr, Literal, Span } from './ast';
 import type { BoundExpr, BoundFilter, LeafTest, Scalar, StatsTrust } from './boundFilter';
 import { columnKind, type ColumnKind } from './columnKind';
@@ -44,7 +44,7 @@ export function closeNames(name: string, names: readonly string[]): string[] {
 /** How a literal reads in a sentence: the string '1000', the number 5, true, null. */
 function literalText(v: Literal): string {
   if (v.kind === 'string') return `the string '${v.value.replace(/'/g, "''")}'`;
-  if (v.kind === 'bytes') return `the bytes X'${[...v.value].map((b) => b.toString(16).padStart(2, '0')).join('')}'`;
+  if (v.kind === 'bytes') return `the bytes X'${hexText(v.value)}'`;
   if (v.kind === 'number') return `the number ${v.text}`;
   if (v.kind === 'bool') return String(v.value);
   return 'null';

@@ -1,6 +1,7 @@
 import type { ColumnName, CompareOp, FilterExpr, Literal, Span, TextOp } from './ast';
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
 import { tokenize, type Token } from './tokens';
+import { hexBytes } from '../../valueText';
 
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'IS', 'NULL', 'TRUE', 'FALSE', 'CONTAINS', 'ICONTAINS', 'STARTS', 'ISTARTS', 'ENDS', 'IENDS', 'WITH', 'MATCHES', 'IMATCHES']);
 /** A word the language reserves: a column of that name is written quoted. */
@@ -29,8 +30,6 @@ function shown(t: Token): string {
   if (t.kind === 'name') return `"${t.text}"`;
   return `"${t.text}"`;
 }
-
-const hexBytes = (hex: string) => Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
 
 /**
  * A tiny recursive-descent parser for the WHERE language (README, "Filter"):
