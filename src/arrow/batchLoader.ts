@@ -63,6 +63,7 @@ export class BatchLoader extends VectorLoader {
 
   visitDictionary<T extends Dictionary>(type: T, node: FieldNode = this.nextFieldNode()): Data<T> {
     if (type instanceof RunEndEncodedType) {
+      this.skipLegacyValidity(node, 'run-end encoded array');
       const window = this.windowHere();
       const runEnds = this.visit(type.runEnds);
       const values = this.visit(type.values);
@@ -86,23 +87,26 @@ export class BatchLoader extends VectorLoader {
   }
 
   visitSparseUnion<T extends SparseUnion>(type: T, node: FieldNode = this.nextFieldNode()): Data<T> {
-    this.skipLegacyUnionValidity(node);
+    this.skipLegacyValidity(node, 'union');
     return makeData({ type, length: node.length, nullCount: node.nullCount, typeIds: this.readTypeIds(type), children: this.visitMany(type.children) } as never) as unknown as Data<T>;
   }
 
   visitDenseUnion<T extends DenseUnion>(type: T, node: FieldNode = this.nextFieldNode()): Data<T> {
-    this.skipLegacyUnionValidity(node);
+    this.skipLegacyValidity(node, 'union');
     const typeIds = this.readTypeIds(type);
     const valueOffsets = this.readOffsets(type);
     return makeData({ type, length: node.length, nullCount: node.nullCount, typeIds, valueOffsets, children: this.visitMany(type.children) } as never) as unknown as Data<T>;
   }
 
-  /** Before metadata V5 a union had a validity buffer; Arrow C++ refuses one that marks nulls, and so does this. */
-  private skipLegacyUnionValidity(node: FieldNode): void {
+  /**
+   * Before metadata V5 a union or run-end encoded array had a validity buffer (Arrow C++ writes an
+   * empty one for V4); one that marks nulls of its own is refused, as Arrow C++ refuses it.
+   */
+  private skipLegacyValidity(node: FieldNode, what: 'union' | 'run-end encoded array'): void {
     if (this.options.metadataVersion >= MetadataVersion.V5) return;
     const validity = this.nextBufferRange();
     if (node.nullCount > 0 && validity.length > 0) {
-      throw new Error('this pre-1.0 union has nulls of its own (a union-level validity bitmap), which Arrow 1.0 and later cannot represent');
+      throw new Error(`this ${what} of metadata before V5 has nulls of its own (a validity bitmap at its level), which Arrow 1.0 and later cannot represent`);
     }
   }
 

@@ -4,7 +4,7 @@ import { DatasetError, type FileLocation } from '../model/errors';
 import { LargeListViewType, ListViewType, RunEndEncodedType, physicalChildren } from './decodedTypes';
 
 /** What a buffer of an array holds, as said in error sentences. */
-export type BufferRole = 'validity' | 'values' | 'offsets' | 'data' | 'sizes' | 'type ids' | 'views' | 'variadic data' | 'indices' | 'union validity';
+export type BufferRole = 'validity' | 'values' | 'offsets' | 'data' | 'sizes' | 'type ids' | 'views' | 'variadic data' | 'indices' | 'union validity' | 'run-end validity';
 
 export interface LayoutBuffer {
   /** Position in the batch's buffer list (as the message metadata lists them). */
@@ -89,7 +89,8 @@ export function typeDepth(type: DataType, limit = Infinity): number {
 
 /** The buffers an array of this type owns itself (children excluded), in the order the IPC format lists them. */
 function ownRoles(type: DataType, metadataVersion: number): BufferRole[] {
-  if (type instanceof RunEndEncodedType) return [];
+  // Before metadata V5 (Arrow 1.0) every type but null had a validity buffer, these two included.
+  if (type instanceof RunEndEncodedType) return metadataVersion < MetadataVersion.V5 ? ['run-end validity'] : [];
   if (type instanceof ListViewType || type instanceof LargeListViewType) return ['validity', 'offsets', 'sizes'];
   switch (type.typeId) {
     case Type.Null:

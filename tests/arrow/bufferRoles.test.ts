@@ -34,6 +34,12 @@ describe("an Arrow batch's buffers, named by their layout", () => {
     expect(dense).toEqual(['dense: union validity', 'dense: type ids', 'dense: offsets', 'dense.0: validity', 'dense.0: values', 'dense.1: validity', 'dense.1: offsets', 'dense.1: data']);
   });
 
+  it('run-end encoded arrays of metadata V4 (with a validity buffer, as Arrow C++ writes it), at the top and in a list', async () => {
+    const [top, inList] = await buffersOf('run_end_encoded_v4.arrows');
+    expect(top).toEqual(['r: run-end validity', 'r.run_ends: validity', 'r.run_ends: values', 'r.values: validity', 'r.values: values']);
+    expect(inList).toEqual(['l: validity', 'l: offsets', 'l.item: run-end validity', 'l.item.run_ends: validity', 'l.item.run_ends: values', 'l.item.values: validity', 'l.item.values: values']);
+  });
+
   it('lists, fixed-size lists and list views', async () => {
     const [inOrder] = await buffersOf('list_view.arrows');
     expect(inOrder).toEqual(['in_order: validity', 'in_order: offsets', 'in_order: sizes', 'in_order.item: validity', 'in_order.item: values']);
