@@ -1,4 +1,4 @@
-import { Dictionary, Field, Int32, LargeList, List, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
+import { Dictionary, Field, FixedSizeList, Int32, LargeList, List, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
 import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
@@ -165,7 +165,7 @@ const canReadAsDictionary = (t: DataType) => t.typeId === Type.Utf8 || t.typeId 
  * stored Arrow type (`origin`), by pyarrow's rules (parquet/arrow/schema.cc ApplyOriginalMetadata):
  * a UTC timestamp takes the stored zone (its unit stays the Parquet one), int64 becomes the stored
  * duration, string/binary the stored large or dictionary type, a list the stored large_list, and
- * nested types apply this to their children.
+ * nested types (a list stored as fixed_size_list too) apply this to their children.
  * Any other stored type (date64, time32[s], timestamp[s]…) is not restored, as pyarrow does not.
  */
 function restoredType(inferred: DataType, origin: DataType): DataType {
@@ -185,6 +185,12 @@ function restoredType(inferred: DataType, origin: DataType): DataType {
   if (inferred.typeId === Type.List && origin.typeId === Type.LargeList) {
     const child = (inferred as List).children[0];
     return new LargeList(restoredField(child, (origin as LargeList).children[0]));
+  }
+  if (inferred.typeId === Type.List && origin.typeId === Type.FixedSizeList) {
+    // Read as a list and named as the stored fixed_size_list (shownTypes.ts); its item is restored here.
+    const child = (inferred as List).children[0];
+    const restored = restoredField(child, (origin as FixedSizeList).children[0]);
+    return restored === child ? inferred : new List(restored);
   }
   const children = inferred.children as Field[] | undefined;
   const originChildren = origin.children as Field[] | undefined;

@@ -25,7 +25,7 @@ function withStoredFieldCount(path: string, count: number): Uint8Array {
 
 // Files written by tests/fixtures/writers/parquet/make_arrow_schema_fixtures.py; their values and type
 // names are compared with pyarrow's in writersGold.test.ts.
-const FILES = ['arrow_schema_timestamps', 'arrow_schema_durations', 'arrow_schema_large_types', 'arrow_schema_nested'];
+const FILES = ['arrow_schema_timestamps', 'arrow_schema_durations', 'arrow_schema_large_types', 'arrow_schema_nested', 'arrow_schema_fixed_size_items'];
 
 describe('the stored Arrow schema (ARROW:schema) restores the types pyarrow restores', () => {
   for (const name of FILES) {
