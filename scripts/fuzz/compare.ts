@@ -1,0 +1,179 @@
+/**
+ * Compares what Arrowscope shows with pyarrow's gold text for the files scripts/fuzz/random_files.py
+ * wrote: rows, names, type names, and every value read two ways, as a whole column (the scans'
+ * path) and in row windows (the grid's path, several windows per file, some across chunks).
+ *
+ *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
+ *
+ * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
+ * pyarrow gives no reference for is counted apart.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readRowWindow } from '../../src/compute/rowWindow';
+import { openDataset } from '../../src/dataset/openDataset';
+import { errorMessage } from '../../src/model/errors';
+import type { Dataset } from '../../src/model/types';
+import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { vectorText } from '../../src/valueText';
+import { Engine } from '../../src/worker/engine';
+
+interface GoldColumn {
+  name: string;
+  type: string;
+  rows: number;
+  index: number[];
+  values?: (string | null)[];
+  noReference?: string;
+}
+interface Gold {
+  file: string;
+  rows?: number;
+  columns?: GoldColumn[];
+  unreadable?: string;
+  noReference?: string;
+}
+
+const shown = (t: unknown): string | null => (t === null ? null : typeof t === 'string' ? t : `ERROR ${JSON.stringify(t)}`);
+
+async function wholeColumn(ds: Dataset, c: number): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  for (let g = 0; g < ds.chunks.length; g++) out.push(...vectorText(await ds.readColumn(g, c), ds.fields[c].extension).map(shown));
+  return out;
+}
+
+async function windows(ds: Dataset, c: number, seed: number): Promise<Map<number, string | null>> {
+  const got = new Map<number, string | null>();
+  const n = ds.rows;
+  let x = seed;
+  const rand = (k: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % Math.max(1, k));
+  for (let w = 0; w < 6 && n > 0; w++) {
+    const start = rand(n);
+    const count = 1 + rand(Math.min(130, n - start));
+    const win = await readRowWindow(ds, start, count, [c]);
+    win.columns[0].forEach((t, i) => got.set(start + i, shown(t)));
+  }
+  return got;
+}
+
+const NULL = '\u2205 null';
+
+/** Per column, the unique values' counts summed by their text (as tests/worker/uniqueGold.test.ts), or why not counted. */
+async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<(Record<string, number> | string)[]> {
+  const engine = new Engine();
+  const { id } = await engine.openSource(await NodeFileSource.open(path), true);
+  try {
+    const out: (Record<string, number> | string)[] = [];
+    for (const [c, column] of columns.entries()) {
+      try {
+        await engine.unique(id, c, () => {});
+        const { values } = engine.uniqueValues(id, c, 0, column.rows + 1, 'value', '');
+        const listed: Record<string, number> = {};
+        for (const v of values) {
+          const text = v.value === null ? NULL : String(v.value);
+          listed[text] = (listed[text] ?? 0) + v.count;
+        }
+        out.push(listed);
+      } catch (e) {
+        out.push(errorMessage(e));
+      }
+    }
+    return out;
+  } finally {
+    await engine.close(id);
+  }
+}
+
+async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; apart: number; compared: number }> {
+  const path = join(dir, 'files', gold.file);
+  let diffs = 0;
+  let apart = 0;
+  let compared = 0;
+  const say = (s: string) => {
+    diffs++;
+    if (diffs <= 12) console.log(`${gold.file}: ${s}`);
+  };
+  if (gold.noReference) return { diffs, apart: 1, compared };
+  let ds: Dataset;
+  try {
+    ds = await openDataset(await NodeFileSource.open(path));
+    await ds.indexed;
+  } catch (e) {
+    if (gold.unreadable) return { diffs, apart: 1, compared };
+    say(`we cannot open it: ${errorMessage(e)}`);
+    return { diffs, apart, compared };
+  }
+  try {
+    if (gold.unreadable) {
+      say(`pyarrow cannot read it (${gold.unreadable}) but we open it`);
+      return { diffs, apart, compared };
+    }
+    if (ds.rows !== gold.rows) say(`rows ${ds.rows} vs ${gold.rows}`);
+    const tallies = await uniqueTallies(path, gold.columns!);
+    for (const [c, col] of gold.columns!.entries()) {
+      const f = ds.fields[c];
+      if (!f || f.name !== col.name) {
+        say(`column ${c}: name ${f?.name} vs ${col.name}`);
+        continue;
+      }
+      if (f.type !== col.type) say(`${col.name}: type ${f.type} vs ${col.type}`);
+      if (!col.values) {
+        apart++;
+        continue;
+      }
+      let whole: (string | null)[];
+      try {
+        whole = await wholeColumn(ds, c);
+      } catch (e) {
+        say(`${col.name}: whole column not read: ${errorMessage(e)}`);
+        continue;
+      }
+      const win = await windows(ds, c, c * 7919 + gold.file.length);
+      const apartBefore = apart;
+      for (const [k, i] of col.index.entries()) {
+        const want = col.values[k];
+        // Python gives no zone offset outside years 1..9999: the gold then has the zone's name instead.
+        if (want !== null && f.type.includes('tz=') && /\d (?:[A-Za-z_]+\/[A-Za-z_/]+|[+-]\d\d:\d\d)(?:[\],}]|$)/.test(want)) {
+          apart++;
+          continue;
+        }
+        compared++;
+        if (whole[i] !== col.values[k]) say(`${col.name} row ${i} (whole): ${JSON.stringify(whole[i])} vs ${JSON.stringify(col.values[k])}`);
+        if (win.has(i) && win.get(i) !== col.values[k]) say(`${col.name} row ${i} (window): ${JSON.stringify(win.get(i))} vs ${JSON.stringify(col.values[k])}`);
+      }
+      const tally = tallies[c];
+      if (apart > apartBefore) continue; // values pyarrow gives no reference for
+      if (typeof tally === 'string') say(`${col.name}: unique values not counted: ${tally}`);
+      else if (col.index.length === col.rows) {
+        const want: Record<string, number> = {};
+        for (const t of col.values) want[t ?? NULL] = (want[t ?? NULL] ?? 0) + 1;
+        const keys = new Set([...Object.keys(want), ...Object.keys(tally)]);
+        for (const k of keys) if (want[k] !== tally[k]) say(`${col.name}: unique ${JSON.stringify(k)} counted ${tally[k] ?? 0} where pyarrow's values hold ${want[k] ?? 0}`);
+      }
+    }
+  } finally {
+    await ds.close();
+  }
+  if (diffs > 12) console.log(`${gold.file}: … ${diffs - 12} more`);
+  return { diffs, apart, compared };
+}
+
+async function main(): Promise<void> {
+  const [dir, ...only] = process.argv.slice(2);
+  const names = only.length ? only.map((f) => `${f}.json`) : readdirSync(join(dir, 'gold')).sort();
+  let files = 0;
+  let bad = 0;
+  let apart = 0;
+  let compared = 0;
+  for (const n of names) {
+    const gold = JSON.parse(readFileSync(join(dir, 'gold', n), 'utf8')) as Gold;
+    const r = await compareFile(dir, gold);
+    files++;
+    if (r.diffs) bad++;
+    apart += r.apart;
+    compared += r.compared;
+  }
+  console.log(`${files} files, ${bad} with differences; ${compared} values compared; ${apart} columns or files without a reference`);
+}
+
+void main();
