@@ -16,6 +16,7 @@ import { errorMessage } from '../../src/model/errors';
 import type { Dataset } from '../../src/model/types';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { vectorText } from '../../src/valueText';
+import { ColumnTotalsBuilder } from '../../src/worker/columnTotals';
 import { Engine } from '../../src/worker/engine';
 
 interface GoldColumn {
@@ -26,8 +27,16 @@ interface GoldColumn {
   values?: (string | null)[];
   noReference?: string;
 }
+/** scripts/gold/parquet_stats_gold.py's rows: a flat column chunk's min/max (rowGroup -1: over the row groups). */
+interface StatsGold {
+  rowGroup: number;
+  column: string;
+  min: string;
+  max: string;
+}
 interface Gold {
   file: string;
+  stats?: StatsGold[];
   rows?: number;
   columns?: GoldColumn[];
   unreadable?: string;
@@ -58,6 +67,9 @@ async function windows(ds: Dataset, c: number, seed: number): Promise<Map<number
 
 const NULL = '\u2205 null';
 
+/** Python gives no zone offset outside years 1..9999: the gold then has the zone's name (or offset) after a space instead. */
+const noOffset = (want: string | null): boolean => want !== null && /\d (?:[A-Za-z_]+\/[A-Za-z_/]+|[+-]\d\d:\d\d)(?:[\],}]|$)/.test(want);
+
 /** Per column, the unique values' counts summed by their text (as tests/worker/uniqueGold.test.ts), or why not counted. */
 async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<(Record<string, number> | string)[]> {
   const engine = new Engine();
@@ -82,6 +94,32 @@ async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<(Reco
   } finally {
     await engine.close(id);
   }
+}
+
+/** Footer statistics: every flat chunk's min/max shown against pyarrow's (none where pyarrow uses none), and the totals. */
+async function compareStats(ds: Dataset, stats: StatsGold[], say: (s: string) => void): Promise<number> {
+  let compared = 0;
+  const totals = new ColumnTotalsBuilder(ds.fields.map(() => ({})));
+  for (let g = 0; g < ds.chunks.length; g++) {
+    const detail = await ds.chunkDetail(g);
+    totals.add(detail);
+    for (const c of detail.columns) {
+      const name = ds.fields[c.column]?.name;
+      if (!name || name.includes('.') || ds.fields[c.column].type.includes('<')) continue; // flat columns (gold: path without '.')
+      const want = stats.find((x) => x.rowGroup === g && x.column === name);
+      if (want && (noOffset(want.min) || noOffset(want.max))) continue;
+      const got = { min: c.stats?.min, max: c.stats?.max };
+      compared++;
+      if (!want && (got.min !== undefined || got.max !== undefined)) say(`${name} row group ${g}: min/max ${got.min} … ${got.max} shown where pyarrow uses none`);
+      else if (want && (got.min !== want.min || got.max !== want.max)) say(`${name} row group ${g}: min/max ${got.min} … ${got.max} vs ${want.min} … ${want.max}`);
+    }
+  }
+  for (const want of stats.filter((x) => x.rowGroup < 0 && !noOffset(x.min) && !noOffset(x.max))) {
+    const total = totals.columns().find((t) => ds.fields[t.column].name === want.column);
+    compared++;
+    if (total?.min !== want.min || total?.max !== want.max) say(`${want.column} over the row groups: ${total?.min} … ${total?.max} vs ${want.min} … ${want.max}`);
+  }
+  return compared;
 }
 
 async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; apart: number; compared: number }> {
@@ -110,6 +148,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
     }
     if (ds.rows !== gold.rows) say(`rows ${ds.rows} vs ${gold.rows}`);
     const tallies = await uniqueTallies(path, gold.columns!);
+    if (gold.stats) compared += await compareStats(ds, gold.stats, say);
     for (const [c, col] of gold.columns!.entries()) {
       const f = ds.fields[c];
       if (!f || f.name !== col.name) {
@@ -132,8 +171,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
       const apartBefore = apart;
       for (const [k, i] of col.index.entries()) {
         const want = col.values[k];
-        // Python gives no zone offset outside years 1..9999: the gold then has the zone's name instead.
-        if (want !== null && f.type.includes('tz=') && /\d (?:[A-Za-z_]+\/[A-Za-z_/]+|[+-]\d\d:\d\d)(?:[\],}]|$)/.test(want)) {
+        if (f.type.includes('tz=') && noOffset(want)) {
           apart++;
           continue;
         }

@@ -20,6 +20,7 @@ import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'gold'))
+import parquet_stats_gold  # noqa: E402
 import pyarrow_gold  # noqa: E402
 
 pyarrow_gold.ALL_ROWS_UP_TO = 10 ** 6  # every row of every file is compared
@@ -420,6 +421,15 @@ def one(out, seed, i):
             t = pa.Table.from_batches(written[0], schema=t.schema) if written else t
         options[name] = {k: (v if isinstance(v, (int, float, str, bool, dict, type(None))) else str(v)) for k, v in opts.items()}
         pyarrow_gold.write_gold(os.path.join(out, 'files'), name, os.path.join(out, 'gold'))
+        if ext == 'parquet':
+            # The footer statistics pyarrow uses, by the display rules (scripts/gold/parquet_stats_gold.py).
+            gold = os.path.join(out, 'gold', name + '.json')
+            entry = json.load(open(gold))
+            try:
+                entry['stats'] = parquet_stats_gold.file_gold(os.path.join(out, 'files'), name)
+            except Exception as e:
+                entry['statsNoReference'] = f'{type(e).__name__}: {e}'
+            json.dump(entry, open(gold, 'w'))
         if kind in ('arrow', 'arrows'):
             # pyarrow's reading is the reference only where it reads back what it wrote (it does not, for one,
             # decompress the buffers of a V4 message that says they are compressed).
