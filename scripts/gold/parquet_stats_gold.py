@@ -34,8 +34,10 @@ def stat_text(raw, physical, t):
             # narrower integers are stored in INT32: cast the value, not the bytes
             storage = storage.view(t) if t.bit_width == width else storage.cast(t)
         return text(t, storage[0], False)
-    if pa.types.is_string(t) or pa.types.is_large_string(t):
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         return raw.decode('utf-8')
+    if pa.types.is_binary_view(t):
+        t = pa.binary()
     if isinstance(t, pa.BaseExtensionType):
         return text(t, pa.ExtensionScalar.from_storage(t, pa.scalar(raw, t.storage_type)), False)
     return text(t, pa.scalar(raw, pa.binary()), False)
