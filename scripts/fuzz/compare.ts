@@ -129,7 +129,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
   let compared = 0;
   const say = (s: string) => {
     diffs++;
-    if (diffs <= 12) console.log(`${gold.file}: ${s}`);
+    if (diffs <= Number(process.env.SHOW ?? 12)) console.log(`${gold.file}: ${s}`);
   };
   if (gold.noReference) return { diffs, apart: 1, compared };
   let ds: Dataset;

@@ -70,7 +70,7 @@ def column(r, n, fmt, depth=0):
     """A random (name-less) column: (type, values), values a Python list or a pyarrow Array."""
     simple = ['int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float16', 'float32', 'float64', 'bool', 'string',
               'large_string', 'binary', 'large_binary', 'fixed_binary', 'decimal128', 'decimal256', 'decimal32', 'decimal64', 'date32', 'date64',
-              'time32', 'time64', 'timestamp', 'duration', 'mdn_interval', 'dictionary', 'null', 'string_view', 'binary_view', 'uuid', 'json']
+              'time32', 'time64', 'timestamp', 'zoned', 'zoned', 'duration', 'mdn_interval', 'dictionary', 'null', 'string_view', 'binary_view', 'uuid', 'json']
     nested = ['list', 'large_list', 'fixed_list', 'struct', 'map', 'list_view', 'ree', 'union']
     kind = r.choice(simple + (nested if depth < 2 else []) * (2 if depth == 0 else 1))
     p = r.choice([0, 0, 0.1, 0.5, 1.0])
@@ -118,6 +118,16 @@ def column(r, n, fmt, depth=0):
         tz = r.choice([None, None, 'UTC', 'America/New_York', '+05:30', 'Europe/London', 'Asia/Kolkata'])
         lim = {'s': 10 ** 11, 'ms': 10 ** 14, 'us': 10 ** 17, 'ns': 2 ** 63 - 1}[unit]
         return pa.timestamp(unit, tz), maybe_null(r, ints(r, n, -lim, lim), p)
+    if kind == 'zoned':
+        # Zones with odd offsets and rules, and instants from 1850 to 2100 (local mean time, DST, rule changes).
+        unit = r.choice(['s', 'ms', 'us', 'ns'])
+        tz = r.choice(['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'Europe/Dublin', 'Africa/Casablanca',
+                       'America/Sao_Paulo', 'Etc/GMT+5', 'US/Eastern', '-03:30', '+14:00', 'Antarctica/Troll', 'Asia/Tokyo', 'Europe/Amsterdam',
+                       'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Apia', 'Europe/Moscow', 'UTC', 'Etc/UTC'])
+        per = {'s': 1, 'ms': 10 ** 3, 'us': 10 ** 6, 'ns': 10 ** 9}[unit]
+        lo, hi = -3_786_825_600, 4_102_444_800  # 1850 .. 2100
+        vals = [r.randint(lo, hi) * per + (r.randint(0, per - 1) if r.random() < 0.5 else 0) for _ in range(n)]
+        return pa.timestamp(unit, tz), maybe_null(r, vals, p)
     if kind == 'duration':
         unit = r.choice(['s', 'ms', 'us', 'ns'])
         return pa.duration(unit), maybe_null(r, ints(r, n, -(2 ** 63) + 1, 2 ** 63 - 1), p)

@@ -15,8 +15,12 @@ function civilText(raw: bigint | number, unit: TimeUnit): string {
   return `${daysText(days)} ${clockText(seconds, rest - seconds * per, unit)}`;
 }
 
-const shift = (raw: bigint | number, seconds: number, per: number): bigint | number =>
-  typeof raw === 'bigint' ? raw + BigInt(seconds * per) : raw + seconds * per;
+/** The ticks moved by whole seconds, exactly: a safe number whose sum would pass 2^53 is summed as BigInt. */
+function shift(raw: bigint | number, seconds: number, per: number): bigint | number {
+  if (typeof raw === 'bigint') return raw + BigInt(seconds) * BigInt(per);
+  const sum = raw + seconds * per;
+  return Number.isSafeInteger(sum) ? sum : BigInt(raw) + BigInt(seconds) * BigInt(per);
+}
 
 /**
  * A timestamp from its raw int64 ticks of `unit` since the epoch, exact for any int64. Without a

@@ -124,6 +124,15 @@ describe('timestamps with a zone', () => {
     expect(timestampText(INT64_MAX, TimeUnit.NANOSECOND, '+01:00')).toBe('2262-04-12 00:47:16.854775807+01:00');
   });
 
+  it('is exact where the local ticks pass 2^53 though the UTC ticks do not (a safe number shifted by the offset)', () => {
+    // pyarrow 25: 1970-04-14 19:41:06.115617597 UTC in Pacific/Chatham (+12:45) and at +14:00; and 2^53 - 1 ns at -03:30 from below.
+    for (const raw of [8970066115617597n, 8970066115617597]) {
+      expect(timestampText(raw, TimeUnit.NANOSECOND, 'Pacific/Chatham')).toBe('1970-04-15 08:26:06.115617597+12:45');
+      expect(timestampText(raw, TimeUnit.NANOSECOND, '+14:00')).toBe('1970-04-15 09:41:06.115617597+14:00');
+    }
+    expect(timestampText(-9007199254740991, TimeUnit.NANOSECOND, '-03:30')).toBe('1969-09-18 14:30:00.745259009-03:30');
+  });
+
   it('shows an unknown zone as UTC time and the zone name', () => {
     expect(timestampText(JAN_2020, TimeUnit.SECOND, 'Mars/Base')).toBe('2020-01-01 00:00:00 Mars/Base');
   });
