@@ -204,7 +204,13 @@ async function main(): Promise<void> {
   let apart = 0;
   let compared = 0;
   for (const n of names) {
-    const gold = JSON.parse(readFileSync(join(dir, 'gold', n), 'utf8')) as Gold;
+    let gold: Gold;
+    try {
+      gold = JSON.parse(readFileSync(join(dir, 'gold', n), 'utf8')) as Gold;
+    } catch (e) {
+      console.log(`${n}: gold not readable (${errorMessage(e)})`);
+      continue;
+    }
     const r = await compareFile(dir, gold);
     files++;
     if (r.diffs) bad++;
