@@ -25,5 +25,14 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
       STILL_WORKS,
     );
   }
+  // parquet-rs refusing an encoding for the column's type (parquetjs writes INT32 values as RLE, which the format defines for booleans only).
+  const encoding = /Encoding (\w+) is not supported for type/.exec(detail)?.[1];
+  if (encoding) {
+    return new DatasetError(
+      `Column "${column}" of row group ${rowGroup} could not be decoded: its values are stored in the ${encoding} encoding, which the Parquet format does not define for values of its type (pyarrow refuses them too).`,
+      where,
+      STILL_WORKS,
+    );
+  }
   return new DatasetError(`Column "${column}" of row group ${rowGroup} could not be decoded: ${detail}.`, where, STILL_WORKS);
 }

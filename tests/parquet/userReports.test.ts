@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TimeUnit, Timestamp, Type } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../../src/model/errors';
@@ -7,7 +8,8 @@ import { COLUMN_CHUNK_BUDGET } from '../../src/parquet/decodeBudget';
 import { decodeError } from '../../src/parquet/decodeError';
 import { BlobSource } from '../../src/source/blobSource';
 import { tempFile } from '../support/files';
-import { columnText, fileColumnText, open, writerFile } from './support/openText';
+import { readRowWindow } from '../../src/compute/rowWindow';
+import { WRITERS_DIR, columnText, fileColumnText, open, writerFile } from './support/openText';
 
 // Files the corpus does not hold, built to the Parquet spec by tests/fixtures/writers/parquet/make_fixtures.py;
 // the values expected are pyarrow 25's (tests/gold/writers) where pyarrow reads the file.
@@ -232,6 +234,18 @@ describe('bounded memory', () => {
     expect(e.where).toMatchObject({ chunk: 0, column: 'a' });
     expect(await columnText(ds, 'c')).toEqual(['1', '2', '3']);
     expect(await fileColumnText(writerFile('int_types.parquet'), 'i8')).toEqual(['-128', '127', '-1', '0', null]);
+  });
+
+  it('values in an encoding the format does not define for their type (parquetjs writes INT32 as RLE): a sentence naming it, in the grid too; the other columns read', async () => {
+    const ds = await open(join(WRITERS_DIR, 'parquetjs/rle_int32.parquet'));
+    const said = 'Column "id" of row group 0 could not be decoded: its values are stored in the RLE encoding, which the Parquet format does not define for values of its type (pyarrow refuses them too).';
+    expect((await failure(ds.readColumn(0, 0))).message).toBe(said);
+    const window = await readRowWindow(ds, 3, 2, [0, 1]);
+    expect(window.columns).toEqual([[{ error: said }, { error: said }], ['z', 'a']]);
+    // pyarrow 25, each column read alone: name as below, flag false in every row (parquetjs' own reader says so too).
+    expect(await columnText(ds, 'name')).toEqual(['a', null, 'héllo', 'z', 'a', null, 'héllo', 'z', 'a', null, 'héllo', 'z']);
+    expect(await columnText(ds, 'flag')).toEqual(Array(12).fill('false'));
+    await ds.close();
   });
 
   it('any raw error becomes a DatasetError sentence; cancellations and located errors pass as they are', () => {
