@@ -17,7 +17,10 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
   }
   if (e instanceof LocatedError || (e as { name?: string } | null)?.name === 'AbortError') return e;
   const where = { chunk: rowGroup, column, offset };
-  const detail = String((e as Error | null)?.message ?? e).replace(/\.$/, '');
+  // parquet-wasm wraps parquet-rs' errors in "Parquet argument error: Parquet error: …", which says nothing more.
+  const detail = String((e as Error | null)?.message ?? e)
+    .replace(/\.$/, '')
+    .replace(/^Parquet argument error: (Parquet error: )?/, '');
   if (isWasmTrap(e)) {
     return new DatasetError(
       `Column "${column}" of row group ${rowGroup} could not be decoded: the Parquet decoder stopped on an internal error (${detail}), which happens when the pages do not hold what their headers and the footer say, or when they need more memory than it can get.`,
@@ -30,6 +33,14 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
   if (encoding) {
     return new DatasetError(
       `Column "${column}" of row group ${rowGroup} could not be decoded: its values are stored in the ${encoding} encoding, which the Parquet format does not define for values of its type (pyarrow refuses them too).`,
+      where,
+      STILL_WORKS,
+    );
+  }
+  if (detail === "'min_delta' too large") {
+    // DuckDB 1.5 writes such blocks for uint32 values (deltas taken in 64 bits); pyarrow refuses them as well.
+    return new DatasetError(
+      `Column "${column}" of row group ${rowGroup} could not be decoded: a DELTA_BINARY_PACKED block's minimum delta is larger than the column's physical type holds (pyarrow refuses it too).`,
       where,
       STILL_WORKS,
     );

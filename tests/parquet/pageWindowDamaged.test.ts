@@ -96,14 +96,14 @@ const variants = [
   {
     name: 'a dictionary index past the dictionary (10 entries, index 10 in a 4-bit bit-packed run; the dictionary kept)',
     bytes: () => indexPastDictionary(writePaged(table, { rows: ROWS, batchRows: PAGE_ROWS, pageBytes: 100, compression: 'none' }), K),
-    error: 'Column "word" of row group 0 could not be decoded: Parquet argument error: Parquet error: dictionary key beyond bounds of dictionary: 0..10.',
+    error: 'Column "word" of row group 0 could not be decoded: dictionary key beyond bounds of dictionary: 0..10.',
     // Indices are read one by one: the page's values after K are still the file's.
     afterShown: true,
   },
   {
     name: 'a PLAIN byte array running past the page (its length 32,512)',
     bytes: () => byteArrayPastPage(writePaged(table, { rows: ROWS, batchRows: 100, pageBytes: 4000, dictionary: false, compression: 'none' }), K, 0x7f00),
-    error: 'Column "word" of row group 0 could not be decoded: Parquet argument error: EOF: eof decoding byte array.',
+    error: 'Column "word" of row group 0 could not be decoded: EOF: eof decoding byte array.',
     // Every byte array after K is found past K's: none can be read.
     afterShown: false,
   },
