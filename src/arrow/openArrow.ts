@@ -6,6 +6,7 @@ import { decodedCache } from '../source/decodedCache';
 import { DatasetError, type DatasetProblem } from '../model/errors';
 import type { ChunkDetail, ChunkInfo, Dataset, FieldInfo, OpenOptions, RowRange } from '../model/types';
 import { bufferRoles } from './bufferRoles';
+import { rejectedExtensions } from './extensionProblems';
 import { columnSpans, hasViewTypes, type ColumnSpan } from './columnSpans';
 import { codecName } from './codecs';
 import { DictionaryLoader, dictionaryIds } from './dictionaries';
@@ -51,6 +52,7 @@ class ArrowDataset implements Dataset {
     const fields = index.schema.fields;
     this.unsupported = fields.map((_, i) => index.unsupported.get(i)?.reason);
     if (index.bigEndian) this.problems.push({ message: BIG_ENDIAN_NOTE, where: {}, stillWorks: 'Every value is shown as written; nothing is lost.' });
+    this.problems.push(...rejectedExtensions(fields));
     this.fields = fields.map((f, i) => fieldInfo(f, this.unsupported[i], index.unsupported.get(i)?.typeName));
     this.metadata = Object.fromEntries(index.schema.metadata);
     this.version = METADATA_VERSION_NAMES[index.metadataVersion] ?? `V${index.metadataVersion + 1}`;

@@ -4,6 +4,9 @@ import { Type, type DataType, type Field } from 'apache-arrow';
 export const EXTENSION_KEY = 'ARROW:extension:name';
 const METADATA_KEY = 'ARROW:extension:metadata';
 
+/** The extension types pyarrow registers (canonical ones): a file declaring one on a storage type or parameters it rejects, pyarrow refuses. */
+export const REGISTERED_EXTENSIONS: ReadonlySet<string> = new Set(['arrow.uuid', 'arrow.bool8', 'arrow.json', 'arrow.fixed_shape_tensor', 'arrow.variable_shape_tensor', 'arrow.opaque']);
+
 /** The extension name a field declares in its metadata, if any. */
 export function fieldExtension(field: Field): string | undefined {
   return field.metadata?.get(EXTENSION_KEY) ?? undefined;

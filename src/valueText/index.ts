@@ -2,7 +2,7 @@
 export { valueText } from './valueText';
 export { vectorText, vectorValueText } from './vectorText';
 export { typeName, fieldText, fieldTypeName, listViewTypeName, runEndEncodedTypeName } from './typeName';
-export { fieldExtension, registeredExtension, EXTENSION_KEY } from './extensionName';
+export { fieldExtension, registeredExtension, EXTENSION_KEY, REGISTERED_EXTENSIONS } from './extensionName';
 export { float64Text, float32Text, float16Text } from './floatText';
 export { decimalText, decimalToDouble, decimalWordsToBigInt, scaledText } from './decimalText';
 export { date32Text, date64Text } from './dateText';
