@@ -314,6 +314,13 @@ def read_table(path):
                 unknown[i] = {r for r, (a, b) in enumerate(pairs) if a is not None and a // 1000 != b}
                 exact = [None if r in unknown[i] else a for r, (a, _) in enumerate(pairs)]
                 table = table.set_column(i, pa.field(name, pa.timestamp('us')), pa.array(exact, pa.int64()).cast(pa.timestamp('us')))
+        # INT96 below the top level (Spark's arrays and structs of timestamps): read in us too, as shown.
+        nested = sorted({c.path.split('.')[0] for c in pq.ParquetFile(path).schema if c.physical_type == 'INT96' and c.path != c.name})
+        if nested:
+            us = pq.read_table(path, columns=nested, coerce_int96_timestamp_unit='us')
+            for name in nested:
+                i = table.schema.get_field_index(name)
+                table = table.set_column(i, us.schema.field(name), us.column(name))
         return 'parquet', table, types, unknown
     if head[:6] == b'ARROW1':
         table = ipc.open_file(path).read_all()

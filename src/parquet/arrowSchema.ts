@@ -4,7 +4,7 @@ import type { FileMetaData } from 'hyparquet';
 import { parquetWasm } from '../adapters/parquetWasm';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
-import { INT96_TYPE, isInt96Column } from './int96';
+import { INT96_TYPE, hasNestedInt96, isInt96Column, withInt96Leaves } from './int96';
 import { restoredField } from './originalSchema';
 import { withStoredChildMetadata } from './storedChildMetadata';
 import { withChildMetadataOf } from '../model/childMetadata';
@@ -78,7 +78,8 @@ export async function arrowSchema(
     columns.forEach((c, k) => (out[c] = mapped[k]));
   }
   const schema = new Schema(
-    out.map((field, c) => {
+    out.map((decoded, c) => {
+      const field = hasNestedInt96(subsets[c]) ? withInt96Leaves(decoded, subsets[c].elements) : decoded;
       // A plain leaf's field is already compact, and nothing below changes it but a stored Arrow type.
       if (field.metadata === NO_METADATA && !origin) return field;
       if (isInt96Column(subsets[c])) return new Field(field.name, INT96_TYPE, field.nullable, field.metadata);

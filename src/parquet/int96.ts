@@ -1,4 +1,6 @@
-import { TimeUnit, Timestamp, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Field, TimeUnit, Timestamp, makeData, makeVector, type Data, type DataType, type Vector } from 'apache-arrow';
+import type { SchemaElement } from 'hyparquet';
+import { withChildren } from '../model/withChildren';
 import type { ColumnSubset } from './columnSubset';
 import type { RowGroupColumns } from './rowGroupMeta';
 
@@ -17,6 +19,50 @@ export function asRawInt96<T extends RowGroupColumns>(rg: T, subset: ColumnSubse
     k >= subset.firstLeaf && k < subset.firstLeaf + subset.leaves && c.meta_data?.type === 'INT96' ? { ...c, meta_data: { ...c.meta_data, type: 'FIXED_LEN_BYTE_ARRAY' as const } } : c,
   );
   return { rg: { ...rg, columns }, subset: { ...subset, elements } };
+}
+
+/** True when the column holds INT96 leaves below its top level (Spark writes arrays and structs of INT96 timestamps). */
+export function hasNestedInt96(subset: ColumnSubset): boolean {
+  return !isInt96Column(subset) && subset.elements.some((e) => e.type === 'INT96');
+}
+
+/** The field with each of its leaves given `leafType(leaf, k)` (k: the leaf's place in depth-first order); the field itself when none changes. */
+function withLeafTypes(field: Field, leafType: (type: DataType, k: number) => DataType, at = { leaf: 0 }): Field {
+  const children = field.type.children as Field[] | undefined;
+  if (!children?.length) {
+    const type = leafType(field.type, at.leaf++);
+    return type === field.type ? field : new Field(field.name, type, field.nullable, field.metadata);
+  }
+  const changed = children.map((c) => withLeafTypes(c, leafType, at));
+  if (changed.every((c, i) => c === children[i])) return field;
+  const type = withChildren(field.type, changed);
+  return type ? new Field(field.name, type, field.nullable, field.metadata) : field;
+}
+
+/** The nested column's Arrow field with its INT96 leaves (Arrow leaves follow the Parquet leaves in order) typed INT96_TYPE. */
+export function withInt96Leaves(field: Field, elements: SchemaElement[]): Field {
+  const int96 = elements.filter((e) => !e.num_children).map((e) => e.type === 'INT96');
+  return withLeafTypes(field, (type, k) => (int96[k] ? INT96_TYPE : type));
+}
+
+const NANOSECONDS = new Timestamp(TimeUnit.NANOSECOND);
+
+/** The field as pyarrow names it: its INT96 leaves (withInt96Leaves) in nanoseconds. */
+export const int96LeavesNamed = (field: Field): Field => withLeafTypes(field, (type) => (type === INT96_TYPE ? NANOSECONDS : type));
+
+/**
+ * A decoded nested column whose INT96 leaves came as 12-byte binaries (asRawInt96), with those leaves
+ * converted (int96ToTimestamps) and the column's type `field` (withInt96Leaves) throughout.
+ */
+export function nestedInt96ToTimestamps(vector: Vector, field: Field): Vector {
+  return makeVector(vector.data.map((d) => withTimestampLeaves(d, field.type)));
+}
+
+function withTimestampLeaves(data: Data, type: DataType): Data {
+  const children = type.children as Field[] | undefined;
+  // A list's values are read at their offsets plus the child's own offset: the converted child (offset 0) holds the same values at the same places.
+  if (!children?.length) return type === INT96_TYPE ? int96ToTimestamps(makeVector(data)).data[0] : data.clone(type);
+  return data.clone(type, undefined, undefined, undefined, undefined, data.children.map((c, i) => withTimestampLeaves(c, children[i].type)));
 }
 
 /** True when the (top-level) column is a plain INT96 leaf. */

@@ -8,7 +8,7 @@ import { chunkRange, type ColumnSubset } from './columnSubset';
 import { checkBudget, declaredBytes, pagesDecodedBytes } from './decodeBudget';
 import { decodeError } from './decodeError';
 import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
-import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
+import { asRawInt96, hasNestedInt96, int96ToTimestamps, isInt96Column, nestedInt96ToTimestamps } from './int96';
 import type { RowGroupColumns } from './rowGroupMeta';
 import { syntheticFile } from './syntheticFile';
 import { marksBelow, withFieldType } from './leafExtensions';
@@ -94,11 +94,13 @@ export async function loadColumn(request: ColumnRequest): Promise<Vector> {
   const hint = int96 ? undefined : (dictionaryHint(subset, chunks[0], field) ?? (request.restored ? arrowSchemaEntry(field) : undefined));
   checkPages(request, chunks, bytes, hint !== undefined);
   const wasm = await parquetWasm();
-  const plan = int96 ? asRawInt96(rg, subset) : { rg, subset };
+  const nestedInt96 = hasNestedInt96(subset);
+  const plan = int96 || nestedInt96 ? asRawInt96(rg, subset) : { rg, subset };
   const file = syntheticFile(md, plan.rg, plan.subset, bytes, hint);
   try {
     const column = tableFromIPC(wasm.readParquet(file, { batchSize: BATCH_SIZE }).intoIPCStream()).getChildAt(0)!;
     if (int96) return int96ToTimestamps(column);
+    if (nestedInt96) return nestedInt96ToTimestamps(column, field);
     return marksBelow(field) ? withFieldType(column, field) : column;
   } catch (e) {
     throw decodeError(e, field.name, rowGroup, chunkRange(chunks[0]).start);

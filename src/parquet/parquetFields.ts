@@ -2,7 +2,7 @@ import { Field, Type, type DataType, type Schema } from 'apache-arrow';
 import type { LogicalType, SchemaElement } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
 import { UUID_EXTENSION, fieldExtension, fieldTypeName, listViewTypeName, typeName } from '../valueText';
-import { INT96_NOTE, INT96_TYPE_NAME } from './int96';
+import { INT96_NOTE, INT96_TYPE_NAME, int96LeavesNamed } from './int96';
 import { StoredListView } from './originalSchema';
 import { shownField } from './shownTypes';
 import { withChildren } from '../model/withChildren';
@@ -139,7 +139,7 @@ export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: (Fi
       return;
     }
     if (field !== decoded || fieldExtension(field) || field.type.children?.length) {
-      fields[c].type = fieldTypeName(entriesNamedLikePyarrow(field));
+      fields[c].type = fieldTypeName(entriesNamedLikePyarrow(int96LeavesNamed(field)));
       return;
     }
     let name = leafNames.get(field.type);

@@ -2,7 +2,6 @@ import type { RowGroup } from 'hyparquet';
 import type { DatasetProblem } from '../model/errors';
 import type { FieldInfo } from '../model/types';
 import type { ColumnSubset } from './columnSubset';
-import { isInt96Column } from './int96';
 
 /** Marks encrypted columns as unsupported; returns the problem to report if there are any. */
 function markEncryptedColumns(rg: RowGroup | undefined, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem | undefined {
@@ -18,21 +17,11 @@ function markEncryptedColumns(rg: RowGroup | undefined, subsets: ColumnSubset[],
   return undefined;
 }
 
-/** INT96 nested inside a group would be converted by parquet-wasm with wrapping dates: refuse it. */
-function markNestedInt96(subsets: ColumnSubset[], fields: FieldInfo[]): void {
-  subsets.forEach((s, i) => {
-    if (!isInt96Column(s) && s.elements.some((e) => e.type === 'INT96')) {
-      fields[i].unsupported ??= 'INT96 timestamps inside nested types are not decoded (the Parquet decoder wraps dates outside 1677–2262)';
-    }
-  });
-}
-
 /**
  * Sets `unsupported` on the fields the footer alone shows cannot be read (`firstRowGroup`: the first
  * row group listing column chunks, as an empty one may list none); returns the problems to report.
  */
 export function markUnsupportedColumns(firstRowGroup: RowGroup | undefined, subsets: ColumnSubset[], fields: FieldInfo[]): DatasetProblem[] {
   const encrypted = markEncryptedColumns(firstRowGroup, subsets, fields);
-  markNestedInt96(subsets, fields);
   return encrypted ? [encrypted] : [];
 }
