@@ -1,7 +1,7 @@
 import { Field, TimeUnit, Timestamp, makeData, makeVector, type Data, type DataType, type Vector } from 'apache-arrow';
 import type { SchemaElement } from 'hyparquet';
-import { withChildren } from '../model/withChildren';
 import type { ColumnSubset } from './columnSubset';
+import { mapLeaves } from './leafExtensions';
 import type { RowGroupColumns } from './rowGroupMeta';
 
 const JULIAN_UNIX_EPOCH = 2440588n;
@@ -26,18 +26,12 @@ export function hasNestedInt96(subset: ColumnSubset): boolean {
   return !isInt96Column(subset) && subset.elements.some((e) => e.type === 'INT96');
 }
 
-/** The field with each of its leaves given `leafType(leaf, k)` (k: the leaf's place in depth-first order); the field itself when none changes. */
-function withLeafTypes(field: Field, leafType: (type: DataType, k: number) => DataType, at = { leaf: 0 }): Field {
-  const children = field.type.children as Field[] | undefined;
-  if (!children?.length) {
-    const type = leafType(field.type, at.leaf++);
-    return type === field.type ? field : new Field(field.name, type, field.nullable, field.metadata);
-  }
-  const changed = children.map((c) => withLeafTypes(c, leafType, at));
-  if (changed.every((c, i) => c === children[i])) return field;
-  const type = withChildren(field.type, changed);
-  return type ? new Field(field.name, type, field.nullable, field.metadata) : field;
-}
+/** The field with each leaf's type replaced by `leafType(type, k)` (mapLeaves). */
+const withLeafTypes = (field: Field, leafType: (type: DataType, k: number) => DataType): Field =>
+  mapLeaves(field, (it, k) => {
+    const type = leafType(it.type, k);
+    return type === it.type ? it : new Field(it.name, type, it.nullable, it.metadata);
+  });
 
 /** The nested column's Arrow field with its INT96 leaves (Arrow leaves follow the Parquet leaves in order) typed INT96_TYPE. */
 export function withInt96Leaves(field: Field, elements: SchemaElement[]): Field {

@@ -23,14 +23,14 @@ function withMarkedChildren(field: Field, children: Field[], marks: Field[]): Fi
   return type ? new Field(field.name, type, field.nullable, field.metadata) : field;
 }
 
-/** Marks the Arrow leaves with their extension names; Arrow leaves follow the Parquet leaves in order. */
-function markLeaves(field: Field, extensions: (string | undefined)[], at: { leaf: number }): Field {
+/**
+ * The field with each leaf field replaced by `leaf(it, k)`, k its place in depth-first order (Arrow
+ * leaves follow the Parquet leaves in order; `at.leaf` ends as their count); the field itself when none changes.
+ */
+export function mapLeaves(field: Field, leaf: (it: Field, k: number) => Field, at = { leaf: 0 }): Field {
   const children = field.type.children as Field[] | undefined;
-  if (!children?.length) {
-    const extension = extensions[at.leaf++];
-    return extension ? marked(field, extension) : field;
-  }
-  return withMarkedChildren(field, children, children.map((c) => markLeaves(c, extensions, at)));
+  if (!children?.length) return leaf(field, at.leaf++);
+  return withMarkedChildren(field, children, children.map((c) => mapLeaves(c, leaf, at)));
 }
 
 /**
@@ -43,8 +43,8 @@ export function withLeafExtensions(field: Field, elements: SchemaElement[]): Fie
   const extensions = leaves.map(leafExtension);
   if (!extensions.some(Boolean)) return field;
   const at = { leaf: 0 };
-  const marked = markLeaves(field, extensions, at);
-  return at.leaf === leaves.length ? marked : field;
+  const withMarks = mapLeaves(field, (it, k) => (extensions[k] ? marked(it, extensions[k]) : it), at);
+  return at.leaf === leaves.length ? withMarks : field;
 }
 
 const isUuidStorage = (type: DataType) => type.typeId === Type.FixedSizeBinary && (type as FixedSizeBinary).byteWidth === 16;
