@@ -5,7 +5,8 @@
  * the same File in a worker with nothing else running, by several read paths:
  *   slice      every range's `slice().arrayBuffer()` in flight at once (what BlobSource does);
  *   sync       `FileReaderSync.readAsArrayBuffer` one after the other in the worker;
- *   split2/3   the ranges dealt across 2 or 3 workers, each reading its share with slice (all in flight);
+ *   splitN     the ranges dealt across N workers (N up to 8), each reading its share with slice (all in flight);
+ *   fetch      every range fetched from a blob: URL of the File with a Range header, all at once;
  *   sync2      the ranges dealt across 2 workers, each with FileReaderSync;
  *   stream     every range's `slice().stream()` read to its end, all at once;
  *   queueN     slice().arrayBuffer() with at most N in flight;
@@ -106,6 +107,11 @@ onmessage = async (e) => {
     const all = new Uint8Array(await new Blob(ranges.map(([o, n]) => file.slice(o, o + n))).arrayBuffer());
     let at = 0;
     for (const [, n] of ranges) bytes += all.subarray(at, (at += n)).byteLength;
+  } else if (mode === 'fetch') {
+    // A blob: URL of the File fetched with a Range header per range (no slice() in this thread).
+    self.url ??= URL.createObjectURL(file);
+    const got = await Promise.all(ranges.map(([o, n]) => fetch(self.url, { headers: { Range: 'bytes=' + o + '-' + (o + n - 1) } }).then((r) => r.arrayBuffer())));
+    for (const b of got) bytes += b.byteLength;
   } else if (mode === 'sliceonly') {
     for (const [o, n] of ranges) bytes += file.slice(o, o + n).size;
   } else {
@@ -148,7 +154,7 @@ function browserCpuNs(): number {
   return ns;
 }
 
-const { browser, page } = await fileWorkersPage(file, WORKER, 3);
+const { browser, page } = await fileWorkersPage(file, WORKER, 8);
 const times: Record<string, number[]> = {};
 const cpus: Record<string, number[]> = {};
 const loads: number[] = [];
@@ -160,7 +166,7 @@ try {
     for (let m = 0; m < MODES.length; m++) {
       const mode = MODES[(m + r) % MODES.length];
       const ranges = jumpRanges[j++];
-      const parts = mode === 'concat2' || /2$/.test(mode) && !mode.startsWith('queue') ? 2 : mode === 'split3' ? 3 : 1;
+      const parts = mode.startsWith('split') ? Number(mode.slice(5)) : mode === 'concat2' || /2$/.test(mode) && !mode.startsWith('queue') ? 2 : 1;
       const cpu0 = browserCpuNs();
       const ms = (await page.evaluate(`(async () => {
         const ranges = ${JSON.stringify(ranges)};
