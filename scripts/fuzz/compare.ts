@@ -34,9 +34,17 @@ interface StatsGold {
   min: string;
   max: string;
 }
+/** pyarrow's figures of a numeric column (random_files.py profile_gold). */
+interface ProfileGold {
+  min: string;
+  max: string;
+  mean: string;
+  quantiles: string[];
+}
 interface Gold {
   file: string;
   stats?: StatsGold[];
+  profile?: Record<string, ProfileGold>;
   rows?: number;
   columns?: GoldColumn[];
   unreadable?: string;
@@ -70,22 +78,24 @@ const NULL = '\u2205 null';
 /** Python gives no zone offset outside years 1..9999: the gold then has the zone's name (or offset) after a space instead. */
 const noOffset = (want: string | null): boolean => want !== null && /\d (?:[A-Za-z_]+\/[A-Za-z_/]+|[+-]\d\d:\d\d)(?:[\],}]|$)/.test(want);
 
-/** Per column, the unique values' counts summed by their text (as tests/worker/uniqueGold.test.ts), or why not counted. */
-async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<(Record<string, number> | string)[]> {
+type Counted = { tally: Record<string, number>; profile?: ProfileGold & { quantilesExact?: boolean } } | string;
+
+/** Per column, the unique values' counts summed by their text (as tests/worker/uniqueGold.test.ts) and the profile's figures, or why not counted. */
+async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<Counted[]> {
   const engine = new Engine();
   const { id } = await engine.openSource(await NodeFileSource.open(path), true);
   try {
-    const out: (Record<string, number> | string)[] = [];
+    const out: Counted[] = [];
     for (const [c, column] of columns.entries()) {
       try {
-        await engine.unique(id, c, () => {});
+        const { profile } = await engine.unique(id, c, () => {});
         const { values } = engine.uniqueValues(id, c, 0, column.rows + 1, 'value', '');
         const listed: Record<string, number> = {};
         for (const v of values) {
           const text = v.value === null ? NULL : String(v.value);
           listed[text] = (listed[text] ?? 0) + v.count;
         }
-        out.push(listed);
+        out.push({ tally: listed, profile: profile.text ? { ...profile.text, quantilesExact: profile.quantilesExact } : undefined });
       } catch (e) {
         out.push(errorMessage(e));
       }
@@ -179,10 +189,25 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
         if (whole[i] !== col.values[k]) say(`${col.name} row ${i} (whole): ${JSON.stringify(whole[i])} vs ${JSON.stringify(col.values[k])}`);
         if (win.has(i) && win.get(i) !== col.values[k]) say(`${col.name} row ${i} (window): ${JSON.stringify(win.get(i))} vs ${JSON.stringify(col.values[k])}`);
       }
-      const tally = tallies[c];
+      const counted = tallies[c];
       if (apart > apartBefore) continue; // values pyarrow gives no reference for
-      if (typeof tally === 'string') say(`${col.name}: unique values not counted: ${tally}`);
-      else if (col.index.length === col.rows) {
+      if (typeof counted === 'string') {
+        say(`${col.name}: unique values not counted: ${counted}`);
+        continue;
+      }
+      const want = gold.profile?.[col.name];
+      if (want) {
+        const got = counted.profile;
+        compared++;
+        if (!got) say(`${col.name}: no profile where pyarrow gives ${JSON.stringify(want)}`);
+        else {
+          for (const k of ['min', 'max', 'mean'] as const) if (got[k] !== want[k]) say(`${col.name}: profile ${k} ${got[k]} vs ${want[k]}`);
+          const q = got.quantiles.slice(1, -1);
+          if (got.quantilesExact && JSON.stringify(q) !== JSON.stringify(want.quantiles)) say(`${col.name}: profile quantiles ${q.join(' ')} vs ${want.quantiles.join(' ')}`);
+        }
+      }
+      const tally = counted.tally;
+      if (col.index.length === col.rows) {
         const want: Record<string, number> = {};
         for (const t of col.values) want[t ?? NULL] = (want[t ?? NULL] ?? 0) + 1;
         const keys = new Set([...Object.keys(want), ...Object.keys(tally)]);

@@ -345,6 +345,33 @@ def main(argv):
     print(f'{len(options)} files in {out}')
 
 
+def profile_gold(path):
+    """pyarrow's min, max, mean and p5/p25/p50/p75/p95 (linear) of each top-level integer or float column (decoded
+    from a dictionary), on the table as pyarrow reads it (its chunks decide the mean's pairwise sums)."""
+    import pyarrow.compute as pc
+    table = pyarrow_gold.read_table(path)[1]
+    out = {}
+    for i, f in enumerate(table.schema):
+        col = table.column(i)
+        t = f.type
+        if pa.types.is_dictionary(t):
+            col = pc.dictionary_decode(col) if col.num_chunks else col
+            t = t.value_type
+        if not (pa.types.is_integer(t) or pa.types.is_floating(t)) or col.null_count == len(col):
+            continue
+        mm = pc.min_max(col)
+        if not mm['min'].is_valid:
+            continue
+        q = pc.quantile(col, q=[0.05, 0.25, 0.5, 0.75, 0.95], interpolation='linear')
+        out[f.name] = {
+            'min': pyarrow_gold.text(t, mm['min'], False),
+            'max': pyarrow_gold.text(t, mm['max'], False),
+            'mean': pyarrow_gold.float_text(pc.mean(col).as_py(), 'double'),
+            'quantiles': [pyarrow_gold.float_text(v, 'double') for v in q.to_pylist()],
+        }
+    return out
+
+
 def writable(t, write, path):
     """Writes the table's columns the writer takes (all, else each one it takes alone); returns its options."""
     try:
@@ -440,8 +467,14 @@ def one(out, seed, i):
             except Exception:  # values pyarrow cannot even give back (a date past Python's)
                 same = False
         pyarrow_gold.write_gold(os.path.join(out, 'files'), name, os.path.join(out, 'gold'))
+        gold = os.path.join(out, 'gold', name + '.json')
+        entry = json.load(open(gold))
+        try:
+            entry['profile'] = profile_gold(path)
+        except Exception as e:
+            entry['profileNoReference'] = f'{type(e).__name__}: {e}'
+        json.dump(entry, open(gold, 'w'))
         if not same:
-            gold = os.path.join(out, 'gold', name + '.json')
             entry = json.load(open(gold))
             entry['noReference'] = 'pyarrow reads back other values than it wrote'
             json.dump(entry, open(gold, 'w'))
