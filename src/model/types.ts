@@ -66,6 +66,8 @@ export interface ColumnChunkInfo {
   /** First byte of this column in the file. */
   offset?: number;
   nullCount?: number;
+  /** Why a stored null count is not shown (more nulls than the chunk holds values). */
+  nullCountNote?: string;
   codec?: string;
   encodings?: string[];
   stats?: ColumnStats;

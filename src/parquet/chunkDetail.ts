@@ -98,12 +98,18 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   const flat = subset.elements.length === 1;
   const stats = element && statsText(single?.statistics, rules, element, raw?.[subset.firstLeaf], statsType);
   if (stats && !flat) delete stats.nullCount;
+  // A null count past the chunk's values is impossible (Polars 1.x wrote 377,500 for 3,000): shown as not known, never used.
+  const storedNulls = flat && single?.statistics?.null_count !== undefined ? Number(single.statistics.null_count) : undefined;
+  const values = Number(single?.num_values);
+  const impossible = storedNulls !== undefined && (storedNulls < 0 || (Number.isSafeInteger(values) && storedNulls > values));
+  if (impossible) delete stats?.nullCount;
   return {
     column,
     bytes,
     uncompressedBytes,
     offset,
-    nullCount: flat && single?.statistics?.null_count !== undefined ? Number(single.statistics.null_count) : undefined,
+    nullCount: impossible ? undefined : storedNulls,
+    ...(impossible ? { nullCountNote: `the footer's null count (${COUNT.format(storedNulls)}) is more than the chunk's ${COUNT.format(values)} values: not used` } : {}),
     codec: codecs.join(', '),
     encodings,
     stats,

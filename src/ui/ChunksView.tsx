@@ -139,7 +139,7 @@ function ChunkDetailView({ detail, summary }: { detail: ChunkDetail; summary: Da
             <tr key={c.column}>
               <td><VisibleText text={summary.fields[c.column]?.name ?? ''} /></td>
               <td>{bytes(c.bytes)}</td>
-              <td>{c.nullCount === undefined ? '' : count(c.nullCount)}</td>
+              <td>{c.nullCount === undefined ? (c.nullCountNote ?? '') : count(c.nullCount)}</td>
               <td>{[c.codec, ...(c.encodings ?? [])].filter(Boolean).join(', ')}</td>
               <td>{c.stats ? <VisibleText text={statsCell(c.stats)} /> : ''}</td>
               <td>

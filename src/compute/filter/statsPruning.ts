@@ -153,7 +153,9 @@ export function chunkOutcomes(expr: BoundExpr, rows: number, detail: ChunkDetail
     }
     default: {
       const column = detail.columns[expr.column];
-      const nulls = column?.nullCount ?? column?.stats?.nullCount;
+      const stored = column?.nullCount ?? column?.stats?.nullCount;
+      // A count past the chunk's rows cannot be true (a damaged header or footer): the values decide.
+      const nulls = stored !== undefined && stored >= 0 && stored <= rows ? stored : undefined;
       const onNull = expr.leaf.test === 'isNull' ? (expr.leaf.negated ? CAN_FALSE : CAN_TRUE) : CAN_NULL;
       // A dictionary's own null entries are not in the null count of its indices.
       const someNull = nulls === undefined || nulls > 0 || expr.dictionary;
