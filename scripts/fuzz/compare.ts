@@ -43,6 +43,7 @@ interface ProfileGold {
 }
 interface Gold {
   file: string;
+  filters?: { where: string; matched: number }[];
   stats?: StatsGold[];
   profile?: Record<string, ProfileGold>;
   rows?: number;
@@ -132,6 +133,23 @@ async function compareStats(ds: Dataset, stats: StatsGold[], say: (s: string) =>
   return compared;
 }
 
+/** Each filter's count of matches against pyarrow.compute's (random_files.py filter_gold). */
+async function compareFilters(path: string, filters: { where: string; matched: number }[], say: (s: string) => void): Promise<number> {
+  const engine = new Engine();
+  const { id } = await engine.openSource(await NodeFileSource.open(path), true);
+  try {
+    let k = 0;
+    for (const { where, matched } of filters) {
+      const answer = await engine.filter(id, where, `filter${k++}`);
+      if (answer.problem) say(`filter ${where}: refused: ${answer.problem.message}`);
+      else if (answer.status.matched !== matched) say(`filter ${where}: ${answer.status.matched} rows match where pyarrow.compute says ${matched}`);
+    }
+    return filters.length;
+  } finally {
+    await engine.close(id);
+  }
+}
+
 async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; apart: number; compared: number }> {
   const path = join(dir, 'files', gold.file);
   let diffs = 0;
@@ -159,6 +177,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
     if (ds.rows !== gold.rows) say(`rows ${ds.rows} vs ${gold.rows}`);
     const tallies = await uniqueTallies(path, gold.columns!);
     if (gold.stats) compared += await compareStats(ds, gold.stats, say);
+    if (gold.filters) compared += await compareFilters(path, gold.filters, say);
     for (const [c, col] of gold.columns!.entries()) {
       const f = ds.fields[c];
       if (!f || f.name !== col.name) {

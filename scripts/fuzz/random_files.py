@@ -372,6 +372,54 @@ def profile_gold(path):
     return out
 
 
+OPS = {'=': 'equal', '!=': 'not_equal', '<': 'less', '<=': 'less_equal', '>': 'greater', '>=': 'greater_equal'}
+
+
+def filter_literal(t, shown):
+    """The filter language's literal for a value shown as `shown` in a column of type t; None where it has none."""
+    if shown is None:
+        return None
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
+        return None if shown in ('nan', 'inf', '-inf') or pa.types.is_float16(t) else shown
+    if pa.types.is_boolean(t):
+        return shown
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+        return "'" + shown.replace("'", "''") + "'"
+    if pa.types.is_date(t) or pa.types.is_timestamp(t) or pa.types.is_time(t):
+        # Years past 9999 or before 0 have no literal; an unknown zone's text is not one either.
+        return None if shown[0] in '+-' or ' ' in shown[19:] else "'" + shown + "'"
+    return None
+
+
+def filter_gold(path, entry, r):
+    """Filters `#c OP literal`, the literal a value of the column as shown, and `#c IS NULL`, each with the count
+    of rows pyarrow.compute says match (pc.OP against the row's own scalar; nulls never match)."""
+    import pyarrow.compute as pc
+    table = pyarrow_gold.read_table(path)[1]
+    cases = []
+    for c, col_gold in enumerate(entry.get('columns', [])):
+        col = table.column(c)
+        t = col.type
+        if pa.types.is_dictionary(t):
+            col = pc.dictionary_decode(col) if col.num_chunks else col.cast(t.value_type)
+            t = t.value_type
+        if col_gold.get('values') is None or len(col_gold['index']) != len(col):
+            continue
+        cases.append({'where': f'#{c} IS NULL', 'matched': int(pc.sum(pc.is_null(col)).as_py() or 0)})
+        rows = [i for i, v in enumerate(col_gold['values']) if filter_literal(t, v) is not None]
+        for row in r.sample(rows, min(3, len(rows))):
+            op = r.choice(list(OPS))
+            literal = filter_literal(t, col_gold['values'][row])
+            try:
+                # A number literal is a double, as pyarrow.compute compares a float32 column with a Python float.
+                other = pa.scalar(float(literal), pa.float64()) if pa.types.is_floating(t) else col[row]
+                matched = pc.sum(pc.fill_null(getattr(pc, OPS[op])(col, other), False).cast(pa.int64())).as_py() or 0
+            except Exception:
+                continue
+            cases.append({'where': f'#{c} {op} {literal}', 'matched': int(matched)})
+    return cases
+
+
 def writable(t, write, path):
     """Writes the table's columns the writer takes (all, else each one it takes alone); returns its options."""
     try:
@@ -473,6 +521,10 @@ def one(out, seed, i):
             entry['profile'] = profile_gold(path)
         except Exception as e:
             entry['profileNoReference'] = f'{type(e).__name__}: {e}'
+        try:
+            entry['filters'] = filter_gold(path, entry, r)
+        except Exception as e:
+            entry['filtersNoReference'] = f'{type(e).__name__}: {e}'
         json.dump(entry, open(gold, 'w'))
         if not same:
             entry = json.load(open(gold))
