@@ -3,7 +3,7 @@ import type { FieldInfo } from '../../model/types';
 import { hexText, typeName } from '../../valueText';
 import type { ColumnName, CompareOp, FilterExpr, Literal, Span } from './ast';
 import type { BoundExpr, BoundFilter, LeafTest, Scalar, StatsTrust } from './boundFilter';
-import { columnKind, type ColumnKind } from './columnKind';
+import { columnKind, nullsKind, type ColumnKind } from './columnKind';
 import { integerTest, parseNumber, type Rational } from './exactNumbers';
 import { FilterSyntaxError, positionOf, whereText } from './filterError';
 import { isKeyword, parseFilter } from './parseFilter';
@@ -96,7 +96,8 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
   };
 
   const dictionaries = new Set<number>();
-  const resolve = (c: ColumnName): { index: number; kind: ColumnKind; type: string } => {
+  /** The column named, and the kind its values compare by; `nullsOnly` (IS [NOT] NULL): any column whose validity holds its nulls. */
+  const resolve = (c: ColumnName, nullsOnly = false): { index: number; kind: ColumnKind; type: string } => {
     if (c.position !== undefined && !(c.position < fields.length)) fail(`there is no column ${c.name} @: the file has ${fields.length.toLocaleString('en-US')}, #0 to #${fields.length - 1}`, c.span);
     let index = c.position ?? fields.findIndex((f) => f.name === c.name);
     if (index < 0) {
@@ -109,8 +110,9 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
     const arrowField = schema.fields[index];
     const type = typeName(arrowField.type, field.extension);
     if (field.unsupported) fail(`column ${c.name} cannot be read (${field.unsupported}) @`, c.span);
-    const kind = columnKind(arrowField.type);
-    if ('unsupported' in kind || field.extension) fail(`column ${c.name} is ${type}: filters compare numbers, strings, binaries, booleans, decimals, dates, times and timestamps @`, c.span);
+    const compared = columnKind(arrowField.type);
+    const kind = nullsOnly && ('unsupported' in compared || field.extension) ? (nullsKind(arrowField.type) ?? compared) : compared;
+    if ('unsupported' in kind || (field.extension && kind.family !== 'nulls')) fail(`column ${c.name} is ${type}: filters compare numbers, strings, binaries, booleans, decimals, dates, times and timestamps @`, c.span);
     if (!used.includes(index)) used.push(index);
     if (DataType.isDictionary(arrowField.type)) dictionaries.add(index);
     return { index, kind: kind as ColumnKind, type };
@@ -145,6 +147,8 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
         if (v.kind === 'bytes') return { op, value: v.value };
         if (v.kind !== 'string') return mismatch(v.kind === 'number' ? `; write the value in quotes: '${v.text}'` : '');
         return { op, value: utf8.encode(v.value) };
+      case 'nulls':
+        return mismatch('; only IS NULL and IS NOT NULL look at this column');
       default: {
         const example = kind.family === 'time' ? "'13:45:00'" : kind.family === 'date' ? "'2016-01-01'" : "'2016-01-01 12:00:00'";
         if (v.kind !== 'string') return mismatch(`; write the ${kind.family} as a string: ${example}`);
@@ -195,7 +199,7 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
         return leaf(index, kind, { test: 'in', values, nullInList });
       }
       case 'isNull': {
-        const { index, kind } = resolve(e.column);
+        const { index, kind } = resolve(e.column, true);
         return leaf(index, kind, { test: 'isNull', negated: e.negated });
       }
       case 'isTrue': {

@@ -10,7 +10,9 @@ export type ColumnKind =
   | { family: 'float'; half: boolean; single: boolean }
   | { family: 'decimal'; scale: number; stride: number }
   | { family: 'date' | 'time' | 'timestamp'; wide: boolean; nsPerUnit: bigint; zone: string | null }
-  | { family: 'bytes'; utf8: boolean; view: boolean };
+  | { family: 'bytes'; utf8: boolean; view: boolean }
+  /** A column only IS [NOT] NULL looks at (a list, a struct, a duration…): its validity; `allNull` for the null type. */
+  | { family: 'nulls'; allNull: boolean };
 
 const UNIT_NS = [1_000_000_000n, 1_000_000n, 1_000n, 1n];
 
@@ -48,4 +50,14 @@ export function columnKind(type: DataType): ColumnKind | { unsupported: string }
     default:
       return { unsupported: `${String(type)} columns` };
   }
+}
+
+/**
+ * The kind IS [NULL] tests a column by when its values cannot be compared: any type whose nulls its own
+ * validity holds (undefined for a union or run-end encoded column, whose nulls are their children's or
+ * values', not theirs).
+ */
+export function nullsKind(type: DataType): ColumnKind | undefined {
+  if (DataType.isUnion(type) || DataType.isDictionary(type)) return undefined;
+  return { family: 'nulls', allNull: type.typeId === Type.Null };
 }

@@ -212,6 +212,8 @@ function dictionaryTable(dictionary: Vector, kind: ColumnKind, leaf: LeafTest): 
  */
 export function leafKernel(data: Data, kind: ColumnKind, leaf: LeafTest): Kernel {
   const onNull = nullResult(leaf);
+  // The null type keeps no validity bits: every row is null.
+  if (kind.family === 'nulls' && kind.allNull) return (from, to, out, at) => out.fill(onNull, at, at + to - from);
   if (DataType.isDictionary(data.type)) {
     if (!data.dictionary) throw new DatasetError('A dictionary-encoded column came without its dictionary.');
     const table = dictionaryTable(data.dictionary, kind, leaf);

@@ -79,6 +79,8 @@ export function statsBounds(kind: ColumnKind, stats: ColumnChunkInfo['stats']): 
         const ns = parseTimeOfDay(text);
         return ns === null ? null : roundRational({ num: ns, den: kind.nsPerUnit }, up);
       }
+      case 'nulls':
+        return null;
       default: {
         const t = parseDateTime(text);
         if (!t) return null;
