@@ -10,15 +10,17 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
 import type { CellText } from '../../src/worker/protocol';
 
-interface GoldColumn {
+/** One column of a gold file of scripts/gold/pyarrow_gold.py: pyarrow's type name and the text of rows `index`. */
+export interface GoldColumn {
   name: string;
   type: string;
   rows: number;
-  index?: number[];
+  index: number[];
   values?: (string | null)[];
   noReference?: string;
 }
-interface GoldFile {
+/** A gold file of scripts/gold/pyarrow_gold.py (tests/gold/corpus, tests/gold/writers). */
+export interface GoldFile {
   file: string;
   rows?: number;
   columns?: GoldColumn[];

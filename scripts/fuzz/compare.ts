@@ -18,15 +18,8 @@ import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { vectorText } from '../../src/valueText';
 import { ColumnTotalsBuilder } from '../../src/worker/columnTotals';
 import { Engine } from '../../src/worker/engine';
+import type { GoldColumn, GoldFile } from '../corpus/pyarrowGold';
 
-interface GoldColumn {
-  name: string;
-  type: string;
-  rows: number;
-  index: number[];
-  values?: (string | null)[];
-  noReference?: string;
-}
 /** scripts/gold/parquet_stats_gold.py's rows: a flat column chunk's min/max (rowGroup -1: over the row groups). */
 interface StatsGold {
   rowGroup: number;
@@ -41,14 +34,11 @@ interface ProfileGold {
   mean: string;
   quantiles: string[];
 }
-interface Gold {
-  file: string;
+/** A gold file with what random_files.py adds to pyarrow_gold.py's. */
+interface Gold extends GoldFile {
   filters?: { where: string; matched: number }[];
   stats?: StatsGold[];
   profile?: Record<string, ProfileGold>;
-  rows?: number;
-  columns?: GoldColumn[];
-  unreadable?: string;
   noReference?: string;
 }
 

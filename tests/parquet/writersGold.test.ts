@@ -1,23 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { GoldFile as Gold } from '../../scripts/corpus/pyarrowGold';
 import { DatasetError } from '../../src/model/errors';
 import { FIXTURES_DIR } from '../support/corpus';
 import { WRITERS_DIR, columnText, open } from './support/openText';
 
-interface GoldColumn {
-  name: string;
-  type: string;
-  rows: number;
-  index: number[];
-  values?: (string | null)[];
-}
-interface Gold {
-  file: string;
-  rows?: number;
-  columns?: GoldColumn[];
-  unreadable?: string;
-}
 
 const GOLD = resolve(__dirname, '../gold');
 const golds = (dir: string, prefix: RegExp): Gold[] =>

@@ -1,20 +1,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { GoldFile as Gold } from '../../scripts/corpus/pyarrowGold';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
 import { Engine } from '../../src/worker/engine';
 import { CORPUS_DIR, describeCorpus } from '../support/corpus';
 
-interface GoldColumn {
-  name: string;
-  rows: number;
-  index: number[];
-  values?: (string | null)[];
-}
-interface Gold {
-  file: string;
-  columns?: GoldColumn[];
-}
 
 const GOLD = resolve(__dirname, '../gold');
 const WRITERS = resolve(__dirname, '../fixtures/writers');
