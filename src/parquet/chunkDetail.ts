@@ -99,7 +99,7 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   const stats = element && statsText(single?.statistics, rules, element, raw?.[subset.firstLeaf], statsType);
   if (stats && !flat) delete stats.nullCount;
   // A null count past the chunk's values is impossible (Polars 1.x wrote 377,500 for 3,000): shown as not known, never used.
-  const storedNulls = flat && single?.statistics?.null_count !== undefined ? Number(single.statistics.null_count) : undefined;
+  const storedNulls = flat ? stats?.nullCount : undefined;
   const values = Number(single?.num_values);
   const impossible = storedNulls !== undefined && (storedNulls < 0 || (Number.isSafeInteger(values) && storedNulls > values));
   if (impossible) delete stats?.nullCount;
