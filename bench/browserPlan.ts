@@ -9,7 +9,7 @@ import { appData, appGoto, appOpen, appPage, appUnique, type Timed } from './app
 import { interleave, recorded, type Results } from './compare';
 import { withSession, type Session } from './browserSession';
 import { duckdbThreadsProbe, peerCall, peerPage } from './peersChromium';
-import { pssMiB, samplePeak } from './tabMemory';
+import { rssMiB, samplePeak } from './tabMemory';
 import { runFilterPart } from './filterPlan';
 
 export const CHUNK_ROWS = 1_001_731;
@@ -50,9 +50,9 @@ export function warm(path: string): string {
   return line;
 }
 
-/** Runs `f` on a fresh page and records the peak PSS the browser added meanwhile, then closes the page. */
+/** Runs `f` on a fresh page and records the peak RSS the browser added meanwhile, then closes the page. */
 async function run(s: Session, results: Results, memoryStep: string | null, contender: string, open: () => Promise<Page>, f: (page: Page) => Promise<void>): Promise<void> {
-  const before = pssMiB(s.profile);
+  const before = rssMiB(s.profile);
   const stop = samplePeak(s.profile);
   const page = await open();
   try {

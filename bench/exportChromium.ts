@@ -5,7 +5,7 @@
  * Issue 15's export figure in the built app: FILE opened and filtered by WHERE in the Data view, then
  * Export… as Parquet through the download path (no save dialog: the engine worker writes to the origin
  * private file system, the page hands that file to the browser's downloads), `runs` times (3), each in
- * a fresh page. Timed from the Download click to the download event; the PSS of the whole Chromium
+ * a fresh page. Timed from the Download click to the download event; the RSS of the whole Chromium
  * process tree is sampled meanwhile, its peak given above its level just before the click, and the
  * CPU time of that tree over the same span.
  */
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Download, type Page } from '@playwright/test';
 import { preview } from 'vite';
-import { pssMiB, samplePeak } from './tabMemory';
+import { rssMiB, samplePeak } from './tabMemory';
 import { median } from './median';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -66,14 +66,14 @@ export interface ParquetExport {
 /**
  * Export… as Parquet through the download path (the page must have no save dialog): from the Download
  * click to the download event (the worker has written the whole file to the private file system by
- * then), with the PSS of the Chromium processes mentioning `profile` sampled meanwhile (its peak above
+ * then), with the RSS of the Chromium processes mentioning `profile` sampled meanwhile (its peak above
  * the level just before the click).
  */
 export async function exportParquet(page: Page, profile: string): Promise<ParquetExport> {
   await page.getByTestId('export-menu').locator('summary').click();
   await page.getByLabel('Export format').selectOption('parquet');
   await page.evaluate('window.__bench && (window.__bench.longest = 0)');
-  const before = pssMiB(profile);
+  const before = rssMiB(profile);
   const stop = samplePeak(profile, 100);
   const cpuBefore = cpuSeconds(profile);
   const started = performance.now();

@@ -16,7 +16,7 @@ import type { Session } from './browserSession';
 import { cpuSeconds, exportParquet, filterForExport } from './exportChromium';
 import { FILTER_TIMER } from './filterChromium';
 import { peerCall, peerPage } from './peersChromium';
-import { samplePeak, pssMiB } from './tabMemory';
+import { rssMiB, samplePeak } from './tabMemory';
 
 const WHERE = "cand_nm = 'Obama, Barack'";
 /** The peers' "first matches": this many matching rows, every column, to text (a screen of the grid). */
@@ -159,7 +159,7 @@ export async function runFilterPart(s: Session, results: Results, files: { W1: s
       await countIn(id, 'ours', 'app');
       if (quick) return;
       await alone(() => onOpenPage(s, files[id], async (p) => void (await rec(`${id} ${FILTER_STEPS.top}`, 'ours', appSortDesc(p, 'contb_receipt_amt')))));
-      // Export… as Parquet of the EXPORT_WHERE rows; the PSS it added at peak is a step of its own.
+      // Export… as Parquet of the EXPORT_WHERE rows; the RSS it added at peak is a step of its own.
       await onOpenPage(
         s,
         files[id],
@@ -198,7 +198,7 @@ export async function runFilterPart(s: Session, results: Results, files: { W1: s
       if (quick) return;
       await onPeerPage(s, files.W2, async (p) => {
         await failAs(results, `W2 ${FILTER_STEPS.export}`, 'DuckDB-Wasm', peerCall(p, 'duckdbOpen()'));
-        const before = pssMiB(s.profile);
+        const before = rssMiB(s.profile);
         const stop = samplePeak(s.profile, 100);
         const cpuBefore = cpuSeconds(s.profile);
         let peak: number;

@@ -72,7 +72,7 @@ async function once(dist: string, file: string, port: number): Promise<ScaleAppF
     await page.waitForTimeout(1000);
     const empty = pssMiB(profile);
     const emptyByType = pssByType(profile);
-    const stop = samplePeak(profile);
+    const stop = samplePeak(profile, 50, pssMiB);
     const t0 = performance.now();
     await page.getByTestId('file-input').setInputFiles(file);
     await page.getByTestId('overview').filter({ hasText: '100,000' }).waitFor({ timeout: 120_000 });

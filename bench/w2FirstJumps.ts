@@ -27,7 +27,7 @@ import { appData, appGoto, appOpen, appPage, type Timed } from './appChromium';
 import { startBenchServer, type BenchServer } from './browserServer';
 import { CHUNK_ROWS } from './browserPlan';
 import { launchBenchBrowser, PEERS_DIST } from './browserSession';
-import { rssMiB, samplePeak } from './tabMemory';
+import { pssMiB, rssMiB, samplePeak } from './tabMemory';
 import type { TraceEvent as ChromeEvent } from './chromeTrace';
 import { arg } from './cliArgs';
 import { median } from './median';
@@ -108,7 +108,7 @@ try {
       figures.set(name, f);
       const mode = pssAlt ? ALT[r % ALT.length] : pss ? 'pss' : 'no-pss';
       const sampling = mode !== 'no-pss';
-      const stop = mode === 'pss' ? samplePeak(profile) : mode === 'pss250' ? samplePeak(profile, 250) : mode === 'rss' ? samplePeak(profile, 50, rssMiB) : () => 0;
+      const stop = mode === 'pss' ? samplePeak(profile, 50, pssMiB) : mode === 'pss250' ? samplePeak(profile, 250, pssMiB) : mode === 'rss' ? samplePeak(profile, 50, rssMiB) : () => 0;
       const page = await appPage({ context, profile, server: servers[i] });
       await page.addInitScript(TASKS);
       await page.reload();
