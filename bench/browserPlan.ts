@@ -2,7 +2,7 @@
  * The browser half of `npm run bench`: every step, ours and each peer, in one Chromium session, the
  * contenders' runs interleaved (ours, peer, peer, ours, peer, peer, …), each run in a fresh page.
  */
-import { openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readFileSync, readSync, closeSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { appData, appGoto, appOpen, appPage, appUnique, type Timed } from './appChromium';
@@ -50,7 +50,11 @@ export function warm(path: string): string {
   return line;
 }
 
-/** Runs `f` on a fresh page and records the peak RSS the browser added meanwhile, then closes the page. */
+/**
+ * Runs `f` on a fresh page and records the peak RSS the browser added meanwhile, then closes the page
+ * and waits for a quiet machine (machineQuiet), so that one contender's teardown is not timed in the
+ * next one's steps.
+ */
 async function run(s: Session, results: Results, memoryStep: string | null, contender: string, open: () => Promise<Page>, f: (page: Page) => Promise<void>): Promise<void> {
   const before = rssMiB(s.profile);
   const stop = samplePeak(s.profile);
@@ -61,7 +65,35 @@ async function run(s: Session, results: Results, memoryStep: string | null, cont
     const peak = stop();
     if (!page.isClosed()) await page.close();
     if (memoryStep) results.add(memoryStep, contender, { ms: peak - before });
+    await machineQuiet();
   }
+}
+
+/** The machine's CPU time busy and in all, in ticks, from /proc/stat (Linux; zeros elsewhere). */
+function cpuTicks(): { busy: number; all: number } {
+  try {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const all = ticks.reduce((a, b) => a + b, 0);
+    return { busy: all - ticks[3] - ticks[4], all };
+  } catch {
+    return { busy: 0, all: 0 };
+  }
+}
+
+/**
+ * Waits (up to 30 s) until the whole machine spent under a quarter of its CPU over half a second. A
+ * closed page's process goes on freeing its memory after it has left the tree we measure: right after
+ * apache-arrow's 9 GB on W1, our unique count of `contbr_nm` took 6.2-7.7 s, 5.0 s in the round before.
+ */
+async function machineQuiet(limitMs = 30_000): Promise<void> {
+  const t = performance.now();
+  for (let a = cpuTicks(); ; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const b = cpuTicks();
+    if (b.all === a.all || (b.busy - a.busy) / (b.all - a.all) < 0.25 || performance.now() - t > limitMs) break;
+    a = b;
+  }
+  console.error(`  (machine quiet after ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
 
 const sum = (...xs: Timed[]): Timed => ({ ms: xs.reduce((a, x) => a + x.ms, 0), longestTaskMs: Math.max(...xs.map((x) => x.longestTaskMs)) });
