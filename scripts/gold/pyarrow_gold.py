@@ -53,19 +53,10 @@ def float_text(x, kind):
     negative = math.copysign(1.0, x) < 0
     if x == 0:
         return '-0.0' if negative else '0.0'
-    if kind == 'double':
-        s = '%.16e' % abs(x)
-        for p in range(1, 18):
-            s = '%.*e' % (p - 1, abs(x))
-            if float(s) == abs(x):
-                break
-    else:
-        cast = np.float32 if kind == 'float' else np.float16
-        target = cast(abs(x))
-        for p in range(1, 10):
-            s = '%.*e' % (p - 1, abs(x))
-            if cast(float(s)) == target:
-                break
+    # The shortest digits that read back as the same value of the type (Dragon4). '%.*e' rounds ties to
+    # even, which at a power of two can pick the neighbour below: 2**-24 needs '5.960464477539063e-08'.
+    cast = np.float64 if kind == 'double' else np.float32 if kind == 'float' else np.float16
+    s = np.format_float_scientific(cast(abs(x)), unique=True, exp_digits=1)
     mant, e = s.split('e')
     digits = mant.replace('.', '').rstrip('0') or '0'
     return py_layout(digits, int(e), negative)
