@@ -37,13 +37,14 @@ export function validateData(data: Data, depth = 0, byteOffsetsChecked = false):
       const child = data.children[0];
       const size = (type as unknown as { listSize: number }).listSize;
       if (!child) return 'fixed-size list without child values';
-      if (child.length < (data.offset + length) * size) return `fixed-size list needs ${length * size} child values, has ${child.length}`;
+      // A slice's children are sliced with it (apache-arrow's Data.slice): they hold its rows from their own offset.
+      if (child.length < length * size) return `fixed-size list needs ${length * size} child values, has ${child.length}`;
       return validateData(child, depth + 1);
     }
     case Type.Struct: {
       if (data.children.length !== type.children.length) return `struct has ${data.children.length} of ${type.children.length} children`;
       for (const child of data.children) {
-        if (child.length < data.offset + length) return `struct child has ${child.length} rows for ${length}`;
+        if (child.length < length) return `struct child has ${child.length} rows for ${length}`;
         const bad = validateData(child, depth + 1);
         if (bad) return bad;
       }
