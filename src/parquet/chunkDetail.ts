@@ -3,7 +3,7 @@ import type { ColumnChunk, RowGroup } from 'hyparquet';
 import type { ChunkDetail, ChunkInfo, ColumnChunkInfo, ColumnRange, FieldInfo, RegionInfo } from '../model/types';
 import { chunkRange, type ColumnSubset } from './columnSubset';
 import type { RawMinMax } from './rawStatistics';
-import type { StatisticsRules } from './statisticsRules';
+import { nullCountDistrust, type StatisticsRules } from './statisticsRules';
 import { statsText } from './statsText';
 
 /** A column chunk's own key-value metadata, as "; metadata: foo = bar, key-without-value". */
@@ -98,18 +98,23 @@ function columnChunkInfo(rg: RowGroup, subset: ColumnSubset, column: number, fie
   const flat = subset.elements.length === 1;
   const stats = element && statsText(single?.statistics, rules, element, raw?.[subset.firstLeaf], statsType);
   if (stats && !flat) delete stats.nullCount;
-  // A null count past the chunk's values is impossible (Polars 1.x wrote 377,500 for 3,000): shown as not known, never used.
+  // A null count past the chunk's values is impossible; Polars' nonzero counts are its nulls times its
+  // data pages (statisticsRules.ts nullCountDistrust). Either is shown as not known, never used.
   const storedNulls = flat ? stats?.nullCount : undefined;
   const values = Number(single?.num_values);
   const impossible = storedNulls !== undefined && (storedNulls < 0 || (Number.isSafeInteger(values) && storedNulls > values));
-  if (impossible) delete stats?.nullCount;
+  const writerWrong = storedNulls !== undefined && storedNulls !== 0 ? nullCountDistrust(rules.writer) : undefined;
+  const nullCountNote = impossible
+    ? `the footer's null count (${COUNT.format(storedNulls)}) is more than the chunk's ${COUNT.format(values)} values: not used`
+    : writerWrong && `the footer's null count (${COUNT.format(storedNulls!)}) is not used: ${writerWrong}`;
+  if (nullCountNote) delete stats?.nullCount;
   return {
     column,
     bytes,
     uncompressedBytes,
     offset,
-    nullCount: impossible ? undefined : storedNulls,
-    ...(impossible ? { nullCountNote: `the footer's null count (${COUNT.format(storedNulls)}) is more than the chunk's ${COUNT.format(values)} values: not used` } : {}),
+    nullCount: nullCountNote ? undefined : storedNulls,
+    ...(nullCountNote ? { nullCountNote } : {}),
     codec: codecs.join(', '),
     encodings,
     stats,

@@ -16,7 +16,7 @@ import { intervalsAsBytes } from './intervalColumns';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
-import { writerVersion, type StatisticsRules } from './statisticsRules';
+import { nullCountDistrust, writerVersion, type StatisticsRules } from './statisticsRules';
 import { PageWindows } from './pageWindow';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
@@ -193,7 +193,7 @@ class ParquetDataset implements Dataset {
     const field = this.fields[column];
     if (!this.rowGroups.has(chunk) || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
     const { rg, subset } = this.columnChunks(chunk, column);
-    return columnPages(this.source, rg, chunk, subset, field.name, signal);
+    return columnPages(this.source, rg, chunk, subset, field.name, signal, nullCountDistrust(this.statisticsRules.writer));
   }
 
   /**

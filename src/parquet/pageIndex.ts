@@ -6,6 +6,7 @@ import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
 import { readChunkDictionary } from './chunkDictionary';
 import { rawValueText } from './rawValueText';
+import { nullCountDistrust, writerVersion } from './statisticsRules';
 
 /** A page index larger than this is not read (a chunk of a million pages has about 30 MB): the filter reads values instead. */
 const MAX_INDEX_BYTES = 32 * 1024 * 1024;
@@ -41,7 +42,7 @@ const toNumber = (v: unknown): number | undefined => (typeof v === 'bigint' ? Nu
  * null pages, null counts), or null when either is missing or does not hold together (page counts
  * differ, rows not increasing from 0, pages outside the file): the filter then reads the values.
  */
-export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Array, chunkRows: number, fileSize: number, field: Field, physical: ParquetType): ColumnPageIndex | null {
+export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Array, chunkRows: number, fileSize: number, field: Field, physical: ParquetType, trustNullCounts = true): ColumnPageIndex | null {
   const struct = (bytes: Uint8Array): ThriftStruct => deserializeTCompactProtocol({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
   let ci: ThriftStruct;
   let oi: ThriftStruct;
@@ -68,7 +69,9 @@ export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Ar
     if ((k === 0 && firstRow !== 0) || nextRow <= firstRow || nextRow > chunkRows || offset < 4 || bytes < 0 || offset + bytes > fileSize) return null;
     const rows = nextRow - firstRow;
     const counted = toNumber(nullCounts?.[k]);
-    const known = counted !== undefined && counted >= 0 ? counted : undefined;
+    // A count past the page's rows is impossible (Polars wrote the chunk's 10,023 nulls beside each page
+    // of 8,192 rows), and `trustNullCounts` false (a writer's counts known wrong) leaves only 0 known.
+    const known = counted !== undefined && counted >= 0 && counted <= rows && (trustNullCounts || counted === 0) ? counted : undefined;
     // A page said to be null whose null count says otherwise (polars marks a float page holding a NaN
     // so, apache/parquet-format#406; some writers give -1) is not taken for null: nor are its bounds known.
     const doubtful = nullPages[k] === true && counted !== undefined && counted !== rows;
@@ -90,12 +93,12 @@ async function readSpan(source: ByteSource, span: ByteSpan | undefined, signal?:
 }
 
 /** Reads one column chunk's page index (both parts, when its footer says where). */
-export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo, chunkRows: number, field: Field, physical: ParquetType, signal?: AbortSignal): Promise<ColumnPageIndex | null> {
+export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo, chunkRows: number, field: Field, physical: ParquetType, signal?: AbortSignal, trustNullCounts = true): Promise<ColumnPageIndex | null> {
   const at = column.pageIndexAt;
   if (!at?.columnIndex || !at.offsetIndex) return null;
   const [ci, oi] = await Promise.all([readSpan(source, at.columnIndex, signal), readSpan(source, at.offsetIndex, signal)]);
   if (!ci || !oi) return null;
-  return pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical);
+  return pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical, trustNullCounts);
 }
 
 /**
@@ -104,6 +107,7 @@ export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo,
  * when a filter asks about a chunk its statistics do not decide.
  */
 export function withFilterReaders(dataset: Dataset): Dataset {
+  const trustNullCounts = nullCountDistrust(writerVersion(dataset.createdBy)) === undefined;
   const flat = async (chunk: number, column: number, signal?: AbortSignal) => {
     const field = dataset.fields[column];
     const arrowField = dataset.schema.fields[column];
@@ -114,7 +118,7 @@ export function withFilterReaders(dataset: Dataset): Dataset {
   };
   const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
     const at = await flat(chunk, column, signal);
-    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal);
+    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, trustNullCounts);
   };
   const dictionaryValues = async (chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null> => {
     const at = await flat(chunk, column, signal);

@@ -30,18 +30,26 @@ async function readHeader(source: ByteSource, at: number, end: number, signal?: 
 /** A count from a header field, which a damaged file may leave out or give the wrong type. */
 const n = (x: unknown) => (typeof x === 'number' || typeof x === 'bigint' ? Number(x).toLocaleString('en-US') : '?');
 
-function describe(h: PageHeader): string {
+/** A page's null count as written, marked where it cannot be its nulls: past its values, or from a writer known to write others (`distrust`). */
+function nullsText(nulls: unknown, values: unknown, distrust: string | undefined): string {
+  const count = (x: unknown) => (typeof x === 'number' || typeof x === 'bigint' ? Number(x) : NaN);
+  const past = count(nulls) > count(values);
+  const why = past ? 'more than its values' : distrust && Number(nulls) !== 0 ? distrust : undefined;
+  return `${n(nulls)} nulls${why ? ` as written, not its nulls: ${why}` : ''}`;
+}
+
+function describe(h: PageHeader, distrust: string | undefined): string {
   const parts: string[] = [];
   const v1 = h.data_page_header;
   const v2 = h.data_page_header_v2;
   const dict = h.dictionary_page_header;
   if (v1) parts.push(String(v1.encoding), `${n(v1.num_values)} values`);
-  if (v2) parts.push(String(v2.encoding), `${n(v2.num_values)} values`, `${n(v2.num_rows)} rows`, `${n(v2.num_nulls)} nulls`, v2.is_compressed ? 'compressed' : 'not compressed');
+  if (v2) parts.push(String(v2.encoding), `${n(v2.num_values)} values`, `${n(v2.num_rows)} rows`, nullsText(v2.num_nulls, v2.num_values, distrust), v2.is_compressed ? 'compressed' : 'not compressed');
   if (dict) parts.push(String(dict.encoding), `${n(dict.num_values)} entries${dict.is_sorted ? ', sorted' : ''}`);
   parts.push(`${n(h.uncompressed_page_size)} bytes uncompressed`);
   // Page min/max are raw plain-encoded bytes, not decoded here; the null count is plain.
   const nulls = v1?.statistics?.null_count;
-  if (nulls !== undefined) parts.push(`${n(nulls)} nulls`);
+  if (nulls !== undefined) parts.push(nullsText(nulls, v1?.num_values, distrust));
   return parts.join(', ');
 }
 
@@ -51,7 +59,7 @@ const PAGES_BEFORE = 'The pages before it are listed; values may still be readab
  * The pages of one column chunk, from their headers only: each header is read, its page skipped.
  * A header that cannot be read, or a page that does not fit, ends the list with a problem naming its byte offset.
  */
-export async function readPages(source: ByteSource, chunk: ColumnChunk, field: string, signal?: AbortSignal): Promise<PageList> {
+export async function readPages(source: ByteSource, chunk: ColumnChunk, field: string, signal?: AbortSignal, nullCountDistrust?: string): Promise<PageList> {
   const { start, length } = chunkRange(chunk);
   const pages: RegionInfo[] = [];
   const stop = (message: string, offset: number, stillWorks = PAGES_BEFORE): PageList => ({ pages, truncated: false, problem: { message, where: { offset, column: field }, stillWorks } satisfies DatasetProblem });
@@ -74,7 +82,7 @@ export async function readPages(source: ByteSource, chunk: ColumnChunk, field: s
     if (typeof body !== 'number' || !Number.isInteger(body) || body < 0 || at + headerBytes + body > end) {
       return stop(`Page ${pages.length} of "${field}" at byte ${at} says it holds ${String(body)} bytes, which does not fit in ${bound}.`, at);
     }
-    pages.push({ field, kind: header.type ? String(header.type).toLowerCase() : 'unknown page type', offset: at, length: headerBytes + body, detail: describe(header) });
+    pages.push({ field, kind: header.type ? String(header.type).toLowerCase() : 'unknown page type', offset: at, length: headerBytes + body, detail: describe(header, nullCountDistrust) });
     at += headerBytes + body;
   }
   if (end < start + length) return stop(`The column chunk of "${field}" runs past the end of the file (byte ${end}; it would end at byte ${start + length}): the pages after byte ${end} are missing.`, end);

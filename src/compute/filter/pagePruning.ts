@@ -33,11 +33,11 @@ function leafColumns(e: BoundExpr, out = new Set<number>()): Set<number> {
 
 /**
  * What a null count over `total` rows says of `rows` of them: none null, all null, or unknown (a
- * count between says nothing of a part).
+ * count between says nothing of a part, and one past `total` is impossible).
  */
 function partNulls(nullCount: number | undefined, total: number, rows: number): number | undefined {
   if (nullCount === 0) return 0;
-  if (nullCount !== undefined && nullCount >= total) return rows;
+  if (nullCount === total) return rows;
   return undefined;
 }
 
