@@ -69,8 +69,8 @@ export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Ar
     if ((k === 0 && firstRow !== 0) || nextRow <= firstRow || nextRow > chunkRows || offset < 4 || bytes < 0 || offset + bytes > fileSize) return null;
     const rows = nextRow - firstRow;
     const counted = toNumber(nullCounts?.[k]);
-    // A count past the page's rows is impossible (Polars wrote the chunk's 10,023 nulls beside each page
-    // of 8,192 rows), and `trustNullCounts` false (a writer's counts known wrong) leaves only 0 known.
+    // A count past the page's rows is impossible (Polars wrote the chunk's 1,000 nulls beside its page
+    // of 400 rows), and `trustNullCounts` false (a writer's counts known wrong) leaves only 0 known.
     const known = counted !== undefined && counted >= 0 && counted <= rows && (trustNullCounts || counted === 0) ? counted : undefined;
     // A page said to be null whose null count says otherwise (polars marks a float page holding a NaN
     // so, apache/parquet-format#406; some writers give -1) is not taken for null: nor are its bounds known.
