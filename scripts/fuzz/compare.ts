@@ -101,6 +101,8 @@ async function uniqueTallies(path: string, columns: GoldColumn[]): Promise<Count
 async function compareStats(ds: Dataset, stats: StatsGold[], say: (s: string) => void): Promise<number> {
   let compared = 0;
   const totals = new ColumnTotalsBuilder(ds.fields.map(() => ({})));
+  // Min/max a writer is known to get wrong (statisticsRules.ts minMaxWrong) are not shown though pyarrow shows them.
+  const knownWrong = new Set<string>();
   for (let g = 0; g < ds.chunks.length; g++) {
     const detail = await ds.chunkDetail(g);
     totals.add(detail);
@@ -109,13 +111,17 @@ async function compareStats(ds: Dataset, stats: StatsGold[], say: (s: string) =>
       if (!name || name.includes('.') || ds.fields[c.column].type.includes('<')) continue; // flat columns (gold: path without '.')
       const want = stats.find((x) => x.rowGroup === g && x.column === name);
       if (want && (noOffset(want.min) || noOffset(want.max))) continue;
+      if (c.stats?.minMaxNote?.startsWith('min/max stored but not shown: ')) {
+        knownWrong.add(name);
+        continue;
+      }
       const got = { min: c.stats?.min, max: c.stats?.max };
       compared++;
       if (!want && (got.min !== undefined || got.max !== undefined)) say(`${name} row group ${g}: min/max ${got.min} … ${got.max} shown where pyarrow uses none`);
       else if (want && (got.min !== want.min || got.max !== want.max)) say(`${name} row group ${g}: min/max ${got.min} … ${got.max} vs ${want.min} … ${want.max}`);
     }
   }
-  for (const want of stats.filter((x) => x.rowGroup < 0 && !noOffset(x.min) && !noOffset(x.max))) {
+  for (const want of stats.filter((x) => x.rowGroup < 0 && !noOffset(x.min) && !noOffset(x.max) && !knownWrong.has(x.column))) {
     const total = totals.columns().find((t) => ds.fields[t.column].name === want.column);
     compared++;
     if (total?.min !== want.min || total?.max !== want.max) say(`${want.column} over the row groups: ${total?.min} … ${total?.max} vs ${want.min} … ${want.max}`);

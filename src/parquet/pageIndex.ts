@@ -1,4 +1,4 @@
-import { Type, type Dictionary, type Field } from 'apache-arrow';
+import { DataType, Type, type Dictionary, type Field } from 'apache-arrow';
 import type { ParquetType } from 'hyparquet';
 import { deserializeTCompactProtocol, type ThriftStruct } from '../adapters/hyparquetInternals';
 import type { ByteSource } from '../model/byteSource';
@@ -6,7 +6,14 @@ import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
 import { readChunkDictionary } from './chunkDictionary';
 import { rawValueText } from './rawValueText';
-import { nullCountDistrust, writerVersion } from './statisticsRules';
+import { minMaxWrong, nullCountDistrust, writerVersion } from './statisticsRules';
+
+/** What of a writer's page index holds: its null counts, its min/max (statisticsRules.ts). */
+export interface PageIndexTrust {
+  nullCounts: boolean;
+  minMax: boolean;
+}
+const TRUSTED: PageIndexTrust = { nullCounts: true, minMax: true };
 
 /** A page index larger than this is not read (a chunk of a million pages has about 30 MB): the filter reads values instead. */
 const MAX_INDEX_BYTES = 32 * 1024 * 1024;
@@ -42,7 +49,7 @@ const toNumber = (v: unknown): number | undefined => (typeof v === 'bigint' ? Nu
  * null pages, null counts), or null when either is missing or does not hold together (page counts
  * differ, rows not increasing from 0, pages outside the file): the filter then reads the values.
  */
-export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Array, chunkRows: number, fileSize: number, field: Field, physical: ParquetType, trustNullCounts = true): ColumnPageIndex | null {
+export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Array, chunkRows: number, fileSize: number, field: Field, physical: ParquetType, trust: PageIndexTrust = TRUSTED): ColumnPageIndex | null {
   const struct = (bytes: Uint8Array): ThriftStruct => deserializeTCompactProtocol({ view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 });
   let ci: ThriftStruct;
   let oi: ThriftStruct;
@@ -70,8 +77,8 @@ export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Ar
     const rows = nextRow - firstRow;
     const counted = toNumber(nullCounts?.[k]);
     // A count past the page's rows is impossible (Polars wrote the chunk's 1,000 nulls beside its page
-    // of 400 rows), and `trustNullCounts` false (a writer's counts known wrong) leaves only 0 known.
-    const known = counted !== undefined && counted >= 0 && counted <= rows && (trustNullCounts || counted === 0) ? counted : undefined;
+    // of 400 rows), and a writer's counts known wrong (`trust`) leave only 0 known.
+    const known = counted !== undefined && counted >= 0 && counted <= rows && (trust.nullCounts || counted === 0) ? counted : undefined;
     // A page said to be null whose null count says otherwise (polars marks a float page holding a NaN
     // so, apache/parquet-format#406; some writers give -1) is not taken for null: nor are its bounds known.
     const doubtful = nullPages[k] === true && counted !== undefined && counted !== rows;
@@ -79,8 +86,8 @@ export function pageIndexFromBytes(columnIndex: Uint8Array, offsetIndex: Uint8Ar
     const nullCount = nullPage ? rows : known;
     const stats: ColumnStats = { nullCount, exact: true };
     if (!nullPage && !doubtful) {
-      stats.min = boundText(mins[k], field, physical);
-      stats.max = boundText(maxes[k], field, physical);
+      stats.min = trust.minMax ? boundText(mins[k], field, physical) : undefined;
+      stats.max = trust.minMax ? boundText(maxes[k], field, physical) : undefined;
     }
     pages.push({ firstRow, rows, offset, bytes, nullPage, stats });
   }
@@ -93,12 +100,12 @@ async function readSpan(source: ByteSource, span: ByteSpan | undefined, signal?:
 }
 
 /** Reads one column chunk's page index (both parts, when its footer says where). */
-export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo, chunkRows: number, field: Field, physical: ParquetType, signal?: AbortSignal, trustNullCounts = true): Promise<ColumnPageIndex | null> {
+export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo, chunkRows: number, field: Field, physical: ParquetType, signal?: AbortSignal, trust: PageIndexTrust = TRUSTED): Promise<ColumnPageIndex | null> {
   const at = column.pageIndexAt;
   if (!at?.columnIndex || !at.offsetIndex) return null;
   const [ci, oi] = await Promise.all([readSpan(source, at.columnIndex, signal), readSpan(source, at.offsetIndex, signal)]);
   if (!ci || !oi) return null;
-  return pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical, trustNullCounts);
+  return pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical, trust);
 }
 
 /**
@@ -107,7 +114,8 @@ export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo,
  * when a filter asks about a chunk its statistics do not decide.
  */
 export function withFilterReaders(dataset: Dataset): Dataset {
-  const trustNullCounts = nullCountDistrust(writerVersion(dataset.createdBy)) === undefined;
+  const writer = writerVersion(dataset.createdBy);
+  const nullCounts = nullCountDistrust(writer) === undefined;
   const flat = async (chunk: number, column: number, signal?: AbortSignal) => {
     const field = dataset.fields[column];
     const arrowField = dataset.schema.fields[column];
@@ -118,7 +126,7 @@ export function withFilterReaders(dataset: Dataset): Dataset {
   };
   const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
     const at = await flat(chunk, column, signal);
-    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, trustNullCounts);
+    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, { nullCounts, minMax: minMaxWrong(DataType.isFloat(at.arrowField.type), writer) === undefined });
   };
   const dictionaryValues = async (chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null> => {
     const at = await flat(chunk, column, signal);

@@ -131,3 +131,15 @@ export function nullCountDistrust(writer: WriterVersion): string | undefined {
   return writer.application === 'Polars' ? 'Polars counts a chunk\'s nulls once per data page (pola-rs/polars#29321)' : undefined;
 }
 
+/**
+ * Why a writer's min/max of a leaf (`float`: of floating-point values) are wrong though pyarrow uses
+ * them, or undefined. Polars (1.44.2 and before; its `created_by` names no version) leaves every value
+ * of a page holding a NaN out of the chunk's float min/max: with its default row groups, a chunk holding
+ * a NaN and -5e6 said its min was -999,770, and a filter `x < -1e6` skipped the chunk.
+ */
+export function minMaxWrong(float: boolean, writer: WriterVersion): string | undefined {
+  return float && writer.application === 'Polars' ? "Polars leaves the values of any page holding a NaN out of a chunk's float min/max" : undefined;
+}
+
+/** Whether a leaf holds floating-point values (FLOAT, DOUBLE, or FLOAT16 in a fixed-length byte array). */
+export const isFloatLeaf = (e: SchemaElement): boolean => e.type === 'FLOAT' || e.type === 'DOUBLE' || e.logical_type?.type === 'FLOAT16';
