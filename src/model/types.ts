@@ -66,7 +66,7 @@ export interface ColumnChunkInfo {
   /** First byte of this column in the file. */
   offset?: number;
   nullCount?: number;
-  /** Why a stored null count is not shown (more nulls than the chunk holds values). */
+  /** Why a stored null count is not shown (more nulls than the chunk holds values, or a writer known to count them wrong). */
   nullCountNote?: string;
   codec?: string;
   encodings?: string[];

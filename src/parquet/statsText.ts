@@ -29,8 +29,9 @@ export interface StatsType {
  */
 export function statsText(s: Statistics | undefined, rules: StatisticsRules, element: SchemaElement, raw?: RawMinMax, type?: StatsType): ColumnStats | undefined {
   if (!s) return undefined;
+  const unused = minMaxDistrust(s, element, rules, raw);
   const wrong = minMaxWrong(isFloatLeaf(element), rules.writer);
-  const distrust = minMaxDistrust(s, element, rules, raw) ?? wrong;
+  const distrust = unused ?? wrong;
   const stored = storedPair({ values: [s.min_value, s.max_value], deprecated: [s.min, s.max] }, rules);
   const converted = distrust === undefined ? stored : undefined;
   const bytes = converted && raw ? storedPair(raw, rules) : undefined;
@@ -43,7 +44,7 @@ export function statsText(s: Statistics | undefined, rules: StatisticsRules, ele
     // Writers may truncate long min/max values to bounds; only the format's own flags make them exact.
     exact: rules.columnOrders && converted !== undefined && s.is_min_value_exact === true && s.is_max_value_exact === true,
   };
-  if (stored && distrust) out.minMaxNote = distrust === wrong ? `min/max stored but not shown: ${wrong}` : `min/max stored but not shown, as pyarrow does not use them: ${distrust}`;
+  if (stored && distrust) out.minMaxNote = unused ? `min/max stored but not shown, as pyarrow does not use them: ${unused}` : `min/max stored but not shown: ${wrong}`;
   else if (!stored && !rules.columnOrders && s.min_value !== undefined && s.max_value !== undefined) {
     out.minMaxNote = 'min/max stored but not shown, as pyarrow does not use them: they are in min_value/max_value, and the footer lists no column orders to say how those sort';
   }

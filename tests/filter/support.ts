@@ -1,7 +1,9 @@
 import { openDataset } from '../../src/dataset/openDataset';
 import { compileFilter, countMatches, matchChunk } from '../../src/compute/filter';
 import type { Dataset } from '../../src/model/types';
+import type { ByteSource } from '../../src/model/byteSource';
 import { NodeFileSource } from '../../src/source/nodeFileSource';
+import { Engine } from '../../src/worker/engine';
 
 export async function openFile(path: string): Promise<Dataset> {
   const dataset = await openDataset(await NodeFileSource.open(path));
@@ -39,4 +41,15 @@ export async function matchedEveryWay(dataset: Dataset, where: string): Promise<
   let forced = 0;
   for (let chunk = 0; chunk < dataset.chunks.length; chunk++) forced += (await matchChunk(dataset, filter, chunk, { pageIndexMinBytes: 0 })).matched;
   return { forced, pruned: (await matches(dataset, where)).matched, scanned: (await matches(dataset, where, false)).matched };
+}
+
+/** Opens `source` in an engine, as the app does, and gives `f` the count of rows a filter matches there (the engine closed after). */
+export async function withEngineMatches(source: ByteSource, f: (matched: (where: string) => Promise<number | undefined>) => Promise<void>): Promise<void> {
+  const engine = new Engine();
+  const { id } = await engine.openSource(source, true);
+  try {
+    await f(async (where) => (await engine.filter(id, where, where)).status?.matched);
+  } finally {
+    await engine.close(id);
+  }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
-import { Engine } from '../../src/worker/engine';
 import { ColumnTotalsBuilder } from '../../src/worker/columnTotals';
+import { withEngineMatches } from '../filter/support';
 import { realFile } from './support/footer';
 
 /**
@@ -30,16 +30,10 @@ describe('an impossible null count in the footer statistics', () => {
     await ds.close();
   });
 
-  it('does not decide a filter: the values are read', async () => {
-    const engine = new Engine();
-    const { id } = await engine.openSource(new BlobSource(new Blob([file() as BlobPart]), 'nulls.parquet'), true);
-    try {
-      const matched = async (where: string) => (await engine.filter(id, where, where)).status?.matched;
+  it('does not decide a filter: the values are read', () =>
+    withEngineMatches(new BlobSource(new Blob([file() as BlobPart]), 'nulls.parquet'), async (matched) => {
       expect(await matched('a IS NULL')).toBe(0);
       expect(await matched('a IS NOT NULL')).toBe(3);
       expect(await matched('a > 1')).toBe(2);
-    } finally {
-      await engine.close(id);
-    }
-  });
+    }));
 });

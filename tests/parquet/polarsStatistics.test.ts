@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/dataset/openDataset';
 import { BlobSource } from '../../src/source/blobSource';
-import { Engine } from '../../src/worker/engine';
 import { ColumnTotalsBuilder } from '../../src/worker/columnTotals';
+import { withEngineMatches } from '../filter/support';
 
 /**
  * Polars writes each data page's null count as the whole chunk's and the footer's as their sum
@@ -35,20 +35,14 @@ describe("Polars' null counts", () => {
     await ds.close();
   });
 
-  it('do not decide a filter: the values are read', async () => {
-    const engine = new Engine();
-    const { id } = await engine.openSource(source(), true);
-    try {
-      const matched = async (where: string) => (await engine.filter(id, where, where)).status?.matched;
+  it('do not decide a filter: the values are read', () =>
+    withEngineMatches(source(), async (matched) => {
       expect(await matched('half IS NULL')).toBe(1000);
       expect(await matched('half > 5')).toBe(997);
       expect(await matched('fifth IS NULL')).toBe(400);
       expect(await matched('fifth >= 7000')).toBe(800);
       expect(await matched('none IS NULL')).toBe(0);
-    } finally {
-      await engine.close(id);
-    }
-  });
+    }));
 });
 
 /**
@@ -67,18 +61,12 @@ describe("Polars' float min/max", () => {
     await ds.close();
   });
 
-  it('do not decide a filter: the values are read', async () => {
-    const engine = new Engine();
-    const { id } = await engine.openSource(nanFile(), true);
-    try {
-      const matched = async (where: string) => (await engine.filter(id, where, where)).status?.matched;
+  it('do not decide a filter: the values are read', () =>
+    withEngineMatches(nanFile(), async (matched) => {
       for (const c of ['x', 'y']) {
         expect(await matched(`${c} < -1000`)).toBe(1);
         expect(await matched(`${c} > 3000`)).toBe(1);
         expect(await matched(`${c} >= 0 AND ${c} <= 1999.5`)).toBe(3997);
       }
-    } finally {
-      await engine.close(id);
-    }
-  });
+    }));
 });
