@@ -6,6 +6,8 @@ rendered by scripts/gold/pyarrow_gold.py, is compared with what Arrowscope shows
 scripts/fuzz/compare.ts. A file that differs is a candidate for a committed fixture.
 
 Usage: python3 scripts/fuzz/random_files.py OUT_DIR [COUNT=40] [SEED=1]
+FUZZ_KINDS=arrow-rs.parquet,polars.arrows (say) writes only those kinds. The arrow-rs files are pyarrow's
+table written by parquet-wasm (scripts/fuzz/write_arrow_rs.mjs), so they need `npm install` first.
 Writes OUT_DIR/files/NNN-<kind>.(parquet|arrow|arrows), OUT_DIR/gold/*.json and OUT_DIR/options.json.
 """
 import datetime as dt
@@ -49,7 +51,9 @@ def floats(r, n, bits):
     return out
 
 
-WORDS = ['', 'a', 'Obama, Barack', 'héllo', '日本語', 'tab\there', 'quote"s', 'back\\slash', 'new\nline', 'x' * 40, '🙂 emoji', 'zero\x00byte', ' lead', 'trail ']
+WORDS = ['', 'a', 'Obama, Barack', 'héllo', '日本語', 'tab\there', 'quote"s', 'back\\slash', 'new\nline', 'x' * 40, '🙂 emoji', 'zero\x00byte', ' lead', 'trail ',
+         # Past 64 bytes, where writers truncate statistics (arrow-rs by default), one cut inside a 2-byte character.
+         'y' * 70 + 'z', 'é' * 40, 'ÿ' * 33]
 
 
 def strings(r, n):
@@ -222,6 +226,7 @@ def table(r, fmt):
     n = r.choice([0, 1, 2, 7, 63, 64, 65, 100, 257, 700, 1000, 3000, 20000])
     cols, names = [], []
     for i in range(r.randint(1, 8)):
+        t = None
         try:
             got = column(r, n, fmt)
             if got is None or got[1] is None:
@@ -467,6 +472,44 @@ def write_polars(r, t, path, kind):
     return opts
 
 
+def write_arrow_rs(r, t, path, ipc_stream):
+    import subprocess
+    import tempfile
+    opts = dict(compression=r.choice(['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI', 'LZ4', 'ZSTD', 'LZ4_RAW']), dictionary=r.random() < 0.6,
+                dictionaryPageSizeLimit=r.choice([None, 64, 1024]), dataPageSizeLimit=r.choice([None, 64, 1024]),
+                maxRowGroupSize=r.choice([None, 1, 7, 100]), writeBatchSize=r.choice([None, 3, 64]),
+                statistics=r.choice(['None', 'Chunk', 'Page', 'Page']), writerVersion=r.choice(['V1', 'V2']),
+                encoding=r.choice([None, None, 'PLAIN', 'DELTA_BINARY_PACKED', 'DELTA_LENGTH_BYTE_ARRAY', 'DELTA_BYTE_ARRAY', 'BYTE_STREAM_SPLIT']))
+    opts = {k: v for k, v in opts.items() if v is not None}
+    if ipc_stream:
+        opts = {}
+    with tempfile.NamedTemporaryFile(suffix='.arrows') as tmp:
+        with ipc.new_stream(tmp.name, t.schema) as w:
+            w.write_table(t)
+        script = os.path.join(os.path.dirname(__file__), 'write_arrow_rs.mjs')
+        args = ['--ipc', tmp.name, path] if ipc_stream else [tmp.name, path, json.dumps(opts)]
+        done = subprocess.run(['node', script, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ValueError(f'arrow-rs: {done.stderr.strip()[-300:]}')
+    return opts
+
+
+def arrow_rs_gold(path, entry):
+    """Where pyarrow cannot read a Parquet file, its values as arrow-rs reads them (parquet-wasm, then pyarrow's text)."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(os.path.dirname(__file__), 'write_arrow_rs.mjs')
+        done = subprocess.run(['node', script, '--read', path, os.path.join(tmp, 'read.arrows')], capture_output=True, text=True)
+        if done.returncode != 0:
+            return entry
+        pyarrow_gold.write_gold(tmp, 'read.arrows', tmp)
+        read = json.load(open(os.path.join(tmp, 'read.arrows.json')))
+    if 'columns' not in read:
+        return entry
+    return {**entry, 'columns': read['columns'], 'rows': read['rows'], 'reference': f'arrow-rs (pyarrow: {entry.pop("unreadable")})'}
+
+
 def write_fastparquet(r, t, path):
     import fastparquet
     df = t.to_pandas()
@@ -482,7 +525,9 @@ def one(out, seed, i):
     options = {}
     for i in [i]:
         r = random.Random(seed * 100003 + i)
-        kind = r.choice(['parquet', 'parquet', 'arrow', 'arrows', 'duckdb.parquet', 'polars.parquet', 'fastparquet.parquet', 'polars.arrow', 'polars.arrows'])
+        kinds = ['parquet', 'parquet', 'arrow', 'arrows', 'duckdb.parquet', 'polars.parquet', 'fastparquet.parquet', 'polars.arrow', 'polars.arrows',
+                 'arrow-rs.parquet', 'arrow-rs.parquet', 'arrow-rs.arrows']
+        kind = r.choice(os.environ['FUZZ_KINDS'].split(',') if os.environ.get('FUZZ_KINDS') else kinds)
         writer = kind.split('.')[0] if '.' in kind else 'pyarrow'
         ext = kind.split('.')[-1]
         t = table(r, ext)
@@ -499,6 +544,8 @@ def one(out, seed, i):
                 opts = writable(t, lambda t, p: write_polars(r, t, p, ext), path)
             elif writer == 'fastparquet':
                 opts = writable(t, lambda t, p: write_fastparquet(r, t, p), path)
+            elif writer == 'arrow-rs':
+                opts = writable(t, lambda t, p: write_arrow_rs(r, t, p, ext == 'arrows'), path)
             else:
                 opts = write_parquet(r, t, path) if kind == 'parquet' else write_ipc(r, t, path, kind == 'arrows')
         except Exception as e:
@@ -521,6 +568,9 @@ def one(out, seed, i):
         pyarrow_gold.write_gold(os.path.join(out, 'files'), name, os.path.join(out, 'gold'))
         gold = os.path.join(out, 'gold', name + '.json')
         entry = json.load(open(gold))
+        if 'unreadable' in entry and ext == 'parquet':
+            entry = arrow_rs_gold(path, entry)
+            json.dump(entry, open(gold, 'w'))
         try:
             entry['profile'] = profile_gold(path)
         except Exception as e:
