@@ -1,6 +1,6 @@
-import { Dictionary, Field, FixedSizeList, Int32, LargeList, List, type Int, MessageReader, Timestamp, Type, type DataType, type Schema } from 'apache-arrow';
+import { Dictionary, Field, FixedSizeList, Int32, LargeList, List, Map_, MessageReader, Null, Struct, Timestamp, Type, type DataType, type Int, type Schema } from 'apache-arrow';
 import type { FileMetaData } from 'hyparquet';
-import { ByteBuffer, decodeFieldFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
+import { ByteBuffer, decodeFieldFb, FixedSizeListFb, MapFb, MessageFb, SchemaFb, TypeFb, type FieldFb } from '../adapters/apacheArrowInternals';
 import type { DatasetProblem } from '../model/errors';
 import { withFieldMetadata } from '../valueText/metadataText';
 import { withChildren } from '../model/withChildren';
@@ -72,28 +72,72 @@ function listViewField(fb: FieldFb, dictionaries: Map<number, DataType>): Field 
 }
 
 /**
- * The stored schema's top-level fields decoded one by one (a top-level list view as a StoredListView):
- * null for one apache-arrow cannot decode (a list view deeper down: Arrow JS has no such type), its name read from the flatbuffer.
+ * A stored field apache-arrow cannot decode, built from its parts: a run_end_encoded field (pyarrow
+ * does not restore it: the column or child keeps its Parquet type) becomes a Null that restores
+ * nothing; lists, fixed-size lists, structs and maps around one keep their stored type; a top-level
+ * list view is a StoredListView. Null where none of these applies (a list view deeper down, a union).
  */
-function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: string[]; errors: string[] } {
+function storedField(fb: FieldFb, dictionaries: Map<number, DataType>, top: boolean): { field: Field | null; tolerated?: boolean; error?: string } {
+  let error: string;
+  try {
+    return { field: decodeFieldFb(fb, dictionaries) };
+  } catch (e) {
+    error = String((e as Error).message ?? e);
+  }
+  const kind = fb.typeType();
+  const name = fb.name() ?? '';
+  if (kind === TypeFb.RunEndEncoded) return { field: new Field(name, new Null(), fb.nullable()), tolerated: true };
+  if (top) {
+    const view = listViewField(fb, dictionaries);
+    if (view) return { field: view, tolerated: true };
+  }
+  if (fb.dictionary()) return { field: null, error };
+  const children: Field[] = [];
+  for (let i = 0; i < fb.childrenLength(); i++) {
+    const child = fb.children(i);
+    const one = child && storedField(child, dictionaries, false).field;
+    if (!one) return { field: null, error };
+    children.push(one);
+  }
+  const type = nestedType(fb, kind, children);
+  return type ? { field: new Field(name, type, fb.nullable()), tolerated: true } : { field: null, error };
+}
+
+function nestedType(fb: FieldFb, kind: TypeFb, children: Field[]): DataType | null {
+  if (kind === TypeFb.Struct_) return new Struct(children);
+  if (children.length !== 1) return null;
+  if (kind === TypeFb.List) return new List(children[0]);
+  if (kind === TypeFb.LargeList) return new LargeList(children[0]);
+  if (kind === TypeFb.FixedSizeList) {
+    const size = (fb.type(new FixedSizeListFb()) as FixedSizeListFb | null)?.listSize();
+    return size === undefined ? null : new FixedSizeList(size, children[0]);
+  }
+  if (kind === TypeFb.Map && children[0].type.typeId === Type.Struct) {
+    return new Map_(children[0] as Field<Struct>, (fb.type(new MapFb()) as MapFb | null)?.keysSorted() ?? false);
+  }
+  return null;
+}
+
+/**
+ * The stored schema's top-level fields decoded one by one (see storedField): null for one that cannot
+ * be decoded, its name read from the flatbuffer. `tolerated` when a field needed storedField's help.
+ */
+function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: string[]; errors: string[]; tolerated: boolean } {
   const schema = storedSchemaFb(bytes)!;
   const dictionaries = new Map<number, DataType>();
   const fields: (Field | null)[] = [];
   const names: string[] = [];
   const errors: string[] = [];
+  let tolerated = false;
   for (let i = 0; i < schema.fieldsLength(); i++) {
     const fb = schema.fields(i)!;
     names.push(fb.name() ?? '');
-    try {
-      fields.push(decodeFieldFb(fb, dictionaries));
-      errors.push('');
-    } catch (e) {
-      const view = listViewField(fb, dictionaries);
-      fields.push(view);
-      errors.push(view ? '' : String((e as Error).message ?? e));
-    }
+    const one = storedField(fb, dictionaries, true);
+    fields.push(one.field);
+    errors.push(one.error ?? '');
+    tolerated ||= one.tolerated === true;
   }
-  return { fields, names, errors };
+  return { fields, names, errors, tolerated };
 }
 
 /**
@@ -129,8 +173,7 @@ export function originalFields(md: FileMetaData, names: string[]): { fields?: (F
         throw e;
       }
       const failed = one.errors.findIndex(Boolean);
-      const views = one.fields.some((f) => f?.type instanceof StoredListView);
-      if ((failed < 0 && !views) || one.fields.every((f) => f === null)) throw e;
+      if ((failed < 0 && !one.tolerated) || one.fields.every((f) => f === null)) throw e;
       ({ fields, names: storedNames } = one);
       if (failed >= 0) problem = {
         message: `The file's stored Arrow schema (ARROW:schema) cannot give the type of column "${one.names[failed]}"${one.errors.filter(Boolean).length > 1 ? ' and others' : ''} (${one.errors[failed]}).`,

@@ -48,6 +48,15 @@ describe('the stored Arrow schema (ARROW:schema) restores the types pyarrow rest
     await ds.close();
   });
 
+  it('a stored run_end_encoded column or child keeps its Parquet type, as in pyarrow, and the types around it are restored', async () => {
+    // arrow-rs (parquet-wasm) stores run_end_encoded in ARROW:schema, which apache-arrow cannot decode; values and
+    // type names are compared with pyarrow's in writersGold.test.ts; here: no note.
+    const ds = await open(writerFile('run_end_encoded_stored.parquet', 'parquet-wasm'));
+    expect(ds.problems).toEqual([]);
+    expect(ds.fields.map((f) => f.type)).toEqual(['string', 'fixed_size_list<item: int64>[3]', 'struct<r: int8, n: int32>', 'timestamp[ms, tz=Asia/Tokyo]']);
+    await ds.close();
+  });
+
   it('a list view below the top level leaves its column in its Parquet types, with a note naming it, and the others restored', async () => {
     // pyarrow 25's reading (made once by scripts/gold/pyarrow_gold.py); kept apart from tests/gold/writers
     // because the struct holding the list_view is named struct<v: list<…>> here, where pyarrow says list_view.

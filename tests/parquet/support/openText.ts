@@ -6,7 +6,7 @@ import { vectorText } from '../../../src/valueText';
 
 /** The Parquet files made for user reports (tests/fixtures/writers/parquet/make_fixtures.py). */
 export const WRITERS_DIR = resolve(__dirname, '../../fixtures/writers');
-export const writerFile = (name: string): string => join(WRITERS_DIR, 'parquet', name);
+export const writerFile = (name: string, writer = 'parquet'): string => join(WRITERS_DIR, writer, name);
 
 export const open = async (path: string): Promise<Dataset> => openDataset(await NodeFileSource.open(path));
 
