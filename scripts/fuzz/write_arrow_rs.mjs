@@ -10,7 +10,7 @@
  * ("None" | "Chunk" | "Page"), writerVersion ("V1" | "V2").
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as wasm from 'parquet-wasm/node';
+import * as wasm from 'parquet-wasm';
 
 if (process.argv[2] === '--read') {
   const [input, output] = process.argv.slice(3);
