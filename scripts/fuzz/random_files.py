@@ -7,7 +7,8 @@ scripts/fuzz/compare.ts. A file that differs is a candidate for a committed fixt
 
 Usage: python3 scripts/fuzz/random_files.py OUT_DIR [COUNT=40] [SEED=1]
 FUZZ_KINDS=arrow-rs.parquet,polars.arrows (say) writes only those kinds. The arrow-rs files are pyarrow's
-table written by parquet-wasm (scripts/fuzz/write_arrow_rs.mjs), so they need `npm install` first.
+table written by parquet-wasm (scripts/fuzz/write_arrow_rs.mjs), the apache-arrow ones by Arrow JS
+(write_apache_arrow.mjs): they need `npm install` first.
 Writes OUT_DIR/files/NNN-<kind>.(parquet|arrow|arrows), OUT_DIR/gold/*.json and OUT_DIR/options.json.
 """
 import datetime as dt
@@ -494,6 +495,19 @@ def write_arrow_rs(r, t, path, ipc_stream):
     return opts
 
 
+def write_apache_arrow(t, path, file_format):
+    import subprocess
+    import tempfile
+    with tempfile.NamedTemporaryFile(suffix='.arrows') as tmp:
+        with ipc.new_stream(tmp.name, t.schema) as w:
+            w.write_table(t)
+        script = os.path.join(os.path.dirname(__file__), 'write_apache_arrow.mjs')
+        done = subprocess.run(['node', script, tmp.name, path, 'file' if file_format else 'stream'], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ValueError(f'apache-arrow: {done.stderr.strip()[-300:]}')
+    return {}
+
+
 def arrow_rs_gold(path, entry):
     """Where pyarrow cannot read a Parquet file, its values as arrow-rs reads them (parquet-wasm, then pyarrow's text)."""
     import subprocess
@@ -526,7 +540,7 @@ def one(out, seed, i):
     for i in [i]:
         r = random.Random(seed * 100003 + i)
         kinds = ['parquet', 'parquet', 'arrow', 'arrows', 'duckdb.parquet', 'polars.parquet', 'fastparquet.parquet', 'polars.arrow', 'polars.arrows',
-                 'arrow-rs.parquet', 'arrow-rs.parquet', 'arrow-rs.arrows']
+                 'arrow-rs.parquet', 'arrow-rs.parquet', 'arrow-rs.arrows', 'apache-arrow.arrows', 'apache-arrow.arrow']
         kind = r.choice(os.environ['FUZZ_KINDS'].split(',') if os.environ.get('FUZZ_KINDS') else kinds)
         writer = kind.split('.')[0] if '.' in kind else 'pyarrow'
         ext = kind.split('.')[-1]
@@ -544,6 +558,8 @@ def one(out, seed, i):
                 opts = writable(t, lambda t, p: write_polars(r, t, p, ext), path)
             elif writer == 'fastparquet':
                 opts = writable(t, lambda t, p: write_fastparquet(r, t, p), path)
+            elif writer == 'apache-arrow':
+                opts = writable(t, lambda t, p: write_apache_arrow(t, p, ext == 'arrow'), path)
             elif writer == 'arrow-rs':
                 opts = writable(t, lambda t, p: write_arrow_rs(r, t, p, ext == 'arrows'), path)
             else:
