@@ -4,6 +4,7 @@ import { ByteBuffer, decodeFieldFb, FixedSizeListFb, MapFb, MessageFb, SchemaFb,
 import type { DatasetProblem } from '../model/errors';
 import { withFieldMetadata } from '../valueText/metadataText';
 import { withChildren } from '../model/withChildren';
+import { markListView } from '../model/listViewMark';
 
 /** ARROW:schema holds an encapsulated IPC schema message, base64 (with or without the 0xFFFFFFFF prefix). */
 function arrowSchemaBytes(value: string): Uint8Array {
@@ -48,36 +49,23 @@ function withStoredMetadata(fields: (Field | null)[], schema: SchemaFb | null): 
 }
 
 /**
- * A stored list_view or large_list_view field (Arrow JS has no such types): the column reads as the
- * list its Parquet schema gives (the values print the same), and is named as the view pyarrow restores.
+ * A stored list_view or large_list_view field whose item apache-arrow decodes (Arrow JS has no such
+ * types): a list marked as the view (markListView), the type pyarrow restores; null for any other.
  */
-export class StoredListView extends List {
-  constructor(
-    child: Field,
-    readonly large: boolean,
-  ) {
-    super(child);
-  }
-}
-
-/** A top-level list_view or large_list_view field whose item apache-arrow decodes; null for any other. */
 function listViewField(fb: FieldFb, dictionaries: Map<number, DataType>): Field | null {
   const kind = fb.typeType();
   if ((kind !== TypeFb.ListView && kind !== TypeFb.LargeListView) || fb.childrenLength() !== 1) return null;
-  try {
-    return new Field(fb.name() ?? '', new StoredListView(decodeFieldFb(fb.children(0)!, dictionaries), kind === TypeFb.LargeListView), fb.nullable());
-  } catch {
-    return null;
-  }
+  const item = storedField(fb.children(0)!, dictionaries).field;
+  return item && new Field(fb.name() ?? '', markListView(new List(item), kind === TypeFb.LargeListView ? 'large_list_view' : 'list_view'), fb.nullable());
 }
 
 /**
  * A stored field apache-arrow cannot decode, built from its parts: a run_end_encoded field (pyarrow
  * does not restore it: the column or child keeps its Parquet type) becomes a Null that restores
- * nothing; lists, fixed-size lists, structs and maps around one keep their stored type; a top-level
- * list view is a StoredListView. Null where none of these applies (a list view deeper down, a union).
+ * nothing; a list view is a list marked as the view (listViewField); lists, fixed-size lists, structs
+ * and maps around them keep their stored type. Null where none of these applies (a union, say).
  */
-function storedField(fb: FieldFb, dictionaries: Map<number, DataType>, top: boolean): { field: Field | null; tolerated?: boolean; error?: string } {
+function storedField(fb: FieldFb, dictionaries: Map<number, DataType>): { field: Field | null; tolerated?: boolean; error?: string } {
   let error: string;
   try {
     return { field: decodeFieldFb(fb, dictionaries) };
@@ -87,15 +75,13 @@ function storedField(fb: FieldFb, dictionaries: Map<number, DataType>, top: bool
   const kind = fb.typeType();
   const name = fb.name() ?? '';
   if (kind === TypeFb.RunEndEncoded) return { field: new Field(name, new Null(), fb.nullable()), tolerated: true };
-  if (top) {
-    const view = listViewField(fb, dictionaries);
-    if (view) return { field: view, tolerated: true };
-  }
+  const view = listViewField(fb, dictionaries);
+  if (view) return { field: view, tolerated: true };
   if (fb.dictionary()) return { field: null, error };
   const children: Field[] = [];
   for (let i = 0; i < fb.childrenLength(); i++) {
     const child = fb.children(i);
-    const one = child && storedField(child, dictionaries, false).field;
+    const one = child && storedField(child, dictionaries).field;
     if (!one) return { field: null, error };
     children.push(one);
   }
@@ -132,7 +118,7 @@ function fieldsOneByOne(bytes: Uint8Array): { fields: (Field | null)[]; names: s
   for (let i = 0; i < schema.fieldsLength(); i++) {
     const fb = schema.fields(i)!;
     names.push(fb.name() ?? '');
-    const one = storedField(fb, dictionaries, true);
+    const one = storedField(fb, dictionaries);
     fields.push(one.field);
     errors.push(one.error ?? '');
     tolerated ||= one.tolerated === true;

@@ -1,9 +1,8 @@
 import { Field, Type, type DataType, type Schema } from 'apache-arrow';
 import type { LogicalType, SchemaElement } from 'hyparquet';
 import type { FieldInfo } from '../model/types';
-import { UUID_EXTENSION, fieldExtension, fieldTypeName, listViewTypeName, typeName } from '../valueText';
+import { UUID_EXTENSION, fieldExtension, fieldTypeName, typeName } from '../valueText';
 import { INT96_NOTE, INT96_TYPE_NAME, int96LeavesNamed } from './int96';
-import { StoredListView } from './originalSchema';
 import { shownField } from './shownTypes';
 import { withChildren } from '../model/withChildren';
 
@@ -134,10 +133,6 @@ export function arrowTypeNames(fields: FieldInfo[], schema: Schema, origin?: (Fi
     }
     const stored = origin?.[c];
     const field = stored ? shownField(decoded, stored) : decoded;
-    if (stored?.type instanceof StoredListView && (field.type.typeId === Type.List || field.type.typeId === Type.LargeList)) {
-      fields[c].type = listViewTypeName(entriesNamedLikePyarrow(field).type.children[0], stored.type.large);
-      return;
-    }
     if (field !== decoded || fieldExtension(field) || field.type.children?.length) {
       fields[c].type = fieldTypeName(entriesNamedLikePyarrow(int96LeavesNamed(field)));
       return;

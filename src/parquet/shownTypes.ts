@@ -1,6 +1,7 @@
-import { BinaryView, Field, FixedSizeList, Type, Utf8View, type DataType, type Decimal } from 'apache-arrow';
+import { BinaryView, Field, FixedSizeList, List, Type, Utf8View, type DataType, type Decimal } from 'apache-arrow';
 import { EXTENSION_KEY, typeName } from '../valueText';
 import { withChildren } from '../model/withChildren';
+import { listViewName, markListView } from '../model/listViewMark';
 
 const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
 
@@ -9,9 +10,9 @@ const EXTENSION_METADATA_KEY = 'ARROW:extension:metadata';
  * restoredField) and the stored Arrow field (`origin`), by pyarrow's rules (parquet/arrow/schema.cc
  * ApplyOriginalMetadata) where they change the type's name but not the text of its values: a list
  * read as the stored fixed_size_list, string and binary as string_view and binary_view, a decimal as
- * the stored decimal32 or decimal64, and the stored extension type where the column reads as its
- * storage type. For naming only: the values stay decoded as `inferred`. (A stored top-level list
- * view is named in parquetFields.ts arrowTypeNames.)
+ * the stored decimal32 or decimal64, a list as the stored list view (markListView), and the stored
+ * extension type where the column reads as its storage type. For naming only: the values stay
+ * decoded as `inferred`.
  */
 export function shownField(inferred: Field, origin: Field): Field {
   const type = shownType(inferred.type, origin.type);
@@ -33,6 +34,8 @@ function shownType(inferred: DataType, origin: DataType): DataType {
   if (!children?.length || originChildren?.length !== children.length) return inferred;
   const shown = children.map((c, i) => shownField(c, originChildren[i]));
   if (inferred.typeId === Type.List && origin.typeId === Type.FixedSizeList) return new FixedSizeList((origin as FixedSizeList).listSize, shown[0]);
+  const view = listViewName(origin);
+  if (inferred.typeId === Type.List && view) return markListView(new List(shown[0]), view);
   if (inferred.typeId !== origin.typeId || shown.every((c, i) => c === children[i])) return inferred;
   return withChildren(inferred, shown) ?? inferred;
 }

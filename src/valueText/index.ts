@@ -1,7 +1,7 @@
 /** One value-to-text module for every surface: the rules of notes/value-text-spec.md. */
 export { valueText } from './valueText';
 export { vectorText, vectorValueText } from './vectorText';
-export { typeName, fieldText, fieldTypeName, listViewTypeName, runEndEncodedTypeName } from './typeName';
+export { typeName, fieldText, fieldTypeName } from './typeName';
 export { fieldExtension, registeredExtension, EXTENSION_KEY, REGISTERED_EXTENSIONS } from './extensionName';
 export { float64Text, float32Text, float16Text } from './floatText';
 export { decimalText, decimalToDouble, decimalWordsToBigInt, scaledText } from './decimalText';

@@ -1,5 +1,6 @@
 import { DateUnit, IntervalUnit, Precision, TimeUnit, Type, UnionMode, type DataType, type Field } from 'apache-arrow';
 import { registeredExtension } from './extensionName';
+import { listViewName } from '../model/listViewMark';
 
 const UNIT = { [TimeUnit.SECOND]: 's', [TimeUnit.MILLISECOND]: 'ms', [TimeUnit.MICROSECOND]: 'us', [TimeUnit.NANOSECOND]: 'ns' } as Record<number, string>;
 
@@ -49,8 +50,8 @@ export function typeName(type: DataType, extension?: string | null): string {
     case Type.Duration: return `duration[${UNIT[t.unit as number]}]`;
     case Type.Interval:
       return t.unit === IntervalUnit.YEAR_MONTH ? 'month_interval' : t.unit === IntervalUnit.DAY_TIME ? 'day_time_interval' : 'month_day_nano_interval';
-    case Type.List: return `list<${fieldText(type.children[0])}>`;
-    case Type.LargeList: return `large_list<${fieldText(type.children[0])}>`;
+    case Type.List: return `${listViewName(type) ?? 'list'}<${fieldText(type.children[0])}>`;
+    case Type.LargeList: return `${listViewName(type) ?? 'large_list'}<${fieldText(type.children[0])}>`;
     case Type.FixedSizeList: return `fixed_size_list<${fieldText(type.children[0])}>[${t.listSize}]`;
     case Type.Struct: return `struct<${type.children.map(fieldText).join(', ')}>`;
     case Type.Map: return mapText(type);
@@ -64,16 +65,4 @@ export function typeName(type: DataType, extension?: string | null): string {
     default:
       return String(type);
   }
-}
-
-/**
- * Names of the types apache-arrow 21 cannot decode (it has no DataType for them), for callers that
- * read them from the schema flatbuffer: list_view / large_list_view and run_end_encoded.
- */
-export function listViewTypeName(child: Field, large: boolean): string {
-  return `${large ? 'large_' : ''}list_view<${fieldText(child)}>`;
-}
-
-export function runEndEncodedTypeName(runEnds: DataType, values: DataType): string {
-  return `run_end_encoded<run_ends: ${typeName(runEnds)}, values: ${typeName(values)}>`;
 }

@@ -6,7 +6,9 @@ import {
   TimeNanosecond, TimeSecond, TimestampMicrosecond, TimestampMillisecond, TimestampNanosecond, TimestampSecond, Uint16, Uint32,
   Uint64, Uint8, Utf8, Utf8View, type DataType,
 } from 'apache-arrow';
-import { listViewTypeName, runEndEncodedTypeName, typeName } from '../../src/valueText';
+import { typeName } from '../../src/valueText';
+import { markListView } from '../../src/model/listViewMark';
+import { withChildren } from '../../src/model/withChildren';
 
 const field = (name: string, type: DataType, nullable = true) => new Field(name, type, nullable);
 const entries = () => new Field('entries', new Struct([field('key', new Utf8(), false), field('value', new Int32())] as Field[]), false) as never;
@@ -84,9 +86,11 @@ describe('typeName in pyarrow\'s spelling', () => {
     expect(typeName(new List(uuid))).toBe('list<item: extension<arrow.uuid>>');
   });
 
-  it('names the types apache-arrow cannot decode, from their parts', () => {
-    expect(listViewTypeName(field('item', new Int32()), false)).toBe('list_view<item: int32>');
-    expect(listViewTypeName(field('item', new Int32()), true)).toBe('large_list_view<item: int32>');
-    expect(runEndEncodedTypeName(new Int32(), new Utf8())).toBe('run_end_encoded<run_ends: int32, values: string>');
+  it('names a list marked as a list view (Arrow JS has no such type) as the view, also inside nested types', () => {
+    expect(typeName(markListView(new List(field('item', new Int32())), 'list_view'))).toBe('list_view<item: int32>');
+    expect(typeName(markListView(new List(field('item', new Int32())), 'large_list_view'))).toBe('large_list_view<item: int32>');
+    const inner = markListView(new List(field('item', new Int32())), 'list_view');
+    expect(typeName(withChildren(new Struct([field('v', new Int32())]), [field('v', inner)])!)).toBe('struct<v: list_view<item: int32>>');
+    expect(typeName(withChildren(inner, [field('element', new Utf8())])!)).toBe('list_view<element: string>');
   });
 });
