@@ -89,8 +89,11 @@ export function checkHeader(arrays: readonly LayoutArray[], place: ColumnPlace, 
   arrays.forEach((array, i) => {
     const { length, nullCount } = array.node;
     if (!Number.isSafeInteger(length) || length < 0) throw place.nodeError(array, `its length ${length} is not a row count`);
-    if (!Number.isSafeInteger(nullCount) || nullCount < 0) throw place.nodeError(array, `its null count ${nullCount} is not a count`);
-    if (nullCount > length) throw place.nodeError(array, `its null count ${n(nullCount)} is more than its ${plural(length, 'row')}`);
+    // A null array's rows are all null whatever its count says (Arrow C++ and apache-arrow ignore it; apache-arrow writes -1).
+    if (array.type.typeId !== Type.Null) {
+      if (!Number.isSafeInteger(nullCount) || nullCount < 0) throw place.nodeError(array, `its null count ${nullCount} is not a count`);
+      if (nullCount > length) throw place.nodeError(array, `its null count ${n(nullCount)} is more than its ${plural(length, 'row')}`);
+    }
     if (i === 0 && length > batchLength) throw place.nodeError(array, `the column claims ${plural(length, 'row')} in a batch of ${n(batchLength)}`);
     const need = childRows(array);
     if (need !== null) {
