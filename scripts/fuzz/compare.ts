@@ -6,7 +6,9 @@
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
  * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
- * pyarrow gives no reference for is counted apart.
+ * pyarrow gives no reference for is counted apart. Where pyarrow cannot read a Parquet file, the values
+ * are arrow-rs's (or DuckDB's) reading: those readers restore some stored types pyarrow does not (a
+ * date64 written as plain INT64 by arrow-rs is a date to arrow-rs, an int64 to pyarrow and to us).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +42,7 @@ interface Gold extends GoldFile {
   stats?: StatsGold[];
   profile?: Record<string, ProfileGold>;
   noReference?: string;
-  /** Set where pyarrow cannot read the file and the values are arrow-rs's (random_files.py arrow_rs_gold). */
+  /** Set where pyarrow cannot read the file and the values are arrow-rs's or DuckDB's (random_files.py other_reader_gold). */
   reference?: string;
 }
 
@@ -182,7 +184,8 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
         say(`column ${c}: name ${f?.name} vs ${col.name}`);
         continue;
       }
-      if (f.type !== col.type) say(`${col.name}: type ${f.type} vs ${col.type}`);
+      // Another reader's types are its own (arrow-rs names a map's entries after the Parquet group): values only.
+      if (f.type !== col.type && !gold.reference) say(`${col.name}: type ${f.type} vs ${col.type}`);
       if (!col.values) {
         apart++;
         continue;
@@ -250,7 +253,7 @@ async function main(): Promise<void> {
   let bad = 0;
   let apart = 0;
   let compared = 0;
-  let byArrowRs = 0;
+  let byOther = 0;
   for (const n of names) {
     let gold: Gold;
     try {
@@ -260,7 +263,7 @@ async function main(): Promise<void> {
       continue;
     }
     files++;
-    if (gold.reference) byArrowRs++;
+    if (gold.reference) byOther++;
     if (!written.has(gold.file)) {
       console.log(`${gold.file}: the generator failed on it: no reference`);
       apart++;
@@ -278,7 +281,7 @@ async function main(): Promise<void> {
     apart += r.apart;
     compared += r.compared;
   }
-  console.log(`${files} files, ${bad} with differences; ${compared} values compared; ${apart} columns or files without a reference; ${byArrowRs} files pyarrow cannot read compared with arrow-rs's values`);
+  console.log(`${files} files, ${bad} with differences; ${compared} values compared; ${apart} columns or files without a reference; ${byOther} files pyarrow cannot read compared with arrow-rs's or DuckDB's values`);
 }
 
 void main();

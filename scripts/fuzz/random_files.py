@@ -468,8 +468,11 @@ def write_polars(r, t, path, kind):
                     row_group_size=r.choice([None, 10, 500]), data_page_size=r.choice([None, 64, 4096]))
         df.write_parquet(path, use_pyarrow=False, **opts)
     else:
-        opts = dict(compression=r.choice(['uncompressed', 'lz4', 'zstd']))
-        (df.write_ipc if kind == 'arrow' else df.write_ipc_stream)(path, **opts)
+        opts = dict(compression=r.choice(['uncompressed', 'lz4', 'zstd']), compat_level=r.choice(['newest', 'oldest']))
+        extra = dict(record_batch_size=r.choice([None, 1, 7, 100])) if kind == 'arrow' else {}
+        opts.update(extra)
+        level = pl.CompatLevel.oldest() if opts['compat_level'] == 'oldest' else pl.CompatLevel.newest()
+        (df.write_ipc if kind == 'arrow' else df.write_ipc_stream)(path, compression=opts['compression'], compat_level=level, **extra)
     return opts
 
 
@@ -508,20 +511,32 @@ def write_apache_arrow(t, path, file_format):
     return {}
 
 
-def arrow_rs_gold(path, entry):
-    """Where pyarrow cannot read a Parquet file, its values as arrow-rs reads them (parquet-wasm, then pyarrow's text)."""
+def other_reader_gold(path, entry, writer):
+    """Where pyarrow cannot read a Parquet file, its values as arrow-rs reads them (parquet-wasm), else, for
+    DuckDB's own files, as DuckDB reads them; rendered as pyarrow_gold renders an Arrow table."""
     import subprocess
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
+        stream = os.path.join(tmp, 'read.arrows')
         script = os.path.join(os.path.dirname(__file__), 'write_arrow_rs.mjs')
-        done = subprocess.run(['node', script, '--read', path, os.path.join(tmp, 'read.arrows')], capture_output=True, text=True)
-        if done.returncode != 0:
-            return entry
+        reader = 'arrow-rs'
+        if subprocess.run(['node', script, '--read', path, stream], capture_output=True, text=True).returncode != 0:
+            if writer != 'duckdb':
+                return entry
+            import duckdb
+            reader = 'DuckDB'
+            try:
+                table = duckdb.connect().execute('SELECT * FROM read_parquet(?)', [path]).fetch_arrow_table()
+            except Exception:
+                return entry
+            with ipc.new_stream(stream, table.schema) as w:
+                w.write_table(table)
         pyarrow_gold.write_gold(tmp, 'read.arrows', tmp)
         read = json.load(open(os.path.join(tmp, 'read.arrows.json')))
     if 'columns' not in read:
         return entry
-    return {**entry, 'columns': read['columns'], 'rows': read['rows'], 'reference': f'arrow-rs (pyarrow: {entry.pop("unreadable")})'}
+    unreadable = entry.pop('unreadable')
+    return {**entry, 'columns': read['columns'], 'rows': read['rows'], 'reference': f'{reader} (pyarrow: {unreadable})'}
 
 
 def write_fastparquet(r, t, path):
@@ -585,7 +600,7 @@ def one(out, seed, i):
         gold = os.path.join(out, 'gold', name + '.json')
         entry = json.load(open(gold))
         if 'unreadable' in entry and ext == 'parquet':
-            entry = arrow_rs_gold(path, entry)
+            entry = other_reader_gold(path, entry, writer)
             json.dump(entry, open(gold, 'w'))
         try:
             entry['profile'] = profile_gold(path)
