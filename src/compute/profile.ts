@@ -100,8 +100,11 @@ export class NumericProfile {
     return this.seed / 4294967296;
   }
 
-  /** `times` rows of value v (a dictionary value counted by index); `exact`: a 64-bit value or a decimal's unscaled integer, as read (v is its double). */
-  add(v: number, times = 1, exact?: bigint): void {
+  /**
+   * `times` rows of value v (a dictionary value counted by index); `exact`: a 64-bit value or a decimal's
+   * unscaled integer, as read (v is its double); `toSum` false: the caller added the rows to `sum` itself.
+   */
+  add(v: number, times = 1, exact?: bigint, toSum = true): void {
     if (Number.isNaN(v)) {
       this.nans += times;
       return;
@@ -113,7 +116,7 @@ export class NumericProfile {
       if (this.exactMin === undefined || exact < this.exactMin) this.exactMin = exact;
       if (this.exactMax === undefined || exact > this.exactMax) this.exactMax = exact;
     }
-    this.sum.add(times === 1 ? v : v * times);
+    if (toSum) this.sum.add(times === 1 ? v : v * times);
     if (this.exactSum !== undefined) this.addExactly(v, times, exact);
     for (let t = 0; t < times; t++) {
       this.count++;

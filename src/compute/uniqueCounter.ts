@@ -277,16 +277,25 @@ export class UniqueCounter {
     const indices = data.values as ArrayLike<number | bigint>;
     const checkNulls = data.nullCount !== 0;
     const rows = selection ? selection.length : data.length;
+    // pyarrow sums a dictionary's numbers decoded, row by row (PairwiseSum): a value's count times the value is not that sum.
+    const summed = dictionary.type.typeId === Type.Int || dictionary.type.typeId === Type.Float;
+    const sum = this.numeric.sum;
     for (let from = 0; from < rows; from += ROWS_PER_STEP) {
       const to = Math.min(rows, from + ROWS_PER_STEP);
       for (let j = from; j < to; j++) {
         const i = selection ? selection[j] : j;
         if (checkNulls && !data.getValid(i)) {
           this.nullAt(rowOffset + i);
+          if (summed) sum.endRun();
           continue;
         }
         const k = Number(indices[i]);
         if (k >= n) continue; // outside this batch's dictionary (the arrays may be longer): not counted
+        if (summed) {
+          const v = dictionary.get(k) as number | bigint | null;
+          if (v === null) sum.endRun();
+          else sum.add(Number(v));
+        }
         if (counts[k]++ === 0) {
           first[k] = rowOffset + i;
           used.push(k);
@@ -307,7 +316,7 @@ export class UniqueCounter {
         const c = counts[k];
         if (!(c > 0)) continue;
         while (k >= base + parts[part].length) base += parts[part++].length;
-        this.addOne(parts[part], k - base, c, first[k]);
+        this.addOne(parts[part], k - base, c, first[k], summed);
         counts[k] = 0;
       }
       yield;
@@ -315,8 +324,8 @@ export class UniqueCounter {
     this.usedIndices = [];
   }
 
-  /** Adds `count` occurrences of row k of `data` (a dictionary's values). */
-  private addOne(data: Data, k: number, count: number, firstRow: number): void {
+  /** Adds `count` occurrences of row k of `data` (a dictionary's values); `summed`: already in the profile's sum, row by row. */
+  private addOne(data: Data, k: number, count: number, firstRow: number, summed: boolean): void {
     if (!data.getValid(k)) {
       this.nulls += count;
       if (this.firstNullRow < 0 || firstRow < this.firstNullRow) this.firstNullRow = firstRow;
@@ -336,7 +345,7 @@ export class UniqueCounter {
     const value = getValue(data, k);
     if (value !== null && NUMERIC_TYPES.has(data.type.typeId) && (typeof value === 'number' || typeof value === 'bigint')) {
       this.profileAs(data.type);
-      this.numeric.add(Number(value), count, typeof value === 'bigint' ? value : undefined);
+      this.numeric.add(Number(value), count, typeof value === 'bigint' ? value : undefined, !summed);
     } else if (value instanceof Uint32Array && data.type.typeId === Type.Decimal) {
       this.numeric.addDecimal(decimalWordsToBigInt(value), (data.type as Decimal).scale, count);
     }

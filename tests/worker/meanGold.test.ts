@@ -10,6 +10,8 @@ const GOLD = {
   'mean.arrows': { f64: '2082.0793648485637', f32: '0.9835302103103374', i64: '1.534339810150253e+18', dense: '2070.8063540905823', i32: '4282779.8447879115' },
   // Row groups of 200,000 rows, which pq.read_table reads in batches of 131,072.
   'mean.parquet': { f64: '2046.6494109267064', dense: '2058.6899258031735' },
+  // fixtures/write_mean_dictionary.py: dictionary-encoded numbers, summed decoded, row by row.
+  'mean_dictionary.arrows': { dict_f64: '-203821.60174636604', dict_f32: '-1.4407708517063542', dict_i64: '1.1402177493850006e+18' },
 };
 
 // The same after t.filter(pc.greater(t['dense'], 1)): each chunk keeps its matching rows.
