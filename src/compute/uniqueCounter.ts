@@ -1,4 +1,4 @@
-import { DataType, makeVector, Type, type Data, type Decimal, type Vector } from 'apache-arrow';
+import { DataType, makeVector, Precision, Type, type Data, type Decimal, type Vector } from 'apache-arrow';
 import { decimalWordsToBigInt } from '../valueText';
 import { bytesData } from './bytesData';
 import type { ByteRanges } from '../model/types';
@@ -9,6 +9,25 @@ import { bytesText, getValue, keyOf, textBytes, valueHash } from './uniqueDispla
 import { MAX_DISTINCT, TOP_K, type UniquePartial, type UniqueValue, type ValueCount } from './uniqueTypes';
 import { runSteps } from './slicedSort';
 import { sameBytes, Utf8Table, viewOf } from './utf8Table';
+
+/**
+ * Value k of a dictionary of integers or floats as a double (null where the value is null), read
+ * straight from its one typed array where it can; null for a dictionary of any other type.
+ */
+function dictionaryNumbers(dictionary: Vector): ((k: number) => number | null) | null {
+  const type = dictionary.type as DataType & { precision?: Precision };
+  if (type.typeId !== Type.Int && type.typeId !== Type.Float) return null;
+  const [data] = dictionary.data;
+  if (dictionary.data.length !== 1 || type.precision === Precision.HALF) {
+    return (k) => {
+      const v = dictionary.get(k) as number | bigint | null;
+      return v === null ? null : Number(v);
+    };
+  }
+  const values = data.values as ArrayLike<number | bigint>;
+  const nulls = data.nullCount !== 0;
+  return (k) => (nulls && !data.getValid(k) ? null : Number(values[k]));
+}
 
 /**
  * Counts values chunk by chunk. Strings and binaries are hashed as raw bytes (never decoded per
@@ -278,7 +297,8 @@ export class UniqueCounter {
     const checkNulls = data.nullCount !== 0;
     const rows = selection ? selection.length : data.length;
     // pyarrow sums a dictionary's numbers decoded, row by row (PairwiseSum): a value's count times the value is not that sum.
-    const summed = dictionary.type.typeId === Type.Int || dictionary.type.typeId === Type.Float;
+    const numberAt = dictionaryNumbers(dictionary);
+    const summed = numberAt !== null;
     const sum = this.numeric.sum;
     for (let from = 0; from < rows; from += ROWS_PER_STEP) {
       const to = Math.min(rows, from + ROWS_PER_STEP);
@@ -291,10 +311,10 @@ export class UniqueCounter {
         }
         const k = Number(indices[i]);
         if (k >= n) continue; // outside this batch's dictionary (the arrays may be longer): not counted
-        if (summed) {
-          const v = dictionary.get(k) as number | bigint | null;
+        if (numberAt) {
+          const v = numberAt(k);
           if (v === null) sum.endRun();
-          else sum.add(Number(v));
+          else sum.add(v);
         }
         if (counts[k]++ === 0) {
           first[k] = rowOffset + i;
