@@ -37,10 +37,11 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
       STILL_WORKS,
     );
   }
-  if (detail === "'min_delta' too large") {
-    // DuckDB 1.5 writes such blocks for uint32 values (deltas taken in 64 bits); pyarrow refuses them as well.
+  // DuckDB 1.5 writes such pages for uint32 values past 2^31 (first values and deltas taken in 64 bits); pyarrow refuses them as well.
+  const tooLarge = { "'min_delta' too large": "block's minimum delta", 'first value too large': "page's first value" }[detail];
+  if (tooLarge) {
     return new DatasetError(
-      `Column "${column}" of row group ${rowGroup} could not be decoded: a DELTA_BINARY_PACKED block's minimum delta is larger than the column's physical type holds (pyarrow refuses it too).`,
+      `Column "${column}" of row group ${rowGroup} could not be decoded: a DELTA_BINARY_PACKED ${tooLarge} is larger than the column's physical type holds (pyarrow refuses it too).`,
       where,
       STILL_WORKS,
     );
