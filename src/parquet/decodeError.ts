@@ -2,6 +2,12 @@ import { DatasetError, LocatedError } from '../model/errors';
 
 const STILL_WORKS = 'The other columns and row groups can still be read, and this column\'s pages can still be listed.';
 
+/** parquet-rs's words for a DELTA_BINARY_PACKED value past the physical type, and what they are about. */
+const TOO_LARGE = new Map([
+  ["'min_delta' too large", "block's minimum delta"],
+  ['first value too large', "page's first value"],
+]);
+
 /** True for a WebAssembly trap (a Rust panic shows as `unreachable`, a bad access as `memory access out of bounds`). */
 function isWasmTrap(e: unknown): boolean {
   return typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
@@ -38,7 +44,7 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
     );
   }
   // DuckDB 1.5 writes such pages for uint32 values past 2^31 (first values and deltas taken in 64 bits); pyarrow refuses them as well.
-  const tooLarge = { "'min_delta' too large": "block's minimum delta", 'first value too large': "page's first value" }[detail];
+  const tooLarge = TOO_LARGE.get(detail);
   if (tooLarge) {
     return new DatasetError(
       `Column "${column}" of row group ${rowGroup} could not be decoded: a DELTA_BINARY_PACKED ${tooLarge} is larger than the column's physical type holds (pyarrow refuses it too).`,
