@@ -476,38 +476,34 @@ def write_polars(r, t, path, kind):
     return opts
 
 
-def write_arrow_rs(r, t, path, ipc_stream):
+def node_on_stream(t, script, argv, who):
+    """Runs `node scripts/fuzz/SCRIPT argv(stream)` with table t written as a temporary IPC stream; raises with its stderr when it fails."""
     import subprocess
     import tempfile
+    with tempfile.NamedTemporaryFile(suffix='.arrows') as tmp:
+        with ipc.new_stream(tmp.name, t.schema) as w:
+            w.write_table(t)
+        done = subprocess.run(['node', os.path.join(os.path.dirname(__file__), script), *argv(tmp.name)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ValueError(f'{who}: {done.stderr.strip()[-300:]}')
+
+
+def write_arrow_rs(r, t, path, ipc_stream):
     opts = dict(compression=r.choice(['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI', 'LZ4', 'ZSTD', 'LZ4_RAW']), dictionary=r.random() < 0.6,
                 dictionaryPageSizeLimit=r.choice([None, 64, 1024]), dataPageSizeLimit=r.choice([None, 64, 1024]),
                 maxRowGroupSize=r.choice([None, 1, 7, 100]), writeBatchSize=r.choice([None, 3, 64]),
                 statistics=r.choice(['None', 'Chunk', 'Page', 'Page']), writerVersion=r.choice(['V1', 'V2']),
                 encoding=r.choice([None, None, 'PLAIN', 'DELTA_BINARY_PACKED', 'DELTA_LENGTH_BYTE_ARRAY', 'DELTA_BYTE_ARRAY', 'BYTE_STREAM_SPLIT']))
+    if ipc_stream:  # the options are drawn all the same, so that a seed gives the same files as before
+        node_on_stream(t, 'write_arrow_rs.mjs', lambda stream: ['--ipc', stream, path], 'arrow-rs')
+        return {}
     opts = {k: v for k, v in opts.items() if v is not None}
-    if ipc_stream:
-        opts = {}
-    with tempfile.NamedTemporaryFile(suffix='.arrows') as tmp:
-        with ipc.new_stream(tmp.name, t.schema) as w:
-            w.write_table(t)
-        script = os.path.join(os.path.dirname(__file__), 'write_arrow_rs.mjs')
-        args = ['--ipc', tmp.name, path] if ipc_stream else [tmp.name, path, json.dumps(opts)]
-        done = subprocess.run(['node', script, *args], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise ValueError(f'arrow-rs: {done.stderr.strip()[-300:]}')
+    node_on_stream(t, 'write_arrow_rs.mjs', lambda stream: [stream, path, json.dumps(opts)], 'arrow-rs')
     return opts
 
 
 def write_apache_arrow(t, path, file_format):
-    import subprocess
-    import tempfile
-    with tempfile.NamedTemporaryFile(suffix='.arrows') as tmp:
-        with ipc.new_stream(tmp.name, t.schema) as w:
-            w.write_table(t)
-        script = os.path.join(os.path.dirname(__file__), 'write_apache_arrow.mjs')
-        done = subprocess.run(['node', script, tmp.name, path, 'file' if file_format else 'stream'], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise ValueError(f'apache-arrow: {done.stderr.strip()[-300:]}')
+    node_on_stream(t, 'write_apache_arrow.mjs', lambda stream: [stream, path, 'file' if file_format else 'stream'], 'apache-arrow')
     return {}
 
 
