@@ -1,7 +1,8 @@
 /**
  * Compares what Arrowscope shows with pyarrow's gold text for the files scripts/fuzz/random_files.py
  * wrote: rows, names, type names, and every value read two ways, as a whole column (the scans'
- * path) and in row windows (the grid's path, several windows per file, some across chunks).
+ * path) and in row windows (the grid's path, several windows per file, some across chunks); then
+ * unique counts, profiles, filter counts and sort orders against pyarrow.compute's.
  *
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
@@ -13,6 +14,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRowWindow } from '../../src/compute/rowWindow';
+import { sortedRows } from '../../src/compute/sort';
 import { openDataset } from '../../src/dataset/openDataset';
 import { errorMessage } from '../../src/model/errors';
 import type { Dataset } from '../../src/model/types';
@@ -41,6 +43,8 @@ interface Gold extends GoldFile {
   filters?: { where: string; matched: number }[];
   stats?: StatsGold[];
   profile?: Record<string, ProfileGold>;
+  /** random_files.py sorts_gold: [column, descending] keys and pyarrow.compute.sort_indices's row order. */
+  sorts?: { keys: [number, boolean][]; indices: number[] }[];
   noReference?: string;
   /** Set where pyarrow cannot read the file and the values are arrow-rs's or DuckDB's (random_files.py other_reader_gold). */
   reference?: string;
@@ -150,6 +154,23 @@ async function compareFilters(path: string, filters: { where: string; matched: n
   }
 }
 
+/** Each sort's row order against pyarrow.compute.sort_indices's (random_files.py sorts_gold). */
+async function compareSorts(ds: Dataset, sorts: NonNullable<Gold['sorts']>, say: (s: string) => void): Promise<number> {
+  for (const { keys, indices } of sorts) {
+    const what = keys.map(([c, d]) => `#${c}${d ? ' desc' : ''}`).join(', ');
+    let rows: Float64Array;
+    try {
+      rows = (await sortedRows(ds, keys.map(([column, descending]) => ({ column, descending })))).rows;
+    } catch (e) {
+      say(`sort by ${what}: refused: ${errorMessage(e)}`);
+      continue;
+    }
+    const at = indices.findIndex((row, i) => rows[i] !== row);
+    if (at >= 0 || rows.length !== indices.length) say(`sort by ${what}: place ${at} holds file row ${rows[at]} where pyarrow's order has ${indices[at]} (${rows.length} rows sorted, pyarrow ${indices.length})`);
+  }
+  return sorts.length;
+}
+
 async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; apart: number; compared: number }> {
   const path = join(dir, 'files', gold.file);
   let diffs = 0;
@@ -178,6 +199,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
     const tallies = await uniqueTallies(path, gold.columns!);
     if (gold.stats) compared += await compareStats(ds, gold.stats, say);
     if (gold.filters) compared += await compareFilters(path, gold.filters, say);
+    if (gold.sorts) compared += await compareSorts(ds, gold.sorts, say);
     for (const [c, col] of gold.columns!.entries()) {
       const f = ds.fields[c];
       if (!f || f.name !== col.name) {

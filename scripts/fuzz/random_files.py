@@ -19,12 +19,14 @@ import random
 import sys
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'gold'))
 import parquet_stats_gold  # noqa: E402
 import pyarrow_gold  # noqa: E402
+import sort_gold  # noqa: E402
 
 pyarrow_gold.ALL_ROWS_UP_TO = 10 ** 6  # every row of every file is compared
 
@@ -354,7 +356,6 @@ def main(argv):
 def profile_gold(path):
     """pyarrow's min, max, mean and p5/p25/p50/p75/p95 (linear) of each top-level integer or float column (decoded
     from a dictionary), on the table as pyarrow reads it (its chunks decide the mean's pairwise sums)."""
-    import pyarrow.compute as pc
     table = pyarrow_gold.read_table(path)[1]
     out = {}
     for i, f in enumerate(table.schema):
@@ -400,7 +401,6 @@ def filter_literal(t, shown):
 def filter_gold(path, entry, r):
     """Filters `#c OP literal`, the literal a value of the column as shown, and `#c IS NULL`, each with the count
     of rows pyarrow.compute says match (pc.OP against the row's own scalar; nulls never match)."""
-    import pyarrow.compute as pc
     table = pyarrow_gold.read_table(path)[1]
     cases = []
     for c, col_gold in enumerate(entry.get('columns', [])):
@@ -428,6 +428,23 @@ def filter_gold(path, entry, r):
                 continue
             cases.append({'where': f'#{c} {op} {literal}', 'matched': int(matched)})
     return cases
+
+
+def sorts_gold(path, r):
+    """Each sortable column sorted one way (asc or desc at random), and two of them together, with the row
+    order pyarrow.compute.sort_indices gives (scripts/gold/sort_gold.py: nulls last, NaN before them, ties
+    in row order): [{keys: [[column, descending]], indices}]."""
+    table = pyarrow_gold.read_table(path)[1]
+    sortable = [c for c, f in enumerate(table.schema) if sort_gold.sortable(f)]
+    cases = [[(c, r.random() < 0.5)] for c in sortable]
+    if len(sortable) >= 2:
+        cases.append([(c, r.random() < 0.5) for c in r.sample(sortable, 2)])
+    out = []
+    for keys in cases:
+        keyed = pa.table({f'k{i}': sort_gold.key_column(table, table.column_names[c]) for i, (c, _) in enumerate(keys)})
+        idx = pc.sort_indices(keyed, sort_keys=[(f'k{i}', 'descending' if d else 'ascending', 'at_end') for i, (_, d) in enumerate(keys)])
+        out.append({'keys': [[c, d] for c, d in keys], 'indices': idx.to_pylist()})
+    return out
 
 
 def writable(t, write, path):
@@ -606,6 +623,10 @@ def one(out, seed, i):
             entry['filters'] = filter_gold(path, entry, r)
         except Exception as e:
             entry['filtersNoReference'] = f'{type(e).__name__}: {e}'
+        try:
+            entry['sorts'] = sorts_gold(path, r)
+        except Exception as e:
+            entry['sortsNoReference'] = f'{type(e).__name__}: {e}'
         json.dump(entry, open(gold, 'w'))
         if not same:
             entry = json.load(open(gold))
