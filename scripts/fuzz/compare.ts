@@ -6,13 +6,17 @@
  *
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
+ * EXPORTS=1: each file pyarrow reads is also exported whole to .arrows and .parquet (in row groups of
+ * a random size) under OUT_DIR/exports, for scripts/fuzz/exports_check.py to read back with pyarrow.
+ *
  * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
  * pyarrow gives no reference for is counted apart. Where pyarrow cannot read a Parquet file, the values
  * are arrow-rs's (or DuckDB's) reading: those readers restore some stored types pyarrow does not (a
  * date64 written as plain INT64 by arrow-rs is a date to arrow-rs, an int64 to pyarrow and to us).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportRows, writtenTypeChanges } from '../../src/compute/export';
 import { readRowWindow } from '../../src/compute/rowWindow';
 import { sortedRows } from '../../src/compute/sort';
 import { openDataset } from '../../src/dataset/openDataset';
@@ -266,6 +270,30 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
   return { diffs, apart, compared };
 }
 
+/**
+ * Writes the whole file as `format` to OUT_DIR/exports/NAME.export.FORMAT, and beside it (.json) the type
+ * changes the export announces; an export refused or failed is a line here instead.
+ */
+async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet'): Promise<void> {
+  const out = join(dir, 'exports', `${gold.file}.export.${format}`);
+  mkdirSync(join(dir, 'exports'), { recursive: true });
+  const ds = await openDataset(await NodeFileSource.open(join(dir, 'files', gold.file)));
+  const fd = openSync(out, 'w');
+  let closed = false;
+  try {
+    const groupRows = [1, 7, 100, 65536][gold.file.length % 4];
+    await exportRows(ds, { format, groupRows }, { write: async (bytes) => void writeSync(fd, bytes), close: async () => void (closeSync(fd), (closed = true)) });
+    // The type changes the user is told of, for the check to expect.
+    writeFileSync(`${out}.json`, JSON.stringify(writtenTypeChanges(ds, ds.fields.map((_, c) => c), format)));
+  } catch (e) {
+    if (!closed) closeSync(fd);
+    rmSync(out);
+    console.log(`${gold.file}: ${format} export not written: ${errorMessage(e)}`);
+  } finally {
+    await ds.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [dir, ...only] = process.argv.slice(2);
   const names = only.length ? only.map((f) => `${f}.json`) : readdirSync(join(dir, 'gold')).sort();
@@ -299,6 +327,7 @@ async function main(): Promise<void> {
       bad++;
       continue;
     }
+    if (process.env.EXPORTS && !gold.noReference && !gold.unreadable && !gold.reference) for (const format of ['arrows', 'parquet'] as const) await exportFile(dir, gold, format);
     if (r.diffs) bad++;
     apart += r.apart;
     compared += r.compared;

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Reads back with pyarrow the exports scripts/fuzz/compare.ts wrote (EXPORTS=1) and compares each value with
+the gold of the file it was exported from: an export must hold the values Arrowscope shows (which the
+fuzz already compared with pyarrow's reading of the original).
+
+Usage: python3 scripts/fuzz/exports_check.py OUT_DIR
+
+A column whose type pyarrow reads back otherwise is cast back to the original's type, then compared. A
+type change the user was not told of (compute/export/typeChanges.ts, saved beside each export by
+compare.ts) is a difference too. One line per difference, then a count.
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'gold'))
+import pyarrow_gold  # noqa: E402
+
+
+def check(out, name, say):
+    base, _, fmt = name.rpartition('.export.')
+    gold = json.load(open(os.path.join(out, 'gold', base + '.json')))
+    if 'columns' not in gold:
+        return 0, 1
+    original = pyarrow_gold.read_table(os.path.join(out, 'files', base))[1]
+    try:
+        _, table, types, _ = pyarrow_gold.read_table(os.path.join(out, 'exports', name))
+    except Exception as e:
+        say(f'pyarrow cannot read it: {type(e).__name__}: {e}')
+        return 0, 0
+    announced = json.load(open(os.path.join(out, 'exports', name + '.json')))
+    if table.num_rows != gold['rows']:
+        say(f'rows {table.num_rows} vs {gold["rows"]}')
+    compared = apart = 0
+    for c, want in enumerate(gold['columns']):
+        if c >= table.num_columns or table.schema.field(c).name != want['name']:
+            say(f'column {c}: {want["name"]} missing')
+            continue
+        col = table.column(c)
+        if 'values' not in want:
+            apart += 1
+            continue
+        kind = original.schema.field(c).type
+        if types[c] != want['type']:
+            if not any(f'Column "{want["name"]}" is written as {types[c]},' in a for a in announced):
+                say(f'{want["name"]}: type {types[c]} vs {want["type"]}, not announced')
+            try:
+                col = col.cast(kind)
+            except Exception as e:
+                say(f'{want["name"]}: read back as {types[c]}, not castable to {want["type"]}: {e}')
+                continue
+        for i, v in zip(want['index'], want['values']):
+            try:
+                got = pyarrow_gold.text(kind, col[i], False)
+            except Exception as e:
+                got = f'ERROR {type(e).__name__}: {e}'
+            compared += 1
+            if got != v:
+                say(f'{want["name"]} row {i}: {json.dumps(got)} vs {json.dumps(v)}')
+    return compared, apart
+
+
+def main(argv):
+    out = argv[0]
+    names = sorted(n for n in os.listdir(os.path.join(out, 'exports')) if not n.endswith('.json'))
+    bad = compared = apart = 0
+    for name in names:
+        diffs = []
+        try:
+            k, a = check(out, name, diffs.append)
+        except Exception as e:
+            diffs.append(f'the check stopped: {type(e).__name__}: {e}')
+            k, a = 0, 0
+        compared += k
+        apart += a
+        if diffs:
+            bad += 1
+            for d in diffs[:8]:
+                print(f'{name}: {d}')
+            if len(diffs) > 8:
+                print(f'{name}: … {len(diffs) - 8} more')
+    print(f'{len(names)} exports, {bad} with differences; {compared} values compared; {apart} columns without a reference')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
