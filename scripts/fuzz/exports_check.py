@@ -11,10 +11,16 @@ compare.ts) is a difference too. One line per difference, then a count.
 """
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'gold'))
 import pyarrow_gold  # noqa: E402
+
+
+def named(type_name):
+    """A type's name without its maps' entries names ("map<string, int32 ('m')>"), which are not a change of type."""
+    return re.sub(r" \('[^']*'\)", '', type_name)
 
 
 def check(out, name, say):
@@ -41,14 +47,13 @@ def check(out, name, say):
             apart += 1
             continue
         kind = original.schema.field(c).type
-        if types[c] != want['type']:
+        if named(types[c]) != named(want['type']):
             if not any(f'Column "{want["name"]}" is written as {types[c]},' in a for a in announced):
                 say(f'{want["name"]}: type {types[c]} vs {want["type"]}, not announced')
             try:
                 col = col.cast(kind)
-            except Exception as e:
-                say(f'{want["name"]}: read back as {types[c]}, not castable to {want["type"]}: {e}')
-                continue
+            except Exception:
+                kind = col.type  # (a list for a list view, numbers for a dictionary of them): its own text
         for i, v in zip(want['index'], want['values']):
             try:
                 got = pyarrow_gold.text(kind, col[i], False)

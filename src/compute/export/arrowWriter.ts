@@ -2,6 +2,7 @@ import { makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, 
 import { nextTask } from '../timeSlice';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
+import { withNullCounts } from './nestedData';
 import { ExportError } from './exportTypes';
 
 /**
@@ -84,6 +85,7 @@ export class ArrowWriter implements BatchWriter {
   }
 
   async write(columns: Data[], rows: number): Promise<void> {
+    columns = columns.map(withNullCounts);
     this.start(columns);
     if (this.file) columns = columns.map((d, k) => (d.typeId === Type.Dictionary ? this.joinDictionary(k, d) : d));
     const schema = this.schema!;

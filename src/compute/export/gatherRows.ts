@@ -1,5 +1,6 @@
 import { makeData, Type, type Data, type DataType, type Dictionary, type Vector } from 'apache-arrow';
 import { decodeDictionary, takeMany, TakeError } from './takeData';
+import { emptyData } from './nestedData';
 
 /** Rows taken from one read window of a column: its vector and the rows wanted, relative to the window, ascending. */
 export interface WindowTake {
@@ -232,7 +233,7 @@ function takeGeneral(pieces: { data: Data; rows: Uint32Array }[], type: DataType
 export function gatherRows(takes: readonly WindowTake[], type: DataType): Data {
   const pieces = piecesOf(takes);
   const n = pieces.reduce((s, p) => s + p.rows.length, 0);
-  if (pieces.length === 0) return makeData({ type, length: 0 } as never);
+  if (pieces.length === 0) return emptyData(type);
   const dictionary = type.typeId === Type.Dictionary ? pieces[0].data.dictionary : undefined;
   const sameDictionary = !dictionary || pieces.every((p) => p.data.dictionary === dictionary);
   const valueType = type.typeId === Type.Dictionary ? (type as Dictionary).indices : type;

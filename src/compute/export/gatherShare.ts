@@ -5,6 +5,7 @@ import { exportSchema } from './exportSchema';
 import { ExportError, type ExportFormat } from './exportTypes';
 import { gatherRows, type WindowTake } from './gatherRows';
 import { forParquet } from './parquetWriter';
+import { withNullCounts } from './nestedData';
 import { TakeError } from './takeData';
 
 /** Rows of one chunk to write: `rows` (chunk-relative, ascending, within [start, end)), or every row of [start, end) when null. */
@@ -91,7 +92,7 @@ export async function gatherBatch(dataset: Dataset, job: GatherJob, share: Expor
   for (const c of job.columns) {
     signal?.throwIfAborted();
     const data = await gatherColumnOf(dataset, windows, c, signal);
-    columns.push(job.format === 'parquet' ? forParquet(data) : data);
+    columns.push(job.format === 'parquet' ? forParquet(data) : withNullCounts(data));
   }
   return { schema: exportSchema(dataset.schema, job.columns, columns), columns };
 }

@@ -1,9 +1,11 @@
-import { DateDay, DateUnit, makeData, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type Dictionary, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { Binary, DateDay, DateUnit, Dictionary, Field, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type Schema } from 'apache-arrow';
 import { typeName } from '../../valueText';
 import { decodeDictionary, isValid } from './takeData';
 import { ExportError } from './exportTypes';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
+import { emptyData, mapNested, withNullCounts } from './nestedData';
+import { withChildren } from '../../model/withChildren';
 
 type ParquetWasm = typeof import('parquet-wasm');
 
@@ -13,13 +15,33 @@ const KEPT_DICTIONARY = new Set<Type>([Type.Utf8, Type.LargeUtf8, Type.Binary, T
 const keptDictionary = (t: DataType) => t.typeId !== Type.Dictionary || KEPT_DICTIONARY.has((t as Dictionary).dictionary.typeId);
 
 /**
- * The type a top-level column is written to Parquet in, as pyarrow writes it (and so reads it back):
- * date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept), a dictionary of
- * other values than strings and bytes -> its values (arrow-rs wrote a dictionary of timestamps as bare
- * integers, of lists as no rows at all). arrow-rs would write the units as bare integers, which pyarrow reads back as int32/int64.
+ * The type a column comes back from Parquet in, as pyarrow writes it (and reads it back), at any depth:
+ * date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept; written so by
+ * forParquet: arrow-rs would write the units as bare integers); a dictionary of large strings or bytes
+ * -> of strings or bytes; a top-level dictionary of other values -> its values (arrow-rs wrote a
+ * dictionary of timestamps as bare integers, of lists as no rows at all; a nested one is refused, parquetProblem).
  */
 export function parquetType(t: DataType): DataType {
   if (!keptDictionary(t)) return parquetType((t as Dictionary).dictionary);
+  if (t.typeId === Type.Dictionary) return smallDictionary(t as Dictionary);
+  const own = unitType(t);
+  if (own !== t) return own;
+  const kids = t.children ?? [];
+  const converted = kids.map((f) => {
+    const c = parquetType(f.type);
+    return c === f.type || !keptDictionary(f.type) ? f : new Field(f.name, c, f.nullable, f.metadata);
+  });
+  return converted.some((f, i) => f !== kids[i]) ? (withChildren(t, converted) ?? t) : t;
+}
+
+/** A dictionary of large strings or bytes comes back from Parquet as one of strings or bytes (pyarrow's own files too). */
+function smallDictionary(t: Dictionary): DataType {
+  const v = t.dictionary.typeId === Type.LargeUtf8 ? new Utf8() : t.dictionary.typeId === Type.LargeBinary ? new Binary() : null;
+  return v ? new Dictionary(v, t.indices, t.id, t.isOrdered) : t;
+}
+
+/** date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept); any other type as it is. */
+function unitType(t: DataType): DataType {
   if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) return new DateDay();
   if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) return new Time(TimeUnit.MILLISECOND, 32);
   if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) return new Timestamp(TimeUnit.MILLISECOND, (t as Timestamp).timezone);
@@ -29,23 +51,28 @@ export function parquetType(t: DataType): DataType {
 /** Seconds past this many are past what an int64 of milliseconds holds. */
 const MAX_SECONDS = BigInt.asIntN(64, (1n << 63n) - 1n) / 1000n;
 
-/** A column's values in parquetType's type. */
+/** A column's values in parquetType's type, null-typed children counted (withNullCounts). */
 export function forParquet(d: Data): Data {
+  if (!keptDictionary(d.type)) return forParquet(decodeDictionary(d));
+  return mapNested(withNullCounts(d), unitData);
+}
+
+/** A column's own values in unitType's type (its children are mapNested's). */
+function unitData(d: Data): Data {
   const t = d.type as DataType;
-  if (!keptDictionary(t)) return forParquet(decodeDictionary(d));
   const n = d.length;
   const base = { length: n, nullCount: d.nullCount, nullBitmap: d.nullBitmap, offset: d.offset };
   if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) {
     const ms = d.values as unknown as BigInt64Array;
     const days = new Int32Array(n);
     for (let i = 0; i < n; i++) days[i] = Math.floor(Number(ms[i]) / 86_400_000);
-    return makeData({ type: parquetType(t), ...base, data: days } as never);
+    return makeData({ type: unitType(t), ...base, data: days } as never);
   }
   if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) {
     const s = d.values as Int32Array;
     const ms = new Int32Array(n);
     for (let i = 0; i < n; i++) ms[i] = s[i] * 1000;
-    return makeData({ type: parquetType(t), ...base, data: ms } as never);
+    return makeData({ type: unitType(t), ...base, data: ms } as never);
   }
   if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) {
     const s = d.values as unknown as BigInt64Array;
@@ -56,7 +83,7 @@ export function forParquet(d: Data): Data {
       }
       ms[i] = s[i] * 1000n;
     }
-    return makeData({ type: parquetType(t), ...base, data: ms } as never);
+    return makeData({ type: unitType(t), ...base, data: ms } as never);
   }
   return d;
 }
@@ -121,7 +148,7 @@ export class ParquetWriter implements BatchWriter {
   private start(datas?: Data[]): void {
     if (this.consumer) return;
     this.schema = exportSchema(this.source, this.columns, datas);
-    if (!datas) this.schema = exportSchema(this.source, this.columns, this.columns.map((c) => forParquet(makeData({ type: this.source.fields[c].type, length: 0 } as never))));
+    if (!datas) this.schema = exportSchema(this.source, this.columns, this.columns.map((c) => forParquet(emptyData(this.source.fields[c].type))));
     for (const f of this.schema.fields) {
       const why = parquetProblem(f.type);
       if (why) throw new ExportError(`Column "${f.name}" holds ${why}; leave it out, or export Arrow.`, { column: f.name });
@@ -202,7 +229,7 @@ export class ParquetWriter implements BatchWriter {
     if (this.batches === 0) {
       // no rows: one empty batch, so the file still carries the schema
       await this.whenWanted();
-      this.enqueue(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 0, nullCount: 0, children: schema.fields.map((f) => makeData({ type: f.type, length: 0 } as never)) })));
+      this.enqueue(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: 0, nullCount: 0, children: schema.fields.map((f) => emptyData(f.type)) })));
     }
     this.input!.close();
     await this.consumer;
