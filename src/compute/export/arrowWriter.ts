@@ -2,7 +2,7 @@ import { makeData, RecordBatch, RecordBatchFileWriter, RecordBatchStreamWriter, 
 import { nextTask } from '../timeSlice';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
-import { withNullCounts } from './nestedData';
+import { emptyData, withNullCounts } from './nestedData';
 import { ExportError } from './exportTypes';
 
 /**
@@ -40,7 +40,8 @@ export class ArrowWriter implements BatchWriter {
 
   private start(datas?: Data[]): void {
     if (this.writer) return;
-    this.schema = exportSchema(this.source, this.columns, datas);
+    // No rows written: the types a column's rows would have been taken in.
+    this.schema = exportSchema(this.source, this.columns, datas ?? this.columns.map((c) => emptyData(this.source.fields[c].type)));
     this.writer = this.file ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
     this.iterator = this.writer[Symbol.asyncIterator]();
     this.writer.reset(undefined, this.schema);

@@ -1,5 +1,6 @@
 import { Field, makeBuilder, Type, type Data, type DataType } from 'apache-arrow';
 import { withChildren } from '../../model/withChildren';
+import { plainViews } from './takeData';
 
 /**
  * `f` applied to a column's data and to every child below it, children first; a parent whose children
@@ -30,7 +31,10 @@ export function withNullCounts(d: Data): Data {
   return mapNested(d, (x) => (x.typeId === Type.Null && !x.nullBitmap?.length && x.offset + x.length > 0 ? x.clone(x.type, x.offset, x.length, x.length, [undefined, undefined, new Uint8Array(Math.ceil((x.offset + x.length) / 8))] as never) : x));
 }
 
-/** No rows of `type`, its children (a list's values, a struct's fields) made too: makeData leaves a list without its child. */
+/**
+ * No rows of `type` as an export takes it (plainViews), its children (a list's values, a struct's
+ * fields) made too: makeData leaves a list without its child.
+ */
 export function emptyData(type: DataType): Data {
-  return makeBuilder({ type }).finish().flush();
+  return makeBuilder({ type: plainViews(type) }).finish().flush();
 }

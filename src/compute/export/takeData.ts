@@ -1,11 +1,14 @@
-import { makeData, makeVector, Type, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+import { Binary, Field, makeData, makeVector, Type, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+import { withChildren } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
+import { bytesData } from '../bytesData';
 
 /**
  * `take` over apache-arrow Data: the values at given positions of one or more source pieces, as one new
  * Data of the same type (validity, offsets and children rebuilt; a dictionary kept, or the sources'
  * dictionaries joined when they differ). Positions: `source[p]` picks the piece, `index[p]` the row in it.
- * Every layout an Arrow or Parquet export writes; view, union and run-end types are refused (unsupportedTake).
+ * Every layout an Arrow or Parquet export writes, views as plain strings and bytes (plainViews); union and
+ * run-end types, and views inside dictionaries, are refused (unsupportedTake).
  */
 export class TakeError extends Error {}
 
@@ -17,17 +20,18 @@ export const isValid = (d: Data, i: number): boolean => {
   return ((bitmap[p >> 3] >> (p & 7)) & 1) === 1;
 };
 
-/** Why a type cannot be taken (a fragment: "string_view columns"), or null when it can. */
-export function unsupportedTake(type: DataType): string | null {
+/** Why a type cannot be taken (a fragment: "sparse_union<…> columns"), or null when it can. */
+export function unsupportedTake(type: DataType, inDictionary = false): string | null {
   // run-end encoded and list-view columns are decoded into a dictionary or a list (src/arrow/decodedTypes.ts): writing that would change their type
   if ((type as { physical?: unknown }).physical !== undefined) return 'run-end encoded and list-view columns';
   switch (type.typeId) {
     case Type.Utf8View:
     case Type.BinaryView:
+      return inDictionary ? `dictionaries of ${typeName(type)}` : null;
     case Type.Union:
       return `${typeName(type)} columns`;
     case Type.Dictionary:
-      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary);
+      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary, true);
     default:
       for (const child of type.children ?? []) {
         const why = unsupportedTake(child.type);
@@ -35,6 +39,21 @@ export function unsupportedTake(type: DataType): string | null {
       }
       return null;
   }
+}
+
+/**
+ * The type a column is taken in: string_view and binary_view as string and binary, at any depth (the
+ * writers, apache-arrow's and arrow-rs's through parquet-wasm, write no views); any other type as it is.
+ */
+export function plainViews(type: DataType): DataType {
+  if (type.typeId === Type.Utf8View) return new Utf8();
+  if (type.typeId === Type.BinaryView) return new Binary();
+  const kids = type.children ?? [];
+  const plain = kids.map((f) => {
+    const t = plainViews(f.type);
+    return t === f.type ? f : new Field(f.name, t, f.nullable, f.metadata);
+  });
+  return plain.some((f, i) => f !== kids[i]) ? (withChildren(type, plain) ?? type) : type;
 }
 
 interface Validity {
@@ -132,6 +151,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
   const why = unsupportedTake(type);
   if (why) throw new TakeError(`${why} cannot be written yet`);
   if (type.typeId === Type.Null) return makeData({ type, length: n, nullCount: n } as never);
+  const plain = plainViews(type);
   const v = validity(sources, source, index);
   const nulls = v.nullCount ? { nullCount: v.nullCount, nullBitmap: v.bitmap } : { nullCount: 0 };
   switch (type.typeId) {
@@ -172,16 +192,35 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
       }
       return makeData({ type, length: n, ...nulls, valueOffsets: offsets, data } as never);
     }
+    case Type.Utf8View:
+    case Type.BinaryView: {
+      const views = sources.map((s) => makeVector(bytesData(s)));
+      const taken: (Uint8Array | null)[] = new Array(n);
+      let bytes = 0;
+      for (let p = 0; p < n; p++) {
+        taken[p] = views[source[p]].get(index[p]) as Uint8Array | null;
+        bytes += taken[p]?.length ?? 0;
+      }
+      if (bytes > 0x7fffffff) throw new TakeError(`the rows hold ${bytes.toLocaleString('en-US')} bytes, more than one string column can`);
+      const data = new Uint8Array(bytes);
+      const offsets = new Int32Array(n + 1);
+      for (let p = 0, o = 0; p < n; p++) {
+        const b = taken[p];
+        if (b) data.set(b, o);
+        offsets[p + 1] = o += b?.length ?? 0;
+      }
+      return makeData({ type: plain, length: n, ...nulls, valueOffsets: offsets, data } as never);
+    }
     case Type.Struct: {
       const children = type.children.map((_, k) => takeMany(sources.map((s) => s.children[k]), source, index));
-      return makeData({ type, length: n, ...nulls, children } as never);
+      return makeData({ type: plain, length: n, ...nulls, children } as never);
     }
     case Type.List:
     case Type.LargeList:
     case Type.Map: {
       const { offsets, childSource, childIndex } = listChildren(sources, source, index, type.typeId === Type.LargeList);
       const child = takeMany(sources.map((s) => s.children[0]), childSource, childIndex);
-      return makeData({ type, length: n, ...nulls, valueOffsets: offsets, child } as never);
+      return makeData({ type: plain, length: n, ...nulls, valueOffsets: offsets, child } as never);
     }
     case Type.FixedSizeList: {
       const size = (type as FixedSizeList).listSize;
@@ -194,7 +233,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
         }
       }
       const child = takeMany(sources.map((s) => s.children[0]), childSource, childIndex);
-      return makeData({ type, length: n, ...nulls, child } as never);
+      return makeData({ type: plain, length: n, ...nulls, child } as never);
     }
     default:
       break;

@@ -3,6 +3,7 @@ import type { Dataset } from '../../model/types';
 import { fieldTypeName } from '../../valueText/typeName';
 import type { ExportFormat } from './exportTypes';
 import { parquetType } from './parquetWriter';
+import { plainViews } from './takeData';
 
 /** A map's entries field name, which pyarrow prints in parentheses ("map<string, int32 ('m')>"): not a change of type. */
 const entriesName = / \('[^']*'\)/g;
@@ -11,7 +12,7 @@ const entriesName = / \('[^']*'\)/g;
  * The columns an Arrow or Parquet export writes in another type than the one shown: where the file's
  * stored Arrow schema names a type its Parquet columns decode to something else (fixed_size_list as
  * list, string_view as string, decimal32 as decimal128, an extension as its storage, INT96 as
- * timestamp[us]), the export writes the decoded type; Parquet holds some types in another (parquetType:
+ * timestamp[us]), the export writes the decoded type; views are written as plain strings and bytes; Parquet holds some types in another (parquetType:
  * date64 as date32, a dictionary of numbers as the numbers). One sentence per column.
  */
 export function writtenTypeChanges(dataset: Dataset, columns: readonly number[], format: ExportFormat): string[] {
@@ -21,9 +22,10 @@ export function writtenTypeChanges(dataset: Dataset, columns: readonly number[],
     const shown = dataset.fields[c]?.type;
     const field = dataset.schema.fields[c];
     if (!shown || !field) continue;
-    const decoded = fieldTypeName(field);
-    const converted = format === 'parquet' ? parquetType(field.type) : field.type;
-    if (converted !== field.type) {
+    const taken = plainViews(field.type);
+    const decoded = fieldTypeName(taken === field.type ? field : new Field(field.name, taken, field.nullable, field.metadata));
+    const converted = format === 'parquet' ? parquetType(taken) : taken;
+    if (converted !== taken) {
       const written = fieldTypeName(new Field(field.name, converted, field.nullable, field.metadata));
       notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: Parquet holds it so (as pyarrow writes it; the same values).`);
       continue;
