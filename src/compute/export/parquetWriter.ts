@@ -1,4 +1,5 @@
 import { Binary, DateDay, DateUnit, Dictionary, Field, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { parquetMetadata } from 'hyparquet';
 import { typeName } from '../../valueText';
 import { decodeDictionary, isValid } from './takeData';
 import { ExportError } from './exportTypes';
@@ -97,6 +98,8 @@ function unitData(d: Data): Data {
 function parquetProblem(t: DataType, nested = false): string | null {
   if (nested && !keptDictionary(t)) return `${typeName(t)} values inside a nested column, which cannot be written to Parquet yet (they would come back in another type)`;
   if (t.typeId === Type.Decimal && (t as Decimal).scale < 0) return `${typeName(t)} values, which Parquet cannot hold (its decimals have a scale of 0 or more)`;
+  // parquet-rs 59 fails on them ("Cannot coerce Decimal32(1, 1) to I64") and its stream writer then ends with no rows
+  if (t.typeId === Type.Decimal && (t as Decimal).bitWidth === 32 && (t as Decimal).precision < 2) return `${typeName(t)} values, which the Parquet writer (parquet-rs) cannot write (a decimal32 of precision 1)`;
   if (t.typeId === Type.Struct && !t.children.length) return 'a struct with no fields, which Parquet cannot hold';
   if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
   if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
@@ -130,6 +133,9 @@ export class ParquetWriter implements BatchWriter {
   private failure: unknown = null;
   private schema: Schema | null = null;
   private batches = 0;
+  /** Rows handed to the writer, and the last bytes it made (its footer, to check it wrote them all). */
+  private rows = 0;
+  private readonly tail = new OutputTail();
 
   constructor(
     sink: { write(bytes: Uint8Array): Promise<void> },
@@ -174,6 +180,7 @@ export class ParquetWriter implements BatchWriter {
       for (;;) {
         const r = await reader.read();
         if (r.done) return;
+        this.tail.add(r.value);
         await this.out.write(r.value);
       }
     })();
@@ -214,6 +221,7 @@ export class ParquetWriter implements BatchWriter {
     await this.whenWanted();
     const schema = this.schema!;
     this.enqueue(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows, nullCount: 0, children: columns })));
+    this.rows += rows;
   }
 
   /** A batch gathered elsewhere (gatherShare: types already converted by forParquet, schema as exportSchema makes it): its bytes go to the writer as they are. */
@@ -221,6 +229,7 @@ export class ParquetWriter implements BatchWriter {
     this.start(columns);
     await this.whenWanted();
     this.enqueueIpc(ipc);
+    this.rows += columns[0]?.length ?? 0;
   }
 
   async finish(): Promise<void> {
@@ -234,5 +243,37 @@ export class ParquetWriter implements BatchWriter {
     this.input!.close();
     await this.consumer;
     if (this.failure) throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
+    const written = this.tail.footerRows();
+    if (written !== undefined && written !== this.rows) {
+      throw new ExportError(`The Parquet writer (parquet-wasm) wrote ${written.toLocaleString('en-US')} of the ${this.rows.toLocaleString('en-US')} rows without saying why: the file is not complete. Export Arrow, or leave out the columns of a less common type.`);
+    }
+  }
+}
+
+/** Footers past this size are not checked (one of a few thousand columns and row groups). */
+const TAIL_MAX = 16 * 1024 * 1024;
+
+/** The last bytes of a Parquet output (up to TAIL_MAX), and the row count its footer says. */
+class OutputTail {
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+
+  add(part: Uint8Array): void {
+    this.parts.push(part);
+    this.bytes += part.length;
+    while (this.parts.length > 1 && this.bytes - this.parts[0].length >= TAIL_MAX) this.bytes -= this.parts.shift()!.length;
+  }
+
+  /** The footer's num_rows, or undefined when the footer is not all here. */
+  footerRows(): number | undefined {
+    const all = new Uint8Array(this.bytes);
+    let o = 0;
+    for (const p of this.parts) {
+      all.set(p, o);
+      o += p.length;
+    }
+    const footer = all.length >= 8 ? new DataView(all.buffer).getUint32(all.length - 8, true) : Infinity;
+    if (footer + 8 > all.length) return undefined;
+    return Number(parquetMetadata(all.buffer).num_rows);
   }
 }
