@@ -48,7 +48,7 @@ def check(out, name, say):
             continue
         kind = original.schema.field(c).type
         if named(types[c]) != named(want['type']):
-            if not any(f'Column "{want["name"]}" is written as {types[c]},' in a for a in announced):
+            if not any(f'Column "{want["name"]}" is written as {named(types[c])},' in named(a) for a in announced):
                 say(f'{want["name"]}: type {types[c]} vs {want["type"]}, not announced')
             try:
                 col = col.cast(kind)
