@@ -52,5 +52,11 @@ export function decodeError(e: unknown, column: string, rowGroup: number, offset
       STILL_WORKS,
     );
   }
+  // The pages end before the count of values the footer gives (fastparquet 2026.9 wrote such INT96 pages; pyarrow and DuckDB refuse them too).
+  const short = /^insufficient values read from column - expected: (\d+), got: (\d+)$/.exec(detail);
+  if (short) {
+    const count = (x: string) => Number(x).toLocaleString('en-US');
+    return new DatasetError(`Column "${column}" of row group ${rowGroup} could not be decoded: its pages hold ${count(short[2])} values where the row group has ${count(short[1])}.`, where, STILL_WORKS);
+  }
   return new DatasetError(`Column "${column}" of row group ${rowGroup} could not be decoded: ${detail}.`, where, STILL_WORKS);
 }
