@@ -67,7 +67,7 @@ describe('null-typed children (Arrow JS writes their null count as -1)', () => {
 });
 
 describe('no rows, in columns with children', () => {
-  const rel = 'tests/fixtures/writers/pyarrow/empty_lists.arrows';
+  const rel = 'tests/export/fixtures/empty_lists.arrows';
   let dataset: Dataset;
   beforeAll(async () => {
     dataset = await openFile(join(ROOT, rel));
