@@ -125,3 +125,30 @@ describe('decimal32 of precision 1 (parquet-rs 59 fails on it, and its stream wr
     expect(texts(back.getChildAt(0))).toEqual(['0.1', null, '-0.9']);
   });
 });
+
+describe('sparse and dense unions (metadata V4, members with nulls)', () => {
+  const rel = 'tests/fixtures/writers/pyarrow/union_v4.arrows';
+  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__union_v4.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
+  let dataset: Dataset;
+  beforeAll(async () => {
+    dataset = await openFile(join(ROOT, rel));
+  });
+  afterAll(() => dataset?.close());
+
+  it("Arrow: every row, in order, reversed and in groups of 3, with pyarrow's values", async () => {
+    for (const order of [undefined, Float64Array.from({ length: 4 }, (_, i) => 3 - i)]) {
+      const sink = new MemorySink();
+      await exportRows(dataset, { format: 'arrows', order, groupRows: 3 }, sink);
+      const back = readBack('arrows', sink.bytes);
+      expect(back.schema.fields.map((f) => String(f.type))).toEqual(readSource(rel).schema.fields.map((f) => String(f.type)));
+      for (let c = 0; c < 3; c++) {
+        const want = order ? [...gold.columns[c].values].reverse() : gold.columns[c].values;
+        expect(texts(back.getChildAt(c)), `column ${c}`).toEqual(want);
+      }
+    }
+  });
+
+  it('Parquet: refused with a sentence', async () => {
+    await expect(exported(dataset, 'parquet')).rejects.toThrow('Column "sparse" holds union values, which Parquet cannot hold (pyarrow does not write them either); leave it out, or export Arrow.');
+  });
+});

@@ -103,6 +103,7 @@ function parquetProblem(t: DataType, nested = false): string | null {
   if (t.typeId === Type.Struct && !t.children.length) return 'a struct with no fields, which Parquet cannot hold';
   if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
   if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
+  if (t.typeId === Type.Union) return 'union values, which Parquet cannot hold (pyarrow does not write them either)';
   // The writer (arrow-rs in wasm) traps on a zero-width FIXED_LEN_BYTE_ARRAY, which the format does not allow either.
   if (t.typeId === Type.FixedSizeBinary && (t as FixedSizeBinary).byteWidth === 0) return 'fixed_size_binary[0] values, which Parquet cannot hold (a fixed-length byte array has at least one byte)';
   const values = t.typeId === Type.Dictionary ? [(t as Dictionary).dictionary] : [];

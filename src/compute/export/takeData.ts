@@ -1,4 +1,4 @@
-import { Binary, Field, makeData, makeVector, Type, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+import { Binary, Field, makeData, makeVector, Type, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Union, type Vector } from 'apache-arrow';
 import { withChildren } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
 import { bytesData } from '../bytesData';
@@ -7,8 +7,8 @@ import { bytesData } from '../bytesData';
  * `take` over apache-arrow Data: the values at given positions of one or more source pieces, as one new
  * Data of the same type (validity, offsets and children rebuilt; a dictionary kept, or the sources'
  * dictionaries joined when they differ). Positions: `source[p]` picks the piece, `index[p]` the row in it.
- * Every layout an Arrow or Parquet export writes, views as plain strings and bytes (plainViews); union and
- * run-end types, and views inside dictionaries, are refused (unsupportedTake).
+ * Every layout an Arrow or Parquet export writes, views as plain strings and bytes (plainViews); run-end
+ * types, and views inside dictionaries, are refused (unsupportedTake).
  */
 export class TakeError extends Error {}
 
@@ -20,7 +20,7 @@ export const isValid = (d: Data, i: number): boolean => {
   return ((bitmap[p >> 3] >> (p & 7)) & 1) === 1;
 };
 
-/** Why a type cannot be taken (a fragment: "sparse_union<…> columns"), or null when it can. */
+/** Why a type cannot be taken (a fragment: "dictionaries of string_view"), or null when it can. */
 export function unsupportedTake(type: DataType, inDictionary = false): string | null {
   // run-end encoded and list-view columns are decoded into a dictionary or a list (src/arrow/decodedTypes.ts): writing that would change their type
   if ((type as { physical?: unknown }).physical !== undefined) return 'run-end encoded and list-view columns';
@@ -28,8 +28,6 @@ export function unsupportedTake(type: DataType, inDictionary = false): string | 
     case Type.Utf8View:
     case Type.BinaryView:
       return inDictionary ? `dictionaries of ${typeName(type)}` : null;
-    case Type.Union:
-      return `${typeName(type)} columns`;
     case Type.Dictionary:
       return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary, true);
     default:
@@ -221,6 +219,28 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
       const { offsets, childSource, childIndex } = listChildren(sources, source, index, type.typeId === Type.LargeList);
       const child = takeMany(sources.map((s) => s.children[0]), childSource, childIndex);
       return makeData({ type: plain, length: n, ...nulls, valueOffsets: offsets, child } as never);
+    }
+    case Type.Union: {
+      // No validity of its own: a row's null is its member's. Sparse: every member taken at the row; dense: each row's member at its offset.
+      const u = type as unknown as Union;
+      const typeIds = new Int8Array(n);
+      for (let p = 0; p < n; p++) typeIds[p] = (sources[source[p]].typeIds as Int8Array)[index[p]];
+      if (u.mode === UnionMode.Sparse) {
+        const children = u.children.map((_, k) => takeMany(sources.map((s) => s.children[k]), source, index));
+        return makeData({ type: plain, length: n, nullCount: 0, typeIds, children } as never);
+      }
+      const member = typeIds.map((code) => u.typeIdToChildIndex[code]);
+      const counts = u.children.map((_, k) => member.reduce((c, m) => c + (m === k ? 1 : 0), 0));
+      const picks = counts.map((c) => ({ source: new Uint32Array(c), index: new Uint32Array(c), next: 0 }));
+      const valueOffsets = new Int32Array(n);
+      for (let p = 0; p < n; p++) {
+        const pick = picks[member[p]];
+        pick.source[pick.next] = source[p];
+        pick.index[pick.next] = (sources[source[p]].valueOffsets as Int32Array)[index[p]];
+        valueOffsets[p] = pick.next++;
+      }
+      const children = u.children.map((_, k) => takeMany(sources.map((s) => s.children[k]), picks[k].source, picks[k].index));
+      return makeData({ type: plain, length: n, nullCount: 0, typeIds, valueOffsets, children } as never);
     }
     case Type.FixedSizeList: {
       const size = (type as FixedSizeList).listSize;
