@@ -98,7 +98,8 @@ test('Tabs stay in the order the files were chosen, not the order they finish op
 });
 
 test('A tab closed while its column loads never comes back, and a worker restart afterwards reopens only the open tabs', async ({ page, context, baseURL }) => {
-  await serveSlowly(context, 'slow/closed.parquet', readFileSync(PARQUET), 1000);
+  // Slow enough that the Data view is there before the column's read answers on a loaded machine too (at 1 s, a run beside a fuzz job saw it answered).
+  await serveSlowly(context, 'slow/closed.parquet', readFileSync(PARQUET), 2500);
   await page.goto('./?wasmBudgetMiB=1');
   await page.getByLabel('File URL').fill(new URL('slow/closed.parquet', baseURL).href);
   await page.getByLabel('File URL').press('Enter');
@@ -115,7 +116,7 @@ test('A tab closed while its column loads never comes back, and a worker restart
   await expect(page.getByTestId('notice')).toContainText('engine worker was restarted', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Open sample' }).click();
   await expect(page.getByTestId('overview')).toContainText('4,000');
-  await page.waitForTimeout(3000); // the closed file's slow reads have all answered by now
+  await page.waitForTimeout(6000); // the closed file's slow reads have all answered by now
   await expect(fileTabs(page)).toHaveText(['alltypes_plain.parquet', 'sample.arrow']);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await fileTabs(page).nth(0).click();
