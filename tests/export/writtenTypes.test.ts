@@ -152,3 +152,22 @@ describe('sparse and dense unions (metadata V4, members with nulls)', () => {
     await expect(exported(dataset, 'parquet')).rejects.toThrow('Column "sparse" holds union values, which Parquet cannot hold (pyarrow does not write them either); leave it out, or export Arrow.');
   });
 });
+
+describe("dense unions whose members' offsets skip values (as arrow-rs writes them), alone and in a list", () => {
+  const rel = 'tests/fixtures/writers/pyarrow/dense_union_gaps.arrows';
+  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__dense_union_gaps.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
+  let dataset: Dataset;
+  beforeAll(async () => {
+    dataset = await openFile(join(ROOT, rel));
+  });
+  afterAll(() => dataset?.close());
+
+  it("Arrow, in groups of 1, 3 and all rows: pyarrow's values (apache-arrow's writer rebased a window's union offsets as if consecutive)", async () => {
+    for (const groupRows of [1, 3, 100]) {
+      const sink = new MemorySink();
+      await exportRows(dataset, { format: 'arrows', groupRows }, sink);
+      const back = readBack('arrows', sink.bytes);
+      for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c)), `column ${c}, groups of ${groupRows}`).toEqual(gold.columns[c].values);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { DatasetError } from '../../model/errors';
 import type { Dataset } from '../../model/types';
 import { dataFormatter } from '../../valueText/dataFormatter';
 import { chunkOfRow } from '../rowLocator';
-import { decodeDictionary, plainViews, takeMany, takeVector } from './takeData';
+import { decodeDictionary, mustTake, takeMany, takeVector } from './takeData';
 
 /** The rows of one group that fall in one chunk: chunk-relative rows in output order, and their output positions. */
 interface Part {
@@ -96,8 +96,8 @@ const contiguous = (part: Part) => part.local.length === part.hi - part.lo && pa
 export async function gatherColumn(dataset: Dataset, parts: Part[], column: number, type: DataType, signal?: AbortSignal, cache?: ChunkColumnCache): Promise<Data> {
   const datas: Data[] = [];
   // a Parquet column chunk may decode as a dictionary where the schema has the plain type: written as the
-  // schema says; views are taken (as plain strings and bytes, plainViews), even in a whole window
-  const plain = (d: Data) => (d.typeId === Type.Dictionary && type.typeId !== Type.Dictionary ? decodeDictionary(d) : plainViews(d.type) !== d.type ? takeMany([d], new Uint32Array(d.length), Uint32Array.from({ length: d.length }, (_, i) => i)) : d);
+  // schema says; views and dense unions are taken even in a whole window (mustTake)
+  const plain = (d: Data) => (d.typeId === Type.Dictionary && type.typeId !== Type.Dictionary ? decodeDictionary(d) : mustTake(d.type) ? takeMany([d], new Uint32Array(d.length), Uint32Array.from({ length: d.length }, (_, i) => i)) : d);
   for (const part of parts) {
     const vector = await windowOf(dataset, part, column, signal, cache);
     if (contiguous(part) && vector.data.length === 1) datas.push(plain(vector.data[0]));

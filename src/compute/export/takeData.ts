@@ -54,6 +54,17 @@ export function plainViews(type: DataType): DataType {
   return plain.some((f, i) => f !== kids[i]) ? (withChildren(type, plain) ?? type) : type;
 }
 
+/**
+ * True where a read window's data is taken rather than written as it is: views (written plain) and
+ * dense unions (apache-arrow's writer rebases a sliced one's offsets as if each member's were
+ * consecutive, which the format does not require and arrow-rs does not write).
+ */
+export function mustTake(type: DataType): boolean {
+  if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) return true;
+  if (type.typeId === Type.Union && (type as unknown as Union).mode === UnionMode.Dense) return true;
+  return (type.children ?? []).some((f) => mustTake(f.type));
+}
+
 interface Validity {
   bitmap: Uint8Array;
   nullCount: number;
