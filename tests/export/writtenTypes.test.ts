@@ -171,3 +171,23 @@ describe("dense unions whose members' offsets skip values (as arrow-rs writes th
     }
   });
 });
+
+describe('unions with a string_view member', () => {
+  const rel = 'tests/fixtures/writers/pyarrow/union_views.arrows';
+  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__union_views.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
+  let dataset: Dataset;
+  beforeAll(async () => {
+    dataset = await openFile(join(ROOT, rel));
+  });
+  afterAll(() => dataset?.close());
+
+  it("Arrow: the member written as string, with pyarrow's values, and said so", async () => {
+    const back = readBack('arrows', await exported(dataset, 'arrows'));
+    expect(back.schema.fields.map((f) => String(f.type))).toEqual(['Union<Int32 | Utf8>', 'Union<Int32 | Utf8>']);
+    for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c)), `column ${c}`).toEqual(gold.columns[c].values);
+    expect(writtenTypeChanges(dataset, [0, 1], 'arrows')).toEqual([
+      'Column "dense" is written as dense_union<i: int32=0, s: string=1>, not dense_union<i: int32=0, s: string_view=1> as shown: the export does not restore that type yet (the values shown, in that type).',
+      'Column "sparse" is written as sparse_union<i: int32=0, s: string=1>, not sparse_union<i: int32=0, s: string_view=1> as shown: the export does not restore that type yet (the values shown, in that type).',
+    ]);
+  });
+});

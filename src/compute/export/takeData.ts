@@ -1,4 +1,4 @@
-import { Binary, Field, makeData, makeVector, Type, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Union, type Vector } from 'apache-arrow';
+import { Binary, Field, makeData, makeVector, Type, Union as UnionType, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
 import { withChildren } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
 import { bytesData } from '../bytesData';
@@ -51,7 +51,9 @@ export function plainViews(type: DataType): DataType {
     const t = plainViews(f.type);
     return t === f.type ? f : new Field(f.name, t, f.nullable, f.metadata);
   });
-  return plain.some((f, i) => f !== kids[i]) ? (withChildren(type, plain) ?? type) : type;
+  if (!plain.some((f, i) => f !== kids[i])) return type;
+  const u = type as unknown as UnionType;
+  return (type.typeId === Type.Union ? new UnionType(u.mode, u.typeIds, plain) : withChildren(type, plain)) ?? type;
 }
 
 /**
@@ -61,7 +63,7 @@ export function plainViews(type: DataType): DataType {
  */
 export function mustTake(type: DataType): boolean {
   if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) return true;
-  if (type.typeId === Type.Union && (type as unknown as Union).mode === UnionMode.Dense) return true;
+  if (type.typeId === Type.Union && (type as unknown as UnionType).mode === UnionMode.Dense) return true;
   return (type.children ?? []).some((f) => mustTake(f.type));
 }
 
@@ -233,7 +235,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
     }
     case Type.Union: {
       // No validity of its own: a row's null is its member's. Sparse: every member taken at the row; dense: each row's member at its offset.
-      const u = type as unknown as Union;
+      const u = type as unknown as UnionType;
       const typeIds = new Int8Array(n);
       for (let p = 0; p < n; p++) typeIds[p] = (sources[source[p]].typeIds as Int8Array)[index[p]];
       if (u.mode === UnionMode.Sparse) {
