@@ -7,7 +7,8 @@
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
  * EXPORTS=1: each file pyarrow reads is also exported whole to .arrows and .parquet (in row groups of
- * a random size) under OUT_DIR/exports, for scripts/fuzz/exports_check.py to read back with pyarrow.
+ * a random size), and to .arrows with its rows shuffled, under OUT_DIR/exports, for
+ * scripts/fuzz/exports_check.py to read back with pyarrow.
  *
  * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
  * pyarrow gives no reference for is counted apart. Where pyarrow cannot read a Parquet file, the values
@@ -271,27 +272,43 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
 }
 
 /**
- * Writes the whole file as `format` to OUT_DIR/exports/NAME.export.FORMAT, and beside it (.json) the type
- * changes the export announces; an export refused or failed is a line here instead.
+ * Writes the whole file as `format` to OUT_DIR/exports/NAME.export.FORMAT (`shuffled`: its rows in a
+ * random order, NAME.export.shuffled.FORMAT, which takes every row where a whole read window is written
+ * as it is), and beside it (.json) the type changes the export announces and the order; an export
+ * refused or failed is a line here instead.
  */
-async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet'): Promise<void> {
-  const out = join(dir, 'exports', `${gold.file}.export.${format}`);
+async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet', shuffled = false): Promise<void> {
+  const out = join(dir, 'exports', `${gold.file}.export.${shuffled ? 'shuffled.' : ''}${format}`);
   mkdirSync(join(dir, 'exports'), { recursive: true });
   const ds = await openDataset(await NodeFileSource.open(join(dir, 'files', gold.file)));
   const fd = openSync(out, 'w');
   let closed = false;
   try {
+    await ds.indexed;
     const groupRows = [1, 7, 100, 65536][gold.file.length % 4];
-    await exportRows(ds, { format, groupRows }, { write: async (bytes) => void writeSync(fd, bytes), close: async () => void (closeSync(fd), (closed = true)) });
-    // The type changes the user is told of, for the check to expect.
-    writeFileSync(`${out}.json`, JSON.stringify(writtenTypeChanges(ds, ds.fields.map((_, c) => c), format)));
+    const order = shuffled ? shuffle(ds.rows, gold.file.length * 7919 + ds.rows) : undefined;
+    await exportRows(ds, { format, groupRows, order }, { write: async (bytes) => void writeSync(fd, bytes), close: async () => void (closeSync(fd), (closed = true)) });
+    // What the check expects: the type changes the user is told of, and the rows' order.
+    writeFileSync(`${out}.json`, JSON.stringify({ changes: writtenTypeChanges(ds, ds.fields.map((_, c) => c), format), order: order && Array.from(order) }));
   } catch (e) {
     if (!closed) closeSync(fd);
     rmSync(out);
-    console.log(`${gold.file}: ${format} export not written: ${errorMessage(e)}`);
+    console.log(`${gold.file}: ${shuffled ? 'shuffled ' : ''}${format} export not written: ${errorMessage(e)}`);
   } finally {
     await ds.close();
   }
+}
+
+/** Rows 0..n-1 in a random order (Fisher-Yates over a seeded LCG). */
+function shuffle(n: number, seed: number): Float64Array {
+  const order = Float64Array.from({ length: n }, (_, i) => i);
+  let x = seed >>> 0;
+  for (let i = n - 1; i > 0; i--) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const j = x % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
 }
 
 async function main(): Promise<void> {
@@ -327,7 +344,10 @@ async function main(): Promise<void> {
       bad++;
       continue;
     }
-    if (process.env.EXPORTS && !gold.noReference && !gold.unreadable && !gold.reference) for (const format of ['arrows', 'parquet'] as const) await exportFile(dir, gold, format);
+    if (process.env.EXPORTS && !gold.noReference && !gold.unreadable && !gold.reference) {
+      for (const format of ['arrows', 'parquet'] as const) await exportFile(dir, gold, format);
+      await exportFile(dir, gold, 'arrows', true);
+    }
     if (r.diffs) bad++;
     apart += r.apart;
     compared += r.compared;

@@ -5,6 +5,8 @@ fuzz already compared with pyarrow's reading of the original).
 
 Usage: python3 scripts/fuzz/exports_check.py OUT_DIR
 
+A shuffled export (NAME.export.shuffled.arrows) is compared row by row in its order (saved beside it).
+
 A column whose type pyarrow reads back otherwise is cast back to the original's type, then compared. A
 type change the user was not told of (compute/export/typeChanges.ts, saved beside each export by
 compare.ts) is a difference too. One line per difference, then a count.
@@ -24,7 +26,7 @@ def named(type_name):
 
 
 def check(out, name, say):
-    base, _, fmt = name.rpartition('.export.')
+    base, _, _ = name.rpartition('.export.')
     gold = json.load(open(os.path.join(out, 'gold', base + '.json')))
     if 'columns' not in gold:
         return 0, 1
@@ -34,7 +36,8 @@ def check(out, name, say):
     except Exception as e:
         say(f'pyarrow cannot read it: {type(e).__name__}: {e}')
         return 0, 0
-    announced = json.load(open(os.path.join(out, 'exports', name + '.json')))
+    beside = json.load(open(os.path.join(out, 'exports', name + '.json')))
+    announced, order = beside['changes'], beside.get('order')
     if table.num_rows != gold['rows']:
         say(f'rows {table.num_rows} vs {gold["rows"]}')
     compared = apart = 0
@@ -54,7 +57,10 @@ def check(out, name, say):
                 col = col.cast(kind)
             except Exception:
                 kind = col.type  # (a list for a list view, numbers for a dictionary of them): its own text
-        for i, v in zip(want['index'], want['values']):
+        value_of = dict(zip(want['index'], want['values']))
+        # A shuffled export's row k is the original's row order[k] (compared where the gold has that row).
+        pairs = [(k, value_of[int(r)]) for k, r in enumerate(order) if int(r) in value_of] if order else zip(want['index'], want['values'])
+        for i, v in pairs:
             try:
                 got = pyarrow_gold.text(kind, col[i], False)
             except Exception as e:
