@@ -265,7 +265,7 @@ class OutputTail {
     while (this.parts.length > 1 && this.bytes - this.parts[0].length >= TAIL_MAX) this.bytes -= this.parts.shift()!.length;
   }
 
-  /** The footer's num_rows, or undefined when the footer is not all here. */
+  /** The footer's num_rows, or undefined when the footer is not all here (or not readable). */
   footerRows(): number | undefined {
     const all = new Uint8Array(this.bytes);
     let o = 0;
@@ -275,6 +275,10 @@ class OutputTail {
     }
     const footer = all.length >= 8 ? new DataView(all.buffer).getUint32(all.length - 8, true) : Infinity;
     if (footer + 8 > all.length) return undefined;
-    return Number(parquetMetadata(all.buffer).num_rows);
+    try {
+      return Number(parquetMetadata(all.buffer).num_rows);
+    } catch {
+      return undefined; // a footer hyparquet cannot read is not this check's to judge
+    }
   }
 }
