@@ -6,8 +6,8 @@
  *
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
- * EXPORTS=1: each file pyarrow reads is also exported whole to .arrows and .parquet (in row groups of
- * a random size), and to .arrows with its rows shuffled, under OUT_DIR/exports, for
+ * EXPORTS=1: each file pyarrow reads is also exported whole to .arrows, .parquet (in row groups of
+ * a random size) and .csv (no formula guard), and to .arrows with its rows shuffled, under OUT_DIR/exports, for
  * scripts/fuzz/exports_check.py to read back with pyarrow.
  *
  * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
@@ -277,7 +277,7 @@ async function compareFile(dir: string, gold: Gold): Promise<{ diffs: number; ap
  * as it is), and beside it (.json) the type changes the export announces and the order; an export
  * refused or failed is a line here instead.
  */
-async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet', shuffled = false): Promise<void> {
+async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet' | 'csv', shuffled = false): Promise<void> {
   const out = join(dir, 'exports', `${gold.file}.export.${shuffled ? 'shuffled.' : ''}${format}`);
   mkdirSync(join(dir, 'exports'), { recursive: true });
   const ds = await openDataset(await NodeFileSource.open(join(dir, 'files', gold.file)));
@@ -287,7 +287,7 @@ async function exportFile(dir: string, gold: Gold, format: 'arrows' | 'parquet',
     await ds.indexed;
     const groupRows = [1, 7, 100, 65536][gold.file.length % 4];
     const order = shuffled ? shuffle(ds.rows, gold.file.length * 7919 + ds.rows) : undefined;
-    await exportRows(ds, { format, groupRows, order }, { write: async (bytes) => void writeSync(fd, bytes), close: async () => void (closeSync(fd), (closed = true)) });
+    await exportRows(ds, { format, groupRows, order, formulaGuard: false }, { write: async (bytes) => void writeSync(fd, bytes), close: async () => void (closeSync(fd), (closed = true)) });
     // What the check expects: the type changes the user is told of, and the rows' order.
     writeFileSync(`${out}.json`, JSON.stringify({ changes: writtenTypeChanges(ds, ds.fields.map((_, c) => c), format), order: order && Array.from(order) }));
   } catch (e) {
@@ -345,7 +345,7 @@ async function main(): Promise<void> {
       continue;
     }
     if (process.env.EXPORTS && !gold.noReference && !gold.unreadable && !gold.reference) {
-      for (const format of ['arrows', 'parquet'] as const) await exportFile(dir, gold, format);
+      for (const format of ['arrows', 'parquet', 'csv'] as const) await exportFile(dir, gold, format);
       await exportFile(dir, gold, 'arrows', true);
     }
     if (r.diffs) bad++;

@@ -5,12 +5,14 @@ fuzz already compared with pyarrow's reading of the original).
 
 Usage: python3 scripts/fuzz/exports_check.py OUT_DIR
 
-A shuffled export (NAME.export.shuffled.arrows) is compared row by row in its order (saved beside it).
+A shuffled export (NAME.export.shuffled.arrows) is compared row by row in its order (saved beside it); a
+CSV export cell by cell with the gold's text (a null as an empty cell).
 
 A column whose type pyarrow reads back otherwise is cast back to the original's type, then compared. A
 type change the user was not told of (compute/export/typeChanges.ts, saved beside each export by
 compare.ts) is a difference too. One line per difference, then a count.
 """
+import csv
 import json
 import os
 import re
@@ -30,6 +32,8 @@ def check(out, name, say):
     gold = json.load(open(os.path.join(out, 'gold', base + '.json')))
     if 'columns' not in gold:
         return 0, 1
+    if name.endswith('.csv'):
+        return check_csv(os.path.join(out, 'exports', name), gold, say)
     original = pyarrow_gold.read_table(os.path.join(out, 'files', base))[1]
     try:
         _, table, types, _ = pyarrow_gold.read_table(os.path.join(out, 'exports', name))
@@ -67,6 +71,27 @@ def check(out, name, say):
                 got = f'ERROR {type(e).__name__}: {e}'
             compared += 1
             if got != v:
+                say(f'{want["name"]} row {i}: {json.dumps(got)} vs {json.dumps(v)}')
+    return compared, apart
+
+
+def check_csv(path, gold, say):
+    """A CSV export holds the text shown, a null as an empty cell: each cell against the gold's text."""
+    with open(path, newline='', encoding='utf-8') as f:
+        records = list(csv.reader(f))
+    if records[0] != [c['name'] for c in gold['columns']]:
+        say(f'header {records[0]} vs {[c["name"] for c in gold["columns"]]}')
+    if len(records) - 1 != gold['rows']:
+        say(f'rows {len(records) - 1} vs {gold["rows"]}')
+    compared = apart = 0
+    for c, want in enumerate(gold['columns']):
+        if 'values' not in want:
+            apart += 1
+            continue
+        for i, v in zip(want['index'], want['values']):
+            got = records[i + 1][c] if i + 1 < len(records) and c < len(records[i + 1]) else 'MISSING'
+            compared += 1
+            if got != (v if v is not None else ''):
                 say(f'{want["name"]} row {i}: {json.dumps(got)} vs {json.dumps(v)}')
     return compared, apart
 
