@@ -75,6 +75,10 @@ def check(out, name, say):
     return compared, apart
 
 
+# The gold's zoned text where Python gives no offset (years outside 1..9999): the zone's name instead (compare.ts noOffset).
+NO_OFFSET = re.compile(r'\d (?:[A-Za-z_]+/[A-Za-z_/]+|[+-]\d\d:\d\d)(?:[\],}]|$)')
+
+
 def check_csv(path, gold, say):
     """A CSV export holds the text shown, a null as an empty cell: each cell against the gold's text."""
     with open(path, newline='', encoding='utf-8') as f:
@@ -90,6 +94,8 @@ def check_csv(path, gold, say):
             continue
         for i, v in zip(want['index'], want['values']):
             got = records[i + 1][c] if i + 1 < len(records) and c < len(records[i + 1]) else 'MISSING'
+            if 'tz=' in want['type'] and v is not None and NO_OFFSET.search(v):
+                continue  # no offset from Python outside years 1..9999: no reference (as compare.ts)
             compared += 1
             if got != (v if v is not None else ''):
                 say(f'{want["name"]} row {i}: {json.dumps(got)} vs {json.dumps(v)}')

@@ -191,3 +191,36 @@ describe('unions with a string_view member', () => {
     ]);
   });
 });
+
+describe('run-end encoded and list-view columns (decoded by the engine into a dictionary and a list)', () => {
+  for (const [name, format] of [
+    ['run_end_encoded', 'arrows'],
+    ['run_end_encoded', 'parquet'],
+    ['list_view', 'arrows'],
+    ['list_view', 'parquet'],
+  ] as const) {
+    it(`${name}, ${format}: written as the type decoded (and said so), in any order, with pyarrow's values`, async () => {
+      const rel = `tests/fixtures/writers/pyarrow/${name}.arrows`;
+      const gold = JSON.parse(readFileSync(join(ROOT, `tests/gold/writers/pyarrow__${name}.arrows.json`), 'utf8')) as { rows: number; columns: { values: (string | null)[] }[] };
+      const dataset = await openFile(join(ROOT, rel));
+      try {
+        const reversed = Float64Array.from({ length: gold.rows }, (_, i) => gold.rows - 1 - i);
+        for (const order of [undefined, reversed]) {
+          const sink = new MemorySink();
+          await exportRows(dataset, { format, order, groupRows: 4 }, sink);
+          const back = readBack(format, sink.bytes);
+          for (let c = 0; c < gold.columns.length; c++) {
+            const want = order ? [...gold.columns[c].values].reverse() : gold.columns[c].values;
+            expect(texts(back.getChildAt(c)), `column ${c}`).toEqual(want);
+          }
+        }
+        const notes = writtenTypeChanges(dataset, gold.columns.map((_, c) => c), format);
+        expect(notes).toHaveLength(gold.columns.length);
+        const written = name === 'list_view' ? 'list<item: int32>' : format === 'parquet' ? 'int64' : 'dictionary<values=int64, indices=int32, ordered=0>';
+        expect(notes[0]).toMatch(new RegExp(`^Column "[^"]+" is written as ${written.replace(/[[\]()]/g, '\\$&')}, not ${name === 'list_view' ? 'list_view<item: int32>' : 'run_end_encoded<run_ends: int16, values: int64>'} as shown`));
+      } finally {
+        await dataset.close();
+      }
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { Field, makeBuilder, Type, type Data, type DataType } from 'apache-arrow';
 import { withChildren } from '../../model/withChildren';
-import { plainViews } from './takeData';
+import { takenType } from './takeData';
 
 /**
  * `f` applied to a column's data and to every child below it, children first; a parent whose children
@@ -32,9 +32,9 @@ export function withNullCounts(d: Data): Data {
 }
 
 /**
- * No rows of `type` as an export takes it (plainViews), its children (a list's values, a struct's
+ * No rows of `type` as an export takes it (takenType), its children (a list's values, a struct's
  * fields) made too: makeData leaves a list without its child.
  */
 export function emptyData(type: DataType): Data {
-  return makeBuilder({ type: plainViews(type) }).finish().flush();
+  return makeBuilder({ type: takenType(type) }).finish().flush();
 }

@@ -1,4 +1,4 @@
-import { Binary, Field, makeData, makeVector, Type, Union as UnionType, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
+import { Binary, Dictionary, Field, LargeList, List, makeData, makeVector, Type, Union as UnionType, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
 import { withChildren } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
 import { bytesData } from '../bytesData';
@@ -7,8 +7,8 @@ import { bytesData } from '../bytesData';
  * `take` over apache-arrow Data: the values at given positions of one or more source pieces, as one new
  * Data of the same type (validity, offsets and children rebuilt; a dictionary kept, or the sources'
  * dictionaries joined when they differ). Positions: `source[p]` picks the piece, `index[p]` the row in it.
- * Every layout an Arrow or Parquet export writes, views as plain strings and bytes (plainViews); run-end
- * types, and views inside dictionaries, are refused (unsupportedTake).
+ * Every layout an Arrow or Parquet export writes, in the types the writers write (takenType); run-end
+ * encoded values below the top level, and views inside dictionaries, are refused (unsupportedTake).
  */
 export class TakeError extends Error {}
 
@@ -20,19 +20,26 @@ export const isValid = (d: Data, i: number): boolean => {
   return ((bitmap[p >> 3] >> (p & 7)) & 1) === 1;
 };
 
+/**
+ * Run-end encoded and list-view columns of Arrow files, which the engine decodes into a dictionary and
+ * a list (src/arrow/decodedTypes.ts: the types say what they were by a `physical` property).
+ */
+const decoded = (type: DataType): boolean => (type as { physical?: unknown }).physical !== undefined;
+const isRunEndEncoded = (type: DataType): type is Dictionary => decoded(type) && type.typeId === Type.Dictionary;
+
 /** Why a type cannot be taken (a fragment: "dictionaries of string_view"), or null when it can. */
-export function unsupportedTake(type: DataType, inDictionary = false): string | null {
-  // run-end encoded and list-view columns are decoded into a dictionary or a list (src/arrow/decodedTypes.ts): writing that would change their type
-  if ((type as { physical?: unknown }).physical !== undefined) return 'run-end encoded and list-view columns';
+export function unsupportedTake(type: DataType, inDictionary = false, nested = false): string | null {
+  // A run-end encoded column is written as the dictionary it is decoded to (takenType): at the top level only, where the writer numbers dictionaries
+  if (isRunEndEncoded(type)) return nested ? 'run-end encoded values inside a nested column' : unsupportedTake(type.dictionary, true, true);
   switch (type.typeId) {
     case Type.Utf8View:
     case Type.BinaryView:
       return inDictionary ? `dictionaries of ${typeName(type)}` : null;
     case Type.Dictionary:
-      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary, true);
+      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary, true, true);
     default:
       for (const child of type.children ?? []) {
-        const why = unsupportedTake(child.type);
+        const why = unsupportedTake(child.type, false, true);
         if (why) return why;
       }
       return null;
@@ -40,29 +47,32 @@ export function unsupportedTake(type: DataType, inDictionary = false): string | 
 }
 
 /**
- * The type a column is taken in: string_view and binary_view as string and binary, at any depth (the
- * writers, apache-arrow's and arrow-rs's through parquet-wasm, write no views); any other type as it is.
+ * The type a column is taken in: string_view and binary_view as string and binary, list views as lists,
+ * a run-end encoded column as the dictionary the engine decodes it to, at any depth (the writers,
+ * apache-arrow's and arrow-rs's through parquet-wasm, write none of them); any other type as it is.
  */
-export function plainViews(type: DataType): DataType {
+export function takenType(type: DataType): DataType {
   if (type.typeId === Type.Utf8View) return new Utf8();
   if (type.typeId === Type.BinaryView) return new Binary();
+  if (isRunEndEncoded(type)) return new Dictionary(type.dictionary, type.indices, type.id, false);
   const kids = type.children ?? [];
   const plain = kids.map((f) => {
-    const t = plainViews(f.type);
+    const t = takenType(f.type);
     return t === f.type ? f : new Field(f.name, t, f.nullable, f.metadata);
   });
+  if (decoded(type)) return type.typeId === Type.LargeList ? new LargeList(plain[0]) : new List(plain[0]);
   if (!plain.some((f, i) => f !== kids[i])) return type;
   const u = type as unknown as UnionType;
   return (type.typeId === Type.Union ? new UnionType(u.mode, u.typeIds, plain) : withChildren(type, plain)) ?? type;
 }
 
 /**
- * True where a read window's data is taken rather than written as it is: views (written plain) and
- * dense unions (apache-arrow's writer rebases a sliced one's offsets as if each member's were
- * consecutive, which the format does not require and arrow-rs does not write).
+ * True where a read window's data is taken rather than written as it is: types written in another
+ * (takenType), and dense unions (apache-arrow's writer rebases a sliced one's offsets as if each
+ * member's were consecutive, which the format does not require and arrow-rs does not write).
  */
 export function mustTake(type: DataType): boolean {
-  if (type.typeId === Type.Utf8View || type.typeId === Type.BinaryView) return true;
+  if (takenType(type) !== type) return true;
   if (type.typeId === Type.Union && (type as unknown as UnionType).mode === UnionMode.Dense) return true;
   return (type.children ?? []).some((f) => mustTake(f.type));
 }
@@ -84,8 +94,7 @@ function validity(sources: readonly Data[], source: Uint32Array, index: Uint32Ar
 }
 
 /** A dictionary Data's indices re-pointed at one joined dictionary, when the sources' dictionaries differ. */
-function takeDictionary(sources: readonly Data[], source: Uint32Array, index: Uint32Array, v: Validity): Data {
-  const type = sources[0].type;
+function takeDictionary(sources: readonly Data[], source: Uint32Array, index: Uint32Array, v: Validity, type: DataType): Data {
   const dictionaries: Vector[] = [];
   const base: number[] = [];
   for (const s of sources) {
@@ -162,7 +171,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
   const why = unsupportedTake(type);
   if (why) throw new TakeError(`${why} cannot be written yet`);
   if (type.typeId === Type.Null) return makeData({ type, length: n, nullCount: n } as never);
-  const plain = plainViews(type);
+  const plain = takenType(type);
   const v = validity(sources, source, index);
   const nulls = v.nullCount ? { nullCount: v.nullCount, nullBitmap: v.bitmap } : { nullCount: 0 };
   switch (type.typeId) {
@@ -177,7 +186,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
     }
     case Type.Dictionary:
       if (sources.every((s) => s.dictionary === first.dictionary)) break;
-      return takeDictionary(sources, source, index, v);
+      return takeDictionary(sources, source, index, v, plain);
     case Type.Utf8:
     case Type.Binary:
     case Type.LargeUtf8:
@@ -282,7 +291,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
     if (stride === 1) out[p] = values[from];
     else out.set(values.subarray(from, from + stride), p * stride);
   }
-  return makeData({ type, length: n, ...nulls, data: out, ...(type.typeId === Type.Dictionary ? { dictionary: first.dictionary } : {}) } as never);
+  return makeData({ type: plain, length: n, ...nulls, data: out, ...(type.typeId === Type.Dictionary ? { dictionary: first.dictionary } : {}) } as never);
 }
 
 /** Rows `index` (in that order) of one vector, whatever its pieces. */

@@ -3,7 +3,7 @@ import type { Dataset } from '../../model/types';
 import { fieldTypeName } from '../../valueText/typeName';
 import type { ExportFormat } from './exportTypes';
 import { parquetType } from './parquetWriter';
-import { plainViews } from './takeData';
+import { takenType } from './takeData';
 
 /** A map's entries field name, which pyarrow prints in parentheses ("map<string, int32 ('m')>"): not a change of type. */
 const entriesName = / \('[^']*'\)/g;
@@ -22,7 +22,7 @@ export function writtenTypeChanges(dataset: Dataset, columns: readonly number[],
     const shown = dataset.fields[c]?.type;
     const field = dataset.schema.fields[c];
     if (!shown || !field) continue;
-    const taken = plainViews(field.type);
+    const taken = takenType(field.type);
     const decoded = fieldTypeName(taken === field.type ? field : new Field(field.name, taken, field.nullable, field.metadata));
     const converted = format === 'parquet' ? parquetType(taken) : taken;
     if (converted !== taken) {
