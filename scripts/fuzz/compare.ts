@@ -7,13 +7,14 @@
  *   npx tsx scripts/fuzz/compare.ts OUT_DIR [FILE...]
  *
  * EXPORTS=1: each file pyarrow reads is also exported whole to .arrows, .parquet (in row groups of
- * a random size) and .csv (no formula guard), and to .arrows with its rows shuffled, under OUT_DIR/exports, for
- * scripts/fuzz/exports_check.py to read back with pyarrow.
+ * a random size) and .csv (no formula guard), and to .arrows with its rows shuffled, under
+ * OUT_DIR/exports, for scripts/fuzz/exports_check.py to read back with pyarrow.
  *
  * Prints one line per difference (file, column, row, ours, pyarrow's) and a count per file; a column
  * pyarrow gives no reference for is counted apart. Where pyarrow cannot read a Parquet file, the values
  * are arrow-rs's (or DuckDB's) reading: those readers restore some stored types pyarrow does not (a
- * date64 written as plain INT64 by arrow-rs is a date to arrow-rs, an int64 to pyarrow and to us).
+ * date64 written as plain INT64 by arrow-rs is a date to arrow-rs, an int64 to pyarrow and to us), and
+ * leave some as they are stored (arrow-rs shows a UUID column as its 16 bytes; pyarrow and we as a UUID).
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
