@@ -36,7 +36,7 @@ export function unsupportedTake(type: DataType, inDictionary = false, nested = f
     case Type.BinaryView:
       return inDictionary ? `dictionaries of ${typeName(type)}` : null;
     case Type.Dictionary:
-      return unsupportedTake((type as unknown as { dictionary: DataType }).dictionary, true, true);
+      return unsupportedTake((type as Dictionary).dictionary, true, true);
     default:
       for (const child of type.children ?? []) {
         const why = unsupportedTake(child.type, false, true);
@@ -48,8 +48,9 @@ export function unsupportedTake(type: DataType, inDictionary = false, nested = f
 
 /**
  * The type a column is taken in: string_view and binary_view as string and binary, list views as lists,
- * a run-end encoded column as the dictionary the engine decodes it to, at any depth (the writers,
- * apache-arrow's and arrow-rs's through parquet-wasm, write none of them); any other type as it is.
+ * at any depth, and a run-end encoded column as the dictionary the engine decodes it to (at the top
+ * level: unsupportedTake); the writers, apache-arrow's and arrow-rs's through parquet-wasm, write none
+ * of them. Any other type as it is.
  */
 export function takenType(type: DataType): DataType {
   if (type.typeId === Type.Utf8View) return new Utf8();
