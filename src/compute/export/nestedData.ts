@@ -1,10 +1,10 @@
-import { Field, makeBuilder, Type, type Data, type DataType } from 'apache-arrow';
-import { withChildren } from '../../model/withChildren';
+import { makeBuilder, Type, type Data, type DataType } from 'apache-arrow';
+import { withChildTypes } from '../../model/withChildren';
 import { takenType } from './takeData';
 
 /**
  * `f` applied to a column's data and to every child below it, children first; a parent whose children
- * changed is rebuilt over the new ones (its type too, where a child's type changed: struct, lists, map;
+ * changed is rebuilt over the new ones (its type too, where a child's type changed: withChildTypes;
  * other parents keep their data). A dictionary's values are not children: they are left as they are.
  */
 export function mapNested(d: Data, f: (d: Data) => Data): Data {
@@ -13,9 +13,7 @@ export function mapNested(d: Data, f: (d: Data) => Data): Data {
   const kids = d.children.map((c) => mapNested(c, f));
   let out = d;
   if (kids.some((k, i) => k !== d.children[i])) {
-    const t = d.type;
-    const same = kids.every((k, i) => k.type === d.children[i].type);
-    const type = same ? t : withChildren(t, t.children.map((field, i) => (kids[i].type === field.type ? field : new Field(field.name, kids[i].type, field.nullable, field.metadata))));
+    const type = withChildTypes(d.type, kids.map((k) => k.type));
     if (type) out = d.clone(type, d.offset, d.length, d.nullCount, undefined, kids);
   }
   return f(out);

@@ -1,4 +1,4 @@
-import { Binary, DateDay, DateUnit, Dictionary, Field, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { Binary, DateDay, DateUnit, Dictionary, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type Schema } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
 import { typeName } from '../../valueText';
 import { decodeDictionary, isValid } from './takeData';
@@ -6,7 +6,7 @@ import { ExportError } from './exportTypes';
 import { CountingSink, type BatchWriter } from './batchWriter';
 import { exportSchema } from './exportSchema';
 import { emptyData, mapNested, withNullCounts } from './nestedData';
-import { withChildren } from '../../model/withChildren';
+import { withChildTypes } from '../../model/withChildren';
 
 type ParquetWasm = typeof import('parquet-wasm');
 
@@ -27,12 +27,7 @@ export function parquetType(t: DataType): DataType {
   if (t.typeId === Type.Dictionary) return smallDictionary(t as Dictionary);
   const own = unitType(t);
   if (own !== t) return own;
-  const kids = t.children ?? [];
-  const converted = kids.map((f) => {
-    const c = parquetType(f.type);
-    return c === f.type || !keptDictionary(f.type) ? f : new Field(f.name, c, f.nullable, f.metadata);
-  });
-  return converted.some((f, i) => f !== kids[i]) ? (withChildren(t, converted) ?? t) : t;
+  return withChildTypes(t, (t.children ?? []).map((f) => (keptDictionary(f.type) ? parquetType(f.type) : f.type))) ?? t;
 }
 
 /** A dictionary of large strings or bytes comes back from Parquet as one of strings or bytes (pyarrow's own files too). */

@@ -1,5 +1,5 @@
-import { Binary, Dictionary, Field, LargeList, List, makeData, makeVector, Type, Union as UnionType, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Vector } from 'apache-arrow';
-import { withChildren } from '../../model/withChildren';
+import { Binary, Dictionary, LargeList, List, makeData, makeVector, Type, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Union, type Vector } from 'apache-arrow';
+import { withChildTypes } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
 import { bytesData } from '../bytesData';
 
@@ -56,15 +56,10 @@ export function takenType(type: DataType): DataType {
   if (type.typeId === Type.Utf8View) return new Utf8();
   if (type.typeId === Type.BinaryView) return new Binary();
   if (isRunEndEncoded(type)) return new Dictionary(type.dictionary, type.indices, type.id, false);
-  const kids = type.children ?? [];
-  const plain = kids.map((f) => {
-    const t = takenType(f.type);
-    return t === f.type ? f : new Field(f.name, t, f.nullable, f.metadata);
-  });
-  if (decoded(type)) return type.typeId === Type.LargeList ? new LargeList(plain[0]) : new List(plain[0]);
-  if (!plain.some((f, i) => f !== kids[i])) return type;
-  const u = type as unknown as UnionType;
-  return (type.typeId === Type.Union ? new UnionType(u.mode, u.typeIds, plain) : withChildren(type, plain)) ?? type;
+  const taken = withChildTypes(type, (type.children ?? []).map((f) => takenType(f.type))) ?? type;
+  if (!decoded(type)) return taken;
+  const [item] = taken.children;
+  return type.typeId === Type.LargeList ? new LargeList(item) : new List(item);
 }
 
 /**
@@ -74,7 +69,7 @@ export function takenType(type: DataType): DataType {
  */
 export function mustTake(type: DataType): boolean {
   if (takenType(type) !== type) return true;
-  if (type.typeId === Type.Union && (type as unknown as UnionType).mode === UnionMode.Dense) return true;
+  if (type.typeId === Type.Union && (type as unknown as Union).mode === UnionMode.Dense) return true;
   return (type.children ?? []).some((f) => mustTake(f.type));
 }
 
@@ -245,7 +240,7 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
     }
     case Type.Union: {
       // No validity of its own: a row's null is its member's. Sparse: every member taken at the row; dense: each row's member at its offset.
-      const u = type as unknown as UnionType;
+      const u = type as unknown as Union;
       const typeIds = new Int8Array(n);
       for (let p = 0; p < n; p++) typeIds[p] = (sources[source[p]].typeIds as Int8Array)[index[p]];
       if (u.mode === UnionMode.Sparse) {
