@@ -17,6 +17,19 @@ import { MemorySink, readBack, readSource } from './support';
 const ROOT = join(__dirname, '../..');
 const texts = (v: Vector | null): (string | null)[] => (v ? vectorText(v) : []);
 
+/** pyarrow's gold of a fixture of tests/fixtures/writers (scripts/gold/pyarrow_gold.py): its rows and each column's value texts. */
+const pyarrowGold = (name: string) => JSON.parse(readFileSync(join(ROOT, `tests/gold/writers/pyarrow__${name}.json`), 'utf8')) as { rows: number; columns: { values: (string | null)[] }[] };
+
+/** The file opened before the describe block's tests and closed after them. */
+function opened(rel: string): () => Dataset {
+  let dataset: Dataset;
+  beforeAll(async () => {
+    dataset = await openFile(join(ROOT, rel));
+  });
+  afterAll(() => dataset?.close());
+  return () => dataset;
+}
+
 async function exported(dataset: Dataset, format: 'arrows' | 'parquet'): Promise<Uint8Array> {
   const sink = new MemorySink();
   await exportRows(dataset, { format }, sink);
@@ -25,19 +38,15 @@ async function exported(dataset: Dataset, format: 'arrows' | 'parquet'): Promise
 
 describe('date64, time32[s] and timestamp[s] in a struct, a list and a map; a dictionary of large strings', () => {
   const rel = 'tests/fixtures/writers/pyarrow/export_units.arrows';
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const dataset = opened(rel);
 
   it('Parquet: written in the units pyarrow writes (not bare integers), the same values, every change announced', async () => {
     const source = readSource(rel);
-    const back = readBack('parquet', await exported(dataset, 'parquet'));
+    const back = readBack('parquet', await exported(dataset(), 'parquet'));
     expect(back.schema.fields.map((f) => String(f.type))).toEqual(['Struct<{t:Time32<MILLISECOND>, d:Date32<DAY>}>', 'List<Timestamp<MILLISECOND, Asia/Kolkata>>', 'Map<{key:Utf8, value:Time32<MILLISECOND>}>', 'Dictionary<Int32, LargeUtf8>']);
     for (let c = 0; c < source.numCols; c++) expect(texts(back.getChildAt(c)), source.schema.fields[c].name).toEqual(texts(source.getChildAt(c)));
     const said = (column: string, written: string, shown: string) => `Column "${column}" is written as ${written}, not ${shown} as shown: Parquet holds it so (as pyarrow writes it; the same values).`;
-    expect(writtenTypeChanges(dataset, [0, 1, 2, 3], 'parquet')).toEqual([
+    expect(writtenTypeChanges(dataset(), [0, 1, 2, 3], 'parquet')).toEqual([
       said('units', 'struct<t: time32[ms], d: date32[day]>', 'struct<t: time32[s], d: date64[ms]>'),
       said('stamps', 'list<item: timestamp[ms, tz=Asia/Kolkata]>', 'list<item: timestamp[s, tz=Asia/Kolkata]>'),
       said('clocks', 'map<string, time32[ms]>', 'map<string, time32[s]>'),
@@ -49,16 +58,12 @@ describe('date64, time32[s] and timestamp[s] in a struct, a list and a map; a di
 
 describe('null-typed children (Arrow JS writes their null count as -1)', () => {
   const rel = 'tests/fixtures/writers/apache-arrow/null_children.arrows';
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const dataset = opened(rel);
 
   for (const format of ['arrows', 'parquet'] as const) {
     it(`${format}: arrow-rs reads the export back, with the same values`, async () => {
       const source = readSource(rel);
-      const bytes = await exported(dataset, format);
+      const bytes = await exported(dataset(), format);
       const back = format === 'parquet' ? readBack(format, bytes) : tableFromIPC(WasmTable.fromIPCStream(bytes).intoIPCStream());
       expect(back.numRows).toBe(source.numRows);
       for (let c = 0; c < source.numCols; c++) expect(texts(back.getChildAt(c)), source.schema.fields[c].name).toEqual(texts(source.getChildAt(c)));
@@ -68,15 +73,11 @@ describe('null-typed children (Arrow JS writes their null count as -1)', () => {
 
 describe('no rows, in columns with children', () => {
   const rel = 'tests/export/fixtures/empty_lists.arrows';
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const dataset = opened(rel);
 
   for (const format of ['arrows', 'parquet'] as const) {
     it(`${format}: a file of no rows with every column's type`, async () => {
-      const back: Table = readBack(format, await exported(dataset, format));
+      const back: Table = readBack(format, await exported(dataset(), format));
       expect(back.numRows).toBe(0);
       expect(back.schema.fields.map((f) => String(f.type))).toEqual(readSource(rel).schema.fields.map((f) => String(f.type)));
     });
@@ -85,42 +86,34 @@ describe('no rows, in columns with children', () => {
 
 describe('string_view and binary_view (inline and in variadic buffers)', () => {
   const rel = 'tests/fixtures/writers/pyarrow/string_view.arrows';
-  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__string_view.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const gold = pyarrowGold('string_view.arrows');
+  const dataset = opened(rel);
 
   for (const format of ['arrows', 'parquet'] as const) {
     it(`${format}: written as string and binary, with pyarrow's values, and said so`, async () => {
-      const back = readBack(format, await exported(dataset, format));
+      const back = readBack(format, await exported(dataset(), format));
       expect(back.schema.fields.map((f) => String(f.type))).toEqual(['Utf8', 'Binary']);
       for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c))).toEqual(gold.columns[c].values);
       const restore = (column: string, written: string, shown: string) => `Column "${column}" is written as ${written}, not ${shown} as shown: the export does not restore that type yet (the values shown, in that type).`;
-      expect(writtenTypeChanges(dataset, [0, 1], format)).toEqual([restore('s', 'string', 'string_view'), restore('b', 'binary', 'binary_view')]);
+      expect(writtenTypeChanges(dataset(), [0, 1], format)).toEqual([restore('s', 'string', 'string_view'), restore('b', 'binary', 'binary_view')]);
     });
   }
 });
 
 describe('decimal32 of precision 1 (parquet-rs 59 fails on it, and its stream writer then ends with no rows)', () => {
   const rel = 'tests/fixtures/writers/pyarrow/decimal32_precision_one.arrows';
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const dataset = opened(rel);
 
   it('Parquet: refused with a sentence naming the column, not a file of no rows', async () => {
-    await expect(exported(dataset, 'parquet')).rejects.toThrow('Column "p1" holds decimal32(1, 1) values, which the Parquet writer (parquet-rs) cannot write (a decimal32 of precision 1); leave it out, or export Arrow.');
+    await expect(exported(dataset(), 'parquet')).rejects.toThrow('Column "p1" holds decimal32(1, 1) values, which the Parquet writer (parquet-rs) cannot write (a decimal32 of precision 1); leave it out, or export Arrow.');
   });
 
   it('Parquet without it, and Arrow with it: every row, with the values shown', async () => {
     const source = readSource(rel);
     const sink = new MemorySink();
-    await exportRows(dataset, { format: 'parquet', columns: [1] }, sink);
+    await exportRows(dataset(), { format: 'parquet', columns: [1] }, sink);
     expect(texts(readBack('parquet', sink.bytes).getChildAt(0))).toEqual(['0.12', '-0.50', null]);
-    const back = readBack('arrows', await exported(dataset, 'arrows'));
+    const back = readBack('arrows', await exported(dataset(), 'arrows'));
     for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c))).toEqual(texts(source.getChildAt(c)));
     expect(texts(back.getChildAt(0))).toEqual(['0.1', null, '-0.9']);
   });
@@ -128,17 +121,13 @@ describe('decimal32 of precision 1 (parquet-rs 59 fails on it, and its stream wr
 
 describe('sparse and dense unions (metadata V4, members with nulls)', () => {
   const rel = 'tests/fixtures/writers/pyarrow/union_v4.arrows';
-  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__union_v4.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const gold = pyarrowGold('union_v4.arrows');
+  const dataset = opened(rel);
 
   it("Arrow: every row, in order, reversed and in groups of 3, with pyarrow's values", async () => {
     for (const order of [undefined, Float64Array.from({ length: 4 }, (_, i) => 3 - i)]) {
       const sink = new MemorySink();
-      await exportRows(dataset, { format: 'arrows', order, groupRows: 3 }, sink);
+      await exportRows(dataset(), { format: 'arrows', order, groupRows: 3 }, sink);
       const back = readBack('arrows', sink.bytes);
       expect(back.schema.fields.map((f) => String(f.type))).toEqual(readSource(rel).schema.fields.map((f) => String(f.type)));
       for (let c = 0; c < 3; c++) {
@@ -149,23 +138,19 @@ describe('sparse and dense unions (metadata V4, members with nulls)', () => {
   });
 
   it('Parquet: refused with a sentence', async () => {
-    await expect(exported(dataset, 'parquet')).rejects.toThrow('Column "sparse" holds union values, which Parquet cannot hold (pyarrow does not write them either); leave it out, or export Arrow.');
+    await expect(exported(dataset(), 'parquet')).rejects.toThrow('Column "sparse" holds union values, which Parquet cannot hold (pyarrow does not write them either); leave it out, or export Arrow.');
   });
 });
 
 describe("dense unions whose members' offsets skip values (as arrow-rs writes them), alone and in a list", () => {
   const rel = 'tests/fixtures/writers/pyarrow/dense_union_gaps.arrows';
-  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__dense_union_gaps.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const gold = pyarrowGold('dense_union_gaps.arrows');
+  const dataset = opened(rel);
 
   it("Arrow, in groups of 1, 3 and all rows: pyarrow's values (apache-arrow's writer rebased a window's union offsets as if consecutive)", async () => {
     for (const groupRows of [1, 3, 100]) {
       const sink = new MemorySink();
-      await exportRows(dataset, { format: 'arrows', groupRows }, sink);
+      await exportRows(dataset(), { format: 'arrows', groupRows }, sink);
       const back = readBack('arrows', sink.bytes);
       for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c)), `column ${c}, groups of ${groupRows}`).toEqual(gold.columns[c].values);
     }
@@ -174,18 +159,14 @@ describe("dense unions whose members' offsets skip values (as arrow-rs writes th
 
 describe('unions with a string_view member', () => {
   const rel = 'tests/fixtures/writers/pyarrow/union_views.arrows';
-  const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/writers/pyarrow__union_views.arrows.json'), 'utf8')) as { columns: { values: (string | null)[] }[] };
-  let dataset: Dataset;
-  beforeAll(async () => {
-    dataset = await openFile(join(ROOT, rel));
-  });
-  afterAll(() => dataset?.close());
+  const gold = pyarrowGold('union_views.arrows');
+  const dataset = opened(rel);
 
   it("Arrow: the member written as string, with pyarrow's values, and said so", async () => {
-    const back = readBack('arrows', await exported(dataset, 'arrows'));
+    const back = readBack('arrows', await exported(dataset(), 'arrows'));
     expect(back.schema.fields.map((f) => String(f.type))).toEqual(['Union<Int32 | Utf8>', 'Union<Int32 | Utf8>']);
     for (let c = 0; c < 2; c++) expect(texts(back.getChildAt(c)), `column ${c}`).toEqual(gold.columns[c].values);
-    expect(writtenTypeChanges(dataset, [0, 1], 'arrows')).toEqual([
+    expect(writtenTypeChanges(dataset(), [0, 1], 'arrows')).toEqual([
       'Column "dense" is written as dense_union<i: int32=0, s: string=1>, not dense_union<i: int32=0, s: string_view=1> as shown: the export does not restore that type yet (the values shown, in that type).',
       'Column "sparse" is written as sparse_union<i: int32=0, s: string=1>, not sparse_union<i: int32=0, s: string_view=1> as shown: the export does not restore that type yet (the values shown, in that type).',
     ]);
@@ -201,7 +182,7 @@ describe('run-end encoded and list-view columns (decoded by the engine into a di
   ] as const) {
     it(`${name}, ${format}: written as the type decoded (and said so), in any order, with pyarrow's values`, async () => {
       const rel = `tests/fixtures/writers/pyarrow/${name}.arrows`;
-      const gold = JSON.parse(readFileSync(join(ROOT, `tests/gold/writers/pyarrow__${name}.arrows.json`), 'utf8')) as { rows: number; columns: { values: (string | null)[] }[] };
+      const gold = pyarrowGold(`${name}.arrows`);
       const dataset = await openFile(join(ROOT, rel));
       try {
         const reversed = Float64Array.from({ length: gold.rows }, (_, i) => gold.rows - 1 - i);
