@@ -1,5 +1,5 @@
 import { Dictionary, Field, Schema, type Data, type DataType } from 'apache-arrow';
-import { withChildMetadataOf } from '../../model/childMetadata';
+import { storageMetadata, withChildMetadataOf } from '../../model/childMetadata';
 
 /** The largest dictionary id anywhere in `type` (its children and dictionary values included), or -1. */
 function maxDictionaryId(type: DataType): number {
@@ -25,7 +25,7 @@ export function exportSchema(schema: Schema, columns: readonly number[], datas?:
     const f = schema.fields[c];
     const t = types[k];
     const type = t instanceof Dictionary ? new Dictionary(t.dictionary, t.indices, next++, t.isOrdered) : t;
-    return type === f.type ? f : new Field(f.name, type, f.nullable, f.metadata);
+    return type === f.type ? f : new Field(f.name, type, f.nullable, storageMetadata(f.metadata, f.type, type));
   });
   // ARROW:schema is how a Parquet file stores its Arrow schema, not metadata of the schema: pyarrow drops it on reading, and so do we
   const metadata = new Map([...schema.metadata].filter(([key]) => key !== 'ARROW:schema'));

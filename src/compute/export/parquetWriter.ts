@@ -1,4 +1,4 @@
-import { Binary, DateDay, DateUnit, Dictionary, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type Schema } from 'apache-arrow';
+import { Binary, DateDay, DateUnit, Dictionary, List, makeData, Utf8, RecordBatch, Struct, Table, tableToIPC, Time, TimeUnit, Timestamp, Type, type Data, type DataType, type Date_, type Decimal, type FixedSizeBinary, type FixedSizeList, type Schema } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
 import { typeName } from '../../valueText';
 import { decodeDictionary, isValid } from './takeData';
@@ -18,7 +18,9 @@ const keptDictionary = (t: DataType) => t.typeId !== Type.Dictionary || KEPT_DIC
 /**
  * The type a column comes back from Parquet in, as pyarrow writes it (and reads it back), at any depth:
  * date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept; written so by
- * forParquet: arrow-rs would write the units as bare integers); a dictionary of large strings or bytes
+ * forParquet: arrow-rs would write the units as bare integers); fixed_size_list -> list (pyarrow 25
+ * cannot read a fixed_size_list back, its own files too, once a list or a struct above it is null:
+ * "Expected all lists to be of size=2 but index 2 had size=0"); a dictionary of large strings or bytes
  * -> of strings or bytes; a top-level dictionary of other values -> its values (arrow-rs wrote a
  * dictionary of timestamps as bare integers, of lists as no rows at all; a nested one is refused, parquetProblem).
  */
@@ -36,8 +38,9 @@ function smallDictionary(t: Dictionary): DataType {
   return v ? new Dictionary(v, t.indices, t.id, t.isOrdered) : t;
 }
 
-/** date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept); any other type as it is. */
+/** date64 -> date32, time32[s] -> time32[ms], timestamp[s] -> timestamp[ms] (zone kept), fixed_size_list -> list; any other type as it is. */
 function unitType(t: DataType): DataType {
+  if (t.typeId === Type.FixedSizeList) return new List((t as FixedSizeList).children[0]);
   if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) return new DateDay();
   if (t.typeId === Type.Time && (t as Time).unit === TimeUnit.SECOND) return new Time(TimeUnit.MILLISECOND, 32);
   if (t.typeId === Type.Timestamp && (t as Timestamp).unit === TimeUnit.SECOND) return new Timestamp(TimeUnit.MILLISECOND, (t as Timestamp).timezone);
@@ -58,6 +61,12 @@ function unitData(d: Data): Data {
   const t = d.type as DataType;
   const n = d.length;
   const base = { length: n, nullCount: d.nullCount, nullBitmap: d.nullBitmap, offset: d.offset };
+  if (t.typeId === Type.FixedSizeList) {
+    // A fixed_size_list's child starts at its first row (apache-arrow slices it); a list's offsets count from there.
+    const size = (t as FixedSizeList).listSize;
+    const valueOffsets = Int32Array.from({ length: n + 1 }, (_, i) => i * size);
+    return makeData({ type: unitType(t), ...base, valueOffsets, child: d.children[0] } as never);
+  }
   if (t.typeId === Type.Date && (t as Date_).unit === DateUnit.MILLISECOND) {
     const ms = d.values as unknown as BigInt64Array;
     const days = new Int32Array(n);
@@ -85,8 +94,7 @@ function unitData(d: Data): Data {
 }
 
 /**
- * Why a type is not written to Parquet, or null: a fixed_size_list with a null entry is written by
- * arrow-rs in a way pyarrow refuses to read ("Expected all lists to be of size=…"); an interval comes
+ * Why a type is not written to Parquet, or null: an interval comes
  * back as fixed_size_binary (Parquet's INTERVAL holds months, days and milliseconds only, and pyarrow
  * does not write intervals at all).
  */
@@ -96,7 +104,6 @@ function parquetProblem(t: DataType, nested = false): string | null {
   // parquet-rs 59 fails on them ("Cannot coerce Decimal32(1, 1) to I64") and its stream writer then ends with no rows
   if (t.typeId === Type.Decimal && (t as Decimal).bitWidth === 32 && (t as Decimal).precision < 2) return `${typeName(t)} values, which the Parquet writer (parquet-rs) cannot write (a decimal32 of precision 1)`;
   if (t.typeId === Type.Struct && !t.children.length) return 'a struct with no fields, which Parquet cannot hold';
-  if (t.typeId === Type.FixedSizeList) return 'fixed_size_list values, which cannot be written to Parquet yet (the writer makes a file pyarrow cannot read when a list is null)';
   if (t.typeId === Type.Interval) return 'interval values, which Parquet cannot hold as such (they would come back as fixed_size_binary)';
   if (t.typeId === Type.Union) return 'union values, which Parquet cannot hold (pyarrow does not write them either)';
   // The writer (arrow-rs in wasm) traps on a zero-width FIXED_LEN_BYTE_ARRAY, which the format does not allow either.

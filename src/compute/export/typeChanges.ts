@@ -1,4 +1,5 @@
 import { Field } from 'apache-arrow';
+import { fixedSizeLists } from '../../model/childMetadata';
 import type { Dataset } from '../../model/types';
 import { fieldTypeName } from '../../valueText/typeName';
 import type { ExportFormat } from './exportTypes';
@@ -14,7 +15,7 @@ const entriesName = / \('[^']*'\)/g;
  * list, string_view as string, decimal32 as decimal128, an extension as its storage, INT96 as
  * timestamp[us]), the export writes the decoded type; views, list views and run-end encoded columns are
  * written in the types the writers take (takenType); Parquet holds some types in another (parquetType:
- * date64 as date32, a dictionary of numbers as the numbers). One sentence per column.
+ * date64 as date32, a dictionary of numbers as the numbers, fixed_size_list as list). One sentence per column.
  */
 export function writtenTypeChanges(dataset: Dataset, columns: readonly number[], format: ExportFormat): string[] {
   if (format === 'csv') return [];
@@ -28,7 +29,8 @@ export function writtenTypeChanges(dataset: Dataset, columns: readonly number[],
     const converted = format === 'parquet' ? parquetType(taken) : taken;
     if (converted !== taken) {
       const written = fieldTypeName(new Field(field.name, converted, field.nullable, field.metadata));
-      notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: Parquet holds it so (as pyarrow writes it; the same values).`);
+      const why = fixedSizeLists(taken) > 0 ? 'written so for pyarrow (it cannot read a fixed_size_list back from Parquet once a list, or a struct above it, is null' : 'Parquet holds it so (as pyarrow writes it';
+      notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: ${why}; the same values).`);
       continue;
     }
     if (decoded.replace(entriesName, '') === shown.replace(entriesName, '')) continue;
