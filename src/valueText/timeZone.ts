@@ -1,11 +1,12 @@
 import { daysFromCivil } from './civilDate';
 import { IANA_ZONE_NAMES } from './zoneNames';
+import { ZONE_HISTORIES } from './zoneHistory';
 
 /** How a timestamp's zone string is shown, resolved once per zone string. */
 export type Zone =
   | { kind: 'utc' }
   | { kind: 'fixed'; offsetSeconds: number }
-  | { kind: 'iana'; format: Intl.DateTimeFormat; hours: Map<number, number | null> }
+  | { kind: 'iana'; format: Intl.DateTimeFormat; hours: Map<number, number | null>; before1970: ZoneHistory | null }
   | { kind: 'unknown' };
 
 const UTC_NAMES = new Set(['UTC', 'Etc/UTC', 'Z', '+00:00']);
@@ -49,7 +50,7 @@ function makeZone(name: string): Zone {
       minute: 'numeric',
       second: 'numeric',
     });
-    return { kind: 'iana', format, hours: new Map() };
+    return { kind: 'iana', format, hours: new Map(), before1970: zoneHistory(name) };
   } catch {
     return { kind: 'unknown' };
   }
@@ -82,6 +83,7 @@ const MAX_HOURS_CACHED = 100_000;
  * tzdb has no zone that changes and changes back within one hour, so the offset holds throughout.
  */
 export function zoneOffsetSeconds(zone: Extract<Zone, { kind: 'iana' }>, epochSeconds: number): number {
+  if (epochSeconds < 0 && zone.before1970) return historyOffset(zone.before1970, epochSeconds);
   const hour = Math.floor(epochSeconds / 3600);
   let cached = zone.hours.get(hour);
   if (cached === undefined) {
@@ -91,6 +93,50 @@ export function zoneOffsetSeconds(zone: Extract<Zone, { kind: 'iana' }>, epochSe
     zone.hours.set(hour, cached);
   }
   return cached ?? offsetAt(zone.format, epochSeconds);
+}
+
+/** A zone's offsets before 1970: `offsets[k]` from `starts[k]` (epoch seconds; the first is -Infinity). */
+type ZoneHistory = { starts: number[]; offsets: number[] };
+
+let historyLines: Map<string, string> | undefined;
+
+/**
+ * The zone's offsets before 1970 as pyarrow reads them (zoneHistory.ts), or null for a zone the database
+ * does not hold. Intl (ICU) is not asked before 1970: it merges zones that agree since then, each ICU
+ * version its own way (Europe/Amsterdam showed Brussels' offsets, EST Panama's local mean time).
+ */
+function zoneHistory(name: string): ZoneHistory | null {
+  if (!historyLines) {
+    historyLines = new Map();
+    for (const line of ZONE_HISTORIES.trim().split('\n')) {
+      const [names, history] = line.split('|');
+      for (const n of names.split(' ')) historyLines.set(n, history);
+    }
+  }
+  const line = historyLines.get(name);
+  if (line === undefined) return null;
+  const [first, ...transitions] = line.split(' ');
+  const starts = [-Infinity];
+  const offsets = [parseInt(first, 36)];
+  let at = 0;
+  for (const t of transitions) {
+    const [after, offset] = t.split(':');
+    at += parseInt(after, 36);
+    starts.push(at);
+    offsets.push(parseInt(offset, 36));
+  }
+  return { starts, offsets };
+}
+
+function historyOffset(h: ZoneHistory, epochSeconds: number): number {
+  let lo = 0;
+  let hi = h.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (h.starts[mid] <= epochSeconds) lo = mid;
+    else hi = mid - 1;
+  }
+  return h.offsets[lo];
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);

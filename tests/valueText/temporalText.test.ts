@@ -118,6 +118,14 @@ describe('timestamps with a zone', () => {
     expect(timestampText(-1n, TimeUnit.MICROSECOND, 'Europe/Paris')).toBe('1970-01-01 00:59:59.999999+01:00');
   });
 
+  it('before 1970, each zone its own history, as pyarrow 25 shows it over Debian tzdata (Intl merges zones that agree since 1970)', () => {
+    // Node's Intl (ICU 78) showed +00:00 for Amsterdam in 1900
+    expect(timestampText(-2208988800n, TimeUnit.SECOND, 'Europe/Amsterdam')).toBe('1900-01-01 00:19:32+00:19:32');
+    expect(timestampText(-5000000000n, TimeUnit.SECOND, 'EST')).toBe('1811-07-23 10:06:40-05:00');
+    expect(timestampText(-2208988800n, TimeUnit.SECOND, 'Africa/Accra')).toBe('1899-12-31 23:59:08-00:00:52');
+    // every zone at 13 instants: tests/fixtures/writers/pyarrow/zones_before_1970.arrows against pyarrow's gold (npm run test:corpus)
+  });
+
   it('applies fixed offsets', () => {
     expect(timestampText(JAN_2020, TimeUnit.SECOND, '+05:30')).toBe('2020-01-01 05:30:00+05:30');
     expect(timestampText(JAN_2020, TimeUnit.SECOND, '-08:00')).toBe('2019-12-31 16:00:00-08:00');
