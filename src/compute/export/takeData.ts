@@ -1,4 +1,4 @@
-import { Binary, Dictionary, LargeList, List, makeData, makeVector, Type, UnionMode, Utf8, type Data, type DataType, type FixedSizeList, type Union, type Vector } from 'apache-arrow';
+import { Dictionary, LargeList, List, makeData, makeVector, Type, UnionMode, type Data, type DataType, type FixedSizeList, type Union, type Vector } from 'apache-arrow';
 import { withChildTypes } from '../../model/withChildren';
 import { typeName } from '../../valueText/typeName';
 import { bytesData } from '../bytesData';
@@ -47,14 +47,11 @@ export function unsupportedTake(type: DataType, inDictionary = false, nested = f
 }
 
 /**
- * The type a column is taken in: string_view and binary_view as string and binary, list views as lists,
- * at any depth, and a run-end encoded column as the dictionary the engine decodes it to (at the top
- * level: unsupportedTake); the writers, apache-arrow's and arrow-rs's through parquet-wasm, write none
- * of them. Any other type as it is.
+ * The type a column is taken in: list views as lists, at any depth, and a run-end encoded column as the
+ * dictionary the engine decodes it to (at the top level: unsupportedTake); the writers, apache-arrow's
+ * and arrow-rs's through parquet-wasm, write neither. Any other type as it is.
  */
 export function takenType(type: DataType): DataType {
-  if (type.typeId === Type.Utf8View) return new Utf8();
-  if (type.typeId === Type.BinaryView) return new Binary();
   if (isRunEndEncoded(type)) return new Dictionary(type.dictionary, type.indices, type.id, false);
   const taken = withChildTypes(type, (type.children ?? []).map((f) => takenType(f.type))) ?? type;
   if (!decoded(type)) return taken;
@@ -64,13 +61,61 @@ export function takenType(type: DataType): DataType {
 
 /**
  * True where a read window's data is taken rather than written as it is: types written in another
- * (takenType), and dense unions (apache-arrow's writer rebases a sliced one's offsets as if each
- * member's were consecutive, which the format does not require and arrow-rs does not write).
+ * (takenType), views (a window's point into its batch's whole variadic buffers, which the writer would
+ * write whole for every group of rows), and dense unions (apache-arrow's writer rebases a sliced one's
+ * offsets as if each member's were consecutive, which the format does not require and arrow-rs does not write).
  */
 export function mustTake(type: DataType): boolean {
-  if (takenType(type) !== type) return true;
+  if (takenType(type) !== type || isView(type)) return true;
   if (type.typeId === Type.Union && (type as unknown as Union).mode === UnionMode.Dense) return true;
   return (type.children ?? []).some((f) => mustTake(f.type));
+}
+
+const isView = (type: DataType) => type.typeId === Type.Utf8View || type.typeId === Type.BinaryView;
+
+/** Past this many bytes a view's long values go on in another variadic buffer (offsets are int32). */
+const VARIADIC_BUFFER_BYTES = 1 << 30;
+
+/**
+ * string_view or binary_view data of the given values: up to 12 bytes inline in the view, longer ones
+ * in variadic buffers of their own (a read window's views point into the whole batch's buffers, which
+ * the writer would write whole for every group of rows).
+ */
+function viewData(type: DataType, values: readonly (Uint8Array | null)[], nulls: { nullCount: number; nullBitmap?: Uint8Array }): Data {
+  const n = values.length;
+  const views = new Uint8Array(n * 16);
+  const words = new DataView(views.buffer);
+  const buffers: Uint8Array[] = [];
+  let long: Uint8Array[] = [];
+  let bytes = 0;
+  const close = () => {
+    const buffer = new Uint8Array(bytes);
+    let o = 0;
+    for (const b of long) {
+      buffer.set(b, o);
+      o += b.length;
+    }
+    buffers.push(buffer);
+    long = [];
+    bytes = 0;
+  };
+  for (let p = 0; p < n; p++) {
+    const b = values[p];
+    if (!b) continue;
+    words.setInt32(p * 16, b.length, true);
+    if (b.length <= 12) {
+      views.set(b, p * 16 + 4);
+      continue;
+    }
+    if (bytes + b.length > VARIADIC_BUFFER_BYTES && long.length) close();
+    views.set(b.subarray(0, 4), p * 16 + 4);
+    words.setInt32(p * 16 + 8, buffers.length, true);
+    words.setInt32(p * 16 + 12, bytes, true);
+    long.push(b);
+    bytes += b.length;
+  }
+  if (long.length) close();
+  return makeData({ type, length: n, ...nulls, views, variadicBuffers: buffers } as never);
 }
 
 interface Validity {
@@ -212,20 +257,8 @@ export function takeMany(sources: readonly Data[], source: Uint32Array, index: U
     case Type.BinaryView: {
       const views = sources.map((s) => makeVector(bytesData(s)));
       const taken: (Uint8Array | null)[] = new Array(n);
-      let bytes = 0;
-      for (let p = 0; p < n; p++) {
-        taken[p] = views[source[p]].get(index[p]) as Uint8Array | null;
-        bytes += taken[p]?.length ?? 0;
-      }
-      if (bytes > 0x7fffffff) throw new TakeError(`the rows hold ${bytes.toLocaleString('en-US')} bytes, more than one string column can`);
-      const data = new Uint8Array(bytes);
-      const offsets = new Int32Array(n + 1);
-      for (let p = 0, o = 0; p < n; p++) {
-        const b = taken[p];
-        if (b) data.set(b, o);
-        offsets[p + 1] = o += b?.length ?? 0;
-      }
-      return makeData({ type: plain, length: n, ...nulls, valueOffsets: offsets, data } as never);
+      for (let p = 0; p < n; p++) taken[p] = views[source[p]].get(index[p]) as Uint8Array | null;
+      return viewData(type, taken, nulls);
     }
     case Type.Struct: {
       const children = type.children.map((_, k) => takeMany(sources.map((s) => s.children[k]), source, index));

@@ -13,7 +13,7 @@ const entriesName = / \('[^']*'\)/g;
  * The columns an Arrow or Parquet export writes in another type than the one shown: where the file's
  * stored Arrow schema names a type its Parquet columns decode to something else (fixed_size_list as
  * list, string_view as string, decimal32 as decimal128, an extension as its storage, INT96 as
- * timestamp[us]), the export writes the decoded type; views, list views and run-end encoded columns are
+ * timestamp[us]), the export writes the decoded type; list views and run-end encoded columns are
  * written in the types the writers take (takenType); Parquet holds some types in another (parquetType:
  * date64 as date32, a dictionary of numbers as the numbers, fixed_size_list as list). One sentence per column.
  */
