@@ -11,8 +11,9 @@ import { MemorySink, readBack, readSource } from './support';
 import { tempFile } from '../support/files';
 
 /**
- * Exports of types the writers do not write as they are (views; Parquet's other units below the top
- * level), of null-typed children, and of files without rows, read back by parquet-wasm (arrow-rs, whose
+ * Exports of types written in another or taken apart (views, list views, run-end encoded, unions;
+ * Parquet's other units below the top level, fixed_size_list), of null-typed children, and of files
+ * without rows, read back by parquet-wasm (arrow-rs, whose
  * readers check what pyarrow does not) and compared with pyarrow's values of the source.
  */
 const ROOT = join(__dirname, '../..');
