@@ -112,6 +112,9 @@ export function bindFilter(text: string, expr: FilterExpr, fields: readonly Fiel
     if (field.unsupported) fail(`column ${c.name} cannot be read (${field.unsupported}) @`, c.span);
     const compared = columnKind(arrowField.type);
     const kind = nullsOnly && ('unsupported' in compared || field.extension) ? (nullsKind(arrowField.type) ?? compared) : compared;
+    if (nullsOnly && 'unsupported' in kind && DataType.isUnion(arrowField.type)) {
+      fail(`IS NULL does not look at union columns; ${c.name} is ${type} @: a union has no nulls of its own (pyarrow's is_null is false on every row), while the grid shows null where the row's member value is null`, c.span);
+    }
     if ('unsupported' in kind || (field.extension && kind.family !== 'nulls')) fail(`column ${c.name} is ${type}: filters compare numbers, strings, binaries, booleans, decimals, dates, times and timestamps @`, c.span);
     if (!used.includes(index)) used.push(index);
     if (DataType.isDictionary(arrowField.type)) dictionaries.add(index);
