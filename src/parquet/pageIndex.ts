@@ -6,7 +6,7 @@ import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
 import { readChunkDictionary } from './chunkDictionary';
 import { rawValueText } from './rawValueText';
-import { minMaxWrong, nullCountDistrust, writerVersion } from './statisticsRules';
+import { fastparquetCoarseTimestamps, minMaxWrong, nullCountDistrust, writerVersion } from './statisticsRules';
 
 /** What of a writer's page index holds: its null counts, its min/max (statisticsRules.ts). */
 export interface PageIndexTrust {
@@ -116,6 +116,8 @@ export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo,
 export function withFilterReaders(dataset: Dataset): Dataset {
   const writer = writerVersion(dataset.createdBy);
   const nullCounts = nullCountDistrust(writer) === undefined;
+  const coarseTimestamp = fastparquetCoarseTimestamps(writer, dataset.metadata.pandas);
+  const leaf = (f: Field) => (DataType.isFloat(f.type) ? 'float' : DataType.isTimestamp(f.type) && coarseTimestamp?.(f.name) ? 'timestamp' : 'other');
   const flat = async (chunk: number, column: number, signal?: AbortSignal) => {
     const field = dataset.fields[column];
     const arrowField = dataset.schema.fields[column];
@@ -126,7 +128,7 @@ export function withFilterReaders(dataset: Dataset): Dataset {
   };
   const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
     const at = await flat(chunk, column, signal);
-    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, { nullCounts, minMax: minMaxWrong(DataType.isFloat(at.arrowField.type), writer) === undefined });
+    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, { nullCounts, minMax: minMaxWrong(leaf(at.arrowField), writer) === undefined });
   };
   const dictionaryValues = async (chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null> => {
     const at = await flat(chunk, column, signal);

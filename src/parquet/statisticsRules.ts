@@ -15,6 +15,8 @@ export interface StatisticsRules {
   columnOrders: boolean;
   /** Leaves hyparquet marked GEOMETRY from GeoParquet metadata: the footer gives them no logical type, nor does pyarrow. */
   geoMarked?: ReadonlySet<SchemaElement>;
+  /** Whether a timestamp leaf (by name) is one whose min/max fastparquet wrote apart from its values (fastparquetCoarseTimestamps). */
+  coarseTimestamp?: (name: string) => boolean;
 }
 
 /** `created_by` as parquet-cpp reads it: the name before " version ", then MAJOR[.MINOR[.PATCH]] (0 where missing or malformed); "unknown" when absent. */
@@ -131,15 +133,48 @@ export function nullCountDistrust(writer: WriterVersion): string | undefined {
   return writer.application === 'Polars' ? 'Polars counts a chunk\'s nulls once per data page (pola-rs/polars#29321)' : undefined;
 }
 
+/** What a leaf holds, as far as a writer's known min/max faults go ('timestamp': one fastparquet wrote from coarser pandas units). */
+export type StatsLeaf = 'float' | 'timestamp' | 'other';
+
 /**
- * Why a writer's min/max of a leaf (`float`: of floating-point values) are wrong though pyarrow uses
- * them, or undefined. Polars (1.44.2 and before; its `created_by` names no version) leaves every value
- * of a page holding a NaN out of the chunk's float min/max: with its default row groups, a chunk holding
- * a NaN and -5e6 said its min was -999,770, and a filter `x < -1e6` skipped the chunk.
+ * Why a writer's min/max of a leaf are wrong though pyarrow uses them, or undefined.
+ * - Polars (1.44.2 and before; its `created_by` names no version) leaves every value of a page holding
+ *   a NaN out of the chunk's float min/max: with its default row groups, a chunk holding a NaN and -5e6
+ *   said its min was -999,770, and a filter `x < -1e6` skipped the chunk.
+ * - fastparquet (2026.9.0) computes a timestamp column's min/max through nanoseconds when pandas held it
+ *   in seconds, milliseconds or microseconds: values past 1677–2262 overflow, and a chunk of
+ *   milliseconds from -99,852,948 to 92,757,361 said 3,939 to 100,000,000 (pyarrow's own
+ *   `read_table(filters=…)` then found 0 of the 26 rows at or before 1969-12-31 14:54:34.066).
  */
-export function minMaxWrong(float: boolean, writer: WriterVersion): string | undefined {
-  return float && writer.application === 'Polars' ? "Polars leaves the values of any page holding a NaN out of a chunk's float min/max" : undefined;
+export function minMaxWrong(leaf: StatsLeaf, writer: WriterVersion): string | undefined {
+  if (leaf === 'float' && writer.application === 'Polars') return "Polars leaves the values of any page holding a NaN out of a chunk's float min/max";
+  if (leaf === 'timestamp' && writer.application === FASTPARQUET) return "fastparquet computes a timestamp column's min/max through nanoseconds, which overflow past 1677–2262, when pandas held the column in a coarser unit";
+  return undefined;
+}
+
+const FASTPARQUET = 'fastparquet-python';
+
+/**
+ * For a fastparquet file, whether a column's timestamps were held by pandas in a unit coarser than
+ * nanoseconds, as its "pandas" metadata gives each column's numpy type (`datetime64[s, UTC+05:30]`):
+ * every column when that metadata cannot be read. Undefined for other writers.
+ */
+export function fastparquetCoarseTimestamps(writer: WriterVersion, pandas: string | undefined): ((name: string) => boolean) | undefined {
+  if (writer.application !== FASTPARQUET) return undefined;
+  try {
+    const columns = (JSON.parse(pandas ?? '') as { columns: { name?: unknown; field_name?: unknown; numpy_type?: unknown }[] }).columns;
+    const coarse = new Set(columns.filter((c) => /^datetime64\[(s|ms|us)\b/.test(String(c.numpy_type))).map((c) => String(c.field_name ?? c.name)));
+    return (name) => coarse.has(name);
+  } catch {
+    return () => true;
+  }
 }
 
 /** Whether a leaf holds floating-point values (FLOAT, DOUBLE, or FLOAT16 in a fixed-length byte array). */
 export const isFloatLeaf = (e: SchemaElement): boolean => e.type === 'FLOAT' || e.type === 'DOUBLE' || e.logical_type?.type === 'FLOAT16';
+
+const isTimestampLeaf = (e: SchemaElement): boolean => e.logical_type?.type === 'TIMESTAMP' || e.converted_type === 'TIMESTAMP_MILLIS' || e.converted_type === 'TIMESTAMP_MICROS';
+
+/** A leaf's kind for minMaxWrong, from its schema element and the file's rules. */
+export const statsLeaf = (e: SchemaElement, rules: StatisticsRules): StatsLeaf =>
+  isFloatLeaf(e) ? 'float' : isTimestampLeaf(e) && rules.coarseTimestamp?.(e.name) ? 'timestamp' : 'other';

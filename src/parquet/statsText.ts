@@ -3,7 +3,7 @@ import type { ParquetType, SchemaElement, Statistics } from 'hyparquet';
 import type { ColumnStats } from '../model/types';
 import type { RawMinMax } from './rawStatistics';
 import { rawValueOrder, rawValueText } from './rawValueText';
-import { isFloatLeaf, minMaxDistrust, minMaxWrong, storedPair, type StatisticsRules } from './statisticsRules';
+import { minMaxDistrust, minMaxWrong, statsLeaf, storedPair, type StatisticsRules } from './statisticsRules';
 import { hexText } from '../valueText';
 
 function text(v: unknown): string | undefined {
@@ -30,7 +30,7 @@ export interface StatsType {
 export function statsText(s: Statistics | undefined, rules: StatisticsRules, element: SchemaElement, raw?: RawMinMax, type?: StatsType): ColumnStats | undefined {
   if (!s) return undefined;
   const unused = minMaxDistrust(s, element, rules, raw);
-  const wrong = minMaxWrong(isFloatLeaf(element), rules.writer);
+  const wrong = minMaxWrong(statsLeaf(element, rules), rules.writer);
   const distrust = unused ?? wrong;
   const stored = storedPair({ values: [s.min_value, s.max_value], deprecated: [s.min, s.max] }, rules);
   const converted = distrust === undefined ? stored : undefined;

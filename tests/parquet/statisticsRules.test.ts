@@ -14,6 +14,8 @@ const gold = JSON.parse(readFileSync(join(ROOT, 'tests/gold/parquet_stats_presen
 describe('the footer statistics shown are those pyarrow uses', () => {
   it(`min and max shown in exactly the flat column chunks where pyarrow shows them (${gold.length} files)`, async () => {
     const differ: string[] = [];
+    // Where pyarrow shows a min/max a writer is known to get wrong (statisticsRules.ts minMaxWrong), a note says why instead.
+    const knownWrong: string[] = [];
     let compared = 0;
     for (const { file, columns } of gold) {
       const ds = await open(join(ROOT, file));
@@ -22,7 +24,8 @@ describe('the footer statistics shown are those pyarrow uses', () => {
           const column = ds.fields.findIndex((f) => f.name === name);
           const stats = (await ds.chunkDetail(rowGroup, undefined, { start: column, end: column + 1 })).columns[0]?.stats;
           compared++;
-          if ((stats?.min !== undefined) !== shown) differ.push(`${file} row group ${rowGroup} ${name}: pyarrow ${shown ? 'shows' : 'has no'} min/max`);
+          if (shown && stats?.min === undefined && /^min\/max stored but not shown: (fastparquet|Polars) /.test(stats?.minMaxNote ?? '')) knownWrong.push(`${file} ${name}`);
+          else if ((stats?.min !== undefined) !== shown) differ.push(`${file} row group ${rowGroup} ${name}: pyarrow ${shown ? 'shows' : 'has no'} min/max`);
         }
       } finally {
         await ds.close();
@@ -30,6 +33,8 @@ describe('the footer statistics shown are those pyarrow uses', () => {
     }
     expect(compared).toBeGreaterThan(500);
     expect(differ).toEqual([]);
+    // pandas held these in microseconds (values within 1677–2262 here, so right; the file cannot say so)
+    expect(knownWrong).toEqual(['tests/fixtures/writers/fastparquet/pandas.parquet ts', 'tests/fixtures/writers/fastparquet/pandas.parquet tokyo']);
   });
 
   it('a decimal in a fixed-length byte array from parquet-mr 1.8.2, with the deprecated min/max only: signed, so shown (it was not)', async () => {
