@@ -27,9 +27,9 @@ const keptDictionary = (t: DataType) => t.typeId !== Type.Dictionary || KEPT_DIC
 export function parquetType(t: DataType): DataType {
   if (!keptDictionary(t)) return parquetType((t as Dictionary).dictionary);
   if (t.typeId === Type.Dictionary) return smallDictionary(t as Dictionary);
+  // A fixed_size_list's own type changes (to list) and its item's too
   const own = unitType(t);
-  if (own !== t) return own;
-  return withChildTypes(t, (t.children ?? []).map((f) => (keptDictionary(f.type) ? parquetType(f.type) : f.type))) ?? t;
+  return withChildTypes(own, (own.children ?? []).map((f) => (keptDictionary(f.type) ? parquetType(f.type) : f.type))) ?? own;
 }
 
 /** A dictionary of large strings or bytes comes back from Parquet as one of strings or bytes (pyarrow's own files too). */
