@@ -29,8 +29,8 @@ export function writtenTypeChanges(dataset: Dataset, columns: readonly number[],
     const converted = format === 'parquet' ? parquetType(taken) : taken;
     if (converted !== taken) {
       const written = fieldTypeName(new Field(field.name, converted, field.nullable, field.metadata));
-      const why = fixedSizeLists(taken) > 0 ? 'written so for pyarrow (it cannot read a fixed_size_list back from Parquet once a list, or a struct above it, is null' : 'Parquet holds it so (as pyarrow writes it';
-      notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: ${why}; the same values).`);
+      const why = fixedSizeLists(taken) > 0 ? 'written so for pyarrow (it cannot read a fixed_size_list back from Parquet once a list, or a struct above it, is null; the same values)' : 'Parquet holds it so (as pyarrow writes it; the same values)';
+      notes.push(`Column "${field.name}" is written as ${written}, not ${shown} as shown: ${why}.`);
       continue;
     }
     if (decoded.replace(entriesName, '') === shown.replace(entriesName, '')) continue;
