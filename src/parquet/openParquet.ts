@@ -16,7 +16,7 @@ import { intervalsAsBytes } from './intervalColumns';
 import type { ColumnRequest } from './loadColumn';
 import { loadColumnGroup } from './loadColumnGroup';
 import { originalFields } from './originalSchema';
-import { fastparquetCoarseTimestamps, nullCountDistrust, writerVersion, type StatisticsRules } from './statisticsRules';
+import { fastparquetCoarseTimestamps, nullCountDistrust, pageBoundsDistrust, writerVersion, type StatisticsRules } from './statisticsRules';
 import { PageWindows } from './pageWindow';
 import { parquetFieldInfo } from './parquetFields';
 import { readParquetFooter } from './readParquetFooter';
@@ -190,6 +190,12 @@ class ParquetDataset implements Dataset {
     return detail;
   }
 
+  /** Why a flat column's page index min/max may not decide a filter (statisticsRules.ts pageBoundsDistrust), or undefined. */
+  pageBoundsDistrust(column: number): string | undefined {
+    const elements = this.described[column]?.elements;
+    return elements?.length === 1 ? pageBoundsDistrust(elements[0], this.statisticsRules) : 'not a flat column';
+  }
+
   async pages(chunk: number, column: number, signal?: AbortSignal): Promise<PageList> {
     const field = this.fields[column];
     if (!this.rowGroups.has(chunk) || !field) throw new DatasetError(`There is no column ${column} in row group ${chunk}.`, { chunk, column });
@@ -264,8 +270,11 @@ class ParquetDataset implements Dataset {
   }
 }
 
+/** An open Parquet file: a dataset, and what it tells of its page indexes (pageIndex.ts withFilterReaders). */
+export type ParquetFile = Dataset & Pick<ParquetDataset, 'pageBoundsDistrust'>;
+
 /** Opens a Parquet file by reading its footer only. */
-export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<Dataset> {
+export async function openParquet(source: ByteSource, options: OpenOptions = {}): Promise<ParquetFile> {
   const { md, rowGroups, geoMarked } = await readParquetFooter(source, options.signal);
   // Encrypted columns are told from the first row group listing column chunks, decoded only when the
   // footer walk saw an encrypted chunk in it (a wide file's is tens of MB decoded).

@@ -1,4 +1,4 @@
-import { DataType, Type, type Dictionary, type Field } from 'apache-arrow';
+import { Type, type Dictionary, type Field } from 'apache-arrow';
 import type { ParquetType } from 'hyparquet';
 import { deserializeTCompactProtocol, type ThriftStruct } from '../adapters/hyparquetInternals';
 import type { ByteSource } from '../model/byteSource';
@@ -6,7 +6,8 @@ import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
 import { readChunkDictionary } from './chunkDictionary';
 import { rawValueText } from './rawValueText';
-import { fastparquetCoarseTimestamps, minMaxWrong, nullCountDistrust, writerVersion } from './statisticsRules';
+import type { ParquetFile } from './openParquet';
+import { nullCountDistrust, writerVersion } from './statisticsRules';
 
 /** What of a writer's page index holds: its null counts, its min/max (statisticsRules.ts). */
 export interface PageIndexTrust {
@@ -113,11 +114,8 @@ export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo,
  * dataset already shows (each column chunk's detail, the Arrow field, the source): read on demand,
  * when a filter asks about a chunk its statistics do not decide.
  */
-export function withFilterReaders(dataset: Dataset): Dataset {
-  const writer = writerVersion(dataset.createdBy);
-  const nullCounts = nullCountDistrust(writer) === undefined;
-  const coarseTimestamp = fastparquetCoarseTimestamps(writer, dataset.metadata.pandas);
-  const leaf = (f: Field) => (DataType.isFloat(f.type) ? 'float' : DataType.isTimestamp(f.type) && coarseTimestamp?.(f.name) ? 'timestamp' : 'other');
+export function withFilterReaders(dataset: ParquetFile): Dataset {
+  const nullCounts = nullCountDistrust(writerVersion(dataset.createdBy)) === undefined;
   const flat = async (chunk: number, column: number, signal?: AbortSignal) => {
     const field = dataset.fields[column];
     const arrowField = dataset.schema.fields[column];
@@ -128,7 +126,7 @@ export function withFilterReaders(dataset: Dataset): Dataset {
   };
   const pageIndex = async (chunk: number, column: number, signal?: AbortSignal): Promise<ColumnPageIndex | null> => {
     const at = await flat(chunk, column, signal);
-    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, { nullCounts, minMax: minMaxWrong(leaf(at.arrowField), writer) === undefined });
+    return at && readPageIndex(dataset.source, at.chunkColumn, dataset.chunks[chunk].rows, at.arrowField, at.physical, signal, { nullCounts, minMax: dataset.pageBoundsDistrust(column) === undefined });
   };
   const dictionaryValues = async (chunk: number, column: number, signal?: AbortSignal): Promise<string[] | null> => {
     const at = await flat(chunk, column, signal);

@@ -178,3 +178,12 @@ const isTimestampLeaf = (e: SchemaElement): boolean => e.logical_type?.type === 
 /** A leaf's kind for minMaxWrong, from its schema element and the file's rules. */
 export const statsLeaf = (e: SchemaElement, rules: StatisticsRules): StatsLeaf =>
   isFloatLeaf(e) ? 'float' : isTimestampLeaf(e) && rules.coarseTimestamp?.(e.name) ? 'timestamp' : 'other';
+
+/**
+ * Why a leaf's page index min/max may not decide a filter, or undefined: the rules of its chunk's
+ * min/max (minMaxDistrust, minMaxWrong) without a stored pair to look at. A page bound is written in
+ * the order the footer's column orders name; where they name none, only a signed order is known.
+ */
+export function pageBoundsDistrust(e: SchemaElement, rules: StatisticsRules): string | undefined {
+  return minMaxDistrust({}, e, rules) ?? minMaxWrong(statsLeaf(e, rules), rules.writer);
+}
