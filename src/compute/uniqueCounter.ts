@@ -369,7 +369,7 @@ export class UniqueCounter {
     } else if (value instanceof Uint32Array && data.type.typeId === Type.Decimal) {
       this.numeric.addDecimal(decimalWordsToBigInt(value), (data.type as Decimal).scale, count);
     }
-    this.addKey(keyOf(data.type, value), count, firstRow);
+    this.addKey(keyOf(data.type, value, data, k), count, firstRow);
   }
 
   private addGeneric(data: Data, rowOffset: number, from: number, to: number, selection?: Uint32Array): void {
@@ -395,7 +395,7 @@ export class UniqueCounter {
       if (numericValue && (typeof value === 'number' || typeof value === 'bigint')) this.numeric.add(Number(value), 1, typeof value === 'bigint' ? value : undefined);
       else if (decimalScale !== undefined && value instanceof Uint32Array) this.numeric.addDecimal(decimalWordsToBigInt(value), decimalScale);
       if (lengthOf) this.measure(lengthOf(i));
-      this.addKey(keyOf(data.type, value), 1, rowOffset + i);
+      this.addKey(keyOf(data.type, value, data, i), 1, rowOffset + i);
     }
   }
 

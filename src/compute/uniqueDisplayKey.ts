@@ -30,14 +30,34 @@ export function getValue(data: Data, i: number): unknown {
 /** The counted value of a float -0 (uniqueValueText shows it as the float it is). */
 export const NEGATIVE_ZERO = '-0';
 
+/** The counted value of a float NaN starts so, its bits in hex after (uniqueValueText shows it as nan). */
+export const NAN_BITS = 'nan:';
+
+/**
+ * A float NaN's counted value: pyarrow counts NaNs apart by their bits (numpy's nan and the -nan of 0/0
+ * are two values, both shown as nan), as a Map, a Set and every merge would not.
+ */
+function nanKey(data: Data, i: number): string {
+  const values = data.values as Float64Array | Float32Array | Uint16Array;
+  const hex = (n: number, digits: number) => n.toString(16).padStart(digits, '0');
+  if (values instanceof Uint16Array) return NAN_BITS + hex(values[i], 4);
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * (values.BYTES_PER_ELEMENT / 4));
+  return NAN_BITS + (values instanceof Float64Array ? hex(words[2 * i + 1], 8) + hex(words[2 * i], 8) : hex(words[i], 8));
+}
+
 /**
  * Map key and counted value of a non-string value: numbers and booleans as themselves, bigints (64-bit
- * integers, raw timestamps) as decimal text, -0 as NEGATIVE_ZERO, bytes as hex, others as their display text. uniqueValueText turns the
+ * integers, raw timestamps) as decimal text, -0 as NEGATIVE_ZERO, a NaN of row i of float `data` by its
+ * bits (NAN_BITS), bytes as hex, others as their display text. uniqueValueText turns the
  * counted values into display text once counting ends.
  */
-export function keyOf(type: DataType, value: unknown): { key: unknown; value: UniqueValue } {
+export function keyOf(type: DataType, value: unknown, data?: Data, i = 0): { key: unknown; value: UniqueValue } {
   // -0 apart from 0, as pyarrow counts them (a Map, a Set and every merge would take them for one).
   if (Object.is(value, -0)) return { key: NEGATIVE_ZERO, value: NEGATIVE_ZERO };
+  if (typeof value === 'number' && Number.isNaN(value) && data?.type.typeId === Type.Float) {
+    const key = nanKey(data, i);
+    return { key, value: key };
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return { key: value, value };
   if (typeof value === 'bigint') return { key: value, value: value.toString() };
   // Bytes (large_binary, binary_view, fixed_size_binary) as hex, as the binary path keys them: uniqueValueText reads them back so.

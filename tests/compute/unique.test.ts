@@ -20,6 +20,7 @@ function reference(vectors: Vector[]): Map<unknown, number> {
       let x = v.get(i);
       if (typeof x === 'bigint') x = x.toString();
       if (Object.is(x, -0)) x = '-0'; // counted apart from 0, as pyarrow's value_counts does
+      if (typeof x === 'number' && Number.isNaN(x)) x = 'nan:7ff8000000000000'; // by its bits, as pyarrow's value_counts does (JS's NaN here)
       m.set(x, (m.get(x) ?? 0) + 1);
     }
   }
