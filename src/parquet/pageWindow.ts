@@ -31,21 +31,20 @@ const KEEP_LOCATIONS = 4096;
 const MAX_SHARE = 0.5;
 /** Pages are decoded (and kept) in groups of at least this many rows, so that a chunk of tiny pages is not decoded a page per call. */
 const MIN_GROUP_ROWS = 1024;
+/** Bytes read for the last page's header (lastPageHolds): a header longer than this is not read, and the chunk is decoded whole. */
+const LAST_HEADER_READ = 4096;
 /** A dictionary page up to this size is read beside a window's pages when the footer does not say which pages use it. */
 const SMALL_PREFIX = 64 * 1024;
 
 /**
- * The pages of a group did not match their locations. `contradicts`: a data page's header gives another
- * size or row count (the locations are wrong: the chunk is decoded whole from then on); else a page's
- * header does not read as a data page with a row count (a damaged header: only windows needing that
- * group decode the whole chunk, whose checks say what is wrong, and the chunk's other pages are still
- * read alone).
+ * The pages of a group did not match their locations: a page's header does not read as a data page
+ * with a row count (a damaged header), or gives another size or row count than its location (a
+ * damaged header or offset index entry). Only windows needing that group decode the whole chunk,
+ * whose checks say what is wrong; the chunk's other pages are still read alone, each group checked
+ * against its locations, whichever window is read first (the CLI reads one window, the app many).
  */
 class PagesMismatch extends Error {
-  constructor(
-    readonly firstPage: number,
-    readonly contradicts: boolean,
-  ) {
+  constructor(readonly firstPage: number) {
     super('pages do not match their locations');
   }
 }
@@ -100,7 +99,7 @@ function runFacts(prefix: Uint8Array, pages: Uint8Array, locations: PageLocation
   let at = 0;
   while (at < prefix.length) {
     const page = headerAt(prefix, at);
-    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefix.length) throw new PagesMismatch(first, true);
+    if (!page || (page.header.type !== 'DICTIONARY_PAGE' && page.header.type !== 'INDEX_PAGE') || at + page.size > prefix.length) throw new PagesMismatch(first);
     facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
     at += page.size;
   }
@@ -109,13 +108,13 @@ function runFacts(prefix: Uint8Array, pages: Uint8Array, locations: PageLocation
     const page = headerAt(pages, at);
     const header = page?.header;
     const pageRows = header?.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header?.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
-    if (!page || typeof pageRows !== 'number') throw new PagesMismatch(first, false);
-    if (page.size !== locations.sizes[p] || pageRows !== pageEndRow(locations, p) - locations.firstRows[p]) throw new PagesMismatch(first, true);
+    if (!page || typeof pageRows !== 'number') throw new PagesMismatch(first);
+    if (page.size !== locations.sizes[p] || pageRows !== pageEndRow(locations, p) - locations.firstRows[p]) throw new PagesMismatch(first);
     facts.values += header!.data_page_header?.num_values ?? header!.data_page_header_v2?.num_values ?? 0;
     facts.uncompressed += page.size - page.header.compressed_page_size + page.header.uncompressed_page_size;
     at += page.size;
   }
-  if (at !== pages.length) throw new PagesMismatch(first, true);
+  if (at !== pages.length) throw new PagesMismatch(first);
   return facts;
 }
 
@@ -190,6 +189,8 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  */
 export class PageWindows {
   private readonly locations = new Map<string, SharedTask<PageLocations | null>>();
+  /** Per chunk, whether its last page holds the rows its offset index gives it (lastPageHolds). */
+  private readonly lastPages = new Map<string, SharedTask<boolean>>();
   /** Page groups (`rowGroup:column:group`) with a damaged page header, decoded with their whole chunk. */
   private readonly mismatched = new Set<string>();
   private readonly source: CoalescedReads;
@@ -236,8 +237,13 @@ export class PageWindows {
       if (this.mismatched.has(`${key}:${g}`)) return undefined;
       wanted.push(group(g));
     }
+    const lastHolds = this.lastPageHolds(key, locations, signal);
     try {
-      const runs = await Promise.all(wanted);
+      const [runs, holds] = await Promise.all([Promise.all(wanted), lastHolds]);
+      if (!holds) {
+        this.locations.set(key, new SharedTask(async () => null));
+        return undefined;
+      }
       const vectors: Vector[] = [];
       let at = base;
       for (let k = 0; k < runs.length; k++) {
@@ -260,14 +266,14 @@ export class PageWindows {
       return vectors.reduce((a, b) => a.concat(b));
     } catch (e) {
       if (!(e instanceof PagesMismatch)) throw e;
-      if (e.contradicts) this.locations.set(key, new SharedTask(async () => null));
-      else this.mismatched.add(`${key}:${Math.floor(e.firstPage / per)}`);
+      this.mismatched.add(`${key}:${Math.floor(e.firstPage / per)}`);
       return undefined;
     }
   }
 
   clear(): void {
     this.locations.clear();
+    this.lastPages.clear();
     this.mismatched.clear();
     this.indexSpans.clear();
     this.prefixes.clear();
@@ -287,6 +293,33 @@ export class PageWindows {
       task.promise.catch(() => this.locations.get(key) === task && this.locations.delete(key));
       this.locations.set(key, (kept = task));
       if (this.locations.size > KEEP_LOCATIONS) this.locations.delete(this.locations.keys().next().value!);
+    }
+    return kept.wait(signal);
+  }
+
+  /**
+   * Whether the chunk's last data page holds the rows its offset index gives it: read once per chunk,
+   * beside the first window's pages. A window's own pages are checked against their locations, each
+   * page's rows as the next page's first row minus its own; a writer that miscounts one page's rows
+   * shifts every later first row alike, and those pages pass that check (their values shown at rows
+   * off by the miscount), but the last one no longer ends at the chunk's end. False: the chunk is
+   * decoded whole, whichever window comes first. Locations walked from the headers add up already.
+   */
+  private lastPageHolds(key: string, locations: PageLocations, signal: AbortSignal | undefined): Promise<boolean> {
+    if (locations.from !== 'offset index') return Promise.resolve(true);
+    let kept = this.lastPages.get(key);
+    if (!kept || kept.abandoned) {
+      const last = locations.offsets.length - 1;
+      const size = locations.sizes[last];
+      const task = new SharedTask(async (s) => {
+        const page = headerAt(await this.source.read(locations.offsets[last], Math.min(size, LAST_HEADER_READ), s), 0);
+        const header = page?.header;
+        const rows = header?.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header?.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
+        return page?.size === size && rows === locations.rows - locations.firstRows[last];
+      });
+      task.promise.catch(() => this.lastPages.get(key) === task && this.lastPages.delete(key));
+      this.lastPages.set(key, (kept = task));
+      if (this.lastPages.size > KEEP_LOCATIONS) this.lastPages.delete(this.lastPages.keys().next().value!);
     }
     return kept.wait(signal);
   }
