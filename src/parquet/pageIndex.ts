@@ -5,6 +5,7 @@ import type { ByteSource } from '../model/byteSource';
 import type { ColumnPageIndex, IndexedPage } from '../model/pageIndex';
 import type { ByteSpan, ColumnChunkInfo, ColumnStats, Dataset } from '../model/types';
 import { readChunkDictionary } from './chunkDictionary';
+import { pageHoldsRows } from './pageLocations';
 import { rawValueText } from './rawValueText';
 import type { ParquetFile } from './openParquet';
 import { nullCountDistrust, writerVersion } from './statisticsRules';
@@ -100,13 +101,16 @@ async function readSpan(source: ByteSource, span: ByteSpan | undefined, signal?:
   return source.read(span.offset, span.length, signal);
 }
 
-/** Reads one column chunk's page index (both parts, when its footer says where). */
+/** Reads one column chunk's page index (both parts, when its footer says where), if its last page holds the rows it gives it. */
 export async function readPageIndex(source: ByteSource, column: ColumnChunkInfo, chunkRows: number, field: Field, physical: ParquetType, signal?: AbortSignal, trust: PageIndexTrust = TRUSTED): Promise<ColumnPageIndex | null> {
   const at = column.pageIndexAt;
   if (!at?.columnIndex || !at.offsetIndex) return null;
   const [ci, oi] = await Promise.all([readSpan(source, at.columnIndex, signal), readSpan(source, at.offsetIndex, signal)]);
   if (!ci || !oi) return null;
-  return pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical, trust);
+  const index = pageIndexFromBytes(ci, oi, chunkRows, source.size, field, physical, trust);
+  // Pages after a miscounted one would be decided at rows off by the miscount: the last then no longer ends at the chunk's end.
+  const last = index?.pages[index.pages.length - 1];
+  return last && (await pageHoldsRows(source, last.offset, last.bytes, last.rows, signal)) ? index : null;
 }
 
 /**

@@ -92,6 +92,20 @@ async function headerAt(source: RangeReader, at: number, end: number, signal?: A
   }
 }
 
+/** Bytes read for a page's header in pageHoldsRows: a longer header is not read (the check fails). */
+const HOLDS_HEADER_READ = 4096;
+
+/**
+ * Whether the data page at `offset` of `size` bytes (header included) reads as holding `rows` rows,
+ * from its header in at most its first 4 KiB. Checks an offset index's last page: a writer that
+ * miscounts one page's rows shifts the first row of every page after it, each of which still holds
+ * the rows up to the next one's, but the last no longer ends at the chunk's end (pageWindow.ts, pageIndex.ts).
+ */
+export async function pageHoldsRows(source: RangeReader, offset: number, size: number, rows: number, signal?: AbortSignal): Promise<boolean> {
+  const read = headerIn(await source.read(offset, Math.min(size, HOLDS_HEADER_READ), signal), 0);
+  return read !== null && read.headerBytes + read.header.compressed_page_size === size && dataPageRows(read.header) === rows;
+}
+
 function headerIn(bytes: Uint8Array, at: number): { header: PageHeader; headerBytes: number } | null {
   const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: at };
   try {

@@ -14,7 +14,7 @@ import { arrowSchemaEntry, dictionaryHint } from './dictionaryHint';
 import { asRawInt96, int96ToTimestamps, isInt96Column } from './int96';
 import { BATCH_SIZE, checkPageFacts, isEmpty, type ColumnRequest } from './loadColumn';
 import { chunkPages } from './chunkPages';
-import { likelyDictionaryEncoded, pageEndRow, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
+import { likelyDictionaryEncoded, pageEndRow, pageHoldsRows, pageOfRow, readPageLocations, type PageLocations } from './pageLocations';
 import { syntheticFile } from './syntheticFile';
 
 /**
@@ -31,8 +31,6 @@ const KEEP_LOCATIONS = 4096;
 const MAX_SHARE = 0.5;
 /** Pages are decoded (and kept) in groups of at least this many rows, so that a chunk of tiny pages is not decoded a page per call. */
 const MIN_GROUP_ROWS = 1024;
-/** Bytes read for the last page's header (lastPageHolds): a header longer than this is not read, and the chunk is decoded whole. */
-const LAST_HEADER_READ = 4096;
 /** A dictionary page up to this size is read beside a window's pages when the footer does not say which pages use it. */
 const SMALL_PREFIX = 64 * 1024;
 
@@ -298,11 +296,10 @@ export class PageWindows {
   }
 
   /**
-   * Whether the chunk's last data page holds the rows its offset index gives it: read once per chunk,
-   * beside the first window's pages. A window's own pages are checked against their locations, each
-   * page's rows as the next page's first row minus its own; a writer that miscounts one page's rows
-   * shifts every later first row alike, and those pages pass that check (their values shown at rows
-   * off by the miscount), but the last one no longer ends at the chunk's end. False: the chunk is
+   * Whether the chunk's last data page holds the rows its offset index gives it (pageHoldsRows): read
+   * once per chunk, beside the first window's pages. A window's own pages are checked against their
+   * locations, each page's rows as the next page's first row minus its own, which pages after a
+   * miscounted one pass (their values were shown at rows off by the miscount). False: the chunk is
    * decoded whole, whichever window comes first. Locations walked from the headers add up already.
    */
   private lastPageHolds(key: string, locations: PageLocations, signal: AbortSignal | undefined): Promise<boolean> {
@@ -310,13 +307,7 @@ export class PageWindows {
     let kept = this.lastPages.get(key);
     if (!kept || kept.abandoned) {
       const last = locations.offsets.length - 1;
-      const size = locations.sizes[last];
-      const task = new SharedTask(async (s) => {
-        const page = headerAt(await this.source.read(locations.offsets[last], Math.min(size, LAST_HEADER_READ), s), 0);
-        const header = page?.header;
-        const rows = header?.type === 'DATA_PAGE' ? header.data_page_header?.num_values : header?.type === 'DATA_PAGE_V2' ? header.data_page_header_v2?.num_rows : undefined;
-        return page?.size === size && rows === locations.rows - locations.firstRows[last];
-      });
+      const task = new SharedTask((s) => pageHoldsRows(this.source, locations.offsets[last], locations.sizes[last], locations.rows - locations.firstRows[last], s));
       task.promise.catch(() => this.lastPages.get(key) === task && this.lastPages.delete(key));
       this.lastPages.set(key, (kept = task));
       if (this.lastPages.size > KEEP_LOCATIONS) this.lastPages.delete(this.lastPages.keys().next().value!);

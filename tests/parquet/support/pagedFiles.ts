@@ -120,9 +120,9 @@ export interface PageLocationEntry {
 
 /**
  * The same file with every offset index replaced by `change` of it (row group, leaf, its page
- * locations), written after the pages; the column indexes are dropped.
+ * locations), written after the pages; the column indexes are dropped unless `keepColumnIndexes`.
  */
-export function withOffsetIndexes(bytes: Uint8Array, change: (rowGroup: number, leaf: number, pages: PageLocationEntry[]) => PageLocationEntry[]): Uint8Array {
+export function withOffsetIndexes(bytes: Uint8Array, change: (rowGroup: number, leaf: number, pages: PageLocationEntry[]) => PageLocationEntry[], keepColumnIndexes = false): Uint8Array {
   const { md, footerStart } = footerOf(bytes);
   const parts: Uint8Array[] = [bytes.subarray(0, footerStart)];
   let at = footerStart;
@@ -145,7 +145,8 @@ export function withOffsetIndexes(bytes: Uint8Array, change: (rowGroup: number, 
       w.byte(0);
       const written = w.take();
       parts.push(written);
-      const chunk: ColumnChunk = { ...c, offset_index_offset: BigInt(at), offset_index_length: written.length, column_index_offset: undefined, column_index_length: undefined };
+      const columnIndex = keepColumnIndexes ? {} : { column_index_offset: undefined, column_index_length: undefined };
+      const chunk: ColumnChunk = { ...c, offset_index_offset: BigInt(at), offset_index_length: written.length, ...columnIndex };
       at += written.length;
       return chunk;
     }),
