@@ -189,7 +189,7 @@ export class PageWindows {
   private readonly locations = new Map<string, SharedTask<PageLocations | null>>();
   /** Per chunk, whether its last page holds the rows its offset index gives it (lastPageHolds). */
   private readonly lastPages = new Map<string, SharedTask<boolean>>();
-  /** Page groups (`rowGroup:column:group`) with a damaged page header, decoded with their whole chunk. */
+  /** Page groups (`rowGroup:column:group`) whose pages do not match their locations, decoded with their whole chunk. */
   private readonly mismatched = new Set<string>();
   private readonly source: CoalescedReads;
   private readonly indexSpans: OffsetIndexSpans;
