@@ -20,6 +20,23 @@ test('Unique values of a column: counts, share, search, and a click jumps to the
   await expect(page.getByTestId('grid-status')).toContainText(/Row [\d,]+ of 4,000/);
 });
 
+test('NaNs of different bits are listed apart, as pyarrow counts them, with a note saying which is which', async ({ page }) => {
+  // tests/fixtures/writers/pyarrow/write_ipc.py nan_bits(): pyarrow's value_counts gives nan 4, nan 3, nan 2, 0.0 2, -0.0 2, 1.5 2.
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles('tests/fixtures/writers/pyarrow/nan_bits.arrows');
+  await page.getByRole('tab', { name: 'Unique' }).click();
+  await page.getByLabel('Column to count').selectOption({ label: 'f64 (double)' });
+  await page.getByRole('button', { name: 'Count unique values' }).click();
+  const summary = page.getByTestId('unique-summary');
+  await expect(summary).toContainText('16 rows, 6 distinct, 1 nulls');
+  await expect(summary).toContainText('3 NaNs of different bits are counted apart, as pyarrow counts them (each shown as nan; by count: 0x7ff8000000000000, 0xfff8000000000000, 0x7ff8000000000001)');
+  const rows = page.getByTestId('unique-list').getByRole('row');
+  for (const [k, count] of ['4', '3', '2'].entries()) {
+    await expect(rows.nth(k)).toContainText('nan');
+    await expect(rows.nth(k)).toContainText(count);
+  }
+});
+
 /** Opens the 2M-row file at `path` and starts counting its label column. */
 async function countLabels(page: Page, path = './') {
   await page.goto(path);
