@@ -188,6 +188,40 @@ describe('Parquet page windows over a damaged value (the real row-window read, a
   });
 });
 
+/** The file of the next tests with the header of page 7 (rows 3,500-3,999, group 2: pages 6-8) changed by `damage`, given its offset. */
+async function withPage7Header(damage: (bytes: Uint8Array, at: number) => void): Promise<Uint8Array> {
+  const bytes = writePaged(table, { rows: ROWS, batchRows: PAGE_ROWS, pageBytes: 100, compression: 'none' });
+  const damaged = bytes.slice();
+  const c = parquetMetadata(bytes.slice().buffer as ArrayBuffer).row_groups[0].columns[0];
+  const pages = readOffsetIndex({ view: new DataView(bytes.buffer, bytes.byteOffset + Number(c.offset_index_offset), c.offset_index_length!), offset: 0 }).page_locations;
+  damage(damaged, Number(pages[7].offset));
+  expect((await locationsOf(damaged))[0][0]!.from).toBe('offset index');
+  return damaged;
+}
+
+/**
+ * Page 7's windows show the whole chunk's error; the other pages' windows show their values, read in
+ * a fresh dataset or after a window of page 7, and page 7's error stays the same after them.
+ */
+async function expectOnlyPage7Failing(damaged: Uint8Array): Promise<void> {
+  const text = async (dataset: Awaited<ReturnType<typeof open>>, start: number) => {
+    const w = await readRowWindow(dataset, start, 64, [0]);
+    return { start, error: w.errors[0], cells: w.columns[0] };
+  };
+  const clean = (start: number) => ({ start, error: null, cells: written.slice(start, start + 64) });
+  const alone = await text(await open(damaged), 3_600);
+  expect(alone.error).toMatch(/^Column "word" of row group 0 /);
+  const others = [0, 1_000, 2_936, 4_500, ROWS - 64];
+  const fresh: unknown[] = [];
+  for (const start of others) fresh.push(await text(await open(damaged), start));
+  expect(fresh).toEqual(others.map(clean));
+
+  const dataset = await open(damaged);
+  expect(await text(dataset, 3_600)).toEqual(alone);
+  for (const start of others) expect(await text(dataset, start)).toEqual(clean(start));
+  expect(await text(dataset, 3_600)).toEqual(alone);
+}
+
 /**
  * A damaged page header (hostile seed 18, #323: one flipped byte of a page header of
  * datapage_v1-uncompressed-checksum.parquet made its data_page_header unreadable): the windows of
@@ -198,29 +232,12 @@ describe('Parquet page windows over a damaged value (the real row-window read, a
  */
 describe('Parquet page windows beside a damaged page header', () => {
   it('show the other pages\' values after a window of the damaged page, as they do before it', async () => {
-    const bytes = writePaged(table, { rows: ROWS, batchRows: PAGE_ROWS, pageBytes: 100, compression: 'none' });
-    const damaged = bytes.slice();
-    const c = parquetMetadata(bytes.slice().buffer as ArrayBuffer).row_groups[0].columns[0];
-    const pages = readOffsetIndex({ view: new DataView(bytes.buffer, bytes.byteOffset + Number(c.offset_index_offset), c.offset_index_length!), offset: 0 }).page_locations;
-    const at = Number(pages[7].offset);
-    // The header's first field is its type (compact protocol: 0x15, then zigzag 0 for DATA_PAGE); 2 is INDEX_PAGE.
-    expect([damaged[at], damaged[at + 1]]).toEqual([0x15, 0x00]);
-    damaged[at + 1] = 0x02;
-    expect((await locationsOf(damaged))[0][0]!.from).toBe('offset index');
-
-    const text = async (dataset: Awaited<ReturnType<typeof open>>, start: number) => {
-      const w = await readRowWindow(dataset, start, 64, [0]);
-      return { start, error: w.errors[0], cells: w.columns[0] };
-    };
-    const clean = (start: number) => ({ start, error: null, cells: written.slice(start, start + 64) });
-    // Page 7 (rows 3,500-3,999) is in group 2 (pages 6-8); its windows show an error, the same read first or later.
-    const alone = await text(await open(damaged), 3_600);
-    expect(alone.error).toMatch(/^Column "word" of row group 0 /);
-
-    const dataset = await open(damaged);
-    expect(await text(dataset, 3_600)).toEqual(alone);
-    for (const start of [0, 1_000, 2_936, 4_500, ROWS - 64]) expect(await text(dataset, start)).toEqual(clean(start));
-    expect(await text(dataset, 3_600)).toEqual(alone);
+    const damaged = await withPage7Header((bytes, at) => {
+      // The header's first field is its type (compact protocol: 0x15, then zigzag 0 for DATA_PAGE); 2 is INDEX_PAGE.
+      expect([bytes[at], bytes[at + 1]]).toEqual([0x15, 0x00]);
+      bytes[at + 1] = 0x02;
+    });
+    await expectOnlyPage7Failing(damaged);
   });
 });
 
@@ -228,39 +245,18 @@ describe('Parquet page windows beside a damaged page header', () => {
  * A page header whose row count contradicts the offset index (hostile seeds 33 and 35: a flipped byte
  * of the first page header of datapage_v1-*-checksum.parquet; the app, reading the first rows first,
  * then showed the chunk's error for rows of the second page, which the CLI showed): the windows of
- * that page's group show the whole chunk's answer, the others their values, whichever is read first.
+ * that page's group show the whole chunk's answer (its checks refuse it), the others their values,
+ * whichever is read first.
  */
 describe('Parquet page windows beside a page header contradicting the offset index', () => {
   it("show the other pages' values after a window of the contradicting page, as they do before it", async () => {
-    const bytes = writePaged(table, { rows: ROWS, batchRows: PAGE_ROWS, pageBytes: 100, compression: 'none' });
-    const damaged = bytes.slice();
-    const c = parquetMetadata(bytes.slice().buffer as ArrayBuffer).row_groups[0].columns[0];
-    const pages = readOffsetIndex({ view: new DataView(bytes.buffer, bytes.byteOffset + Number(c.offset_index_offset), c.offset_index_length!), offset: 0 }).page_locations;
-    const at = Number(pages[7].offset);
-    // num_values 500 (i32 field, zigzag varint E8 07) becomes 499 (E6 07): the header still reads, one row short.
-    const field = damaged.subarray(at, at + 40).findIndex((b, i, h) => b === 0x15 && h[i + 1] === 0xe8 && h[i + 2] === 0x07);
-    expect(field).toBeGreaterThan(0);
-    damaged[at + field + 1] = 0xe6;
-    const header = parquetHeader({ view: new DataView(damaged.buffer, damaged.byteOffset), offset: at });
-    expect(header.data_page_header?.num_values).toBe(499);
-    expect((await locationsOf(damaged))[0][0]!.from).toBe('offset index');
-
-    const text = async (dataset: Awaited<ReturnType<typeof open>>, start: number) => {
-      const w = await readRowWindow(dataset, start, 64, [0]);
-      return { start, error: w.errors[0], cells: w.columns[0] };
-    };
-    const clean = (start: number) => ({ start, error: null, cells: written.slice(start, start + 64) });
-    // The contradicting page's group is decoded with its whole chunk, whose checks refuse it.
-    const alone = await text(await open(damaged), 3_600);
-    expect(alone.error).toMatch(/^Column "word" of row group 0 /);
-    const others = [0, 1_000, 2_936, 4_500, ROWS - 64];
-    const fresh: unknown[] = [];
-    for (const start of others) fresh.push(await text(await open(damaged), start));
-    expect(fresh).toEqual(others.map(clean));
-
-    const dataset = await open(damaged);
-    expect(await text(dataset, 3_600)).toEqual(alone);
-    for (const start of others) expect(await text(dataset, start)).toEqual(clean(start));
-    expect(await text(dataset, 3_600)).toEqual(alone);
+    const damaged = await withPage7Header((bytes, at) => {
+      // num_values 500 (i32 field, zigzag varint E8 07) becomes 499 (E6 07): the header still reads, one row short.
+      const field = bytes.subarray(at, at + 40).findIndex((b, i, h) => b === 0x15 && h[i + 1] === 0xe8 && h[i + 2] === 0x07);
+      expect(field).toBeGreaterThan(0);
+      bytes[at + field + 1] = 0xe6;
+      expect(parquetHeader({ view: new DataView(bytes.buffer, bytes.byteOffset), offset: at }).data_page_header?.num_values).toBe(499);
+    });
+    await expectOnlyPage7Failing(damaged);
   });
 });
