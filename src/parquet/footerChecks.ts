@@ -35,7 +35,14 @@ export function checkFooterStructure(md: FileMetaData, rowGroups: RowGroupMeta, 
     if (open.length) open[open.length - 1]--;
     if (children > 0) {
       open.push(children);
-      if (open.length > MAX_PARQUET_SCHEMA_DEPTH) fail(`its schema nests deeper than ${MAX_PARQUET_SCHEMA_DEPTH} levels (at element ${i}, "${e.name}"), which is not shown`);
+      if (open.length > MAX_PARQUET_SCHEMA_DEPTH) {
+        // Not damage: a limit of ours (pyarrow reads deeper), so the sentence says so.
+        throw new DatasetError(
+          `${footerPlace(footerStart, footerLength)} holds a schema nested deeper than ${MAX_PARQUET_SCHEMA_DEPTH} levels (at element ${i}, "${e.name}"), deeper than Arrowscope shows.`,
+          { offset: footerStart },
+          'Nothing of this file is shown; pyarrow may read it.',
+        );
+      }
     } else if (i > 0) leaves++;
     while (open.length && open[open.length - 1] === 0) open.pop();
   }

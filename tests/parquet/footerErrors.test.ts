@@ -179,7 +179,7 @@ describe('nesting', () => {
   it('a schema nested 1,000 groups deep: said, not overflowed', async () => {
     const groups: Value[] = Array.from({ length: 1000 }, (_, i) => ({ struct: [[4, { bin: `g${i}` }], [5, { i32: 1 }]] }));
     const file = footerWith({ 2: { list: [STRUCT, [...groups, LEAF]] } });
-    expect(await openError(file)).toBe(`The Parquet footer (${footerLength(file).toLocaleString('en-US')} bytes at byte 4) is damaged: its schema nests deeper than 200 levels (at element 200, "g200"), which is not shown.`);
+    expect(await openError(file)).toBe(`The Parquet footer (${footerLength(file).toLocaleString('en-US')} bytes at byte 4) holds a schema nested deeper than 200 levels (at element 200, "g200"), deeper than Arrowscope shows.`);
   });
 
   it('a group claiming more children than the schema holds', async () => {
