@@ -8,7 +8,8 @@ scripts/fuzz/compare.ts. A file that differs is a candidate for a committed fixt
 Usage: python3 scripts/fuzz/random_files.py OUT_DIR [COUNT=40] [SEED=1]
 FUZZ_KINDS=arrow-rs.parquet,polars.arrows (say) writes only those kinds. The arrow-rs files are pyarrow's
 table written by parquet-wasm (scripts/fuzz/write_arrow_rs.mjs), the apache-arrow ones by Arrow JS
-(write_apache_arrow.mjs): they need `npm install` first.
+(write_apache_arrow.mjs): they need `npm install` first. The legacy ones are pyarrow's with the footer
+rewritten as older or other writers leave it (scripts/fuzz/legacy_footer.py).
 Writes OUT_DIR/files/NNN-<kind>.(parquet|arrow|arrows), OUT_DIR/gold/*.json and OUT_DIR/options.json.
 """
 import datetime as dt
@@ -27,6 +28,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'gold'))
 import parquet_stats_gold  # noqa: E402
 import pyarrow_gold  # noqa: E402
 import sort_gold  # noqa: E402
+sys.path.insert(0, os.path.dirname(__file__))
+import legacy_footer  # noqa: E402
 
 pyarrow_gold.ALL_ROWS_UP_TO = 10 ** 6  # every row of every file is compared
 
@@ -568,12 +571,12 @@ def one(out, seed, i):
     for i in [i]:
         r = random.Random(seed * 100003 + i)
         kinds = ['parquet', 'parquet', 'arrow', 'arrows', 'duckdb.parquet', 'polars.parquet', 'fastparquet.parquet', 'polars.arrow', 'polars.arrows',
-                 'arrow-rs.parquet', 'arrow-rs.parquet', 'arrow-rs.arrows', 'apache-arrow.arrows', 'apache-arrow.arrow']
+                 'arrow-rs.parquet', 'arrow-rs.parquet', 'arrow-rs.arrows', 'apache-arrow.arrows', 'apache-arrow.arrow', 'legacy.parquet']
         kind = r.choice(os.environ['FUZZ_KINDS'].split(',') if os.environ.get('FUZZ_KINDS') else kinds)
         writer = kind.split('.')[0] if '.' in kind else 'pyarrow'
         ext = kind.split('.')[-1]
         t = table(r, ext)
-        if kind == 'parquet':
+        if kind in ('parquet', 'legacy.parquet'):
             # Types Parquet cannot hold are dropped (pyarrow refuses them).
             keep = [k for k, f in enumerate(t.schema) if not any(w in str(f.type) for w in ('union', 'run_end', 'list_view', 'interval'))]
             t = t.select(keep) if keep else pa.table({'c0': pa.array(range(t.num_rows), pa.int32())})
@@ -590,6 +593,9 @@ def one(out, seed, i):
                 opts = writable(t, lambda t, p: write_apache_arrow(t, p, ext == 'arrow'), path)
             elif writer == 'arrow-rs':
                 opts = writable(t, lambda t, p: write_arrow_rs(r, t, p, ext == 'arrows'), path)
+            elif writer == 'legacy':
+                opts = write_parquet(r, t, path)
+                opts['legacy'] = legacy_footer.rewrite(path, r)
             else:
                 opts = write_parquet(r, t, path) if kind == 'parquet' else write_ipc(r, t, path, kind == 'arrows')
         except Exception as e:
